@@ -1,0 +1,208 @@
+//! Command-line interface: the subcommands of `baocao`, their options, and
+//! how results and problems are reported to a person on stderr.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::diag::{self, Lang};
+use crate::{BuildRequest, DocKind, Failure, Format};
+
+/// Giấy tờ hội nghị sơ kết / tổng kết (báo cáo …) theo Nghị định 30/2020,
+/// dạng PDF và DOCX, từ một tệp YAML.
+#[derive(Debug, Parser)]
+#[command(name = "baocao", version)]
+pub struct Cli {
+    /// Ngôn ngữ thông báo / message language.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Dựng giấy tờ từ tệp YAML vào thư mục out/<tên tệp>/.
+    Build {
+        /// Tệp YAML đầu vào.
+        input: PathBuf,
+        /// Thư mục ghi kết quả (mặc định out/<tên tệp>/).
+        #[arg(short = 'o', long = "out")]
+        out: Option<PathBuf>,
+        /// Chỉ dựng loại giấy tờ này (có thể lặp lại hoặc cách nhau bằng dấu phẩy).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        only: Vec<DocKind>,
+        /// Chỉ ghi định dạng này (pdf, docx).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        format: Vec<Format>,
+        /// Thư mục mẫu thay cho mẫu có sẵn (theo tên tệp .hbs).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Chỉ kiểm tra tệp YAML (và mẫu); không ghi gì.
+    Check {
+        input: PathBuf,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Ghi một tệp mẫu đầu vào (YAML + danh sách CSV) để sửa.
+    Init {
+        /// Thư mục ghi (mặc định: thư mục hiện tại).
+        dir: Option<PathBuf>,
+    },
+    /// Mẫu văn bản (handlebars).
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// Chép các mẫu có sẵn ra thư mục để sửa, rồi dùng với --templates.
+    Export { dir: PathBuf },
+}
+
+/// The sample input `init` writes (the Hải Phòng 2018 conference).
+const SAMPLE: &[(&str, &str)] = &[
+    (
+        "hai-phong-2018.yaml",
+        include_str!("../inputs/hai-phong-2018.yaml"),
+    ),
+    (
+        "hai-phong-2018-bang-khen.csv",
+        include_str!("../inputs/hai-phong-2018-bang-khen.csv"),
+    ),
+];
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang;
+    match run(cli.command, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(problems)) => {
+            eprint!("{}", diag::render_all(&problems, lang));
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(message)) => {
+            let label = if lang == Lang::Vi { "lỗi" } else { "error" };
+            eprintln!("{label}: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn say(lang: Lang, vi: String, en: String) {
+    eprintln!("{}", if lang == Lang::Vi { vi } else { en });
+}
+
+fn run(command: Command, lang: Lang) -> Result<(), Failure> {
+    match command {
+        Command::Build {
+            input,
+            out,
+            only,
+            format,
+            templates,
+        } => {
+            let request = BuildRequest {
+                input,
+                templates,
+                only,
+                formats: format,
+            };
+            let (dir, manifest) = crate::build(&request, out.as_deref())?;
+            for file in &manifest.files {
+                let pages = file
+                    .pages
+                    .map(|p| format!(" ({p} trang)"))
+                    .unwrap_or_default();
+                eprintln!("  {}{pages}", dir.join(&file.path).display());
+            }
+            say(
+                lang,
+                format!(
+                    "Đã ghi {} tệp và manifest.json vào {}",
+                    manifest.files.len(),
+                    dir.display()
+                ),
+                format!(
+                    "Wrote {} files and manifest.json to {}",
+                    manifest.files.len(),
+                    dir.display()
+                ),
+            );
+            Ok(())
+        }
+        Command::Check { input, templates } => {
+            let request = BuildRequest {
+                input: input.clone(),
+                templates,
+                only: vec![],
+                formats: vec![],
+            };
+            crate::produce(&request)?;
+            say(
+                lang,
+                format!("{}: hợp lệ.", input.display()),
+                format!("{}: valid.", input.display()),
+            );
+            Ok(())
+        }
+        Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),
+        Command::Templates {
+            action: TemplatesAction::Export { dir },
+        } => {
+            let (written, kept) = crate::templates::export(&dir)
+                .map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
+            for path in &written {
+                eprintln!("  {}", path.display());
+            }
+            for path in &kept {
+                say(
+                    lang,
+                    format!("  {} đã có, giữ nguyên", path.display()),
+                    format!("  {} exists, kept", path.display()),
+                );
+            }
+            say(
+                lang,
+                format!(
+                    "Sửa các tệp .hbs rồi chạy: baocao build <tệp.yaml> --templates {}",
+                    dir.display()
+                ),
+                format!(
+                    "Edit the .hbs files, then run: baocao build <file.yaml> --templates {}",
+                    dir.display()
+                ),
+            );
+            Ok(())
+        }
+    }
+}
+
+fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir)
+        .map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
+    if let Some((name, _)) = SAMPLE.iter().find(|(name, _)| dir.join(name).exists()) {
+        let path = dir.join(name);
+        return Err(Failure::Other(if lang == Lang::Vi {
+            format!("«{}» đã có; không ghi đè", path.display())
+        } else {
+            format!("«{}» exists; not overwritten", path.display())
+        }));
+    }
+    for (name, text) in SAMPLE {
+        std::fs::write(dir.join(name), text)
+            .map_err(|err| Failure::Other(format!("{name}: {err}")))?;
+        eprintln!("  {}", dir.join(name).display());
+    }
+    let yaml = dir.join(SAMPLE[0].0);
+    say(
+        lang,
+        format!("Sửa tệp rồi chạy: baocao build {}", yaml.display()),
+        format!("Edit the file, then run: baocao build {}", yaml.display()),
+    );
+    Ok(())
+}

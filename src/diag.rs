@@ -1,0 +1,336 @@
+//! Problems with the user's input, list files and templates: what went
+//! wrong, where (file:line:col and field path), and the message a person
+//! reads, in Vietnamese or English.
+
+use std::fmt::Write as _;
+
+/// Language of the messages printed to people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+/// Where a problem is: a file, and the line/column when known.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    pub file: String,
+    pub line: Option<usize>,
+    pub col: Option<usize>,
+    /// The source line, shown under the message with a caret.
+    pub excerpt: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: &str) -> Location {
+        Location {
+            file: file.to_string(),
+            ..Location::default()
+        }
+    }
+}
+
+/// One thing wrong with the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub location: Location,
+    /// Field path in the input (`khen_thuong[0].danh_sach[3].ten`); empty
+    /// for problems of the whole file.
+    pub path: String,
+    pub kind: Kind,
+}
+
+/// What kind of thing is wrong, with the facts the message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Syntax(String),
+    TopNotMapping,
+    WrongVersion(String),
+    Expected(Expect),
+    UnknownKey {
+        key: String,
+        valid: Vec<String>,
+    },
+    MissingKey(String),
+    BadChoice {
+        value: String,
+        choices: Vec<String>,
+    },
+    BadDate(String),
+    NotYear(String),
+    Negative(String),
+    ControlChar(char),
+    Mojibake(char),
+    Undrawable(char),
+    EmptyText,
+    PeriodReversed {
+        from: i32,
+        to: i32,
+    },
+    ReportBeforePeriod {
+        date: String,
+        year: i32,
+    },
+    DecisionTooLate {
+        date: String,
+        report: String,
+    },
+    UnknownMetric {
+        code: String,
+        known: Vec<String>,
+    },
+    YearOutsidePeriod {
+        year: i32,
+        from: i32,
+        to: i32,
+    },
+    DuplicateYear(i32),
+    TotalMismatch {
+        code: String,
+        total: String,
+        sum: String,
+    },
+    ListSource,
+    EmptyList,
+    DuplicateRecipient {
+        name: String,
+        first: usize,
+    },
+    ListFileMissing(String),
+    ListFileUnreadable {
+        file: String,
+        detail: String,
+    },
+    ListFileType(String),
+    Template {
+        name: String,
+        detail: String,
+    },
+    TemplateDirMissing(String),
+}
+
+/// The type a field should have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    Mapping,
+    List,
+    Text,
+    Number,
+}
+
+impl Problem {
+    /// One line: `file:line:col: path: message`.
+    pub fn headline(&self, lang: Lang) -> String {
+        let mut out = self.location.file.clone();
+        if let Some(line) = self.location.line {
+            let _ = write!(out, ":{line}");
+            if let Some(col) = self.location.col {
+                let _ = write!(out, ":{col}");
+            }
+        }
+        out.push_str(": ");
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+            out.push_str(": ");
+        }
+        out.push_str(&self.kind.message(lang));
+        out
+    }
+
+    /// The headline, and the source line with a caret under the column.
+    pub fn render(&self, lang: Lang) -> String {
+        let label = match lang {
+            Lang::Vi => "lỗi",
+            Lang::En => "error",
+        };
+        let mut out = format!("{label}: {}\n", self.headline(lang));
+        if let (Some(line), Some(text)) = (self.location.line, &self.location.excerpt) {
+            let gutter = line.to_string().len();
+            let _ = writeln!(out, " {line} | {text}");
+            if let Some(col) = self.location.col {
+                let pad: String = text
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, " {:gutter$} | {pad}^", "");
+            }
+        }
+        out
+    }
+}
+
+/// All problems of a run, printed together.
+pub fn render_all(problems: &[Problem], lang: Lang) -> String {
+    let mut out: String = problems.iter().map(|p| p.render(lang)).collect();
+    let _ = match lang {
+        Lang::Vi => writeln!(out, "{} lỗi; không tệp nào được ghi.", problems.len()),
+        Lang::En => writeln!(out, "{} error(s); no file was written.", problems.len()),
+    };
+    out
+}
+
+/// libyaml's wording, with what it usually means for a clerk.
+fn explain_syntax(detail: &str) -> String {
+    let hints = [
+        ("found character that cannot start any token", "có ký tự không bắt đầu được một mục — thường là phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
+        ("found a tab character", "có phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
+        ("found unexpected end of stream", "tệp kết thúc giữa chừng — thường do thiếu dấu nháy đóng"),
+        ("did not find expected key", "không thấy khóa ở chỗ cần có — kiểm tra thụt lề và dấu nháy"),
+        ("mapping values are not allowed in this context", "không được có «khóa: giá trị» ở đây — chuỗi có dấu «:» cần đặt trong dấu nháy"),
+        ("did not find expected", "thiếu dấu đóng (nháy, ngoặc) hoặc thụt lề sai"),
+        ("duplicate entry", "một khóa xuất hiện hai lần"),
+    ];
+    match hints.iter().find(|(en, _)| detail.contains(en)) {
+        Some((_, vi)) => format!("{vi} ({detail})"),
+        None => detail.to_string(),
+    }
+}
+
+fn list(items: &[String]) -> String {
+    items.join(", ")
+}
+
+fn codepoint(ch: char) -> String {
+    format!("U+{:04X}", ch as u32)
+}
+
+/// The closest valid key to a misspelt one, when it is close enough.
+fn suggestion(key: &str, valid: &[String]) -> Option<String> {
+    valid
+        .iter()
+        .map(|v| (edit_distance(key, v), v))
+        .filter(|(d, v)| *d <= 2.max(v.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, v)| v.clone())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+impl Kind {
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Kind::Syntax(detail) if vi => format!("YAML sai cú pháp: {}", explain_syntax(detail)),
+            Kind::Syntax(detail) => format!("YAML syntax error: {detail}"),
+            Kind::TopNotMapping if vi => "tệp phải là một bảng khóa: giá trị (bắt đầu bằng `phien_ban: 1`)".into(),
+            Kind::TopNotMapping => "the file must be a mapping of keys to values (starting with `phien_ban: 1`)".into(),
+            Kind::WrongVersion(found) if vi => format!("phiên bản lược đồ «{found}» không được hỗ trợ; chỉ có phiên bản 1"),
+            Kind::WrongVersion(found) => format!("schema version «{found}» is not supported; only version 1 is"),
+            Kind::Expected(expect) => {
+                let (vi_name, en_name) = match expect {
+                    Expect::Mapping => ("một bảng khóa: giá trị", "a mapping of keys to values"),
+                    Expect::List => ("một danh sách (các dòng `- …`)", "a list (lines `- …`)"),
+                    Expect::Text => ("một chuỗi chữ", "text"),
+                    Expect::Number => ("một số không âm (ví dụ 175726 hoặc 3.7)", "a non-negative number (e.g. 175726 or 3.7)"),
+                };
+                if vi { format!("cần {vi_name}") } else { format!("expected {en_name}") }
+            }
+            Kind::UnknownKey { key, valid } => {
+                let hint = suggestion(key, valid);
+                match (vi, hint) {
+                    (true, Some(h)) => format!("khóa «{key}» không có trong lược đồ; có phải «{h}»? Các khóa hợp lệ: {}", list(valid)),
+                    (true, None) => format!("khóa «{key}» không có trong lược đồ. Các khóa hợp lệ: {}", list(valid)),
+                    (false, Some(h)) => format!("unknown key «{key}»; did you mean «{h}»? Valid keys: {}", list(valid)),
+                    (false, None) => format!("unknown key «{key}». Valid keys: {}", list(valid)),
+                }
+            }
+            Kind::MissingKey(key) if vi => format!("thiếu khóa bắt buộc «{key}»"),
+            Kind::MissingKey(key) => format!("missing required key «{key}»"),
+            Kind::BadChoice { value, choices } if vi => format!("giá trị «{value}» không hợp lệ; chọn một trong: {}", list(choices)),
+            Kind::BadChoice { value, choices } => format!("invalid value «{value}»; choose one of: {}", list(choices)),
+            Kind::BadDate(value) if vi => format!("ngày «{value}» không hợp lệ; cần ngày có thật, dạng YYYY-MM-DD (ví dụ 2018-08-21)"),
+            Kind::BadDate(value) => format!("invalid date «{value}»; expected a real date as YYYY-MM-DD (e.g. 2018-08-21)"),
+            Kind::NotYear(value) if vi => format!("«{value}» không phải là năm (cần số nguyên, ví dụ 2018)"),
+            Kind::NotYear(value) => format!("«{value}» is not a year (expected an integer such as 2018)"),
+            Kind::Negative(value) if vi => format!("số «{value}» âm; số liệu không được âm"),
+            Kind::Negative(value) => format!("number «{value}» is negative; figures cannot be negative"),
+            Kind::ControlChar(ch) if vi => format!("chứa ký tự điều khiển {} (không in được); hãy xóa nó", codepoint(*ch)),
+            Kind::ControlChar(ch) => format!("contains control character {} (unprintable); remove it", codepoint(*ch)),
+            Kind::Mojibake(ch) if vi => format!("có vẻ là chữ mã TCVN3/VNI cũ (ký tự «{ch}» {}); hãy chuyển sang Unicode (ví dụ Unikey: Công cụ chuyển mã)", codepoint(*ch)),
+            Kind::Mojibake(ch) => format!("looks like legacy TCVN3/VNI text (character «{ch}» {}); convert it to Unicode", codepoint(*ch)),
+            Kind::Undrawable(ch) if vi => format!("phông chữ không có ký tự «{ch}» ({}); hãy thay bằng chữ khác", codepoint(*ch)),
+            Kind::Undrawable(ch) => format!("the font cannot draw «{ch}» ({}); replace it", codepoint(*ch)),
+            Kind::EmptyText if vi => "không được để trống".into(),
+            Kind::EmptyText => "must not be empty".into(),
+            Kind::PeriodReversed { from, to } if vi => format!("giai đoạn ngược: tu = {from} phải nhỏ hơn den = {to}"),
+            Kind::PeriodReversed { from, to } => format!("period reversed: tu = {from} must be less than den = {to}"),
+            Kind::ReportBeforePeriod { date, year } if vi => format!("ngày báo cáo {date} trước khi hết năm đầu của giai đoạn ({year})"),
+            Kind::ReportBeforePeriod { date, year } => format!("report date {date} is before the end of the period's first year ({year})"),
+            Kind::DecisionTooLate { date, report } if vi => format!("ngày quyết định {date} sau ngày báo cáo {report} hơn một năm"),
+            Kind::DecisionTooLate { date, report } => format!("decision date {date} is more than a year after the report date {report}"),
+            Kind::UnknownMetric { code, known } if vi => format!("mã chỉ tiêu «{code}» không có trong chi_tieu; các mã đã khai báo: {}", list(known)),
+            Kind::UnknownMetric { code, known } => format!("metric code «{code}» is not defined in chi_tieu; defined codes: {}", list(known)),
+            Kind::YearOutsidePeriod { year, from, to } if vi => format!("năm {year} nằm ngoài giai đoạn {from}–{to}"),
+            Kind::YearOutsidePeriod { year, from, to } => format!("year {year} lies outside the period {from}–{to}"),
+            Kind::DuplicateYear(year) if vi => format!("năm {year} đã có ở trên"),
+            Kind::DuplicateYear(year) => format!("year {year} appears twice"),
+            Kind::TotalMismatch { code, total, sum } if vi => format!("tổng «{code}» = {total} nhưng cộng các năm được {sum}"),
+            Kind::TotalMismatch { code, total, sum } => format!("total «{code}» = {total} but the years add up to {sum}"),
+            Kind::ListSource if vi => "cần đúng một trong hai khóa danh_sach hoặc danh_sach_tep".into(),
+            Kind::ListSource => "exactly one of danh_sach or danh_sach_tep is required".into(),
+            Kind::EmptyList if vi => "danh sách khen thưởng trống".into(),
+            Kind::EmptyList => "the award list is empty".into(),
+            Kind::DuplicateRecipient { name, first } if vi => format!("«{name}» xuất hiện hai lần trong nhóm (lần đầu ở mục {first})"),
+            Kind::DuplicateRecipient { name, first } => format!("«{name}» appears twice in the group (first at item {first})"),
+            Kind::ListFileMissing(file) if vi => format!("không tìm thấy tệp danh sách «{file}»"),
+            Kind::ListFileMissing(file) => format!("list file «{file}» not found"),
+            Kind::ListFileUnreadable { file, detail } if vi => format!("không đọc được tệp «{file}»: {detail}"),
+            Kind::ListFileUnreadable { file, detail } => format!("cannot read «{file}»: {detail}"),
+            Kind::ListFileType(file) if vi => format!("tệp danh sách «{file}» phải là .csv"),
+            Kind::ListFileType(file) => format!("list file «{file}» must be .csv"),
+            Kind::Template { name, detail } if vi => format!("mẫu «{name}» lỗi: {detail}"),
+            Kind::Template { name, detail } => format!("template «{name}» is wrong: {detail}"),
+            Kind::TemplateDirMissing(dir) if vi => format!("không tìm thấy thư mục mẫu «{dir}»"),
+            Kind::TemplateDirMissing(dir) => format!("template folder «{dir}» not found"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspelt_keys_get_a_suggestion() {
+        let valid: Vec<String> = ["so_ky_hieu", "dia_danh", "ngay"].map(String::from).into();
+        assert_eq!(
+            suggestion("so_ki_hieu", &valid).as_deref(),
+            Some("so_ky_hieu")
+        );
+        assert_eq!(suggestion("zzzzzz", &valid), None);
+    }
+
+    #[test]
+    fn caret_points_at_the_column() {
+        let problem = Problem {
+            location: Location {
+                file: "a.yaml".into(),
+                line: Some(3),
+                col: Some(9),
+                excerpt: Some("  ngay: 2018-02-30".into()),
+            },
+            path: "van_ban.ngay".into(),
+            kind: Kind::BadDate("2018-02-30".into()),
+        };
+        let text = problem.render(Lang::Vi);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("lỗi: a.yaml:3:9: van_ban.ngay: ngày «2018-02-30»"));
+        assert_eq!(lines[1], " 3 |   ngay: 2018-02-30");
+        assert_eq!(lines[2], "   |         ^");
+    }
+}

@@ -1,0 +1,171 @@
+//! The document model both backends render: pages and typed blocks (the
+//! Nghị định 30 parts, paragraphs of styled text, tables). Plain data, built
+//! from the input by the document builders, knowing nothing of PDF or DOCX.
+
+/// A whole document: page setup and blocks in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Title for the file's metadata.
+    pub title: String,
+    pub page: Page,
+    /// Page numbers centred in the top margin, from page 2 on (NĐ 30).
+    pub page_numbers: bool,
+    pub blocks: Vec<Block>,
+}
+
+/// Paper and margins, in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub top: f32,
+    pub bottom: f32,
+    pub left: f32,
+    pub right: f32,
+}
+
+impl Page {
+    /// A4 portrait with NĐ 30's smallest margins: 20/20/30/15 mm.
+    pub const A4: Page = Page {
+        width: 210.0,
+        height: 297.0,
+        top: 20.0,
+        bottom: 20.0,
+        left: 30.0,
+        right: 15.0,
+    };
+
+    pub fn text_width(&self) -> f32 {
+        self.width - self.left - self.right
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Header grid: issuing body left, Quốc hiệu right, then số | date.
+    Header(Header),
+    /// Tên loại and trích yếu, with the short rule under them.
+    Title(Title),
+    Paragraph(Paragraph),
+    Table(Table),
+    /// Nơi nhận (left) level with the signature block (right).
+    Signature(Signature),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// Parent body (upper-case, not bold).
+    pub parent: Option<String>,
+    /// Issuing body (upper-case, bold, ruled).
+    pub issuer: String,
+    /// "Số: 125/BC-CAHP"; absent on an attached list.
+    pub number: Option<String>,
+    /// "Hải Phòng, ngày 21 tháng 8 năm 2018"; absent on an attached list.
+    pub place_date: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Title {
+    /// "BÁO CÁO", "QUYẾT ĐỊNH".
+    pub kind: String,
+    /// The trích yếu, wrapped and centred.
+    pub subject: String,
+}
+
+/// Text in one face.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl Span {
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Span {
+        Span {
+            bold: true,
+            ..Span::plain(text)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub spans: Vec<Span>,
+    pub style: ParagraphStyle,
+}
+
+/// How a paragraph is set; sizes in points, indents in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParagraphStyle {
+    pub size: f32,
+    pub align: Align,
+    pub first_indent: f32,
+    pub left_indent: f32,
+    pub space_before: f32,
+    pub space_after: f32,
+    /// Keep on the page of the next block (headings, closing sentences).
+    pub keep_with_next: bool,
+}
+
+impl ParagraphStyle {
+    /// Body text: 14 pt, justified, 1 cm first-line indent, 6 pt after.
+    pub const BODY: ParagraphStyle = ParagraphStyle {
+        size: 14.0,
+        align: Align::Justify,
+        first_indent: 10.0,
+        left_indent: 0.0,
+        space_before: 0.0,
+        space_after: 6.0,
+        keep_with_next: false,
+    };
+}
+
+/// Line height as a multiple of the font size, in both backends (NĐ 30
+/// allows single to 1.5 lines; an exact height makes Word, LibreOffice and
+/// the PDF break pages at the same lines).
+pub const LINE_HEIGHT: f32 = 1.2;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Column widths in millimetres (they add up to the text width or less).
+    pub columns: Vec<f32>,
+    /// Alignment of each column's body cells.
+    pub aligns: Vec<Align>,
+    /// Rows repeated at the top of every page the table runs onto.
+    pub header: Vec<Row>,
+    pub rows: Vec<Row>,
+    pub size: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub cells: Vec<String>,
+    pub bold: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    /// Nơi nhận items, already with "- " and their final ";" / ".".
+    pub recipients: Vec<String>,
+    /// Authority lines, upper-case: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC".
+    pub authority: Vec<String>,
+    /// "Đại tá Lê Nguyên Trường".
+    pub name: String,
+}

@@ -1,0 +1,376 @@
+//! DOCX backend: the same [`Document`] as docx-rs elements — A4, NĐ 30
+//! margins, Times New Roman in all four font slots, exact line heights so
+//! Word and LibreOffice break pages where the PDF does, and the PAGE field
+//! in the header with the first page's number suppressed.
+//!
+//! docx-rs 0.4 cannot mark a table row as a repeating header (`w:tblHeader`);
+//! [`mark_header_rows`] adds it to the XML docx-rs writes.
+
+use std::io::{Cursor, Read, Write};
+
+use docx_rs::{
+    AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
+    PageMargin, PageNum, Paragraph as DocxParagraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SpecialIndentType, Table as DocxTable, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
+};
+
+use crate::doc::*;
+use crate::fonts::Face;
+use crate::layout::{self, nd30, PT_PER_MM};
+
+const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
+
+fn twips(mm: f32) -> i32 {
+    (mm * TWIPS_PER_MM).round() as i32
+}
+
+fn pt_twips(pt: f32) -> u32 {
+    (pt * 20.0).round() as u32
+}
+
+/// Times New Roman in the ascii, hAnsi, cs and eastAsia slots.
+fn times() -> RunFonts {
+    let name = "Times New Roman";
+    RunFonts::new()
+        .ascii(name)
+        .hi_ansi(name)
+        .cs(name)
+        .east_asia(name)
+}
+
+fn run(span: &Span, size: f32) -> Run {
+    let mut run = Run::new()
+        .add_text(&span.text)
+        .fonts(times())
+        .size((size * 2.0).round() as usize);
+    if span.bold {
+        run = run.bold();
+    }
+    if span.italic {
+        run = run.italic();
+    }
+    run
+}
+
+fn alignment(align: Align) -> AlignmentType {
+    match align {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+/// A paragraph of `spans` at `size` with NĐ 30 exact line height.
+fn paragraph(spans: &[Span], size: f32, align: Align) -> DocxParagraph {
+    let spacing = LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(pt_twips(size * LINE_HEIGHT) as i32)
+        .before(0)
+        .after(0);
+    spans
+        .iter()
+        .fold(DocxParagraph::new(), |p, span| p.add_run(run(span, size)))
+        .align(alignment(align))
+        .line_spacing(spacing)
+        .size((size * 2.0).round() as usize)
+        .fonts(times())
+}
+
+fn styled(p: &Paragraph) -> DocxParagraph {
+    let s = p.style;
+    let spacing = LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(pt_twips(s.size * LINE_HEIGHT) as i32)
+        .before(pt_twips(s.space_before))
+        .after(pt_twips(s.space_after));
+    let first = (s.first_indent > 0.0).then(|| SpecialIndentType::FirstLine(twips(s.first_indent)));
+    let left = (s.left_indent > 0.0).then(|| twips(s.left_indent));
+    let mut out = paragraph(&p.spans, s.size, s.align).line_spacing(spacing);
+    if left.is_some() || first.is_some() {
+        out = out.indent(left, first, None, None);
+    }
+    if s.keep_with_next {
+        out = out.keep_next(true);
+    }
+    out
+}
+
+/// An empty paragraph whose bottom border is a centred rule `length` pt long
+/// inside a box `box_mm` wide.
+fn rule(box_mm: f32, length: f32) -> DocxParagraph {
+    let side = twips((box_mm - length / PT_PER_MM) / 2.0).max(0);
+    let mut p = DocxParagraph::new()
+        .line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(40)
+                .before(0)
+                .after(0),
+        )
+        .size(4)
+        .indent(Some(side), None, Some(side), None);
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(4)
+                .space(0)
+                .color("000000"),
+        ),
+    );
+    p
+}
+
+fn cell(width_mm: f32, paragraphs: Vec<DocxParagraph>) -> TableCell {
+    paragraphs
+        .into_iter()
+        .fold(TableCell::new(), |c, p| c.add_paragraph(p))
+        .width(twips(width_mm) as usize, WidthType::Dxa)
+}
+
+/// A borderless layout table with zero cell margins.
+fn grid(widths_mm: &[f32], rows: Vec<TableRow>) -> DocxTable {
+    DocxTable::without_borders(rows)
+        .set_grid(widths_mm.iter().map(|w| twips(*w) as usize).collect())
+        .layout(TableLayoutType::Fixed)
+        .width(twips(widths_mm.iter().sum()) as usize, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+}
+
+/// The DOCX bytes of `doc`.
+pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
+    let page = doc.page;
+    let mut docx = Docx::new()
+        .page_size(twips(page.width) as u32, twips(page.height) as u32)
+        .page_margin(PageMargin {
+            top: twips(page.top),
+            left: twips(page.left),
+            bottom: twips(page.bottom),
+            right: twips(page.right),
+            header: twips(page.top * 0.4),
+            footer: twips(page.bottom * 0.5),
+            gutter: 0,
+        })
+        .default_fonts(times())
+        .default_size(28);
+    if doc.page_numbers {
+        let number = DocxParagraph::new()
+            .align(AlignmentType::Center)
+            .add_page_num(PageNum::new());
+        docx = docx
+            .header(DocxHeader::new().add_paragraph(number))
+            .first_header(DocxHeader::new().add_paragraph(DocxParagraph::new()));
+    }
+    for block in &doc.blocks {
+        docx = match block {
+            Block::Header(header) => docx.add_table(header_grid(header, page)),
+            Block::Title(title) => title_paragraphs(title, page)
+                .into_iter()
+                .fold(docx, Docx::add_paragraph),
+            Block::Paragraph(p) => docx.add_paragraph(styled(p)),
+            Block::Table(table) => {
+                docx.add_table(data_table(table))
+                    .add_paragraph(paragraph(&[], 9.0, Align::Left))
+            }
+            Block::Signature(signature) => docx.add_table(signature_table(signature, page)),
+        };
+    }
+    let mut bytes = Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut bytes)
+        .map_err(|e| format!("docx: {e}"))?;
+    mark_header_rows(&bytes.into_inner())
+}
+
+fn header_grid(header: &Header, page: Page) -> DocxTable {
+    let (left_mm, right_mm) = layout::header_columns(header, page.text_width());
+    let agency = nd30::AGENCY;
+    let mut left = Vec::new();
+    if let Some(parent) = &header.parent {
+        left.push(paragraph(&[Span::plain(parent)], agency, Align::Center));
+    }
+    let issuer = [Span::bold(&header.issuer)];
+    left.push(paragraph(&issuer, agency, Align::Center));
+    let issuer_width = layout::widest_line(&issuer, agency, left_mm * PT_PER_MM);
+    left.push(rule(left_mm, issuer_width * nd30::SHORT_RULE));
+
+    let right = vec![
+        paragraph(
+            &[Span::bold(layout::NATIONAL_NAME)],
+            nd30::NATIONAL,
+            Align::Center,
+        ),
+        paragraph(&[Span::bold(layout::MOTTO)], nd30::MOTTO, Align::Center),
+        rule(
+            right_mm,
+            Face::Bold.metrics().width(layout::MOTTO, nd30::MOTTO),
+        ),
+    ];
+    let mut rows = vec![TableRow::new(vec![
+        cell(left_mm, left),
+        cell(right_mm, right),
+    ])];
+    if header.number.is_some() || header.place_date.is_some() {
+        let gap = LineSpacing::new()
+            .line_rule(LineSpacingType::Exact)
+            .line(pt_twips(13.0 * LINE_HEIGHT) as i32)
+            .before(120);
+        let number = header.number.as_deref().unwrap_or("");
+        let place_date = Span {
+            italic: true,
+            ..Span::plain(header.place_date.as_deref().unwrap_or(""))
+        };
+        rows.push(TableRow::new(vec![
+            cell(
+                left_mm,
+                vec![paragraph(&[Span::plain(number)], 13.0, Align::Center)
+                    .line_spacing(gap.clone())],
+            ),
+            cell(
+                right_mm,
+                vec![paragraph(&[place_date], 13.0, Align::Center).line_spacing(gap)],
+            ),
+        ]));
+    }
+    grid(&[left_mm, right_mm], rows)
+}
+
+fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
+    let size = 14.0;
+    let line = LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(pt_twips(size * LINE_HEIGHT) as i32);
+    let subject = [Span::bold(&title.subject)];
+    let width = page.text_width();
+    let subject_width = layout::widest_line(&subject, size, width * PT_PER_MM);
+    vec![
+        paragraph(&[Span::bold(&title.kind)], size, Align::Center)
+            .line_spacing(line.clone().before(240).after(0)),
+        paragraph(&subject, size, Align::Center).line_spacing(line.after(30)),
+        rule(width, subject_width * nd30::SHORT_RULE).line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(40)
+                .before(0)
+                .after(240),
+        ),
+    ]
+}
+
+fn signature_table(signature: &Signature, page: Page) -> DocxTable {
+    let width = page.text_width();
+    let left_mm = width * nd30::RECIPIENTS_SHARE;
+    let right_mm = width - left_mm;
+    let label = Span {
+        text: "Nơi nhận:".into(),
+        bold: true,
+        italic: true,
+    };
+    // 12 pt between the closing sentence and the block, as in the PDF.
+    let gap = |p: DocxParagraph, size: f32| {
+        p.line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(pt_twips(size * LINE_HEIGHT) as i32)
+                .before(240),
+        )
+    };
+    let mut left = vec![gap(paragraph(&[label], 12.0, Align::Left), 12.0)];
+    left.extend(
+        signature
+            .recipients
+            .iter()
+            .map(|r| paragraph(&[Span::plain(r)], 11.0, Align::Left)),
+    );
+    let mut right: Vec<DocxParagraph> = signature
+        .authority
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let line = paragraph(&[Span::bold(a)], 14.0, Align::Center);
+            if i == 0 {
+                gap(line, 14.0)
+            } else {
+                line
+            }
+        })
+        .collect();
+    let signing = LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(twips(nd30::SIGNING_SPACE_MM));
+    right.push(paragraph(&[], 14.0, Align::Center).line_spacing(signing));
+    right.push(paragraph(
+        &[Span::bold(&signature.name)],
+        14.0,
+        Align::Center,
+    ));
+    let row = TableRow::new(vec![cell(left_mm, left), cell(right_mm, right)]).cant_split();
+    grid(&[left_mm, right_mm], vec![row])
+}
+
+/// Row height that marks a header row for [`mark_header_rows`]; no real
+/// row is 1 twip high.
+const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
+
+fn data_table(table: &Table) -> DocxTable {
+    let make_row = |row: &Row, header: bool| {
+        let cells = row
+            .cells
+            .iter()
+            .zip(&table.columns)
+            .enumerate()
+            .map(|(i, (text, width))| {
+                let align = if header {
+                    Align::Center
+                } else {
+                    table.aligns.get(i).copied().unwrap_or(Align::Left)
+                };
+                let span = Span {
+                    text: text.clone(),
+                    bold: row.bold,
+                    italic: false,
+                };
+                cell(*width, vec![paragraph(&[span], table.size, align)])
+            })
+            .collect();
+        let row = TableRow::new(cells).cant_split();
+        if header {
+            row.row_height(1.0)
+                .height_rule(docx_rs::HeightRule::AtLeast)
+        } else {
+            row
+        }
+    };
+    let mut rows: Vec<TableRow> = table.header.iter().map(|r| make_row(r, true)).collect();
+    rows.extend(table.rows.iter().map(|r| make_row(r, false)));
+    DocxTable::new(rows)
+        .set_grid(table.columns.iter().map(|w| twips(*w) as usize).collect())
+        .layout(TableLayoutType::Fixed)
+        .width(twips(table.columns.iter().sum()) as usize, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(40, 85, 40, 85))
+}
+
+/// Rewrites `word/document.xml` so rows marked with [`HEADER_ROW_MARK`]
+/// repeat at the top of every page (`w:tblHeader`), which docx-rs lacks.
+fn mark_header_rows(docx: &[u8]) -> Result<Vec<u8>, String> {
+    let error = |e: &dyn std::fmt::Display| format!("docx: {e}");
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).map_err(|e| error(&e))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).map_err(|e| error(&e))?;
+        let name = file.name().to_string();
+        let mut content = Vec::new();
+        file.read_to_end(&mut content).map_err(|e| error(&e))?;
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(content).map_err(|e| error(&e))?;
+            content = xml.replace(HEADER_ROW_MARK, "<w:tblHeader />").into_bytes();
+        }
+        out.start_file(name, options).map_err(|e| error(&e))?;
+        out.write_all(&content).map_err(|e| error(&e))?;
+    }
+    Ok(out.finish().map_err(|e| error(&e))?.into_inner())
+}

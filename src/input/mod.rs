@@ -1,0 +1,284 @@
+//! The input of schema version 1 (`shared/design/input-schema.md`): the
+//! typed records one YAML file describes, read strictly from the file and
+//! its list files, every string NFC and known to be drawable.
+//!
+//! [`load`] is the only way in: it reads, checks types and keys, applies the
+//! schema's rules, and returns an [`Input`] or every [`Problem`] at once.
+
+mod list_file;
+mod positions;
+mod read;
+mod rules;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diag::{Kind, Location, Problem};
+use crate::vn::{Date, Decimal};
+
+/// One unit's review of one period, as the YAML file describes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    /// Schema version (always 1).
+    pub phien_ban: u32,
+    /// The report itself.
+    pub van_ban: VanBan,
+    /// Issuing organisation (left header).
+    pub co_quan: CoQuan,
+    /// Signer of the report.
+    pub nguoi_ky: NguoiKy,
+    /// The coordination programme under review.
+    pub chuong_trinh: ChuongTrinh,
+    /// The period reviewed.
+    pub giai_doan: GiaiDoan,
+    /// The conference.
+    pub hoi_nghi: Option<HoiNghi>,
+    /// Metric definitions, in report order.
+    pub chi_tieu: Vec<ChiTieu>,
+    /// Period totals by metric code, in file order.
+    pub tong_hop: Vec<(String, Decimal)>,
+    /// Per-year results.
+    pub ket_qua_nam: Vec<KetQuaNam>,
+    /// Per-unit results (for summaries).
+    pub don_vi_con: Vec<DonViCon>,
+    /// Narrative sections.
+    pub noi_dung: NoiDung,
+    /// Award groups.
+    pub khen_thuong: Vec<NhomKhen>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoaiBaoCao {
+    SoKet,
+    TongKet,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VanBan {
+    /// Sơ kết (interim) or tổng kết (final).
+    pub loai: LoaiBaoCao,
+    /// "125/BC-CAHP", printed after "Số: ".
+    pub so_ky_hieu: String,
+    /// Place in the date line.
+    pub dia_danh: String,
+    /// Report date.
+    pub ngay: Date,
+    /// "Kính gửi:" recipients.
+    pub kinh_gui: Vec<String>,
+    /// "Nơi nhận:" items, without "- " and the final punctuation.
+    pub noi_nhan: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoQuan {
+    /// Parent body, printed upper-case, not bold.
+    pub chu_quan: Option<String>,
+    /// Issuing body, upper-case, bold.
+    pub ten: String,
+    /// Abbreviation used in ký hiệu.
+    pub viet_tat: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NguoiKy {
+    /// "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", or none.
+    pub the_thuc: Option<String>,
+    /// "PHÓ GIÁM ĐỐC".
+    pub chuc_vu: String,
+    /// Rank printed before the name: "Đại tá".
+    pub cap_bac: Option<String>,
+    /// Full name.
+    pub ho_ten: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChuongTrinh {
+    /// "09/CTr-BCA-MTTW".
+    pub so: String,
+    /// Signing date.
+    pub ngay: Date,
+    /// Title, without quotes.
+    pub ten: String,
+    /// The parties.
+    pub cac_ben: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct GiaiDoan {
+    pub tu: i32,
+    pub den: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Buoi {
+    Sang,
+    Chieu,
+    Toi,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HinhThucHoiNghi {
+    TrucTiep,
+    TrucTuyen,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HoiNghi {
+    pub ngay: Date,
+    pub buoi: Option<Buoi>,
+    pub dia_diem: Option<String>,
+    pub hinh_thuc: Option<HinhThucHoiNghi>,
+    pub dai_bieu: Vec<DaiBieu>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DaiBieu {
+    pub cap_bac: Option<String>,
+    pub ho_ten: String,
+    pub chuc_vu: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChiTieu {
+    /// Key used in tong_hop / ket_qua_nam.
+    pub ma: String,
+    pub ten: String,
+    pub don_vi: Option<String>,
+    pub nhom: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KetQuaNam {
+    pub nam: i32,
+    /// Values by metric code, in file order.
+    pub gia_tri: Vec<(String, Decimal)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DonViCon {
+    pub ten: String,
+    pub ket_qua_nam: Vec<KetQuaNam>,
+    pub tong_hop: Vec<(String, Decimal)>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NoiDung {
+    pub tinh_hinh: Option<String>,
+    pub lanh_dao_chi_dao: Option<String>,
+    pub ket_qua: Option<String>,
+    pub han_che: Option<String>,
+    pub nguyen_nhan: Option<String>,
+    pub bai_hoc: Option<String>,
+    pub phuong_huong: Option<String>,
+    pub de_xuat: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HinhThucKhen {
+    BangKhen,
+    GiayKhen,
+}
+
+impl HinhThucKhen {
+    /// "Bằng khen" / "Giấy khen", as written inside a sentence.
+    pub fn name(self) -> &'static str {
+        match self {
+            HinhThucKhen::BangKhen => "Bằng khen",
+            HinhThucKhen::GiayKhen => "Giấy khen",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuyetDinh {
+    pub so: String,
+    pub ngay: Date,
+    pub can_cu: Vec<String>,
+    pub de_nghi: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NhomKhen {
+    pub hinh_thuc: HinhThucKhen,
+    /// Who awards, as printed: "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG".
+    pub cap_khen: String,
+    pub co_quan: String,
+    pub co_quan_chu_quan: Option<String>,
+    pub dia_danh: String,
+    pub quyet_dinh: QuyetDinh,
+    pub nguoi_ky: NguoiKy,
+    pub thanh_tich: String,
+    /// Recipients, inline or read from `danh_sach_tep`, in list order.
+    pub danh_sach: Vec<NguoiNhan>,
+    pub danh_sach_tep: Option<String>,
+    pub bieu_duong: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoaiNguoiNhan {
+    TapThe,
+    CaNhan,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NguoiNhan {
+    pub loai: LoaiNguoiNhan,
+    pub ten: String,
+    pub danh_xung: Option<String>,
+    pub chuc_vu: Option<String>,
+    pub don_vi: Option<String>,
+    pub so_so: Option<String>,
+    pub thanh_tich: Option<String>,
+}
+
+/// Reads and checks the input file at `path` (and the list files it names).
+/// `display` is how messages name the file.
+pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
+    let display = path.display().to_string();
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                return Err(vec![Problem {
+                    location: Location::file(&display),
+                    path: String::new(),
+                    kind: Kind::Syntax("tệp không phải UTF-8 / file is not UTF-8".into()),
+                }])
+            }
+        },
+        Err(err) => {
+            return Err(vec![Problem {
+                location: Location::file(&display),
+                path: String::new(),
+                kind: Kind::ListFileUnreadable {
+                    file: display.clone(),
+                    detail: err.to_string(),
+                },
+            }])
+        }
+    };
+    let base = path.parent().unwrap_or(Path::new("."));
+    load_str(&text, &display, base)
+}
+
+/// Reads and checks YAML `text`; list files are looked up under `base`.
+pub fn load_str(text: &str, display: &str, base: &Path) -> Result<Input, Vec<Problem>> {
+    let mut reader = read::Reader::new(text, display, base);
+    let input = reader.input();
+    let broken_rules = match &input {
+        Some(input) => rules::check(input, reader.locator()),
+        None => Vec::new(),
+    };
+    let mut problems = reader.into_problems();
+    problems.extend(broken_rules);
+    match input {
+        Some(input) if problems.is_empty() => Ok(input),
+        _ => Err(problems),
+    }
+}

@@ -1,0 +1,812 @@
+//! Turns the parsed YAML tree into typed [`Input`] records, field by field,
+//! collecting every problem (syntax, unknown or missing key, wrong type,
+//! bad value, unusable text) instead of stopping at the first.
+
+use std::path::Path;
+
+use serde_yaml::{Mapping, Value};
+
+use super::list_file;
+use super::positions::Positions;
+use super::*;
+use crate::diag::{Expect, Kind, Location, Problem};
+use crate::fonts::undrawable_char;
+use crate::vn::{self, Date, Decimal};
+
+/// Finds the line and column of a field path in the file being read.
+pub enum Locator {
+    /// A YAML file: positions from its event parser, lines for excerpts.
+    Yaml {
+        display: String,
+        lines: Vec<String>,
+        positions: Positions,
+    },
+    /// A CSV list: `prefix[i]` is the record on `lines[i]`.
+    Csv {
+        display: String,
+        prefix: String,
+        lines: Vec<usize>,
+    },
+}
+
+impl Locator {
+    pub fn yaml(text: &str, display: &str) -> Locator {
+        Locator::Yaml {
+            display: display.to_string(),
+            lines: text.lines().map(str::to_string).collect(),
+            positions: Positions::index(text),
+        }
+    }
+
+    /// Location of `path`: of its key when `at_key`, else of its value.
+    pub fn locate(&self, path: &str, at_key: bool) -> Location {
+        match self {
+            Locator::Yaml {
+                display,
+                lines,
+                positions,
+            } => {
+                let mut probe = path;
+                // A missing key has no position: point at its parent.
+                loop {
+                    let found = if at_key {
+                        positions.key(probe)
+                    } else {
+                        positions.value(probe)
+                    };
+                    if let Some((line, col)) = found {
+                        return Location {
+                            file: display.clone(),
+                            line: Some(line),
+                            col: Some(col),
+                            excerpt: lines.get(line - 1).cloned(),
+                        };
+                    }
+                    match probe.rfind(['.', '[']) {
+                        Some(cut) => probe = &probe[..cut],
+                        None => return Location::file(display),
+                    }
+                }
+            }
+            Locator::Csv {
+                display,
+                prefix,
+                lines,
+            } => {
+                let row = path
+                    .strip_prefix(prefix.as_str())
+                    .and_then(|rest| rest.strip_prefix('['))
+                    .and_then(|rest| rest.split(']').next())
+                    .and_then(|index| index.parse::<usize>().ok());
+                Location {
+                    file: display.clone(),
+                    line: row.and_then(|i| lines.get(i).copied()),
+                    col: None,
+                    excerpt: None,
+                }
+            }
+        }
+    }
+}
+
+/// Keys of each record, in schema order (unknown keys are refused).
+const TOP_KEYS: &[&str] = &[
+    "phien_ban",
+    "van_ban",
+    "co_quan",
+    "nguoi_ky",
+    "chuong_trinh",
+    "giai_doan",
+    "hoi_nghi",
+    "chi_tieu",
+    "tong_hop",
+    "ket_qua_nam",
+    "don_vi_con",
+    "noi_dung",
+    "khen_thuong",
+];
+const VAN_BAN_KEYS: &[&str] = &[
+    "loai",
+    "so_ky_hieu",
+    "dia_danh",
+    "ngay",
+    "kinh_gui",
+    "noi_nhan",
+];
+const CO_QUAN_KEYS: &[&str] = &["chu_quan", "ten", "viet_tat"];
+const NGUOI_KY_KEYS: &[&str] = &["the_thuc", "chuc_vu", "cap_bac", "ho_ten"];
+const CHUONG_TRINH_KEYS: &[&str] = &["so", "ngay", "ten", "cac_ben"];
+const GIAI_DOAN_KEYS: &[&str] = &["tu", "den"];
+const HOI_NGHI_KEYS: &[&str] = &["ngay", "buoi", "dia_diem", "hinh_thuc", "dai_bieu"];
+const DAI_BIEU_KEYS: &[&str] = &["cap_bac", "ho_ten", "chuc_vu"];
+const CHI_TIEU_KEYS: &[&str] = &["ma", "ten", "don_vi", "nhom"];
+const DON_VI_CON_KEYS: &[&str] = &["ten", "ket_qua_nam", "tong_hop"];
+const NOI_DUNG_KEYS: &[&str] = &[
+    "tinh_hinh",
+    "lanh_dao_chi_dao",
+    "ket_qua",
+    "han_che",
+    "nguyen_nhan",
+    "bai_hoc",
+    "phuong_huong",
+    "de_xuat",
+];
+const NHOM_KHEN_KEYS: &[&str] = &[
+    "hinh_thuc",
+    "cap_khen",
+    "co_quan",
+    "co_quan_chu_quan",
+    "dia_danh",
+    "quyet_dinh",
+    "nguoi_ky",
+    "thanh_tich",
+    "danh_sach",
+    "danh_sach_tep",
+    "bieu_duong",
+];
+const QUYET_DINH_KEYS: &[&str] = &["so", "ngay", "can_cu", "de_nghi"];
+pub const NGUOI_NHAN_KEYS: &[&str] = &[
+    "loai",
+    "ten",
+    "danh_xung",
+    "chuc_vu",
+    "don_vi",
+    "so_so",
+    "thanh_tich",
+];
+
+/// A mapping being read: its path and entries.
+struct Record<'v> {
+    path: String,
+    map: &'v Mapping,
+}
+
+impl<'v> Record<'v> {
+    fn field(&self, key: &str) -> (Option<&'v Value>, String) {
+        let value = self.map.get(key).filter(|v| !v.is_null());
+        (
+            value,
+            format!("{}.{key}", self.path)
+                .trim_start_matches('.')
+                .to_string(),
+        )
+    }
+}
+
+/// Reads one file's tree; problems accumulate in `problems`.
+pub struct Reader<'a> {
+    text: &'a str,
+    base: &'a Path,
+    locator: Locator,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str, display: &str, base: &'a Path) -> Reader<'a> {
+        Reader {
+            text,
+            base,
+            locator: Locator::yaml(text, display),
+            problems: Vec::new(),
+        }
+    }
+
+    /// A reader for rows of a list file, located by `locator`.
+    pub fn for_list(locator: Locator, base: &'a Path) -> Reader<'a> {
+        Reader {
+            text: "",
+            base,
+            locator,
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+
+    pub fn locator(&self) -> &Locator {
+        &self.locator
+    }
+
+    fn report(&mut self, path: &str, at_key: bool, kind: Kind) {
+        let location = self.locator.locate(path, at_key);
+        self.problems.push(Problem {
+            location,
+            path: path.to_string(),
+            kind,
+        });
+    }
+
+    /// The whole file.
+    pub fn input(&mut self) -> Option<Input> {
+        let root: Value = match serde_yaml::from_str(self.text) {
+            Ok(root) => root,
+            Err(err) => {
+                self.syntax_error(&err);
+                return None;
+            }
+        };
+        if !root.is_mapping() {
+            self.report("", false, Kind::TopNotMapping);
+            return None;
+        }
+        let top = self.record(&root, "", TOP_KEYS)?;
+        let version = self.required(&top, "phien_ban", |r, v, p| r.version(v, p));
+        if version.is_none() && top.field("phien_ban").0.is_some() {
+            // Another schema's file: its other fields mean something else.
+            return None;
+        }
+        let van_ban = self.required(&top, "van_ban", Self::van_ban);
+        let co_quan = self.required(&top, "co_quan", Self::co_quan);
+        let nguoi_ky = self.required(&top, "nguoi_ky", Self::nguoi_ky);
+        let chuong_trinh = self.required(&top, "chuong_trinh", Self::chuong_trinh);
+        let giai_doan = self.required(&top, "giai_doan", Self::giai_doan);
+        let hoi_nghi = self.optional(&top, "hoi_nghi", Self::hoi_nghi);
+        let chi_tieu = self.list_of(&top, "chi_tieu", Self::chi_tieu);
+        let tong_hop = self.optional(&top, "tong_hop", Self::figures);
+        let ket_qua_nam = self.list_of(&top, "ket_qua_nam", Self::ket_qua_nam);
+        let don_vi_con = self.list_of(&top, "don_vi_con", Self::don_vi_con);
+        let noi_dung = self.optional(&top, "noi_dung", Self::noi_dung);
+        let khen_thuong = self.list_of(&top, "khen_thuong", Self::nhom_khen);
+        Some(Input {
+            phien_ban: version?,
+            van_ban: van_ban?,
+            co_quan: co_quan?,
+            nguoi_ky: nguoi_ky?,
+            chuong_trinh: chuong_trinh?,
+            giai_doan: giai_doan?,
+            hoi_nghi,
+            chi_tieu: chi_tieu?,
+            tong_hop: tong_hop.unwrap_or_default(),
+            ket_qua_nam: ket_qua_nam?,
+            don_vi_con: don_vi_con?,
+            noi_dung: noi_dung.unwrap_or_default(),
+            khen_thuong: khen_thuong?,
+        })
+    }
+
+    fn syntax_error(&mut self, err: &serde_yaml::Error) {
+        let raw = err.to_string();
+        let detail = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+        let mut location = Location::file(match &self.locator {
+            Locator::Yaml { display, .. } | Locator::Csv { display, .. } => display,
+        });
+        if let Some(at) = err.location() {
+            location.line = Some(at.line());
+            location.col = Some(at.column());
+            location.excerpt = self
+                .text
+                .lines()
+                .nth(at.line().saturating_sub(1))
+                .map(str::to_string);
+        }
+        self.problems.push(Problem {
+            location,
+            path: String::new(),
+            kind: Kind::Syntax(detail),
+        });
+    }
+
+    /// A mapping with only `keys`; unknown keys are reported at their key.
+    fn record<'v>(&mut self, value: &'v Value, path: &str, keys: &[&str]) -> Option<Record<'v>> {
+        let Some(map) = value.as_mapping() else {
+            self.report(path, false, Kind::Expected(Expect::Mapping));
+            return None;
+        };
+        for key in map.keys() {
+            let name = match key {
+                Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+            };
+            if !keys.contains(&name.as_str()) {
+                let key_path = format!("{path}.{name}").trim_start_matches('.').to_string();
+                self.report(
+                    &key_path,
+                    true,
+                    Kind::UnknownKey {
+                        key: name,
+                        valid: keys.iter().map(|k| k.to_string()).collect(),
+                    },
+                );
+            }
+        }
+        Some(Record {
+            path: path.to_string(),
+            map,
+        })
+    }
+
+    fn required<T>(
+        &mut self,
+        record: &Record,
+        key: &str,
+        read: impl FnOnce(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<T> {
+        match record.field(key) {
+            (Some(value), path) => read(self, value, &path),
+            (None, path) => {
+                self.report(&path, true, Kind::MissingKey(key.to_string()));
+                None
+            }
+        }
+    }
+
+    fn optional<T>(
+        &mut self,
+        record: &Record,
+        key: &str,
+        read: impl FnOnce(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<T> {
+        match record.field(key) {
+            (Some(value), path) => read(self, value, &path),
+            (None, _) => None,
+        }
+    }
+
+    /// An optional list; `None` only when an item was wrong.
+    fn list_of<T>(
+        &mut self,
+        record: &Record,
+        key: &str,
+        mut read: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        match record.field(key) {
+            (Some(value), path) => self.items(value, &path, &mut read),
+            (None, _) => Some(Vec::new()),
+        }
+    }
+
+    fn items<T>(
+        &mut self,
+        value: &Value,
+        path: &str,
+        read: &mut impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Some(items) = value.as_sequence() else {
+            self.report(path, false, Kind::Expected(Expect::List));
+            return None;
+        };
+        let read_items: Vec<Option<T>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(self, item, &format!("{path}[{i}]")))
+            .collect();
+        read_items.into_iter().collect()
+    }
+
+    fn text_list(&mut self, value: &Value, path: &str) -> Option<Vec<String>> {
+        self.items(value, path, &mut |r, v, p| r.text(v, p))
+    }
+
+    /// A non-empty single-line text, NFC, checked for what cannot be printed.
+    fn text(&mut self, value: &Value, path: &str) -> Option<String> {
+        let text = self.any_text(value, path, false)?;
+        if text.is_empty() {
+            self.report(path, false, Kind::EmptyText);
+            return None;
+        }
+        Some(text)
+    }
+
+    /// An optional text where "" means absent ("the_thuc: ''").
+    fn maybe_text(&mut self, value: &Value, path: &str) -> Option<String> {
+        self.any_text(value, path, false).filter(|t| !t.is_empty())
+    }
+
+    fn paragraphs(&mut self, value: &Value, path: &str) -> Option<String> {
+        self.any_text(value, path, true).filter(|t| !t.is_empty())
+    }
+
+    fn any_text(&mut self, value: &Value, path: &str, multiline: bool) -> Option<String> {
+        let raw = match value {
+            Value::String(s) => s.clone(),
+            // "so: 125" means the text "125".
+            Value::Number(n) => n.to_string(),
+            _ => {
+                self.report(path, false, Kind::Expected(Expect::Text));
+                return None;
+            }
+        };
+        let text = vn::nfc(raw.trim());
+        if let Some(ch) = vn::control_char(&text, multiline) {
+            self.report(path, false, Kind::ControlChar(ch));
+            return None;
+        }
+        if let Some(ch) = vn::mojibake_char(&text) {
+            self.report(path, false, Kind::Mojibake(ch));
+            return None;
+        }
+        if let Some(ch) = undrawable_char(&text) {
+            self.report(path, false, Kind::Undrawable(ch));
+            return None;
+        }
+        Some(text)
+    }
+
+    fn date(&mut self, value: &Value, path: &str) -> Option<Date> {
+        let text = match value {
+            Value::String(s) => s.trim().to_string(),
+            other => serde_yaml::to_string(other)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+        };
+        let date = Date::parse(&text);
+        if date.is_none() {
+            self.report(path, false, Kind::BadDate(text));
+        }
+        date
+    }
+
+    fn year(&mut self, value: &Value, path: &str) -> Option<i32> {
+        let year = value
+            .as_i64()
+            .filter(|y| (1900..=2200).contains(y))
+            .map(|y| y as i32);
+        if year.is_none() {
+            let shown = serde_yaml::to_string(value)
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            self.report(path, false, Kind::NotYear(shown));
+        }
+        year
+    }
+
+    fn number(&mut self, value: &Value, path: &str) -> Option<Decimal> {
+        let number = match value {
+            Value::Number(n) => Decimal::parse(&n.to_string()),
+            _ => None,
+        };
+        let Some(number) = number else {
+            self.report(path, false, Kind::Expected(Expect::Number));
+            return None;
+        };
+        if number.is_negative() {
+            self.report(path, false, Kind::Negative(number.vietnamese()));
+            return None;
+        }
+        Some(number)
+    }
+
+    fn choice<T: Copy>(&mut self, value: &Value, path: &str, choices: &[(&str, T)]) -> Option<T> {
+        let text = match value {
+            Value::String(s) => s.trim().to_string(),
+            other => serde_yaml::to_string(other)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+        };
+        let found = choices
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, v)| *v);
+        if found.is_none() {
+            self.report(
+                path,
+                false,
+                Kind::BadChoice {
+                    value: text,
+                    choices: choices.iter().map(|(n, _)| n.to_string()).collect(),
+                },
+            );
+        }
+        found
+    }
+
+    fn version(&mut self, value: &Value, path: &str) -> Option<u32> {
+        if value.as_u64() == Some(1) {
+            return Some(1);
+        }
+        let shown = serde_yaml::to_string(value)
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        self.report(path, false, Kind::WrongVersion(shown));
+        None
+    }
+
+    fn van_ban(&mut self, value: &Value, path: &str) -> Option<VanBan> {
+        let r = self.record(value, path, VAN_BAN_KEYS)?;
+        let loai = self.required(&r, "loai", |s, v, p| {
+            s.choice(
+                v,
+                p,
+                &[
+                    ("so_ket", LoaiBaoCao::SoKet),
+                    ("tong_ket", LoaiBaoCao::TongKet),
+                ],
+            )
+        });
+        let so_ky_hieu = self.required(&r, "so_ky_hieu", Self::text);
+        let dia_danh = self.required(&r, "dia_danh", Self::text);
+        let ngay = self.required(&r, "ngay", Self::date);
+        let kinh_gui = self.optional(&r, "kinh_gui", Self::text_list);
+        let noi_nhan = self.required(&r, "noi_nhan", Self::text_list);
+        Some(VanBan {
+            loai: loai?,
+            so_ky_hieu: so_ky_hieu?,
+            dia_danh: dia_danh?,
+            ngay: ngay?,
+            kinh_gui: kinh_gui.unwrap_or_default(),
+            noi_nhan: noi_nhan?,
+        })
+    }
+
+    fn co_quan(&mut self, value: &Value, path: &str) -> Option<CoQuan> {
+        let r = self.record(value, path, CO_QUAN_KEYS)?;
+        let chu_quan = self.optional(&r, "chu_quan", Self::maybe_text);
+        let ten = self.required(&r, "ten", Self::text);
+        let viet_tat = self.optional(&r, "viet_tat", Self::maybe_text);
+        Some(CoQuan {
+            chu_quan,
+            ten: ten?,
+            viet_tat,
+        })
+    }
+
+    fn nguoi_ky(&mut self, value: &Value, path: &str) -> Option<NguoiKy> {
+        let r = self.record(value, path, NGUOI_KY_KEYS)?;
+        let the_thuc = self.optional(&r, "the_thuc", Self::maybe_text);
+        let chuc_vu = self.required(&r, "chuc_vu", Self::text);
+        let cap_bac = self.optional(&r, "cap_bac", Self::maybe_text);
+        let ho_ten = self.required(&r, "ho_ten", Self::text);
+        Some(NguoiKy {
+            the_thuc,
+            chuc_vu: chuc_vu?,
+            cap_bac,
+            ho_ten: ho_ten?,
+        })
+    }
+
+    fn chuong_trinh(&mut self, value: &Value, path: &str) -> Option<ChuongTrinh> {
+        let r = self.record(value, path, CHUONG_TRINH_KEYS)?;
+        let so = self.required(&r, "so", Self::text);
+        let ngay = self.required(&r, "ngay", Self::date);
+        let ten = self.required(&r, "ten", Self::text);
+        let cac_ben = self.required(&r, "cac_ben", Self::text_list);
+        Some(ChuongTrinh {
+            so: so?,
+            ngay: ngay?,
+            ten: ten?,
+            cac_ben: cac_ben?,
+        })
+    }
+
+    fn giai_doan(&mut self, value: &Value, path: &str) -> Option<GiaiDoan> {
+        let r = self.record(value, path, GIAI_DOAN_KEYS)?;
+        let tu = self.required(&r, "tu", Self::year);
+        let den = self.required(&r, "den", Self::year);
+        Some(GiaiDoan { tu: tu?, den: den? })
+    }
+
+    fn hoi_nghi(&mut self, value: &Value, path: &str) -> Option<HoiNghi> {
+        let r = self.record(value, path, HOI_NGHI_KEYS)?;
+        let ngay = self.required(&r, "ngay", Self::date);
+        let buoi = self.optional(&r, "buoi", |s, v, p| {
+            s.choice(
+                v,
+                p,
+                &[
+                    ("sang", Buoi::Sang),
+                    ("chieu", Buoi::Chieu),
+                    ("toi", Buoi::Toi),
+                ],
+            )
+        });
+        let dia_diem = self.optional(&r, "dia_diem", Self::maybe_text);
+        let hinh_thuc = self.optional(&r, "hinh_thuc", |s, v, p| {
+            s.choice(
+                v,
+                p,
+                &[
+                    ("truc_tiep", HinhThucHoiNghi::TrucTiep),
+                    ("truc_tuyen", HinhThucHoiNghi::TrucTuyen),
+                ],
+            )
+        });
+        let dai_bieu = self.list_of(&r, "dai_bieu", |s, v, p| {
+            let r = s.record(v, p, DAI_BIEU_KEYS)?;
+            let cap_bac = s.optional(&r, "cap_bac", Self::maybe_text);
+            let ho_ten = s.required(&r, "ho_ten", Self::text);
+            let chuc_vu = s.required(&r, "chuc_vu", Self::text);
+            Some(DaiBieu {
+                cap_bac,
+                ho_ten: ho_ten?,
+                chuc_vu: chuc_vu?,
+            })
+        });
+        Some(HoiNghi {
+            ngay: ngay?,
+            buoi,
+            dia_diem,
+            hinh_thuc,
+            dai_bieu: dai_bieu?,
+        })
+    }
+
+    fn chi_tieu(&mut self, value: &Value, path: &str) -> Option<ChiTieu> {
+        let r = self.record(value, path, CHI_TIEU_KEYS)?;
+        let ma = self.required(&r, "ma", Self::text);
+        let ten = self.required(&r, "ten", Self::text);
+        let don_vi = self.optional(&r, "don_vi", Self::maybe_text);
+        let nhom = self.optional(&r, "nhom", Self::maybe_text);
+        Some(ChiTieu {
+            ma: ma?,
+            ten: ten?,
+            don_vi,
+            nhom,
+        })
+    }
+
+    /// `{ ma: number, ... }` in file order; codes are checked by the rules.
+    fn figures(&mut self, value: &Value, path: &str) -> Option<Vec<(String, Decimal)>> {
+        let Some(map) = value.as_mapping() else {
+            self.report(path, false, Kind::Expected(Expect::Mapping));
+            return None;
+        };
+        let read: Vec<Option<(String, Decimal)>> = map
+            .iter()
+            .map(|(key, value)| {
+                let code = key.as_str().map(str::to_string).unwrap_or_else(|| {
+                    serde_yaml::to_string(key)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string()
+                });
+                let number = self.number(value, &format!("{path}.{code}"))?;
+                Some((code, number))
+            })
+            .collect();
+        read.into_iter().collect()
+    }
+
+    fn ket_qua_nam(&mut self, value: &Value, path: &str) -> Option<KetQuaNam> {
+        let Some(map) = value.as_mapping() else {
+            self.report(path, false, Kind::Expected(Expect::Mapping));
+            return None;
+        };
+        let mut rest = map.clone();
+        let nam = match rest.remove("nam") {
+            Some(v) => self.year(&v, &format!("{path}.nam")),
+            None => {
+                self.report(&format!("{path}.nam"), true, Kind::MissingKey("nam".into()));
+                None
+            }
+        };
+        let gia_tri = self.figures(&Value::Mapping(rest), path);
+        Some(KetQuaNam {
+            nam: nam?,
+            gia_tri: gia_tri?,
+        })
+    }
+
+    fn don_vi_con(&mut self, value: &Value, path: &str) -> Option<DonViCon> {
+        let r = self.record(value, path, DON_VI_CON_KEYS)?;
+        let ten = self.required(&r, "ten", Self::text);
+        let ket_qua_nam = self.list_of(&r, "ket_qua_nam", Self::ket_qua_nam);
+        let tong_hop = self.optional(&r, "tong_hop", Self::figures);
+        Some(DonViCon {
+            ten: ten?,
+            ket_qua_nam: ket_qua_nam?,
+            tong_hop: tong_hop.unwrap_or_default(),
+        })
+    }
+
+    fn noi_dung(&mut self, value: &Value, path: &str) -> Option<NoiDung> {
+        let r = self.record(value, path, NOI_DUNG_KEYS)?;
+        let mut section = |key: &str| self.optional(&r, key, Self::paragraphs);
+        Some(NoiDung {
+            tinh_hinh: section("tinh_hinh"),
+            lanh_dao_chi_dao: section("lanh_dao_chi_dao"),
+            ket_qua: section("ket_qua"),
+            han_che: section("han_che"),
+            nguyen_nhan: section("nguyen_nhan"),
+            bai_hoc: section("bai_hoc"),
+            phuong_huong: section("phuong_huong"),
+            de_xuat: section("de_xuat"),
+        })
+    }
+
+    fn nhom_khen(&mut self, value: &Value, path: &str) -> Option<NhomKhen> {
+        let r = self.record(value, path, NHOM_KHEN_KEYS)?;
+        let hinh_thuc = self.required(&r, "hinh_thuc", |s, v, p| {
+            s.choice(
+                v,
+                p,
+                &[
+                    ("bang_khen", HinhThucKhen::BangKhen),
+                    ("giay_khen", HinhThucKhen::GiayKhen),
+                ],
+            )
+        });
+        let cap_khen = self.required(&r, "cap_khen", Self::text);
+        let co_quan = self.required(&r, "co_quan", Self::text);
+        let co_quan_chu_quan = self.optional(&r, "co_quan_chu_quan", Self::maybe_text);
+        let dia_danh = self.required(&r, "dia_danh", Self::text);
+        let quyet_dinh = self.required(&r, "quyet_dinh", |s, v, p| {
+            let r = s.record(v, p, QUYET_DINH_KEYS)?;
+            let so = s.required(&r, "so", Self::text);
+            let ngay = s.required(&r, "ngay", Self::date);
+            let can_cu = s.optional(&r, "can_cu", Self::text_list);
+            let de_nghi = s.optional(&r, "de_nghi", Self::maybe_text);
+            Some(QuyetDinh {
+                so: so?,
+                ngay: ngay?,
+                can_cu: can_cu.unwrap_or_default(),
+                de_nghi,
+            })
+        });
+        let nguoi_ky = self.required(&r, "nguoi_ky", Self::nguoi_ky);
+        let thanh_tich = self.required(&r, "thanh_tich", Self::text);
+        let inline = r.field("danh_sach");
+        let file = self.optional(&r, "danh_sach_tep", Self::text);
+        let list_path = format!("{path}.danh_sach");
+        let danh_sach = match (inline, &file) {
+            ((Some(items), _), None) => self.items(items, &list_path, &mut Self::recipient),
+            ((None, _), Some(file)) => self.list_file(file, &list_path),
+            _ => {
+                self.report(path, false, Kind::ListSource);
+                None
+            }
+        };
+        let bieu_duong = self.optional(&r, "bieu_duong", Self::number);
+        Some(NhomKhen {
+            hinh_thuc: hinh_thuc?,
+            cap_khen: cap_khen?,
+            co_quan: co_quan?,
+            co_quan_chu_quan,
+            dia_danh: dia_danh?,
+            quyet_dinh: quyet_dinh?,
+            nguoi_ky: nguoi_ky?,
+            thanh_tich: thanh_tich?,
+            danh_sach: danh_sach?,
+            danh_sach_tep: file,
+            bieu_duong,
+        })
+    }
+
+    /// One recipient: a YAML list item, or a list-file row turned into a mapping.
+    pub fn recipient(&mut self, value: &Value, path: &str) -> Option<NguoiNhan> {
+        let r = self.record(value, path, NGUOI_NHAN_KEYS)?;
+        let loai = self.required(&r, "loai", |s, v, p| {
+            s.choice(
+                v,
+                p,
+                &[
+                    ("tap_the", LoaiNguoiNhan::TapThe),
+                    ("ca_nhan", LoaiNguoiNhan::CaNhan),
+                ],
+            )
+        });
+        let ten = self.required(&r, "ten", Self::text);
+        let danh_xung = self.optional(&r, "danh_xung", Self::maybe_text);
+        let chuc_vu = self.optional(&r, "chuc_vu", Self::maybe_text);
+        let don_vi = self.optional(&r, "don_vi", Self::maybe_text);
+        let so_so = self.optional(&r, "so_so", Self::maybe_text);
+        let thanh_tich = self.optional(&r, "thanh_tich", Self::maybe_text);
+        Some(NguoiNhan {
+            loai: loai?,
+            ten: ten?,
+            danh_xung,
+            chuc_vu,
+            don_vi,
+            so_so,
+            thanh_tich,
+        })
+    }
+
+    fn list_file(&mut self, file: &str, list_path: &str) -> Option<Vec<NguoiNhan>> {
+        match list_file::read(self.base, file, list_path) {
+            Ok(list) => Some(list),
+            Err(problems) => {
+                self.problems.extend(problems);
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,430 @@
+//! The báo cáo sơ kết / tổng kết: builds its [`Document`] from the input —
+//! the NĐ 30 parts from data, the wording from the `bao-cao` templates, and
+//! the results table from `chi_tieu` / `tong_hop` / `ket_qua_nam`.
+
+use serde::Serialize;
+
+use crate::diag::{Kind, Location, Problem};
+use crate::doc::{
+    Align, Block, Document, Header, Page, Paragraph, ParagraphStyle, Row, Signature, Span, Table,
+    Title,
+};
+use crate::fonts::Face;
+use crate::input::{Input, LoaiBaoCao, LoaiNguoiNhan, NguoiKy, NhomKhen};
+use crate::markup;
+use crate::templates::Templates;
+use crate::vn::{self, Decimal};
+
+/// What the report templates see: every input field, plus the phrases and
+/// figures computed from them.
+#[derive(Serialize)]
+struct Context<'a> {
+    #[serde(flatten)]
+    input: &'a Input,
+    /// "sơ kết" / "tổng kết".
+    loai: &'static str,
+    /// "Sơ kết" / "Tổng kết", to open a sentence.
+    #[serde(rename = "Loai")]
+    loai_dau_cau: &'static str,
+    /// Years of the period, two digits: "05".
+    so_nam: String,
+    /// The parties joined: "Bộ Công an và Ủy ban Trung ương MTTQ Việt Nam".
+    cac_ben_noi: String,
+    /// Period figures per metric, for sentences.
+    chi_so: Vec<Figure>,
+    /// One line per award group.
+    khen: Vec<AwardLine>,
+    /// Everyone commended: recipients of every group plus `bieu_duong`.
+    tong_luot: String,
+    /// Sum of the groups' `bieu_duong`, when any.
+    bieu_duong: Option<String>,
+    co_ket_qua: bool,
+    co_danh_gia: bool,
+    co_phan_ket_qua: bool,
+}
+
+#[derive(Serialize)]
+struct Figure {
+    ten: String,
+    don_vi: Option<String>,
+    tong: String,
+}
+
+#[derive(Serialize)]
+struct AwardLine {
+    /// "12 tập thể và 15 cá nhân".
+    doi_tuong: String,
+    /// "Bằng khen".
+    hinh_thuc: &'static str,
+    cap_khen: String,
+    so_quyet_dinh: String,
+    ngay_quyet_dinh: String,
+}
+
+/// Counts of a group's recipients: (tập thể, cá nhân).
+pub fn counts(group: &NhomKhen) -> (usize, usize) {
+    let collectives = group
+        .danh_sach
+        .iter()
+        .filter(|p| p.loai == LoaiNguoiNhan::TapThe)
+        .count();
+    (collectives, group.danh_sach.len() - collectives)
+}
+
+/// "12 tập thể và 15 cá nhân", "03 cá nhân" (two digits below ten, NĐ 30 style).
+pub fn recipients_phrase(collectives: usize, individuals: usize) -> String {
+    match (collectives, individuals) {
+        (0, n) => format!("{} cá nhân", vn::two_digits(n)),
+        (n, 0) => format!("{} tập thể", vn::two_digits(n)),
+        (c, i) => format!(
+            "{} tập thể và {} cá nhân",
+            vn::two_digits(c),
+            vn::two_digits(i)
+        ),
+    }
+}
+
+/// "A", "A và B", "A, B và C".
+fn join_vietnamese(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} và {last}", rest.join(", ")),
+    }
+}
+
+/// The period total of metric `code`: its `tong_hop`, else the sum of its years.
+fn period_total(input: &Input, code: &str) -> Option<Decimal> {
+    if let Some((_, total)) = input.tong_hop.iter().find(|(c, _)| c == code) {
+        return Some(*total);
+    }
+    let values: Vec<Decimal> = input
+        .ket_qua_nam
+        .iter()
+        .filter_map(|y| y.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v))
+        .collect();
+    (!values.is_empty()).then(|| values.into_iter().sum())
+}
+
+fn context(input: &Input) -> Context<'_> {
+    let (loai, loai_dau_cau) = match input.van_ban.loai {
+        LoaiBaoCao::SoKet => ("sơ kết", "Sơ kết"),
+        LoaiBaoCao::TongKet => ("tổng kết", "Tổng kết"),
+    };
+    let chi_so: Vec<Figure> = input
+        .chi_tieu
+        .iter()
+        .filter_map(|metric| {
+            Some(Figure {
+                ten: metric.ten.clone(),
+                don_vi: metric.don_vi.clone(),
+                tong: period_total(input, &metric.ma)?.vietnamese(),
+            })
+        })
+        .collect();
+    let khen: Vec<AwardLine> = input
+        .khen_thuong
+        .iter()
+        .map(|group| {
+            let (collectives, individuals) = counts(group);
+            AwardLine {
+                doi_tuong: recipients_phrase(collectives, individuals),
+                hinh_thuc: group.hinh_thuc.name(),
+                cap_khen: group.cap_khen.clone(),
+                so_quyet_dinh: group.quyet_dinh.so.clone(),
+                ngay_quyet_dinh: group.quyet_dinh.ngay.to_string(),
+            }
+        })
+        .collect();
+    let commended: Decimal = input.khen_thuong.iter().filter_map(|g| g.bieu_duong).sum();
+    let recipients: usize = input.khen_thuong.iter().map(|g| g.danh_sach.len()).sum();
+    let has_commended = input.khen_thuong.iter().any(|g| g.bieu_duong.is_some());
+    let noi_dung = &input.noi_dung;
+    let co_ket_qua = noi_dung.ket_qua.is_some() || !chi_so.is_empty();
+    let co_danh_gia =
+        noi_dung.han_che.is_some() || noi_dung.nguyen_nhan.is_some() || noi_dung.bai_hoc.is_some();
+    Context {
+        input,
+        loai,
+        loai_dau_cau,
+        so_nam: vn::two_digits((input.giai_doan.den - input.giai_doan.tu).max(0) as usize),
+        cac_ben_noi: join_vietnamese(&input.chuong_trinh.cac_ben),
+        tong_luot: (Decimal::from_int(recipients as i64) + commended).vietnamese(),
+        bieu_duong: has_commended.then(|| commended.vietnamese()),
+        co_phan_ket_qua: noi_dung.tinh_hinh.is_some()
+            || noi_dung.lanh_dao_chi_dao.is_some()
+            || co_ket_qua
+            || !khen.is_empty()
+            || co_danh_gia,
+        chi_so,
+        khen,
+        co_ket_qua,
+        co_danh_gia,
+    }
+}
+
+/// Builds the report of `input`, worded by `templates`.
+pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> {
+    let context = context(input);
+    let subject = markup::plain_text(templates.render("bao-cao-trich-yeu", &context)?.trim());
+    let body_markup = templates.render("bao-cao", &context)?;
+    let mut body = markup::parse(&body_markup, |name| match name {
+        "bang-ket-qua" => Some(results_table(input).map(Block::Table).into_iter().collect()),
+        _ => None,
+    })
+    .map_err(|detail| Problem {
+        location: Location::file("bao-cao.hbs"),
+        path: String::new(),
+        kind: Kind::Template {
+            name: "bao-cao".into(),
+            detail,
+        },
+    })?;
+    // The closing sentence stays on the page of the signature.
+    if let Some(Block::Paragraph(last)) = body.last_mut() {
+        last.style.keep_with_next = true;
+    }
+
+    let van_ban = &input.van_ban;
+    let mut blocks = vec![
+        Block::Header(Header {
+            parent: input.co_quan.chu_quan.as_deref().map(vn::upper),
+            issuer: vn::upper(&input.co_quan.ten),
+            number: Some(format!("Số: {}", van_ban.so_ky_hieu)),
+            place_date: Some(format!("{}, {}", van_ban.dia_danh, van_ban.ngay.long())),
+        }),
+        Block::Title(Title {
+            kind: "BÁO CÁO".into(),
+            subject,
+        }),
+    ];
+    blocks.extend(addressees(&van_ban.kinh_gui));
+    blocks.extend(body);
+    blocks.push(Block::Signature(signature(
+        &van_ban.noi_nhan,
+        &input.nguoi_ky,
+    )));
+    Ok(Document {
+        title: format!("Báo cáo {}", van_ban.so_ky_hieu),
+        page: Page::A4,
+        page_numbers: true,
+        blocks,
+    })
+}
+
+/// "Kính gửi: X." on one line, or the recipients one per line under the colon.
+fn addressees(recipients: &[String]) -> Vec<Block> {
+    let style = ParagraphStyle {
+        first_indent: 0.0,
+        ..ParagraphStyle::BODY
+    };
+    let para = |text: String, style: ParagraphStyle| {
+        Block::Paragraph(Paragraph {
+            spans: vec![Span::plain(text)],
+            style,
+        })
+    };
+    match recipients {
+        [] => Vec::new(),
+        [one] => vec![para(
+            format!("Kính gửi: {}.", trim_end_punctuation(one)),
+            ParagraphStyle {
+                align: Align::Center,
+                ..style
+            },
+        )],
+        many => {
+            let indent = 35.0;
+            let label = "Kính gửi: ";
+            let label_mm = Face::Regular.metrics().width(label, style.size) * 25.4 / 72.0;
+            let mut blocks = vec![para(
+                label.trim_end().into(),
+                ParagraphStyle {
+                    left_indent: indent,
+                    align: Align::Left,
+                    space_after: 0.0,
+                    ..style
+                },
+            )];
+            blocks.extend(punctuated(many).into_iter().map(|line| {
+                para(
+                    line,
+                    ParagraphStyle {
+                        left_indent: indent + label_mm,
+                        align: Align::Left,
+                        space_after: 0.0,
+                        ..style
+                    },
+                )
+            }));
+            blocks
+        }
+    }
+}
+
+fn trim_end_punctuation(text: &str) -> &str {
+    text.trim_end_matches([';', '.', ' '])
+}
+
+/// "- A;", "- B;", …, "- Z." as NĐ 30 lists recipients.
+fn punctuated(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let end = if i + 1 == items.len() { '.' } else { ';' };
+            format!(
+                "- {}{end}",
+                trim_end_punctuation(item.trim_start_matches(['-', ' ']))
+            )
+        })
+        .collect()
+}
+
+/// Nơi nhận and the signature block of `signer`.
+pub fn signature(recipients: &[String], signer: &NguoiKy) -> Signature {
+    let mut authority: Vec<String> = signer.the_thuc.iter().map(|t| vn::upper(t)).collect();
+    authority.push(vn::upper(&signer.chuc_vu));
+    let name = match &signer.cap_bac {
+        Some(rank) => format!("{rank} {}", signer.ho_ten),
+        None => signer.ho_ten.clone(),
+    };
+    Signature {
+        recipients: punctuated(recipients),
+        authority,
+        name,
+    }
+}
+
+/// Size of the results table's text.
+const TABLE_SIZE: f32 = 12.0;
+
+/// The numbered results table: one row per metric (grouped by `nhom`),
+/// per-year columns when the input has them, and the period total.
+fn results_table(input: &Input) -> Option<Table> {
+    if input.chi_tieu.is_empty() {
+        return None;
+    }
+    let years: Vec<i32> = {
+        let mut years: Vec<i32> = input.ket_qua_nam.iter().map(|y| y.nam).collect();
+        years.sort_unstable();
+        years
+    };
+    let total_label = format!("Tổng {} - {}", input.giai_doan.tu, input.giai_doan.den);
+    let mut header = vec!["STT".to_string(), "Chỉ tiêu".into(), "Đơn vị tính".into()];
+    header.extend(years.iter().map(|y| format!("Năm {y}")));
+    header.push(total_label);
+
+    let dash = || "–".to_string();
+    let value_cells = |code: &str| -> Vec<String> {
+        let mut cells: Vec<String> = years
+            .iter()
+            .map(|year| {
+                input
+                    .ket_qua_nam
+                    .iter()
+                    .find(|y| y.nam == *year)
+                    .and_then(|y| y.gia_tri.iter().find(|(c, _)| c == code))
+                    .map_or_else(dash, |(_, v)| v.vietnamese())
+            })
+            .collect();
+        cells.push(period_total(input, code).map_or_else(dash, |v| v.vietnamese()));
+        cells
+    };
+
+    // Groups in order of first appearance; metrics without a group first.
+    let mut groups: Vec<Option<&str>> = Vec::new();
+    for metric in &input.chi_tieu {
+        if !groups.contains(&metric.nhom.as_deref()) {
+            groups.push(metric.nhom.as_deref());
+        }
+    }
+    groups.sort_by_key(|g| g.is_some());
+    let mut rows = Vec::new();
+    let mut number = 0;
+    let mut group_number = 0;
+    for group in groups {
+        if let Some(name) = group {
+            group_number += 1;
+            let mut cells = vec![markup::roman(group_number), name.to_string()];
+            cells.resize(header.len(), String::new());
+            rows.push(Row { cells, bold: true });
+        }
+        for metric in input.chi_tieu.iter().filter(|m| m.nhom.as_deref() == group) {
+            number += 1;
+            let mut cells = vec![
+                number.to_string(),
+                metric.ten.clone(),
+                metric.don_vi.clone().unwrap_or_default(),
+            ];
+            cells.extend(value_cells(&metric.ma));
+            rows.push(Row { cells, bold: false });
+        }
+    }
+
+    let header = vec![Row {
+        cells: header,
+        bold: true,
+    }];
+    let columns = column_widths(&header[0].cells, &rows, Page::A4.text_width());
+    let mut aligns = vec![Align::Center, Align::Left, Align::Center];
+    aligns.resize(columns.len(), Align::Right);
+    Some(Table {
+        columns,
+        aligns,
+        header,
+        rows,
+        size: TABLE_SIZE,
+    })
+}
+
+/// Widths in mm: STT fixed, the other columns as wide as their widest
+/// cell (or widest header word), the metric name takes what is left.
+fn column_widths(header: &[String], rows: &[Row], total: f32) -> Vec<f32> {
+    let mm = |face: Face, text: &str| face.metrics().width(text, TABLE_SIZE) * 25.4 / 72.0;
+    // Cell padding (both sides) plus slack for Word's and LibreOffice's borders.
+    let padding = 4.5;
+    let fitted = |column: usize| -> f32 {
+        let cells = rows
+            .iter()
+            .filter_map(|r| r.cells.get(column))
+            .map(|t| mm(Face::Regular, t))
+            .fold(0.0, f32::max);
+        let header_word = header[column]
+            .split(' ')
+            .map(|w| mm(Face::Bold, w))
+            .fold(0.0, f32::max);
+        (cells.max(header_word) + padding).max(16.0)
+    };
+    let mut widths = vec![12.0, 0.0];
+    widths.extend((2..header.len()).map(fitted));
+    let used: f32 = widths.iter().sum();
+    widths[1] = (total - used).max(30.0);
+    widths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipients_are_counted_in_nd30_style() {
+        assert_eq!(recipients_phrase(12, 15), "12 tập thể và 15 cá nhân");
+        assert_eq!(recipients_phrase(0, 3), "03 cá nhân");
+        assert_eq!(recipients_phrase(5, 0), "05 tập thể");
+    }
+
+    #[test]
+    fn lists_are_punctuated_and_joined() {
+        let items: Vec<String> = ["Như trên", "- Bộ Công an;", "Lưu: VT, PV05."]
+            .map(String::from)
+            .into();
+        assert_eq!(
+            punctuated(&items),
+            ["- Như trên;", "- Bộ Công an;", "- Lưu: VT, PV05."]
+        );
+        assert_eq!(join_vietnamese(&items[..1]), "Như trên");
+        let parties: Vec<String> = ["A", "B", "C"].map(String::from).into();
+        assert_eq!(join_vietnamese(&parties), "A, B và C");
+    }
+}

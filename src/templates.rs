@@ -1,0 +1,230 @@
+//! The handlebars templates that word the documents: built-in ones compiled
+//! from `templates/`, overridden by name from a `--templates` folder, and
+//! the Vietnamese helpers they call (`ngay`, `so`, `hoa`, `doan`).
+//!
+//! Strict mode: a field a template names that the data lacks is an error
+//! with the template's name, line and column. Every `{{value}}` is escaped
+//! for the markup ([`crate::markup`]), so data never becomes markup.
+
+use std::path::{Path, PathBuf};
+
+use handlebars::{handlebars_helper, Handlebars};
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use crate::diag::{Kind, Location, Problem};
+use crate::markup;
+use crate::vn::{self, Date, Decimal};
+
+/// Built-in templates: (name, text). The name is the file name without `.hbs`.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("bao-cao", include_str!("../templates/bao-cao.hbs")),
+    (
+        "bao-cao-trich-yeu",
+        include_str!("../templates/bao-cao-trich-yeu.hbs"),
+    ),
+];
+
+/// The registry with every template and helper, ready to render.
+pub struct Templates {
+    registry: Handlebars<'static>,
+    /// Where each template came from, for messages.
+    origins: Vec<(String, String)>,
+}
+
+impl Templates {
+    /// Built-in templates, each replaced by `DIR/<name>.hbs` when `dir` has it.
+    pub fn load(dir: Option<&Path>) -> Result<Templates, Vec<Problem>> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(markup::escape);
+        register_helpers(&mut registry);
+        if let Some(dir) = dir {
+            if !dir.is_dir() {
+                return Err(vec![Problem {
+                    location: Location::file(&dir.display().to_string()),
+                    path: String::new(),
+                    kind: Kind::TemplateDirMissing(dir.display().to_string()),
+                }]);
+            }
+        }
+        let mut problems = Vec::new();
+        let mut origins = Vec::new();
+        for (name, built_in) in BUILT_IN {
+            let custom: Option<PathBuf> = dir
+                .map(|d| d.join(format!("{name}.hbs")))
+                .filter(|p| p.is_file());
+            let (origin, text) = match &custom {
+                Some(path) => match std::fs::read_to_string(path) {
+                    Ok(text) => (path.display().to_string(), text),
+                    Err(err) => {
+                        problems.push(template_problem(
+                            name,
+                            &path.display().to_string(),
+                            None,
+                            err.to_string(),
+                        ));
+                        continue;
+                    }
+                },
+                None => (
+                    format!("templates/{name}.hbs (tích hợp sẵn)"),
+                    built_in.to_string(),
+                ),
+            };
+            if let Err(err) = registry.register_template_string(name, &text) {
+                let detail = err.reason().to_string();
+                problems.push(template_problem(name, &origin, err.pos(), detail));
+            }
+            origins.push((name.to_string(), origin));
+        }
+        if problems.is_empty() {
+            Ok(Templates { registry, origins })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Renders template `name` with `data` into markup text.
+    pub fn render(&self, name: &str, data: &impl Serialize) -> Result<String, Problem> {
+        self.registry.render(name, data).map_err(|err| {
+            let origin = self
+                .origins
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(name.to_string(), |(_, o)| o.clone());
+            let position = err.line_no.zip(err.column_no);
+            template_problem(name, &origin, position, err.reason().to_string())
+        })
+    }
+}
+
+fn template_problem(
+    name: &str,
+    origin: &str,
+    position: Option<(usize, usize)>,
+    detail: String,
+) -> Problem {
+    let file = origin.split(" (").next().unwrap_or(origin);
+    Problem {
+        location: Location {
+            file: file.to_string(),
+            line: position.map(|p| p.0),
+            col: position.map(|p| p.1),
+            excerpt: None,
+        },
+        path: String::new(),
+        kind: Kind::Template {
+            name: name.to_string(),
+            detail,
+        },
+    }
+}
+
+/// Writes the built-in templates into `dir` for a clerk to edit; existing
+/// files are left alone and named in the returned list.
+pub fn export(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    std::fs::create_dir_all(dir)?;
+    let (mut written, mut kept) = (Vec::new(), Vec::new());
+    for (name, text) in BUILT_IN {
+        let path = dir.join(format!("{name}.hbs"));
+        if path.exists() {
+            kept.push(path);
+        } else {
+            std::fs::write(&path, text)?;
+            written.push(path);
+        }
+    }
+    Ok((written, kept))
+}
+
+fn json_text(value: &Json) -> String {
+    match value {
+        Json::String(s) => s.clone(),
+        Json::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+handlebars_helper!(ngay: |date: Json| {
+    let text = json_text(&date);
+    Date::parse(&text).map_or(text, |d| d.long())
+});
+handlebars_helper!(so: |number: Json| {
+    let text = json_text(&number);
+    Decimal::parse(&text).map_or(text, |d| d.vietnamese())
+});
+handlebars_helper!(hoa: |text: Json| vn::upper(&json_text(&text)));
+
+/// Narrative text (`noi_dung.*`): escaped but for `*`/`**` emphasis, and
+/// its blank-line paragraph breaks kept.
+struct Paragraphs;
+
+impl handlebars::HelperDef for Paragraphs {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &handlebars::Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc handlebars::Context,
+        _: &mut handlebars::RenderContext<'reg, 'rc>,
+        out: &mut dyn handlebars::Output,
+    ) -> handlebars::HelperResult {
+        let text = h.param(0).map(|p| json_text(p.value())).unwrap_or_default();
+        out.write(&markup::escape_keeping_emphasis(&text))?;
+        Ok(())
+    }
+}
+
+fn register_helpers(registry: &mut Handlebars) {
+    registry.register_helper("ngay", Box::new(ngay));
+    registry.register_helper("so", Box::new(so));
+    registry.register_helper("hoa", Box::new(hoa));
+    registry.register_helper("doan", Box::new(Paragraphs));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn render(template: &str, data: Json) -> Result<String, String> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(markup::escape);
+        register_helpers(&mut registry);
+        registry
+            .render_template(template, &data)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn helpers_write_vietnamese_forms() {
+        let out = render(
+            "{{ngay d}} | {{so n}} | {{so x}} | {{hoa t}}",
+            json!({"d": "2020-01-05", "n": "175726", "x": 3.7, "t": "Ủy ban nhân dân"}),
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "ngày 05 tháng 01 năm 2020 | 175.726 | 3,7 | ỦY BAN NHÂN DÂN"
+        );
+    }
+
+    #[test]
+    fn values_are_escaped_for_the_markup() {
+        let out = render("{{ten}}", json!({"ten": "# **A** ::b"})).unwrap();
+        assert_eq!(markup::plain_text(&out), "# **A** ::b");
+        assert_eq!(out, "\\# \\*\\*A\\*\\* \\:\\:b");
+    }
+
+    #[test]
+    fn strict_mode_refuses_a_missing_field() {
+        let err = render("x {{khong_co}}", json!({})).unwrap_err();
+        assert!(err.contains("khong_co"), "{err}");
+    }
+
+    #[test]
+    fn built_in_templates_parse() {
+        assert!(Templates::load(None).is_ok());
+    }
+}

@@ -1,0 +1,342 @@
+//! Vietnamese text conventions: dates as Nghị định 30 writes them, numbers
+//! with `.` grouping and `,` decimals, upper case that keeps diacritics, NFC,
+//! and the detection of legacy TCVN3 / VNI mojibake.
+
+use std::fmt;
+use unicode_normalization::UnicodeNormalization;
+
+/// Unicode NFC (precomposed) form: what every input string is turned into.
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// Upper case that keeps Vietnamese diacritics ("Ủy ban" → "ỦY BAN").
+pub fn upper(text: &str) -> String {
+    nfc(&text.to_uppercase())
+}
+
+/// A calendar date as the input gives it (`YYYY-MM-DD`), known to exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`; `None` for any other shape or a day that does
+    /// not exist (2018-02-30).
+    pub fn parse(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+            let part = &text[range];
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let date = Date {
+            year: digits(0..4)? as i32,
+            month: digits(5..7)?,
+            day: digits(8..10)?,
+        };
+        let valid = (1..=12).contains(&date.month)
+            && date.day >= 1
+            && date.day <= days_in_month(date.year, date.month);
+        valid.then_some(date)
+    }
+
+    /// "ngày 05 tháng 01 năm 2020": NĐ 30 pads days below 10 and the
+    /// months 1 and 2, and no other month (Phụ lục I, II.4.b).
+    pub fn long(&self) -> String {
+        let month = if self.month <= 2 {
+            format!("{:02}", self.month)
+        } else {
+            self.month.to_string()
+        };
+        format!("ngày {:02} tháng {} năm {}", self.day, month, self.year)
+    }
+
+    /// "01/8/2013": the short form used inside running text.
+    pub fn short(&self) -> String {
+        format!("{:02}/{}/{}", self.day, self.month, self.year)
+    }
+}
+
+impl serde::Serialize for Date {
+    /// Templates see dates as in the input ("2018-08-21") and format them
+    /// with the `ngay` helper.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// An exact decimal number (the input's figures are summed, so no floating
+/// point: 1,2 + 2,5 must print 3,7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Decimal {
+    units: i128,
+    scale: u32,
+}
+
+impl Decimal {
+    /// Parses "175726", "3.7", "-2"; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Decimal> {
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = body.split_once('.').unwrap_or((body, ""));
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || body.len() > 30 {
+            return None;
+        }
+        let units: i128 = format!("{whole}{fraction}").parse().ok()?;
+        Some(Decimal {
+            units: if negative { -units } else { units },
+            scale: fraction.len() as u32,
+        })
+        .map(Decimal::trimmed)
+    }
+
+    pub fn from_int(value: i64) -> Decimal {
+        Decimal {
+            units: value as i128,
+            scale: 0,
+        }
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.units < 0
+    }
+
+    fn trimmed(mut self) -> Decimal {
+        while self.scale > 0 && self.units % 10 == 0 {
+            self.units /= 10;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    fn rescaled(self, scale: u32) -> i128 {
+        self.units * 10i128.pow(scale - self.scale)
+    }
+
+    /// Vietnamese form: "175.726", "3,7", "-1.250,5".
+    pub fn vietnamese(&self) -> String {
+        let digits = self.units.unsigned_abs().to_string();
+        let scale = self.scale as usize;
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (whole, fraction) = padded.split_at(padded.len() - scale);
+        let mut out = String::new();
+        if self.units < 0 {
+            out.push('-');
+        }
+        out.push_str(&group_thousands(whole));
+        if !fraction.is_empty() {
+            out.push(',');
+            out.push_str(fraction);
+        }
+        out
+    }
+}
+
+impl std::ops::Add for Decimal {
+    type Output = Decimal;
+    fn add(self, other: Decimal) -> Decimal {
+        let scale = self.scale.max(other.scale);
+        Decimal {
+            units: self.rescaled(scale) + other.rescaled(scale),
+            scale,
+        }
+        .trimmed()
+    }
+}
+
+impl std::iter::Sum for Decimal {
+    fn sum<I: Iterator<Item = Decimal>>(iter: I) -> Decimal {
+        iter.fold(Decimal::default(), |a, b| a + b)
+    }
+}
+
+impl fmt::Display for Decimal {
+    /// The machine form ("3.7"), as in the input file.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.units.unsigned_abs().to_string();
+        let scale = self.scale as usize;
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (whole, fraction) = padded.split_at(padded.len() - scale);
+        let sign = if self.units < 0 { "-" } else { "" };
+        if fraction.is_empty() {
+            write!(f, "{sign}{whole}")
+        } else {
+            write!(f, "{sign}{whole}.{fraction}")
+        }
+    }
+}
+
+impl serde::Serialize for Decimal {
+    /// Templates see numbers in machine form ("3.7") and format them with
+    /// the `so` helper.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Two digits below ten, as NĐ 30 writes counts and ordinals ("05 năm").
+pub fn two_digits(n: usize) -> String {
+    format!("{n:02}")
+}
+
+/// Latin-1 characters that Vietnamese never uses but TCVN3 (.VnTime) and
+/// VNI text decoded as Unicode is full of: "Céng hßa", "Vieät Nam".
+const MOJIBAKE_CHARS: &str = "¢£¤¥¦§¨©ª¬\u{ad}®¯²³´µ¶¸¹º¼½¾¿ÄÅÆÇËÏÐÑÖ×ØÛÜÞßäåæçëïðñö÷øûüþÿ";
+
+/// The first character that marks `text` as legacy TCVN3 / VNI mojibake.
+pub fn mojibake_char(text: &str) -> Option<char> {
+    text.chars().find(|ch| MOJIBAKE_CHARS.contains(*ch))
+}
+
+/// The first control character of `text` (a line break is allowed only
+/// where `allow_newline`).
+pub fn control_char(text: &str, allow_newline: bool) -> Option<char> {
+    text.chars()
+        .find(|&ch| ch.is_control() && !(allow_newline && ch == '\n'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_pad_day_and_only_january_february() {
+        assert_eq!(
+            Date::parse("2020-01-05").unwrap().long(),
+            "ngày 05 tháng 01 năm 2020"
+        );
+        assert_eq!(
+            Date::parse("2019-06-29").unwrap().long(),
+            "ngày 29 tháng 6 năm 2019"
+        );
+        assert_eq!(
+            Date::parse("2018-02-09").unwrap().long(),
+            "ngày 09 tháng 02 năm 2018"
+        );
+        assert_eq!(
+            Date::parse("2018-12-21").unwrap().long(),
+            "ngày 21 tháng 12 năm 2018"
+        );
+        assert_eq!(Date::parse("2013-08-01").unwrap().short(), "01/8/2013");
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for bad in [
+            "2018-02-30",
+            "2019-02-29",
+            "2018-13-01",
+            "2018-00-10",
+            "18-1-1",
+            "2018/01/01",
+            "2018-04-31",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert!(Date::parse("2020-02-29").is_some());
+    }
+
+    #[test]
+    fn numbers_group_with_dots_and_use_decimal_comma() {
+        let n = |s: &str| Decimal::parse(s).unwrap().vietnamese();
+        assert_eq!(n("175726"), "175.726");
+        assert_eq!(n("1250000"), "1.250.000");
+        assert_eq!(n("3.7"), "3,7");
+        assert_eq!(n("3.70"), "3,7");
+        assert_eq!(n("0.05"), "0,05");
+        assert_eq!(n("999"), "999");
+        assert_eq!(n("-1250.5"), "-1.250,5");
+        assert_eq!(n("0"), "0");
+    }
+
+    #[test]
+    fn decimal_sums_are_exact() {
+        let total: Decimal = ["1.2", "2.5", "0.1", "0.2"]
+            .iter()
+            .map(|s| Decimal::parse(s).unwrap())
+            .sum();
+        assert_eq!(total.vietnamese(), "4");
+        assert_eq!(
+            (Decimal::parse("1.2").unwrap() + Decimal::parse("2.5").unwrap()).vietnamese(),
+            "3,7"
+        );
+        assert_eq!(Decimal::parse("1e5"), None);
+        assert_eq!(Decimal::parse("1.2.3"), None);
+    }
+
+    #[test]
+    fn upper_case_keeps_diacritics() {
+        assert_eq!(
+            upper("Ủy ban nhân dân thành phố Hải Phòng"),
+            "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
+        );
+        assert_eq!(upper("đặng thị ngọc đẹp"), "ĐẶNG THỊ NGỌC ĐẸP");
+    }
+
+    #[test]
+    fn nfc_composes_decomposed_input() {
+        let decomposed = "Vie\u{323}\u{302}t Nam";
+        assert_eq!(nfc(decomposed), "Việt Nam");
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected_and_unicode_is_not() {
+        assert_eq!(mojibake_char("Céng hßa x· héi"), Some('ß'));
+        assert_eq!(mojibake_char("Vieät Nam"), Some('ä'));
+        assert_eq!(mojibake_char("Thaønh phoá"), Some('ø'));
+        assert_eq!(
+            mojibake_char("Cộng hòa xã hội chủ nghĩa Việt Nam – «Độc lập»"),
+            None
+        );
+        assert_eq!(
+            mojibake_char("Ủy ban MTTQ Việt Nam quận Ngô Quyền, nhiệt độ 30°"),
+            None
+        );
+    }
+
+    #[test]
+    fn control_characters_are_found() {
+        assert_eq!(control_char("a\u{7}b", true), Some('\u{7}'));
+        assert_eq!(control_char("a\nb", true), None);
+        assert_eq!(control_char("a\nb", false), Some('\n'));
+        assert_eq!(control_char("a\tb", true), Some('\t'));
+    }
+}
