@@ -45,6 +45,11 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     Syntax(String),
+    /// A syntax error after a line whose double quotes do not pair up.
+    UnclosedQuote {
+        detail: String,
+        line: usize,
+    },
     TopNotMapping,
     WrongVersion(String),
     Expected(Expect),
@@ -106,6 +111,10 @@ pub enum Kind {
     Template {
         name: String,
         detail: String,
+    },
+    TemplateField {
+        name: String,
+        field: String,
     },
     TemplateDirMissing(String),
 }
@@ -226,6 +235,8 @@ impl Kind {
         let vi = lang == Lang::Vi;
         match self {
             Kind::Syntax(detail) if vi => format!("YAML sai cú pháp: {}", explain_syntax(detail)),
+            Kind::UnclosedQuote { detail, line } if vi => format!("YAML sai cú pháp: {} — dấu nháy mở ở dòng {line} chưa đóng?", explain_syntax(detail)),
+            Kind::UnclosedQuote { detail, line } => format!("YAML syntax error: {detail} — is the quote opened on line {line} unclosed?"),
             Kind::Syntax(detail) => format!("YAML syntax error: {detail}"),
             Kind::TopNotMapping if vi => "tệp phải là một bảng khóa: giá trị (bắt đầu bằng `phien_ban: 1`)".into(),
             Kind::TopNotMapping => "the file must be a mapping of keys to values (starting with `phien_ban: 1`)".into(),
@@ -285,8 +296,8 @@ impl Kind {
             Kind::ListSource => "exactly one of danh_sach or danh_sach_tep is required".into(),
             Kind::EmptyList if vi => "danh sách khen thưởng trống".into(),
             Kind::EmptyList => "the award list is empty".into(),
-            Kind::DuplicateRecipient { name, first } if vi => format!("«{name}» xuất hiện hai lần trong nhóm (lần đầu ở mục {first})"),
-            Kind::DuplicateRecipient { name, first } => format!("«{name}» appears twice in the group (first at item {first})"),
+            Kind::DuplicateRecipient { name, first } if vi => format!("«{name}» xuất hiện hai lần trong nhóm (lần đầu ở mục thứ {})", first + 1),
+            Kind::DuplicateRecipient { name, first } => format!("«{name}» appears twice in the group (first as item {})", first + 1),
             Kind::ListFileMissing(file) if vi => format!("không tìm thấy tệp danh sách «{file}»"),
             Kind::ListFileMissing(file) => format!("list file «{file}» not found"),
             Kind::ListFileUnreadable { file, detail } if vi => format!("không đọc được tệp «{file}»: {detail}"),
@@ -295,6 +306,8 @@ impl Kind {
             Kind::ListFileType(file) => format!("list file «{file}» must be .csv"),
             Kind::Template { name, detail } if vi => format!("mẫu «{name}» lỗi: {detail}"),
             Kind::Template { name, detail } => format!("template «{name}» is wrong: {detail}"),
+            Kind::TemplateField { name, field } if vi => format!("mẫu «{name}» dùng trường «{field}» mà dữ liệu không có (sai tên trường?)"),
+            Kind::TemplateField { name, field } => format!("template «{name}» uses the field «{field}», which the data lacks (misspelt?)"),
             Kind::TemplateDirMissing(dir) if vi => format!("không tìm thấy thư mục mẫu «{dir}»"),
             Kind::TemplateDirMissing(dir) => format!("template folder «{dir}» not found"),
         }

@@ -126,7 +126,7 @@ mod tests {
             .chars()
             .chain(crate::vn::upper(VIETNAMESE).chars())
             .collect();
-        assert_eq!(letters.len(), 134);
+        assert_eq!(letters.iter().filter(|c| !c.is_ascii()).count(), 134);
         for face in Face::ALL {
             for ch in &letters {
                 assert!(face.metrics().glyph(*ch).is_some(), "{face:?} lacks {ch}");

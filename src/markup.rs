@@ -226,17 +226,18 @@ mod tests {
     #[test]
     fn escaped_data_prints_exactly_as_typed() {
         let hostile = "Tổ *1* | #2 <b> _x_ {{y}} \\z ::bang **đậm**";
+        let directive_like = format!("::bang-ket-qua {hostile}");
         let markup = format!(
-            "# {}\n\n{}\n\n::{}",
+            "# {}\n\n{}\n\n{}",
             escape(hostile),
             escape(hostile),
-            escape(hostile)
+            escape(&directive_like)
         );
         let blocks = parse(&markup, |_| None).unwrap();
         let texts = texts(&blocks);
         assert_eq!(texts[1], crate::vn::upper(hostile));
         assert_eq!(texts[2], hostile);
-        assert_eq!(texts[3], hostile);
+        assert_eq!(texts[3], directive_like);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use handlebars::{handlebars_helper, Handlebars};
+use handlebars::{handlebars_helper, Handlebars, RenderErrorReason};
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -28,8 +28,8 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 /// The registry with every template and helper, ready to render.
 pub struct Templates {
     registry: Handlebars<'static>,
-    /// Where each template came from, for messages.
-    origins: Vec<(String, String)>,
+    /// Where each template came from and its text, for messages.
+    origins: Vec<(String, String, String)>,
 }
 
 impl Templates {
@@ -61,6 +61,7 @@ impl Templates {
                         problems.push(template_problem(
                             name,
                             &path.display().to_string(),
+                            "",
                             None,
                             err.to_string(),
                         ));
@@ -74,9 +75,9 @@ impl Templates {
             };
             if let Err(err) = registry.register_template_string(name, &text) {
                 let detail = err.reason().to_string();
-                problems.push(template_problem(name, &origin, err.pos(), detail));
+                problems.push(template_problem(name, &origin, &text, err.pos(), detail));
             }
-            origins.push((name.to_string(), origin));
+            origins.push((name.to_string(), origin, text));
         }
         if problems.is_empty() {
             Ok(Templates { registry, origins })
@@ -88,13 +89,23 @@ impl Templates {
     /// Renders template `name` with `data` into markup text.
     pub fn render(&self, name: &str, data: &impl Serialize) -> Result<String, Problem> {
         self.registry.render(name, data).map_err(|err| {
-            let origin = self
+            let (origin, text) = self
                 .origins
                 .iter()
-                .find(|(n, _)| n == name)
-                .map_or(name.to_string(), |(_, o)| o.clone());
+                .find(|(n, _, _)| n == name)
+                .map_or((name, ""), |(_, origin, text)| {
+                    (origin.as_str(), text.as_str())
+                });
             let position = err.line_no.zip(err.column_no);
-            template_problem(name, &origin, position, err.reason().to_string())
+            let mut problem =
+                template_problem(name, origin, text, position, err.reason().to_string());
+            if let RenderErrorReason::MissingVariable(Some(field)) = err.reason() {
+                problem.kind = Kind::TemplateField {
+                    name: name.to_string(),
+                    field: field.clone(),
+                };
+            }
+            problem
         })
     }
 }
@@ -102,6 +113,7 @@ impl Templates {
 fn template_problem(
     name: &str,
     origin: &str,
+    text: &str,
     position: Option<(usize, usize)>,
     detail: String,
 ) -> Problem {
@@ -111,7 +123,9 @@ fn template_problem(
             file: file.to_string(),
             line: position.map(|p| p.0),
             col: position.map(|p| p.1),
-            excerpt: None,
+            excerpt: position
+                .and_then(|(line, _)| text.lines().nth(line.saturating_sub(1)))
+                .map(str::to_string),
         },
         path: String::new(),
         kind: Kind::Template {

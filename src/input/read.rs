@@ -272,7 +272,11 @@ impl<'a> Reader<'a> {
         let mut location = Location::file(match &self.locator {
             Locator::Yaml { display, .. } | Locator::Csv { display, .. } => display,
         });
+        let mut kind = Kind::Syntax(detail.clone());
         if let Some(at) = err.location() {
+            if let Some(line) = unpaired_quote_line(self.text, at.line()) {
+                kind = Kind::UnclosedQuote { detail, line };
+            }
             location.line = Some(at.line());
             location.col = Some(at.column());
             location.excerpt = self
@@ -284,7 +288,7 @@ impl<'a> Reader<'a> {
         self.problems.push(Problem {
             location,
             path: String::new(),
-            kind: Kind::Syntax(detail),
+            kind,
         });
     }
 
@@ -809,4 +813,19 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// The first line before `error_line` (1-based) whose unescaped double
+/// quotes do not pair up: where an unclosed quote most likely starts.
+fn unpaired_quote_line(text: &str, error_line: usize) -> Option<usize> {
+    text.lines()
+        .take(error_line.saturating_sub(1))
+        .enumerate()
+        .filter(|(_, line)| {
+            let content = line.split(" #").next().unwrap_or(line);
+            let quotes = content.matches('"').count() - content.matches("\\\"").count();
+            quotes % 2 == 1
+        })
+        .map(|(i, _)| i + 1)
+        .next()
 }

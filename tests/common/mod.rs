@@ -1,0 +1,196 @@
+//! Helpers shared by the integration tests: the built binary, the tools
+//! the tests read our output with (poppler, LibreOffice), and temp folders.
+//!
+//! A missing tool fails the test with a message naming the package; it
+//! never skips. `scripts/test` installs them on a fresh Debian machine.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn sample_input() -> PathBuf {
+    root().join("inputs/hai-phong-2018.yaml")
+}
+
+pub fn baocao(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run baocao")
+}
+
+/// Runs `tool`; a missing tool is a failure naming the Debian package.
+pub fn tool(tool: &str, args: &[&str]) -> Output {
+    let package = match tool {
+        "soffice" => "libreoffice-writer-nogui",
+        _ => "poppler-utils",
+    };
+    match Command::new(tool).args(args).output() {
+        Ok(output) => output,
+        Err(err) => panic!(
+            "`{tool}` is needed by this test and could not run ({err}); install the Debian package \
+             {package} (scripts/test does)"
+        ),
+    }
+}
+
+pub fn stdout_of(tool_name: &str, args: &[&str]) -> String {
+    let output = tool(tool_name, args);
+    assert!(
+        output.status.success(),
+        "{tool_name} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8 output")
+}
+
+/// Text of a PDF (all pages, or `first..=last`), whitespace collapsed.
+pub fn pdf_text(pdf: &Path, pages: Option<(usize, usize)>) -> String {
+    let path = pdf.to_str().unwrap();
+    let text = match pages {
+        Some((first, last)) => stdout_of(
+            "pdftotext",
+            &["-f", &first.to_string(), "-l", &last.to_string(), path, "-"],
+        ),
+        None => stdout_of("pdftotext", &[path, "-"]),
+    };
+    collapse(&text)
+}
+
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn pdf_pages(pdf: &Path) -> usize {
+    let info = stdout_of("pdfinfo", &[pdf.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints Pages")
+}
+
+/// Converts a DOCX to PDF with LibreOffice headless (own profile, so tests
+/// can run side by side) and returns the PDF's path.
+pub fn libreoffice_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
+    let profile = out_dir.join("lo-profile");
+    let profile_url = format!("-env:UserInstallation=file://{}", profile.display());
+    let output = tool(
+        "soffice",
+        &[
+            &profile_url,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            out_dir.to_str().unwrap(),
+            docx.to_str().unwrap(),
+        ],
+    );
+    let pdf = out_dir.join(docx.with_extension("pdf").file_name().unwrap());
+    assert!(
+        output.status.success() && pdf.exists(),
+        "LibreOffice could not convert {}: {}",
+        docx.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    pdf
+}
+
+/// A file from inside a DOCX (zip) archive.
+pub fn docx_part(docx: &Path, part: &str) -> String {
+    let file = std::fs::File::open(docx).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut entry = archive.by_name(part).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+    text
+}
+
+/// The visible text of a DOCX's document.xml, paragraphs joined by spaces.
+pub fn docx_text(docx: &Path) -> String {
+    let xml = docx_part(docx, "word/document.xml");
+    let mut text = String::new();
+    for paragraph in xml.split("</w:p>") {
+        for piece in paragraph.split("<w:t").skip(1) {
+            let content = piece.split_once('>').map(|x| x.1).unwrap_or("");
+            let content = content.split("</w:t>").next().unwrap_or("");
+            text.push_str(&unescape_xml(content));
+        }
+        text.push(' ');
+    }
+    collapse(&text)
+}
+
+fn unescape_xml(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Builds `input` into `out` and asserts success.
+pub fn build(input: &Path, out: &Path, extra: &[&str]) {
+    let mut args = vec![
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let output = baocao(&args, &root());
+    assert!(
+        output.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The strings of `input` that the report prints, NFC, as the input has them.
+pub fn printed_strings(input: &baocao::input::Input) -> Vec<String> {
+    let mut strings = vec![
+        input.van_ban.so_ky_hieu.clone(),
+        input.van_ban.dia_danh.clone(),
+        input.co_quan.ten.clone(),
+        input.nguoi_ky.chuc_vu.clone(),
+        input.nguoi_ky.ho_ten.clone(),
+        input.chuong_trinh.so.clone(),
+        input.chuong_trinh.ten.clone(),
+    ];
+    strings.extend(input.co_quan.chu_quan.clone());
+    strings.extend(input.nguoi_ky.the_thuc.clone());
+    strings.extend(input.nguoi_ky.cap_bac.clone());
+    strings.extend(input.chuong_trinh.cac_ben.iter().cloned());
+    strings.extend(input.van_ban.noi_nhan.iter().cloned());
+    strings.extend(input.van_ban.kinh_gui.iter().cloned());
+    for metric in &input.chi_tieu {
+        strings.push(metric.ten.clone());
+        strings.extend(metric.don_vi.clone());
+    }
+    let n = &input.noi_dung;
+    for section in [
+        &n.tinh_hinh,
+        &n.lanh_dao_chi_dao,
+        &n.ket_qua,
+        &n.han_che,
+        &n.nguyen_nhan,
+        &n.bai_hoc,
+        &n.phuong_huong,
+        &n.de_xuat,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        strings.extend(section.split("\n\n").map(collapse));
+    }
+    for group in &input.khen_thuong {
+        strings.push(group.quyet_dinh.so.clone());
+    }
+    strings
+}
