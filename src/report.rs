@@ -310,7 +310,7 @@ fn results_table(input: &Input) -> Option<Table> {
         years.sort_unstable();
         years
     };
-    let total_label = format!("Tổng {} - {}", input.giai_doan.tu, input.giai_doan.den);
+    let total_label = "Tổng cộng".to_string();
     let mut header = vec!["STT".to_string(), "Chỉ tiêu".into(), "Đơn vị tính".into()];
     header.extend(years.iter().map(|y| format!("Năm {y}")));
     header.push(total_label);
@@ -379,29 +379,39 @@ fn results_table(input: &Input) -> Option<Table> {
 }
 
 /// Widths in mm: STT fixed, the other columns as wide as their widest
-/// cell (or widest header word), the metric name takes what is left.
+/// cell and their header on one line; when that leaves the metric name too
+/// little room, headers wrap at their widest word instead.
 fn column_widths(header: &[String], rows: &[Row], total: f32) -> Vec<f32> {
     let mm = |face: Face, text: &str| face.metrics().width(text, TABLE_SIZE) * 25.4 / 72.0;
     // Cell padding (both sides) plus slack for Word's and LibreOffice's borders.
     let padding = 4.5;
-    let fitted = |column: usize| -> f32 {
+    let fitted = |column: usize, header_width: f32| -> f32 {
         let cells = rows
             .iter()
             .filter_map(|r| r.cells.get(column))
             .map(|t| mm(Face::Regular, t))
             .fold(0.0, f32::max);
-        let header_word = header[column]
-            .split(' ')
-            .map(|w| mm(Face::Bold, w))
-            .fold(0.0, f32::max);
-        (cells.max(header_word) + padding).max(16.0)
+        (cells.max(header_width) + padding).max(14.0)
     };
-    let mut widths = vec![12.0, 0.0];
-    widths.extend((2..header.len()).map(fitted));
-    let used: f32 = widths.iter().sum();
-    widths[1] = (total - used).max(30.0);
-    widths
+    let with = |header_width: &dyn Fn(&str) -> f32| -> Vec<f32> {
+        let mut widths = vec![12.0, 0.0];
+        widths.extend((2..header.len()).map(|c| fitted(c, header_width(&header[c]))));
+        let used: f32 = widths.iter().sum();
+        widths[1] = total - used;
+        widths
+    };
+    let one_line = with(&|h| mm(Face::Bold, h));
+    if one_line[1] >= MIN_NAME_COLUMN_MM {
+        return one_line;
+    }
+    let mut wrapped = with(&|h| h.split(' ').map(|w| mm(Face::Bold, w)).fold(0.0, f32::max));
+    wrapped[1] = wrapped[1].max(30.0);
+    wrapped
 }
+
+/// The metric name column is never squeezed below this (mm) to keep a
+/// header on one line.
+const MIN_NAME_COLUMN_MM: f32 = 50.0;
 
 #[cfg(test)]
 mod tests {

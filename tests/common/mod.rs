@@ -63,6 +63,15 @@ pub fn pdf_text(pdf: &Path, pages: Option<(usize, usize)>) -> String {
     collapse(&text)
 }
 
+/// Lines of a PDF as `pdftotext -layout` keeps them (table rows stay
+/// rows), each with its whitespace collapsed.
+pub fn pdf_layout_lines(pdf: &Path) -> Vec<String> {
+    stdout_of("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
+        .lines()
+        .map(collapse)
+        .collect()
+}
+
 pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
