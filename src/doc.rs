@@ -50,6 +50,9 @@ pub enum Block {
     Table(Table),
     /// Nơi nhận (left) level with the signature block (right).
     Signature(Signature),
+    /// A new page whose numbering starts again at 1, unnumbered itself (an
+    /// attached list is numbered separately, NĐ 30 Phụ lục I III.1.đ).
+    SectionBreak,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +73,8 @@ pub struct Title {
     pub kind: String,
     /// The trích yếu, wrapped and centred.
     pub subject: String,
+    /// An italic line under it: "(Kèm theo Quyết định số … ngày …)".
+    pub note: Option<String>,
 }
 
 /// Text in one face.

@@ -10,9 +10,9 @@ use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
-    PageMargin, PageNum, Paragraph as DocxParagraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SpecialIndentType, Table as DocxTable, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, WidthType,
+    PageMargin, PageNum, PageNumType, PageSize, Paragraph as DocxParagraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section, SpecialIndentType,
+    Table as DocxTable, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::doc::*;
@@ -139,43 +139,109 @@ fn grid(widths_mm: &[f32], rows: Vec<TableRow>) -> DocxTable {
         .margins(TableCellMargins::new().margin(0, 0, 0, 0))
 }
 
-/// The DOCX bytes of `doc`.
+/// A paragraph or a table: what a DOCX body is made of.
+enum Element {
+    Paragraph(DocxParagraph),
+    Table(DocxTable),
+}
+
+fn elements(blocks: &[Block], page: Page) -> Vec<Element> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Header(header) => out.push(Element::Table(header_grid(header, page))),
+            Block::Title(title) => out.extend(
+                title_paragraphs(title, page)
+                    .into_iter()
+                    .map(Element::Paragraph),
+            ),
+            Block::Paragraph(p) => out.push(Element::Paragraph(styled(p))),
+            Block::Table(table) => {
+                out.push(Element::Table(data_table(table)));
+                out.push(Element::Paragraph(paragraph(&[], 9.0, Align::Left)));
+            }
+            Block::Signature(signature) => {
+                out.push(Element::Table(signature_table(signature, page)))
+            }
+            Block::SectionBreak => unreachable!("sections are split before"),
+        }
+    }
+    out
+}
+
+fn page_margin(page: Page) -> PageMargin {
+    PageMargin {
+        top: twips(page.top),
+        left: twips(page.left),
+        bottom: twips(page.bottom),
+        right: twips(page.right),
+        header: twips(page.top * 0.4),
+        footer: twips(page.bottom * 0.5),
+        gutter: 0,
+    }
+}
+
+/// The default header (PAGE field, centred) and the empty first-page one.
+fn page_number_headers() -> (DocxHeader, DocxHeader) {
+    let number = DocxParagraph::new()
+        .align(AlignmentType::Center)
+        .add_page_num(PageNum::new());
+    (
+        DocxHeader::new().add_paragraph(number),
+        DocxHeader::new().add_paragraph(DocxParagraph::new()),
+    )
+}
+
+/// The DOCX bytes of `doc`. Each [`Block::SectionBreak`] starts a DOCX
+/// section on a new page with its numbering restarted at 1.
 pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
     let page = doc.page;
+    let size = PageSize::new().size(twips(page.width) as u32, twips(page.height) as u32);
     let mut docx = Docx::new()
         .page_size(twips(page.width) as u32, twips(page.height) as u32)
-        .page_margin(PageMargin {
-            top: twips(page.top),
-            left: twips(page.left),
-            bottom: twips(page.bottom),
-            right: twips(page.right),
-            header: twips(page.top * 0.4),
-            footer: twips(page.bottom * 0.5),
-            gutter: 0,
-        })
+        .page_margin(page_margin(page))
         .default_fonts(times())
         .default_size(28);
-    if doc.page_numbers {
-        let number = DocxParagraph::new()
-            .align(AlignmentType::Center)
-            .add_page_num(PageNum::new());
-        docx = docx
-            .header(DocxHeader::new().add_paragraph(number))
-            .first_header(DocxHeader::new().add_paragraph(DocxParagraph::new()));
-    }
-    for block in &doc.blocks {
-        docx = match block {
-            Block::Header(header) => docx.add_table(header_grid(header, page)),
-            Block::Title(title) => title_paragraphs(title, page)
-                .into_iter()
-                .fold(docx, Docx::add_paragraph),
-            Block::Paragraph(p) => docx.add_paragraph(styled(p)),
-            Block::Table(table) => {
-                docx.add_table(data_table(table))
-                    .add_paragraph(paragraph(&[], 9.0, Align::Left))
+    let parts: Vec<&[Block]> = doc
+        .blocks
+        .split(|b| matches!(b, Block::SectionBreak))
+        .collect();
+    let last = parts.len() - 1;
+    for (index, blocks) in parts.iter().enumerate() {
+        let body = elements(blocks, page);
+        if index < last {
+            let mut section = Section::new()
+                .page_size(size.clone())
+                .page_margin(page_margin(page));
+            if doc.page_numbers {
+                let (numbered, first) = page_number_headers();
+                section = section
+                    .header(numbered)
+                    .first_header(first)
+                    .page_num_type(PageNumType::new().start(1));
             }
-            Block::Signature(signature) => docx.add_table(signature_table(signature, page)),
-        };
+            for element in body {
+                section = match element {
+                    Element::Paragraph(p) => section.add_paragraph(p),
+                    Element::Table(t) => section.add_table(t),
+                };
+            }
+            docx = docx.add_section(section);
+        } else {
+            if doc.page_numbers {
+                let (numbered, first) = page_number_headers();
+                docx = docx
+                    .header(numbered)
+                    .first_header(first)
+                    .page_num_type(PageNumType::new().start(1));
+            }
+            for element in body {
+                docx = match element {
+                    Element::Paragraph(p) => docx.add_paragraph(p),
+                    Element::Table(t) => docx.add_table(t),
+                };
+            }
+        }
     }
     let mut bytes = Cursor::new(Vec::new());
     docx.build()
@@ -245,10 +311,19 @@ fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
     let subject = [Span::bold(&title.subject)];
     let width = page.text_width();
     let subject_width = layout::widest_line(&subject, size, width * PT_PER_MM);
-    vec![
+    let mut paragraphs = vec![
         paragraph(&[Span::bold(&title.kind)], size, Align::Center)
             .line_spacing(line.clone().before(240).after(0)),
-        paragraph(&subject, size, Align::Center).line_spacing(line.after(30)),
+        paragraph(&subject, size, Align::Center).line_spacing(line.clone().after(30)),
+    ];
+    if let Some(note) = &title.note {
+        let note = Span {
+            italic: true,
+            ..Span::plain(note)
+        };
+        paragraphs.push(paragraph(&[note], size, Align::Center).line_spacing(line.after(30)));
+    }
+    paragraphs.push(
         rule(width, subject_width * nd30::SHORT_RULE).line_spacing(
             LineSpacing::new()
                 .line_rule(LineSpacingType::Exact)
@@ -256,7 +331,8 @@ fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
                 .before(0)
                 .after(240),
         ),
-    ]
+    );
+    paragraphs
 }
 
 fn signature_table(signature: &Signature, page: Page) -> DocxTable {

@@ -77,6 +77,8 @@ pub fn layout(doc: &Document) -> Laid {
         pages: vec![Vec::new()],
         y: page.top * PT_PER_MM,
     };
+    // Index of the first page of each numbering section.
+    let mut section_starts = vec![0];
     for (i, block) in doc.blocks.iter().enumerate() {
         let following = &doc.blocks[i + 1..];
         match block {
@@ -85,12 +87,26 @@ pub fn layout(doc: &Document) -> Laid {
             Block::Paragraph(paragraph) => cursor.paragraph(paragraph, following),
             Block::Table(table) => cursor.table(table),
             Block::Signature(signature) => cursor.signature(signature),
+            Block::SectionBreak => {
+                cursor.new_page();
+                section_starts.push(cursor.pages.len() - 1);
+            }
         }
     }
     let mut pages = cursor.pages;
     if doc.page_numbers {
-        for (index, items) in pages.iter_mut().enumerate().skip(1) {
-            let text = (index + 1).to_string();
+        for (index, items) in pages.iter_mut().enumerate() {
+            let start = section_starts
+                .iter()
+                .rev()
+                .find(|&&s| s <= index)
+                .copied()
+                .unwrap_or(0);
+            let number = index - start + 1;
+            if number == 1 {
+                continue;
+            }
+            let text = number.to_string();
             let size = nd30::PAGE_NUMBER;
             let width = Face::Regular.metrics().width(&text, size);
             items.push(Item::Text(TextRun {
@@ -427,7 +443,17 @@ impl Cursor {
         let subject = [Span::bold(&title.subject)];
         let (items, height) = text_box(&subject, nd30::TITLE, Align::Center, x, self.y, width);
         self.emit(items);
-        self.y += height + 1.5;
+        self.y += height;
+        if let Some(note) = &title.note {
+            let note = [Span {
+                italic: true,
+                ..Span::plain(note)
+            }];
+            let (items, height) = text_box(&note, nd30::TITLE, Align::Center, x, self.y, width);
+            self.emit(items);
+            self.y += height;
+        }
+        self.y += 1.5;
         let rule_length = widest_line(&subject, nd30::TITLE, width) * nd30::SHORT_RULE;
         self.emit([rule(x + width / 2.0, rule_length, self.y)]);
         self.y += 12.0;
@@ -488,7 +514,7 @@ impl Cursor {
             Block::Paragraph(p) => p.style.space_before + 2.0 * p.style.size * LINE_HEIGHT,
             Block::Signature(s) => self.signature_height(s),
             Block::Table(t) => 2.0 * (t.size * LINE_HEIGHT + 2.0 * CELL_PAD_Y),
-            Block::Header(_) | Block::Title(_) => 0.0,
+            Block::Header(_) | Block::Title(_) | Block::SectionBreak => 0.0,
         }
     }
 

@@ -11,6 +11,7 @@
 //! - [`output::write_all`] writes the files and the [`output::Manifest`]
 //!   atomically.
 
+pub mod awards;
 pub mod cli;
 pub mod diag;
 pub mod doc;

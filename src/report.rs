@@ -4,13 +4,14 @@
 
 use serde::Serialize;
 
+use crate::awards;
 use crate::diag::{Kind, Location, Problem};
 use crate::doc::{
     Align, Block, Document, Header, Page, Paragraph, ParagraphStyle, Row, Signature, Span, Table,
     Title,
 };
 use crate::fonts::Face;
-use crate::input::{Input, LoaiBaoCao, LoaiNguoiNhan, NguoiKy, NhomKhen};
+use crate::input::{Input, LoaiBaoCao, NguoiKy};
 use crate::markup;
 use crate::templates::Templates;
 use crate::vn::{self, Decimal};
@@ -56,36 +57,14 @@ struct AwardLine {
     doi_tuong: String,
     /// "Bằng khen".
     hinh_thuc: &'static str,
+    /// The awarding authority inside a sentence.
     cap_khen: String,
     so_quyet_dinh: String,
     ngay_quyet_dinh: String,
 }
 
-/// Counts of a group's recipients: (tập thể, cá nhân).
-pub fn counts(group: &NhomKhen) -> (usize, usize) {
-    let collectives = group
-        .danh_sach
-        .iter()
-        .filter(|p| p.loai == LoaiNguoiNhan::TapThe)
-        .count();
-    (collectives, group.danh_sach.len() - collectives)
-}
-
-/// "12 tập thể và 15 cá nhân", "03 cá nhân" (two digits below ten, NĐ 30 style).
-pub fn recipients_phrase(collectives: usize, individuals: usize) -> String {
-    match (collectives, individuals) {
-        (0, n) => format!("{} cá nhân", vn::two_digits(n)),
-        (n, 0) => format!("{} tập thể", vn::two_digits(n)),
-        (c, i) => format!(
-            "{} tập thể và {} cá nhân",
-            vn::two_digits(c),
-            vn::two_digits(i)
-        ),
-    }
-}
-
 /// "A", "A và B", "A, B và C".
-fn join_vietnamese(items: &[String]) -> String {
+pub fn join_vietnamese(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -125,15 +104,12 @@ fn context(input: &Input) -> Context<'_> {
     let khen: Vec<AwardLine> = input
         .khen_thuong
         .iter()
-        .map(|group| {
-            let (collectives, individuals) = counts(group);
-            AwardLine {
-                doi_tuong: recipients_phrase(collectives, individuals),
-                hinh_thuc: group.hinh_thuc.name(),
-                cap_khen: group.cap_khen.clone(),
-                so_quyet_dinh: group.quyet_dinh.so.clone(),
-                ngay_quyet_dinh: group.quyet_dinh.ngay.to_string(),
-            }
+        .map(|group| AwardLine {
+            doi_tuong: awards::recipients_phrase(group),
+            hinh_thuc: group.hinh_thuc.name(),
+            cap_khen: awards::authority_in_sentence(group),
+            so_quyet_dinh: group.quyet_dinh.so.clone(),
+            ngay_quyet_dinh: group.quyet_dinh.ngay.to_string(),
         })
         .collect();
     let commended: Decimal = input.khen_thuong.iter().filter_map(|g| g.bieu_duong).sum();
@@ -196,6 +172,7 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
         Block::Title(Title {
             kind: "BÁO CÁO".into(),
             subject,
+            note: None,
         }),
     ];
     blocks.extend(addressees(&van_ban.kinh_gui));
@@ -267,7 +244,7 @@ fn trim_end_punctuation(text: &str) -> &str {
 }
 
 /// "- A;", "- B;", …, "- Z." as NĐ 30 lists recipients.
-fn punctuated(items: &[String]) -> Vec<String> {
+pub fn punctuated(items: &[String]) -> Vec<String> {
     items
         .iter()
         .enumerate()
@@ -416,13 +393,6 @@ const MIN_NAME_COLUMN_MM: f32 = 50.0;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn recipients_are_counted_in_nd30_style() {
-        assert_eq!(recipients_phrase(12, 15), "12 tập thể và 15 cá nhân");
-        assert_eq!(recipients_phrase(0, 3), "03 cá nhân");
-        assert_eq!(recipients_phrase(5, 0), "05 tập thể");
-    }
 
     #[test]
     fn lists_are_punctuated_and_joined() {

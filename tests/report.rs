@@ -34,8 +34,8 @@ fn every_printed_input_string_is_in_the_pdf_text() {
         "Nơi nhận:",
         "- Lưu: VT, PV05.",
         "Đại tá Lê Nguyên Trường",
-        "12 tập thể và 15 cá nhân được tặng Bằng khen",
-        "01 tập thể và 02 cá nhân được tặng Giấy khen",
+        "12 tập thể và 15 cá nhân được Chủ tịch Ủy ban nhân dân thành phố Hải Phòng tặng Bằng khen",
+        "01 tập thể và 02 cá nhân được Giám đốc Công an thành phố Hải Phòng tặng Giấy khen",
         "Tổng cộng 30 lượt",
         "./.",
     ] {

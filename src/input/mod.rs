@@ -200,6 +200,10 @@ pub struct QuyetDinh {
     pub ngay: Date,
     pub can_cu: Vec<String>,
     pub de_nghi: Option<String>,
+    /// Who carries the decision out (Điều 3), before "và các tập thể, cá nhân…".
+    pub thi_hanh: Option<String>,
+    /// The decision's "Nơi nhận:" items.
+    pub noi_nhan: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -207,6 +211,9 @@ pub struct NhomKhen {
     pub hinh_thuc: HinhThucKhen,
     /// Who awards, as printed: "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG".
     pub cap_khen: String,
+    /// The same inside a sentence ("Chủ tịch Ủy ban nhân dân thành phố Hải
+    /// Phòng"); derived from `cap_khen` when absent.
+    pub cap_khen_viet_thuong: Option<String>,
     pub co_quan: String,
     pub co_quan_chu_quan: Option<String>,
     pub dia_danh: String,

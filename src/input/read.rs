@@ -134,6 +134,7 @@ const NOI_DUNG_KEYS: &[&str] = &[
 const NHOM_KHEN_KEYS: &[&str] = &[
     "hinh_thuc",
     "cap_khen",
+    "cap_khen_viet_thuong",
     "co_quan",
     "co_quan_chu_quan",
     "dia_danh",
@@ -144,7 +145,7 @@ const NHOM_KHEN_KEYS: &[&str] = &[
     "danh_sach_tep",
     "bieu_duong",
 ];
-const QUYET_DINH_KEYS: &[&str] = &["so", "ngay", "can_cu", "de_nghi"];
+const QUYET_DINH_KEYS: &[&str] = &["so", "ngay", "can_cu", "de_nghi", "thi_hanh", "noi_nhan"];
 pub const NGUOI_NHAN_KEYS: &[&str] = &[
     "loai",
     "ten",
@@ -729,6 +730,7 @@ impl<'a> Reader<'a> {
             )
         });
         let cap_khen = self.required(&r, "cap_khen", Self::text);
+        let cap_khen_viet_thuong = self.optional(&r, "cap_khen_viet_thuong", Self::maybe_text);
         let co_quan = self.required(&r, "co_quan", Self::text);
         let co_quan_chu_quan = self.optional(&r, "co_quan_chu_quan", Self::maybe_text);
         let dia_danh = self.required(&r, "dia_danh", Self::text);
@@ -738,11 +740,15 @@ impl<'a> Reader<'a> {
             let ngay = s.required(&r, "ngay", Self::date);
             let can_cu = s.optional(&r, "can_cu", Self::text_list);
             let de_nghi = s.optional(&r, "de_nghi", Self::maybe_text);
+            let thi_hanh = s.optional(&r, "thi_hanh", Self::maybe_text);
+            let noi_nhan = s.optional(&r, "noi_nhan", Self::text_list);
             Some(QuyetDinh {
                 so: so?,
                 ngay: ngay?,
                 can_cu: can_cu.unwrap_or_default(),
                 de_nghi,
+                thi_hanh,
+                noi_nhan: noi_nhan.unwrap_or_default(),
             })
         });
         let nguoi_ky = self.required(&r, "nguoi_ky", Self::nguoi_ky);
@@ -762,6 +768,7 @@ impl<'a> Reader<'a> {
         Some(NhomKhen {
             hinh_thuc: hinh_thuc?,
             cap_khen: cap_khen?,
+            cap_khen_viet_thuong,
             co_quan: co_quan?,
             co_quan_chu_quan,
             dia_danh: dia_danh?,

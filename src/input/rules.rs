@@ -125,18 +125,35 @@ pub fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
         if group.danh_sach.is_empty() {
             report(format!("{path}.danh_sach"), Kind::EmptyList);
         }
-        let mut seen: HashMap<(LoaiNguoiNhan, &str, Option<&str>), usize> = HashMap::new();
+        // The same record twice: every printed field alike (two people of
+        // one name are told apart by position, unit or register number).
+        type Identity<'a> = (
+            LoaiNguoiNhan,
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let mut seen: HashMap<Identity, usize> = HashMap::new();
         for (i, person) in group.danh_sach.iter().enumerate() {
-            let key = (person.loai, person.ten.as_str(), person.don_vi.as_deref());
-            if let Some(first) = seen.insert(key, i) {
-                seen.insert(key, first);
-                report(
+            let key = (
+                person.loai,
+                person.ten.as_str(),
+                person.chuc_vu.as_deref(),
+                person.don_vi.as_deref(),
+                person.so_so.as_deref(),
+            );
+            match seen.get(&key) {
+                Some(&first) => report(
                     format!("{path}.danh_sach[{i}].ten"),
                     Kind::DuplicateRecipient {
                         name: person.ten.clone(),
                         first,
                     },
-                );
+                ),
+                None => {
+                    seen.insert(key, i);
+                }
             }
         }
     }
