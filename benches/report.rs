@@ -22,12 +22,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let input = root.join("inputs/hai-phong-2018.yaml");
     let out = std::env::temp_dir().join(format!("baocao-bench-{}", std::process::id()));
-    let request = baocao::BuildRequest {
-        input: input.clone(),
-        templates: None,
-        only: vec![],
-        formats: vec![],
-    };
+    let request = baocao::BuildRequest { input: input.clone(), templates: None, only: vec![], formats: vec![] };
 
     // Warm up: fonts are parsed once per process.
     baocao::build(&request, Some(&out)).expect("sample builds");
@@ -62,12 +57,7 @@ fn main() {
                 .map(|_| {
                     let start = Instant::now();
                     let status = Command::new(binary)
-                        .args([
-                            "build",
-                            input.to_str().unwrap(),
-                            "-o",
-                            out.to_str().unwrap(),
-                        ])
+                        .args(["build", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
                         .stderr(std::process::Stdio::null())
                         .status()
                         .unwrap();
@@ -86,15 +76,11 @@ fn main() {
     );
     match process {
         Some(d) => println!("  baocao build (tệp chạy release / release binary, cả khởi động): median {}", ms(d)),
-        None => println!("  baocao build (release binary): not found beside the bench; run `cargo build --release` first"),
+        None => {
+            println!("  baocao build (release binary): not found beside the bench; run `cargo build --release` first")
+        }
     }
-    println!(
-        "  bao-cao.pdf: {pdf_size} bytes ({:.1} KB), {pages} trang / pages",
-        pdf_size as f64 / 1024.0
-    );
-    println!(
-        "  bao-cao.docx: {docx_size} bytes ({:.1} KB)",
-        docx_size as f64 / 1024.0
-    );
+    println!("  bao-cao.pdf: {pdf_size} bytes ({:.1} KB), {pages} trang / pages", pdf_size as f64 / 1024.0);
+    println!("  bao-cao.docx: {docx_size} bytes ({:.1} KB)", docx_size as f64 / 1024.0);
     let _ = std::fs::remove_dir_all(&out);
 }

@@ -9,11 +9,7 @@ use crate::vn;
 
 /// Recipients of a group by kind: (tập thể, cá nhân).
 pub fn counts(group: &NhomKhen) -> (usize, usize) {
-    let collectives = group
-        .danh_sach
-        .iter()
-        .filter(|p| p.loai == LoaiNguoiNhan::TapThe)
-        .count();
+    let collectives = group.danh_sach.iter().filter(|p| p.loai == LoaiNguoiNhan::TapThe).count();
     (collectives, group.danh_sach.len() - collectives)
 }
 
@@ -22,11 +18,7 @@ pub fn recipients_phrase(group: &NhomKhen) -> String {
     match counts(group) {
         (0, n) => format!("{} cá nhân", vn::two_digits(n)),
         (n, 0) => format!("{} tập thể", vn::two_digits(n)),
-        (c, i) => format!(
-            "{} tập thể và {} cá nhân",
-            vn::two_digits(c),
-            vn::two_digits(i)
-        ),
+        (c, i) => format!("{} tập thể và {} cá nhân", vn::two_digits(c), vn::two_digits(i)),
     }
 }
 
@@ -41,10 +33,7 @@ pub fn recipients_kinds(group: &NhomKhen) -> &'static str {
 
 /// Collectives first, then individuals, each in list order.
 pub fn by_kind(group: &NhomKhen) -> (Vec<&NguoiNhan>, Vec<&NguoiNhan>) {
-    group
-        .danh_sach
-        .iter()
-        .partition(|p| p.loai == LoaiNguoiNhan::TapThe)
+    group.danh_sach.iter().partition(|p| p.loai == LoaiNguoiNhan::TapThe)
 }
 
 /// How a recipient is named in a list: "Ông Nguyễn Văn An", a unit's name.
@@ -84,10 +73,7 @@ pub fn achievement_in_sentence(text: &str) -> String {
 /// The awarding authority inside a sentence: `cap_khen_viet_thuong` when
 /// the input gives it, else [`sentence_case_authority`] of `cap_khen`.
 pub fn authority_in_sentence(group: &NhomKhen) -> String {
-    group
-        .cap_khen_viet_thuong
-        .clone()
-        .unwrap_or_else(|| sentence_case_authority(&group.cap_khen))
+    group.cap_khen_viet_thuong.clone().unwrap_or_else(|| sentence_case_authority(&group.cap_khen))
 }
 
 /// Words after which the next word starts the name of a body (capitalised).
@@ -111,31 +97,13 @@ const TITLES: &[&str] = &[
 ];
 
 /// Administrative units: the words after them are a place name (capitalised).
-const PLACE_UNITS: &[&str] = &[
-    "thành phố",
-    "tỉnh",
-    "quận",
-    "huyện",
-    "thị xã",
-    "xã",
-    "phường",
-    "thị trấn",
-];
+const PLACE_UNITS: &[&str] = &["thành phố", "tỉnh", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn"];
 
 /// Names written capitalised wherever they stand.
-const PROPER: &[&str] = &[
-    "Việt Nam",
-    "Công an",
-    "Chính phủ",
-    "Quốc hội",
-    "Mặt trận Tổ quốc",
-    "Nhà nước",
-];
+const PROPER: &[&str] = &["Việt Nam", "Công an", "Chính phủ", "Quốc hội", "Mặt trận Tổ quốc", "Nhà nước"];
 
 /// Abbreviations kept upper-case.
-const ACRONYMS: &[&str] = &[
-    "UBND", "HĐND", "MTTQ", "TW", "CAND", "QĐND", "ANTQ", "ANTT", "TP", "TP.", "TDTT",
-];
+const ACRONYMS: &[&str] = &["UBND", "HĐND", "MTTQ", "TW", "CAND", "QĐND", "ANTQ", "ANTT", "TP", "TP.", "TDTT"];
 
 /// "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" → "Chủ tịch Ủy ban nhân
 /// dân thành phố Hải Phòng": lower case, with the first word, the start of
@@ -144,13 +112,7 @@ const ACRONYMS: &[&str] = &[
 pub fn sentence_case_authority(upper: &str) -> String {
     let words: Vec<String> = upper
         .split_whitespace()
-        .map(|w| {
-            if ACRONYMS.contains(&w) {
-                w.to_string()
-            } else {
-                w.to_lowercase()
-            }
-        })
+        .map(|w| if ACRONYMS.contains(&w) { w.to_string() } else { w.to_lowercase() })
         .collect();
     let mut capital = vec![false; words.len()];
     if !capital.is_empty() {
@@ -158,9 +120,8 @@ pub fn sentence_case_authority(upper: &str) -> String {
     }
     let starts_with = |i: usize, phrase: &str| -> Option<usize> {
         let parts: Vec<&str> = phrase.split(' ').collect();
-        (i + parts.len() <= words.len()
-            && parts.iter().enumerate().all(|(k, p)| words[i + k] == *p))
-        .then_some(parts.len())
+        (i + parts.len() <= words.len() && parts.iter().enumerate().all(|(k, p)| words[i + k] == *p))
+            .then_some(parts.len())
     };
     let mut i = 0;
     while i < words.len() {
@@ -184,9 +145,7 @@ pub fn sentence_case_authority(upper: &str) -> String {
         .map(|(w, &cap)| if cap { capitalise(w) } else { w.clone() })
         .collect::<Vec<_>>()
         .join(" ");
-    PROPER.iter().fold(joined, |text, name| {
-        replace_words(&text, &name.to_lowercase(), name)
-    })
+    PROPER.iter().fold(joined, |text, name| replace_words(&text, &name.to_lowercase(), name))
 }
 
 fn capitalise(word: &str) -> String {
@@ -221,14 +180,8 @@ mod tests {
             sentence_case_authority("GIÁM ĐỐC CÔNG AN THÀNH PHỐ HẢI PHÒNG"),
             "Giám đốc Công an thành phố Hải Phòng"
         );
-        assert_eq!(
-            sentence_case_authority("BỘ TRƯỞNG BỘ CÔNG AN"),
-            "Bộ trưởng Bộ Công an"
-        );
-        assert_eq!(
-            sentence_case_authority("CHỦ TỊCH UBND TỈNH QUẢNG NAM"),
-            "Chủ tịch UBND tỉnh Quảng Nam"
-        );
+        assert_eq!(sentence_case_authority("BỘ TRƯỞNG BỘ CÔNG AN"), "Bộ trưởng Bộ Công an");
+        assert_eq!(sentence_case_authority("CHỦ TỊCH UBND TỈNH QUẢNG NAM"), "Chủ tịch UBND tỉnh Quảng Nam");
         assert_eq!(
             sentence_case_authority("CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HẢI PHÒNG"),
             "Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hải Phòng"
@@ -237,13 +190,7 @@ mod tests {
 
     #[test]
     fn achievements_continue_a_sentence() {
-        assert_eq!(
-            achievement_in_sentence("Đã có thành tích xuất sắc"),
-            "đã có thành tích xuất sắc"
-        );
-        assert_eq!(
-            achievement_in_sentence("MTTQ đánh giá cao"),
-            "MTTQ đánh giá cao"
-        );
+        assert_eq!(achievement_in_sentence("Đã có thành tích xuất sắc"), "đã có thành tích xuất sắc");
+        assert_eq!(achievement_in_sentence("MTTQ đánh giá cao"), "MTTQ đánh giá cao");
     }
 }

@@ -66,14 +66,8 @@ pub enum TemplatesAction {
 
 /// The sample input `init` writes (the Hải Phòng 2018 conference).
 const SAMPLE: &[(&str, &str)] = &[
-    (
-        "hai-phong-2018.yaml",
-        include_str!("../inputs/hai-phong-2018.yaml"),
-    ),
-    (
-        "hai-phong-2018-bang-khen.csv",
-        include_str!("../inputs/hai-phong-2018-bang-khen.csv"),
-    ),
+    ("hai-phong-2018.yaml", include_str!("../inputs/hai-phong-2018.yaml")),
+    ("hai-phong-2018-bang-khen.csv", include_str!("../inputs/hai-phong-2018-bang-khen.csv")),
 ];
 
 pub fn main() -> ExitCode {
@@ -99,63 +93,30 @@ fn say(lang: Lang, vi: String, en: String) {
 
 fn run(command: Command, lang: Lang) -> Result<(), Failure> {
     match command {
-        Command::Build {
-            input,
-            out,
-            only,
-            format,
-            templates,
-        } => {
-            let request = BuildRequest {
-                input,
-                templates,
-                only,
-                formats: format,
-            };
+        Command::Build { input, out, only, format, templates } => {
+            let request = BuildRequest { input, templates, only, formats: format };
             let (dir, manifest) = crate::build(&request, out.as_deref())?;
             for file in &manifest.files {
-                let pages = file
-                    .pages
-                    .map(|p| format!(" ({p} trang)"))
-                    .unwrap_or_default();
+                let pages = file.pages.map(|p| format!(" ({p} trang)")).unwrap_or_default();
                 eprintln!("  {}{pages}", dir.join(&file.path).display());
             }
             say(
                 lang,
-                format!(
-                    "Đã ghi {} tệp và manifest.json vào {}",
-                    manifest.files.len(),
-                    dir.display()
-                ),
-                format!(
-                    "Wrote {} files and manifest.json to {}",
-                    manifest.files.len(),
-                    dir.display()
-                ),
+                format!("Đã ghi {} tệp và manifest.json vào {}", manifest.files.len(), dir.display()),
+                format!("Wrote {} files and manifest.json to {}", manifest.files.len(), dir.display()),
             );
             Ok(())
         }
         Command::Check { input, templates } => {
-            let request = BuildRequest {
-                input: input.clone(),
-                templates,
-                only: vec![],
-                formats: vec![],
-            };
+            let request = BuildRequest { input: input.clone(), templates, only: vec![], formats: vec![] };
             crate::produce(&request)?;
-            say(
-                lang,
-                format!("{}: hợp lệ.", input.display()),
-                format!("{}: valid.", input.display()),
-            );
+            say(lang, format!("{}: hợp lệ.", input.display()), format!("{}: valid.", input.display()));
             Ok(())
         }
         Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),
-        Command::Templates {
-            action: TemplatesAction::Export { dir },
-        } => {
-            let (written, kept) = crate::templates::export(&dir)
-                .map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
+        Command::Templates { action: TemplatesAction::Export { dir } } => {
+            let (written, kept) =
+                crate::templates::export(&dir).map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
             for path in &written {
                 eprintln!("  {}", path.display());
             }
@@ -168,14 +129,8 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             }
             say(
                 lang,
-                format!(
-                    "Sửa các tệp .hbs rồi chạy: baocao build <tệp.yaml> --templates {}",
-                    dir.display()
-                ),
-                format!(
-                    "Edit the .hbs files, then run: baocao build <file.yaml> --templates {}",
-                    dir.display()
-                ),
+                format!("Sửa các tệp .hbs rồi chạy: baocao build <tệp.yaml> --templates {}", dir.display()),
+                format!("Edit the .hbs files, then run: baocao build <file.yaml> --templates {}", dir.display()),
             );
             Ok(())
         }
@@ -183,8 +138,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
 }
 
 fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
-    std::fs::create_dir_all(dir)
-        .map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
     if let Some((name, _)) = SAMPLE.iter().find(|(name, _)| dir.join(name).exists()) {
         let path = dir.join(name);
         return Err(Failure::Other(if lang == Lang::Vi {
@@ -194,8 +148,7 @@ fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
         }));
     }
     for (name, text) in SAMPLE {
-        std::fs::write(dir.join(name), text)
-            .map_err(|err| Failure::Other(format!("{name}: {err}")))?;
+        std::fs::write(dir.join(name), text).map_err(|err| Failure::Other(format!("{name}: {err}")))?;
         eprintln!("  {}", dir.join(name).display());
     }
     let yaml = dir.join(SAMPLE[0].0);

@@ -24,10 +24,7 @@ pub struct Location {
 
 impl Location {
     pub fn file(file: &str) -> Location {
-        Location {
-            file: file.to_string(),
-            ..Location::default()
-        }
+        Location { file: file.to_string(), ..Location::default() }
     }
 }
 
@@ -158,11 +155,8 @@ impl Problem {
             let gutter = line.to_string().len();
             let _ = writeln!(out, " {line} | {text}");
             if let Some(col) = self.location.col {
-                let pad: String = text
-                    .chars()
-                    .take(col.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                let pad: String =
+                    text.chars().take(col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 let _ = writeln!(out, " {:gutter$} | {pad}^", "");
             }
         }
@@ -183,11 +177,17 @@ pub fn render_all(problems: &[Problem], lang: Lang) -> String {
 /// libyaml's wording, with what it usually means for a clerk.
 fn explain_syntax(detail: &str) -> String {
     let hints = [
-        ("found character that cannot start any token", "có ký tự không bắt đầu được một mục — thường là phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
+        (
+            "found character that cannot start any token",
+            "có ký tự không bắt đầu được một mục — thường là phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách",
+        ),
         ("found a tab character", "có phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
         ("found unexpected end of stream", "tệp kết thúc giữa chừng — thường do thiếu dấu nháy đóng"),
         ("did not find expected key", "không thấy khóa ở chỗ cần có — kiểm tra thụt lề và dấu nháy"),
-        ("mapping values are not allowed in this context", "không được có «khóa: giá trị» ở đây — chuỗi có dấu «:» cần đặt trong dấu nháy"),
+        (
+            "mapping values are not allowed in this context",
+            "không được có «khóa: giá trị» ở đây — chuỗi có dấu «:» cần đặt trong dấu nháy",
+        ),
         ("did not find expected", "thiếu dấu đóng (nháy, ngoặc) hoặc thụt lề sai"),
         ("duplicate entry", "một khóa xuất hiện hai lần"),
     ];
@@ -321,10 +321,7 @@ mod tests {
     #[test]
     fn misspelt_keys_get_a_suggestion() {
         let valid: Vec<String> = ["so_ky_hieu", "dia_danh", "ngay"].map(String::from).into();
-        assert_eq!(
-            suggestion("so_ki_hieu", &valid).as_deref(),
-            Some("so_ky_hieu")
-        );
+        assert_eq!(suggestion("so_ki_hieu", &valid).as_deref(), Some("so_ky_hieu"));
         assert_eq!(suggestion("zzzzzz", &valid), None);
     }
 

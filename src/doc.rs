@@ -26,14 +26,7 @@ pub struct Page {
 
 impl Page {
     /// A4 portrait with NĐ 30's smallest margins: 20/20/30/15 mm.
-    pub const A4: Page = Page {
-        width: 210.0,
-        height: 297.0,
-        top: 20.0,
-        bottom: 20.0,
-        left: 30.0,
-        right: 15.0,
-    };
+    pub const A4: Page = Page { width: 210.0, height: 297.0, top: 20.0, bottom: 20.0, left: 30.0, right: 15.0 };
 
     pub fn text_width(&self) -> f32 {
         self.width - self.left - self.right
@@ -87,18 +80,11 @@ pub struct Span {
 
 impl Span {
     pub fn plain(text: impl Into<String>) -> Span {
-        Span {
-            text: text.into(),
-            bold: false,
-            italic: false,
-        }
+        Span { text: text.into(), bold: false, italic: false }
     }
 
     pub fn bold(text: impl Into<String>) -> Span {
-        Span {
-            bold: true,
-            ..Span::plain(text)
-        }
+        Span { bold: true, ..Span::plain(text) }
     }
 }
 

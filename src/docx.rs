@@ -9,10 +9,10 @@
 use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
-    PageMargin, PageNum, PageNumType, PageSize, Paragraph as DocxParagraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section, SpecialIndentType,
-    Table as DocxTable, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    PageNumType, PageSize, Paragraph as DocxParagraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
+    RunFonts, SectionProperty, SpecialIndentType, Table as DocxTable, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, WidthType,
 };
 
 use crate::doc::*;
@@ -32,18 +32,11 @@ fn pt_twips(pt: f32) -> u32 {
 /// Times New Roman in the ascii, hAnsi, cs and eastAsia slots.
 fn times() -> RunFonts {
     let name = "Times New Roman";
-    RunFonts::new()
-        .ascii(name)
-        .hi_ansi(name)
-        .cs(name)
-        .east_asia(name)
+    RunFonts::new().ascii(name).hi_ansi(name).cs(name).east_asia(name)
 }
 
 fn run(span: &Span, size: f32) -> Run {
-    let mut run = Run::new()
-        .add_text(&span.text)
-        .fonts(times())
-        .size((size * 2.0).round() as usize);
+    let mut run = Run::new().add_text(&span.text).fonts(times()).size((size * 2.0).round() as usize);
     if span.bold {
         run = run.bold();
     }
@@ -102,24 +95,12 @@ fn styled(p: &Paragraph) -> DocxParagraph {
 fn rule(box_mm: f32, length: f32) -> DocxParagraph {
     let side = twips((box_mm - length / PT_PER_MM) / 2.0).max(0);
     let mut p = DocxParagraph::new()
-        .line_spacing(
-            LineSpacing::new()
-                .line_rule(LineSpacingType::Exact)
-                .line(40)
-                .before(0)
-                .after(0),
-        )
+        .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(40).before(0).after(0))
         .size(4)
         .indent(Some(side), None, Some(side), None);
-    p.property = p.property.set_borders(
-        ParagraphBorders::with_empty().set(
-            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                .val(BorderType::Single)
-                .size(4)
-                .space(0)
-                .color("000000"),
-        ),
-    );
+    p.property = p.property.set_borders(ParagraphBorders::with_empty().set(
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom).val(BorderType::Single).size(4).space(0).color("000000"),
+    ));
     p
 }
 
@@ -150,19 +131,13 @@ fn elements(blocks: &[Block], page: Page) -> Vec<Element> {
     for block in blocks {
         match block {
             Block::Header(header) => out.push(Element::Table(header_grid(header, page))),
-            Block::Title(title) => out.extend(
-                title_paragraphs(title, page)
-                    .into_iter()
-                    .map(Element::Paragraph),
-            ),
+            Block::Title(title) => out.extend(title_paragraphs(title, page).into_iter().map(Element::Paragraph)),
             Block::Paragraph(p) => out.push(Element::Paragraph(styled(p))),
             Block::Table(table) => {
                 out.push(Element::Table(data_table(table)));
                 out.push(Element::Paragraph(paragraph(&[], 9.0, Align::Left)));
             }
-            Block::Signature(signature) => {
-                out.push(Element::Table(signature_table(signature, page)))
-            }
+            Block::Signature(signature) => out.push(Element::Table(signature_table(signature, page))),
             Block::SectionBreak => unreachable!("sections are split before"),
         }
     }
@@ -183,70 +158,59 @@ fn page_margin(page: Page) -> PageMargin {
 
 /// The default header (PAGE field, centred) and the empty first-page one.
 fn page_number_headers() -> (DocxHeader, DocxHeader) {
-    let number = DocxParagraph::new()
-        .align(AlignmentType::Center)
-        .add_page_num(PageNum::new());
-    (
-        DocxHeader::new().add_paragraph(number),
-        DocxHeader::new().add_paragraph(DocxParagraph::new()),
-    )
+    let number = DocxParagraph::new().align(AlignmentType::Center).add_page_num(PageNum::new());
+    (DocxHeader::new().add_paragraph(number), DocxHeader::new().add_paragraph(DocxParagraph::new()))
 }
 
-/// The DOCX bytes of `doc`. Each [`Block::SectionBreak`] starts a DOCX
-/// section on a new page with its numbering restarted at 1.
+/// Relationship ids docx-rs gives the default and first-page headers when
+/// they are the first two headers added (`rIdHeader{count}`).
+const HEADER_RIDS: (&str, &str) = ("rIdHeader1", "rIdHeader2");
+
+/// The DOCX bytes of `doc`. Each [`Block::SectionBreak`] ends a DOCX
+/// section; the next starts on a new page numbered from 1.
+///
+/// docx-rs's `Section` loses a section's first-page header (its
+/// `add_section` keeps only one of the pending headers), so the sections
+/// before the last are closed by a paragraph carrying their `w:sectPr`,
+/// which points at the document's own two headers.
 pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
     let page = doc.page;
-    let size = PageSize::new().size(twips(page.width) as u32, twips(page.height) as u32);
     let mut docx = Docx::new()
         .page_size(twips(page.width) as u32, twips(page.height) as u32)
         .page_margin(page_margin(page))
         .default_fonts(times())
         .default_size(28);
-    let parts: Vec<&[Block]> = doc
-        .blocks
-        .split(|b| matches!(b, Block::SectionBreak))
-        .collect();
+    if doc.page_numbers {
+        let (numbered, first) = page_number_headers();
+        docx = docx.header(numbered).first_header(first).page_num_type(PageNumType::new().start(1));
+    }
+    let parts: Vec<&[Block]> = doc.blocks.split(|b| matches!(b, Block::SectionBreak)).collect();
     let last = parts.len() - 1;
     for (index, blocks) in parts.iter().enumerate() {
-        let body = elements(blocks, page);
+        for element in elements(blocks, page) {
+            docx = match element {
+                Element::Paragraph(p) => docx.add_paragraph(p),
+                Element::Table(t) => docx.add_table(t),
+            };
+        }
         if index < last {
-            let mut section = Section::new()
-                .page_size(size.clone())
-                .page_margin(page_margin(page));
+            let mut section = SectionProperty::new()
+                .page_size(PageSize::new().size(twips(page.width) as u32, twips(page.height) as u32))
+                .page_margin(page_margin(page))
+                .page_num_type(PageNumType::new().start(1));
             if doc.page_numbers {
                 let (numbered, first) = page_number_headers();
-                section = section
-                    .header(numbered)
-                    .first_header(first)
-                    .page_num_type(PageNumType::new().start(1));
+                section = section.header(numbered, HEADER_RIDS.0).first_header(first, HEADER_RIDS.1);
             }
-            for element in body {
-                section = match element {
-                    Element::Paragraph(p) => section.add_paragraph(p),
-                    Element::Table(t) => section.add_table(t),
-                };
-            }
-            docx = docx.add_section(section);
-        } else {
-            if doc.page_numbers {
-                let (numbered, first) = page_number_headers();
-                docx = docx
-                    .header(numbered)
-                    .first_header(first)
-                    .page_num_type(PageNumType::new().start(1));
-            }
-            for element in body {
-                docx = match element {
-                    Element::Paragraph(p) => docx.add_paragraph(p),
-                    Element::Table(t) => docx.add_table(t),
-                };
-            }
+            let end = DocxParagraph::new()
+                .size(2)
+                .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(20).before(0).after(0))
+                .section_property(section);
+            docx = docx.add_paragraph(end);
         }
     }
     let mut bytes = Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut bytes)
-        .map_err(|e| format!("docx: {e}"))?;
+    docx.build().pack(&mut bytes).map_err(|e| format!("docx: {e}"))?;
     mark_header_rows(&bytes.into_inner())
 }
 
@@ -263,41 +227,19 @@ fn header_grid(header: &Header, page: Page) -> DocxTable {
     left.push(rule(left_mm, issuer_width * nd30::SHORT_RULE));
 
     let right = vec![
-        paragraph(
-            &[Span::bold(layout::NATIONAL_NAME)],
-            nd30::NATIONAL,
-            Align::Center,
-        ),
+        paragraph(&[Span::bold(layout::NATIONAL_NAME)], nd30::NATIONAL, Align::Center),
         paragraph(&[Span::bold(layout::MOTTO)], nd30::MOTTO, Align::Center),
-        rule(
-            right_mm,
-            Face::Bold.metrics().width(layout::MOTTO, nd30::MOTTO),
-        ),
+        rule(right_mm, Face::Bold.metrics().width(layout::MOTTO, nd30::MOTTO)),
     ];
-    let mut rows = vec![TableRow::new(vec![
-        cell(left_mm, left),
-        cell(right_mm, right),
-    ])];
+    let mut rows = vec![TableRow::new(vec![cell(left_mm, left), cell(right_mm, right)])];
     if header.number.is_some() || header.place_date.is_some() {
-        let gap = LineSpacing::new()
-            .line_rule(LineSpacingType::Exact)
-            .line(pt_twips(13.0 * LINE_HEIGHT) as i32)
-            .before(120);
+        let gap =
+            LineSpacing::new().line_rule(LineSpacingType::Exact).line(pt_twips(13.0 * LINE_HEIGHT) as i32).before(120);
         let number = header.number.as_deref().unwrap_or("");
-        let place_date = Span {
-            italic: true,
-            ..Span::plain(header.place_date.as_deref().unwrap_or(""))
-        };
+        let place_date = Span { italic: true, ..Span::plain(header.place_date.as_deref().unwrap_or("")) };
         rows.push(TableRow::new(vec![
-            cell(
-                left_mm,
-                vec![paragraph(&[Span::plain(number)], 13.0, Align::Center)
-                    .line_spacing(gap.clone())],
-            ),
-            cell(
-                right_mm,
-                vec![paragraph(&[place_date], 13.0, Align::Center).line_spacing(gap)],
-            ),
+            cell(left_mm, vec![paragraph(&[Span::plain(number)], 13.0, Align::Center).line_spacing(gap.clone())]),
+            cell(right_mm, vec![paragraph(&[place_date], 13.0, Align::Center).line_spacing(gap)]),
         ]));
     }
     grid(&[left_mm, right_mm], rows)
@@ -305,32 +247,21 @@ fn header_grid(header: &Header, page: Page) -> DocxTable {
 
 fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
     let size = 14.0;
-    let line = LineSpacing::new()
-        .line_rule(LineSpacingType::Exact)
-        .line(pt_twips(size * LINE_HEIGHT) as i32);
+    let line = LineSpacing::new().line_rule(LineSpacingType::Exact).line(pt_twips(size * LINE_HEIGHT) as i32);
     let subject = [Span::bold(&title.subject)];
     let width = page.text_width();
     let subject_width = layout::widest_line(&subject, size, width * PT_PER_MM);
     let mut paragraphs = vec![
-        paragraph(&[Span::bold(&title.kind)], size, Align::Center)
-            .line_spacing(line.clone().before(240).after(0)),
+        paragraph(&[Span::bold(&title.kind)], size, Align::Center).line_spacing(line.clone().before(240).after(0)),
         paragraph(&subject, size, Align::Center).line_spacing(line.clone().after(30)),
     ];
     if let Some(note) = &title.note {
-        let note = Span {
-            italic: true,
-            ..Span::plain(note)
-        };
+        let note = Span { italic: true, ..Span::plain(note) };
         paragraphs.push(paragraph(&[note], size, Align::Center).line_spacing(line.after(30)));
     }
     paragraphs.push(
-        rule(width, subject_width * nd30::SHORT_RULE).line_spacing(
-            LineSpacing::new()
-                .line_rule(LineSpacingType::Exact)
-                .line(40)
-                .before(0)
-                .after(240),
-        ),
+        rule(width, subject_width * nd30::SHORT_RULE)
+            .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(40).before(0).after(240)),
     );
     paragraphs
 }
@@ -339,27 +270,15 @@ fn signature_table(signature: &Signature, page: Page) -> DocxTable {
     let width = page.text_width();
     let left_mm = width * nd30::RECIPIENTS_SHARE;
     let right_mm = width - left_mm;
-    let label = Span {
-        text: "Nơi nhận:".into(),
-        bold: true,
-        italic: true,
-    };
+    let label = Span { text: "Nơi nhận:".into(), bold: true, italic: true };
     // 12 pt between the closing sentence and the block, as in the PDF.
     let gap = |p: DocxParagraph, size: f32| {
         p.line_spacing(
-            LineSpacing::new()
-                .line_rule(LineSpacingType::Exact)
-                .line(pt_twips(size * LINE_HEIGHT) as i32)
-                .before(240),
+            LineSpacing::new().line_rule(LineSpacingType::Exact).line(pt_twips(size * LINE_HEIGHT) as i32).before(240),
         )
     };
     let mut left = vec![gap(paragraph(&[label], 12.0, Align::Left), 12.0)];
-    left.extend(
-        signature
-            .recipients
-            .iter()
-            .map(|r| paragraph(&[Span::plain(r)], 11.0, Align::Left)),
-    );
+    left.extend(signature.recipients.iter().map(|r| paragraph(&[Span::plain(r)], 11.0, Align::Left)));
     let mut right: Vec<DocxParagraph> = signature
         .authority
         .iter()
@@ -373,15 +292,9 @@ fn signature_table(signature: &Signature, page: Page) -> DocxTable {
             }
         })
         .collect();
-    let signing = LineSpacing::new()
-        .line_rule(LineSpacingType::Exact)
-        .line(twips(nd30::SIGNING_SPACE_MM));
+    let signing = LineSpacing::new().line_rule(LineSpacingType::Exact).line(twips(nd30::SIGNING_SPACE_MM));
     right.push(paragraph(&[], 14.0, Align::Center).line_spacing(signing));
-    right.push(paragraph(
-        &[Span::bold(&signature.name)],
-        14.0,
-        Align::Center,
-    ));
+    right.push(paragraph(&[Span::bold(&signature.name)], 14.0, Align::Center));
     let row = TableRow::new(vec![cell(left_mm, left), cell(right_mm, right)]).cant_split();
     grid(&[left_mm, right_mm], vec![row])
 }
@@ -398,23 +311,14 @@ fn data_table(table: &Table) -> DocxTable {
             .zip(&table.columns)
             .enumerate()
             .map(|(i, (text, width))| {
-                let align = if header {
-                    Align::Center
-                } else {
-                    table.aligns.get(i).copied().unwrap_or(Align::Left)
-                };
-                let span = Span {
-                    text: text.clone(),
-                    bold: row.bold,
-                    italic: false,
-                };
+                let align = if header { Align::Center } else { table.aligns.get(i).copied().unwrap_or(Align::Left) };
+                let span = Span { text: text.clone(), bold: row.bold, italic: false };
                 cell(*width, vec![paragraph(&[span], table.size, align)])
             })
             .collect();
         let row = TableRow::new(cells).cant_split();
         if header {
-            row.row_height(1.0)
-                .height_rule(docx_rs::HeightRule::AtLeast)
+            row.row_height(1.0).height_rule(docx_rs::HeightRule::AtLeast)
         } else {
             row
         }
@@ -434,8 +338,7 @@ fn mark_header_rows(docx: &[u8]) -> Result<Vec<u8>, String> {
     let error = |e: &dyn std::fmt::Display| format!("docx: {e}");
     let mut archive = zip::ZipArchive::new(Cursor::new(docx)).map_err(|e| error(&e))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for index in 0..archive.len() {
         let mut file = archive.by_index(index).map_err(|e| error(&e))?;
         let name = file.name().to_string();

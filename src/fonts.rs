@@ -48,8 +48,7 @@ impl Face {
 
     /// Glyph and metrics tables of this face, read once per process.
     pub fn metrics(self) -> &'static FaceMetrics {
-        static FACES: LazyLock<[FaceMetrics; 4]> =
-            LazyLock::new(|| Face::ALL.map(FaceMetrics::read));
+        static FACES: LazyLock<[FaceMetrics; 4]> = LazyLock::new(|| Face::ALL.map(FaceMetrics::read));
         &FACES[self as usize]
     }
 }
@@ -78,11 +77,7 @@ impl FaceMetrics {
                 Some((ch, (gid.to_u32(), advance)))
             })
             .collect();
-        FaceMetrics {
-            glyphs,
-            ascent: metrics.ascent / upem,
-            descent: -metrics.descent / upem,
-        }
+        FaceMetrics { glyphs, ascent: metrics.ascent / upem, descent: -metrics.descent / upem }
     }
 
     /// Glyph id and advance (in em) of `ch`; `None` when the face cannot draw it.
@@ -93,22 +88,14 @@ impl FaceMetrics {
     /// Width of `text` in points at `size`. Characters the face lacks are
     /// refused at validation; here they count as half an em.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars()
-            .map(|ch| self.glyph(ch).map_or(0.5, |(_, advance)| advance))
-            .sum::<f32>()
-            * size
+        text.chars().map(|ch| self.glyph(ch).map_or(0.5, |(_, advance)| advance)).sum::<f32>() * size
     }
 }
 
 /// The first character of `text` that some face cannot draw. Every face is
 /// asked because a template may set any string bold or italic.
 pub fn undrawable_char(text: &str) -> Option<char> {
-    text.chars().find(|&ch| {
-        !ch.is_control()
-            && Face::ALL
-                .iter()
-                .any(|face| face.metrics().glyph(ch).is_none())
-    })
+    text.chars().find(|&ch| !ch.is_control() && Face::ALL.iter().any(|face| face.metrics().glyph(ch).is_none()))
 }
 
 #[cfg(test)]
@@ -122,10 +109,7 @@ mod tests {
 
     #[test]
     fn every_face_draws_every_vietnamese_letter() {
-        let letters: Vec<char> = VIETNAMESE
-            .chars()
-            .chain(crate::vn::upper(VIETNAMESE).chars())
-            .collect();
+        let letters: Vec<char> = VIETNAMESE.chars().chain(crate::vn::upper(VIETNAMESE).chars()).collect();
         assert_eq!(letters.iter().filter(|c| !c.is_ascii()).count(), 134);
         for face in Face::ALL {
             for ch in &letters {
@@ -143,9 +127,7 @@ mod tests {
     #[test]
     fn widths_match_times_new_roman_metrics() {
         // Tiêu ngữ bold 13 pt measures about 56 mm (spec §2.1).
-        let width = Face::Bold
-            .metrics()
-            .width("Độc lập - Tự do - Hạnh phúc", 13.0);
+        let width = Face::Bold.metrics().width("Độc lập - Tự do - Hạnh phúc", 13.0);
         let mm = width / 72.0 * 25.4;
         assert!((54.0..58.0).contains(&mm), "{mm} mm");
     }

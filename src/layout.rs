@@ -72,11 +72,7 @@ pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 /// Lays out `doc` into pages.
 pub fn layout(doc: &Document) -> Laid {
     let page = doc.page;
-    let mut cursor = Cursor {
-        page,
-        pages: vec![Vec::new()],
-        y: page.top * PT_PER_MM,
-    };
+    let mut cursor = Cursor { page, pages: vec![Vec::new()], y: page.top * PT_PER_MM };
     // Index of the first page of each numbering section.
     let mut section_starts = vec![0];
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -96,12 +92,7 @@ pub fn layout(doc: &Document) -> Laid {
     let mut pages = cursor.pages;
     if doc.page_numbers {
         for (index, items) in pages.iter_mut().enumerate() {
-            let start = section_starts
-                .iter()
-                .rev()
-                .find(|&&s| s <= index)
-                .copied()
-                .unwrap_or(0);
+            let start = section_starts.iter().rev().find(|&&s| s <= index).copied().unwrap_or(0);
             let number = index - start + 1;
             if number == 1 {
                 continue;
@@ -119,11 +110,7 @@ pub fn layout(doc: &Document) -> Laid {
             }));
         }
     }
-    Laid {
-        width: page.width * PT_PER_MM,
-        height: page.height * PT_PER_MM,
-        pages,
-    }
+    Laid { width: page.width * PT_PER_MM, height: page.height * PT_PER_MM, pages }
 }
 
 /// A word: its pieces in their faces, its width, and the space after it.
@@ -149,11 +136,7 @@ fn words(spans: &[Span], size: f32) -> Vec<Word> {
                 continue;
             }
             if !open {
-                words.push(Word {
-                    pieces: Vec::new(),
-                    width: 0.0,
-                    space_after: None,
-                });
+                words.push(Word { pieces: Vec::new(), width: 0.0, space_after: None });
                 open = true;
             }
             let word = words.last_mut().expect("a word is open");
@@ -190,10 +173,7 @@ fn break_lines(words: &[Word], first: f32, rest: f32) -> Vec<Line<'_>> {
             width = wider;
             end += 1;
         }
-        lines.push(Line {
-            words: &words[start..end],
-            width,
-        });
+        lines.push(Line { words: &words[start..end], width });
         start = end;
     }
     lines
@@ -204,11 +184,8 @@ fn runs(line: &Line, x: f32, baseline: f32, size: f32, extra: f32) -> Vec<Item> 
     let mut items: Vec<TextRun> = Vec::new();
     let mut pen = x;
     for (i, word) in line.words.iter().enumerate() {
-        let mut pieces: Vec<(Face, String, f32)> = word
-            .pieces
-            .iter()
-            .map(|(face, text)| (*face, text.clone(), face.metrics().width(text, size)))
-            .collect();
+        let mut pieces: Vec<(Face, String, f32)> =
+            word.pieces.iter().map(|(face, text)| (*face, text.clone(), face.metrics().width(text, size))).collect();
         if i + 1 < line.words.len() {
             if let Some((face, width)) = word.space_after {
                 pieces.push((face, " ".into(), width + extra));
@@ -217,14 +194,7 @@ fn runs(line: &Line, x: f32, baseline: f32, size: f32, extra: f32) -> Vec<Item> 
         for (face, text, width) in pieces {
             match items.last_mut() {
                 Some(run) if run.face == face => run.text.push_str(&text),
-                _ => items.push(TextRun {
-                    x: pen,
-                    baseline,
-                    size,
-                    face,
-                    text,
-                    word_spacing: extra,
-                }),
+                _ => items.push(TextRun { x: pen, baseline, size, face, text, word_spacing: extra }),
             }
             pen += width;
         }
@@ -240,14 +210,7 @@ fn ascent(size: f32) -> f32 {
 }
 
 /// Lines of `spans` set in a box: returns the items and the height used.
-fn text_box(
-    spans: &[Span],
-    size: f32,
-    align: Align,
-    x: f32,
-    top: f32,
-    width: f32,
-) -> (Vec<Item>, f32) {
+fn text_box(spans: &[Span], size: f32, align: Align, x: f32, top: f32, width: f32) -> (Vec<Item>, f32) {
     let words = words(spans, size);
     let lines = break_lines(&words, width, width);
     let line_height = size * LINE_HEIGHT;
@@ -269,10 +232,7 @@ fn text_box(
 /// [`nd30::LEFT_COLUMN_MM`], so a usual agency name stays on one line.
 pub fn header_columns(header: &Header, text_width_mm: f32) -> (f32, f32) {
     let mm = |face: Face, text: &str, size: f32| face.metrics().width(text, size) / PT_PER_MM;
-    let date = header
-        .place_date
-        .as_deref()
-        .map_or(0.0, |d| mm(Face::Italic, d, nd30::PLACE_DATE));
+    let date = header.place_date.as_deref().map_or(0.0, |d| mm(Face::Italic, d, nd30::PLACE_DATE));
     let right = mm(Face::Bold, NATIONAL_NAME, nd30::NATIONAL).max(date) + 3.0;
     let (narrowest, widest) = nd30::LEFT_COLUMN_MM;
     let left = (text_width_mm - right).clamp(narrowest, widest);
@@ -281,20 +241,11 @@ pub fn header_columns(header: &Header, text_width_mm: f32) -> (f32, f32) {
 
 pub fn widest_line(spans: &[Span], size: f32, width: f32) -> f32 {
     let words = words(spans, size);
-    break_lines(&words, width, width)
-        .iter()
-        .map(|l| l.width)
-        .fold(0.0, f32::max)
+    break_lines(&words, width, width).iter().map(|l| l.width).fold(0.0, f32::max)
 }
 
 fn rule(x_center: f32, length: f32, y: f32) -> Item {
-    Item::Rule {
-        x1: x_center - length / 2.0,
-        y1: y,
-        x2: x_center + length / 2.0,
-        y2: y,
-        width: nd30::RULE_WIDTH,
-    }
+    Item::Rule { x1: x_center - length / 2.0, y1: y, x2: x_center + length / 2.0, y2: y, width: nd30::RULE_WIDTH }
 }
 
 struct Cursor {
@@ -344,14 +295,7 @@ impl Cursor {
         // Left: parent body, issuing body, short rule under it.
         let mut y = top;
         if let Some(parent) = &header.parent {
-            let (items, height) = text_box(
-                &[Span::plain(parent)],
-                nd30::AGENCY,
-                Align::Center,
-                left_x,
-                y,
-                left_width,
-            );
+            let (items, height) = text_box(&[Span::plain(parent)], nd30::AGENCY, Align::Center, left_x, y, left_width);
             self.emit(items);
             y += height;
         }
@@ -360,33 +304,16 @@ impl Cursor {
         self.emit(items);
         y += height + 1.5;
         let issuer_width = widest_line(&issuer, nd30::AGENCY, left_width);
-        self.emit([rule(
-            left_x + left_width / 2.0,
-            issuer_width * nd30::SHORT_RULE,
-            y,
-        )]);
+        self.emit([rule(left_x + left_width / 2.0, issuer_width * nd30::SHORT_RULE, y)]);
         let left_bottom = y;
 
         // Right: Quốc hiệu on one line, Tiêu ngữ with a rule as long as itself.
         let mut y = top;
-        let (items, height) = text_box(
-            &[Span::bold(NATIONAL_NAME)],
-            nd30::NATIONAL,
-            Align::Center,
-            right_x,
-            y,
-            right_width,
-        );
+        let (items, height) =
+            text_box(&[Span::bold(NATIONAL_NAME)], nd30::NATIONAL, Align::Center, right_x, y, right_width);
         self.emit(items);
         y += height;
-        let (items, height) = text_box(
-            &[Span::bold(MOTTO)],
-            nd30::MOTTO,
-            Align::Center,
-            right_x,
-            y,
-            right_width,
-        );
+        let (items, height) = text_box(&[Span::bold(MOTTO)], nd30::MOTTO, Align::Center, right_x, y, right_width);
         self.emit(items);
         y += height + 1.5;
         let motto_width = Face::Bold.metrics().width(MOTTO, nd30::MOTTO);
@@ -397,30 +324,14 @@ impl Cursor {
         self.y = left_bottom.max(right_bottom) + 6.0;
         let mut row_height: f32 = 0.0;
         if let Some(number) = &header.number {
-            let (items, height) = text_box(
-                &[Span::plain(number)],
-                nd30::NUMBER,
-                Align::Center,
-                left_x,
-                self.y,
-                left_width,
-            );
+            let (items, height) =
+                text_box(&[Span::plain(number)], nd30::NUMBER, Align::Center, left_x, self.y, left_width);
             self.emit(items);
             row_height = row_height.max(height);
         }
         if let Some(place_date) = &header.place_date {
-            let spans = [Span {
-                italic: true,
-                ..Span::plain(place_date)
-            }];
-            let (items, height) = text_box(
-                &spans,
-                nd30::PLACE_DATE,
-                Align::Center,
-                right_x,
-                self.y,
-                right_width,
-            );
+            let spans = [Span { italic: true, ..Span::plain(place_date) }];
+            let (items, height) = text_box(&spans, nd30::PLACE_DATE, Align::Center, right_x, self.y, right_width);
             self.emit(items);
             row_height = row_height.max(height);
         }
@@ -430,14 +341,7 @@ impl Cursor {
     fn title(&mut self, title: &Title) {
         self.y += 12.0;
         let (x, width) = (self.left(), self.width());
-        let (items, height) = text_box(
-            &[Span::bold(&title.kind)],
-            nd30::TITLE,
-            Align::Center,
-            x,
-            self.y,
-            width,
-        );
+        let (items, height) = text_box(&[Span::bold(&title.kind)], nd30::TITLE, Align::Center, x, self.y, width);
         self.emit(items);
         self.y += height;
         let subject = [Span::bold(&title.subject)];
@@ -445,10 +349,7 @@ impl Cursor {
         self.emit(items);
         self.y += height;
         if let Some(note) = &title.note {
-            let note = [Span {
-                italic: true,
-                ..Span::plain(note)
-            }];
+            let note = [Span { italic: true, ..Span::plain(note) }];
             let (items, height) = text_box(&note, nd30::TITLE, Align::Center, x, self.y, width);
             self.emit(items);
             self.y += height;
@@ -485,9 +386,7 @@ impl Cursor {
                 Align::Left => (left + indent, 0.0),
                 Align::Center => (left + indent + (available - line.width) / 2.0, 0.0),
                 Align::Right => (left + indent + available - line.width, 0.0),
-                Align::Justify if i < last && spaces > 0 => {
-                    (left + indent, (available - line.width) / spaces as f32)
-                }
+                Align::Justify if i < last && spaces > 0 => (left + indent, (available - line.width) / spaces as f32),
                 Align::Justify => (left + indent, 0.0),
             };
             let baseline = self.y + ascent(style.size);
@@ -520,12 +419,7 @@ impl Cursor {
 
     fn signature_columns(&self) -> (f32, f32, f32, f32) {
         let left_width = self.width() * nd30::RECIPIENTS_SHARE;
-        (
-            self.left(),
-            left_width,
-            self.left() + left_width,
-            self.width() - left_width,
-        )
+        (self.left(), left_width, self.left() + left_width, self.width() - left_width)
     }
 
     fn signature_height(&self, signature: &Signature) -> f32 {
@@ -534,33 +428,13 @@ impl Cursor {
             + signature
                 .recipients
                 .iter()
-                .map(|r| {
-                    text_box(
-                        &[Span::plain(r)],
-                        nd30::RECIPIENTS,
-                        Align::Left,
-                        0.0,
-                        0.0,
-                        left_width,
-                    )
-                    .1
-                })
+                .map(|r| text_box(&[Span::plain(r)], nd30::RECIPIENTS, Align::Left, 0.0, 0.0, left_width).1)
                 .sum::<f32>();
         let line = nd30::SIGNATURE * LINE_HEIGHT;
         let authority: f32 = signature
             .authority
             .iter()
-            .map(|a| {
-                text_box(
-                    &[Span::bold(a)],
-                    nd30::SIGNATURE,
-                    Align::Center,
-                    0.0,
-                    0.0,
-                    right_width,
-                )
-                .1
-            })
+            .map(|a| text_box(&[Span::bold(a)], nd30::SIGNATURE, Align::Center, 0.0, 0.0, right_width).1)
             .sum();
         12.0 + recipients.max(authority + nd30::SIGNING_SPACE_MM * PT_PER_MM + line)
     }
@@ -572,74 +446,35 @@ impl Cursor {
         let (left_x, left_width, right_x, right_width) = self.signature_columns();
         let top = self.y;
 
-        let label = [Span {
-            text: "Nơi nhận:".into(),
-            bold: true,
-            italic: true,
-        }];
-        let (items, mut y) = text_box(
-            &label,
-            nd30::RECIPIENTS_LABEL,
-            Align::Left,
-            left_x,
-            top,
-            left_width,
-        );
+        let label = [Span { text: "Nơi nhận:".into(), bold: true, italic: true }];
+        let (items, mut y) = text_box(&label, nd30::RECIPIENTS_LABEL, Align::Left, left_x, top, left_width);
         self.emit(items);
         y += top;
         for recipient in &signature.recipients {
-            let (items, height) = text_box(
-                &[Span::plain(recipient)],
-                nd30::RECIPIENTS,
-                Align::Left,
-                left_x,
-                y,
-                left_width,
-            );
+            let (items, height) =
+                text_box(&[Span::plain(recipient)], nd30::RECIPIENTS, Align::Left, left_x, y, left_width);
             self.emit(items);
             y += height;
         }
 
         let mut y = top;
         for line in &signature.authority {
-            let (items, height) = text_box(
-                &[Span::bold(line)],
-                nd30::SIGNATURE,
-                Align::Center,
-                right_x,
-                y,
-                right_width,
-            );
+            let (items, height) =
+                text_box(&[Span::bold(line)], nd30::SIGNATURE, Align::Center, right_x, y, right_width);
             self.emit(items);
             y += height;
         }
         y += nd30::SIGNING_SPACE_MM * PT_PER_MM;
-        let (items, _) = text_box(
-            &[Span::bold(&signature.name)],
-            nd30::SIGNATURE,
-            Align::Center,
-            right_x,
-            y,
-            right_width,
-        );
+        let (items, _) =
+            text_box(&[Span::bold(&signature.name)], nd30::SIGNATURE, Align::Center, right_x, y, right_width);
         self.emit(items);
         self.y = top + height - 12.0;
     }
 
     fn table(&mut self, table: &Table) {
         let widths: Vec<f32> = table.columns.iter().map(|w| w * PT_PER_MM).collect();
-        let header_height: f32 = table
-            .header
-            .iter()
-            .map(|r| row_height(table, &widths, r))
-            .sum();
-        self.ensure(
-            header_height
-                + table
-                    .rows
-                    .first()
-                    .map_or(0.0, |r| row_height(table, &widths, r)),
-        );
+        let header_height: f32 = table.header.iter().map(|r| row_height(table, &widths, r)).sum();
+        self.ensure(header_height + table.rows.first().map_or(0.0, |r| row_height(table, &widths, r)));
         self.y += 3.0;
         for row in &table.header {
             self.row(table, &widths, row, true);
@@ -663,56 +498,19 @@ impl Cursor {
         let mut x = self.left();
         let mut items = Vec::new();
         for (column, (cell, width)) in row.cells.iter().zip(widths).enumerate() {
-            let align = if is_header {
-                Align::Center
-            } else {
-                table.aligns.get(column).copied().unwrap_or(Align::Left)
-            };
-            let spans = [Span {
-                text: cell.clone(),
-                bold: row.bold,
-                italic: false,
-            }];
-            let (cell_items, _) = text_box(
-                &spans,
-                table.size,
-                align,
-                x + CELL_PAD_X,
-                top + CELL_PAD_Y,
-                width - 2.0 * CELL_PAD_X,
-            );
+            let align =
+                if is_header { Align::Center } else { table.aligns.get(column).copied().unwrap_or(Align::Left) };
+            let spans = [Span { text: cell.clone(), bold: row.bold, italic: false }];
+            let (cell_items, _) =
+                text_box(&spans, table.size, align, x + CELL_PAD_X, top + CELL_PAD_Y, width - 2.0 * CELL_PAD_X);
             items.extend(cell_items);
-            items.push(Item::Rule {
-                x1: x,
-                y1: top,
-                x2: x,
-                y2: top + height,
-                width: nd30::RULE_WIDTH,
-            });
+            items.push(Item::Rule { x1: x, y1: top, x2: x, y2: top + height, width: nd30::RULE_WIDTH });
             x += width;
         }
         let left = self.left();
-        items.push(Item::Rule {
-            x1: x,
-            y1: top,
-            x2: x,
-            y2: top + height,
-            width: nd30::RULE_WIDTH,
-        });
-        items.push(Item::Rule {
-            x1: left,
-            y1: top,
-            x2: x,
-            y2: top,
-            width: nd30::RULE_WIDTH,
-        });
-        items.push(Item::Rule {
-            x1: left,
-            y1: top + height,
-            x2: x,
-            y2: top + height,
-            width: nd30::RULE_WIDTH,
-        });
+        items.push(Item::Rule { x1: x, y1: top, x2: x, y2: top + height, width: nd30::RULE_WIDTH });
+        items.push(Item::Rule { x1: left, y1: top, x2: x, y2: top, width: nd30::RULE_WIDTH });
+        items.push(Item::Rule { x1: left, y1: top + height, x2: x, y2: top + height, width: nd30::RULE_WIDTH });
         self.emit(items);
         self.y += height;
     }
@@ -726,20 +524,8 @@ fn row_height(table: &Table, widths: &[f32], row: &Row) -> f32 {
         .iter()
         .zip(widths)
         .map(|(cell, width)| {
-            let spans = [Span {
-                text: cell.clone(),
-                bold: row.bold,
-                italic: false,
-            }];
-            text_box(
-                &spans,
-                table.size,
-                Align::Left,
-                0.0,
-                0.0,
-                width - 2.0 * CELL_PAD_X,
-            )
-            .1
+            let spans = [Span { text: cell.clone(), bold: row.bold, italic: false }];
+            text_box(&spans, table.size, Align::Left, 0.0, 0.0, width - 2.0 * CELL_PAD_X).1
         })
         .fold(table.size * LINE_HEIGHT, f32::max)
         + 2.0 * CELL_PAD_Y

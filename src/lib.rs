@@ -13,6 +13,7 @@
 
 pub mod awards;
 pub mod cli;
+pub mod decision;
 pub mod diag;
 pub mod doc;
 pub mod docx;
@@ -22,6 +23,7 @@ pub mod layout;
 pub mod markup;
 pub mod output;
 pub mod pdf;
+pub mod press;
 pub mod report;
 pub mod templates;
 pub mod vn;
@@ -49,6 +51,10 @@ impl From<Problem> for Failure {
 pub enum DocKind {
     /// The báo cáo sơ kết / tổng kết.
     BaoCao,
+    /// Each award group's decision with its attached list.
+    QuyetDinh,
+    /// The press summary.
+    TinBai,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,6 +62,8 @@ pub enum Format {
     Pdf,
     Docx,
 }
+
+const BOTH: [Format; 2] = [Format::Pdf, Format::Docx];
 
 /// What `build` (and `check`) are asked to do.
 #[derive(Debug, Clone)]
@@ -70,55 +78,60 @@ pub struct BuildRequest {
 
 /// Reads the input and renders every requested file in memory.
 pub fn produce(request: &BuildRequest) -> Result<Vec<Produced>, Failure> {
-    let templates =
-        templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
+    let templates = templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
     let input = input::load(&request.input).map_err(Failure::Input)?;
     let wants = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
+    let wanted = |kind: DocKind, has_data: bool| {
+        if request.only.is_empty() {
+            has_data
+        } else {
+            request.only.contains(&kind)
+        }
+    };
     let mut produced = Vec::new();
-    if request.only.is_empty() || request.only.contains(&DocKind::BaoCao) {
-        let document = report::build(&input, &templates)?;
+    // Renders `document` in the formats asked for, among those `kind` has.
+    let mut add = |name: String, kind: &'static str, document: &doc::Document, has: &[Format]| -> Result<(), Failure> {
+        let wants = |format: Format| has.contains(&format) && wants(format);
         if wants(Format::Pdf) {
-            let (bytes, pages) = pdf::render(&document).map_err(Failure::Other)?;
-            produced.push(Produced {
-                name: "bao-cao.pdf".into(),
-                kind: "bao-cao",
-                format: "pdf",
-                pages: Some(pages),
-                bytes,
-            });
+            let (bytes, pages) = pdf::render(document).map_err(Failure::Other)?;
+            produced.push(Produced { name: format!("{name}.pdf"), kind, format: "pdf", pages: Some(pages), bytes });
         }
         if wants(Format::Docx) {
-            produced.push(Produced {
-                name: "bao-cao.docx".into(),
-                kind: "bao-cao",
-                format: "docx",
-                pages: None,
-                bytes: docx::render(&document).map_err(Failure::Other)?,
-            });
+            let bytes = docx::render(document).map_err(Failure::Other)?;
+            produced.push(Produced { name: format!("{name}.docx"), kind, format: "docx", pages: None, bytes });
         }
+        Ok(())
+    };
+    if wanted(DocKind::BaoCao, true) {
+        add("bao-cao".into(), "bao-cao", &report::build(&input, &templates)?, &BOTH)?;
+    }
+    if wanted(DocKind::QuyetDinh, !input.khen_thuong.is_empty()) {
+        for index in 0..input.khen_thuong.len() {
+            let document = decision::build(&input, index, &templates)?;
+            add(format!("quyet-dinh-{}", index + 1), "quyet-dinh", &document, &BOTH)?;
+        }
+    }
+    if wanted(DocKind::TinBai, input.hoi_nghi.is_some()) {
+        let (document, text) = press::build(&input, &templates)?;
+        add("tin-bai".into(), "tin-bai", &document, &[Format::Docx])?;
+        // The plain text for the portal is written whatever formats were asked.
+        produced.push(Produced {
+            name: "tin-bai.txt".into(),
+            kind: "tin-bai",
+            format: "txt",
+            pages: None,
+            bytes: text.into_bytes(),
+        });
     }
     Ok(produced)
 }
 
 /// Builds and writes into `out_dir` (default `out/<input stem>/`).
-pub fn build(
-    request: &BuildRequest,
-    out_dir: Option<&Path>,
-) -> Result<(PathBuf, Manifest), Failure> {
+pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<(PathBuf, Manifest), Failure> {
     let produced = produce(request)?;
-    let stem = request
-        .input
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .to_string();
+    let stem = request.input.file_stem().unwrap_or_default().to_string_lossy().to_string();
     let dir = out_dir.map_or_else(|| Path::new("out").join(&stem), Path::to_path_buf);
-    let input_name = request
-        .input
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .to_string();
+    let input_name = request.input.file_name().unwrap_or_default().to_string_lossy().to_string();
     let manifest = Manifest::new(&input_name, &produced);
     output::write_all(&dir, &manifest, &produced)
         .map_err(|err| Failure::Other(format!("không ghi được vào «{}»: {err}", dir.display())))?;

@@ -51,20 +51,14 @@ pub fn roman(n: usize) -> String {
 
 /// Parses `markup`; `directive` supplies the blocks of `::name` lines and
 /// returns `None` for a name it does not know (an error naming the line).
-pub fn parse(
-    markup: &str,
-    mut directive: impl FnMut(&str) -> Option<Vec<Block>>,
-) -> Result<Vec<Block>, String> {
+pub fn parse(markup: &str, mut directive: impl FnMut(&str) -> Option<Vec<Block>>) -> Result<Vec<Block>, String> {
     let mut blocks = Vec::new();
     let mut counters = [0usize; 3];
     let mut pending: Vec<&str> = Vec::new();
     let flush = |pending: &mut Vec<&str>, blocks: &mut Vec<Block>| {
         if !pending.is_empty() {
             let text = pending.join(" ");
-            blocks.push(Block::Paragraph(Paragraph {
-                spans: inline(&text),
-                style: ParagraphStyle::BODY,
-            }));
+            blocks.push(Block::Paragraph(Paragraph { spans: inline(&text), style: ParagraphStyle::BODY }));
             pending.clear();
         }
     };
@@ -107,36 +101,20 @@ fn heading_blocks(level: usize, number: usize, title: &str) -> Vec<Block> {
         keep_with_next: true,
         ..ParagraphStyle::BODY
     };
-    let para = |text: String, style: ParagraphStyle| {
-        Block::Paragraph(Paragraph {
-            spans: vec![Span::bold(text)],
-            style,
-        })
-    };
+    let para =
+        |text: String, style: ParagraphStyle| Block::Paragraph(Paragraph { spans: vec![Span::bold(text)], style });
     match level {
         0 => vec![
-            para(
-                format!("Phần {}", roman(number)),
-                ParagraphStyle {
-                    space_after: 0.0,
-                    ..style(Align::Center, 6.0)
-                },
-            ),
+            para(format!("Phần {}", roman(number)), ParagraphStyle { space_after: 0.0, ..style(Align::Center, 6.0) }),
             para(crate::vn::upper(title), style(Align::Center, 0.0)),
         ],
         1 => vec![para(
             format!("{}. {}", roman(number), crate::vn::upper(title)),
-            ParagraphStyle {
-                first_indent: 10.0,
-                ..style(Align::Justify, 0.0)
-            },
+            ParagraphStyle { first_indent: 10.0, ..style(Align::Justify, 0.0) },
         )],
         _ => vec![para(
             format!("{number}. {title}"),
-            ParagraphStyle {
-                first_indent: 10.0,
-                ..style(Align::Justify, 0.0)
-            },
+            ParagraphStyle { first_indent: 10.0, ..style(Align::Justify, 0.0) },
         )],
     }
 }
@@ -157,11 +135,7 @@ fn inline(text: &str) -> Vec<Span> {
     let mut i = 0;
     let push = |spans: &mut Vec<Span>, text: &mut String, bold: bool, italic: bool| {
         if !text.is_empty() {
-            spans.push(Span {
-                text: std::mem::take(text),
-                bold,
-                italic,
-            });
+            spans.push(Span { text: std::mem::take(text), bold, italic });
         }
     };
     while i < chars.len() {
@@ -227,12 +201,7 @@ mod tests {
     fn escaped_data_prints_exactly_as_typed() {
         let hostile = "Tổ *1* | #2 <b> _x_ {{y}} \\z ::bang **đậm**";
         let directive_like = format!("::bang-ket-qua {hostile}");
-        let markup = format!(
-            "# {}\n\n{}\n\n{}",
-            escape(hostile),
-            escape(hostile),
-            escape(&directive_like)
-        );
+        let markup = format!("# {}\n\n{}\n\n{}", escape(hostile), escape(hostile), escape(&directive_like));
         let blocks = parse(&markup, |_| None).unwrap();
         let texts = texts(&blocks);
         assert_eq!(texts[1], crate::vn::upper(hostile));
@@ -242,11 +211,9 @@ mod tests {
 
     #[test]
     fn headings_are_numbered_without_gaps() {
-        let blocks = parse(
-            "# Kết quả\n## Tình hình\n### A\n### B\n## Hạn chế\n### C\n# Phương hướng\n## Nhiệm vụ",
-            |_| None,
-        )
-        .unwrap();
+        let blocks =
+            parse("# Kết quả\n## Tình hình\n### A\n### B\n## Hạn chế\n### C\n# Phương hướng\n## Nhiệm vụ", |_| None)
+                .unwrap();
         assert_eq!(
             texts(&blocks),
             [
@@ -267,14 +234,8 @@ mod tests {
     #[test]
     fn emphasis_pairs_become_spans_and_lone_stars_stay() {
         let blocks = parse("Có **đậm** và *nghiêng*, còn 5 * 3 thì giữ.", |_| None).unwrap();
-        let Block::Paragraph(p) = &blocks[0] else {
-            panic!()
-        };
-        let styled: Vec<(&str, bool, bool)> = p
-            .spans
-            .iter()
-            .map(|s| (s.text.as_str(), s.bold, s.italic))
-            .collect();
+        let Block::Paragraph(p) = &blocks[0] else { panic!() };
+        let styled: Vec<(&str, bool, bool)> = p.spans.iter().map(|s| (s.text.as_str(), s.bold, s.italic)).collect();
         assert_eq!(
             styled,
             [

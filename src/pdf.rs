@@ -16,9 +16,8 @@ use crate::layout::{self, Item, Laid, TextRun};
 
 /// The four faces as krilla fonts, parsed once per process.
 fn font(face: Face) -> Font {
-    static FONTS: LazyLock<[Font; 4]> = LazyLock::new(|| {
-        Face::ALL.map(|face| Font::new(face.bytes().into(), 0).expect("bundled font loads"))
-    });
+    static FONTS: LazyLock<[Font; 4]> =
+        LazyLock::new(|| Face::ALL.map(|face| Font::new(face.bytes().into(), 0).expect("bundled font loads")));
     FONTS[face as usize].clone()
 }
 
@@ -33,14 +32,10 @@ pub fn render(doc: &Document) -> Result<(Vec<u8>, usize), String> {
 pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
     let mut document = krilla::Document::new();
     document.set_metadata(
-        Metadata::new()
-            .title(title.to_string())
-            .language("vi".to_string())
-            .creator("baocao".to_string()),
+        Metadata::new().title(title.to_string()).language("vi".to_string()).creator("baocao".to_string()),
     );
     for items in &laid.pages {
-        let settings =
-            PageSettings::from_wh(laid.width, laid.height).ok_or("kích thước trang sai")?;
+        let settings = PageSettings::from_wh(laid.width, laid.height).ok_or("kích thước trang sai")?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for item in items {
@@ -58,22 +53,13 @@ pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
                         false,
                     );
                 }
-                Item::Rule {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    width,
-                } => {
+                Item::Rule { x1, y1, x2, y2, width } => {
                     let mut path = PathBuilder::new();
                     path.move_to(*x1, *y1);
                     path.line_to(*x2, *y2);
                     if let Some(path) = path.finish() {
                         surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke {
-                            width: *width,
-                            ..Default::default()
-                        }));
+                        surface.set_stroke(Some(Stroke { width: *width, ..Default::default() }));
                         surface.draw_path(&path);
                     }
                 }
@@ -93,20 +79,8 @@ fn glyphs(run: &TextRun) -> Vec<KrillaGlyph> {
         .char_indices()
         .map(|(start, ch)| {
             let (id, advance) = metrics.glyph(ch).unwrap_or((0, 0.5));
-            let extra = if ch == ' ' {
-                run.word_spacing / run.size
-            } else {
-                0.0
-            };
-            KrillaGlyph::new(
-                GlyphId::new(id),
-                advance + extra,
-                0.0,
-                0.0,
-                0.0,
-                start..start + ch.len_utf8(),
-                None,
-            )
+            let extra = if ch == ' ' { run.word_spacing / run.size } else { 0.0 };
+            KrillaGlyph::new(GlyphId::new(id), advance + extra, 0.0, 0.0, 0.0, start..start + ch.len_utf8(), None)
         })
         .collect()
 }

@@ -6,10 +6,7 @@ use serde::Serialize;
 
 use crate::awards;
 use crate::diag::{Kind, Location, Problem};
-use crate::doc::{
-    Align, Block, Document, Header, Page, Paragraph, ParagraphStyle, Row, Signature, Span, Table,
-    Title,
-};
+use crate::doc::{Align, Block, Document, Header, Page, Paragraph, ParagraphStyle, Row, Signature, Span, Table, Title};
 use crate::fonts::Face;
 use crate::input::{Input, LoaiBaoCao, NguoiKy};
 use crate::markup;
@@ -19,7 +16,7 @@ use crate::vn::{self, Decimal};
 /// What the report templates see: every input field, plus the phrases and
 /// figures computed from them.
 #[derive(Serialize)]
-struct Context<'a> {
+pub struct Context<'a> {
     #[serde(flatten)]
     input: &'a Input,
     /// "sơ kết" / "tổng kết".
@@ -28,11 +25,11 @@ struct Context<'a> {
     #[serde(rename = "Loai")]
     loai_dau_cau: &'static str,
     /// Years of the period, two digits: "05".
-    so_nam: String,
+    pub so_nam: String,
     /// The parties joined: "Bộ Công an và Ủy ban Trung ương MTTQ Việt Nam".
     cac_ben_noi: String,
     /// Period figures per metric, for sentences.
-    chi_so: Vec<Figure>,
+    pub chi_so: Vec<Figure>,
     /// One line per award group.
     khen: Vec<AwardLine>,
     /// Everyone commended: recipients of every group plus `bieu_duong`.
@@ -44,11 +41,14 @@ struct Context<'a> {
     co_phan_ket_qua: bool,
 }
 
-#[derive(Serialize)]
-struct Figure {
-    ten: String,
-    don_vi: Option<String>,
-    tong: String,
+#[derive(Clone, Serialize)]
+pub struct Figure {
+    pub ten: String,
+    pub don_vi: Option<String>,
+    /// The period total, Vietnamese form.
+    pub tong: String,
+    #[serde(skip)]
+    pub value: Decimal,
 }
 
 #[derive(Serialize)]
@@ -77,15 +77,13 @@ fn period_total(input: &Input, code: &str) -> Option<Decimal> {
     if let Some((_, total)) = input.tong_hop.iter().find(|(c, _)| c == code) {
         return Some(*total);
     }
-    let values: Vec<Decimal> = input
-        .ket_qua_nam
-        .iter()
-        .filter_map(|y| y.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v))
-        .collect();
+    let values: Vec<Decimal> =
+        input.ket_qua_nam.iter().filter_map(|y| y.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v)).collect();
     (!values.is_empty()).then(|| values.into_iter().sum())
 }
 
-fn context(input: &Input) -> Context<'_> {
+/// The report's template data; the press summary's builds on it.
+pub fn context(input: &Input) -> Context<'_> {
     let (loai, loai_dau_cau) = match input.van_ban.loai {
         LoaiBaoCao::SoKet => ("sơ kết", "Sơ kết"),
         LoaiBaoCao::TongKet => ("tổng kết", "Tổng kết"),
@@ -94,11 +92,8 @@ fn context(input: &Input) -> Context<'_> {
         .chi_tieu
         .iter()
         .filter_map(|metric| {
-            Some(Figure {
-                ten: metric.ten.clone(),
-                don_vi: metric.don_vi.clone(),
-                tong: period_total(input, &metric.ma)?.vietnamese(),
-            })
+            let value = period_total(input, &metric.ma)?;
+            Some(Figure { ten: metric.ten.clone(), don_vi: metric.don_vi.clone(), tong: value.vietnamese(), value })
         })
         .collect();
     let khen: Vec<AwardLine> = input
@@ -117,8 +112,7 @@ fn context(input: &Input) -> Context<'_> {
     let has_commended = input.khen_thuong.iter().any(|g| g.bieu_duong.is_some());
     let noi_dung = &input.noi_dung;
     let co_ket_qua = noi_dung.ket_qua.is_some() || !chi_so.is_empty();
-    let co_danh_gia =
-        noi_dung.han_che.is_some() || noi_dung.nguyen_nhan.is_some() || noi_dung.bai_hoc.is_some();
+    let co_danh_gia = noi_dung.han_che.is_some() || noi_dung.nguyen_nhan.is_some() || noi_dung.bai_hoc.is_some();
     Context {
         input,
         loai,
@@ -143,18 +137,9 @@ fn context(input: &Input) -> Context<'_> {
 pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> {
     let context = context(input);
     let subject = markup::plain_text(templates.render("bao-cao-trich-yeu", &context)?.trim());
-    let body_markup = templates.render("bao-cao", &context)?;
-    let mut body = markup::parse(&body_markup, |name| match name {
+    let mut body = parse_body(templates, "bao-cao", &context, |name| match name {
         "bang-ket-qua" => Some(results_table(input).map(Block::Table).into_iter().collect()),
         _ => None,
-    })
-    .map_err(|detail| Problem {
-        location: Location::file("bao-cao.hbs"),
-        path: String::new(),
-        kind: Kind::Template {
-            name: "bao-cao".into(),
-            detail,
-        },
     })?;
     // The closing sentence stays on the page of the signature.
     if let Some(Block::Paragraph(last)) = body.last_mut() {
@@ -169,46 +154,40 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
             number: Some(format!("Số: {}", van_ban.so_ky_hieu)),
             place_date: Some(format!("{}, {}", van_ban.dia_danh, van_ban.ngay.long())),
         }),
-        Block::Title(Title {
-            kind: "BÁO CÁO".into(),
-            subject,
-            note: None,
-        }),
+        Block::Title(Title { kind: "BÁO CÁO".into(), subject, note: None }),
     ];
     blocks.extend(addressees(&van_ban.kinh_gui));
     blocks.extend(body);
-    blocks.push(Block::Signature(signature(
-        &van_ban.noi_nhan,
-        &input.nguoi_ky,
-    )));
-    Ok(Document {
-        title: format!("Báo cáo {}", van_ban.so_ky_hieu),
-        page: Page::A4,
-        page_numbers: true,
-        blocks,
+    blocks.push(Block::Signature(signature(&van_ban.noi_nhan, &input.nguoi_ky)));
+    Ok(Document { title: format!("Báo cáo {}", van_ban.so_ky_hieu), page: Page::A4, page_numbers: true, blocks })
+}
+
+/// Renders template `name` and parses its markup into blocks; `directive`
+/// supplies the blocks of its `::name` lines.
+pub fn parse_body(
+    templates: &Templates,
+    name: &str,
+    context: &impl Serialize,
+    directive: impl FnMut(&str) -> Option<Vec<Block>>,
+) -> Result<Vec<Block>, Problem> {
+    let markup_text = templates.render(name, context)?;
+    markup::parse(&markup_text, directive).map_err(|detail| Problem {
+        location: Location::file(&format!("{name}.hbs")),
+        path: String::new(),
+        kind: Kind::Template { name: name.into(), detail },
     })
 }
 
 /// "Kính gửi: X." on one line, or the recipients one per line under the colon.
 fn addressees(recipients: &[String]) -> Vec<Block> {
-    let style = ParagraphStyle {
-        first_indent: 0.0,
-        ..ParagraphStyle::BODY
-    };
-    let para = |text: String, style: ParagraphStyle| {
-        Block::Paragraph(Paragraph {
-            spans: vec![Span::plain(text)],
-            style,
-        })
-    };
+    let style = ParagraphStyle { first_indent: 0.0, ..ParagraphStyle::BODY };
+    let para =
+        |text: String, style: ParagraphStyle| Block::Paragraph(Paragraph { spans: vec![Span::plain(text)], style });
     match recipients {
         [] => Vec::new(),
         [one] => vec![para(
             format!("Kính gửi: {}.", trim_end_punctuation(one)),
-            ParagraphStyle {
-                align: Align::Center,
-                ..style
-            },
+            ParagraphStyle { align: Align::Center, ..style },
         )],
         many => {
             let indent = 35.0;
@@ -216,22 +195,12 @@ fn addressees(recipients: &[String]) -> Vec<Block> {
             let label_mm = Face::Regular.metrics().width(label, style.size) * 25.4 / 72.0;
             let mut blocks = vec![para(
                 label.trim_end().into(),
-                ParagraphStyle {
-                    left_indent: indent,
-                    align: Align::Left,
-                    space_after: 0.0,
-                    ..style
-                },
+                ParagraphStyle { left_indent: indent, align: Align::Left, space_after: 0.0, ..style },
             )];
             blocks.extend(punctuated(many).into_iter().map(|line| {
                 para(
                     line,
-                    ParagraphStyle {
-                        left_indent: indent + label_mm,
-                        align: Align::Left,
-                        space_after: 0.0,
-                        ..style
-                    },
+                    ParagraphStyle { left_indent: indent + label_mm, align: Align::Left, space_after: 0.0, ..style },
                 )
             }));
             blocks
@@ -250,10 +219,7 @@ pub fn punctuated(items: &[String]) -> Vec<String> {
         .enumerate()
         .map(|(i, item)| {
             let end = if i + 1 == items.len() { '.' } else { ';' };
-            format!(
-                "- {}{end}",
-                trim_end_punctuation(item.trim_start_matches(['-', ' ']))
-            )
+            format!("- {}{end}", trim_end_punctuation(item.trim_start_matches(['-', ' '])))
         })
         .collect()
 }
@@ -266,11 +232,7 @@ pub fn signature(recipients: &[String], signer: &NguoiKy) -> Signature {
         Some(rank) => format!("{rank} {}", signer.ho_ten),
         None => signer.ho_ten.clone(),
     };
-    Signature {
-        recipients: punctuated(recipients),
-        authority,
-        name,
-    }
+    Signature { recipients: punctuated(recipients), authority, name }
 }
 
 /// Size of the results table's text.
@@ -329,30 +291,17 @@ fn results_table(input: &Input) -> Option<Table> {
         }
         for metric in input.chi_tieu.iter().filter(|m| m.nhom.as_deref() == group) {
             number += 1;
-            let mut cells = vec![
-                number.to_string(),
-                metric.ten.clone(),
-                metric.don_vi.clone().unwrap_or_default(),
-            ];
+            let mut cells = vec![number.to_string(), metric.ten.clone(), metric.don_vi.clone().unwrap_or_default()];
             cells.extend(value_cells(&metric.ma));
             rows.push(Row { cells, bold: false });
         }
     }
 
-    let header = vec![Row {
-        cells: header,
-        bold: true,
-    }];
+    let header = vec![Row { cells: header, bold: true }];
     let columns = column_widths(&header[0].cells, &rows, Page::A4.text_width());
     let mut aligns = vec![Align::Center, Align::Left, Align::Center];
     aligns.resize(columns.len(), Align::Right);
-    Some(Table {
-        columns,
-        aligns,
-        header,
-        rows,
-        size: TABLE_SIZE,
-    })
+    Some(Table { columns, aligns, header, rows, size: TABLE_SIZE })
 }
 
 /// Widths in mm: STT fixed, the other columns as wide as their widest
@@ -363,11 +312,7 @@ fn column_widths(header: &[String], rows: &[Row], total: f32) -> Vec<f32> {
     // Cell padding (both sides) plus slack for Word's and LibreOffice's borders.
     let padding = 4.5;
     let fitted = |column: usize, header_width: f32| -> f32 {
-        let cells = rows
-            .iter()
-            .filter_map(|r| r.cells.get(column))
-            .map(|t| mm(Face::Regular, t))
-            .fold(0.0, f32::max);
+        let cells = rows.iter().filter_map(|r| r.cells.get(column)).map(|t| mm(Face::Regular, t)).fold(0.0, f32::max);
         (cells.max(header_width) + padding).max(14.0)
     };
     let with = |header_width: &dyn Fn(&str) -> f32| -> Vec<f32> {
@@ -396,13 +341,8 @@ mod tests {
 
     #[test]
     fn lists_are_punctuated_and_joined() {
-        let items: Vec<String> = ["Như trên", "- Bộ Công an;", "Lưu: VT, PV05."]
-            .map(String::from)
-            .into();
-        assert_eq!(
-            punctuated(&items),
-            ["- Như trên;", "- Bộ Công an;", "- Lưu: VT, PV05."]
-        );
+        let items: Vec<String> = ["Như trên", "- Bộ Công an;", "Lưu: VT, PV05."].map(String::from).into();
+        assert_eq!(punctuated(&items), ["- Như trên;", "- Bộ Công an;", "- Lưu: VT, PV05."]);
         assert_eq!(join_vietnamese(&items[..1]), "Như trên");
         let parties: Vec<String> = ["A", "B", "C"].map(String::from).into();
         assert_eq!(join_vietnamese(&parties), "A, B và C");

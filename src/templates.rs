@@ -19,10 +19,11 @@ use crate::vn::{self, Date, Decimal};
 /// Built-in templates: (name, text). The name is the file name without `.hbs`.
 pub const BUILT_IN: &[(&str, &str)] = &[
     ("bao-cao", include_str!("../templates/bao-cao.hbs")),
-    (
-        "bao-cao-trich-yeu",
-        include_str!("../templates/bao-cao-trich-yeu.hbs"),
-    ),
+    ("bao-cao-trich-yeu", include_str!("../templates/bao-cao-trich-yeu.hbs")),
+    ("quyet-dinh", include_str!("../templates/quyet-dinh.hbs")),
+    ("quyet-dinh-trich-yeu", include_str!("../templates/quyet-dinh-trich-yeu.hbs")),
+    ("quyet-dinh-danh-sach", include_str!("../templates/quyet-dinh-danh-sach.hbs")),
+    ("tin-bai", include_str!("../templates/tin-bai.hbs")),
 ];
 
 /// The registry with every template and helper, ready to render.
@@ -51,27 +52,16 @@ impl Templates {
         let mut problems = Vec::new();
         let mut origins = Vec::new();
         for (name, built_in) in BUILT_IN {
-            let custom: Option<PathBuf> = dir
-                .map(|d| d.join(format!("{name}.hbs")))
-                .filter(|p| p.is_file());
+            let custom: Option<PathBuf> = dir.map(|d| d.join(format!("{name}.hbs"))).filter(|p| p.is_file());
             let (origin, text) = match &custom {
                 Some(path) => match std::fs::read_to_string(path) {
                     Ok(text) => (path.display().to_string(), text),
                     Err(err) => {
-                        problems.push(template_problem(
-                            name,
-                            &path.display().to_string(),
-                            "",
-                            None,
-                            err.to_string(),
-                        ));
+                        problems.push(template_problem(name, &path.display().to_string(), "", None, err.to_string()));
                         continue;
                     }
                 },
-                None => (
-                    format!("templates/{name}.hbs (tích hợp sẵn)"),
-                    built_in.to_string(),
-                ),
+                None => (format!("templates/{name}.hbs (tích hợp sẵn)"), built_in.to_string()),
             };
             if let Err(err) = registry.register_template_string(name, &text) {
                 let detail = err.reason().to_string();
@@ -93,45 +83,28 @@ impl Templates {
                 .origins
                 .iter()
                 .find(|(n, _, _)| n == name)
-                .map_or((name, ""), |(_, origin, text)| {
-                    (origin.as_str(), text.as_str())
-                });
+                .map_or((name, ""), |(_, origin, text)| (origin.as_str(), text.as_str()));
             let position = err.line_no.zip(err.column_no);
-            let mut problem =
-                template_problem(name, origin, text, position, err.reason().to_string());
+            let mut problem = template_problem(name, origin, text, position, err.reason().to_string());
             if let RenderErrorReason::MissingVariable(Some(field)) = err.reason() {
-                problem.kind = Kind::TemplateField {
-                    name: name.to_string(),
-                    field: field.clone(),
-                };
+                problem.kind = Kind::TemplateField { name: name.to_string(), field: field.clone() };
             }
             problem
         })
     }
 }
 
-fn template_problem(
-    name: &str,
-    origin: &str,
-    text: &str,
-    position: Option<(usize, usize)>,
-    detail: String,
-) -> Problem {
+fn template_problem(name: &str, origin: &str, text: &str, position: Option<(usize, usize)>, detail: String) -> Problem {
     let file = origin.split(" (").next().unwrap_or(origin);
     Problem {
         location: Location {
             file: file.to_string(),
             line: position.map(|p| p.0),
             col: position.map(|p| p.1),
-            excerpt: position
-                .and_then(|(line, _)| text.lines().nth(line.saturating_sub(1)))
-                .map(str::to_string),
+            excerpt: position.and_then(|(line, _)| text.lines().nth(line.saturating_sub(1))).map(str::to_string),
         },
         path: String::new(),
-        kind: Kind::Template {
-            name: name.to_string(),
-            detail,
-        },
+        kind: Kind::Template { name: name.to_string(), detail },
     }
 }
 
@@ -206,9 +179,7 @@ mod tests {
         registry.set_strict_mode(true);
         registry.register_escape_fn(markup::escape);
         register_helpers(&mut registry);
-        registry
-            .render_template(template, &data)
-            .map_err(|e| e.to_string())
+        registry.render_template(template, &data).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -218,10 +189,7 @@ mod tests {
             json!({"d": "2020-01-05", "n": "175726", "x": 3.7, "t": "Ủy ban nhân dân"}),
         )
         .unwrap();
-        assert_eq!(
-            out,
-            "ngày 05 tháng 01 năm 2020 | 175.726 | 3,7 | ỦY BAN NHÂN DÂN"
-        );
+        assert_eq!(out, "ngày 05 tháng 01 năm 2020 | 175.726 | 3,7 | ỦY BAN NHÂN DÂN");
     }
 
     #[test]

@@ -33,36 +33,31 @@ impl Date {
         }
         let digits = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = &text[range];
-            part.bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| part.parse().ok())
-                .flatten()
+            part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
         };
-        let date = Date {
-            year: digits(0..4)? as i32,
-            month: digits(5..7)?,
-            day: digits(8..10)?,
-        };
-        let valid = (1..=12).contains(&date.month)
-            && date.day >= 1
-            && date.day <= days_in_month(date.year, date.month);
+        let date = Date { year: digits(0..4)? as i32, month: digits(5..7)?, day: digits(8..10)? };
+        let valid = (1..=12).contains(&date.month) && date.day >= 1 && date.day <= days_in_month(date.year, date.month);
         valid.then_some(date)
     }
 
     /// "ngày 05 tháng 01 năm 2020": NĐ 30 pads days below 10 and the
     /// months 1 and 2, and no other month (Phụ lục I, II.4.b).
     pub fn long(&self) -> String {
-        let month = if self.month <= 2 {
+        format!("ngày {:02} tháng {} năm {}", self.day, self.month_nd30(), self.year)
+    }
+
+    /// "01/8/2013", "04/01/2020": the short form used inside running text,
+    /// padded by the same rule.
+    pub fn short(&self) -> String {
+        format!("{:02}/{}/{}", self.day, self.month_nd30(), self.year)
+    }
+
+    fn month_nd30(&self) -> String {
+        if self.month <= 2 {
             format!("{:02}", self.month)
         } else {
             self.month.to_string()
-        };
-        format!("ngày {:02} tháng {} năm {}", self.day, month, self.year)
-    }
-
-    /// "01/8/2013": the short form used inside running text.
-    pub fn short(&self) -> String {
-        format!("{:02}/{}/{}", self.day, self.month, self.year)
+        }
     }
 }
 
@@ -110,18 +105,12 @@ impl Decimal {
             return None;
         }
         let units: i128 = format!("{whole}{fraction}").parse().ok()?;
-        Some(Decimal {
-            units: if negative { -units } else { units },
-            scale: fraction.len() as u32,
-        })
-        .map(Decimal::trimmed)
+        Some(Decimal { units: if negative { -units } else { units }, scale: fraction.len() as u32 })
+            .map(Decimal::trimmed)
     }
 
     pub fn from_int(value: i64) -> Decimal {
-        Decimal {
-            units: value as i128,
-            scale: 0,
-        }
+        Decimal { units: value as i128, scale: 0 }
     }
 
     pub fn is_negative(&self) -> bool {
@@ -159,15 +148,24 @@ impl Decimal {
     }
 }
 
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Decimal {
+    fn cmp(&self, other: &Decimal) -> std::cmp::Ordering {
+        let scale = self.scale.max(other.scale);
+        self.rescaled(scale).cmp(&other.rescaled(scale))
+    }
+}
+
 impl std::ops::Add for Decimal {
     type Output = Decimal;
     fn add(self, other: Decimal) -> Decimal {
         let scale = self.scale.max(other.scale);
-        Decimal {
-            units: self.rescaled(scale) + other.rescaled(scale),
-            scale,
-        }
-        .trimmed()
+        Decimal { units: self.rescaled(scale) + other.rescaled(scale), scale }.trimmed()
     }
 }
 
@@ -229,8 +227,7 @@ pub fn mojibake_char(text: &str) -> Option<char> {
 /// The first control character of `text` (a line break is allowed only
 /// where `allow_newline`).
 pub fn control_char(text: &str, allow_newline: bool) -> Option<char> {
-    text.chars()
-        .find(|&ch| ch.is_control() && !(allow_newline && ch == '\n'))
+    text.chars().find(|&ch| ch.is_control() && !(allow_newline && ch == '\n'))
 }
 
 #[cfg(test)]
@@ -239,36 +236,17 @@ mod tests {
 
     #[test]
     fn dates_pad_day_and_only_january_february() {
-        assert_eq!(
-            Date::parse("2020-01-05").unwrap().long(),
-            "ngày 05 tháng 01 năm 2020"
-        );
-        assert_eq!(
-            Date::parse("2019-06-29").unwrap().long(),
-            "ngày 29 tháng 6 năm 2019"
-        );
-        assert_eq!(
-            Date::parse("2018-02-09").unwrap().long(),
-            "ngày 09 tháng 02 năm 2018"
-        );
-        assert_eq!(
-            Date::parse("2018-12-21").unwrap().long(),
-            "ngày 21 tháng 12 năm 2018"
-        );
+        assert_eq!(Date::parse("2020-01-05").unwrap().long(), "ngày 05 tháng 01 năm 2020");
+        assert_eq!(Date::parse("2019-06-29").unwrap().long(), "ngày 29 tháng 6 năm 2019");
+        assert_eq!(Date::parse("2018-02-09").unwrap().long(), "ngày 09 tháng 02 năm 2018");
+        assert_eq!(Date::parse("2018-12-21").unwrap().long(), "ngày 21 tháng 12 năm 2018");
         assert_eq!(Date::parse("2013-08-01").unwrap().short(), "01/8/2013");
+        assert_eq!(Date::parse("2020-01-04").unwrap().short(), "04/01/2020");
     }
 
     #[test]
     fn impossible_dates_are_refused() {
-        for bad in [
-            "2018-02-30",
-            "2019-02-29",
-            "2018-13-01",
-            "2018-00-10",
-            "18-1-1",
-            "2018/01/01",
-            "2018-04-31",
-        ] {
+        for bad in ["2018-02-30", "2019-02-29", "2018-13-01", "2018-00-10", "18-1-1", "2018/01/01", "2018-04-31"] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2020-02-29").is_some());
@@ -289,25 +267,16 @@ mod tests {
 
     #[test]
     fn decimal_sums_are_exact() {
-        let total: Decimal = ["1.2", "2.5", "0.1", "0.2"]
-            .iter()
-            .map(|s| Decimal::parse(s).unwrap())
-            .sum();
+        let total: Decimal = ["1.2", "2.5", "0.1", "0.2"].iter().map(|s| Decimal::parse(s).unwrap()).sum();
         assert_eq!(total.vietnamese(), "4");
-        assert_eq!(
-            (Decimal::parse("1.2").unwrap() + Decimal::parse("2.5").unwrap()).vietnamese(),
-            "3,7"
-        );
+        assert_eq!((Decimal::parse("1.2").unwrap() + Decimal::parse("2.5").unwrap()).vietnamese(), "3,7");
         assert_eq!(Decimal::parse("1e5"), None);
         assert_eq!(Decimal::parse("1.2.3"), None);
     }
 
     #[test]
     fn upper_case_keeps_diacritics() {
-        assert_eq!(
-            upper("Ủy ban nhân dân thành phố Hải Phòng"),
-            "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
-        );
+        assert_eq!(upper("Ủy ban nhân dân thành phố Hải Phòng"), "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG");
         assert_eq!(upper("đặng thị ngọc đẹp"), "ĐẶNG THỊ NGỌC ĐẸP");
     }
 
@@ -322,14 +291,8 @@ mod tests {
         assert_eq!(mojibake_char("Céng hßa x· héi"), Some('ß'));
         assert_eq!(mojibake_char("Vieät Nam"), Some('ä'));
         assert_eq!(mojibake_char("Thaønh phoá"), Some('ø'));
-        assert_eq!(
-            mojibake_char("Cộng hòa xã hội chủ nghĩa Việt Nam – «Độc lập»"),
-            None
-        );
-        assert_eq!(
-            mojibake_char("Ủy ban MTTQ Việt Nam quận Ngô Quyền, nhiệt độ 30°"),
-            None
-        );
+        assert_eq!(mojibake_char("Cộng hòa xã hội chủ nghĩa Việt Nam – «Độc lập»"), None);
+        assert_eq!(mojibake_char("Ủy ban MTTQ Việt Nam quận Ngô Quyền, nhiệt độ 30°"), None);
     }
 
     #[test]

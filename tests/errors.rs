@@ -10,8 +10,7 @@ mod common;
 use std::path::Path;
 
 fn run_case(dir: &Path) -> Result<(), String> {
-    let args_text =
-        std::fs::read_to_string(dir.join("args")).unwrap_or_else(|_| "check input.yaml".into());
+    let args_text = std::fs::read_to_string(dir.join("args")).unwrap_or_else(|_| "check input.yaml".into());
     let args: Vec<&str> = args_text.split_whitespace().collect();
     let output = common::baocao(&args, dir);
     let stderr = String::from_utf8(output.stderr).expect("utf-8 messages");
@@ -19,20 +18,13 @@ fn run_case(dir: &Path) -> Result<(), String> {
     if std::env::var_os("BLESS").is_some() {
         std::fs::write(&expected_path, &stderr).unwrap();
     }
-    let expected = std::fs::read_to_string(&expected_path)
-        .map_err(|_| format!("{}: no expected.txt", dir.display()))?;
+    let expected =
+        std::fs::read_to_string(&expected_path).map_err(|_| format!("{}: no expected.txt", dir.display()))?;
     if output.status.code() != Some(2) {
-        return Err(format!(
-            "{}: exit {:?}, expected 2\n{stderr}",
-            dir.display(),
-            output.status.code()
-        ));
+        return Err(format!("{}: exit {:?}, expected 2\n{stderr}", dir.display(), output.status.code()));
     }
     if stderr != expected {
-        return Err(format!(
-            "{}:\n--- expected\n{expected}--- got\n{stderr}",
-            dir.display()
-        ));
+        return Err(format!("{}:\n--- expected\n{expected}--- got\n{stderr}", dir.display()));
     }
     Ok(())
 }
@@ -40,33 +32,17 @@ fn run_case(dir: &Path) -> Result<(), String> {
 #[test]
 fn every_error_fixture_prints_its_exact_message_and_exits_2() {
     let root = common::root().join("tests/fixtures/errors");
-    let mut cases: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).collect();
     cases.sort();
     assert!(cases.len() >= 20, "fixtures missing: {}", cases.len());
     let failures: Vec<String> = cases.iter().filter_map(|dir| run_case(dir).err()).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
 
 #[test]
 fn the_minimal_fixture_base_is_valid() {
-    let output = common::baocao(
-        &["check", "minimal.yaml"],
-        &common::root().join("tests/fixtures"),
-    );
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = common::baocao(&["check", "minimal.yaml"], &common::root().join("tests/fixtures"));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
 
 #[test]
@@ -90,9 +66,6 @@ fn no_input_panics_on_garbage() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "case {i}: {stderr}");
         assert!(!stderr.contains("panicked"), "case {i}: {stderr}");
-        assert!(
-            stderr.contains("không tệp nào được ghi"),
-            "case {i}: {stderr}"
-        );
+        assert!(stderr.contains("không tệp nào được ghi"), "case {i}: {stderr}");
     }
 }

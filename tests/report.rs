@@ -16,14 +16,9 @@ fn every_printed_input_string_is_in_the_pdf_text() {
     let out = tempfile::tempdir().unwrap();
     build(&common::sample_input(), out.path(), &["--format", "pdf"]);
     let text = pdf_text(&out.path().join("bao-cao.pdf"), None);
-    let missing: Vec<String> = printed_strings(&sample_input())
-        .into_iter()
-        .filter(|s| !text.contains(s.as_str()))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "missing from the PDF text: {missing:#?}\n\n{text}"
-    );
+    let missing: Vec<String> =
+        printed_strings(&sample_input()).into_iter().filter(|s| !text.contains(s.as_str())).collect();
+    assert!(missing.is_empty(), "missing from the PDF text: {missing:#?}\n\n{text}");
     for fixed in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -54,46 +49,21 @@ fn pdf_is_a4_with_subset_fonts_and_page_numbers_from_page_two() {
     let fonts = stdout_of("pdffonts", &[pdf.to_str().unwrap()]);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert_eq!(rows.len(), 4, "four faces expected:\n{fonts}");
-    for face in [
-        "LiberationSerif ",
-        "LiberationSerif-Bold ",
-        "LiberationSerif-Italic ",
-        "LiberationSerif-BoldItalic ",
-    ] {
-        let row = rows
-            .iter()
-            .find(|r| r.contains(&format!("+{face}")))
-            .unwrap_or_else(|| panic!("{face} missing:\n{fonts}"));
+    for face in ["LiberationSerif ", "LiberationSerif-Bold ", "LiberationSerif-Italic ", "LiberationSerif-BoldItalic "]
+    {
+        let row =
+            rows.iter().find(|r| r.contains(&format!("+{face}"))).unwrap_or_else(|| panic!("{face} missing:\n{fonts}"));
         let flags: Vec<&str> = row.split_whitespace().rev().skip(2).take(3).collect();
-        assert_eq!(
-            flags,
-            ["yes", "yes", "yes"],
-            "embedded, subset, unicode: {row}"
-        );
+        assert_eq!(flags, ["yes", "yes", "yes"], "embedded, subset, unicode: {row}");
     }
 
     let pages = pdf_pages(&pdf);
     assert!(pages >= 2, "the sample report has at least two pages");
-    let first = stdout_of(
-        "pdftotext",
-        &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
-    );
-    assert!(
-        first.trim_start().starts_with("UBND THÀNH PHỐ HẢI PHÒNG"),
-        "page 1 carries no number:\n{first}"
-    );
+    let first = stdout_of("pdftotext", &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"]);
+    assert!(first.trim_start().starts_with("UBND THÀNH PHỐ HẢI PHÒNG"), "page 1 carries no number:\n{first}");
     for page in 2..=pages {
-        let text = stdout_of(
-            "pdftotext",
-            &[
-                "-f",
-                &page.to_string(),
-                "-l",
-                &page.to_string(),
-                pdf.to_str().unwrap(),
-                "-",
-            ],
-        );
+        let text =
+            stdout_of("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string(), pdf.to_str().unwrap(), "-"]);
         assert_eq!(
             text.split_whitespace().next(),
             Some(page.to_string().as_str()),
@@ -107,11 +77,15 @@ fn same_input_gives_byte_identical_files() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     build(&common::sample_input(), a.path(), &[]);
     build(&common::sample_input(), b.path(), &[]);
-    for name in ["bao-cao.pdf", "bao-cao.docx", "manifest.json"] {
-        let (x, y) = (
-            std::fs::read(a.path().join(name)).unwrap(),
-            std::fs::read(b.path().join(name)).unwrap(),
-        );
+    let names = |dir: &Path| {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(a.path()), names(b.path()));
+    for name in names(a.path()) {
+        let (x, y) = (std::fs::read(a.path().join(&name)).unwrap(), std::fs::read(b.path().join(&name)).unwrap());
         assert!(x == y, "{name} differs between two runs");
     }
 }
@@ -124,21 +98,39 @@ fn manifest_lists_what_was_written() {
         serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["input"], "hai-phong-2018.yaml");
     let files = manifest["files"].as_array().unwrap();
-    assert_eq!(files.len(), 2);
-    assert_eq!(files[0]["path"], "bao-cao.pdf");
-    assert_eq!(files[0]["kind"], "bao-cao");
-    assert_eq!(files[0]["format"], "pdf");
-    assert_eq!(
-        files[0]["pages"].as_u64().unwrap() as usize,
-        pdf_pages(&out.path().join("bao-cao.pdf"))
-    );
-    assert_eq!(files[1]["path"], "bao-cao.docx");
-    let mut names: Vec<String> = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into())
+    let listed: Vec<(String, String, String)> = files
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().into(),
+                f["kind"].as_str().unwrap().into(),
+                f["format"].as_str().unwrap().into(),
+            )
+        })
         .collect();
-    names.sort();
-    assert_eq!(names, ["bao-cao.docx", "bao-cao.pdf", "manifest.json"]);
+    let expected = [
+        ("bao-cao.pdf", "bao-cao", "pdf"),
+        ("bao-cao.docx", "bao-cao", "docx"),
+        ("quyet-dinh-1.pdf", "quyet-dinh", "pdf"),
+        ("quyet-dinh-1.docx", "quyet-dinh", "docx"),
+        ("quyet-dinh-2.pdf", "quyet-dinh", "pdf"),
+        ("quyet-dinh-2.docx", "quyet-dinh", "docx"),
+        ("tin-bai.docx", "tin-bai", "docx"),
+        ("tin-bai.txt", "tin-bai", "txt"),
+    ];
+    for (path, kind, format) in expected {
+        assert!(listed.contains(&(path.into(), kind.into(), format.into())), "{path} not listed: {listed:?}");
+    }
+    for file in files.iter().filter(|f| f["format"] == "pdf") {
+        let pdf = out.path().join(file["path"].as_str().unwrap());
+        assert_eq!(file["pages"].as_u64().unwrap() as usize, pdf_pages(&pdf), "{pdf:?}");
+    }
+    let mut on_disk: Vec<String> =
+        std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    on_disk.sort();
+    let mut expected_names: Vec<String> = listed.iter().map(|l| l.0.clone()).chain(["manifest.json".into()]).collect();
+    expected_names.sort();
+    assert_eq!(on_disk, expected_names, "exactly the listed files and the manifest, no temporary files");
 }
 
 #[test]
@@ -147,49 +139,24 @@ fn docx_names_times_new_roman_everywhere_and_numbers_pages_from_two() {
     build(&common::sample_input(), out.path(), &["--format", "docx"]);
     let docx = out.path().join("bao-cao.docx");
     let xml = docx_part(&docx, "word/document.xml");
-    let fonts: Vec<&str> = xml
-        .match_indices("<w:rFonts")
-        .map(|(i, _)| xml[i..].split("/>").next().unwrap())
-        .collect();
+    let fonts: Vec<&str> = xml.match_indices("<w:rFonts").map(|(i, _)| xml[i..].split("/>").next().unwrap()).collect();
     assert!(fonts.len() > 50, "every run names its fonts");
     for tag in fonts {
         for slot in ["w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"] {
-            assert!(
-                tag.contains(&format!(r#"{slot}="Times New Roman""#)),
-                "{slot} missing in {tag}"
-            );
+            assert!(tag.contains(&format!(r#"{slot}="Times New Roman""#)), "{slot} missing in {tag}");
         }
     }
+    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4 portrait");
     assert!(
-        xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#),
-        "A4 portrait"
-    );
-    assert!(
-        xml.contains(r#"w:top="1134""#)
-            && xml.contains(r#"w:left="1701""#)
-            && xml.contains(r#"w:right="850""#),
+        xml.contains(r#"w:top="1134""#) && xml.contains(r#"w:left="1701""#) && xml.contains(r#"w:right="850""#),
         "NĐ 30 margins"
     );
-    assert!(
-        xml.contains("<w:titlePg"),
-        "first page has its own (empty) header"
-    );
+    assert!(xml.contains("<w:titlePg"), "first page has its own (empty) header");
     assert!(xml.contains(r#"<w:jc w:val="both" />"#), "justified body");
-    assert!(
-        xml.contains("<w:tblHeader />"),
-        "results table header row repeats"
-    );
-    let headers: Vec<String> = (1..=2)
-        .map(|i| docx_part(&docx, &format!("word/header{i}.xml")))
-        .collect();
-    assert!(
-        headers.iter().any(|h| h.contains("PAGE")),
-        "PAGE field in the default header"
-    );
-    assert!(
-        headers.iter().any(|h| !h.contains("PAGE")),
-        "an empty first-page header"
-    );
+    assert!(xml.contains("<w:tblHeader />"), "results table header row repeats");
+    let headers: Vec<String> = (1..=2).map(|i| docx_part(&docx, &format!("word/header{i}.xml"))).collect();
+    assert!(headers.iter().any(|h| h.contains("PAGE")), "PAGE field in the default header");
+    assert!(headers.iter().any(|h| !h.contains("PAGE")), "an empty first-page header");
 }
 
 #[test]
@@ -198,30 +165,15 @@ fn libreoffice_opens_the_docx_with_the_same_text_and_page_count() {
     build(&common::sample_input(), out.path(), &[]);
     let converted = libreoffice_pdf(&out.path().join("bao-cao.docx"), &out.path().join("lo"));
     let text = pdf_text(&converted, None);
-    let missing: Vec<String> = printed_strings(&sample_input())
-        .into_iter()
-        .filter(|s| !text.contains(s.as_str()))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "missing from LibreOffice's rendering: {missing:#?}\n\n{text}"
-    );
+    let missing: Vec<String> =
+        printed_strings(&sample_input()).into_iter().filter(|s| !text.contains(s.as_str())).collect();
+    assert!(missing.is_empty(), "missing from LibreOffice's rendering: {missing:#?}\n\n{text}");
     assert!(text.contains("Hải Phòng, ngày 21 tháng 8 năm 2018"));
-    assert_eq!(
-        pdf_pages(&converted),
-        pdf_pages(&out.path().join("bao-cao.pdf")),
-        "DOCX paginates like the PDF"
-    );
+    assert_eq!(pdf_pages(&converted), pdf_pages(&out.path().join("bao-cao.pdf")), "DOCX paginates like the PDF");
     let second = pdf_text(&converted, Some((2, 2)));
-    assert!(
-        second.starts_with("2 "),
-        "LibreOffice shows the page number on page 2: {second}"
-    );
+    assert!(second.starts_with("2 "), "LibreOffice shows the page number on page 2: {second}");
     let first = pdf_text(&converted, Some((1, 1)));
-    assert!(
-        first.starts_with("UBND THÀNH PHỐ HẢI PHÒNG"),
-        "no number on page 1: {first}"
-    );
+    assert!(first.starts_with("UBND THÀNH PHỐ HẢI PHÒNG"), "no number on page 1: {first}");
 }
 
 #[test]
@@ -229,10 +181,8 @@ fn docx_xml_carries_every_printed_input_string() {
     let out = tempfile::tempdir().unwrap();
     build(&common::sample_input(), out.path(), &["--format", "docx"]);
     let text = docx_text(&out.path().join("bao-cao.docx"));
-    let missing: Vec<String> = printed_strings(&sample_input())
-        .into_iter()
-        .filter(|s| !text.contains(s.as_str()))
-        .collect();
+    let missing: Vec<String> =
+        printed_strings(&sample_input()).into_iter().filter(|s| !text.contains(s.as_str())).collect();
     assert!(missing.is_empty(), "missing from the DOCX: {missing:#?}");
 }
 
@@ -256,34 +206,17 @@ fn a_failed_run_leaves_the_existing_output_exactly_as_it_was() {
             .unwrap()
             .map(|e| {
                 let e = e.unwrap();
-                (
-                    e.file_name().to_string_lossy().to_string(),
-                    std::fs::read(e.path()).unwrap(),
-                )
+                (e.file_name().to_string_lossy().to_string(), std::fs::read(e.path()).unwrap())
             })
             .collect();
         files.sort();
         files
     };
     let before = snapshot(&out);
-    let broken = write_input(
-        dir.path(),
-        &minimal().replace("ngay: 2020-01-05", "ngay: 2020-02-30"),
-    );
-    let output = baocao(
-        &[
-            "build",
-            broken.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ],
-        dir.path(),
-    );
+    let broken = write_input(dir.path(), &minimal().replace("ngay: 2020-01-05", "ngay: 2020-02-30"));
+    let output = baocao(&["build", broken.to_str().unwrap(), "-o", out.to_str().unwrap()], dir.path());
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        before == snapshot(&out),
-        "the output folder changed after a failed run"
-    );
+    assert!(before == snapshot(&out), "the output folder changed after a failed run");
 }
 
 #[test]
@@ -302,9 +235,8 @@ fn data_never_becomes_markup() {
     let dir = tempfile::tempdir().unwrap();
     let hostile = "Tổ *1* | #2 <b> _x_ {{y}} \\\\z";
     let printed = "Tổ *1* | #2 <b> _x_ {{y}} \\z";
-    let text = minimal()
-        .replace("Phối hợp xây dựng khu dân cư an toàn", hostile)
-        .replace("\"Như trên\"", "\"# Như trên **\"");
+    let text =
+        minimal().replace("Phối hợp xây dựng khu dân cư an toàn", hostile).replace("\"Như trên\"", "\"# Như trên **\"");
     let input = write_input(dir.path(), &text);
     build(&input, &dir.path().join("out"), &[]);
     let pdf = pdf_text(&dir.path().join("out/bao-cao.pdf"), None);
@@ -320,35 +252,18 @@ fn sections_without_data_are_left_out_and_the_table_has_year_columns() {
     let input = write_input(dir.path(), &minimal());
     build(&input, &dir.path().join("out"), &["--format", "pdf"]);
     let text = pdf_text(&dir.path().join("out/bao-cao.pdf"), None);
-    for absent in [
-        "ĐẶC ĐIỂM TÌNH HÌNH",
-        "ĐÁNH GIÁ CHUNG",
-        "Phần II",
-        "PHƯƠNG HƯỚNG",
-        "Kính gửi",
-        "THI ĐUA",
-    ] {
-        assert!(
-            !text.contains(absent),
-            "{absent} should be left out:\n{text}"
-        );
+    for absent in ["ĐẶC ĐIỂM TÌNH HÌNH", "ĐÁNH GIÁ CHUNG", "Phần II", "PHƯƠNG HƯỚNG", "Kính gửi", "THI ĐUA"]
+    {
+        assert!(!text.contains(absent), "{absent} should be left out:\n{text}");
     }
-    for present in [
-        "Phần I",
-        "I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG PHỐI HỢP",
-        "Mô hình tự quản – 9 mô hình",
-    ] {
+    for present in ["Phần I", "I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG PHỐI HỢP", "Mô hình tự quản – 9 mô hình"]
+    {
         assert!(text.contains(present), "{present} missing:\n{text}");
     }
     let rows = pdf_layout_lines(&dir.path().join("out/bao-cao.pdf"));
-    for row in [
-        "STT Chỉ tiêu Đơn vị tính Năm 2018 Năm 2019 Tổng cộng",
-        "1 Mô hình tự quản mô hình 4 5 9",
-    ] {
-        assert!(
-            rows.iter().any(|r| r == row),
-            "table row {row:?} missing:\n{rows:#?}"
-        );
+    for row in ["STT Chỉ tiêu Đơn vị tính Năm 2018 Năm 2019 Tổng cộng", "1 Mô hình tự quản mô hình 4 5 9"]
+    {
+        assert!(rows.iter().any(|r| r == row), "table row {row:?} missing:\n{rows:#?}");
     }
 }
 
@@ -356,10 +271,7 @@ fn sections_without_data_are_left_out_and_the_table_has_year_columns() {
 fn numbers_and_decimals_print_in_vietnamese_form() {
     let dir = tempfile::tempdir().unwrap();
     let text = minimal()
-        .replace(
-            "{ nam: 2018, mo_hinh: 4 }",
-            "{ nam: 2018, mo_hinh: 175000.5 }",
-        )
+        .replace("{ nam: 2018, mo_hinh: 4 }", "{ nam: 2018, mo_hinh: 175000.5 }")
         .replace("{ nam: 2019, mo_hinh: 5 }", "{ nam: 2019, mo_hinh: 726.2 }");
     let input = write_input(dir.path(), &text);
     build(&input, &dir.path().join("out"), &["--format", "pdf"]);
@@ -374,20 +286,13 @@ fn kinh_gui_one_recipient_on_its_line_several_as_a_list() {
     let dir = tempfile::tempdir().unwrap();
     let one = write_input(
         dir.path(),
-        &minimal().replace(
-            "  noi_nhan:",
-            "  kinh_gui: [\"Ủy ban nhân dân quận B\"]\n  noi_nhan:",
-        ),
+        &minimal().replace("  noi_nhan:", "  kinh_gui: [\"Ủy ban nhân dân quận B\"]\n  noi_nhan:"),
     );
     build(&one, &dir.path().join("one"), &["--format", "pdf"]);
-    assert!(pdf_text(&dir.path().join("one/bao-cao.pdf"), None)
-        .contains("Kính gửi: Ủy ban nhân dân quận B."));
+    assert!(pdf_text(&dir.path().join("one/bao-cao.pdf"), None).contains("Kính gửi: Ủy ban nhân dân quận B."));
     let many = write_input(
         dir.path(),
-        &minimal().replace(
-            "  noi_nhan:",
-            "  kinh_gui: [\"Quận ủy B\", \"Ủy ban nhân dân quận B\"]\n  noi_nhan:",
-        ),
+        &minimal().replace("  noi_nhan:", "  kinh_gui: [\"Quận ủy B\", \"Ủy ban nhân dân quận B\"]\n  noi_nhan:"),
     );
     build(&many, &dir.path().join("many"), &["--format", "pdf"]);
     assert!(pdf_text(&dir.path().join("many/bao-cao.pdf"), None)
@@ -398,57 +303,31 @@ fn kinh_gui_one_recipient_on_its_line_several_as_a_list() {
 fn a_clerk_changes_a_sentence_by_editing_an_exported_template() {
     let dir = tempfile::tempdir().unwrap();
     let templates = dir.path().join("mau");
-    let output = baocao(
-        &["templates", "export", templates.to_str().unwrap()],
-        dir.path(),
-    );
+    let output = baocao(&["templates", "export", templates.to_str().unwrap()], dir.path());
     assert!(output.status.success());
     let path = templates.join("bao-cao.hbs");
     let original = std::fs::read_to_string(&path).unwrap();
     assert!(original.contains("Trên đây là báo cáo"));
-    std::fs::write(
-        &path,
-        original.replace("Trên đây là báo cáo", "Trên đây là toàn văn báo cáo"),
-    )
-    .unwrap();
+    std::fs::write(&path, original.replace("Trên đây là báo cáo", "Trên đây là toàn văn báo cáo")).unwrap();
     build(
         &common::sample_input(),
         &dir.path().join("out"),
-        &[
-            "--templates",
-            templates.to_str().unwrap(),
-            "--format",
-            "pdf",
-        ],
+        &["--templates", templates.to_str().unwrap(), "--format", "pdf"],
     );
     let text = pdf_text(&dir.path().join("out/bao-cao.pdf"), None);
-    assert!(
-        text.contains("Trên đây là toàn văn báo cáo sơ kết 05 năm"),
-        "{text}"
-    );
+    assert!(text.contains("Trên đây là toàn văn báo cáo sơ kết 05 năm"), "{text}");
 }
 
 #[test]
 fn init_writes_a_sample_that_checks_and_builds() {
     let dir = tempfile::tempdir().unwrap();
     let output = baocao(&["init", "moi"], dir.path());
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let output = baocao(&["check", "moi/hai-phong-2018.yaml"], dir.path());
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let again = baocao(&["init", "moi"], dir.path());
     assert_eq!(again.status.code(), Some(1), "init never overwrites");
     let output = baocao(&["build", "moi/hai-phong-2018.yaml"], dir.path());
     assert!(output.status.success());
-    assert!(
-        dir.path().join("out/hai-phong-2018/bao-cao.pdf").exists(),
-        "default output folder out/<stem>/"
-    );
+    assert!(dir.path().join("out/hai-phong-2018/bao-cao.pdf").exists(), "default output folder out/<stem>/");
 }

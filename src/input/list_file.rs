@@ -21,9 +21,7 @@ pub fn read(base: &Path, file: &str, list_path: &str) -> Result<Vec<NguoiNhan>, 
             kind,
         }])
     };
-    let is_csv = Path::new(file)
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
+    let is_csv = Path::new(file).extension().is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
     if !is_csv {
         return fail(Kind::ListFileType(file.to_string()));
     }
@@ -36,24 +34,14 @@ pub fn read(base: &Path, file: &str, list_path: &str) -> Result<Vec<NguoiNhan>, 
     let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = match csv.headers() {
         Ok(h) => h.iter().map(|k| k.trim().to_string()).collect(),
-        Err(err) => {
-            return fail(Kind::ListFileUnreadable {
-                file: display.clone(),
-                detail: err.to_string(),
-            })
-        }
+        Err(err) => return fail(Kind::ListFileUnreadable { file: display.clone(), detail: err.to_string() }),
     };
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for record in csv.records() {
         let record = match record {
             Ok(record) => record,
-            Err(err) => {
-                return fail(Kind::ListFileUnreadable {
-                    file: display.clone(),
-                    detail: err.to_string(),
-                })
-            }
+            Err(err) => return fail(Kind::ListFileUnreadable { file: display.clone(), detail: err.to_string() }),
         };
         lines.push(record.position().map_or(0, |p| p.line() as usize));
         // An empty cell means the key is absent; every cell is text, so
@@ -66,17 +54,10 @@ pub fn read(base: &Path, file: &str, list_path: &str) -> Result<Vec<NguoiNhan>, 
         }
         rows.push(Value::Mapping(row));
     }
-    let locator = Locator::Csv {
-        display,
-        prefix: list_path.to_string(),
-        lines,
-    };
+    let locator = Locator::Csv { display, prefix: list_path.to_string(), lines };
     let mut reader = Reader::for_list(locator, base);
-    let list: Vec<Option<NguoiNhan>> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| reader.recipient(row, &format!("{list_path}[{i}]")))
-        .collect();
+    let list: Vec<Option<NguoiNhan>> =
+        rows.iter().enumerate().map(|(i, row)| reader.recipient(row, &format!("{list_path}[{i}]"))).collect();
     let problems = reader.into_problems();
     match list.into_iter().collect::<Option<Vec<_>>>() {
         Some(list) if problems.is_empty() => Ok(list),

@@ -263,10 +263,7 @@ pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
             return Err(vec![Problem {
                 location: Location::file(&display),
                 path: String::new(),
-                kind: Kind::ListFileUnreadable {
-                    file: display.clone(),
-                    detail: err.to_string(),
-                },
+                kind: Kind::ListFileUnreadable { file: display.clone(), detail: err.to_string() },
             }])
         }
     };

@@ -35,10 +35,7 @@ impl Positions {
 
     /// Position of the key that introduces `path` (its value's, for list items).
     pub fn key(&self, path: &str) -> Option<LineCol> {
-        self.keys
-            .get(path)
-            .or_else(|| self.values.get(path))
-            .copied()
+        self.keys.get(path).or_else(|| self.values.get(path)).copied()
     }
 }
 
@@ -88,9 +85,7 @@ impl MarkedEventReceiver for Builder {
                 if self.place_node(mark).is_none() {
                     if let Some(Frame::Mapping { path, key }) = self.stack.last_mut() {
                         let full = join(path, &text);
-                        self.positions
-                            .keys
-                            .insert(full, (mark.line(), mark.col() + 1));
+                        self.positions.keys.insert(full, (mark.line(), mark.col() + 1));
                         *key = Some(text);
                     }
                 }
@@ -124,10 +119,7 @@ mod tests {
         let positions = Positions::index(text);
         assert_eq!(positions.key("van_ban.ngay"), Some((3, 3)));
         assert_eq!(positions.value("van_ban.ngay"), Some((3, 9)));
-        assert_eq!(
-            positions.value("khen_thuong[0].danh_sach[0].ten"),
-            Some((6, 16))
-        );
+        assert_eq!(positions.value("khen_thuong[0].danh_sach[0].ten"), Some((6, 16)));
         assert_eq!(positions.key("phien_ban"), Some((1, 1)));
     }
 }

@@ -16,17 +16,9 @@ use crate::vn::{self, Date, Decimal};
 /// Finds the line and column of a field path in the file being read.
 pub enum Locator {
     /// A YAML file: positions from its event parser, lines for excerpts.
-    Yaml {
-        display: String,
-        lines: Vec<String>,
-        positions: Positions,
-    },
+    Yaml { display: String, lines: Vec<String>, positions: Positions },
     /// A CSV list: `prefix[i]` is the record on `lines[i]`.
-    Csv {
-        display: String,
-        prefix: String,
-        lines: Vec<usize>,
-    },
+    Csv { display: String, prefix: String, lines: Vec<usize> },
 }
 
 impl Locator {
@@ -41,19 +33,11 @@ impl Locator {
     /// Location of `path`: of its key when `at_key`, else of its value.
     pub fn locate(&self, path: &str, at_key: bool) -> Location {
         match self {
-            Locator::Yaml {
-                display,
-                lines,
-                positions,
-            } => {
+            Locator::Yaml { display, lines, positions } => {
                 let mut probe = path;
                 // A missing key has no position: point at its parent.
                 loop {
-                    let found = if at_key {
-                        positions.key(probe)
-                    } else {
-                        positions.value(probe)
-                    };
+                    let found = if at_key { positions.key(probe) } else { positions.value(probe) };
                     if let Some((line, col)) = found {
                         return Location {
                             file: display.clone(),
@@ -68,11 +52,7 @@ impl Locator {
                     }
                 }
             }
-            Locator::Csv {
-                display,
-                prefix,
-                lines,
-            } => {
+            Locator::Csv { display, prefix, lines } => {
                 let row = path
                     .strip_prefix(prefix.as_str())
                     .and_then(|rest| rest.strip_prefix('['))
@@ -105,14 +85,7 @@ const TOP_KEYS: &[&str] = &[
     "noi_dung",
     "khen_thuong",
 ];
-const VAN_BAN_KEYS: &[&str] = &[
-    "loai",
-    "so_ky_hieu",
-    "dia_danh",
-    "ngay",
-    "kinh_gui",
-    "noi_nhan",
-];
+const VAN_BAN_KEYS: &[&str] = &["loai", "so_ky_hieu", "dia_danh", "ngay", "kinh_gui", "noi_nhan"];
 const CO_QUAN_KEYS: &[&str] = &["chu_quan", "ten", "viet_tat"];
 const NGUOI_KY_KEYS: &[&str] = &["the_thuc", "chuc_vu", "cap_bac", "ho_ten"];
 const CHUONG_TRINH_KEYS: &[&str] = &["so", "ngay", "ten", "cac_ben"];
@@ -121,16 +94,8 @@ const HOI_NGHI_KEYS: &[&str] = &["ngay", "buoi", "dia_diem", "hinh_thuc", "dai_b
 const DAI_BIEU_KEYS: &[&str] = &["cap_bac", "ho_ten", "chuc_vu"];
 const CHI_TIEU_KEYS: &[&str] = &["ma", "ten", "don_vi", "nhom"];
 const DON_VI_CON_KEYS: &[&str] = &["ten", "ket_qua_nam", "tong_hop"];
-const NOI_DUNG_KEYS: &[&str] = &[
-    "tinh_hinh",
-    "lanh_dao_chi_dao",
-    "ket_qua",
-    "han_che",
-    "nguyen_nhan",
-    "bai_hoc",
-    "phuong_huong",
-    "de_xuat",
-];
+const NOI_DUNG_KEYS: &[&str] =
+    &["tinh_hinh", "lanh_dao_chi_dao", "ket_qua", "han_che", "nguyen_nhan", "bai_hoc", "phuong_huong", "de_xuat"];
 const NHOM_KHEN_KEYS: &[&str] = &[
     "hinh_thuc",
     "cap_khen",
@@ -146,15 +111,7 @@ const NHOM_KHEN_KEYS: &[&str] = &[
     "bieu_duong",
 ];
 const QUYET_DINH_KEYS: &[&str] = &["so", "ngay", "can_cu", "de_nghi", "thi_hanh", "noi_nhan"];
-pub const NGUOI_NHAN_KEYS: &[&str] = &[
-    "loai",
-    "ten",
-    "danh_xung",
-    "chuc_vu",
-    "don_vi",
-    "so_so",
-    "thanh_tich",
-];
+pub const NGUOI_NHAN_KEYS: &[&str] = &["loai", "ten", "danh_xung", "chuc_vu", "don_vi", "so_so", "thanh_tich"];
 
 /// A mapping being read: its path and entries.
 struct Record<'v> {
@@ -165,12 +122,7 @@ struct Record<'v> {
 impl<'v> Record<'v> {
     fn field(&self, key: &str) -> (Option<&'v Value>, String) {
         let value = self.map.get(key).filter(|v| !v.is_null());
-        (
-            value,
-            format!("{}.{key}", self.path)
-                .trim_start_matches('.')
-                .to_string(),
-        )
+        (value, format!("{}.{key}", self.path).trim_start_matches('.').to_string())
     }
 }
 
@@ -184,22 +136,12 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, display: &str, base: &'a Path) -> Reader<'a> {
-        Reader {
-            text,
-            base,
-            locator: Locator::yaml(text, display),
-            problems: Vec::new(),
-        }
+        Reader { text, base, locator: Locator::yaml(text, display), problems: Vec::new() }
     }
 
     /// A reader for rows of a list file, located by `locator`.
     pub fn for_list(locator: Locator, base: &'a Path) -> Reader<'a> {
-        Reader {
-            text: "",
-            base,
-            locator,
-            problems: Vec::new(),
-        }
+        Reader { text: "", base, locator, problems: Vec::new() }
     }
 
     pub fn into_problems(self) -> Vec<Problem> {
@@ -212,11 +154,7 @@ impl<'a> Reader<'a> {
 
     fn report(&mut self, path: &str, at_key: bool, kind: Kind) {
         let location = self.locator.locate(path, at_key);
-        self.problems.push(Problem {
-            location,
-            path: path.to_string(),
-            kind,
-        });
+        self.problems.push(Problem { location, path: path.to_string(), kind });
     }
 
     /// The whole file.
@@ -280,17 +218,9 @@ impl<'a> Reader<'a> {
             }
             location.line = Some(at.line());
             location.col = Some(at.column());
-            location.excerpt = self
-                .text
-                .lines()
-                .nth(at.line().saturating_sub(1))
-                .map(str::to_string);
+            location.excerpt = self.text.lines().nth(at.line().saturating_sub(1)).map(str::to_string);
         }
-        self.problems.push(Problem {
-            location,
-            path: String::new(),
-            kind,
-        });
+        self.problems.push(Problem { location, path: String::new(), kind });
     }
 
     /// A mapping with only `keys`; unknown keys are reported at their key.
@@ -302,27 +232,18 @@ impl<'a> Reader<'a> {
         for key in map.keys() {
             let name = match key {
                 Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
+                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
             };
             if !keys.contains(&name.as_str()) {
                 let key_path = format!("{path}.{name}").trim_start_matches('.').to_string();
                 self.report(
                     &key_path,
                     true,
-                    Kind::UnknownKey {
-                        key: name,
-                        valid: keys.iter().map(|k| k.to_string()).collect(),
-                    },
+                    Kind::UnknownKey { key: name, valid: keys.iter().map(|k| k.to_string()).collect() },
                 );
             }
         }
-        Some(Record {
-            path: path.to_string(),
-            map,
-        })
+        Some(Record { path: path.to_string(), map })
     }
 
     fn required<T>(
@@ -375,11 +296,8 @@ impl<'a> Reader<'a> {
             self.report(path, false, Kind::Expected(Expect::List));
             return None;
         };
-        let read_items: Vec<Option<T>> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| read(self, item, &format!("{path}[{i}]")))
-            .collect();
+        let read_items: Vec<Option<T>> =
+            items.iter().enumerate().map(|(i, item)| read(self, item, &format!("{path}[{i}]"))).collect();
         read_items.into_iter().collect()
     }
 
@@ -435,10 +353,7 @@ impl<'a> Reader<'a> {
     fn date(&mut self, value: &Value, path: &str) -> Option<Date> {
         let text = match value {
             Value::String(s) => s.trim().to_string(),
-            other => serde_yaml::to_string(other)
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
+            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
         };
         let date = Date::parse(&text);
         if date.is_none() {
@@ -448,15 +363,9 @@ impl<'a> Reader<'a> {
     }
 
     fn year(&mut self, value: &Value, path: &str) -> Option<i32> {
-        let year = value
-            .as_i64()
-            .filter(|y| (1900..=2200).contains(y))
-            .map(|y| y as i32);
+        let year = value.as_i64().filter(|y| (1900..=2200).contains(y)).map(|y| y as i32);
         if year.is_none() {
-            let shown = serde_yaml::to_string(value)
-                .unwrap_or_default()
-                .trim()
-                .to_string();
+            let shown = serde_yaml::to_string(value).unwrap_or_default().trim().to_string();
             self.report(path, false, Kind::NotYear(shown));
         }
         year
@@ -481,23 +390,14 @@ impl<'a> Reader<'a> {
     fn choice<T: Copy>(&mut self, value: &Value, path: &str, choices: &[(&str, T)]) -> Option<T> {
         let text = match value {
             Value::String(s) => s.trim().to_string(),
-            other => serde_yaml::to_string(other)
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
+            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
         };
-        let found = choices
-            .iter()
-            .find(|(name, _)| *name == text)
-            .map(|(_, v)| *v);
+        let found = choices.iter().find(|(name, _)| *name == text).map(|(_, v)| *v);
         if found.is_none() {
             self.report(
                 path,
                 false,
-                Kind::BadChoice {
-                    value: text,
-                    choices: choices.iter().map(|(n, _)| n.to_string()).collect(),
-                },
+                Kind::BadChoice { value: text, choices: choices.iter().map(|(n, _)| n.to_string()).collect() },
             );
         }
         found
@@ -507,10 +407,7 @@ impl<'a> Reader<'a> {
         if value.as_u64() == Some(1) {
             return Some(1);
         }
-        let shown = serde_yaml::to_string(value)
-            .unwrap_or_default()
-            .trim()
-            .to_string();
+        let shown = serde_yaml::to_string(value).unwrap_or_default().trim().to_string();
         self.report(path, false, Kind::WrongVersion(shown));
         None
     }
@@ -518,14 +415,7 @@ impl<'a> Reader<'a> {
     fn van_ban(&mut self, value: &Value, path: &str) -> Option<VanBan> {
         let r = self.record(value, path, VAN_BAN_KEYS)?;
         let loai = self.required(&r, "loai", |s, v, p| {
-            s.choice(
-                v,
-                p,
-                &[
-                    ("so_ket", LoaiBaoCao::SoKet),
-                    ("tong_ket", LoaiBaoCao::TongKet),
-                ],
-            )
+            s.choice(v, p, &[("so_ket", LoaiBaoCao::SoKet), ("tong_ket", LoaiBaoCao::TongKet)])
         });
         let so_ky_hieu = self.required(&r, "so_ky_hieu", Self::text);
         let dia_danh = self.required(&r, "dia_danh", Self::text);
@@ -547,11 +437,7 @@ impl<'a> Reader<'a> {
         let chu_quan = self.optional(&r, "chu_quan", Self::maybe_text);
         let ten = self.required(&r, "ten", Self::text);
         let viet_tat = self.optional(&r, "viet_tat", Self::maybe_text);
-        Some(CoQuan {
-            chu_quan,
-            ten: ten?,
-            viet_tat,
-        })
+        Some(CoQuan { chu_quan, ten: ten?, viet_tat })
     }
 
     fn nguoi_ky(&mut self, value: &Value, path: &str) -> Option<NguoiKy> {
@@ -560,12 +446,7 @@ impl<'a> Reader<'a> {
         let chuc_vu = self.required(&r, "chuc_vu", Self::text);
         let cap_bac = self.optional(&r, "cap_bac", Self::maybe_text);
         let ho_ten = self.required(&r, "ho_ten", Self::text);
-        Some(NguoiKy {
-            the_thuc,
-            chuc_vu: chuc_vu?,
-            cap_bac,
-            ho_ten: ho_ten?,
-        })
+        Some(NguoiKy { the_thuc, chuc_vu: chuc_vu?, cap_bac, ho_ten: ho_ten? })
     }
 
     fn chuong_trinh(&mut self, value: &Value, path: &str) -> Option<ChuongTrinh> {
@@ -574,12 +455,7 @@ impl<'a> Reader<'a> {
         let ngay = self.required(&r, "ngay", Self::date);
         let ten = self.required(&r, "ten", Self::text);
         let cac_ben = self.required(&r, "cac_ben", Self::text_list);
-        Some(ChuongTrinh {
-            so: so?,
-            ngay: ngay?,
-            ten: ten?,
-            cac_ben: cac_ben?,
-        })
+        Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben? })
     }
 
     fn giai_doan(&mut self, value: &Value, path: &str) -> Option<GiaiDoan> {
@@ -593,45 +469,20 @@ impl<'a> Reader<'a> {
         let r = self.record(value, path, HOI_NGHI_KEYS)?;
         let ngay = self.required(&r, "ngay", Self::date);
         let buoi = self.optional(&r, "buoi", |s, v, p| {
-            s.choice(
-                v,
-                p,
-                &[
-                    ("sang", Buoi::Sang),
-                    ("chieu", Buoi::Chieu),
-                    ("toi", Buoi::Toi),
-                ],
-            )
+            s.choice(v, p, &[("sang", Buoi::Sang), ("chieu", Buoi::Chieu), ("toi", Buoi::Toi)])
         });
         let dia_diem = self.optional(&r, "dia_diem", Self::maybe_text);
         let hinh_thuc = self.optional(&r, "hinh_thuc", |s, v, p| {
-            s.choice(
-                v,
-                p,
-                &[
-                    ("truc_tiep", HinhThucHoiNghi::TrucTiep),
-                    ("truc_tuyen", HinhThucHoiNghi::TrucTuyen),
-                ],
-            )
+            s.choice(v, p, &[("truc_tiep", HinhThucHoiNghi::TrucTiep), ("truc_tuyen", HinhThucHoiNghi::TrucTuyen)])
         });
         let dai_bieu = self.list_of(&r, "dai_bieu", |s, v, p| {
             let r = s.record(v, p, DAI_BIEU_KEYS)?;
             let cap_bac = s.optional(&r, "cap_bac", Self::maybe_text);
             let ho_ten = s.required(&r, "ho_ten", Self::text);
             let chuc_vu = s.required(&r, "chuc_vu", Self::text);
-            Some(DaiBieu {
-                cap_bac,
-                ho_ten: ho_ten?,
-                chuc_vu: chuc_vu?,
-            })
+            Some(DaiBieu { cap_bac, ho_ten: ho_ten?, chuc_vu: chuc_vu? })
         });
-        Some(HoiNghi {
-            ngay: ngay?,
-            buoi,
-            dia_diem,
-            hinh_thuc,
-            dai_bieu: dai_bieu?,
-        })
+        Some(HoiNghi { ngay: ngay?, buoi, dia_diem, hinh_thuc, dai_bieu: dai_bieu? })
     }
 
     fn chi_tieu(&mut self, value: &Value, path: &str) -> Option<ChiTieu> {
@@ -640,12 +491,7 @@ impl<'a> Reader<'a> {
         let ten = self.required(&r, "ten", Self::text);
         let don_vi = self.optional(&r, "don_vi", Self::maybe_text);
         let nhom = self.optional(&r, "nhom", Self::maybe_text);
-        Some(ChiTieu {
-            ma: ma?,
-            ten: ten?,
-            don_vi,
-            nhom,
-        })
+        Some(ChiTieu { ma: ma?, ten: ten?, don_vi, nhom })
     }
 
     /// `{ ma: number, ... }` in file order; codes are checked by the rules.
@@ -657,12 +503,10 @@ impl<'a> Reader<'a> {
         let read: Vec<Option<(String, Decimal)>> = map
             .iter()
             .map(|(key, value)| {
-                let code = key.as_str().map(str::to_string).unwrap_or_else(|| {
-                    serde_yaml::to_string(key)
-                        .unwrap_or_default()
-                        .trim()
-                        .to_string()
-                });
+                let code = key
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| serde_yaml::to_string(key).unwrap_or_default().trim().to_string());
                 let number = self.number(value, &format!("{path}.{code}"))?;
                 Some((code, number))
             })
@@ -684,10 +528,7 @@ impl<'a> Reader<'a> {
             }
         };
         let gia_tri = self.figures(&Value::Mapping(rest), path);
-        Some(KetQuaNam {
-            nam: nam?,
-            gia_tri: gia_tri?,
-        })
+        Some(KetQuaNam { nam: nam?, gia_tri: gia_tri? })
     }
 
     fn don_vi_con(&mut self, value: &Value, path: &str) -> Option<DonViCon> {
@@ -695,11 +536,7 @@ impl<'a> Reader<'a> {
         let ten = self.required(&r, "ten", Self::text);
         let ket_qua_nam = self.list_of(&r, "ket_qua_nam", Self::ket_qua_nam);
         let tong_hop = self.optional(&r, "tong_hop", Self::figures);
-        Some(DonViCon {
-            ten: ten?,
-            ket_qua_nam: ket_qua_nam?,
-            tong_hop: tong_hop.unwrap_or_default(),
-        })
+        Some(DonViCon { ten: ten?, ket_qua_nam: ket_qua_nam?, tong_hop: tong_hop.unwrap_or_default() })
     }
 
     fn noi_dung(&mut self, value: &Value, path: &str) -> Option<NoiDung> {
@@ -720,14 +557,7 @@ impl<'a> Reader<'a> {
     fn nhom_khen(&mut self, value: &Value, path: &str) -> Option<NhomKhen> {
         let r = self.record(value, path, NHOM_KHEN_KEYS)?;
         let hinh_thuc = self.required(&r, "hinh_thuc", |s, v, p| {
-            s.choice(
-                v,
-                p,
-                &[
-                    ("bang_khen", HinhThucKhen::BangKhen),
-                    ("giay_khen", HinhThucKhen::GiayKhen),
-                ],
-            )
+            s.choice(v, p, &[("bang_khen", HinhThucKhen::BangKhen), ("giay_khen", HinhThucKhen::GiayKhen)])
         });
         let cap_khen = self.required(&r, "cap_khen", Self::text);
         let cap_khen_viet_thuong = self.optional(&r, "cap_khen_viet_thuong", Self::maybe_text);
@@ -785,14 +615,7 @@ impl<'a> Reader<'a> {
     pub fn recipient(&mut self, value: &Value, path: &str) -> Option<NguoiNhan> {
         let r = self.record(value, path, NGUOI_NHAN_KEYS)?;
         let loai = self.required(&r, "loai", |s, v, p| {
-            s.choice(
-                v,
-                p,
-                &[
-                    ("tap_the", LoaiNguoiNhan::TapThe),
-                    ("ca_nhan", LoaiNguoiNhan::CaNhan),
-                ],
-            )
+            s.choice(v, p, &[("tap_the", LoaiNguoiNhan::TapThe), ("ca_nhan", LoaiNguoiNhan::CaNhan)])
         });
         let ten = self.required(&r, "ten", Self::text);
         let danh_xung = self.optional(&r, "danh_xung", Self::maybe_text);
@@ -800,15 +623,7 @@ impl<'a> Reader<'a> {
         let don_vi = self.optional(&r, "don_vi", Self::maybe_text);
         let so_so = self.optional(&r, "so_so", Self::maybe_text);
         let thanh_tich = self.optional(&r, "thanh_tich", Self::maybe_text);
-        Some(NguoiNhan {
-            loai: loai?,
-            ten: ten?,
-            danh_xung,
-            chuc_vu,
-            don_vi,
-            so_so,
-            thanh_tich,
-        })
+        Some(NguoiNhan { loai: loai?, ten: ten?, danh_xung, chuc_vu, don_vi, so_so, thanh_tich })
     }
 
     fn list_file(&mut self, file: &str, list_path: &str) -> Option<Vec<NguoiNhan>> {

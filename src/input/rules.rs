@@ -10,116 +10,59 @@ use crate::diag::{Kind, Problem};
 /// Every rule the typed `input` breaks, located in the file.
 pub fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut report = |path: String, kind: Kind| {
-        problems.push(Problem {
-            location: locator.locate(&path, false),
-            path,
-            kind,
-        })
-    };
+    let mut report =
+        |path: String, kind: Kind| problems.push(Problem { location: locator.locate(&path, false), path, kind });
 
     let GiaiDoan { tu, den } = input.giai_doan;
     if tu >= den {
-        report(
-            "giai_doan.den".into(),
-            Kind::PeriodReversed { from: tu, to: den },
-        );
+        report("giai_doan.den".into(), Kind::PeriodReversed { from: tu, to: den });
     }
     if input.van_ban.ngay.year < tu {
-        report(
-            "van_ban.ngay".into(),
-            Kind::ReportBeforePeriod {
-                date: input.van_ban.ngay.to_string(),
-                year: tu,
-            },
-        );
+        report("van_ban.ngay".into(), Kind::ReportBeforePeriod { date: input.van_ban.ngay.to_string(), year: tu });
     }
 
     let known: Vec<String> = input.chi_tieu.iter().map(|c| c.ma.clone()).collect();
-    let unknown_codes = |codes: &mut dyn Iterator<Item = (String, &String)>,
-                         report: &mut dyn FnMut(String, Kind)| {
+    let unknown_codes = |codes: &mut dyn Iterator<Item = (String, &String)>, report: &mut dyn FnMut(String, Kind)| {
         for (path, code) in codes {
             if !known.contains(code) {
-                report(
-                    path,
-                    Kind::UnknownMetric {
-                        code: code.clone(),
-                        known: known.clone(),
-                    },
-                );
+                report(path, Kind::UnknownMetric { code: code.clone(), known: known.clone() });
             }
         }
     };
-    unknown_codes(
-        &mut input
-            .tong_hop
-            .iter()
-            .map(|(code, _)| (format!("tong_hop.{code}"), code)),
-        &mut report,
-    );
-    check_years(
-        &input.ket_qua_nam,
-        "ket_qua_nam",
-        input.giai_doan,
-        &mut report,
-    );
+    unknown_codes(&mut input.tong_hop.iter().map(|(code, _)| (format!("tong_hop.{code}"), code)), &mut report);
+    check_years(&input.ket_qua_nam, "ket_qua_nam", input.giai_doan, &mut report);
     for (i, year) in input.ket_qua_nam.iter().enumerate() {
         unknown_codes(
-            &mut year
-                .gia_tri
-                .iter()
-                .map(|(code, _)| (format!("ket_qua_nam[{i}].{code}"), code)),
+            &mut year.gia_tri.iter().map(|(code, _)| (format!("ket_qua_nam[{i}].{code}"), code)),
             &mut report,
         );
     }
     check_totals(&input.tong_hop, &input.ket_qua_nam, "tong_hop", &mut report);
     for (u, unit) in input.don_vi_con.iter().enumerate() {
         let path = format!("don_vi_con[{u}]");
-        check_years(
-            &unit.ket_qua_nam,
-            &format!("{path}.ket_qua_nam"),
-            input.giai_doan,
-            &mut report,
-        );
+        check_years(&unit.ket_qua_nam, &format!("{path}.ket_qua_nam"), input.giai_doan, &mut report);
         unknown_codes(
-            &mut unit
-                .tong_hop
-                .iter()
-                .map(|(code, _)| (format!("{path}.tong_hop.{code}"), code)),
+            &mut unit.tong_hop.iter().map(|(code, _)| (format!("{path}.tong_hop.{code}"), code)),
             &mut report,
         );
         for (i, year) in unit.ket_qua_nam.iter().enumerate() {
             unknown_codes(
-                &mut year
-                    .gia_tri
-                    .iter()
-                    .map(|(code, _)| (format!("{path}.ket_qua_nam[{i}].{code}"), code)),
+                &mut year.gia_tri.iter().map(|(code, _)| (format!("{path}.ket_qua_nam[{i}].{code}"), code)),
                 &mut report,
             );
         }
-        check_totals(
-            &unit.tong_hop,
-            &unit.ket_qua_nam,
-            &format!("{path}.tong_hop"),
-            &mut report,
-        );
+        check_totals(&unit.tong_hop, &unit.ket_qua_nam, &format!("{path}.tong_hop"), &mut report);
     }
 
     for (g, group) in input.khen_thuong.iter().enumerate() {
         let path = format!("khen_thuong[{g}]");
         let decided = group.quyet_dinh.ngay;
         let report_date = input.van_ban.ngay;
-        let a_year_later = crate::vn::Date {
-            year: report_date.year + 1,
-            ..report_date
-        };
+        let a_year_later = crate::vn::Date { year: report_date.year + 1, ..report_date };
         if decided > a_year_later {
             report(
                 format!("{path}.quyet_dinh.ngay"),
-                Kind::DecisionTooLate {
-                    date: decided.to_string(),
-                    report: report_date.to_string(),
-                },
+                Kind::DecisionTooLate { date: decided.to_string(), report: report_date.to_string() },
             );
         }
         if group.danh_sach.is_empty() {
@@ -127,13 +70,7 @@ pub fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
         }
         // The same record twice: every printed field alike (two people of
         // one name are told apart by position, unit or register number).
-        type Identity<'a> = (
-            LoaiNguoiNhan,
-            &'a str,
-            Option<&'a str>,
-            Option<&'a str>,
-            Option<&'a str>,
-        );
+        type Identity<'a> = (LoaiNguoiNhan, &'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
         let mut seen: HashMap<Identity, usize> = HashMap::new();
         for (i, person) in group.danh_sach.iter().enumerate() {
             let key = (
@@ -146,10 +83,7 @@ pub fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
             match seen.get(&key) {
                 Some(&first) => report(
                     format!("{path}.danh_sach[{i}].ten"),
-                    Kind::DuplicateRecipient {
-                        name: person.ten.clone(),
-                        first,
-                    },
+                    Kind::DuplicateRecipient { name: person.ten.clone(), first },
                 ),
                 None => {
                     seen.insert(key, i);
@@ -160,22 +94,13 @@ pub fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
     problems
 }
 
-fn check_years(
-    years: &[KetQuaNam],
-    path: &str,
-    period: GiaiDoan,
-    report: &mut dyn FnMut(String, Kind),
-) {
+fn check_years(years: &[KetQuaNam], path: &str, period: GiaiDoan, report: &mut dyn FnMut(String, Kind)) {
     let mut seen = Vec::new();
     for (i, year) in years.iter().enumerate() {
         if !(period.tu..=period.den).contains(&year.nam) {
             report(
                 format!("{path}[{i}].nam"),
-                Kind::YearOutsidePeriod {
-                    year: year.nam,
-                    from: period.tu,
-                    to: period.den,
-                },
+                Kind::YearOutsidePeriod { year: year.nam, from: period.tu, to: period.den },
             );
         }
         if seen.contains(&year.nam) {
@@ -186,17 +111,10 @@ fn check_years(
 }
 
 /// A metric with per-year values and a total must agree.
-fn check_totals(
-    totals: &[(String, Decimal)],
-    years: &[KetQuaNam],
-    path: &str,
-    report: &mut dyn FnMut(String, Kind),
-) {
+fn check_totals(totals: &[(String, Decimal)], years: &[KetQuaNam], path: &str, report: &mut dyn FnMut(String, Kind)) {
     for (code, total) in totals {
-        let values: Vec<Decimal> = years
-            .iter()
-            .filter_map(|y| y.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v))
-            .collect();
+        let values: Vec<Decimal> =
+            years.iter().filter_map(|y| y.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v)).collect();
         if values.is_empty() {
             continue;
         }
@@ -204,11 +122,7 @@ fn check_totals(
         if sum != *total {
             report(
                 format!("{path}.{code}"),
-                Kind::TotalMismatch {
-                    code: code.clone(),
-                    total: total.vietnamese(),
-                    sum: sum.vietnamese(),
-                },
+                Kind::TotalMismatch { code: code.clone(), total: total.vietnamese(), sum: sum.vietnamese() },
             );
         }
     }

@@ -18,11 +18,7 @@ pub fn sample_input() -> PathBuf {
 }
 
 pub fn baocao(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run baocao")
+    Command::new(env!("CARGO_BIN_EXE_baocao")).args(args).current_dir(cwd).output().expect("run baocao")
 }
 
 /// Runs `tool`; a missing tool is a failure naming the Debian package.
@@ -42,11 +38,7 @@ pub fn tool(tool: &str, args: &[&str]) -> Output {
 
 pub fn stdout_of(tool_name: &str, args: &[&str]) -> String {
     let output = tool(tool_name, args);
-    assert!(
-        output.status.success(),
-        "{tool_name} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{tool_name} {args:?}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("utf-8 output")
 }
 
@@ -54,10 +46,7 @@ pub fn stdout_of(tool_name: &str, args: &[&str]) -> String {
 pub fn pdf_text(pdf: &Path, pages: Option<(usize, usize)>) -> String {
     let path = pdf.to_str().unwrap();
     let text = match pages {
-        Some((first, last)) => stdout_of(
-            "pdftotext",
-            &["-f", &first.to_string(), "-l", &last.to_string(), path, "-"],
-        ),
+        Some((first, last)) => stdout_of("pdftotext", &["-f", &first.to_string(), "-l", &last.to_string(), path, "-"]),
         None => stdout_of("pdftotext", &[path, "-"]),
     };
     collapse(&text)
@@ -66,10 +55,7 @@ pub fn pdf_text(pdf: &Path, pages: Option<(usize, usize)>) -> String {
 /// Lines of a PDF as `pdftotext -layout` keeps them (table rows stay
 /// rows), each with its whitespace collapsed.
 pub fn pdf_layout_lines(pdf: &Path) -> Vec<String> {
-    stdout_of("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
-        .lines()
-        .map(collapse)
-        .collect()
+    stdout_of("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]).lines().map(collapse).collect()
 }
 
 pub fn collapse(text: &str) -> String {
@@ -137,28 +123,15 @@ pub fn docx_text(docx: &Path) -> String {
 }
 
 fn unescape_xml(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 /// Builds `input` into `out` and asserts success.
 pub fn build(input: &Path, out: &Path, extra: &[&str]) {
-    let mut args = vec![
-        "build",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ];
+    let mut args = vec!["build", input.to_str().unwrap(), "-o", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     let output = baocao(&args, &root());
-    assert!(
-        output.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "build failed: {}", String::from_utf8_lossy(&output.stderr));
 }
 
 /// The strings of `input` that the report prints, NFC, as the input has them.

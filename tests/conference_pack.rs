@@ -1,0 +1,228 @@
+//! The decisions with their lists and the press summary, and the promise
+//! that every paper of the pack tells the same counts and names.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use baocao::input::{Input, LoaiNguoiNhan};
+use common::*;
+
+fn load(path: &Path) -> Input {
+    baocao::input::load(path).expect("valid input")
+}
+
+/// Page numbers (1-based) of a PDF whose text contains `needle`.
+fn pages_with(pdf: &Path, needle: &str) -> Vec<usize> {
+    (1..=pdf_pages(pdf)).filter(|&p| pdf_text(pdf, Some((p, p))).contains(needle)).collect()
+}
+
+#[test]
+fn decision_text_has_number_date_articles_counts_and_every_recipient() {
+    let out = tempfile::tempdir().unwrap();
+    build(&sample_input(), out.path(), &["--only", "quyet-dinh", "--format", "pdf"]);
+    let input = load(&sample_input());
+    for (i, group) in input.khen_thuong.iter().enumerate() {
+        let pdf = out.path().join(format!("quyet-dinh-{}.pdf", i + 1));
+        let first_page = pdf_text(&pdf, Some((1, 1)));
+        let text = pdf_text(&pdf, None);
+        assert!(first_page.contains(&format!("Số: {}", group.quyet_dinh.so)), "{first_page}");
+        assert!(first_page.contains(&format!("{}, {}", group.dia_danh, group.quyet_dinh.ngay.long())));
+        for article in ["QUYẾT ĐỊNH:", "Điều 1.", "Điều 2.", "Điều 3.", "./.", "Nơi nhận:", "- Như Điều 3;"]
+        {
+            assert!(text.contains(article), "{article} missing in decision {}:\n{text}", i + 1);
+        }
+        assert!(text.contains(&group.cap_khen), "authority line");
+        assert!(text.contains(&group.nguoi_ky.ho_ten));
+        for person in &group.danh_sach {
+            assert!(text.contains(&person.ten), "{} missing from list {}", person.ten, i + 1);
+        }
+        assert!(text.contains(&format!(
+            "(Kèm theo Quyết định số {} {}",
+            group.quyet_dinh.so,
+            group.quyet_dinh.ngay.long()
+        )));
+    }
+    let first = pdf_text(&out.path().join("quyet-dinh-1.pdf"), None);
+    assert!(first.contains("ngày 15 tháng 8 năm 2018"), "NĐ 30 date form: {first}");
+    assert!(first.contains("Tặng Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng cho 12 tập thể và 15 cá nhân (có danh sách kèm theo), đã có thành tích"));
+    let second = pdf_text(&out.path().join("quyet-dinh-2.pdf"), None);
+    assert!(second.contains("cho 01 tập thể và 02 cá nhân (có danh sách kèm theo)"), "two digits below ten: {second}");
+}
+
+#[test]
+fn attached_list_starts_a_new_numbering_and_repeats_its_header_row() {
+    let out = tempfile::tempdir().unwrap();
+    build(&sample_input(), out.path(), &["--only", "quyet-dinh", "--format", "pdf"]);
+    let pdf = out.path().join("quyet-dinh-1.pdf");
+    let list_pages = pages_with(&pdf, "Tên tập thể, cá nhân");
+    assert!(list_pages.len() >= 2, "the sample list runs over two pages: {list_pages:?}");
+    let list_start = list_pages[0];
+    let start_text = pdf_text(&pdf, Some((list_start, list_start)));
+    assert!(start_text.starts_with("ỦY BAN NHÂN DÂN"), "the list's first page is unnumbered: {start_text}");
+    assert!(start_text.contains("DANH SÁCH") && !start_text.contains("Số: 2345"), "no number/date line on the list");
+    let next = pdf_text(&pdf, Some((list_start + 1, list_start + 1)));
+    assert!(next.starts_with("2 "), "the list's second page is numbered 2: {next}");
+    assert!(next.contains("STT Tên tập thể, cá nhân Chức vụ, đơn vị"), "header row repeated: {next}");
+}
+
+#[test]
+fn libreoffice_opens_the_decision_docx_with_its_list() {
+    let out = tempfile::tempdir().unwrap();
+    build(&sample_input(), out.path(), &["--only", "quyet-dinh"]);
+    let converted = libreoffice_pdf(&out.path().join("quyet-dinh-1.docx"), &out.path().join("lo"));
+    let text = pdf_text(&converted, None);
+    for needle in [
+        "Số: 2345/QĐ-UBND",
+        "Hải Phòng, ngày 15 tháng 8 năm 2018",
+        "Điều 1.",
+        "Điều 2.",
+        "Điều 3.",
+        "DANH SÁCH",
+        "TẬP THỂ (12)",
+        "CÁ NHÂN (15)",
+    ] {
+        assert!(text.contains(needle), "{needle} missing in LibreOffice's rendering:\n{text}");
+    }
+    for person in &load(&sample_input()).khen_thuong[0].danh_sach {
+        assert!(text.contains(&person.ten), "{} missing", person.ten);
+    }
+    let list_pages = pages_with(&converted, "Tên tập thể, cá nhân");
+    assert!(list_pages.len() >= 2, "header row repeated on the list's second page: {list_pages:?}");
+    let page = |p: usize| pdf_text(&converted, Some((p, p)));
+    assert!(page(1).starts_with("ỦY BAN NHÂN DÂN"), "the decision's first page is unnumbered: {}", page(1));
+    assert!(page(list_pages[0]).starts_with("ỦY BAN NHÂN DÂN"), "the list's first page is unnumbered");
+    assert!(page(list_pages[1]).starts_with("2 "), "the list's second page is numbered 2: {}", page(list_pages[1]));
+    let xml = docx_part(&out.path().join("quyet-dinh-1.docx"), "word/document.xml");
+    assert_eq!(xml.matches(r#"<w:pgNumType w:start="1""#).count(), 2, "each part numbered from 1");
+}
+
+#[test]
+fn press_summary_names_conference_delegates_results_and_awards() {
+    let out = tempfile::tempdir().unwrap();
+    build(&sample_input(), out.path(), &["--only", "tin-bai"]);
+    let text = std::fs::read_to_string(out.path().join("tin-bai.txt")).unwrap();
+    let input = load(&sample_input());
+    assert!(text.starts_with(
+        "Công an thành phố Hải Phòng sơ kết 05 năm thực hiện Chương trình phối hợp số 09/CTr-BCA-MTTW\n\n"
+    ));
+    assert!(text.contains("Sáng ngày 21/8/2018, Công an thành phố Hải Phòng tổ chức Hội nghị sơ kết"));
+    for delegate in &input.hoi_nghi.as_ref().unwrap().dai_bieu {
+        assert!(text.contains(&delegate.ho_ten) && text.contains(&delegate.chuc_vu));
+    }
+    let order: Vec<usize> =
+        input.hoi_nghi.as_ref().unwrap().dai_bieu.iter().map(|d| text.find(&d.ho_ten).unwrap()).collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "delegates in the order given");
+    assert!(
+        text.contains(
+            "Mô hình do Công an đề xuất cấp ủy, chính quyền xây dựng, duy trì – 315 mô hình; Mô hình về bảo đảm ANTT"
+        ),
+        "largest figure first: {text}"
+    );
+    assert!(text.contains("Tổng cộng 30 lượt tập thể, cá nhân được khen thưởng."));
+    assert!(!text.contains("{{") && !text.contains("  "), "no empty slot");
+    let docx = docx_text(&out.path().join("tin-bai.docx"));
+    assert!(docx.contains(
+        "Nhân dịp này, 12 tập thể và 15 cá nhân được Chủ tịch Ủy ban nhân dân thành phố Hải Phòng tặng Bằng khen"
+    ));
+    let files: Vec<String> =
+        std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    assert!(!files.contains(&"tin-bai.pdf".to_string()), "the press summary is text and DOCX only");
+}
+
+#[test]
+fn press_summary_drops_sentences_for_missing_optional_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = std::fs::read_to_string(root().join("tests/fixtures/minimal.yaml")).unwrap();
+    let input = dir.path().join("input.yaml");
+    std::fs::write(&input, format!("{minimal}hoi_nghi:\n  ngay: 2020-01-04\n")).unwrap();
+    build(&input, &dir.path().join("out"), &["--only", "tin-bai"]);
+    let text = std::fs::read_to_string(dir.path().join("out/tin-bai.txt")).unwrap();
+    assert!(text.contains("Ngày 04/01/2020, Ủy ban nhân dân phường A tổ chức Hội nghị sơ kết"), "{text}");
+    for absent in ["Dự hội nghị", "Nhân dịp này", "phương hướng", " tại ", "trực tuyến"] {
+        assert!(!text.contains(absent), "{absent:?} should be dropped:\n{text}");
+    }
+    assert!(!text.contains(" ,") && !text.contains(" .") && !text.contains("  "), "no empty slot:\n{text}");
+}
+
+/// The counts phrase of each group, as every document must print it.
+fn phrases(input: &Input) -> Vec<String> {
+    input.khen_thuong.iter().map(baocao::awards::recipients_phrase).collect()
+}
+
+fn check_pack_agrees(input_path: &Path, out: &Path) {
+    build(input_path, out, &["--format", "pdf"]);
+    let input = load(input_path);
+    let report = pdf_text(&out.join("bao-cao.pdf"), None);
+    let press = std::fs::read_to_string(out.join("tin-bai.txt")).unwrap_or_default();
+    for (i, (group, phrase)) in input.khen_thuong.iter().zip(phrases(&input)).enumerate() {
+        let form = group.hinh_thuc.name();
+        let (collectives, individuals) = baocao::awards::counts(group);
+        assert_eq!(collectives + individuals, group.danh_sach.len());
+        let said = format!("{phrase} được {} tặng {form}", baocao::awards::authority_in_sentence(group));
+        assert!(report.contains(&said), "report lacks {said:?}");
+        if input.hoi_nghi.is_some() {
+            assert!(press.contains(&said), "press lacks {said:?}");
+        }
+        let decision = out.join(format!("quyet-dinh-{}.pdf", i + 1));
+        let text = pdf_text(&decision, None);
+        assert!(
+            text.contains(&format!("Tặng {form} của"))
+                && text.contains(&format!("cho {phrase} (có danh sách kèm theo)"))
+        );
+        // The list: each part numbered 1..n in list order, as many rows as records.
+        let rows = pdf_layout_lines(&decision);
+        let (collective_list, individual_list) = baocao::awards::by_kind(group);
+        for people in [collective_list, individual_list] {
+            for (k, person) in people.iter().enumerate() {
+                let name = baocao::awards::display_name(person);
+                let start: String = name.split(' ').take(2).collect::<Vec<_>>().join(" ");
+                let row = format!("{} {start}", k + 1);
+                assert!(rows.iter().any(|r| r.starts_with(&row)), "row {row:?} missing from list {}", i + 1);
+            }
+        }
+        if collectives > 0 {
+            assert!(text.contains(&format!("TẬP THỂ ({:02})", collectives)));
+        }
+        if individuals > 0 {
+            assert!(text.contains(&format!("CÁ NHÂN ({:02})", individuals)));
+        }
+        for person in &group.danh_sach {
+            assert!(text.contains(&person.ten), "{} missing from decision {}", person.ten, i + 1);
+        }
+        let kinds: Vec<LoaiNguoiNhan> = group.danh_sach.iter().map(|p| p.loai).collect();
+        assert_eq!(kinds.iter().filter(|k| **k == LoaiNguoiNhan::TapThe).count(), collectives);
+    }
+}
+
+#[test]
+fn every_paper_of_the_sample_pack_agrees() {
+    let out = tempfile::tempdir().unwrap();
+    check_pack_agrees(&sample_input(), out.path());
+}
+
+/// A copy of the sample whose first group lists `n` generated recipients
+/// (the benchmark generator's CSV).
+pub fn generated_input(dir: &Path, n: usize) -> PathBuf {
+    let generator = root().join("../shared/bench/gen_awardees.py");
+    let output = std::process::Command::new("python3")
+        .args([generator.to_str().unwrap(), &n.to_string(), "--csv"])
+        .output()
+        .expect("python3 runs ../shared/bench/gen_awardees.py");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    std::fs::write(dir.join("ds.csv"), output.stdout).unwrap();
+    let yaml = std::fs::read_to_string(sample_input())
+        .unwrap()
+        .replace("danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"", "danh_sach_tep: \"ds.csv\"");
+    let path = dir.join("lon.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
+#[test]
+fn every_paper_of_a_500_recipient_pack_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = generated_input(dir.path(), 500);
+    assert_eq!(load(&input).khen_thuong[0].danh_sach.len(), 500);
+    check_pack_agrees(&input, &dir.path().join("out"));
+}
