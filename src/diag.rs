@@ -20,6 +20,8 @@ pub struct Location {
     pub col: Option<usize>,
     /// The source line, shown under the message with a caret.
     pub excerpt: Option<String>,
+    /// A spreadsheet cell ("Sheet1!B3"), for lists read from XLSX.
+    pub cell: Option<String>,
 }
 
 impl Location {
@@ -129,6 +131,9 @@ impl Problem {
     /// One line: `file:line:col: path: message`.
     pub fn headline(&self, lang: Lang) -> String {
         let mut out = self.location.file.clone();
+        if let Some(cell) = &self.location.cell {
+            let _ = write!(out, ":{cell}");
+        }
         if let Some(line) = self.location.line {
             let _ = write!(out, ":{line}");
             if let Some(col) = self.location.col {
@@ -302,8 +307,8 @@ impl Kind {
             Kind::ListFileMissing(file) => format!("list file «{file}» not found"),
             Kind::ListFileUnreadable { file, detail } if vi => format!("không đọc được tệp «{file}»: {detail}"),
             Kind::ListFileUnreadable { file, detail } => format!("cannot read «{file}»: {detail}"),
-            Kind::ListFileType(file) if vi => format!("tệp danh sách «{file}» phải là .csv"),
-            Kind::ListFileType(file) => format!("list file «{file}» must be .csv"),
+            Kind::ListFileType(file) if vi => format!("tệp danh sách «{file}» phải là .csv hoặc .xlsx"),
+            Kind::ListFileType(file) => format!("list file «{file}» must be .csv or .xlsx"),
             Kind::Template { name, detail } if vi => format!("mẫu «{name}» lỗi: {detail}"),
             Kind::Template { name, detail } => format!("template «{name}» is wrong: {detail}"),
             Kind::TemplateField { name, field } if vi => format!("mẫu «{name}» dùng trường «{field}» mà dữ liệu không có (sai tên trường?)"),
@@ -333,6 +338,7 @@ mod tests {
                 line: Some(3),
                 col: Some(9),
                 excerpt: Some("  ngay: 2018-02-30".into()),
+                cell: None,
             },
             path: "van_ban.ngay".into(),
             kind: Kind::BadDate("2018-02-30".into()),

@@ -102,6 +102,7 @@ fn template_problem(name: &str, origin: &str, text: &str, position: Option<(usiz
             line: position.map(|p| p.0),
             col: position.map(|p| p.1),
             excerpt: position.and_then(|(line, _)| text.lines().nth(line.saturating_sub(1))).map(str::to_string),
+            cell: None,
         },
         path: String::new(),
         kind: Kind::Template { name: name.to_string(), detail },

@@ -17,8 +17,9 @@ use crate::vn::{self, Date, Decimal};
 pub enum Locator {
     /// A YAML file: positions from its event parser, lines for excerpts.
     Yaml { display: String, lines: Vec<String>, positions: Positions },
-    /// A CSV list: `prefix[i]` is the record on `lines[i]`.
-    Csv { display: String, prefix: String, lines: Vec<usize> },
+    /// A list file: `prefix[i]` is the record at `rows[i]`, its keys the
+    /// file's `columns` in order.
+    List { display: String, prefix: String, rows: Vec<RowPlace>, columns: Vec<String> },
 }
 
 impl Locator {
@@ -44,6 +45,7 @@ impl Locator {
                             line: Some(line),
                             col: Some(col),
                             excerpt: lines.get(line - 1).cloned(),
+                            cell: None,
                         };
                     }
                     match probe.rfind(['.', '[']) {
@@ -52,21 +54,47 @@ impl Locator {
                     }
                 }
             }
-            Locator::Csv { display, prefix, lines } => {
-                let row = path
-                    .strip_prefix(prefix.as_str())
-                    .and_then(|rest| rest.strip_prefix('['))
-                    .and_then(|rest| rest.split(']').next())
-                    .and_then(|index| index.parse::<usize>().ok());
-                Location {
-                    file: display.clone(),
-                    line: row.and_then(|i| lines.get(i).copied()),
-                    col: None,
-                    excerpt: None,
+            Locator::List { display, prefix, rows, columns } => {
+                let rest = path.strip_prefix(prefix.as_str()).and_then(|rest| rest.strip_prefix('['));
+                let (index, key) = match rest.and_then(|r| r.split_once(']')) {
+                    Some((index, key)) => (index.parse::<usize>().ok(), key.trim_start_matches('.')),
+                    None => (None, ""),
+                };
+                let mut location = Location::file(display);
+                match index.and_then(|i| rows.get(i)) {
+                    Some(RowPlace::Line(line)) => location.line = Some(*line),
+                    Some(RowPlace::Cell { sheet, row }) => {
+                        let column = columns.iter().position(|c| c == key).unwrap_or(0);
+                        location.cell = Some(format!("{sheet}!{}{row}", column_letters(column)));
+                    }
+                    None => {}
                 }
+                location
             }
         }
     }
+}
+
+/// Where a list file's record is.
+pub enum RowPlace {
+    /// A CSV line.
+    Line(usize),
+    /// A spreadsheet row (1-based) of `sheet`.
+    Cell { sheet: String, row: usize },
+}
+
+/// "A", "B", …, "Z", "AA": a spreadsheet column's name from its index.
+fn column_letters(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII")
 }
 
 /// Keys of each record, in schema order (unknown keys are refused).
@@ -209,7 +237,7 @@ impl<'a> Reader<'a> {
         let raw = err.to_string();
         let detail = raw.split(" at line ").next().unwrap_or(&raw).to_string();
         let mut location = Location::file(match &self.locator {
-            Locator::Yaml { display, .. } | Locator::Csv { display, .. } => display,
+            Locator::Yaml { display, .. } | Locator::List { display, .. } => display,
         });
         let mut kind = Kind::Syntax(detail.clone());
         if let Some(at) = err.location() {
