@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::diag::{self, Lang};
+use crate::certificate::PrintOptions;
+use crate::diag::{self, Kind, Lang, Location, Problem};
+use crate::input::Paper;
 use crate::{BuildRequest, DocKind, Failure, Format};
 
 /// Giấy tờ hội nghị sơ kết / tổng kết (báo cáo …) theo Nghị định 30/2020,
@@ -39,6 +41,8 @@ pub enum Command {
         /// Thư mục mẫu thay cho mẫu có sẵn (theo tên tệp .hbs).
         #[arg(long)]
         templates: Option<PathBuf>,
+        #[command(flatten)]
+        print: PrintArgs,
     },
     /// Chỉ kiểm tra tệp YAML (và mẫu); không ghi gì.
     Check {
@@ -51,11 +55,100 @@ pub enum Command {
         /// Thư mục ghi (mặc định: thư mục hiện tại).
         dir: Option<PathBuf>,
     },
+    /// In tờ lưới mm để đo độ lệch của máy in trước khi in lên phôi.
+    Calibrate {
+        /// Khổ giấy.
+        #[arg(long, value_enum, default_value = "a3")]
+        sheet: Paper,
+        /// Tệp PDF ghi ra.
+        #[arg(short = 'o', long = "out", default_value = "calib.pdf")]
+        out: PathBuf,
+    },
     /// Mẫu văn bản (handlebars).
     Templates {
         #[command(subcommand)]
         action: TemplatesAction,
     },
+}
+
+/// How certificates are printed.
+#[derive(Debug, clap::Args)]
+pub struct PrintArgs {
+    /// Bằng khen / giấy khen: chỉ in chữ thay đổi, lên phôi in sẵn.
+    #[arg(long)]
+    overlay: bool,
+    /// Độ lệch máy in, mm: DX,DY (dương = sang phải, xuống dưới), ví dụ 1.5,-2.
+    #[arg(long, value_parser = parse_offset, allow_hyphen_values = true)]
+    offset: Option<(f32, f32)>,
+    /// Tỷ lệ in của máy (1 = đúng cỡ).
+    #[arg(long)]
+    scale: Option<f32>,
+    /// Hồ sơ máy in (YAML: lech_x, lech_y, ty_le); --offset / --scale ghi đè.
+    #[arg(long)]
+    profile: Option<PathBuf>,
+    /// Khổ giấy bằng khen cho mọi nhóm (ghi đè kho_giay).
+    #[arg(long, value_enum)]
+    sheet: Option<Paper>,
+    /// Thêm mỗi người một tệp PDF trong khen-N/.
+    #[arg(long)]
+    split: bool,
+}
+
+fn parse_offset(text: &str) -> Result<(f32, f32), String> {
+    let (dx, dy) = text.split_once(',').ok_or("cần DX,DY, ví dụ 1.5,-2")?;
+    let number = |s: &str| s.trim().parse::<f32>().map_err(|_| format!("«{s}» không phải số"));
+    Ok((number(dx)?, number(dy)?))
+}
+
+/// A printer profile file: the drift measured with `baocao calibrate`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrinterProfile {
+    /// mm, positive = right.
+    #[serde(default)]
+    lech_x: f32,
+    /// mm, positive = down.
+    #[serde(default)]
+    lech_y: f32,
+    /// Printer scale.
+    #[serde(default = "one")]
+    ty_le: f32,
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+impl PrintArgs {
+    fn options(&self) -> Result<PrintOptions, Failure> {
+        let mut options = PrintOptions { overlay: self.overlay, paper: self.sheet, ..PrintOptions::default() };
+        if let Some(path) = &self.profile {
+            let display = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|err| Failure::Other(format!("{display}: {err}")))?;
+            let profile: PrinterProfile = serde_yaml::from_str(&text).map_err(|err| {
+                let at = err.location();
+                Failure::Input(vec![Problem {
+                    location: Location {
+                        file: display.clone(),
+                        line: at.as_ref().map(|l| l.line()),
+                        col: at.as_ref().map(|l| l.column()),
+                        ..Location::default()
+                    },
+                    path: String::new(),
+                    kind: Kind::Syntax(err.to_string()),
+                }])
+            })?;
+            options.offset = (profile.lech_x, profile.lech_y);
+            options.scale = profile.ty_le;
+        }
+        if let Some(offset) = self.offset {
+            options.offset = offset;
+        }
+        if let Some(scale) = self.scale {
+            options.scale = scale;
+        }
+        Ok(options)
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,9 +186,30 @@ fn say(lang: Lang, vi: String, en: String) {
 
 fn run(command: Command, lang: Lang) -> Result<(), Failure> {
     match command {
-        Command::Build { input, out, only, format, templates } => {
-            let request = BuildRequest { input, templates, only, formats: format };
-            let (dir, manifest) = crate::build(&request, out.as_deref())?;
+        Command::Build { input, out, only, format, templates, print } => {
+            let request = BuildRequest {
+                input,
+                templates,
+                only,
+                formats: format,
+                print: print.options()?,
+                split: print.split,
+                progress: true,
+            };
+            let crate::Built { dir, manifest, shrunk } = crate::build(&request, out.as_deref())?;
+            for (file, small) in &shrunk {
+                say(
+                    lang,
+                    format!(
+                        "cảnh báo: {file} trang {} («{}»): ô {} phải thu nhỏ tới cỡ chữ nhỏ nhất ({:.1} pt) — hãy soát lại bản in",
+                        small.page, small.recipient, small.field, small.size
+                    ),
+                    format!(
+                        "warning: {file} page {} («{}»): box {} needed its smallest size ({:.1} pt) — proof-read it",
+                        small.page, small.recipient, small.field, small.size
+                    ),
+                );
+            }
             for file in &manifest.files {
                 let pages = file.pages.map(|p| format!(" ({p} trang)")).unwrap_or_default();
                 eprintln!("  {}{pages}", dir.join(&file.path).display());
@@ -108,9 +222,22 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Check { input, templates } => {
-            let request = BuildRequest { input: input.clone(), templates, only: vec![], formats: vec![] };
+            let request = BuildRequest { input: input.clone(), templates, ..BuildRequest::default() };
             crate::produce(&request)?;
             say(lang, format!("{}: hợp lệ.", input.display()), format!("{}: valid.", input.display()));
+            Ok(())
+        }
+        Command::Calibrate { sheet, out } => {
+            let pdf = crate::pdf::draw(&crate::calibrate::sheet(sheet), "Hiệu chỉnh máy in").map_err(Failure::Other)?;
+            std::fs::write(&out, pdf).map_err(|err| Failure::Other(format!("{}: {err}", out.display())))?;
+            say(
+                lang,
+                format!("Đã ghi {}: in ra giấy trắng, đo các dấu chữ thập, rồi dùng --offset DX,DY", out.display()),
+                format!(
+                    "Wrote {}: print it on plain paper, measure the crosshairs, then use --offset DX,DY",
+                    out.display()
+                ),
+            );
             Ok(())
         }
         Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),

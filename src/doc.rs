@@ -160,3 +160,75 @@ pub struct Signature {
     /// "Đại tá Lê Nguyên Trường".
     pub name: String,
 }
+
+/// Sheets of positioned text (certificates): each frame's lines are
+/// already fitted, so both backends print the same lines at the same size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheets {
+    pub title: String,
+    /// Paper, mm.
+    pub width: f32,
+    pub height: f32,
+    pub sheets: Vec<Sheet>,
+}
+
+impl Sheets {
+    /// The same paper and title, no sheets.
+    pub fn clone_empty(&self) -> Sheets {
+        Sheets { title: self.title.clone(), width: self.width, height: self.height, sheets: Vec::new() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub border: Option<Border>,
+    pub frames: Vec<Frame>,
+}
+
+/// The decorative border: a double line `outer` mm from the paper's edge
+/// and an inner frame `inner` mm from it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Border {
+    pub color: Color,
+    pub outer: f32,
+    pub inner: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Color(pub u8, pub u8, pub u8);
+
+impl Color {
+    pub const BLACK: Color = Color(0, 0, 0);
+
+    /// "C00000" → red; `None` for anything else.
+    pub fn parse(hex: &str) -> Option<Color> {
+        let hex = hex.trim_start_matches('#');
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Color(byte(0)?, byte(2)?, byte(4)?))
+    }
+
+    pub fn hex(self) -> String {
+        format!("{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+}
+
+/// A box of text on a sheet: position and size in mm from the top-left
+/// corner; lines centred vertically in the box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub lines: Vec<String>,
+    pub size: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub color: Color,
+    pub align: Align,
+    /// A rule under the text, as long as its longest line.
+    pub underline: bool,
+}

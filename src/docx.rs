@@ -4,7 +4,8 @@
 //! in the header with the first page's number suppressed.
 //!
 //! docx-rs 0.4 cannot mark a table row as a repeating header (`w:tblHeader`);
-//! [`mark_header_rows`] adds it to the XML docx-rs writes.
+//! [`extend_document_xml`] adds it to the XML docx-rs writes, and page
+//! borders for certificates likewise.
 
 use std::io::{Cursor, Read, Write};
 
@@ -18,6 +19,7 @@ use docx_rs::{
 use crate::doc::*;
 use crate::fonts::Face;
 use crate::layout::{self, nd30, PT_PER_MM};
+use docx_rs::{BreakType, PageOrientationType};
 
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
 
@@ -211,7 +213,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
     }
     let mut bytes = Cursor::new(Vec::new());
     docx.build().pack(&mut bytes).map_err(|e| format!("docx: {e}"))?;
-    mark_header_rows(&bytes.into_inner())
+    extend_document_xml(&bytes.into_inner(), None)
 }
 
 fn header_grid(header: &Header, page: Page) -> DocxTable {
@@ -299,7 +301,7 @@ fn signature_table(signature: &Signature, page: Page) -> DocxTable {
     grid(&[left_mm, right_mm], vec![row])
 }
 
-/// Row height that marks a header row for [`mark_header_rows`]; no real
+/// Row height that marks a header row for [`extend_document_xml`]; no real
 /// row is 1 twip high.
 const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
 
@@ -332,9 +334,10 @@ fn data_table(table: &Table) -> DocxTable {
         .margins(TableCellMargins::new().margin(40, 85, 40, 85))
 }
 
-/// Rewrites `word/document.xml` so rows marked with [`HEADER_ROW_MARK`]
-/// repeat at the top of every page (`w:tblHeader`), which docx-rs lacks.
-fn mark_header_rows(docx: &[u8]) -> Result<Vec<u8>, String> {
+/// What docx-rs 0.4 cannot write, added to its `word/document.xml`:
+/// rows marked with [`HEADER_ROW_MARK`] repeat at the top of every page
+/// (`w:tblHeader`), and `page_border` becomes the section's `w:pgBorders`.
+fn extend_document_xml(docx: &[u8], page_border: Option<&str>) -> Result<Vec<u8>, String> {
     let error = |e: &dyn std::fmt::Display| format!("docx: {e}");
     let mut archive = zip::ZipArchive::new(Cursor::new(docx)).map_err(|e| error(&e))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -345,11 +348,117 @@ fn mark_header_rows(docx: &[u8]) -> Result<Vec<u8>, String> {
         let mut content = Vec::new();
         file.read_to_end(&mut content).map_err(|e| error(&e))?;
         if name == "word/document.xml" {
-            let xml = String::from_utf8(content).map_err(|e| error(&e))?;
-            content = xml.replace(HEADER_ROW_MARK, "<w:tblHeader />").into_bytes();
+            let mut xml =
+                String::from_utf8(content).map_err(|e| error(&e))?.replace(HEADER_ROW_MARK, "<w:tblHeader />");
+            if let Some(border) = page_border {
+                // w:pgBorders follows w:pgMar in a section's properties.
+                let start = xml.rfind("<w:pgMar").ok_or("docx: no page margins")?;
+                let end = start + xml[start..].find("/>").ok_or("docx: unclosed pgMar")? + 2;
+                xml.insert_str(end, border);
+            }
+            content = xml.into_bytes();
         }
         out.start_file(name, options).map_err(|e| error(&e))?;
         out.write_all(&content).map_err(|e| error(&e))?;
     }
     Ok(out.finish().map_err(|e| error(&e))?.into_inner())
+}
+
+/// The DOCX of certificate sheets: one landscape page per sheet, each
+/// frame an absolutely positioned text frame (`w:framePr`) with the lines
+/// the layout fitted, so a clerk can correct one certificate in Word.
+pub fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
+    let (width, height) = (twips(sheets.width) as u32, twips(sheets.height) as u32);
+    let orientation = if width > height { PageOrientationType::Landscape } else { PageOrientationType::Portrait };
+    let mut docx = Docx::new()
+        .page_size(width, height)
+        .page_orient(orientation)
+        .page_margin(PageMargin { top: 0, left: 0, bottom: 0, right: 0, header: 0, footer: 0, gutter: 0 })
+        .default_fonts(times())
+        .default_size(28);
+    for (index, sheet) in sheets.sheets.iter().enumerate() {
+        // Word and LibreOffice hang a frame on the paragraph after it: each
+        // sheet's frames, then an empty paragraph that starts its page.
+        for frame in &sheet.frames {
+            docx = docx.add_paragraph(frame_paragraph(frame));
+        }
+        let anchor = DocxParagraph::new()
+            .size(2)
+            .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(20).before(0).after(0))
+            .page_break_before(index > 0);
+        docx = docx.add_paragraph(anchor);
+    }
+    let border = sheets.sheets.first().and_then(|s| s.border).map(|b| {
+        // Word measures the border's distance from the edge in points, 31 at most.
+        let space = (b.outer * PT_PER_MM).min(31.0).round() as u32;
+        let side = |name: &str| {
+            format!(r#"<w:{name} w:val="double" w:sz="18" w:space="{space}" w:color="{}" />"#, b.color.hex())
+        };
+        format!(
+            r#"<w:pgBorders w:offsetFrom="page">{}{}{}{}</w:pgBorders>"#,
+            side("top"),
+            side("left"),
+            side("bottom"),
+            side("right")
+        )
+    });
+    let mut bytes = Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).map_err(|e| format!("docx: {e}"))?;
+    extend_document_xml(&bytes.into_inner(), border.as_deref())
+}
+
+fn frame_paragraph(frame: &Frame) -> DocxParagraph {
+    let line_height = frame.size * LINE_HEIGHT;
+    let text_height = line_height * frame.lines.len() as f32 / PT_PER_MM;
+    // The PDF centres the lines in the box; the frame is just their height.
+    let top = frame.y + (frame.height - text_height) / 2.0;
+    let mut run = Run::new().fonts(times()).size((frame.size * 2.0).round() as usize).color(frame.color.hex());
+    if frame.bold {
+        run = run.bold();
+    }
+    if frame.italic {
+        run = run.italic();
+    }
+    for (i, line) in frame.lines.iter().enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(line);
+    }
+    // An underlined frame is as wide as its text, so its bottom border is
+    // the rule "as long as the text".
+    let (x, width) = if frame.underline {
+        let face = crate::fonts::Face::new(frame.bold, frame.italic);
+        let widest =
+            frame.lines.iter().map(|l| face.metrics().width(l, frame.size)).fold(0.0, f32::max) / PT_PER_MM + 1.0;
+        (frame.x + (frame.width - widest) / 2.0, widest)
+    } else {
+        (frame.x, frame.width)
+    };
+    let mut p = DocxParagraph::new()
+        .add_run(run)
+        .align(alignment(frame.align))
+        .line_spacing(
+            LineSpacing::new().line_rule(LineSpacingType::Exact).line(pt_twips(line_height) as i32).before(0).after(0),
+        )
+        .frame_x(twips(x))
+        .frame_y(twips(top))
+        .frame_width(twips(width) as u32)
+        .frame_height(twips(text_height).max(1) as u32)
+        .h_anchor("page")
+        .v_anchor("page")
+        .h_rule("exact")
+        .wrap("none");
+    if frame.underline {
+        p.property = p.property.set_borders(
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                    .val(BorderType::Single)
+                    .size(6)
+                    .space(1)
+                    .color(frame.color.hex()),
+            ),
+        );
+    }
+    p
 }

@@ -19,6 +19,7 @@ pub struct TextRun {
     pub face: Face,
     pub text: String,
     pub word_spacing: f32,
+    pub color: Color,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +32,7 @@ pub enum Item {
         x2: f32,
         y2: f32,
         width: f32,
+        color: Color,
     },
 }
 
@@ -107,6 +109,7 @@ pub fn layout(doc: &Document) -> Laid {
                 face: Face::Regular,
                 text,
                 word_spacing: 0.0,
+                color: Color::BLACK,
             }));
         }
     }
@@ -194,7 +197,9 @@ fn runs(line: &Line, x: f32, baseline: f32, size: f32, extra: f32) -> Vec<Item> 
         for (face, text, width) in pieces {
             match items.last_mut() {
                 Some(run) if run.face == face => run.text.push_str(&text),
-                _ => items.push(TextRun { x: pen, baseline, size, face, text, word_spacing: extra }),
+                _ => {
+                    items.push(TextRun { x: pen, baseline, size, face, text, word_spacing: extra, color: Color::BLACK })
+                }
             }
             pen += width;
         }
@@ -245,7 +250,14 @@ pub fn widest_line(spans: &[Span], size: f32, width: f32) -> f32 {
 }
 
 fn rule(x_center: f32, length: f32, y: f32) -> Item {
-    Item::Rule { x1: x_center - length / 2.0, y1: y, x2: x_center + length / 2.0, y2: y, width: nd30::RULE_WIDTH }
+    Item::Rule {
+        x1: x_center - length / 2.0,
+        y1: y,
+        x2: x_center + length / 2.0,
+        y2: y,
+        width: nd30::RULE_WIDTH,
+        color: Color::BLACK,
+    }
 }
 
 struct Cursor {
@@ -504,13 +516,34 @@ impl Cursor {
             let (cell_items, _) =
                 text_box(&spans, table.size, align, x + CELL_PAD_X, top + CELL_PAD_Y, width - 2.0 * CELL_PAD_X);
             items.extend(cell_items);
-            items.push(Item::Rule { x1: x, y1: top, x2: x, y2: top + height, width: nd30::RULE_WIDTH });
+            items.push(Item::Rule {
+                x1: x,
+                y1: top,
+                x2: x,
+                y2: top + height,
+                width: nd30::RULE_WIDTH,
+                color: Color::BLACK,
+            });
             x += width;
         }
         let left = self.left();
-        items.push(Item::Rule { x1: x, y1: top, x2: x, y2: top + height, width: nd30::RULE_WIDTH });
-        items.push(Item::Rule { x1: left, y1: top, x2: x, y2: top, width: nd30::RULE_WIDTH });
-        items.push(Item::Rule { x1: left, y1: top + height, x2: x, y2: top + height, width: nd30::RULE_WIDTH });
+        items.push(Item::Rule {
+            x1: x,
+            y1: top,
+            x2: x,
+            y2: top + height,
+            width: nd30::RULE_WIDTH,
+            color: Color::BLACK,
+        });
+        items.push(Item::Rule { x1: left, y1: top, x2: x, y2: top, width: nd30::RULE_WIDTH, color: Color::BLACK });
+        items.push(Item::Rule {
+            x1: left,
+            y1: top + height,
+            x2: x,
+            y2: top + height,
+            width: nd30::RULE_WIDTH,
+            color: Color::BLACK,
+        });
         self.emit(items);
         self.y += height;
     }
@@ -529,4 +562,96 @@ fn row_height(table: &Table, widths: &[f32], row: &Row) -> f32 {
         })
         .fold(table.size * LINE_HEIGHT, f32::max)
         + 2.0 * CELL_PAD_Y
+}
+
+/// `text` broken into lines no wider than `width` points, with each
+/// line's width: what a certificate frame holds.
+pub fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<(String, f32)> {
+    let spans = [Span { text: text.to_string(), bold: face.is_bold(), italic: face.is_italic() }];
+    let words = words(&spans, size);
+    break_lines(&words, width, width)
+        .iter()
+        .map(|line| {
+            let text = line
+                .words
+                .iter()
+                .map(|w| w.pieces.iter().map(|(_, t)| t.as_str()).collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" ");
+            (text, line.width)
+        })
+        .collect()
+}
+
+/// Certificate sheets as pages of items: the border rules and each frame's
+/// lines, centred vertically in the frame.
+pub fn layout_sheets(sheets: &Sheets) -> Laid {
+    let (width, height) = (sheets.width * PT_PER_MM, sheets.height * PT_PER_MM);
+    let pages = sheets
+        .sheets
+        .iter()
+        .map(|sheet| {
+            let mut items = Vec::new();
+            if let Some(border) = sheet.border {
+                let rect = |inset_mm: f32, line: f32, items: &mut Vec<Item>| {
+                    let inset = inset_mm * PT_PER_MM;
+                    let (l, t, r, b) = (inset, inset, width - inset, height - inset);
+                    for (x1, y1, x2, y2) in [(l, t, r, t), (r, t, r, b), (r, b, l, b), (l, b, l, t)] {
+                        items.push(Item::Rule { x1, y1, x2, y2, width: line, color: border.color });
+                    }
+                };
+                rect(border.outer, 2.2, &mut items);
+                rect(border.outer + 1.8, 0.8, &mut items);
+                rect(border.inner, 0.8, &mut items);
+            }
+            for frame in &sheet.frames {
+                items.extend(frame_items(frame));
+            }
+            items
+        })
+        .collect();
+    Laid { width, height, pages }
+}
+
+fn frame_items(frame: &Frame) -> Vec<Item> {
+    let face = Face::new(frame.bold, frame.italic);
+    let line_height = frame.size * LINE_HEIGHT;
+    let (x, y, width, height) =
+        (frame.x * PT_PER_MM, frame.y * PT_PER_MM, frame.width * PT_PER_MM, frame.height * PT_PER_MM);
+    let top = y + (height - line_height * frame.lines.len() as f32) / 2.0;
+    let mut items = Vec::new();
+    let mut widest: f32 = 0.0;
+    let mut last_baseline = top;
+    for (i, line) in frame.lines.iter().enumerate() {
+        let line_width = face.metrics().width(line, frame.size);
+        widest = widest.max(line_width);
+        let left = match frame.align {
+            Align::Left | Align::Justify => x,
+            Align::Center => x + (width - line_width) / 2.0,
+            Align::Right => x + width - line_width,
+        };
+        last_baseline = top + i as f32 * line_height + ascent(frame.size);
+        items.push(Item::Text(TextRun {
+            x: left,
+            baseline: last_baseline,
+            size: frame.size,
+            face,
+            text: line.clone(),
+            word_spacing: 0.0,
+            color: frame.color,
+        }));
+    }
+    if frame.underline && !frame.lines.is_empty() {
+        let y = last_baseline + face.metrics().descent * frame.size + 1.0;
+        let center = x + width / 2.0;
+        items.push(Item::Rule {
+            x1: center - widest / 2.0,
+            y1: y,
+            x2: center + widest / 2.0,
+            y2: y,
+            width: 0.8,
+            color: frame.color,
+        });
+    }
+    items
 }

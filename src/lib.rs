@@ -12,6 +12,8 @@
 //!   atomically.
 
 pub mod awards;
+pub mod calibrate;
+pub mod certificate;
 pub mod cli;
 pub mod decision;
 pub mod diag;
@@ -31,7 +33,7 @@ pub mod vn;
 use std::path::{Path, PathBuf};
 
 use diag::Problem;
-use output::{Manifest, Produced};
+use output::{Manifest, Produced as OutputFile};
 
 /// Why a run failed: the input is wrong (exit 2), or something else (exit 1).
 #[derive(Debug)]
@@ -53,6 +55,8 @@ pub enum DocKind {
     BaoCao,
     /// Each award group's decision with its attached list.
     QuyetDinh,
+    /// Each award group's certificates.
+    Khen,
     /// The press summary.
     TinBai,
 }
@@ -66,7 +70,7 @@ pub enum Format {
 const BOTH: [Format; 2] = [Format::Pdf, Format::Docx];
 
 /// What `build` (and `check`) are asked to do.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildRequest {
     pub input: PathBuf,
     pub templates: Option<PathBuf>,
@@ -74,31 +78,53 @@ pub struct BuildRequest {
     pub only: Vec<DocKind>,
     /// Empty: both formats.
     pub formats: Vec<Format>,
+    /// How certificates are printed.
+    pub print: certificate::PrintOptions,
+    /// Also one PDF per certificate, in `khen-N/`.
+    pub split: bool,
+    /// Show a progress bar on stderr (when it is a terminal).
+    pub progress: bool,
+}
+
+/// Files rendered in memory, and what a person should check in them.
+pub struct Produced {
+    pub files: Vec<output::Produced>,
+    /// Certificate boxes that needed their smallest size.
+    pub shrunk: Vec<(String, certificate::Shrunk)>,
 }
 
 /// Reads the input and renders every requested file in memory.
-pub fn produce(request: &BuildRequest) -> Result<Vec<Produced>, Failure> {
+pub fn produce(request: &BuildRequest) -> Result<Produced, Failure> {
     let templates = templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
     let input = input::load(&request.input).map_err(Failure::Input)?;
-    let wants = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
-    let wanted = |kind: DocKind, has_data: bool| {
-        if request.only.is_empty() {
-            has_data
-        } else {
-            request.only.contains(&kind)
-        }
-    };
-    let mut produced = Vec::new();
-    // Renders `document` in the formats asked for, among those `kind` has.
+    let asked = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
+    let wanted =
+        |kind: DocKind, has_data: bool| if request.only.is_empty() { has_data } else { request.only.contains(&kind) };
+    let mut files = Vec::new();
+    let mut shrunk = Vec::new();
+    // Renders a flowing `document` in the formats asked for, among those `kind` has.
     let mut add = |name: String, kind: &'static str, document: &doc::Document, has: &[Format]| -> Result<(), Failure> {
-        let wants = |format: Format| has.contains(&format) && wants(format);
-        if wants(Format::Pdf) {
+        if has.contains(&Format::Pdf) && asked(Format::Pdf) {
             let (bytes, pages) = pdf::render(document).map_err(Failure::Other)?;
-            produced.push(Produced { name: format!("{name}.pdf"), kind, format: "pdf", pages: Some(pages), bytes });
+            files.push(OutputFile {
+                name: format!("{name}.pdf"),
+                kind,
+                format: "pdf",
+                pages: Some(pages),
+                count: None,
+                bytes,
+            });
         }
-        if wants(Format::Docx) {
+        if has.contains(&Format::Docx) && asked(Format::Docx) {
             let bytes = docx::render(document).map_err(Failure::Other)?;
-            produced.push(Produced { name: format!("{name}.docx"), kind, format: "docx", pages: None, bytes });
+            files.push(OutputFile {
+                name: format!("{name}.docx"),
+                kind,
+                format: "docx",
+                pages: None,
+                count: None,
+                bytes,
+            });
         }
         Ok(())
     };
@@ -115,25 +141,96 @@ pub fn produce(request: &BuildRequest) -> Result<Vec<Produced>, Failure> {
         let (document, text) = press::build(&input, &templates)?;
         add("tin-bai".into(), "tin-bai", &document, &[Format::Docx])?;
         // The plain text for the portal is written whatever formats were asked.
-        produced.push(Produced {
+        files.push(OutputFile {
             name: "tin-bai.txt".into(),
             kind: "tin-bai",
             format: "txt",
             pages: None,
+            count: None,
             bytes: text.into_bytes(),
         });
     }
-    Ok(produced)
+    if wanted(DocKind::Khen, !input.khen_thuong.is_empty()) {
+        let total: usize = input.khen_thuong.iter().map(|g| g.danh_sach.len()).sum();
+        let bar = progress_bar(request.progress, total);
+        for index in 0..input.khen_thuong.len() {
+            let name = format!("khen-{}", index + 1);
+            let (sheets, small) = certificate::build(&input, index, &templates, request.print, &mut || bar.inc(1))?;
+            let count = sheets.sheets.len();
+            shrunk.extend(small.into_iter().map(|s| (format!("{name}.pdf"), s)));
+            if asked(Format::Pdf) {
+                let (bytes, pages) = pdf::render_sheets(&sheets).map_err(Failure::Other)?;
+                files.push(OutputFile {
+                    name: format!("{name}.pdf"),
+                    kind: "khen",
+                    format: "pdf",
+                    pages: Some(pages),
+                    count: Some(count),
+                    bytes,
+                });
+            }
+            if asked(Format::Docx) {
+                let bytes = docx::render_sheets(&sheets).map_err(Failure::Other)?;
+                files.push(OutputFile {
+                    name: format!("{name}.docx"),
+                    kind: "khen",
+                    format: "docx",
+                    pages: None,
+                    count: Some(count),
+                    bytes,
+                });
+            }
+            if request.split {
+                let group = &input.khen_thuong[index];
+                for (position, (sheet, person)) in sheets.sheets.iter().zip(&group.danh_sach).enumerate() {
+                    let single = doc::Sheets { sheets: vec![sheet.clone()], ..sheets.clone_empty() };
+                    let (bytes, pages) = pdf::render_sheets(&single).map_err(Failure::Other)?;
+                    files.push(OutputFile {
+                        name: format!("{name}/{}", certificate::split_file_name(position + 1, &person.ten)),
+                        kind: "khen",
+                        format: "pdf",
+                        pages: Some(pages),
+                        count: Some(1),
+                        bytes,
+                    });
+                }
+            }
+        }
+        bar.finish_and_clear();
+    }
+    Ok(Produced { files, shrunk })
+}
+
+/// A progress bar on stderr while certificates are laid out; hidden when
+/// not asked for or when stderr is not a terminal.
+fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
+    if !shown {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message("bằng khen / giấy khen");
+    bar
 }
 
 /// Builds and writes into `out_dir` (default `out/<input stem>/`).
-pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<(PathBuf, Manifest), Failure> {
-    let produced = produce(request)?;
+pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
+    let Produced { files: produced, shrunk } = produce(request)?;
     let stem = request.input.file_stem().unwrap_or_default().to_string_lossy().to_string();
     let dir = out_dir.map_or_else(|| Path::new("out").join(&stem), Path::to_path_buf);
     let input_name = request.input.file_name().unwrap_or_default().to_string_lossy().to_string();
     let manifest = Manifest::new(&input_name, &produced);
     output::write_all(&dir, &manifest, &produced)
         .map_err(|err| Failure::Other(format!("không ghi được vào «{}»: {err}", dir.display())))?;
-    Ok((dir, manifest))
+    Ok(Built { dir, manifest, shrunk })
+}
+
+/// What a build wrote, and what a person should check.
+pub struct Built {
+    pub dir: PathBuf,
+    pub manifest: Manifest,
+    /// Certificate boxes that needed their smallest size: (file, box).
+    pub shrunk: Vec<(String, certificate::Shrunk)>,
 }

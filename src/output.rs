@@ -13,6 +13,8 @@ pub struct Produced {
     pub kind: &'static str,
     pub format: &'static str,
     pub pages: Option<usize>,
+    /// Certificates in the file.
+    pub count: Option<usize>,
     pub bytes: Vec<u8>,
 }
 
@@ -29,6 +31,8 @@ pub struct ManifestEntry {
     pub format: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
 }
 
 impl Manifest {
@@ -42,6 +46,7 @@ impl Manifest {
                     kind: p.kind.to_string(),
                     format: p.format.to_string(),
                     pages: p.pages,
+                    count: p.count,
                 })
                 .collect(),
         }
@@ -60,8 +65,13 @@ pub fn write_all(dir: &Path, manifest: &Manifest, files: &[Produced]) -> std::io
         .chain([("manifest.json", manifest_json.as_slice())]);
     for (name, bytes) in staged {
         let final_path = dir.join(name);
-        let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        if let Err(err) = std::fs::write(&temporary, bytes) {
+        let file_name = final_path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let temporary = final_path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+        let written = match final_path.parent() {
+            Some(parent) => std::fs::create_dir_all(parent).and_then(|_| std::fs::write(&temporary, bytes)),
+            None => std::fs::write(&temporary, bytes),
+        };
+        if let Err(err) = written {
             let _ = std::fs::remove_file(&temporary);
             for (written, _) in &pending {
                 let _ = std::fs::remove_file(written);

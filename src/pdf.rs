@@ -4,13 +4,14 @@
 
 use std::sync::LazyLock;
 
+use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
-use krilla::paint::Stroke;
+use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use crate::doc::Document;
+use crate::doc::{Color, Document, Sheets};
 use crate::fonts::Face;
 use crate::layout::{self, Item, Laid, TextRun};
 
@@ -42,7 +43,7 @@ pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
             match item {
                 Item::Text(run) => {
                     surface.set_stroke(None);
-                    surface.set_fill(Some(Default::default()));
+                    surface.set_fill(Some(Fill { paint: rgb(run.color).into(), ..Default::default() }));
                     let glyphs = glyphs(run);
                     surface.draw_glyphs(
                         Point::from_xy(run.x, run.baseline),
@@ -53,13 +54,17 @@ pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
                         false,
                     );
                 }
-                Item::Rule { x1, y1, x2, y2, width } => {
+                Item::Rule { x1, y1, x2, y2, width, color } => {
                     let mut path = PathBuilder::new();
                     path.move_to(*x1, *y1);
                     path.line_to(*x2, *y2);
                     if let Some(path) = path.finish() {
                         surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke { width: *width, ..Default::default() }));
+                        surface.set_stroke(Some(Stroke {
+                            width: *width,
+                            paint: rgb(*color).into(),
+                            ..Default::default()
+                        }));
                         surface.draw_path(&path);
                     }
                 }
@@ -69,6 +74,17 @@ pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
         page.finish();
     }
     document.finish().map_err(|err| format!("krilla: {err:?}"))
+}
+
+fn rgb(color: Color) -> rgb::Color {
+    rgb::Color::new(color.0, color.1, color.2)
+}
+
+/// The PDF of certificate sheets, and its page count.
+pub fn render_sheets(sheets: &Sheets) -> Result<(Vec<u8>, usize), String> {
+    let laid = layout::layout_sheets(sheets);
+    let pages = laid.pages.len();
+    Ok((draw(&laid, &sheets.title)?, pages))
 }
 
 /// One glyph per character (Liberation Serif has every Vietnamese letter

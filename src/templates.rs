@@ -16,21 +16,28 @@ use crate::diag::{Kind, Location, Problem};
 use crate::markup;
 use crate::vn::{self, Date, Decimal};
 
-/// Built-in templates: (name, text). The name is the file name without `.hbs`.
+/// Built-in templates: (file name, text). A `.hbs` file is a handlebars
+/// template named by its stem; `khen-bo-cuc.yaml` is the certificate layout.
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("bao-cao", include_str!("../templates/bao-cao.hbs")),
-    ("bao-cao-trich-yeu", include_str!("../templates/bao-cao-trich-yeu.hbs")),
-    ("quyet-dinh", include_str!("../templates/quyet-dinh.hbs")),
-    ("quyet-dinh-trich-yeu", include_str!("../templates/quyet-dinh-trich-yeu.hbs")),
-    ("quyet-dinh-danh-sach", include_str!("../templates/quyet-dinh-danh-sach.hbs")),
-    ("tin-bai", include_str!("../templates/tin-bai.hbs")),
+    ("bao-cao.hbs", include_str!("../templates/bao-cao.hbs")),
+    ("bao-cao-trich-yeu.hbs", include_str!("../templates/bao-cao-trich-yeu.hbs")),
+    ("quyet-dinh.hbs", include_str!("../templates/quyet-dinh.hbs")),
+    ("quyet-dinh-trich-yeu.hbs", include_str!("../templates/quyet-dinh-trich-yeu.hbs")),
+    ("quyet-dinh-danh-sach.hbs", include_str!("../templates/quyet-dinh-danh-sach.hbs")),
+    ("tin-bai.hbs", include_str!("../templates/tin-bai.hbs")),
+    (CERTIFICATE_LAYOUT, include_str!("../templates/khen-bo-cuc.yaml")),
 ];
+
+/// File name of the certificate layout among the templates.
+pub const CERTIFICATE_LAYOUT: &str = "khen-bo-cuc.yaml";
 
 /// The registry with every template and helper, ready to render.
 pub struct Templates {
     registry: Handlebars<'static>,
     /// Where each template came from and its text, for messages.
     origins: Vec<(String, String, String)>,
+    /// The certificate layout: where it came from, and its text.
+    pub layout: (String, String),
 }
 
 impl Templates {
@@ -51,8 +58,10 @@ impl Templates {
         }
         let mut problems = Vec::new();
         let mut origins = Vec::new();
-        for (name, built_in) in BUILT_IN {
-            let custom: Option<PathBuf> = dir.map(|d| d.join(format!("{name}.hbs"))).filter(|p| p.is_file());
+        let mut layout = (String::new(), String::new());
+        for (file_name, built_in) in BUILT_IN {
+            let custom: Option<PathBuf> = dir.map(|d| d.join(file_name)).filter(|p| p.is_file());
+            let name = file_name.trim_end_matches(".hbs");
             let (origin, text) = match &custom {
                 Some(path) => match std::fs::read_to_string(path) {
                     Ok(text) => (path.display().to_string(), text),
@@ -61,8 +70,12 @@ impl Templates {
                         continue;
                     }
                 },
-                None => (format!("templates/{name}.hbs (tích hợp sẵn)"), built_in.to_string()),
+                None => (format!("templates/{file_name} (tích hợp sẵn)"), built_in.to_string()),
             };
+            if *file_name == CERTIFICATE_LAYOUT {
+                layout = (origin, text);
+                continue;
+            }
             if let Err(err) = registry.register_template_string(name, &text) {
                 let detail = err.reason().to_string();
                 problems.push(template_problem(name, &origin, &text, err.pos(), detail));
@@ -70,7 +83,7 @@ impl Templates {
             origins.push((name.to_string(), origin, text));
         }
         if problems.is_empty() {
-            Ok(Templates { registry, origins })
+            Ok(Templates { registry, origins, layout })
         } else {
             Err(problems)
         }
@@ -94,7 +107,13 @@ impl Templates {
     }
 }
 
-fn template_problem(name: &str, origin: &str, text: &str, position: Option<(usize, usize)>, detail: String) -> Problem {
+pub(crate) fn template_problem(
+    name: &str,
+    origin: &str,
+    text: &str,
+    position: Option<(usize, usize)>,
+    detail: String,
+) -> Problem {
     let file = origin.split(" (").next().unwrap_or(origin);
     Problem {
         location: Location {
@@ -114,8 +133,8 @@ fn template_problem(name: &str, origin: &str, text: &str, position: Option<(usiz
 pub fn export(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     std::fs::create_dir_all(dir)?;
     let (mut written, mut kept) = (Vec::new(), Vec::new());
-    for (name, text) in BUILT_IN {
-        let path = dir.join(format!("{name}.hbs"));
+    for (file_name, text) in BUILT_IN {
+        let path = dir.join(file_name);
         if path.exists() {
             kept.push(path);
         } else {
@@ -124,6 +143,16 @@ pub fn export(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
         }
     }
     Ok((written, kept))
+}
+
+/// A registry for plain text (certificate boxes): strict, the same
+/// helpers, nothing escaped.
+pub fn plain_registry() -> Handlebars<'static> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_escape_fn(handlebars::no_escape);
+    register_helpers(&mut registry);
+    registry
 }
 
 fn json_text(value: &Json) -> String {

@@ -194,6 +194,34 @@ impl HinhThucKhen {
     }
 }
 
+/// Paper a certificate is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+pub enum Paper {
+    /// A3 landscape, 420 × 297 mm.
+    #[value(name = "a3")]
+    #[serde(rename = "a3")]
+    A3,
+    /// 400 × 300 mm (NĐ 50/2006).
+    #[value(name = "400x300")]
+    #[serde(rename = "400x300")]
+    Large,
+    /// A4 landscape, 297 × 210 mm.
+    #[value(name = "a4")]
+    #[serde(rename = "a4")]
+    A4,
+}
+
+impl Paper {
+    /// Width and height in mm.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A3 => (420.0, 297.0),
+            Paper::Large => (400.0, 300.0),
+            Paper::A4 => (297.0, 210.0),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct QuyetDinh {
     pub so: String,
@@ -224,6 +252,8 @@ pub struct NhomKhen {
     pub danh_sach: Vec<NguoiNhan>,
     pub danh_sach_tep: Option<String>,
     pub bieu_duong: Option<Decimal>,
+    /// Paper of the certificates (default A3 landscape).
+    pub kho_giay: Option<Paper>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -137,6 +137,7 @@ const NHOM_KHEN_KEYS: &[&str] = &[
     "danh_sach",
     "danh_sach_tep",
     "bieu_duong",
+    "kho_giay",
 ];
 const QUYET_DINH_KEYS: &[&str] = &["so", "ngay", "can_cu", "de_nghi", "thi_hanh", "noi_nhan"];
 pub const NGUOI_NHAN_KEYS: &[&str] = &["loai", "ten", "danh_xung", "chuc_vu", "don_vi", "so_so", "thanh_tich"];
@@ -623,6 +624,9 @@ impl<'a> Reader<'a> {
             }
         };
         let bieu_duong = self.optional(&r, "bieu_duong", Self::number);
+        let kho_giay = self.optional(&r, "kho_giay", |s, v, p| {
+            s.choice(v, p, &[("a3", Paper::A3), ("400x300", Paper::Large), ("a4", Paper::A4)])
+        });
         Some(NhomKhen {
             hinh_thuc: hinh_thuc?,
             cap_khen: cap_khen?,
@@ -636,6 +640,7 @@ impl<'a> Reader<'a> {
             danh_sach: danh_sach?,
             danh_sach_tep: file,
             bieu_duong,
+            kho_giay,
         })
     }
 
