@@ -67,5 +67,5 @@ pub fn sheet(paper: Paper) -> Laid {
     for (i, line) in instructions.iter().enumerate() {
         items.push(text(mm(30.0), mm(h / 2.0 + 20.0 + 6.0 * i as f32), 11.0, line.to_string(), Color::BLACK));
     }
-    Laid { width: mm(w), height: mm(h), pages: vec![items] }
+    Laid { width: mm(w), height: mm(h), common: Vec::new(), pages: vec![items] }
 }

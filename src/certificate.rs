@@ -214,9 +214,30 @@ pub fn build(
         _ => None,
     };
     let boxes: Vec<&BoxSpec> = layout.o.iter().filter(|b| !(options.overlay && b.in_san)).collect();
+    let geometry = Geometry { sx, sy, font_scale, options };
+    let (own, shared): (Vec<&BoxSpec>, Vec<&BoxSpec>) = boxes.into_iter().partition(|b| names_recipient(&b.chu));
+
+    let mut shrunk = Vec::new();
+    let mut render = |spec: &BoxSpec, context: &Json, page: usize, recipient: &str| -> Result<Option<Frame>, Problem> {
+        let text = registry
+            .render(&spec.ten, context)
+            .map_err(|err| layout_problem(origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
+        let (frame, needed_smallest) = geometry.frame(spec, text.trim());
+        if needed_smallest {
+            if let Some(frame) = &frame {
+                shrunk.push(Shrunk {
+                    page,
+                    recipient: recipient.to_string(),
+                    field: spec.ten.clone(),
+                    size: frame.size,
+                });
+            }
+        }
+        Ok(frame)
+    };
 
     let mut sheets = Vec::with_capacity(group.danh_sach.len());
-    let mut shrunk = Vec::new();
+    let mut common = Vec::new();
     for (number, person) in group.danh_sach.iter().enumerate() {
         let mut context = base.clone();
         context.insert("nguoi".into(), serde_json::to_value(person).expect("serialises"));
@@ -228,53 +249,75 @@ pub fn build(
         context.insert("chuc_vu_don_vi".into(), position.into());
         context.insert("thanh_tich".into(), person.thanh_tich.as_deref().unwrap_or(&group.thanh_tich).into());
         let context = Json::Object(context);
-
-        let mut frames = Vec::with_capacity(boxes.len());
-        for spec in &boxes {
-            let text = registry
-                .render(&spec.ten, &context)
-                .map_err(|err| layout_problem(origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
-            let text = text.trim();
-            if text.is_empty() {
-                continue;
+        // Boxes that name no recipient field read alike on every sheet: fit them once.
+        if number == 0 {
+            for spec in &shared {
+                common.extend(render(spec, &context, 1, "mọi tờ")?);
             }
-            let (bold, italic) = match spec.kieu {
-                Style::Thuong => (false, false),
-                Style::Dam => (true, false),
-                Style::Nghieng => (false, true),
-                Style::DamNghieng => (true, true),
-            };
-            let face = Face::new(bold, italic);
-            let scale = options.scale;
-            let (width, height) = (spec.rong * sx * scale, spec.cao * sy * scale);
-            let sizes = [spec.co[0] * font_scale, spec.co[1] * font_scale];
-            let (size, lines, needed_smallest) = fit(text, face, sizes, width * PT_PER_MM, height * PT_PER_MM);
-            if needed_smallest {
-                shrunk.push(Shrunk { page: number + 1, recipient: person.ten.clone(), field: spec.ten.clone(), size });
-            }
-            frames.push(Frame {
-                x: spec.x * sx * scale + options.offset.0,
-                y: spec.y * sy * scale + options.offset.1,
-                width,
-                height,
-                lines,
-                size,
-                bold,
-                italic,
-                color: spec.mau.as_deref().and_then(Color::parse).unwrap_or(Color::BLACK),
-                align: match spec.can {
-                    Alignment::Trai => Align::Left,
-                    Alignment::Giua => Align::Center,
-                    Alignment::Phai => Align::Right,
-                },
-                underline: spec.gach_duoi,
-            });
         }
-        sheets.push(Sheet { border, frames });
+        let mut frames = Vec::with_capacity(own.len());
+        for spec in &own {
+            frames.extend(render(spec, &context, number + 1, &person.ten)?);
+        }
+        sheets.push(Sheet { frames });
         progress();
     }
     let title = format!("{} – Quyết định {}", group.hinh_thuc.name(), group.quyet_dinh.so);
-    Ok((Sheets { title, width: paper_width, height: paper_height, sheets }, shrunk))
+    Ok((Sheets { title, width: paper_width, height: paper_height, border, common, sheets }, shrunk))
+}
+
+/// Whether a box's text reads a recipient's own data (so differs per sheet).
+fn names_recipient(template: &str) -> bool {
+    template.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).any(|token| {
+        matches!(token, "nguoi" | "nguoi_nhan" | "chuc_vu_don_vi" | "thanh_tich") || token.starts_with("nguoi.")
+    })
+}
+
+/// Paper scaling and the printer's correction, applied to every box.
+struct Geometry {
+    sx: f32,
+    sy: f32,
+    font_scale: f32,
+    options: PrintOptions,
+}
+
+impl Geometry {
+    /// The frame of `spec` holding `text` (none for empty text), and whether
+    /// it needed its smallest size.
+    fn frame(&self, spec: &BoxSpec, text: &str) -> (Option<Frame>, bool) {
+        if text.is_empty() {
+            return (None, false);
+        }
+        let (bold, italic) = match spec.kieu {
+            Style::Thuong => (false, false),
+            Style::Dam => (true, false),
+            Style::Nghieng => (false, true),
+            Style::DamNghieng => (true, true),
+        };
+        let scale = self.options.scale;
+        let (width, height) = (spec.rong * self.sx * scale, spec.cao * self.sy * scale);
+        let sizes = [spec.co[0] * self.font_scale, spec.co[1] * self.font_scale];
+        let (size, lines, needed_smallest) =
+            fit(text, Face::new(bold, italic), sizes, width * PT_PER_MM, height * PT_PER_MM);
+        let frame = Frame {
+            x: spec.x * self.sx * scale + self.options.offset.0,
+            y: spec.y * self.sy * scale + self.options.offset.1,
+            width,
+            height,
+            lines,
+            size,
+            bold,
+            italic,
+            color: spec.mau.as_deref().and_then(Color::parse).unwrap_or(Color::BLACK),
+            align: match spec.can {
+                Alignment::Trai => Align::Left,
+                Alignment::Giua => Align::Center,
+                Alignment::Phai => Align::Right,
+            },
+            underline: spec.gach_duoi,
+        };
+        (Some(frame), needed_smallest)
+    }
 }
 
 /// A file name for one recipient's PDF: "0001-nguyen-van-an.pdf" (ASCII,

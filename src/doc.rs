@@ -169,19 +169,30 @@ pub struct Sheets {
     /// Paper, mm.
     pub width: f32,
     pub height: f32,
+    /// Printed on every sheet (the PDF draws it once and reuses it).
+    pub border: Option<Border>,
+    /// Frames alike on every sheet: the fixed words and the group's own.
+    pub common: Vec<Frame>,
     pub sheets: Vec<Sheet>,
 }
 
 impl Sheets {
-    /// The same paper and title, no sheets.
-    pub fn clone_empty(&self) -> Sheets {
-        Sheets { title: self.title.clone(), width: self.width, height: self.height, sheets: Vec::new() }
+    /// The same paper, border and common frames, with only `sheets`.
+    pub fn with_sheets(&self, sheets: Vec<Sheet>) -> Sheets {
+        Sheets {
+            title: self.title.clone(),
+            width: self.width,
+            height: self.height,
+            border: self.border,
+            common: self.common.clone(),
+            sheets,
+        }
     }
 }
 
+/// One recipient's sheet: the frames that differ from sheet to sheet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
-    pub border: Option<Border>,
     pub frames: Vec<Frame>,
 }
 

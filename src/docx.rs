@@ -379,7 +379,7 @@ pub fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
     for (index, sheet) in sheets.sheets.iter().enumerate() {
         // Word and LibreOffice hang a frame on the paragraph after it: each
         // sheet's frames, then an empty paragraph that starts its page.
-        for frame in &sheet.frames {
+        for frame in sheets.common.iter().chain(&sheet.frames) {
             docx = docx.add_paragraph(frame_paragraph(frame));
         }
         let anchor = DocxParagraph::new()
@@ -388,7 +388,7 @@ pub fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
             .page_break_before(index > 0);
         docx = docx.add_paragraph(anchor);
     }
-    let border = sheets.sheets.first().and_then(|s| s.border).map(|b| {
+    let border = sheets.border.map(|b| {
         // Word measures the border's distance from the edge in points, 31 at most.
         let space = (b.outer * PT_PER_MM).min(31.0).round() as u32;
         let side = |name: &str| {

@@ -41,6 +41,8 @@ pub enum Item {
 pub struct Laid {
     pub width: f32,
     pub height: f32,
+    /// Items on every page, under each page's own (drawn once in the PDF).
+    pub common: Vec<Item>,
     pub pages: Vec<Vec<Item>>,
 }
 
@@ -113,7 +115,7 @@ pub fn layout(doc: &Document) -> Laid {
             }));
         }
     }
-    Laid { width: page.width * PT_PER_MM, height: page.height * PT_PER_MM, pages }
+    Laid { width: page.width * PT_PER_MM, height: page.height * PT_PER_MM, common: Vec::new(), pages }
 }
 
 /// A word: its pieces in their faces, its width, and the space after it.
@@ -583,34 +585,26 @@ pub fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<(String, f32)>
         .collect()
 }
 
-/// Certificate sheets as pages of items: the border rules and each frame's
-/// lines, centred vertically in the frame.
+/// Certificate sheets as pages of items: the border and the common frames
+/// once, for every page; each sheet's own frames centred in their boxes.
 pub fn layout_sheets(sheets: &Sheets) -> Laid {
     let (width, height) = (sheets.width * PT_PER_MM, sheets.height * PT_PER_MM);
-    let pages = sheets
-        .sheets
-        .iter()
-        .map(|sheet| {
-            let mut items = Vec::new();
-            if let Some(border) = sheet.border {
-                let rect = |inset_mm: f32, line: f32, items: &mut Vec<Item>| {
-                    let inset = inset_mm * PT_PER_MM;
-                    let (l, t, r, b) = (inset, inset, width - inset, height - inset);
-                    for (x1, y1, x2, y2) in [(l, t, r, t), (r, t, r, b), (r, b, l, b), (l, b, l, t)] {
-                        items.push(Item::Rule { x1, y1, x2, y2, width: line, color: border.color });
-                    }
-                };
-                rect(border.outer, 2.2, &mut items);
-                rect(border.outer + 1.8, 0.8, &mut items);
-                rect(border.inner, 0.8, &mut items);
+    let mut common = Vec::new();
+    if let Some(border) = sheets.border {
+        let mut rect = |inset_mm: f32, line: f32| {
+            let inset = inset_mm * PT_PER_MM;
+            let (l, t, r, b) = (inset, inset, width - inset, height - inset);
+            for (x1, y1, x2, y2) in [(l, t, r, t), (r, t, r, b), (r, b, l, b), (l, b, l, t)] {
+                common.push(Item::Rule { x1, y1, x2, y2, width: line, color: border.color });
             }
-            for frame in &sheet.frames {
-                items.extend(frame_items(frame));
-            }
-            items
-        })
-        .collect();
-    Laid { width, height, pages }
+        };
+        rect(border.outer, 2.2);
+        rect(border.outer + 1.8, 0.8);
+        rect(border.inner, 0.8);
+    }
+    common.extend(sheets.common.iter().flat_map(frame_items));
+    let pages = sheets.sheets.iter().map(|sheet| sheet.frames.iter().flat_map(frame_items).collect()).collect();
+    Laid { width, height, common, pages }
 }
 
 fn frame_items(frame: &Frame) -> Vec<Item> {

@@ -183,7 +183,7 @@ pub fn produce(request: &BuildRequest) -> Result<Produced, Failure> {
             if request.split {
                 let group = &input.khen_thuong[index];
                 for (position, (sheet, person)) in sheets.sheets.iter().zip(&group.danh_sach).enumerate() {
-                    let single = doc::Sheets { sheets: vec![sheet.clone()], ..sheets.clone_empty() };
+                    let single = sheets.with_sheets(vec![sheet.clone()]);
                     let (bytes, pages) = pdf::render_sheets(&single).map_err(Failure::Other)?;
                     files.push(OutputFile {
                         name: format!("{name}/{}", certificate::split_file_name(position + 1, &person.ten)),

@@ -6,9 +6,11 @@ use std::sync::LazyLock;
 
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point};
+use krilla::graphic::Graphic;
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use crate::doc::{Color, Document, Sheets};
@@ -35,45 +37,57 @@ pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
     document.set_metadata(
         Metadata::new().title(title.to_string()).language("vi".to_string()).creator("baocao".to_string()),
     );
+    let mut common: Option<Graphic> = None;
     for items in &laid.pages {
         let settings = PageSettings::from_wh(laid.width, laid.height).ok_or("kích thước trang sai")?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        for item in items {
-            match item {
-                Item::Text(run) => {
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(Fill { paint: rgb(run.color).into(), ..Default::default() }));
-                    let glyphs = glyphs(run);
-                    surface.draw_glyphs(
-                        Point::from_xy(run.x, run.baseline),
-                        &glyphs,
-                        font(run.face),
-                        &run.text,
-                        run.size,
-                        false,
-                    );
-                }
-                Item::Rule { x1, y1, x2, y2, width, color } => {
-                    let mut path = PathBuilder::new();
-                    path.move_to(*x1, *y1);
-                    path.line_to(*x2, *y2);
-                    if let Some(path) = path.finish() {
-                        surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke {
-                            width: *width,
-                            paint: rgb(*color).into(),
-                            ..Default::default()
-                        }));
-                        surface.draw_path(&path);
-                    }
-                }
-            }
+        if !laid.common.is_empty() {
+            // What every page shares is one XObject, drawn by reference.
+            let graphic = common.get_or_insert_with(|| {
+                let mut builder = surface.stream_builder();
+                let mut inner = builder.surface();
+                draw_items(&mut inner, &laid.common);
+                inner.finish();
+                Graphic::new(builder.finish(), false)
+            });
+            surface.draw_graphic(graphic.clone());
         }
+        draw_items(&mut surface, items);
         surface.finish();
         page.finish();
     }
     document.finish().map_err(|err| format!("krilla: {err:?}"))
+}
+
+fn draw_items(surface: &mut Surface, items: &[Item]) {
+    for item in items {
+        match item {
+            Item::Text(run) => {
+                surface.set_stroke(None);
+                surface.set_fill(Some(Fill { paint: rgb(run.color).into(), ..Default::default() }));
+                let glyphs = glyphs(run);
+                surface.draw_glyphs(
+                    Point::from_xy(run.x, run.baseline),
+                    &glyphs,
+                    font(run.face),
+                    &run.text,
+                    run.size,
+                    false,
+                );
+            }
+            Item::Rule { x1, y1, x2, y2, width, color } => {
+                let mut path = PathBuilder::new();
+                path.move_to(*x1, *y1);
+                path.line_to(*x2, *y2);
+                if let Some(path) = path.finish() {
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(Stroke { width: *width, paint: rgb(*color).into(), ..Default::default() }));
+                    surface.draw_path(&path);
+                }
+            }
+        }
+    }
 }
 
 fn rgb(color: Color) -> rgb::Color {

@@ -190,6 +190,17 @@ fn check_pack_agrees(input_path: &Path, out: &Path) {
         for person in &group.danh_sach {
             assert!(text.contains(&person.ten), "{} missing from decision {}", person.ten, i + 1);
         }
+        // The certificates: one per list entry, in list order, each naming
+        // its recipient as the list does — so every certificate's name is in
+        // the list and every listed name has its certificate.
+        let certificates = pdf_page_texts(&out.join(format!("khen-{}.pdf", i + 1)));
+        assert_eq!(certificates.len(), group.danh_sach.len(), "certificates of group {}", i + 1);
+        for (page, person) in certificates.iter().zip(&group.danh_sach) {
+            let name = baocao::awards::display_name(person);
+            assert!(page.contains(&name), "certificate of {name} missing");
+            assert!(text.contains(&name), "{name} on a certificate but not in decision {}'s list", i + 1);
+            assert!(page.contains(&format!("Quyết định số {}", group.quyet_dinh.so)));
+        }
         let kinds: Vec<LoaiNguoiNhan> = group.danh_sach.iter().map(|p| p.loai).collect();
         assert_eq!(kinds.iter().filter(|k| **k == LoaiNguoiNhan::TapThe).count(), collectives);
     }

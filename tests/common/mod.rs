@@ -52,6 +52,17 @@ pub fn pdf_text(pdf: &Path, pages: Option<(usize, usize)>) -> String {
     collapse(&text)
 }
 
+/// Text of each page of a PDF (pdftotext ends pages with a form feed),
+/// whitespace collapsed.
+pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {
+    let text = stdout_of("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let mut pages: Vec<String> = text.split('\u{c}').map(collapse).collect();
+    if pages.last().is_some_and(|p| p.is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
 /// Lines of a PDF as `pdftotext -layout` keeps them (table rows stay
 /// rows), each with its whitespace collapsed.
 pub fn pdf_layout_lines(pdf: &Path) -> Vec<String> {
