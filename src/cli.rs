@@ -55,6 +55,32 @@ pub enum Command {
         /// Thư mục ghi (mặc định: thư mục hiện tại).
         dir: Option<PathBuf>,
     },
+    /// Báo cáo tổng hợp theo khoảng năm, từ một hay nhiều tệp YAML.
+    Summary {
+        /// Các tệp YAML đầu vào (mỗi đơn vị một tệp).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Năm đầu.
+        #[arg(long)]
+        from: i32,
+        /// Năm cuối.
+        #[arg(long)]
+        to: i32,
+        /// Thư mục ghi (mặc định out/tong-hop/).
+        #[arg(short = 'o', long = "out")]
+        out: Option<PathBuf>,
+        /// Cơ quan ở phần đầu văn bản (mặc định: của tệp đầu tiên).
+        #[arg(long = "co-quan")]
+        co_quan: Option<String>,
+        /// Mã chỉ tiêu vẽ biểu đồ, ví dụ clb,mo_hinh (mặc định: hai chỉ tiêu đầu có số liệu theo năm).
+        #[arg(long, value_delimiter = ',')]
+        chart: Vec<String>,
+        /// Ngày của báo cáo (YYYY-MM-DD); không có thì để trống để điền tay.
+        #[arg(long, value_parser = parse_date)]
+        ngay: Option<crate::vn::Date>,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
     /// In tờ lưới mm để đo độ lệch của máy in trước khi in lên phôi.
     Calibrate {
         /// Khổ giấy.
@@ -92,6 +118,10 @@ pub struct PrintArgs {
     /// Thêm mỗi người một tệp PDF trong khen-N/.
     #[arg(long)]
     split: bool,
+}
+
+fn parse_date(text: &str) -> Result<crate::vn::Date, String> {
+    crate::vn::Date::parse(text).ok_or_else(|| format!("«{text}» không phải ngày YYYY-MM-DD"))
 }
 
 fn parse_offset(text: &str) -> Result<(f32, f32), String> {
@@ -225,6 +255,19 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             let request = BuildRequest { input: input.clone(), templates, ..BuildRequest::default() };
             crate::produce(&request)?;
             say(lang, format!("{}: hợp lệ.", input.display()), format!("{}: valid.", input.display()));
+            Ok(())
+        }
+        Command::Summary { inputs, from, to, out, co_quan, chart, ngay, templates } => {
+            let request = crate::summary::SummaryRequest { inputs, from, to, co_quan, chart, ngay, templates };
+            let (dir, manifest) = crate::build_summary(&request, out.as_deref())?;
+            for file in &manifest.files {
+                eprintln!("  {}", dir.join(&file.path).display());
+            }
+            say(
+                lang,
+                format!("Đã ghi báo cáo tổng hợp {from}–{to} vào {}", dir.display()),
+                format!("Wrote the {from}–{to} summary to {}", dir.display()),
+            );
             Ok(())
         }
         Command::Calibrate { sheet, out } => {

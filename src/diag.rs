@@ -116,6 +116,24 @@ pub enum Kind {
         field: String,
     },
     TemplateDirMissing(String),
+    RangeReversed {
+        from: i32,
+        to: i32,
+    },
+    RangeOutsidePeriods {
+        from: i32,
+        to: i32,
+        periods: Vec<String>,
+    },
+    NoDataInRange {
+        from: i32,
+        to: i32,
+        periods: Vec<String>,
+    },
+    UnknownChartMetric {
+        code: String,
+        known: Vec<String>,
+    },
 }
 
 /// The type a field should have had.
@@ -313,6 +331,14 @@ impl Kind {
             Kind::Template { name, detail } => format!("template «{name}» is wrong: {detail}"),
             Kind::TemplateField { name, field } if vi => format!("mẫu «{name}» dùng trường «{field}» mà dữ liệu không có (sai tên trường?)"),
             Kind::TemplateField { name, field } => format!("template «{name}» uses the field «{field}», which the data lacks (misspelt?)"),
+            Kind::RangeReversed { from, to } if vi => format!("khoảng năm ngược: --from {from} phải không lớn hơn --to {to}"),
+            Kind::RangeReversed { from, to } => format!("range reversed: --from {from} must not exceed --to {to}"),
+            Kind::RangeOutsidePeriods { from, to, periods } if vi => format!("khoảng {from}–{to} không nằm trong giai đoạn của tệp nào: {}", list(periods)),
+            Kind::RangeOutsidePeriods { from, to, periods } => format!("the range {from}–{to} lies inside no input's period: {}", list(periods)),
+            Kind::NoDataInRange { from, to, periods } if vi => format!("không có số liệu nào cho khoảng {from}–{to}; các tệp và giai đoạn: {}", list(periods)),
+            Kind::NoDataInRange { from, to, periods } => format!("no figures at all for {from}–{to}; inputs and periods: {}", list(periods)),
+            Kind::UnknownChartMetric { code, known } if vi => format!("--chart: không có chỉ tiêu «{code}»; các mã có: {}", list(known)),
+            Kind::UnknownChartMetric { code, known } => format!("--chart: no metric «{code}»; known codes: {}", list(known)),
             Kind::TemplateDirMissing(dir) if vi => format!("không tìm thấy thư mục mẫu «{dir}»"),
             Kind::TemplateDirMissing(dir) => format!("template folder «{dir}» not found"),
         }

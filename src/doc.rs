@@ -28,6 +28,10 @@ impl Page {
     /// A4 portrait with NĐ 30's smallest margins: 20/20/30/15 mm.
     pub const A4: Page = Page { width: 210.0, height: 297.0, top: 20.0, bottom: 20.0, left: 30.0, right: 15.0 };
 
+    /// A4 landscape, for wide tables (NĐ 30 allows it then).
+    pub const A4_LANDSCAPE: Page =
+        Page { width: 297.0, height: 210.0, top: 20.0, bottom: 20.0, left: 30.0, right: 15.0 };
+
     pub fn text_width(&self) -> f32 {
         self.width - self.left - self.right
     }
@@ -43,6 +47,8 @@ pub enum Block {
     Table(Table),
     /// Nơi nhận (left) level with the signature block (right).
     Signature(Signature),
+    /// A bar chart.
+    Chart(Chart),
     /// A new page whose numbering starts again at 1, unnumbered itself (an
     /// attached list is numbered separately, NĐ 30 Phụ lục I III.1.đ).
     SectionBreak,
@@ -149,6 +155,25 @@ pub struct Table {
 pub struct Row {
     pub cells: Vec<String>,
     pub bold: bool,
+}
+
+/// Grouped bars: for each category (a year) one bar per series (a metric).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    /// Size on the page, mm.
+    pub width: f32,
+    pub height: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    /// One value per category; `None` where there is no figure.
+    pub values: Vec<Option<crate::vn::Decimal>>,
+    pub color: Color,
 }
 
 #[derive(Debug, Clone, PartialEq)]

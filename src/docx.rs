@@ -19,7 +19,7 @@ use docx_rs::{
 use crate::doc::*;
 use crate::fonts::Face;
 use crate::layout::{self, nd30, PT_PER_MM};
-use docx_rs::{BreakType, PageOrientationType};
+use docx_rs::{BreakType, PageOrientationType, Pic};
 
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
 
@@ -128,7 +128,7 @@ enum Element {
     Table(DocxTable),
 }
 
-fn elements(blocks: &[Block], page: Page) -> Vec<Element> {
+fn elements(blocks: &[Block], page: Page) -> Result<Vec<Element>, String> {
     let mut out = Vec::new();
     for block in blocks {
         match block {
@@ -140,10 +140,20 @@ fn elements(blocks: &[Block], page: Page) -> Vec<Element> {
                 out.push(Element::Paragraph(paragraph(&[], 9.0, Align::Left)));
             }
             Block::Signature(signature) => out.push(Element::Table(signature_table(signature, page))),
+            Block::Chart(chart) => out.push(Element::Paragraph(chart_picture(chart)?)),
             Block::SectionBreak => unreachable!("sections are split before"),
         }
     }
-    out
+    Ok(out)
+}
+
+/// A chart as a picture: the PDF's vector items painted at 200 dpi.
+fn chart_picture(chart: &Chart) -> Result<DocxParagraph, String> {
+    let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
+    let (png, w, h) = crate::raster::png(&layout::chart_items(chart), width, height, 200.0)?;
+    // 12,700 EMU to the point.
+    let picture = Pic::new_with_dimensions(png, w, h).size((width * 12700.0) as u32, (height * 12700.0) as u32);
+    Ok(DocxParagraph::new().align(AlignmentType::Center).add_run(Run::new().add_image(picture)))
 }
 
 fn page_margin(page: Page) -> PageMargin {
@@ -189,7 +199,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
     let parts: Vec<&[Block]> = doc.blocks.split(|b| matches!(b, Block::SectionBreak)).collect();
     let last = parts.len() - 1;
     for (index, blocks) in parts.iter().enumerate() {
-        for element in elements(blocks, page) {
+        for element in elements(blocks, page)? {
             docx = match element {
                 Element::Paragraph(p) => docx.add_paragraph(p),
                 Element::Table(t) => docx.add_table(t),

@@ -26,7 +26,9 @@ pub mod markup;
 pub mod output;
 pub mod pdf;
 pub mod press;
+pub mod raster;
 pub mod report;
+pub mod summary;
 pub mod templates;
 pub mod vn;
 
@@ -233,4 +235,40 @@ pub struct Built {
     pub manifest: Manifest,
     /// Certificate boxes that needed their smallest size: (file, box).
     pub shrunk: Vec<(String, certificate::Shrunk)>,
+}
+
+/// Builds the period summary of `request` and writes `tong-hop.pdf`,
+/// `tong-hop.docx` and `manifest.json` into `out_dir` (default `out/tong-hop/`).
+pub fn build_summary(
+    request: &summary::SummaryRequest,
+    out_dir: Option<&Path>,
+) -> Result<(PathBuf, Manifest), Failure> {
+    let document = summary::build(request)?;
+    let (pdf, pages) = pdf::render(&document).map_err(Failure::Other)?;
+    let docx = docx::render(&document).map_err(Failure::Other)?;
+    let files = vec![
+        OutputFile {
+            name: "tong-hop.pdf".into(),
+            kind: "tong-hop",
+            format: "pdf",
+            pages: Some(pages),
+            count: None,
+            bytes: pdf,
+        },
+        OutputFile {
+            name: "tong-hop.docx".into(),
+            kind: "tong-hop",
+            format: "docx",
+            pages: None,
+            count: None,
+            bytes: docx,
+        },
+    ];
+    let dir = out_dir.map_or_else(|| Path::new("out").join("tong-hop"), Path::to_path_buf);
+    let names: Vec<String> =
+        request.inputs.iter().map(|p| p.file_name().unwrap_or_default().to_string_lossy().to_string()).collect();
+    let manifest = Manifest::new(&names.join(", "), &files);
+    output::write_all(&dir, &manifest, &files)
+        .map_err(|err| Failure::Other(format!("không ghi được vào «{}»: {err}", dir.display())))?;
+    Ok((dir, manifest))
 }

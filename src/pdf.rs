@@ -76,6 +76,17 @@ fn draw_items(surface: &mut Surface, items: &[Item]) {
                     false,
                 );
             }
+            Item::Rect { x, y, width, height, color } => {
+                if let Some(rect) = krilla::geom::Rect::from_xywh(*x, *y, *width, *height) {
+                    surface.set_stroke(None);
+                    surface.set_fill(Some(Fill { paint: rgb(*color).into(), ..Default::default() }));
+                    let mut path = PathBuilder::new();
+                    path.push_rect(rect);
+                    if let Some(path) = path.finish() {
+                        surface.draw_path(&path);
+                    }
+                }
+            }
             Item::Rule { x1, y1, x2, y2, width, color } => {
                 let mut path = PathBuilder::new();
                 path.move_to(*x1, *y1);

@@ -298,7 +298,7 @@ fn results_table(input: &Input) -> Option<Table> {
     }
 
     let header = vec![Row { cells: header, bold: true }];
-    let columns = column_widths(&header[0].cells, &rows, Page::A4.text_width());
+    let columns = column_widths(&header[0].cells, &rows, Page::A4.text_width(), TABLE_SIZE);
     let mut aligns = vec![Align::Center, Align::Left, Align::Center];
     aligns.resize(columns.len(), Align::Right);
     Some(Table { columns, aligns, header, rows, size: TABLE_SIZE })
@@ -307,8 +307,8 @@ fn results_table(input: &Input) -> Option<Table> {
 /// Widths in mm: STT fixed, the other columns as wide as their widest
 /// cell and their header on one line; when that leaves the metric name too
 /// little room, headers wrap at their widest word instead.
-fn column_widths(header: &[String], rows: &[Row], total: f32) -> Vec<f32> {
-    let mm = |face: Face, text: &str| face.metrics().width(text, TABLE_SIZE) * 25.4 / 72.0;
+pub fn column_widths(header: &[String], rows: &[Row], total: f32, size: f32) -> Vec<f32> {
+    let mm = |face: Face, text: &str| face.metrics().width(text, size) * 25.4 / 72.0;
     // Cell padding (both sides) plus slack for Word's and LibreOffice's borders.
     let padding = 4.5;
     let fitted = |column: usize, header_width: f32| -> f32 {

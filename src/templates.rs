@@ -25,6 +25,8 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("quyet-dinh-trich-yeu.hbs", include_str!("../templates/quyet-dinh-trich-yeu.hbs")),
     ("quyet-dinh-danh-sach.hbs", include_str!("../templates/quyet-dinh-danh-sach.hbs")),
     ("tin-bai.hbs", include_str!("../templates/tin-bai.hbs")),
+    ("tong-hop.hbs", include_str!("../templates/tong-hop.hbs")),
+    ("tong-hop-trich-yeu.hbs", include_str!("../templates/tong-hop-trich-yeu.hbs")),
     (CERTIFICATE_LAYOUT, include_str!("../templates/khen-bo-cuc.yaml")),
 ];
 

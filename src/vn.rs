@@ -113,6 +113,11 @@ impl Decimal {
         Decimal { units: value as i128, scale: 0 }
     }
 
+    /// As a float, for drawing (never for sums).
+    pub fn to_f64(self) -> f64 {
+        self.units as f64 / 10f64.powi(self.scale as i32)
+    }
+
     pub fn is_negative(&self) -> bool {
         self.units < 0
     }
