@@ -1,0 +1,67 @@
+//! Summary benchmark (issue: period summaries): 60 inputs (one per unit) ×
+//! 10 years × 12 metrics, summarised over the whole period into PDF + DOCX.
+//! Run with `cargo bench --bench summary`; prints the wall time.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+const UNITS: usize = 60;
+const METRICS: usize = 12;
+const YEARS: std::ops::RangeInclusive<i32> = 2014..=2023;
+
+/// One unit's input with deterministic figures (some with decimals).
+fn unit_yaml(unit: usize) -> String {
+    let mut yaml = format!(
+        "phien_ban: 1\nvan_ban:\n  loai: tong_ket\n  so_ky_hieu: \"{unit}/BC-CA\"\n  dia_danh: \"Hải Phòng\"\n  ngay: 2023-12-20\n  noi_nhan: [\"Lưu: VT\"]\nco_quan: {{ ten: \"CÔNG AN PHƯỜNG SỐ {unit}\" }}\nnguoi_ky: {{ chuc_vu: \"TRƯỞNG CÔNG AN PHƯỜNG\", ho_ten: \"Nguyễn Văn An\" }}\nchuong_trinh: {{ so: \"09/CTr-BCA-MTTW\", ngay: 2013-08-01, ten: \"Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc\", cac_ben: [\"Bộ Công an\", \"Ủy ban Trung ương MTTQ Việt Nam\"] }}\ngiai_doan: {{ tu: 2014, den: 2023 }}\nchi_tieu:\n"
+    );
+    for m in 0..METRICS {
+        let _ = writeln!(yaml, "  - {{ ma: ct{m}, ten: \"Chỉ tiêu số {m}\", don_vi: \"lượt\", nhom: \"Nhóm {}\" }}", m / 4 + 1);
+    }
+    yaml.push_str("ket_qua_nam:\n");
+    for year in YEARS {
+        let _ = write!(yaml, "  - {{ nam: {year}");
+        for m in 0..METRICS {
+            let value = (unit * 7 + m * 13 + year as usize * 3) % 97;
+            if m % 4 == 3 {
+                let _ = write!(yaml, ", ct{m}: {}.{}", value / 10, value % 10);
+            } else {
+                let _ = write!(yaml, ", ct{m}: {value}");
+            }
+        }
+        yaml.push_str(" }\n");
+    }
+    yaml
+}
+
+fn main() {
+    let dir = std::env::temp_dir().join(format!("baocao-bench-summary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let inputs: Vec<PathBuf> = (1..=UNITS)
+        .map(|unit| {
+            let path = dir.join(format!("phuong-{unit:02}.yaml"));
+            std::fs::write(&path, unit_yaml(unit)).unwrap();
+            path
+        })
+        .collect();
+    let request = baocao::summary::SummaryRequest { inputs, from: 2014, to: 2023, ..Default::default() };
+    let out = dir.join("out");
+    baocao::build_summary(&request, Some(&out)).expect("summary builds");
+    let runs: Vec<Duration> = (0..10)
+        .map(|_| {
+            let start = Instant::now();
+            baocao::build_summary(&request, Some(&out)).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    let mut sorted = runs.clone();
+    sorted.sort();
+    let pages = baocao::pdf::render(&baocao::summary::build(&request).unwrap()).unwrap().1;
+    println!("tổng hợp / summary: {UNITS} tệp × {} năm × {METRICS} chỉ tiêu, PDF + DOCX ({pages} trang):", YEARS.count());
+    println!(
+        "  median {:.1} ms, min {:.1} ms (đọc 60 tệp YAML, tính, dựng PDF và DOCX, ghi tệp)",
+        sorted[sorted.len() / 2].as_secs_f64() * 1000.0,
+        sorted[0].as_secs_f64() * 1000.0
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
