@@ -16,7 +16,11 @@ fn unit_yaml(unit: usize) -> String {
         "phien_ban: 1\nvan_ban:\n  loai: tong_ket\n  so_ky_hieu: \"{unit}/BC-CA\"\n  dia_danh: \"Hải Phòng\"\n  ngay: 2023-12-20\n  noi_nhan: [\"Lưu: VT\"]\nco_quan: {{ ten: \"CÔNG AN PHƯỜNG SỐ {unit}\" }}\nnguoi_ky: {{ chuc_vu: \"TRƯỞNG CÔNG AN PHƯỜNG\", ho_ten: \"Nguyễn Văn An\" }}\nchuong_trinh: {{ so: \"09/CTr-BCA-MTTW\", ngay: 2013-08-01, ten: \"Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc\", cac_ben: [\"Bộ Công an\", \"Ủy ban Trung ương MTTQ Việt Nam\"] }}\ngiai_doan: {{ tu: 2014, den: 2023 }}\nchi_tieu:\n"
     );
     for m in 0..METRICS {
-        let _ = writeln!(yaml, "  - {{ ma: ct{m}, ten: \"Chỉ tiêu số {m}\", don_vi: \"lượt\", nhom: \"Nhóm {}\" }}", m / 4 + 1);
+        let _ = writeln!(
+            yaml,
+            "  - {{ ma: ct{m}, ten: \"Chỉ tiêu số {m}\", don_vi: \"lượt\", nhom: \"Nhóm {}\" }}",
+            m / 4 + 1
+        );
     }
     yaml.push_str("ket_qua_nam:\n");
     for year in YEARS {
@@ -57,7 +61,10 @@ fn main() {
     let mut sorted = runs.clone();
     sorted.sort();
     let pages = baocao::pdf::render(&baocao::summary::build(&request).unwrap()).unwrap().1;
-    println!("tổng hợp / summary: {UNITS} tệp × {} năm × {METRICS} chỉ tiêu, PDF + DOCX ({pages} trang):", YEARS.count());
+    println!(
+        "tổng hợp / summary: {UNITS} tệp × {} năm × {METRICS} chỉ tiêu, PDF + DOCX ({pages} trang):",
+        YEARS.count()
+    );
     println!(
         "  median {:.1} ms, min {:.1} ms (đọc 60 tệp YAML, tính, dựng PDF và DOCX, ghi tệp)",
         sorted[sorted.len() / 2].as_secs_f64() * 1000.0,

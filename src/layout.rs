@@ -553,37 +553,21 @@ impl Cursor {
             let (cell_items, _) =
                 text_box(&spans, table.size, align, x + CELL_PAD_X, top + CELL_PAD_Y, width - 2.0 * CELL_PAD_X);
             items.extend(cell_items);
-            items.push(Item::Rule {
-                x1: x,
-                y1: top,
-                x2: x,
-                y2: top + height,
-                width: nd30::RULE_WIDTH,
-                color: Color::BLACK,
-            });
+            items.push(table_rule(x, top, x, top + height));
             x += width;
         }
         let left = self.left();
-        items.push(Item::Rule {
-            x1: x,
-            y1: top,
-            x2: x,
-            y2: top + height,
-            width: nd30::RULE_WIDTH,
-            color: Color::BLACK,
-        });
-        items.push(Item::Rule { x1: left, y1: top, x2: x, y2: top, width: nd30::RULE_WIDTH, color: Color::BLACK });
-        items.push(Item::Rule {
-            x1: left,
-            y1: top + height,
-            x2: x,
-            y2: top + height,
-            width: nd30::RULE_WIDTH,
-            color: Color::BLACK,
-        });
+        items.push(table_rule(x, top, x, top + height));
+        items.push(table_rule(left, top, x, top));
+        items.push(table_rule(left, top + height, x, top + height));
         self.emit(items);
         self.y += height;
     }
+}
+
+/// A table's cell border.
+fn table_rule(x1: f32, y1: f32, x2: f32, y2: f32) -> Item {
+    Item::Rule { x1, y1, x2, y2, width: nd30::RULE_WIDTH, color: Color::BLACK }
 }
 
 const CELL_PAD_X: f32 = 1.5 * PT_PER_MM;

@@ -305,15 +305,6 @@ fn write_xlsx(path: &Path, rows: &[&[&str]]) {
     zip.finish().unwrap();
 }
 
-fn with_list_file(dir: &Path, file: &str) -> std::path::PathBuf {
-    let yaml = std::fs::read_to_string(sample_input())
-        .unwrap()
-        .replace("danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"", &format!("danh_sach_tep: \"{file}\""));
-    let path = dir.join("input.yaml");
-    std::fs::write(&path, yaml).unwrap();
-    path
-}
-
 #[test]
 fn an_xlsx_list_builds_certificates_and_keeps_leading_zeros() {
     let dir = tempfile::tempdir().unwrap();
@@ -325,7 +316,7 @@ fn an_xlsx_list_builds_certificates_and_keeps_leading_zeros() {
             &["tap_the", "", "Công an phường Hạ Lý", "", "0102"],
         ],
     );
-    let input = with_list_file(dir.path(), "ds.xlsx");
+    let input = sample_with_list(dir.path(), "ds.xlsx");
     build(&input, &dir.path().join("out"), &["--only", "khen", "--format", "pdf"]);
     let pdf = dir.path().join("out/khen-1.pdf");
     assert_eq!(pdf_pages(&pdf), 2);
@@ -345,7 +336,7 @@ fn xlsx_and_csv_rows_with_problems_are_located_and_nothing_is_written() {
             &["tap_the", "", "0103"],
         ],
     );
-    let input = with_list_file(dir.path(), "ds.xlsx");
+    let input = sample_with_list(dir.path(), "ds.xlsx");
     let out = dir.path().join("out");
     let output = baocao(&["build", input.to_str().unwrap(), "-o", out.to_str().unwrap()], dir.path());
     assert_eq!(output.status.code(), Some(2));
@@ -363,7 +354,7 @@ fn xlsx_and_csv_rows_with_problems_are_located_and_nothing_is_written() {
 
     std::fs::write(dir.path().join("ds.csv"), "loai,ten,so_so\nca_nhan,Trần Thị Bình,0101\ncanhan,Lê Văn Cường,0102\n")
         .unwrap();
-    let input = with_list_file(dir.path(), "ds.csv");
+    let input = sample_with_list(dir.path(), "ds.csv");
     let output = baocao(&["build", input.to_str().unwrap(), "-o", out.to_str().unwrap()], dir.path());
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);

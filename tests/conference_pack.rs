@@ -222,12 +222,7 @@ pub fn generated_input(dir: &Path, n: usize) -> PathBuf {
         .expect("python3 runs ../shared/bench/gen_awardees.py");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     std::fs::write(dir.join("ds.csv"), output.stdout).unwrap();
-    let yaml = std::fs::read_to_string(sample_input())
-        .unwrap()
-        .replace("danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"", "danh_sach_tep: \"ds.csv\"");
-    let path = dir.join("lon.yaml");
-    std::fs::write(&path, yaml).unwrap();
-    path
+    sample_with_list(dir, "ds.csv")
 }
 
 #[test]

@@ -137,6 +137,17 @@ fn unescape_xml(text: &str) -> String {
     text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
+/// A copy of the sample input in `dir` whose first award group reads its
+/// list from `list_file` (a file the caller puts in `dir`).
+pub fn sample_with_list(dir: &Path, list_file: &str) -> PathBuf {
+    let yaml = std::fs::read_to_string(sample_input())
+        .unwrap()
+        .replace("danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"", &format!("danh_sach_tep: \"{list_file}\""));
+    let path = dir.join("input.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
 /// Builds `input` into `out` and asserts success.
 pub fn build(input: &Path, out: &Path, extra: &[&str]) {
     let mut args = vec!["build", input.to_str().unwrap(), "-o", out.to_str().unwrap()];
