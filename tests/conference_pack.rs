@@ -212,16 +212,26 @@ fn every_paper_of_the_sample_pack_agrees() {
     check_pack_agrees(&sample_input(), out.path());
 }
 
-/// A copy of the sample whose first group lists `n` generated recipients
-/// (the benchmark generator's CSV).
+/// A copy of the sample whose first group lists `n` generated recipients:
+/// every other one a collective, Vietnamese names from a few syllables,
+/// register numbers in order (deterministic, like the benchmark generator).
 pub fn generated_input(dir: &Path, n: usize) -> PathBuf {
-    let generator = root().join("../shared/bench/gen_awardees.py");
-    let output = std::process::Command::new("python3")
-        .args([generator.to_str().unwrap(), &n.to_string(), "--csv"])
-        .output()
-        .expect("python3 runs ../shared/bench/gen_awardees.py");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    std::fs::write(dir.join("ds.csv"), output.stdout).unwrap();
+    const FAMILY: [&str; 8] = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"];
+    const MIDDLE: [&str; 6] = ["Văn", "Thị", "Đức", "Ngọc", "Thanh", "Hữu"];
+    const GIVEN: [&str; 11] = ["An", "Bình", "Cường", "Dũng", "Hằng", "Khuê", "Lộc", "Nghĩa", "Phượng", "Tâm", "Ước"];
+    const UNITS: [&str; 5] = ["Công an", "Đội dân phòng", "Hội Cựu chiến binh", "Tổ tự quản", "Đoàn Thanh niên"];
+    let mut csv = String::from("loai,danh_xung,ten,chuc_vu,don_vi,so_so\n");
+    for i in 0..n {
+        let number = i + 1;
+        if i % 2 == 0 {
+            let name = format!("{} {} {}", FAMILY[i % 8], MIDDLE[i / 8 % 6], GIVEN[i / 48 % 11]);
+            let title = if MIDDLE[i / 8 % 6] == "Thị" { "Bà" } else { "Ông" };
+            csv.push_str(&format!("ca_nhan,{title},{name},Tổ trưởng tổ dân phố số {number},phường Hạ Lý,{number:04}\n"));
+        } else {
+            csv.push_str(&format!("tap_the,,{} khu dân cư số {number},,quận Hồng Bàng,{number:04}\n", UNITS[i % 5]));
+        }
+    }
+    std::fs::write(dir.join("ds.csv"), csv).unwrap();
     sample_with_list(dir, "ds.csv")
 }
 
