@@ -11,7 +11,7 @@ use serde_json::Value as Json;
 
 use crate::awards;
 use crate::diag::{Kind, Location, Problem};
-use crate::doc::{Align, Border, Color, Frame, Sheet, Sheets};
+use crate::doc::{Align, Border, Color, Frame, Picture, Sheet, Sheets};
 use crate::fonts::Face;
 use crate::input::{Input, LoaiNguoiNhan, NhomKhen, Paper};
 use crate::layout::{self, PT_PER_MM};
@@ -25,6 +25,8 @@ struct Layout {
     kho: SheetSize,
     /// The decorative border, printed in full mode only.
     vien: Option<BorderSpec>,
+    /// Where the group's emblem (`bieu_tuong`) goes; full mode only.
+    bieu_tuong: Option<PictureSpec>,
     /// The boxes.
     o: Vec<BoxSpec>,
 }
@@ -42,6 +44,15 @@ struct BorderSpec {
     mau: String,
     ngoai: f32,
     trong: f32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PictureSpec {
+    x: f32,
+    y: f32,
+    rong: f32,
+    cao: f32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -263,7 +274,35 @@ pub fn build(
         progress();
     }
     let title = format!("{} – Quyết định {}", group.hinh_thuc.name(), group.quyet_dinh.so);
-    Ok((Sheets { title, width: paper_width, height: paper_height, border, common, sheets }, shrunk))
+    let picture = match (&group.bieu_tuong, &layout.bieu_tuong, options.overlay) {
+        (Some(file), Some(spec), false) => Some(picture(file, spec, &geometry)?),
+        _ => None,
+    };
+    Ok((Sheets { title, width: paper_width, height: paper_height, border, common, picture, sheets }, shrunk))
+}
+
+/// The emblem fitted into its box, keeping its proportions, centred.
+fn picture(file: &std::path::Path, spec: &PictureSpec, geometry: &Geometry) -> Result<Picture, Problem> {
+    let unreadable = |detail: String| Problem {
+        location: Location::file(&file.display().to_string()),
+        path: String::new(),
+        kind: Kind::ImageUnreadable { file: file.display().to_string(), detail },
+    };
+    let png = std::fs::read(file).map_err(|e| unreadable(e.to_string()))?;
+    let info = png::Decoder::new(std::io::Cursor::new(&png)).read_info().map_err(|e| unreadable(e.to_string()))?;
+    let (w, h) = info.info().size();
+    let scale = geometry.options.scale;
+    let (box_w, box_h) = (spec.rong * geometry.sx * scale, spec.cao * geometry.sy * scale);
+    let fit = (box_w / w as f32).min(box_h / h as f32);
+    let (width, height) = (w as f32 * fit, h as f32 * fit);
+    Ok(Picture {
+        x: spec.x * geometry.sx * scale + geometry.options.offset.0 + (box_w - width) / 2.0,
+        y: spec.y * geometry.sy * scale + geometry.options.offset.1 + (box_h - height) / 2.0,
+        width,
+        height,
+        png: std::sync::Arc::new(png),
+        pixels: (w, h),
+    })
 }
 
 /// Whether a box's text reads a recipient's own data (so differs per sheet).

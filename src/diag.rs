@@ -116,6 +116,10 @@ pub enum Kind {
         field: String,
     },
     TemplateDirMissing(String),
+    ImageUnreadable {
+        file: String,
+        detail: String,
+    },
     RangeReversed {
         from: i32,
         to: i32,
@@ -331,6 +335,8 @@ impl Kind {
             Kind::Template { name, detail } => format!("template «{name}» is wrong: {detail}"),
             Kind::TemplateField { name, field } if vi => format!("mẫu «{name}» dùng trường «{field}» mà dữ liệu không có (sai tên trường?)"),
             Kind::TemplateField { name, field } => format!("template «{name}» uses the field «{field}», which the data lacks (misspelt?)"),
+            Kind::ImageUnreadable { file, detail } if vi => format!("không đọc được ảnh PNG «{file}»: {detail}"),
+            Kind::ImageUnreadable { file, detail } => format!("cannot read the PNG image «{file}»: {detail}"),
             Kind::RangeReversed { from, to } if vi => format!("khoảng năm ngược: --from {from} phải không lớn hơn --to {to}"),
             Kind::RangeReversed { from, to } => format!("range reversed: --from {from} must not exceed --to {to}"),
             Kind::RangeOutsidePeriods { from, to, periods } if vi => format!("khoảng {from}–{to} không nằm trong giai đoạn của tệp nào: {}", list(periods)),

@@ -198,7 +198,21 @@ pub struct Sheets {
     pub border: Option<Border>,
     /// Frames alike on every sheet: the fixed words and the group's own.
     pub common: Vec<Frame>,
+    /// An emblem on every sheet.
+    pub picture: Option<Picture>,
     pub sheets: Vec<Sheet>,
+}
+
+/// A PNG placed on a sheet: position and size in mm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub png: std::sync::Arc<Vec<u8>>,
+    /// Size in pixels.
+    pub pixels: (u32, u32),
 }
 
 impl Sheets {
@@ -210,6 +224,7 @@ impl Sheets {
             height: self.height,
             border: self.border,
             common: self.common.clone(),
+            picture: self.picture.clone(),
             sheets,
         }
     }

@@ -389,6 +389,9 @@ pub fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
     for (index, sheet) in sheets.sheets.iter().enumerate() {
         // Word and LibreOffice hang a frame on the paragraph after it: each
         // sheet's frames, then an empty paragraph that starts its page.
+        if let Some(picture) = &sheets.picture {
+            docx = docx.add_paragraph(picture_paragraph(picture));
+        }
         for frame in sheets.common.iter().chain(&sheet.frames) {
             docx = docx.add_paragraph(frame_paragraph(frame));
         }
@@ -415,6 +418,26 @@ pub fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
     let mut bytes = Cursor::new(Vec::new());
     docx.build().pack(&mut bytes).map_err(|e| format!("docx: {e}"))?;
     extend_document_xml(&bytes.into_inner(), border.as_deref())
+}
+
+/// The emblem in a frame at its place on the page.
+fn picture_paragraph(picture: &Picture) -> DocxParagraph {
+    const EMU_PER_MM: f32 = 36_000.0;
+    let (w, h) = picture.pixels;
+    let pic = Pic::new_with_dimensions(picture.png.to_vec(), w, h)
+        .size((picture.width * EMU_PER_MM) as u32, (picture.height * EMU_PER_MM) as u32);
+    DocxParagraph::new()
+        .add_run(Run::new().add_image(pic))
+        // An exact line height would clip the picture; single spacing grows with it.
+        .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Auto).line(240).before(0).after(0))
+        .frame_x(twips(picture.x))
+        .frame_y(twips(picture.y))
+        .frame_width(twips(picture.width) as u32)
+        .frame_height(twips(picture.height) as u32)
+        .h_anchor("page")
+        .v_anchor("page")
+        .h_rule("exact")
+        .wrap("none")
 }
 
 fn frame_paragraph(frame: &Frame) -> DocxParagraph {

@@ -42,6 +42,14 @@ pub enum Item {
         height: f32,
         color: Color,
     },
+    /// A PNG image, top-left corner and size.
+    Image {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        png: std::sync::Arc<Vec<u8>>,
+    },
 }
 
 impl Item {
@@ -54,6 +62,9 @@ impl Item {
             }
             Item::Rect { x, y, width, height, color } => {
                 Item::Rect { x: x + dx, y: y + dy, width: *width, height: *height, color: *color }
+            }
+            Item::Image { x, y, width, height, png } => {
+                Item::Image { x: x + dx, y: y + dy, width: *width, height: *height, png: png.clone() }
             }
         }
     }
@@ -620,6 +631,15 @@ pub fn layout_sheets(sheets: &Sheets) -> Laid {
         rect(border.outer, 2.2);
         rect(border.outer + 1.8, 0.8);
         rect(border.inner, 0.8);
+    }
+    if let Some(picture) = &sheets.picture {
+        common.push(Item::Image {
+            x: picture.x * PT_PER_MM,
+            y: picture.y * PT_PER_MM,
+            width: picture.width * PT_PER_MM,
+            height: picture.height * PT_PER_MM,
+            png: picture.png.clone(),
+        });
     }
     common.extend(sheets.common.iter().flat_map(frame_items));
     let pages = sheets.sheets.iter().map(|sheet| sheet.frames.iter().flat_map(frame_items).collect()).collect();

@@ -2,7 +2,7 @@
 //! embedded and subset, every glyph tied to its source text so the PDF's
 //! text can be searched and copied. A pure function: no clock, no files.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point};
@@ -85,6 +85,15 @@ fn draw_items(surface: &mut Surface, items: &[Item]) {
                     if let Some(path) = path.finish() {
                         surface.draw_path(&path);
                     }
+                }
+            }
+            Item::Image { x, y, width, height, png } => {
+                // Checked when the input was read; a failure here draws nothing.
+                let image = krilla::image::Image::from_png(krilla::Data::from(Arc::clone(png)), true);
+                if let (Ok(image), Some(size)) = (image, krilla::geom::Size::from_wh(*width, *height)) {
+                    surface.push_transform(&krilla::geom::Transform::from_translate(*x, *y));
+                    surface.draw_image(image, size);
+                    surface.pop();
                 }
             }
             Item::Rule { x1, y1, x2, y2, width, color } => {

@@ -77,6 +77,8 @@ pub fn png(items: &[Item], width: f32, height: f32, dpi: f32) -> Result<(Vec<u8>
                     pixmap.fill_rect(rect, &paint(*color), Transform::identity(), None);
                 }
             }
+            // Charts carry no images; certificates are not rasterised.
+            Item::Image { .. } => {}
             Item::Rule { x1, y1, x2, y2, width, color } => {
                 let mut path = PathBuilder::new();
                 path.move_to(x1 * scale, y1 * scale);

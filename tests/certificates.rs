@@ -362,3 +362,55 @@ fn xlsx_and_csv_rows_with_problems_are_located_and_nothing_is_written() {
     assert!(stderr.contains(&format!("{csv}:3: khen_thuong[0].danh_sach[1].loai")), "{stderr}");
     assert!(!out.exists(), "nothing written");
 }
+
+/// A small red disc with transparency, as PNG.
+fn emblem_png(path: &Path) {
+    let (w, h) = (40u32, 40u32);
+    let mut pixels = Vec::new();
+    for y in 0..h {
+        for x in 0..w {
+            let (dx, dy) = (x as i32 - 20, y as i32 - 20);
+            let inside = dx * dx + dy * dy < 18 * 18;
+            pixels.extend_from_slice(if inside { &[200, 16, 46, 255] } else { &[0, 0, 0, 0] });
+        }
+    }
+    let file = std::fs::File::create(path).unwrap();
+    let mut encoder = png::Encoder::new(file, w, h);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.write_header().unwrap().write_image_data(&pixels).unwrap();
+}
+
+#[test]
+fn an_emblem_prints_on_full_sheets_only_and_a_missing_one_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    emblem_png(&dir.path().join("logo.png"));
+    let yaml = std::fs::read_to_string(sample_input())
+        .unwrap()
+        .replace("    kho_giay: a3\n", "")
+        .replace("    danh_sach_tep:", "    bieu_tuong: \"logo.png\"\n    danh_sach_tep:");
+    std::fs::copy(root().join("inputs/hai-phong-2018-bang-khen.csv"), dir.path().join("hai-phong-2018-bang-khen.csv"))
+        .unwrap();
+    let input = dir.path().join("input.yaml");
+    std::fs::write(&input, &yaml).unwrap();
+    build(&input, &dir.path().join("full"), &["--only", "khen"]);
+    let images = stdout_of("pdfimages", &["-list", dir.path().join("full/khen-1.pdf").to_str().unwrap()]);
+    let drawn = images.lines().skip(2).filter(|l| l.split_whitespace().nth(2) == Some("image")).count();
+    assert_eq!(drawn, 27, "the emblem on each of the 27 pages (its transparency as a soft mask):\n{images}");
+    let docx = std::fs::File::open(dir.path().join("full/khen-1.docx")).unwrap();
+    assert!(zip::ZipArchive::new(docx).unwrap().file_names().any(|n| n.starts_with("word/media/")));
+    // The emblem sits in its box (28, 26, 32 × 32 mm) on the page.
+    let image = pixels(&dir.path().join("full/khen-1.pdf"), 1);
+    let (red, _) = colours_in(&image, (420.0, 297.0), (28.0, 26.0, 32.0, 32.0));
+    assert!(red > 10, "the emblem is drawn in its box");
+
+    build(&input, &dir.path().join("overlay"), &["--only", "khen", "--format", "pdf", "--overlay"]);
+    let images = stdout_of("pdfimages", &["-list", dir.path().join("overlay/khen-1.pdf").to_str().unwrap()]);
+    assert_eq!(images.lines().skip(2).count(), 0, "the blank carries it already");
+
+    std::fs::write(&input, yaml.replace("logo.png", "khong-co.png")).unwrap();
+    let output = baocao(&["check", input.to_str().unwrap()], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("khen_thuong[0].bieu_tuong: không đọc được ảnh PNG"), "{stderr}");
+}

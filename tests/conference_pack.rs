@@ -226,7 +226,9 @@ pub fn generated_input(dir: &Path, n: usize) -> PathBuf {
         if i % 2 == 0 {
             let name = format!("{} {} {}", FAMILY[i % 8], MIDDLE[i / 8 % 6], GIVEN[i / 48 % 11]);
             let title = if MIDDLE[i / 8 % 6] == "Thị" { "Bà" } else { "Ông" };
-            csv.push_str(&format!("ca_nhan,{title},{name},Tổ trưởng tổ dân phố số {number},phường Hạ Lý,{number:04}\n"));
+            csv.push_str(&format!(
+                "ca_nhan,{title},{name},Tổ trưởng tổ dân phố số {number},phường Hạ Lý,{number:04}\n"
+            ));
         } else {
             csv.push_str(&format!("tap_the,,{} khu dân cư số {number},,quận Hồng Bàng,{number:04}\n", UNITS[i % 5]));
         }

@@ -254,6 +254,9 @@ pub struct NhomKhen {
     pub bieu_duong: Option<Decimal>,
     /// Paper of the certificates (default A3 landscape).
     pub kho_giay: Option<Paper>,
+    /// Emblem or logo printed on the certificates: a PNG file, found
+    /// relative to the YAML (held here resolved).
+    pub bieu_tuong: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

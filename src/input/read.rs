@@ -138,6 +138,7 @@ const NHOM_KHEN_KEYS: &[&str] = &[
     "danh_sach_tep",
     "bieu_duong",
     "kho_giay",
+    "bieu_tuong",
 ];
 const QUYET_DINH_KEYS: &[&str] = &["so", "ngay", "can_cu", "de_nghi", "thi_hanh", "noi_nhan"];
 pub const NGUOI_NHAN_KEYS: &[&str] = &["loai", "ten", "danh_xung", "chuc_vu", "don_vi", "so_so", "thanh_tich"];
@@ -624,6 +625,7 @@ impl<'a> Reader<'a> {
             }
         };
         let bieu_duong = self.optional(&r, "bieu_duong", Self::number);
+        let bieu_tuong = self.optional(&r, "bieu_tuong", Self::png_file);
         let kho_giay = self.optional(&r, "kho_giay", |s, v, p| {
             s.choice(v, p, &[("a3", Paper::A3), ("400x300", Paper::Large), ("a4", Paper::A4)])
         });
@@ -641,7 +643,24 @@ impl<'a> Reader<'a> {
             danh_sach_tep: file,
             bieu_duong,
             kho_giay,
+            bieu_tuong,
         })
+    }
+
+    /// A PNG file named relative to the YAML, known to decode.
+    fn png_file(&mut self, value: &Value, path: &str) -> Option<std::path::PathBuf> {
+        let name = self.text(value, path)?;
+        let file = self.base.join(&name);
+        let checked = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|bytes| {
+            png::Decoder::new(std::io::Cursor::new(bytes)).read_info().map(|_| ()).map_err(|e| e.to_string())
+        });
+        match checked {
+            Ok(()) => Some(file),
+            Err(detail) => {
+                self.report(path, false, Kind::ImageUnreadable { file: file.display().to_string(), detail });
+                None
+            }
+        }
     }
 
     /// One recipient: a YAML list item, or a list-file row turned into a mapping.
