@@ -35,7 +35,7 @@ pub mod vn;
 use std::path::{Path, PathBuf};
 
 use diag::Problem;
-use output::{Manifest, Produced as OutputFile};
+use output::{Manifest, OutputFile};
 
 /// Why a run failed: the input is wrong (exit 2), or something else (exit 1).
 #[derive(Debug)]
@@ -89,14 +89,14 @@ pub struct BuildRequest {
 }
 
 /// Files rendered in memory, and what a person should check in them.
-pub struct Produced {
-    pub files: Vec<output::Produced>,
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
     /// Certificate boxes that needed their smallest size.
     pub shrunk: Vec<(String, certificate::Shrunk)>,
 }
 
 /// Reads the input and renders every requested file in memory.
-pub fn produce(request: &BuildRequest) -> Result<Produced, Failure> {
+pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
     let templates = templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
     let input = input::load(&request.input).map_err(Failure::Input)?;
     let asked = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
@@ -200,7 +200,7 @@ pub fn produce(request: &BuildRequest) -> Result<Produced, Failure> {
         }
         bar.finish_and_clear();
     }
-    Ok(Produced { files, shrunk })
+    Ok(Rendered { files, shrunk })
 }
 
 /// A progress bar on stderr while certificates are laid out; hidden when
@@ -219,7 +219,7 @@ fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
 
 /// Builds and writes into `out_dir` (default `out/<input stem>/`).
 pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
-    let Produced { files: produced, shrunk } = produce(request)?;
+    let Rendered { files: produced, shrunk } = produce(request)?;
     let stem = request.input.file_stem().unwrap_or_default().to_string_lossy().to_string();
     let dir = out_dir.map_or_else(|| Path::new("out").join(&stem), Path::to_path_buf);
     let input_name = request.input.file_name().unwrap_or_default().to_string_lossy().to_string();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 /// One produced file, in memory until [`write_all`].
-pub struct Produced {
+pub struct OutputFile {
     pub name: String,
     pub kind: &'static str,
     pub format: &'static str,
@@ -36,7 +36,7 @@ pub struct ManifestEntry {
 }
 
 impl Manifest {
-    pub fn new(input: &str, produced: &[Produced]) -> Manifest {
+    pub fn new(input: &str, produced: &[OutputFile]) -> Manifest {
         Manifest {
             input: input.to_string(),
             files: produced
@@ -54,7 +54,7 @@ impl Manifest {
 }
 
 /// Writes `files` and the manifest into `dir`, all or nothing.
-pub fn write_all(dir: &Path, manifest: &Manifest, files: &[Produced]) -> std::io::Result<Vec<PathBuf>> {
+pub fn write_all(dir: &Path, manifest: &Manifest, files: &[OutputFile]) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut manifest_json = serde_json::to_vec_pretty(manifest)?;
     manifest_json.push(b'\n');
