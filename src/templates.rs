@@ -166,14 +166,14 @@ fn json_text(value: &Json) -> String {
 }
 
 handlebars_helper!(ngay: |date: Json| {
-    let text = json_text(&date);
+    let text = json_text(date);
     Date::parse(&text).map_or(text, |d| d.long())
 });
 handlebars_helper!(so: |number: Json| {
-    let text = json_text(&number);
+    let text = json_text(number);
     Decimal::parse(&text).map_or(text, |d| d.vietnamese())
 });
-handlebars_helper!(hoa: |text: Json| vn::upper(&json_text(&text)));
+handlebars_helper!(hoa: |text: Json| vn::upper(&json_text(text)));
 
 /// Narrative text (`noi_dung.*`): escaped but for `*`/`**` emphasis, and
 /// its blank-line paragraph breaks kept.

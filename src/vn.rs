@@ -105,8 +105,7 @@ impl Decimal {
             return None;
         }
         let units: i128 = format!("{whole}{fraction}").parse().ok()?;
-        Some(Decimal { units: if negative { -units } else { units }, scale: fraction.len() as u32 })
-            .map(Decimal::trimmed)
+        Some(Decimal::trimmed(Decimal { units: if negative { -units } else { units }, scale: fraction.len() as u32 }))
     }
 
     pub fn from_int(value: i64) -> Decimal {
@@ -207,7 +206,7 @@ impl serde::Serialize for Decimal {
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);
