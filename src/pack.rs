@@ -1,0 +1,231 @@
+//! The conference pack: which papers a build makes (`--only`, `--format`,
+//! what the input has data for), rendering them in memory, and writing them
+//! with their manifest — for `build`, `check` and `summary`.
+
+use std::path::{Path, PathBuf};
+
+use crate::output::{self, Manifest, OutputFile};
+use crate::{certificate, decision, doc, docx, input, pdf, press, report, summary, templates, Failure};
+
+/// A document kind the `--only` option names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocKind {
+    /// The báo cáo sơ kết / tổng kết.
+    BaoCao,
+    /// Each award group's decision with its attached list.
+    QuyetDinh,
+    /// Each award group's certificates.
+    Khen,
+    /// The press summary.
+    TinBai,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+const BOTH: [Format; 2] = [Format::Pdf, Format::Docx];
+
+/// What `build` (and `check`) are asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildRequest {
+    pub input: PathBuf,
+    pub templates: Option<PathBuf>,
+    /// Empty: every kind the input has data for.
+    pub only: Vec<DocKind>,
+    /// Empty: both formats.
+    pub formats: Vec<Format>,
+    /// How certificates are printed.
+    pub print: certificate::PrintOptions,
+    /// Also one PDF per certificate, in `khen-N/`.
+    pub split: bool,
+    /// Show a progress bar on stderr (when it is a terminal).
+    pub progress: bool,
+}
+
+/// Files rendered in memory, and what a person should check in them.
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    /// Certificate boxes that needed their smallest size.
+    pub shrunk: Vec<(String, certificate::Shrunk)>,
+}
+
+/// Reads the input and renders every requested file in memory.
+pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
+    let templates = templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
+    let input = input::load(&request.input).map_err(Failure::Input)?;
+    let asked = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
+    let wanted =
+        |kind: DocKind, has_data: bool| if request.only.is_empty() { has_data } else { request.only.contains(&kind) };
+    let mut files = Vec::new();
+    let mut shrunk = Vec::new();
+    // Renders a flowing `document` in the formats asked for, among those `kind` has.
+    let mut add = |name: String, kind: &'static str, document: &doc::Document, has: &[Format]| -> Result<(), Failure> {
+        if has.contains(&Format::Pdf) && asked(Format::Pdf) {
+            let (bytes, pages) = pdf::render(document).map_err(Failure::Other)?;
+            files.push(OutputFile {
+                name: format!("{name}.pdf"),
+                kind,
+                format: "pdf",
+                pages: Some(pages),
+                count: None,
+                bytes,
+            });
+        }
+        if has.contains(&Format::Docx) && asked(Format::Docx) {
+            let bytes = docx::render(document).map_err(Failure::Other)?;
+            files.push(OutputFile {
+                name: format!("{name}.docx"),
+                kind,
+                format: "docx",
+                pages: None,
+                count: None,
+                bytes,
+            });
+        }
+        Ok(())
+    };
+    if wanted(DocKind::BaoCao, true) {
+        add("bao-cao".into(), "bao-cao", &report::build(&input, &templates)?, &BOTH)?;
+    }
+    if wanted(DocKind::QuyetDinh, !input.khen_thuong.is_empty()) {
+        for index in 0..input.khen_thuong.len() {
+            let document = decision::build(&input, index, &templates)?;
+            add(format!("quyet-dinh-{}", index + 1), "quyet-dinh", &document, &BOTH)?;
+        }
+    }
+    if wanted(DocKind::TinBai, input.hoi_nghi.is_some()) {
+        let (document, text) = press::build(&input, &templates)?;
+        add("tin-bai".into(), "tin-bai", &document, &[Format::Docx])?;
+        // The plain text for the portal is written whatever formats were asked.
+        files.push(OutputFile {
+            name: "tin-bai.txt".into(),
+            kind: "tin-bai",
+            format: "txt",
+            pages: None,
+            count: None,
+            bytes: text.into_bytes(),
+        });
+    }
+    if wanted(DocKind::Khen, !input.khen_thuong.is_empty()) {
+        let total: usize = input.khen_thuong.iter().map(|g| g.danh_sach.len()).sum();
+        let bar = progress_bar(request.progress, total);
+        for index in 0..input.khen_thuong.len() {
+            let name = format!("khen-{}", index + 1);
+            let (sheets, small) = certificate::build(&input, index, &templates, request.print, &mut || bar.inc(1))?;
+            let count = sheets.sheets.len();
+            shrunk.extend(small.into_iter().map(|s| (format!("{name}.pdf"), s)));
+            if asked(Format::Pdf) {
+                let (bytes, pages) = pdf::render_sheets(&sheets).map_err(Failure::Other)?;
+                files.push(OutputFile {
+                    name: format!("{name}.pdf"),
+                    kind: "khen",
+                    format: "pdf",
+                    pages: Some(pages),
+                    count: Some(count),
+                    bytes,
+                });
+            }
+            if asked(Format::Docx) {
+                let bytes = docx::render_sheets(&sheets).map_err(Failure::Other)?;
+                files.push(OutputFile {
+                    name: format!("{name}.docx"),
+                    kind: "khen",
+                    format: "docx",
+                    pages: None,
+                    count: Some(count),
+                    bytes,
+                });
+            }
+            if request.split {
+                let group = &input.khen_thuong[index];
+                for (position, (sheet, person)) in sheets.sheets.iter().zip(&group.danh_sach).enumerate() {
+                    let single = sheets.with_sheets(vec![sheet.clone()]);
+                    let (bytes, pages) = pdf::render_sheets(&single).map_err(Failure::Other)?;
+                    files.push(OutputFile {
+                        name: format!("{name}/{}", certificate::split_file_name(position + 1, &person.ten)),
+                        kind: "khen",
+                        format: "pdf",
+                        pages: Some(pages),
+                        count: Some(1),
+                        bytes,
+                    });
+                }
+            }
+        }
+        bar.finish_and_clear();
+    }
+    Ok(Rendered { files, shrunk })
+}
+
+/// A progress bar on stderr while certificates are laid out; hidden when
+/// not asked for or when stderr is not a terminal.
+fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
+    if !shown {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message("bằng khen / giấy khen");
+    bar
+}
+
+/// Builds and writes into `out_dir` (default `out/<input stem>/`).
+pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
+    let Rendered { files: produced, shrunk } = produce(request)?;
+    let stem = request.input.file_stem().unwrap_or_default().to_string_lossy().to_string();
+    let dir = out_dir.map_or_else(|| Path::new("out").join(&stem), Path::to_path_buf);
+    let input_name = request.input.file_name().unwrap_or_default().to_string_lossy().to_string();
+    let manifest = Manifest::new(&input_name, &produced);
+    output::write_all(&dir, &manifest, &produced)
+        .map_err(|err| Failure::Other(format!("không ghi được vào «{}»: {err}", dir.display())))?;
+    Ok(Built { dir, manifest, shrunk })
+}
+
+/// What a build wrote, and what a person should check.
+pub struct Built {
+    pub dir: PathBuf,
+    pub manifest: Manifest,
+    /// Certificate boxes that needed their smallest size: (file, box).
+    pub shrunk: Vec<(String, certificate::Shrunk)>,
+}
+
+/// Builds the period summary of `request` and writes `tong-hop.pdf`,
+/// `tong-hop.docx` and `manifest.json` into `out_dir` (default `out/tong-hop/`).
+pub fn build_summary(
+    request: &summary::SummaryRequest,
+    out_dir: Option<&Path>,
+) -> Result<(PathBuf, Manifest), Failure> {
+    let document = summary::build(request)?;
+    let (pdf, pages) = pdf::render(&document).map_err(Failure::Other)?;
+    let docx = docx::render(&document).map_err(Failure::Other)?;
+    let files = vec![
+        OutputFile {
+            name: "tong-hop.pdf".into(),
+            kind: "tong-hop",
+            format: "pdf",
+            pages: Some(pages),
+            count: None,
+            bytes: pdf,
+        },
+        OutputFile {
+            name: "tong-hop.docx".into(),
+            kind: "tong-hop",
+            format: "docx",
+            pages: None,
+            count: None,
+            bytes: docx,
+        },
+    ];
+    let dir = out_dir.map_or_else(|| Path::new("out").join("tong-hop"), Path::to_path_buf);
+    let names: Vec<String> =
+        request.inputs.iter().map(|p| p.file_name().unwrap_or_default().to_string_lossy().to_string()).collect();
+    let manifest = Manifest::new(&names.join(", "), &files);
+    output::write_all(&dir, &manifest, &files)
+        .map_err(|err| Failure::Other(format!("không ghi được vào «{}»: {err}", dir.display())))?;
+    Ok((dir, manifest))
+}
