@@ -208,12 +208,7 @@ pub fn build(
         let mut context = serde_json::Map::new();
         context.insert("nhom".into(), group_json(group));
         context.insert("hinh_thuc".into(), group.hinh_thuc.name().into());
-        let signer = &group.nguoi_ky;
-        let name = match &signer.cap_bac {
-            Some(rank) => format!("{rank} {}", signer.ho_ten),
-            None => signer.ho_ten.clone(),
-        };
-        context.insert("ten_nguoi_ky".into(), name.into());
+        context.insert("ten_nguoi_ky".into(), group.nguoi_ky.full_name().into());
         context
     };
     let border = match (&layout.vien, options.overlay) {

@@ -228,11 +228,7 @@ pub fn punctuated(items: &[String]) -> Vec<String> {
 pub fn signature(recipients: &[String], signer: &NguoiKy) -> Signature {
     let mut authority: Vec<String> = signer.the_thuc.iter().map(|t| vn::upper(t)).collect();
     authority.push(vn::upper(&signer.chuc_vu));
-    let name = match &signer.cap_bac {
-        Some(rank) => format!("{rank} {}", signer.ho_ten),
-        None => signer.ho_ten.clone(),
-    };
-    Signature { recipients: punctuated(recipients), authority, name }
+    Signature { recipients: punctuated(recipients), authority, name: signer.full_name() }
 }
 
 /// Size of the results table's text.

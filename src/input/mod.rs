@@ -93,6 +93,16 @@ pub struct NguoiKy {
     pub ho_ten: String,
 }
 
+impl NguoiKy {
+    /// The name as signed: rank first when given ("Đại tá Lê Nguyên Trường").
+    pub fn full_name(&self) -> String {
+        match &self.cap_bac {
+            Some(rank) => format!("{rank} {}", self.ho_ten),
+            None => self.ho_ten.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ChuongTrinh {
     /// "09/CTr-BCA-MTTW".
