@@ -55,6 +55,7 @@ pub struct Rendered {
 /// Reads the input and renders every requested file in memory.
 pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
     let templates = templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
+    certificate::check_layout(&templates)?;
     let input = input::load(&request.input).map_err(Failure::Input)?;
     let asked = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
     let wanted =
