@@ -389,6 +389,9 @@ pub fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
     for (index, sheet) in sheets.sheets.iter().enumerate() {
         // Word and LibreOffice hang a frame on the paragraph after it: each
         // sheet's frames, then an empty paragraph that starts its page.
+        if let Some(border) = sheets.border {
+            docx = docx.add_paragraph(inner_frame(border, sheets.width, sheets.height));
+        }
         if let Some(picture) = &sheets.picture {
             docx = docx.add_paragraph(picture_paragraph(picture));
         }
@@ -418,6 +421,33 @@ pub fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
     let mut bytes = Cursor::new(Vec::new());
     docx.build().pack(&mut bytes).map_err(|e| format!("docx: {e}"))?;
     extend_document_xml(&bytes.into_inner(), border.as_deref())
+}
+
+/// The border's inner frame: an empty framed paragraph one line as tall as
+/// the frame, ruled on its four sides (the page border is the double line).
+fn inner_frame(border: Border, width: f32, height: f32) -> DocxParagraph {
+    let (w, h) = (width - 2.0 * border.inner, height - 2.0 * border.inner);
+    let side =
+        |position| ParagraphBorder::new(position).val(BorderType::Single).size(6).space(0).color(border.color.hex());
+    let mut p = DocxParagraph::new()
+        .size(2)
+        .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(twips(h)).before(0).after(0))
+        .frame_x(twips(border.inner))
+        .frame_y(twips(border.inner))
+        .frame_width(twips(w) as u32)
+        .frame_height(twips(h) as u32)
+        .h_anchor("page")
+        .v_anchor("page")
+        .h_rule("exact")
+        .wrap("none");
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty()
+            .set(side(ParagraphBorderPosition::Top))
+            .set(side(ParagraphBorderPosition::Left))
+            .set(side(ParagraphBorderPosition::Bottom))
+            .set(side(ParagraphBorderPosition::Right)),
+    );
+    p
 }
 
 /// The emblem in a frame at its place on the page.
