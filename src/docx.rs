@@ -31,6 +31,22 @@ fn pt_twips(pt: f32) -> u32 {
     (pt * 20.0).round() as u32
 }
 
+/// Exact line height (twips) with space before and after (points).
+fn exact(line: i32, before: f32, after: f32) -> LineSpacing {
+    LineSpacing::new().line_rule(LineSpacingType::Exact).line(line).before(pt_twips(before)).after(pt_twips(after))
+}
+
+/// The exact height of a line of text at `size` points, in twips.
+fn text_line(size: f32) -> i32 {
+    pt_twips(size * LINE_HEIGHT) as i32
+}
+
+/// An empty paragraph one point high: what a page break, a section end or
+/// a certificate's frames hang on.
+fn tiny_paragraph() -> DocxParagraph {
+    DocxParagraph::new().size(2).line_spacing(exact(20, 0.0, 0.0))
+}
+
 /// Times New Roman in the ascii, hAnsi, cs and eastAsia slots.
 fn times() -> RunFonts {
     let name = "Times New Roman";
@@ -59,27 +75,18 @@ fn alignment(align: Align) -> AlignmentType {
 
 /// A paragraph of `spans` at `size` with NĐ 30 exact line height.
 fn paragraph(spans: &[Span], size: f32, align: Align) -> DocxParagraph {
-    let spacing = LineSpacing::new()
-        .line_rule(LineSpacingType::Exact)
-        .line(pt_twips(size * LINE_HEIGHT) as i32)
-        .before(0)
-        .after(0);
     spans
         .iter()
         .fold(DocxParagraph::new(), |p, span| p.add_run(run(span, size)))
         .align(alignment(align))
-        .line_spacing(spacing)
+        .line_spacing(exact(text_line(size), 0.0, 0.0))
         .size((size * 2.0).round() as usize)
         .fonts(times())
 }
 
 fn styled(p: &Paragraph) -> DocxParagraph {
     let s = p.style;
-    let spacing = LineSpacing::new()
-        .line_rule(LineSpacingType::Exact)
-        .line(pt_twips(s.size * LINE_HEIGHT) as i32)
-        .before(pt_twips(s.space_before))
-        .after(pt_twips(s.space_after));
+    let spacing = exact(text_line(s.size), s.space_before, s.space_after);
     let first = (s.first_indent > 0.0).then(|| SpecialIndentType::FirstLine(twips(s.first_indent)));
     let left = (s.left_indent > 0.0).then(|| twips(s.left_indent));
     let mut out = paragraph(&p.spans, s.size, s.align).line_spacing(spacing);
@@ -96,10 +103,8 @@ fn styled(p: &Paragraph) -> DocxParagraph {
 /// inside a box `box_mm` wide.
 fn rule(box_mm: f32, length: f32) -> DocxParagraph {
     let side = twips((box_mm - length / PT_PER_MM) / 2.0).max(0);
-    let mut p = DocxParagraph::new()
-        .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(40).before(0).after(0))
-        .size(4)
-        .indent(Some(side), None, Some(side), None);
+    let mut p =
+        DocxParagraph::new().line_spacing(exact(40, 0.0, 0.0)).size(4).indent(Some(side), None, Some(side), None);
     p.property = p.property.set_borders(ParagraphBorders::with_empty().set(
         ParagraphBorder::new(ParagraphBorderPosition::Bottom).val(BorderType::Single).size(4).space(0).color("000000"),
     ));
@@ -214,10 +219,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
                 let (numbered, first) = page_number_headers();
                 section = section.header(numbered, HEADER_RIDS.0).first_header(first, HEADER_RIDS.1);
             }
-            let end = DocxParagraph::new()
-                .size(2)
-                .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(20).before(0).after(0))
-                .section_property(section);
+            let end = tiny_paragraph().section_property(section);
             docx = docx.add_paragraph(end);
         }
     }
@@ -245,36 +247,35 @@ fn header_grid(header: &Header, page: Page) -> DocxTable {
     ];
     let mut rows = vec![TableRow::new(vec![cell(left_mm, left), cell(right_mm, right)])];
     if header.number.is_some() || header.place_date.is_some() {
-        let gap =
-            LineSpacing::new().line_rule(LineSpacingType::Exact).line(pt_twips(13.0 * LINE_HEIGHT) as i32).before(120);
+        let gap = exact(text_line(nd30::NUMBER), 6.0, 0.0);
         let number = header.number.as_deref().unwrap_or("");
         let place_date = Span { italic: true, ..Span::plain(header.place_date.as_deref().unwrap_or("")) };
         rows.push(TableRow::new(vec![
-            cell(left_mm, vec![paragraph(&[Span::plain(number)], 13.0, Align::Center).line_spacing(gap.clone())]),
-            cell(right_mm, vec![paragraph(&[place_date], 13.0, Align::Center).line_spacing(gap)]),
+            cell(
+                left_mm,
+                vec![paragraph(&[Span::plain(number)], nd30::NUMBER, Align::Center).line_spacing(gap.clone())],
+            ),
+            cell(right_mm, vec![paragraph(&[place_date], nd30::PLACE_DATE, Align::Center).line_spacing(gap)]),
         ]));
     }
     grid(&[left_mm, right_mm], rows)
 }
 
 fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
-    let size = 14.0;
-    let line = LineSpacing::new().line_rule(LineSpacingType::Exact).line(pt_twips(size * LINE_HEIGHT) as i32);
+    let size = nd30::TITLE;
+    let line = text_line(size);
     let subject = [Span::bold(&title.subject)];
     let width = page.text_width();
     let subject_width = layout::widest_line(&subject, size, width * PT_PER_MM);
     let mut paragraphs = vec![
-        paragraph(&[Span::bold(&title.kind)], size, Align::Center).line_spacing(line.clone().before(240).after(0)),
-        paragraph(&subject, size, Align::Center).line_spacing(line.clone().after(30)),
+        paragraph(&[Span::bold(&title.kind)], size, Align::Center).line_spacing(exact(line, 12.0, 0.0)),
+        paragraph(&subject, size, Align::Center).line_spacing(exact(line, 0.0, 1.5)),
     ];
     if let Some(note) = &title.note {
         let note = Span { italic: true, ..Span::plain(note) };
-        paragraphs.push(paragraph(&[note], size, Align::Center).line_spacing(line.after(30)));
+        paragraphs.push(paragraph(&[note], size, Align::Center).line_spacing(exact(line, 0.0, 1.5)));
     }
-    paragraphs.push(
-        rule(width, subject_width * nd30::SHORT_RULE)
-            .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(40).before(0).after(240)),
-    );
+    paragraphs.push(rule(width, subject_width * nd30::SHORT_RULE).line_spacing(exact(40, 0.0, 12.0)));
     paragraphs
 }
 
@@ -282,31 +283,29 @@ fn signature_table(signature: &Signature, page: Page) -> DocxTable {
     let width = page.text_width();
     let left_mm = width * nd30::RECIPIENTS_SHARE;
     let right_mm = width - left_mm;
-    let label = Span { text: "Nơi nhận:".into(), bold: true, italic: true };
     // 12 pt between the closing sentence and the block, as in the PDF.
-    let gap = |p: DocxParagraph, size: f32| {
-        p.line_spacing(
-            LineSpacing::new().line_rule(LineSpacingType::Exact).line(pt_twips(size * LINE_HEIGHT) as i32).before(240),
-        )
+    let first_line = |spans: &[Span], size: f32, align: Align| {
+        paragraph(spans, size, align).line_spacing(exact(text_line(size), 12.0, 0.0))
     };
-    let mut left = vec![gap(paragraph(&[label], 12.0, Align::Left), 12.0)];
-    left.extend(signature.recipients.iter().map(|r| paragraph(&[Span::plain(r)], 11.0, Align::Left)));
+    let label = Span { text: "Nơi nhận:".into(), bold: true, italic: true };
+    let mut left = vec![first_line(&[label], nd30::RECIPIENTS_LABEL, Align::Left)];
+    left.extend(signature.recipients.iter().map(|r| paragraph(&[Span::plain(r)], nd30::RECIPIENTS, Align::Left)));
+    let size = nd30::SIGNATURE;
     let mut right: Vec<DocxParagraph> = signature
         .authority
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let line = paragraph(&[Span::bold(a)], 14.0, Align::Center);
+            let spans = [Span::bold(a)];
             if i == 0 {
-                gap(line, 14.0)
+                first_line(&spans, size, Align::Center)
             } else {
-                line
+                paragraph(&spans, size, Align::Center)
             }
         })
         .collect();
-    let signing = LineSpacing::new().line_rule(LineSpacingType::Exact).line(twips(nd30::SIGNING_SPACE_MM));
-    right.push(paragraph(&[], 14.0, Align::Center).line_spacing(signing));
-    right.push(paragraph(&[Span::bold(&signature.name)], 14.0, Align::Center));
+    right.push(paragraph(&[], size, Align::Center).line_spacing(exact(twips(nd30::SIGNING_SPACE_MM), 0.0, 0.0)));
+    right.push(paragraph(&[Span::bold(&signature.name)], size, Align::Center));
     let row = TableRow::new(vec![cell(left_mm, left), cell(right_mm, right)]).cant_split();
     grid(&[left_mm, right_mm], vec![row])
 }
@@ -398,10 +397,7 @@ pub fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
         for frame in sheets.common.iter().chain(&sheet.frames) {
             docx = docx.add_paragraph(frame_paragraph(frame));
         }
-        let anchor = DocxParagraph::new()
-            .size(2)
-            .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(20).before(0).after(0))
-            .page_break_before(index > 0);
+        let anchor = tiny_paragraph().page_break_before(index > 0);
         docx = docx.add_paragraph(anchor);
     }
     let border = sheets.border.map(|b| {
@@ -431,7 +427,7 @@ fn inner_frame(border: Border, width: f32, height: f32) -> DocxParagraph {
         |position| ParagraphBorder::new(position).val(BorderType::Single).size(6).space(0).color(border.color.hex());
     let mut p = DocxParagraph::new()
         .size(2)
-        .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(twips(h)).before(0).after(0))
+        .line_spacing(exact(twips(h), 0.0, 0.0))
         .frame_x(twips(border.inner))
         .frame_y(twips(border.inner))
         .frame_width(twips(w) as u32)
@@ -501,9 +497,7 @@ fn frame_paragraph(frame: &Frame) -> DocxParagraph {
     let mut p = DocxParagraph::new()
         .add_run(run)
         .align(alignment(frame.align))
-        .line_spacing(
-            LineSpacing::new().line_rule(LineSpacingType::Exact).line(pt_twips(line_height) as i32).before(0).after(0),
-        )
+        .line_spacing(exact(pt_twips(line_height) as i32, 0.0, 0.0))
         .frame_x(twips(x))
         .frame_y(twips(top))
         .frame_width(twips(width) as u32)
