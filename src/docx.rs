@@ -155,7 +155,7 @@ fn elements(blocks: &[Block], page: Page) -> Result<Vec<Element>, String> {
 /// A chart as a picture: the PDF's vector items painted at 200 dpi.
 fn chart_picture(chart: &Chart) -> Result<DocxParagraph, String> {
     let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
-    let (png, w, h) = crate::raster::png(&layout::chart_items(chart), width, height, 200.0)?;
+    let (png, w, h) = crate::raster::png(&crate::chart::items(chart), width, height, 200.0)?;
     // 12,700 EMU to the point.
     let picture = Pic::new_with_dimensions(png, w, h).size((width * 12700.0) as u32, (height * 12700.0) as u32);
     Ok(DocxParagraph::new().align(AlignmentType::Center).add_run(Run::new().add_image(picture)))

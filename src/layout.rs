@@ -4,6 +4,8 @@
 //! Lines break at spaces (Vietnamese words are syllables, so every space is
 //! a syllable boundary), greedily, measured with the bundled fonts' advances;
 //! justified lines widen their spaces. The NĐ 30 parts are placed by rule.
+//! Certificates ([`crate::sheet_layout`]) and charts ([`crate::chart`]) are
+//! laid out into the same items.
 
 use crate::doc::*;
 use crate::fonts::Face;
@@ -245,7 +247,7 @@ fn runs(line: &Line, x: f32, baseline: f32, size: f32, extra: f32) -> Vec<Item> 
 }
 
 /// Distance from a line's top to its baseline, for text of `size`.
-fn ascent(size: f32) -> f32 {
+pub(crate) fn ascent(size: f32) -> f32 {
     let m = Face::Regular.metrics();
     let leading = size * LINE_HEIGHT - (m.ascent + m.descent) * size;
     leading / 2.0 + m.ascent * size
@@ -526,7 +528,7 @@ impl Cursor {
         self.ensure(height + 6.0);
         self.y += 3.0;
         let x = self.left() + (self.width() - chart.width * PT_PER_MM) / 2.0;
-        let items: Vec<Item> = chart_items(chart).iter().map(|i| i.moved(x, self.y)).collect();
+        let items: Vec<Item> = crate::chart::items(chart).iter().map(|i| i.moved(x, self.y)).collect();
         self.emit(items);
         self.y += height + 6.0;
     }
@@ -613,143 +615,4 @@ pub fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<(String, f32)>
             (text, line.width)
         })
         .collect()
-}
-
-/// Certificate sheets as pages of items: the border and the common frames
-/// once, for every page; each sheet's own frames centred in their boxes.
-pub fn layout_sheets(sheets: &Sheets) -> Laid {
-    let (width, height) = (sheets.width * PT_PER_MM, sheets.height * PT_PER_MM);
-    let mut common = Vec::new();
-    if let Some(border) = sheets.border {
-        let mut rect = |inset_mm: f32, line: f32| {
-            let inset = inset_mm * PT_PER_MM;
-            let (l, t, r, b) = (inset, inset, width - inset, height - inset);
-            for (x1, y1, x2, y2) in [(l, t, r, t), (r, t, r, b), (r, b, l, b), (l, b, l, t)] {
-                common.push(Item::Rule { x1, y1, x2, y2, width: line, color: border.color });
-            }
-        };
-        rect(border.outer, 2.2);
-        rect(border.outer + 1.8, 0.8);
-        rect(border.inner, 0.8);
-    }
-    if let Some(picture) = &sheets.picture {
-        common.push(Item::Image {
-            x: picture.x * PT_PER_MM,
-            y: picture.y * PT_PER_MM,
-            width: picture.width * PT_PER_MM,
-            height: picture.height * PT_PER_MM,
-            png: picture.png.clone(),
-        });
-    }
-    common.extend(sheets.common.iter().flat_map(frame_items));
-    let pages = sheets.sheets.iter().map(|sheet| sheet.frames.iter().flat_map(frame_items).collect()).collect();
-    Laid { width, height, common, pages }
-}
-
-fn frame_items(frame: &Frame) -> Vec<Item> {
-    let face = Face::new(frame.bold, frame.italic);
-    let line_height = frame.size * LINE_HEIGHT;
-    let (x, y, width, height) =
-        (frame.x * PT_PER_MM, frame.y * PT_PER_MM, frame.width * PT_PER_MM, frame.height * PT_PER_MM);
-    let top = y + (height - line_height * frame.lines.len() as f32) / 2.0;
-    let mut items = Vec::new();
-    let mut widest: f32 = 0.0;
-    let mut last_baseline = top;
-    for (i, line) in frame.lines.iter().enumerate() {
-        let line_width = face.metrics().width(line, frame.size);
-        widest = widest.max(line_width);
-        let left = match frame.align {
-            Align::Left | Align::Justify => x,
-            Align::Center => x + (width - line_width) / 2.0,
-            Align::Right => x + width - line_width,
-        };
-        last_baseline = top + i as f32 * line_height + ascent(frame.size);
-        items.push(Item::Text(TextRun {
-            x: left,
-            baseline: last_baseline,
-            size: frame.size,
-            face,
-            text: line.clone(),
-            word_spacing: 0.0,
-            color: frame.color,
-        }));
-    }
-    if frame.underline && !frame.lines.is_empty() {
-        let y = last_baseline + face.metrics().descent * frame.size + 1.0;
-        let center = x + width / 2.0;
-        items.push(Item::Rule {
-            x1: center - widest / 2.0,
-            y1: y,
-            x2: center + widest / 2.0,
-            y2: y,
-            width: 0.8,
-            color: frame.color,
-        });
-    }
-    items
-}
-
-/// A chart's items with its top-left corner at (0, 0): title, legend,
-/// grouped bars with their values on top, category labels under the axis.
-pub fn chart_items(chart: &Chart) -> Vec<Item> {
-    let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
-    let mut items = Vec::new();
-    let text = |items: &mut Vec<Item>, text: String, center: f32, baseline: f32, size: f32, face: Face| {
-        let w = face.metrics().width(&text, size);
-        items.push(Item::Text(TextRun {
-            x: center - w / 2.0,
-            baseline,
-            size,
-            face,
-            text,
-            word_spacing: 0.0,
-            color: Color::BLACK,
-        }));
-    };
-    text(&mut items, chart.title.clone(), width / 2.0, 12.0, 12.0, Face::Bold);
-
-    // Legend: a swatch and the series' name, one per line.
-    let mut legend_y = 22.0;
-    for series in &chart.series {
-        items.push(Item::Rect { x: 10.0, y: legend_y, width: 8.0, height: 8.0, color: series.color });
-        let name =
-            wrap(&series.name, Face::Regular, 9.0, width - 30.0).into_iter().map(|l| l.0).next().unwrap_or_default();
-        items.push(Item::Text(TextRun {
-            x: 22.0,
-            baseline: legend_y + 7.0,
-            size: 9.0,
-            face: Face::Regular,
-            text: name,
-            word_spacing: 0.0,
-            color: Color::BLACK,
-        }));
-        legend_y += 12.0;
-    }
-
-    let plot_top = legend_y + 14.0;
-    let axis_y = height - 18.0;
-    let plot_height = (axis_y - plot_top).max(10.0);
-    let largest = chart.series.iter().flat_map(|s| s.values.iter().flatten()).map(|v| v.to_f64()).fold(0.0, f64::max);
-    let groups = chart.categories.len().max(1) as f32;
-    let group_width = (width - 20.0) / groups;
-    let bar_width = group_width * 0.7 / chart.series.len().max(1) as f32;
-    items.push(Item::Rule { x1: 10.0, y1: axis_y, x2: width - 10.0, y2: axis_y, width: 0.8, color: Color::BLACK });
-    for (g, category) in chart.categories.iter().enumerate() {
-        let group_left = 10.0 + g as f32 * group_width + group_width * 0.15;
-        for (s, series) in chart.series.iter().enumerate() {
-            let Some(value) = series.values.get(g).copied().flatten() else { continue };
-            let bar_height = if largest > 0.0 { (value.to_f64() / largest) as f32 * plot_height } else { 0.0 };
-            let x = group_left + s as f32 * bar_width;
-            items.push(Item::Rect {
-                x,
-                y: axis_y - bar_height,
-                width: bar_width * 0.92,
-                height: bar_height,
-                color: series.color,
-            });
-            text(&mut items, value.vietnamese(), x + bar_width * 0.46, axis_y - bar_height - 3.0, 8.0, Face::Regular);
-        }
-        text(&mut items, category.clone(), 10.0 + (g as f32 + 0.5) * group_width, axis_y + 12.0, 10.0, Face::Regular);
-    }
-    items
 }

@@ -17,6 +17,7 @@
 pub mod awards;
 pub mod calibrate;
 pub mod certificate;
+pub mod chart;
 pub mod cli;
 pub mod decision;
 pub mod diag;
@@ -32,6 +33,7 @@ pub mod pdf;
 pub mod press;
 pub mod raster;
 pub mod report;
+pub mod sheet_layout;
 pub mod summary;
 pub mod templates;
 pub mod vn;

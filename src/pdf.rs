@@ -116,7 +116,7 @@ fn rgb(color: Color) -> rgb::Color {
 
 /// The PDF of certificate sheets, and its page count.
 pub fn render_sheets(sheets: &Sheets) -> Result<(Vec<u8>, usize), String> {
-    let laid = layout::layout_sheets(sheets);
+    let laid = crate::sheet_layout::layout(sheets);
     let pages = laid.pages.len();
     Ok((draw(&laid, &sheets.title)?, pages))
 }
