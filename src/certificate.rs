@@ -135,44 +135,15 @@ fn layout_problem(origin: &str, line: Option<usize>, col: Option<usize>, detail:
     }
 }
 
-/// serde_yaml's message in Vietnamese for the usual mistakes, without its
-/// "at line … column …" (the location is printed already).
-fn serde_message(err: &serde_yaml::Error) -> String {
-    let raw = err.to_string();
-    let detail = raw.split(" at line ").next().unwrap_or(&raw);
-    let names = |list: &str| list.replace("one of ", "").replace(" or ", ", ").replace('`', "");
-    if let Some(rest) = detail.split_once("unknown field `").map(|x| x.1) {
-        if let Some((key, expected)) = rest.split_once("`, expected ") {
-            return format!(
-                "{}khóa «{key}» không có trong bố cục; các khóa hợp lệ: {}",
-                prefix(detail),
-                names(expected)
-            );
-        }
-    }
-    if let Some(key) = detail.split_once("missing field `").and_then(|x| x.1.split('`').next()) {
-        return format!("{}thiếu khóa «{key}»", prefix(detail));
-    }
-    if let Some(rest) = detail.split_once("invalid type: ").map(|x| x.1) {
-        return format!("{}sai kiểu: {}", prefix(detail), rest.replace(", expected ", ", cần "));
-    }
-    detail.to_string()
-}
-
-/// The field path serde_yaml puts before its message ("kho: …").
-fn prefix(detail: &str) -> &str {
-    match detail.find(": ") {
-        Some(i) if !detail[..i].contains(' ') => &detail[..i + 2],
-        _ => "",
-    }
-}
-
 fn parse_layout(templates: &Templates) -> Result<Layout, Problem> {
     let (origin, text) = &templates.layout;
     let layout: Layout = serde_yaml::from_str(text).map_err(|err| {
         let at = err.location();
         let line = at.as_ref().map(|l| l.line());
-        let mut problem = layout_problem(origin, line, at.as_ref().map(|l| l.column()), serde_message(&err));
+        let raw = err.to_string();
+        let detail = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+        let mut problem = layout_problem(origin, line, at.as_ref().map(|l| l.column()), String::new());
+        problem.kind = Kind::LayoutFile(detail);
         problem.location.excerpt = line.and_then(|l| text.lines().nth(l.saturating_sub(1))).map(str::to_string);
         problem
     })?;

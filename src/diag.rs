@@ -111,6 +111,8 @@ pub enum Kind {
         name: String,
         detail: String,
     },
+    /// The certificate layout file does not fit its schema (serde's words).
+    LayoutFile(String),
     TemplateField {
         name: String,
         field: String,
@@ -224,6 +226,35 @@ fn explain_syntax(detail: &str) -> String {
     }
 }
 
+/// serde_yaml's words about the layout file in Vietnamese, for the usual mistakes.
+fn layout_message(detail: &str) -> String {
+    let names = |list: &str| list.replace("one of ", "").replace(" or ", ", ").replace('`', "");
+    if let Some(rest) = detail.split_once("unknown field `").map(|x| x.1) {
+        if let Some((key, expected)) = rest.split_once("`, expected ") {
+            return format!(
+                "{}khóa «{key}» không có trong bố cục; các khóa hợp lệ: {}",
+                prefix(detail),
+                names(expected)
+            );
+        }
+    }
+    if let Some(key) = detail.split_once("missing field `").and_then(|x| x.1.split('`').next()) {
+        return format!("{}thiếu khóa «{key}»", prefix(detail));
+    }
+    if let Some(rest) = detail.split_once("invalid type: ").map(|x| x.1) {
+        return format!("{}sai kiểu: {}", prefix(detail), rest.replace(", expected ", ", cần "));
+    }
+    detail.to_string()
+}
+
+/// The field path serde_yaml puts before its message ("kho: …").
+fn prefix(detail: &str) -> &str {
+    match detail.find(": ") {
+        Some(i) if !detail[..i].contains(' ') => &detail[..i + 2],
+        _ => "",
+    }
+}
+
 fn list(items: &[String]) -> String {
     items.join(", ")
 }
@@ -333,6 +364,8 @@ impl Kind {
             Kind::ListFileType(file) => format!("list file «{file}» must be .csv or .xlsx"),
             Kind::Template { name, detail } if vi => format!("mẫu «{name}» lỗi: {detail}"),
             Kind::Template { name, detail } => format!("template «{name}» is wrong: {detail}"),
+            Kind::LayoutFile(detail) if vi => format!("mẫu «khen-bo-cuc» lỗi: {}", layout_message(detail)),
+            Kind::LayoutFile(detail) => format!("template «khen-bo-cuc» is wrong: {detail}"),
             Kind::TemplateField { name, field } if vi => format!("mẫu «{name}» dùng trường «{field}» mà dữ liệu không có (sai tên trường?)"),
             Kind::TemplateField { name, field } => format!("template «{name}» uses the field «{field}», which the data lacks (misspelt?)"),
             Kind::ImageUnreadable { file, detail } if vi => format!("không đọc được ảnh PNG «{file}»: {detail}"),
