@@ -8,7 +8,7 @@ use crate::awards;
 use crate::diag::{Kind, Location, Problem};
 use crate::doc::{Align, Block, Document, Header, Page, Paragraph, ParagraphStyle, Row, Signature, Span, Table, Title};
 use crate::fonts::Face;
-use crate::input::{Input, LoaiBaoCao, NguoiKy};
+use crate::input::{self, ChiTieu, Input, LoaiBaoCao, NguoiKy};
 use crate::markup;
 use crate::templates::Templates;
 use crate::vn::{self, Decimal};
@@ -250,54 +250,58 @@ fn results_table(input: &Input) -> Option<Table> {
     header.extend(years.iter().map(|y| format!("Năm {y}")));
     header.push(total_label);
 
-    let dash = || "–".to_string();
-    let value_cells = |code: &str| -> Vec<String> {
-        let mut cells: Vec<String> = years
-            .iter()
-            .map(|year| {
-                input
-                    .ket_qua_nam
-                    .iter()
-                    .find(|y| y.nam == *year)
-                    .and_then(|y| y.gia_tri.iter().find(|(c, _)| c == code))
-                    .map_or_else(dash, |(_, v)| v.vietnamese())
-            })
-            .collect();
-        cells.push(period_total(input, code).map_or_else(dash, |v| v.vietnamese()));
+    let metrics = in_group_order(&input.chi_tieu);
+    let rows = metric_rows(&metrics, header.len(), |metric| {
+        let code = &metric.ma;
+        let mut cells: Vec<String> =
+            years.iter().map(|year| figure(input::yearly_value(&input.ket_qua_nam, code, *year))).collect();
+        cells.push(figure(period_total(input, code)));
         cells
-    };
-
-    // Groups in order of first appearance; metrics without a group first.
-    let mut groups: Vec<Option<&str>> = Vec::new();
-    for metric in &input.chi_tieu {
-        if !groups.contains(&metric.nhom.as_deref()) {
-            groups.push(metric.nhom.as_deref());
-        }
-    }
-    groups.sort_by_key(|g| g.is_some());
-    let mut rows = Vec::new();
-    let mut number = 0;
-    let mut group_number = 0;
-    for group in groups {
-        if let Some(name) = group {
-            group_number += 1;
-            let mut cells = vec![markup::roman(group_number), name.to_string()];
-            cells.resize(header.len(), String::new());
-            rows.push(Row { cells, bold: true });
-        }
-        for metric in input.chi_tieu.iter().filter(|m| m.nhom.as_deref() == group) {
-            number += 1;
-            let mut cells = vec![number.to_string(), metric.ten.clone(), metric.don_vi.clone().unwrap_or_default()];
-            cells.extend(value_cells(&metric.ma));
-            rows.push(Row { cells, bold: false });
-        }
-    }
+    });
 
     let header = vec![Row { cells: header, bold: true }];
     let columns = column_widths(&header[0].cells, &rows, Page::A4.text_width(), TABLE_SIZE);
     let mut aligns = vec![Align::Center, Align::Left, Align::Center];
     aligns.resize(columns.len(), Align::Right);
     Some(Table { columns, aligns, header, rows, size: TABLE_SIZE })
+}
+
+/// A figure in Vietnamese form, or "–" where there is none (never 0).
+pub fn figure(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| v.vietnamese())
+}
+
+/// Metrics grouped by `nhom` in order of first appearance, ungrouped first.
+pub fn in_group_order(metrics: &[ChiTieu]) -> Vec<&ChiTieu> {
+    let mut groups: Vec<Option<&str>> = Vec::new();
+    for metric in metrics {
+        if !groups.contains(&metric.nhom.as_deref()) {
+            groups.push(metric.nhom.as_deref());
+        }
+    }
+    groups.sort_by_key(|g| g.is_some());
+    groups.into_iter().flat_map(|g| metrics.iter().filter(move |m| m.nhom.as_deref() == g)).collect()
+}
+
+/// Rows of a metrics table (`metrics` in group order): a bold row with a
+/// Roman numeral opening each group, then STT | name | unit | `cells`.
+pub fn metric_rows(metrics: &[&ChiTieu], width: usize, cells: impl Fn(&ChiTieu) -> Vec<String>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut group: Option<&str> = None;
+    let mut group_number = 0;
+    for (i, metric) in metrics.iter().enumerate() {
+        if let Some(name) = metric.nhom.as_deref().filter(|n| Some(*n) != group) {
+            group_number += 1;
+            let mut header = vec![markup::roman(group_number), name.to_string()];
+            header.resize(width, String::new());
+            rows.push(Row { cells: header, bold: true });
+        }
+        group = metric.nhom.as_deref();
+        let mut row = vec![(i + 1).to_string(), metric.ten.clone(), metric.don_vi.clone().unwrap_or_default()];
+        row.extend(cells(metric));
+        rows.push(Row { cells: row, bold: false });
+    }
+    rows
 }
 
 /// Widths in mm: STT fixed, the other columns as wide as their widest

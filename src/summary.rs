@@ -12,7 +12,7 @@ use crate::awards;
 use crate::diag::{Kind, Location, Problem};
 use crate::doc::{Align, Block, Chart, Color, Document, Header, Page, Row, Series, Table, Title};
 use crate::input::{self, ChiTieu, GiaiDoan, Input, KetQuaNam};
-use crate::report;
+use crate::report::{self, figure};
 use crate::templates::Templates;
 use crate::vn::{self, Date, Decimal};
 use crate::{markup, Failure};
@@ -42,7 +42,7 @@ struct Source<'a> {
 
 impl Source<'_> {
     fn yearly(&self, code: &str, year: i32) -> Option<Decimal> {
-        self.years.iter().find(|y| y.nam == year)?.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v)
+        input::yearly_value(self.years, code, year)
     }
 
     fn has_yearly(&self, code: &str) -> bool {
@@ -259,22 +259,15 @@ fn metric_union<'a>(inputs: impl Iterator<Item = &'a Input>) -> Vec<ChiTieu> {
             }
         }
     }
-    let mut groups: Vec<Option<String>> = Vec::new();
-    for metric in &metrics {
-        if !groups.contains(&metric.nhom) {
-            groups.push(metric.nhom.clone());
-        }
+    report::in_group_order(&metrics).into_iter().cloned().collect()
+}
+
+/// "Câu lạc bộ phòng, chống tội phạm (CLB)": a metric named with its unit.
+fn with_unit(metric: &ChiTieu) -> String {
+    match &metric.don_vi {
+        Some(unit) => format!("{} ({unit})", metric.ten),
+        None => metric.ten.clone(),
     }
-    groups.sort_by_key(|g| g.is_some());
-    groups.iter().flat_map(|g| metrics.iter().filter(move |m| &m.nhom == g).cloned()).collect()
-}
-
-fn dash() -> String {
-    "–".to_string()
-}
-
-fn figure(value: Option<Decimal>) -> String {
-    value.map_or_else(dash, |v| v.vietnamese())
 }
 
 /// "quan-a.yaml: các năm 2018–2023" — which years of an input fed the figures.
@@ -313,20 +306,11 @@ fn metrics_table(metrics: &[ChiTieu], sources: &[Source], years: &[i32], page: P
     header.extend(years.iter().map(|y| format!("Năm {y}")));
     header.push(format!("Tổng {from} - {to}"));
     header.push(format!("So với {previous_from} - {previous_to}"));
-    let mut rows = Vec::new();
-    let mut last_group: Option<&str> = None;
-    let mut group_number = 0;
-    for (i, metric) in metrics.iter().enumerate() {
-        if metric.nhom.is_some() && metric.nhom.as_deref() != last_group {
-            group_number += 1;
-            let mut cells = vec![markup::roman(group_number), metric.nhom.clone().unwrap_or_default()];
-            cells.resize(header.len(), String::new());
-            rows.push(Row { cells, bold: true });
-        }
-        last_group = metric.nhom.as_deref();
+    let ordered: Vec<&ChiTieu> = metrics.iter().collect();
+    let rows = report::metric_rows(&ordered, header.len(), |metric| {
         let code = &metric.ma;
-        let mut cells = vec![(i + 1).to_string(), metric.ten.clone(), metric.don_vi.clone().unwrap_or_default()];
-        cells.extend(years.iter().map(|y| figure(sum(sources.iter().map(|s| s.yearly(code, *y))))));
+        let mut cells: Vec<String> =
+            years.iter().map(|y| figure(sum(sources.iter().map(|s| s.yearly(code, *y))))).collect();
         let total = sum(sources.iter().map(|s| s.over(code, from, to)));
         cells.push(figure(total));
         // Like with like: every source that feeds this range's total by
@@ -340,9 +324,9 @@ fn metrics_table(metrics: &[ChiTieu], sources: &[Source], years: &[i32], page: P
             (true, Some(now), Some(before)) => change(now, before),
             _ => None,
         };
-        cells.push(compared.unwrap_or_else(dash));
-        rows.push(Row { cells, bold: false });
-    }
+        cells.push(compared.unwrap_or_else(|| "–".to_string()));
+        cells
+    });
     let header = vec![Row { cells: header, bold: true }];
     let columns = report::column_widths(&header[0].cells, &rows, page.text_width(), TABLE_SIZE);
     let mut aligns = vec![Align::Center, Align::Left, Align::Center];
@@ -372,10 +356,7 @@ fn units_tables(metrics: &[ChiTieu], units: &[Source], from: i32, to: i32, page:
         .chunks(metrics_per_table(page))
         .map(|chunk| {
             let mut header = vec!["STT".to_string(), "Đơn vị".into()];
-            header.extend(chunk.iter().map(|m| match &m.don_vi {
-                Some(unit) => format!("{} ({unit})", m.ten),
-                None => m.ten.clone(),
-            }));
+            header.extend(chunk.iter().map(with_unit));
             let mut rows: Vec<Row> = units
                 .iter()
                 .enumerate()
@@ -408,10 +389,7 @@ fn chart(metrics: &[ChiTieu], sources: &[Source], years: &[i32], codes: &[String
         .enumerate()
         .filter_map(|(i, code)| {
             let metric = metrics.iter().find(|m| &m.ma == code)?;
-            let name = match &metric.don_vi {
-                Some(unit) => format!("{} ({unit})", metric.ten),
-                None => metric.ten.clone(),
-            };
+            let name = with_unit(metric);
             let values = years.iter().map(|y| sum(sources.iter().map(|s| s.yearly(code, *y)))).collect();
             Some(Series { name, values, color: PALETTE[i % PALETTE.len()] })
         })

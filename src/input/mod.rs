@@ -168,6 +168,11 @@ pub struct KetQuaNam {
     pub gia_tri: Vec<(String, Decimal)>,
 }
 
+/// The value of metric `code` in `year`, from per-year results.
+pub fn yearly_value(years: &[KetQuaNam], code: &str, year: i32) -> Option<Decimal> {
+    years.iter().find(|y| y.nam == year)?.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v)
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DonViCon {
     pub ten: String,
