@@ -38,10 +38,10 @@ fn main() {
         .collect();
     let pdf_size = std::fs::metadata(out.join("bao-cao.pdf")).unwrap().len();
     let docx_size = std::fs::metadata(out.join("bao-cao.docx")).unwrap().len();
-    let pages = baocao::pdf::render(
-        &baocao::report::build(
+    let pages = baocao::render::pdf::render(
+        &baocao::documents::report::build(
             &baocao::input::load(&input).unwrap(),
-            &baocao::templates::Templates::load(None).unwrap(),
+            &baocao::words::templates::Templates::load(None).unwrap(),
         )
         .unwrap(),
     )

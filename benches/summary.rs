@@ -48,7 +48,7 @@ fn main() {
             path
         })
         .collect();
-    let request = baocao::summary::SummaryRequest { inputs, from: 2014, to: 2023, ..Default::default() };
+    let request = baocao::documents::summary::SummaryRequest { inputs, from: 2014, to: 2023, ..Default::default() };
     let out = dir.join("out");
     baocao::build_summary(&request, Some(&out)).expect("summary builds");
     let runs: Vec<Duration> = (0..10)
@@ -60,7 +60,7 @@ fn main() {
         .collect();
     let mut sorted = runs.clone();
     sorted.sort();
-    let pages = baocao::pdf::render(&baocao::summary::build(&request).unwrap()).unwrap().1;
+    let pages = baocao::render::pdf::render(&baocao::documents::summary::build(&request).unwrap()).unwrap().1;
     println!(
         "tổng hợp / summary: {UNITS} tệp × {} năm × {METRICS} chỉ tiêu, PDF + DOCX ({pages} trang):",
         YEARS.count()

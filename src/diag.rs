@@ -384,6 +384,19 @@ impl Kind {
     }
 }
 
+/// Why a run failed: the input is wrong (exit 2), or something else (exit 1).
+#[derive(Debug)]
+pub enum Failure {
+    Input(Vec<Problem>),
+    Other(String),
+}
+
+impl From<Problem> for Failure {
+    fn from(problem: Problem) -> Failure {
+        Failure::Input(vec![problem])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

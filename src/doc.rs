@@ -134,11 +134,6 @@ impl ParagraphStyle {
     };
 }
 
-/// Line height as a multiple of the font size, in both backends (NĐ 30
-/// allows single to 1.5 lines; an exact height makes Word, LibreOffice and
-/// the PDF break pages at the same lines).
-pub const LINE_HEIGHT: f32 = 1.2;
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Column widths in millimetres (they add up to the text width or less).
@@ -172,7 +167,7 @@ pub struct Chart {
 pub struct Series {
     pub name: String,
     /// One value per category; `None` where there is no figure.
-    pub values: Vec<Option<crate::vn::Decimal>>,
+    pub values: Vec<Option<crate::text::vn::Decimal>>,
     pub color: Color,
 }
 
@@ -282,4 +277,32 @@ pub struct Frame {
     pub align: Align,
     /// A rule under the text, as long as its longest line.
     pub underline: bool,
+}
+
+/// Paper a certificate is printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+pub enum Paper {
+    /// A3 landscape, 420 × 297 mm.
+    #[value(name = "a3")]
+    #[serde(rename = "a3")]
+    A3,
+    /// 400 × 300 mm (NĐ 50/2006).
+    #[value(name = "400x300")]
+    #[serde(rename = "400x300")]
+    Large,
+    /// A4 landscape, 297 × 210 mm.
+    #[value(name = "a4")]
+    #[serde(rename = "a4")]
+    A4,
+}
+
+impl Paper {
+    /// Width and height in mm.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A3 => (420.0, 297.0),
+            Paper::Large => (400.0, 300.0),
+            Paper::A4 => (297.0, 210.0),
+        }
+    }
 }

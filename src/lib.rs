@@ -4,53 +4,27 @@
 //! # Steps
 //! - [`input::load`] reads and checks the YAML (and its list files) into an
 //!   [`input::Input`], or reports every [`diag::Problem`] at once.
-//! - The builders word each paper with the [`templates::Templates`]:
-//!   [`report`], [`decision`] and [`press`] build a [`doc::Document`]
-//!   (typed NĐ 30 blocks and paragraphs), [`certificate`] builds
-//!   [`doc::Sheets`] (fitted frames), [`summary`] a document over many inputs;
-//!   [`awards`] gives them all the same counts and names.
-//! - [`pdf`] (krilla, via [`layout`]) and [`docx`] (docx-rs) turn the same
-//!   model into bytes.
-//! - [`pack`] decides what to build and [`output::write_all`] writes the
-//!   files and the [`output::Manifest`] atomically.
+//! - [`words`] gives the papers their wording: the
+//!   [`words::templates::Templates`], the markup they write, and the award
+//!   phrases every paper shares ([`words::awards`]).
+//! - [`documents`] builds each paper as a [`doc::Document`] (typed NĐ 30
+//!   blocks and paragraphs) or, for certificates, [`doc::Sheets`] (fitted
+//!   frames); nothing there knows PDF or DOCX.
+//! - [`render`] turns the same model into PDF (krilla) and DOCX (docx-rs)
+//!   bytes, as pure functions.
+//! - [`app`] is the command line: [`app::pack`] decides what a build makes
+//!   and the output module writes the files and the manifest atomically.
+//!
+//! [`diag`] carries every problem and warning, in Vietnamese or English;
+//! [`text`] the Vietnamese conventions and fonts every step uses.
 
-pub mod awards;
-pub mod calibrate;
-pub mod certificate;
-pub mod chart;
-pub mod cli;
-pub mod decision;
+pub mod app;
 pub mod diag;
 pub mod doc;
-pub mod docx;
-pub mod fonts;
+pub mod documents;
 pub mod input;
-pub mod layout;
-pub mod markup;
-pub mod output;
-pub mod pack;
-pub mod pdf;
-pub mod press;
-pub mod raster;
-pub mod report;
-pub mod sheet_layout;
-pub mod summary;
-pub mod templates;
-pub mod vn;
+pub mod render;
+pub mod text;
+pub mod words;
 
-use diag::Problem;
-
-pub use pack::{build, build_summary, produce, BuildRequest, Built, DocKind, Format, Rendered};
-
-/// Why a run failed: the input is wrong (exit 2), or something else (exit 1).
-#[derive(Debug)]
-pub enum Failure {
-    Input(Vec<Problem>),
-    Other(String),
-}
-
-impl From<Problem> for Failure {
-    fn from(problem: Problem) -> Failure {
-        Failure::Input(vec![problem])
-    }
-}
+pub use app::pack::{build, build_summary, produce, BuildRequest, Built, DocKind, Format, Rendered};

@@ -4,5 +4,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    baocao::cli::main()
+    baocao::app::cli::main()
 }

@@ -31,7 +31,7 @@ fn one_page_per_recipient_with_name_register_number_and_decision() {
                 assert!(page.contains(&format!("Số sổ vàng: {number}")), "{page}");
             }
             assert!(page.contains(&group.nguoi_ky.ho_ten));
-            assert!(page.contains(&baocao::vn::upper(group.hinh_thuc.name())));
+            assert!(page.contains(&baocao::text::vn::upper(group.hinh_thuc.name())));
         }
     }
     let info = stdout_of("pdfinfo", &[out.path().join("khen-1.pdf").to_str().unwrap()]);

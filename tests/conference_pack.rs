@@ -147,7 +147,7 @@ fn press_summary_drops_sentences_for_missing_optional_fields() {
 
 /// The counts phrase of each group, as every document must print it.
 fn phrases(input: &Input) -> Vec<String> {
-    input.khen_thuong.iter().map(baocao::awards::recipients_phrase).collect()
+    input.khen_thuong.iter().map(baocao::words::awards::recipients_phrase).collect()
 }
 
 fn check_pack_agrees(input_path: &Path, out: &Path) {
@@ -157,9 +157,9 @@ fn check_pack_agrees(input_path: &Path, out: &Path) {
     let press = std::fs::read_to_string(out.join("tin-bai.txt")).unwrap_or_default();
     for (i, (group, phrase)) in input.khen_thuong.iter().zip(phrases(&input)).enumerate() {
         let form = group.hinh_thuc.name();
-        let (collectives, individuals) = baocao::awards::counts(group);
+        let (collectives, individuals) = baocao::words::awards::counts(group);
         assert_eq!(collectives + individuals, group.danh_sach.len());
-        let said = format!("{phrase} được {} tặng {form}", baocao::awards::authority_in_sentence(group));
+        let said = format!("{phrase} được {} tặng {form}", baocao::words::awards::authority_in_sentence(group));
         assert!(report.contains(&said), "report lacks {said:?}");
         if input.hoi_nghi.is_some() {
             assert!(press.contains(&said), "press lacks {said:?}");
@@ -172,10 +172,10 @@ fn check_pack_agrees(input_path: &Path, out: &Path) {
         );
         // The list: each part numbered 1..n in list order, as many rows as records.
         let rows = pdf_layout_lines(&decision);
-        let (collective_list, individual_list) = baocao::awards::by_kind(group);
+        let (collective_list, individual_list) = baocao::words::awards::by_kind(group);
         for people in [collective_list, individual_list] {
             for (k, person) in people.iter().enumerate() {
-                let name = baocao::awards::display_name(person);
+                let name = baocao::words::awards::display_name(person);
                 let start: String = name.split(' ').take(2).collect::<Vec<_>>().join(" ");
                 let row = format!("{} {start}", k + 1);
                 assert!(rows.iter().any(|r| r.starts_with(&row)), "row {row:?} missing from list {}", i + 1);
@@ -196,7 +196,7 @@ fn check_pack_agrees(input_path: &Path, out: &Path) {
         let certificates = pdf_page_texts(&out.join(format!("khen-{}.pdf", i + 1)));
         assert_eq!(certificates.len(), group.danh_sach.len(), "certificates of group {}", i + 1);
         for (page, person) in certificates.iter().zip(&group.danh_sach) {
-            let name = baocao::awards::display_name(person);
+            let name = baocao::words::awards::display_name(person);
             assert!(page.contains(&name), "certificate of {name} missing");
             assert!(text.contains(&name), "{name} on a certificate but not in decision {}'s list", i + 1);
             assert!(page.contains(&format!("Quyết định số {}", group.quyet_dinh.so)));

@@ -15,7 +15,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::diag::{Kind, Location, Problem};
-use crate::vn::{Date, Decimal};
+use crate::doc::Paper;
+use crate::text::vn::{Date, Decimal};
 
 /// One unit's review of one period, as the YAML file describes it.
 #[derive(Debug, Clone, Serialize)]
@@ -205,34 +206,6 @@ impl HinhThucKhen {
         match self {
             HinhThucKhen::BangKhen => "Bằng khen",
             HinhThucKhen::GiayKhen => "Giấy khen",
-        }
-    }
-}
-
-/// Paper a certificate is printed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
-pub enum Paper {
-    /// A3 landscape, 420 × 297 mm.
-    #[value(name = "a3")]
-    #[serde(rename = "a3")]
-    A3,
-    /// 400 × 300 mm (NĐ 50/2006).
-    #[value(name = "400x300")]
-    #[serde(rename = "400x300")]
-    Large,
-    /// A4 landscape, 297 × 210 mm.
-    #[value(name = "a4")]
-    #[serde(rename = "a4")]
-    A4,
-}
-
-impl Paper {
-    /// Width and height in mm.
-    pub fn size(self) -> (f32, f32) {
-        match self {
-            Paper::A3 => (420.0, 297.0),
-            Paper::Large => (400.0, 300.0),
-            Paper::A4 => (297.0, 210.0),
         }
     }
 }

@@ -10,8 +10,8 @@ use super::list_file;
 use super::positions::Positions;
 use super::*;
 use crate::diag::{Expect, Kind, Location, Problem};
-use crate::fonts::undrawable_char;
-use crate::vn::{self, Date, Decimal};
+use crate::text::fonts::undrawable_char;
+use crate::text::vn::{self, Date, Decimal};
 
 /// Finds the line and column of a field path in the file being read.
 pub enum Locator {

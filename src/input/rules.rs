@@ -58,7 +58,7 @@ pub fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
         let path = format!("khen_thuong[{g}]");
         let decided = group.quyet_dinh.ngay;
         let report_date = input.van_ban.ngay;
-        let a_year_later = crate::vn::Date { year: report_date.year + 1, ..report_date };
+        let a_year_later = crate::text::vn::Date { year: report_date.year + 1, ..report_date };
         if decided > a_year_later {
             report(
                 format!("{path}.quyet_dinh.ngay"),

@@ -5,7 +5,7 @@
 //! they cannot disagree.
 
 use crate::input::{LoaiNguoiNhan, NguoiNhan, NhomKhen};
-use crate::vn;
+use crate::text::vn;
 
 /// Recipients of a group by kind: (tập thể, cá nhân).
 pub fn counts(group: &NhomKhen) -> (usize, usize) {

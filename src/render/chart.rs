@@ -1,10 +1,11 @@
 //! A bar chart's drawing, as layout items with its top-left corner at
 //! (0, 0): the PDF places them on its page, the DOCX paints them into a
-//! picture ([`crate::raster`]).
+//! picture ([`crate::render::raster`]).
 
+use super::frame::{Item, TextRun};
 use crate::doc::{Chart, Color};
-use crate::fonts::Face;
-use crate::layout::{wrap, Item, TextRun, PT_PER_MM};
+use crate::text::fonts::Face;
+use crate::text::measure::{wrap, PT_PER_MM};
 
 /// A chart's items with its top-left corner at (0, 0): title, legend,
 /// grouped bars with their values on top, category labels under the axis.

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::certificate::PrintOptions;
+use crate::app::pack::{BuildRequest, DocKind, Format};
+use crate::diag::Failure;
 use crate::diag::{self, Kind, Lang, Location, Problem};
-use crate::input::Paper;
-use crate::{BuildRequest, DocKind, Failure, Format};
+use crate::doc::Paper;
+use crate::documents::certificate::PrintOptions;
 
 /// Giấy tờ hội nghị sơ kết / tổng kết (báo cáo …) theo Nghị định 30/2020,
 /// dạng PDF và DOCX, từ một tệp YAML.
@@ -77,7 +78,7 @@ pub enum Command {
         chart: Vec<String>,
         /// Ngày của báo cáo (YYYY-MM-DD); không có thì để trống để điền tay.
         #[arg(long, value_parser = parse_date)]
-        ngay: Option<crate::vn::Date>,
+        ngay: Option<crate::text::vn::Date>,
         #[arg(long)]
         templates: Option<PathBuf>,
     },
@@ -120,8 +121,8 @@ pub struct PrintArgs {
     split: bool,
 }
 
-fn parse_date(text: &str) -> Result<crate::vn::Date, String> {
-    crate::vn::Date::parse(text).ok_or_else(|| format!("«{text}» không phải ngày YYYY-MM-DD"))
+fn parse_date(text: &str) -> Result<crate::text::vn::Date, String> {
+    crate::text::vn::Date::parse(text).ok_or_else(|| format!("«{text}» không phải ngày YYYY-MM-DD"))
 }
 
 fn parse_offset(text: &str) -> Result<(f32, f32), String> {
@@ -189,8 +190,8 @@ pub enum TemplatesAction {
 
 /// The sample input `init` writes (the Hải Phòng 2018 conference).
 const SAMPLE: &[(&str, &str)] = &[
-    ("hai-phong-2018.yaml", include_str!("../inputs/hai-phong-2018.yaml")),
-    ("hai-phong-2018-bang-khen.csv", include_str!("../inputs/hai-phong-2018-bang-khen.csv")),
+    ("hai-phong-2018.yaml", include_str!("../../inputs/hai-phong-2018.yaml")),
+    ("hai-phong-2018-bang-khen.csv", include_str!("../../inputs/hai-phong-2018-bang-khen.csv")),
 ];
 
 pub fn main() -> ExitCode {
@@ -258,7 +259,8 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Summary { inputs, from, to, out, co_quan, chart, ngay, templates } => {
-            let request = crate::summary::SummaryRequest { inputs, from, to, co_quan, chart, ngay, templates };
+            let request =
+                crate::documents::summary::SummaryRequest { inputs, from, to, co_quan, chart, ngay, templates };
             let (dir, manifest) = crate::build_summary(&request, out.as_deref())?;
             for file in &manifest.files {
                 eprintln!("  {}", dir.join(&file.path).display());
@@ -271,7 +273,8 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Calibrate { sheet, out } => {
-            let pdf = crate::pdf::draw(&crate::calibrate::sheet(sheet), "Hiệu chỉnh máy in").map_err(Failure::Other)?;
+            let pdf = crate::render::pdf::draw(&crate::render::calibrate::sheet(sheet), "Hiệu chỉnh máy in")
+                .map_err(Failure::Other)?;
             std::fs::write(&out, pdf).map_err(|err| Failure::Other(format!("{}: {err}", out.display())))?;
             say(
                 lang,
@@ -285,8 +288,8 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         }
         Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),
         Command::Templates { action: TemplatesAction::Export { dir } } => {
-            let (written, kept) =
-                crate::templates::export(&dir).map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
+            let (written, kept) = crate::words::templates::export(&dir)
+                .map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
             for path in &written {
                 eprintln!("  {}", path.display());
             }

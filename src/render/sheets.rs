@@ -2,9 +2,10 @@
 //! common to every sheet once, each sheet's own frames centred vertically
 //! in their boxes.
 
-use crate::doc::{Align, Frame, Sheets, LINE_HEIGHT};
-use crate::fonts::Face;
-use crate::layout::{ascent, Item, Laid, TextRun, PT_PER_MM};
+use super::frame::{Item, Laid, TextRun};
+use crate::doc::{Align, Frame, Sheets};
+use crate::text::fonts::Face;
+use crate::text::measure::{ascent, LINE_HEIGHT, PT_PER_MM};
 
 /// Certificate sheets as pages of items: the border and the common frames
 /// once, for every page; each sheet's own frames centred in their boxes.

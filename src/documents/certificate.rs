@@ -9,13 +9,14 @@
 use serde::Deserialize;
 use serde_json::Value as Json;
 
-use crate::awards;
 use crate::diag::{Kind, Location, Problem};
+use crate::doc::Paper;
 use crate::doc::{Align, Border, Color, Frame, Picture, Sheet, Sheets};
-use crate::fonts::Face;
-use crate::input::{Input, LoaiNguoiNhan, NhomKhen, Paper};
-use crate::layout::{self, PT_PER_MM};
-use crate::templates::{self, Templates};
+use crate::input::{Input, LoaiNguoiNhan, NhomKhen};
+use crate::text::fonts::Face;
+use crate::text::measure::{self, LINE_HEIGHT, PT_PER_MM};
+use crate::words::awards;
+use crate::words::templates::{self, Templates};
 
 /// The certificate layout file.
 #[derive(Debug, Deserialize)]
@@ -180,9 +181,9 @@ fn fit(text: &str, face: Face, sizes: [f32; 2], width: f32, height: f32) -> (f32
     let [largest, smallest] = sizes;
     let mut size = largest;
     loop {
-        let lines = layout::wrap(text, face, size, width);
-        let fits = lines.len() as f32 * size * crate::doc::LINE_HEIGHT <= height + 0.01
-            && lines.iter().all(|(_, w)| *w <= width + 0.01);
+        let lines = measure::wrap(text, face, size, width);
+        let fits =
+            lines.len() as f32 * size * LINE_HEIGHT <= height + 0.01 && lines.iter().all(|(_, w)| *w <= width + 0.01);
         let at_bottom = size <= smallest;
         if fits || at_bottom {
             let needed_smallest = at_bottom && smallest < largest;
@@ -402,7 +403,7 @@ mod tests {
         let long = "Tổ tự quản khu nhà trọ công nhân thôn Tràng Duệ, xã Lê Lợi, huyện An Dương, thành phố Hải Phòng";
         let (size, lines, _) = fit(long, Face::Bold, [30.0, 12.0], width, height);
         assert!(size < 30.0 && size >= 12.0);
-        assert!(lines.len() as f32 * size * crate::doc::LINE_HEIGHT <= height);
+        assert!(lines.len() as f32 * size * LINE_HEIGHT <= height);
         for line in &lines {
             assert!(Face::Bold.metrics().width(line, size) <= width, "{line}");
         }

@@ -4,12 +4,13 @@
 
 use serde::Serialize;
 
-use crate::awards;
+use super::nd30;
+use super::report;
 use crate::diag::Problem;
 use crate::doc::{Align, Block, Document, Page, ParagraphStyle};
 use crate::input::{Buoi, HinhThucHoiNghi, Input};
-use crate::report;
-use crate::templates::Templates;
+use crate::words::awards;
+use crate::words::templates::Templates;
 
 /// What the press template sees: the report's data plus the conference.
 #[derive(Serialize)]
@@ -65,7 +66,7 @@ pub fn build(input: &Input, templates: &Templates) -> Result<(Document, String),
         dai_bieu_cau: delegates,
         noi_bat: figures,
     };
-    let mut blocks = report::parse_body(templates, "tin-bai", &context, |_| None)?;
+    let mut blocks = nd30::parse_body(templates, "tin-bai", &context, |_| None)?;
     // The first paragraph is the headline.
     if let Some(Block::Paragraph(headline)) = blocks.first_mut() {
         headline.style =

@@ -1,113 +1,15 @@
-//! Page layout for the PDF backend: breaks a [`Document`] into pages of
+//! Page flow for the PDF backend: breaks a [`Document`] into pages of
 //! positioned text runs and rules, in points from the top-left corner.
 //!
-//! Lines break at spaces (Vietnamese words are syllables, so every space is
-//! a syllable boundary), greedily, measured with the bundled fonts' advances;
-//! justified lines widen their spaces. The NĐ 30 parts are placed by rule.
-//! Certificates ([`crate::sheet_layout`]) and charts ([`crate::chart`]) are
-//! laid out into the same items.
+//! Justified lines widen their spaces. The NĐ 30 parts are placed by rule
+//! ([`super::nd30`]). Certificates ([`super::sheets`]) and charts
+//! ([`super::chart`]) are laid out into the same items.
 
+use super::frame::{Item, Laid, TextRun};
+use super::nd30::{self, header_columns, span_words, widest_line, MOTTO_TEXT, NATIONAL_NAME};
 use crate::doc::*;
-use crate::fonts::Face;
-
-pub const PT_PER_MM: f32 = 72.0 / 25.4;
-
-/// A run of text in one face; spaces in it are widened by `word_spacing`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextRun {
-    pub x: f32,
-    pub baseline: f32,
-    pub size: f32,
-    pub face: Face,
-    pub text: String,
-    pub word_spacing: f32,
-    pub color: Color,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    Text(TextRun),
-    /// A solid rule from (x1, y1) to (x2, y2), `width` points thick.
-    Rule {
-        x1: f32,
-        y1: f32,
-        x2: f32,
-        y2: f32,
-        width: f32,
-        color: Color,
-    },
-    /// A filled rectangle, top-left corner and size.
-    Rect {
-        x: f32,
-        y: f32,
-        width: f32,
-        height: f32,
-        color: Color,
-    },
-    /// A PNG image, top-left corner and size.
-    Image {
-        x: f32,
-        y: f32,
-        width: f32,
-        height: f32,
-        png: std::sync::Arc<Vec<u8>>,
-    },
-}
-
-impl Item {
-    /// The same item moved by (dx, dy) points.
-    pub fn moved(&self, dx: f32, dy: f32) -> Item {
-        match self {
-            Item::Text(run) => Item::Text(TextRun { x: run.x + dx, baseline: run.baseline + dy, ..run.clone() }),
-            Item::Rule { x1, y1, x2, y2, width, color } => {
-                Item::Rule { x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, width: *width, color: *color }
-            }
-            Item::Rect { x, y, width, height, color } => {
-                Item::Rect { x: x + dx, y: y + dy, width: *width, height: *height, color: *color }
-            }
-            Item::Image { x, y, width, height, png } => {
-                Item::Image { x: x + dx, y: y + dy, width: *width, height: *height, png: png.clone() }
-            }
-        }
-    }
-}
-
-/// Pages of items, all of one size (points).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Laid {
-    pub width: f32,
-    pub height: f32,
-    /// Items on every page, under each page's own (drawn once in the PDF).
-    pub common: Vec<Item>,
-    pub pages: Vec<Vec<Item>>,
-}
-
-/// Sizes and spacings of the NĐ 30 parts (Phụ lục I), in points; [R]
-/// marks a value the spec leaves open (kept here, in one place).
-pub mod nd30 {
-    pub const NATIONAL: f32 = 12.0;
-    pub const MOTTO: f32 = 13.0;
-    pub const AGENCY: f32 = 12.0;
-    pub const NUMBER: f32 = 13.0;
-    pub const PLACE_DATE: f32 = 13.0;
-    pub const TITLE: f32 = 14.0;
-    pub const SIGNATURE: f32 = 14.0;
-    pub const RECIPIENTS_LABEL: f32 = 12.0;
-    pub const RECIPIENTS: f32 = 11.0;
-    pub const PAGE_NUMBER: f32 = 13.0;
-    /// Narrowest and widest left header column, mm [P/R: ≈ 62–65].
-    pub const LEFT_COLUMN_MM: (f32, f32) = (62.0, 80.0);
-    /// The rule under the agency and the trích yếu: this share of its text line [R: 1/3–1/2].
-    pub const SHORT_RULE: f32 = 1.0 / 3.0;
-    pub const RULE_WIDTH: f32 = 0.5;
-    /// Room to sign and stamp, mm [P/R: 25–30].
-    pub const SIGNING_SPACE_MM: f32 = 28.0;
-    /// Share of the text width for Nơi nhận; the signature block takes the rest.
-    pub const RECIPIENTS_SHARE: f32 = 0.45;
-}
-
-pub const NATIONAL_NAME: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+use crate::text::fonts::Face;
+use crate::text::measure::{ascent, break_lines, Line, LINE_HEIGHT, PT_PER_MM};
 
 /// Lays out `doc` into pages.
 pub fn layout(doc: &Document) -> Laid {
@@ -154,73 +56,6 @@ pub fn layout(doc: &Document) -> Laid {
     }
     Laid { width: page.width * PT_PER_MM, height: page.height * PT_PER_MM, common: Vec::new(), pages }
 }
-
-/// A word: its pieces in their faces, its width, and the space after it.
-struct Word {
-    pieces: Vec<(Face, String)>,
-    width: f32,
-    space_after: Option<(Face, f32)>,
-}
-
-fn words(spans: &[Span], size: f32) -> Vec<Word> {
-    let mut words: Vec<Word> = Vec::new();
-    let mut open = false;
-    for span in spans {
-        let face = Face::new(span.bold, span.italic);
-        for ch in span.text.chars() {
-            if ch == ' ' || ch == '\n' {
-                if let Some(last) = words.last_mut() {
-                    if last.space_after.is_none() {
-                        last.space_after = Some((face, face.metrics().width(" ", size)));
-                    }
-                }
-                open = false;
-                continue;
-            }
-            if !open {
-                words.push(Word { pieces: Vec::new(), width: 0.0, space_after: None });
-                open = true;
-            }
-            let word = words.last_mut().expect("a word is open");
-            match word.pieces.last_mut() {
-                Some((f, text)) if *f == face => text.push(ch),
-                _ => word.pieces.push((face, ch.to_string())),
-            }
-            word.width += face.metrics().width(ch.encode_utf8(&mut [0; 4]), size);
-        }
-    }
-    words
-}
-
-/// A line of words before placement.
-struct Line<'w> {
-    words: &'w [Word],
-    width: f32,
-}
-
-/// Greedy line breaking: the first line is `first` wide, the others `rest`.
-fn break_lines(words: &[Word], first: f32, rest: f32) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    while start < words.len() {
-        let limit = if lines.is_empty() { first } else { rest };
-        let mut width = words[start].width;
-        let mut end = start + 1;
-        while end < words.len() {
-            let space = words[end - 1].space_after.map_or(0.0, |(_, w)| w);
-            let wider = width + space + words[end].width;
-            if wider > limit + 0.01 {
-                break;
-            }
-            width = wider;
-            end += 1;
-        }
-        lines.push(Line { words: &words[start..end], width });
-        start = end;
-    }
-    lines
-}
-
 /// Text runs of one line placed at `x` (left edge) with `extra` per space.
 fn runs(line: &Line, x: f32, baseline: f32, size: f32, extra: f32) -> Vec<Item> {
     let mut items: Vec<TextRun> = Vec::new();
@@ -245,17 +80,9 @@ fn runs(line: &Line, x: f32, baseline: f32, size: f32, extra: f32) -> Vec<Item> 
     }
     items.into_iter().map(Item::Text).collect()
 }
-
-/// Distance from a line's top to its baseline, for text of `size`.
-pub(crate) fn ascent(size: f32) -> f32 {
-    let m = Face::Regular.metrics();
-    let leading = size * LINE_HEIGHT - (m.ascent + m.descent) * size;
-    leading / 2.0 + m.ascent * size
-}
-
 /// Lines of `spans` set in a box: returns the items and the height used.
 fn text_box(spans: &[Span], size: f32, align: Align, x: f32, top: f32, width: f32) -> (Vec<Item>, f32) {
-    let words = words(spans, size);
+    let words = span_words(spans, size);
     let lines = break_lines(&words, width, width);
     let line_height = size * LINE_HEIGHT;
     let mut items = Vec::new();
@@ -270,24 +97,6 @@ fn text_box(spans: &[Span], size: f32, align: Align, x: f32, top: f32, width: f3
     }
     (items, lines.len() as f32 * line_height)
 }
-
-/// Widths (mm) of the header grid's columns: the right one as wide as the
-/// Quốc hiệu or the date line needs, the left one takes the rest within
-/// [`nd30::LEFT_COLUMN_MM`], so a usual agency name stays on one line.
-pub fn header_columns(header: &Header, text_width_mm: f32) -> (f32, f32) {
-    let mm = |face: Face, text: &str, size: f32| face.metrics().width(text, size) / PT_PER_MM;
-    let date = header.place_date.as_deref().map_or(0.0, |d| mm(Face::Italic, d, nd30::PLACE_DATE));
-    let right = mm(Face::Bold, NATIONAL_NAME, nd30::NATIONAL).max(date) + 3.0;
-    let (narrowest, widest) = nd30::LEFT_COLUMN_MM;
-    let left = (text_width_mm - right).clamp(narrowest, widest);
-    (left, text_width_mm - left)
-}
-
-pub fn widest_line(spans: &[Span], size: f32, width: f32) -> f32 {
-    let words = words(spans, size);
-    break_lines(&words, width, width).iter().map(|l| l.width).fold(0.0, f32::max)
-}
-
 fn rule(x_center: f32, length: f32, y: f32) -> Item {
     Item::Rule {
         x1: x_center - length / 2.0,
@@ -364,10 +173,10 @@ impl Cursor {
             text_box(&[Span::bold(NATIONAL_NAME)], nd30::NATIONAL, Align::Center, right_x, y, right_width);
         self.emit(items);
         y += height;
-        let (items, height) = text_box(&[Span::bold(MOTTO)], nd30::MOTTO, Align::Center, right_x, y, right_width);
+        let (items, height) = text_box(&[Span::bold(MOTTO_TEXT)], nd30::MOTTO, Align::Center, right_x, y, right_width);
         self.emit(items);
         y += height + 1.5;
-        let motto_width = Face::Bold.metrics().width(MOTTO, nd30::MOTTO);
+        let motto_width = Face::Bold.metrics().width(MOTTO_TEXT, nd30::MOTTO);
         self.emit([rule(right_x + right_width / 2.0, motto_width, y)]);
         let right_bottom = y;
 
@@ -416,7 +225,7 @@ impl Cursor {
         let left = self.left() + style.left_indent * PT_PER_MM;
         let width = self.width() - style.left_indent * PT_PER_MM;
         let first_indent = style.first_indent * PT_PER_MM;
-        let words = words(&paragraph.spans, style.size);
+        let words = span_words(&paragraph.spans, style.size);
         let lines = break_lines(&words, width - first_indent, width);
         let line_height = style.size * LINE_HEIGHT;
         let own_height = style.space_before + lines.len() as f32 * line_height;
@@ -528,7 +337,7 @@ impl Cursor {
         self.ensure(height + 6.0);
         self.y += 3.0;
         let x = self.left() + (self.width() - chart.width * PT_PER_MM) / 2.0;
-        let items: Vec<Item> = crate::chart::items(chart).iter().map(|i| i.moved(x, self.y)).collect();
+        let items: Vec<Item> = crate::render::chart::items(chart).iter().map(|i| i.moved(x, self.y)).collect();
         self.emit(items);
         self.y += height + 6.0;
     }
@@ -596,23 +405,4 @@ fn row_height(table: &Table, widths: &[f32], row: &Row) -> f32 {
         })
         .fold(table.size * LINE_HEIGHT, f32::max)
         + 2.0 * CELL_PAD_Y
-}
-
-/// `text` broken into lines no wider than `width` points, with each
-/// line's width: what a certificate frame holds.
-pub fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<(String, f32)> {
-    let spans = [Span { text: text.to_string(), bold: face.is_bold(), italic: face.is_italic() }];
-    let words = words(&spans, size);
-    break_lines(&words, width, width)
-        .iter()
-        .map(|line| {
-            let text = line
-                .words
-                .iter()
-                .map(|w| w.pieces.iter().map(|(_, t)| t.as_str()).collect::<String>())
-                .collect::<Vec<_>>()
-                .join(" ");
-            (text, line.width)
-        })
-        .collect()
 }

@@ -16,9 +16,10 @@ use docx_rs::{
     TableRow, WidthType,
 };
 
+use super::nd30::{self, header_columns, widest_line, MOTTO_TEXT, NATIONAL_NAME};
 use crate::doc::*;
-use crate::fonts::Face;
-use crate::layout::{self, nd30, PT_PER_MM};
+use crate::text::fonts::Face;
+use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
 use docx_rs::{BreakType, PageOrientationType, Pic};
 
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
@@ -155,7 +156,7 @@ fn elements(blocks: &[Block], page: Page) -> Result<Vec<Element>, String> {
 /// A chart as a picture: the PDF's vector items painted at 200 dpi.
 fn chart_picture(chart: &Chart) -> Result<DocxParagraph, String> {
     let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
-    let (png, w, h) = crate::raster::png(&crate::chart::items(chart), width, height, 200.0)?;
+    let (png, w, h) = crate::render::raster::png(&crate::render::chart::items(chart), width, height, 200.0)?;
     // 12,700 EMU to the point.
     let picture = Pic::new_with_dimensions(png, w, h).size((width * 12700.0) as u32, (height * 12700.0) as u32);
     Ok(DocxParagraph::new().align(AlignmentType::Center).add_run(Run::new().add_image(picture)))
@@ -229,7 +230,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
 }
 
 fn header_grid(header: &Header, page: Page) -> DocxTable {
-    let (left_mm, right_mm) = layout::header_columns(header, page.text_width());
+    let (left_mm, right_mm) = header_columns(header, page.text_width());
     let agency = nd30::AGENCY;
     let mut left = Vec::new();
     if let Some(parent) = &header.parent {
@@ -237,13 +238,13 @@ fn header_grid(header: &Header, page: Page) -> DocxTable {
     }
     let issuer = [Span::bold(&header.issuer)];
     left.push(paragraph(&issuer, agency, Align::Center));
-    let issuer_width = layout::widest_line(&issuer, agency, left_mm * PT_PER_MM);
+    let issuer_width = widest_line(&issuer, agency, left_mm * PT_PER_MM);
     left.push(rule(left_mm, issuer_width * nd30::SHORT_RULE));
 
     let right = vec![
-        paragraph(&[Span::bold(layout::NATIONAL_NAME)], nd30::NATIONAL, Align::Center),
-        paragraph(&[Span::bold(layout::MOTTO)], nd30::MOTTO, Align::Center),
-        rule(right_mm, Face::Bold.metrics().width(layout::MOTTO, nd30::MOTTO)),
+        paragraph(&[Span::bold(NATIONAL_NAME)], nd30::NATIONAL, Align::Center),
+        paragraph(&[Span::bold(MOTTO_TEXT)], nd30::MOTTO, Align::Center),
+        rule(right_mm, Face::Bold.metrics().width(MOTTO_TEXT, nd30::MOTTO)),
     ];
     let mut rows = vec![TableRow::new(vec![cell(left_mm, left), cell(right_mm, right)])];
     if header.number.is_some() || header.place_date.is_some() {
@@ -266,7 +267,7 @@ fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
     let line = text_line(size);
     let subject = [Span::bold(&title.subject)];
     let width = page.text_width();
-    let subject_width = layout::widest_line(&subject, size, width * PT_PER_MM);
+    let subject_width = widest_line(&subject, size, width * PT_PER_MM);
     let mut paragraphs = vec![
         paragraph(&[Span::bold(&title.kind)], size, Align::Center).line_spacing(exact(line, 12.0, 0.0)),
         paragraph(&subject, size, Align::Center).line_spacing(exact(line, 0.0, 1.5)),
@@ -487,7 +488,7 @@ fn frame_paragraph(frame: &Frame) -> DocxParagraph {
     // An underlined frame is as wide as its text, so its bottom border is
     // the rule "as long as the text".
     let (x, width) = if frame.underline {
-        let face = crate::fonts::Face::new(frame.bold, frame.italic);
+        let face = crate::text::fonts::Face::new(frame.bold, frame.italic);
         let widest =
             frame.lines.iter().map(|l| face.metrics().width(l, frame.size)).fold(0.0, f32::max) / PT_PER_MM + 1.0;
         (frame.x + (frame.width - widest) / 2.0, widest)

@@ -4,14 +4,15 @@
 
 use serde::Serialize;
 
-use crate::awards;
-use crate::diag::{Kind, Location, Problem};
-use crate::doc::{Align, Block, Document, Header, Page, Paragraph, ParagraphStyle, Row, Signature, Span, Table, Title};
-use crate::fonts::Face;
-use crate::input::{self, ChiTieu, Input, LoaiBaoCao, NguoiKy};
-use crate::markup;
-use crate::templates::Templates;
-use crate::vn::{self, Decimal};
+use super::metrics::{column_widths, figure, in_group_order, metric_rows};
+use super::nd30::{addressees, join_vietnamese, parse_body, signature};
+use crate::diag::Problem;
+use crate::doc::{Align, Block, Document, Header, Page, Row, Table, Title};
+use crate::input::{self, Input, LoaiBaoCao};
+use crate::text::vn::{self, Decimal};
+use crate::words::awards;
+use crate::words::markup;
+use crate::words::templates::Templates;
 
 /// What the report templates see: every input field, plus the phrases and
 /// figures computed from them.
@@ -61,15 +62,6 @@ struct AwardLine {
     cap_khen: String,
     so_quyet_dinh: String,
     ngay_quyet_dinh: String,
-}
-
-/// "A", "A và B", "A, B và C".
-pub fn join_vietnamese(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} và {last}", rest.join(", ")),
-    }
 }
 
 /// The period total of metric `code`: its `tong_hop`, else the sum of its years.
@@ -162,75 +154,6 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
     Ok(Document { title: format!("Báo cáo {}", van_ban.so_ky_hieu), page: Page::A4, page_numbers: true, blocks })
 }
 
-/// Renders template `name` and parses its markup into blocks; `directive`
-/// supplies the blocks of its `::name` lines.
-pub fn parse_body(
-    templates: &Templates,
-    name: &str,
-    context: &impl Serialize,
-    directive: impl FnMut(&str) -> Option<Vec<Block>>,
-) -> Result<Vec<Block>, Problem> {
-    let markup_text = templates.render(name, context)?;
-    markup::parse(&markup_text, directive).map_err(|detail| Problem {
-        location: Location::file(&format!("{name}.hbs")),
-        path: String::new(),
-        kind: Kind::Template { name: name.into(), detail },
-    })
-}
-
-/// "Kính gửi: X." on one line, or the recipients one per line under the colon.
-fn addressees(recipients: &[String]) -> Vec<Block> {
-    let style = ParagraphStyle { first_indent: 0.0, ..ParagraphStyle::BODY };
-    let para =
-        |text: String, style: ParagraphStyle| Block::Paragraph(Paragraph { spans: vec![Span::plain(text)], style });
-    match recipients {
-        [] => Vec::new(),
-        [one] => vec![para(
-            format!("Kính gửi: {}.", trim_end_punctuation(one)),
-            ParagraphStyle { align: Align::Center, ..style },
-        )],
-        many => {
-            let indent = 35.0;
-            let label = "Kính gửi: ";
-            let label_mm = Face::Regular.metrics().width(label, style.size) * 25.4 / 72.0;
-            let mut blocks = vec![para(
-                label.trim_end().into(),
-                ParagraphStyle { left_indent: indent, align: Align::Left, space_after: 0.0, ..style },
-            )];
-            blocks.extend(punctuated(many).into_iter().map(|line| {
-                para(
-                    line,
-                    ParagraphStyle { left_indent: indent + label_mm, align: Align::Left, space_after: 0.0, ..style },
-                )
-            }));
-            blocks
-        }
-    }
-}
-
-fn trim_end_punctuation(text: &str) -> &str {
-    text.trim_end_matches([';', '.', ' '])
-}
-
-/// "- A;", "- B;", …, "- Z." as NĐ 30 lists recipients.
-pub fn punctuated(items: &[String]) -> Vec<String> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let end = if i + 1 == items.len() { '.' } else { ';' };
-            format!("- {}{end}", trim_end_punctuation(item.trim_start_matches(['-', ' '])))
-        })
-        .collect()
-}
-
-/// Nơi nhận and the signature block of `signer`.
-pub fn signature(recipients: &[String], signer: &NguoiKy) -> Signature {
-    let mut authority: Vec<String> = signer.the_thuc.iter().map(|t| vn::upper(t)).collect();
-    authority.push(vn::upper(&signer.chuc_vu));
-    Signature { recipients: punctuated(recipients), authority, name: signer.full_name() }
-}
-
 /// Size of the results table's text.
 const TABLE_SIZE: f32 = 12.0;
 
@@ -264,87 +187,4 @@ fn results_table(input: &Input) -> Option<Table> {
     let mut aligns = vec![Align::Center, Align::Left, Align::Center];
     aligns.resize(columns.len(), Align::Right);
     Some(Table { columns, aligns, header, rows, size: TABLE_SIZE })
-}
-
-/// A figure in Vietnamese form, or "–" where there is none (never 0).
-pub fn figure(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| v.vietnamese())
-}
-
-/// Metrics grouped by `nhom` in order of first appearance, ungrouped first.
-pub fn in_group_order(metrics: &[ChiTieu]) -> Vec<&ChiTieu> {
-    let mut groups: Vec<Option<&str>> = Vec::new();
-    for metric in metrics {
-        if !groups.contains(&metric.nhom.as_deref()) {
-            groups.push(metric.nhom.as_deref());
-        }
-    }
-    groups.sort_by_key(|g| g.is_some());
-    groups.into_iter().flat_map(|g| metrics.iter().filter(move |m| m.nhom.as_deref() == g)).collect()
-}
-
-/// Rows of a metrics table (`metrics` in group order): a bold row with a
-/// Roman numeral opening each group, then STT | name | unit | `cells`.
-pub fn metric_rows(metrics: &[&ChiTieu], width: usize, cells: impl Fn(&ChiTieu) -> Vec<String>) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let mut group: Option<&str> = None;
-    let mut group_number = 0;
-    for (i, metric) in metrics.iter().enumerate() {
-        if let Some(name) = metric.nhom.as_deref().filter(|n| Some(*n) != group) {
-            group_number += 1;
-            let mut header = vec![markup::roman(group_number), name.to_string()];
-            header.resize(width, String::new());
-            rows.push(Row { cells: header, bold: true });
-        }
-        group = metric.nhom.as_deref();
-        let mut row = vec![(i + 1).to_string(), metric.ten.clone(), metric.don_vi.clone().unwrap_or_default()];
-        row.extend(cells(metric));
-        rows.push(Row { cells: row, bold: false });
-    }
-    rows
-}
-
-/// Widths in mm: STT fixed, the other columns as wide as their widest
-/// cell and their header on one line; when that leaves the metric name too
-/// little room, headers wrap at their widest word instead.
-pub fn column_widths(header: &[String], rows: &[Row], total: f32, size: f32) -> Vec<f32> {
-    let mm = |face: Face, text: &str| face.metrics().width(text, size) * 25.4 / 72.0;
-    // Cell padding (both sides) plus slack for Word's and LibreOffice's borders.
-    let padding = 4.5;
-    let fitted = |column: usize, header_width: f32| -> f32 {
-        let cells = rows.iter().filter_map(|r| r.cells.get(column)).map(|t| mm(Face::Regular, t)).fold(0.0, f32::max);
-        (cells.max(header_width) + padding).max(14.0)
-    };
-    let with = |header_width: &dyn Fn(&str) -> f32| -> Vec<f32> {
-        let mut widths = vec![12.0, 0.0];
-        widths.extend((2..header.len()).map(|c| fitted(c, header_width(&header[c]))));
-        let used: f32 = widths.iter().sum();
-        widths[1] = total - used;
-        widths
-    };
-    let one_line = with(&|h| mm(Face::Bold, h));
-    if one_line[1] >= MIN_NAME_COLUMN_MM {
-        return one_line;
-    }
-    let mut wrapped = with(&|h| h.split(' ').map(|w| mm(Face::Bold, w)).fold(0.0, f32::max));
-    wrapped[1] = wrapped[1].max(30.0);
-    wrapped
-}
-
-/// The metric name column is never squeezed below this (mm) to keep a
-/// header on one line.
-const MIN_NAME_COLUMN_MM: f32 = 50.0;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_are_punctuated_and_joined() {
-        let items: Vec<String> = ["Như trên", "- Bộ Công an;", "Lưu: VT, PV05."].map(String::from).into();
-        assert_eq!(punctuated(&items), ["- Như trên;", "- Bộ Công an;", "- Lưu: VT, PV05."]);
-        assert_eq!(join_vietnamese(&items[..1]), "Như trên");
-        let parties: Vec<String> = ["A", "B", "C"].map(String::from).into();
-        assert_eq!(join_vietnamese(&parties), "A, B và C");
-    }
 }

@@ -8,14 +8,16 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::awards;
+use super::metrics::{self, figure};
+use super::nd30;
+use crate::diag::Failure;
 use crate::diag::{Kind, Location, Problem};
 use crate::doc::{Align, Block, Chart, Color, Document, Header, Page, Row, Series, Table, Title};
 use crate::input::{self, ChiTieu, GiaiDoan, Input, KetQuaNam};
-use crate::report::{self, figure};
-use crate::templates::Templates;
-use crate::vn::{self, Date, Decimal};
-use crate::{markup, Failure};
+use crate::text::vn::{self, Date, Decimal};
+use crate::words::awards;
+use crate::words::markup;
+use crate::words::templates::Templates;
 
 /// What `baocao summary` is asked for.
 #[derive(Debug, Clone, Default)]
@@ -209,7 +211,7 @@ pub fn build(request: &SummaryRequest) -> Result<Document, Failure> {
     let unit_tables = units_tables(&metrics, &units, from, to, page);
     let chart = chart(&metrics, &tops, &years, &chart_codes, page);
     let subject = markup::plain_text(templates.render("tong-hop-trich-yeu", &context)?.trim());
-    let mut body = report::parse_body(&templates, "tong-hop", &context, |name| match name {
+    let mut body = nd30::parse_body(&templates, "tong-hop", &context, |name| match name {
         "bang-chi-tieu" => Some(vec![Block::Table(metric_table.clone())]),
         "bang-don-vi" => Some(unit_tables.iter().cloned().map(Block::Table).collect()),
         "bieu-do" => Some(chart.clone().map(Block::Chart).into_iter().collect()),
@@ -240,7 +242,7 @@ pub fn build(request: &SummaryRequest) -> Result<Document, Failure> {
         Block::Title(Title { kind: "BÁO CÁO TỔNG HỢP".into(), subject, note: None }),
     ];
     blocks.extend(body);
-    blocks.push(Block::Signature(report::signature(&["Lưu: VT".to_string()], &first.nguoi_ky)));
+    blocks.push(Block::Signature(nd30::signature(&["Lưu: VT".to_string()], &first.nguoi_ky)));
     Ok(Document { title: format!("Báo cáo tổng hợp {from} - {to}"), page, page_numbers: true, blocks })
 }
 
@@ -259,7 +261,7 @@ fn metric_union<'a>(inputs: impl Iterator<Item = &'a Input>) -> Vec<ChiTieu> {
             }
         }
     }
-    report::in_group_order(&metrics).into_iter().cloned().collect()
+    metrics::in_group_order(&metrics).into_iter().cloned().collect()
 }
 
 /// "Câu lạc bộ phòng, chống tội phạm (CLB)": a metric named with its unit.
@@ -307,7 +309,7 @@ fn metrics_table(metrics: &[ChiTieu], sources: &[Source], years: &[i32], page: P
     header.push(format!("Tổng {from} - {to}"));
     header.push(format!("So với {previous_from} - {previous_to}"));
     let ordered: Vec<&ChiTieu> = metrics.iter().collect();
-    let rows = report::metric_rows(&ordered, header.len(), |metric| {
+    let rows = metrics::metric_rows(&ordered, header.len(), |metric| {
         let code = &metric.ma;
         let mut cells: Vec<String> =
             years.iter().map(|y| figure(sum(sources.iter().map(|s| s.yearly(code, *y))))).collect();
@@ -328,7 +330,7 @@ fn metrics_table(metrics: &[ChiTieu], sources: &[Source], years: &[i32], page: P
         cells
     });
     let header = vec![Row { cells: header, bold: true }];
-    let columns = report::column_widths(&header[0].cells, &rows, page.text_width(), TABLE_SIZE);
+    let columns = metrics::column_widths(&header[0].cells, &rows, page.text_width(), TABLE_SIZE);
     let mut aligns = vec![Align::Center, Align::Left, Align::Center];
     aligns.resize(columns.len(), Align::Right);
     Table { columns, aligns, header, rows, size: TABLE_SIZE }

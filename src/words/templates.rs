@@ -4,7 +4,7 @@
 //!
 //! Strict mode: a field a template names that the data lacks is an error
 //! with the template's name, line and column. Every `{{value}}` is escaped
-//! for the markup ([`crate::markup`]), so data never becomes markup.
+//! for the markup ([`crate::words::markup`]), so data never becomes markup.
 
 use std::path::{Path, PathBuf};
 
@@ -13,21 +13,21 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use crate::diag::{Kind, Location, Problem};
-use crate::markup;
-use crate::vn::{self, Date, Decimal};
+use crate::text::vn::{self, Date, Decimal};
+use crate::words::markup;
 
 /// Built-in templates: (file name, text). A `.hbs` file is a handlebars
 /// template named by its stem; `khen-bo-cuc.yaml` is the certificate layout.
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("bao-cao.hbs", include_str!("../templates/bao-cao.hbs")),
-    ("bao-cao-trich-yeu.hbs", include_str!("../templates/bao-cao-trich-yeu.hbs")),
-    ("quyet-dinh.hbs", include_str!("../templates/quyet-dinh.hbs")),
-    ("quyet-dinh-trich-yeu.hbs", include_str!("../templates/quyet-dinh-trich-yeu.hbs")),
-    ("quyet-dinh-danh-sach.hbs", include_str!("../templates/quyet-dinh-danh-sach.hbs")),
-    ("tin-bai.hbs", include_str!("../templates/tin-bai.hbs")),
-    ("tong-hop.hbs", include_str!("../templates/tong-hop.hbs")),
-    ("tong-hop-trich-yeu.hbs", include_str!("../templates/tong-hop-trich-yeu.hbs")),
-    (CERTIFICATE_LAYOUT, include_str!("../templates/khen-bo-cuc.yaml")),
+    ("bao-cao.hbs", include_str!("../../templates/bao-cao.hbs")),
+    ("bao-cao-trich-yeu.hbs", include_str!("../../templates/bao-cao-trich-yeu.hbs")),
+    ("quyet-dinh.hbs", include_str!("../../templates/quyet-dinh.hbs")),
+    ("quyet-dinh-trich-yeu.hbs", include_str!("../../templates/quyet-dinh-trich-yeu.hbs")),
+    ("quyet-dinh-danh-sach.hbs", include_str!("../../templates/quyet-dinh-danh-sach.hbs")),
+    ("tin-bai.hbs", include_str!("../../templates/tin-bai.hbs")),
+    ("tong-hop.hbs", include_str!("../../templates/tong-hop.hbs")),
+    ("tong-hop-trich-yeu.hbs", include_str!("../../templates/tong-hop-trich-yeu.hbs")),
+    (CERTIFICATE_LAYOUT, include_str!("../../templates/khen-bo-cuc.yaml")),
 ];
 
 /// File name of the certificate layout among the templates.

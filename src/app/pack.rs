@@ -4,8 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::output::{self, Manifest, OutputFile};
-use crate::{certificate, decision, doc, docx, input, pdf, press, report, summary, templates, Failure};
+use crate::app::output::{self, Manifest, OutputFile};
+use crate::diag::Failure;
+use crate::documents::{certificate, decision, press, report, summary};
+use crate::render::{docx, pdf};
+use crate::words::templates;
+use crate::{doc, input};
 
 /// A document kind the `--only` option names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -13,9 +13,10 @@ use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
+use super::flow;
+use super::frame::{Item, Laid, TextRun};
 use crate::doc::{Color, Document, Sheets};
-use crate::fonts::Face;
-use crate::layout::{self, Item, Laid, TextRun};
+use crate::text::fonts::Face;
 
 /// The four faces as krilla fonts, parsed once per process.
 fn font(face: Face) -> Font {
@@ -26,7 +27,7 @@ fn font(face: Face) -> Font {
 
 /// The PDF bytes of `doc`, and its page count.
 pub fn render(doc: &Document) -> Result<(Vec<u8>, usize), String> {
-    let laid = layout::layout(doc);
+    let laid = flow::layout(doc);
     let pages = laid.pages.len();
     Ok((draw(&laid, &doc.title)?, pages))
 }
@@ -116,7 +117,7 @@ fn rgb(color: Color) -> rgb::Color {
 
 /// The PDF of certificate sheets, and its page count.
 pub fn render_sheets(sheets: &Sheets) -> Result<(Vec<u8>, usize), String> {
-    let laid = crate::sheet_layout::layout(sheets);
+    let laid = crate::render::sheets::layout(sheets);
     let pages = laid.pages.len();
     Ok((draw(&laid, &sheets.title)?, pages))
 }

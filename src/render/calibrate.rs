@@ -2,10 +2,11 @@
 //! printer's drift before printing onto blanks: a millimetre grid with
 //! numbered centimetre lines and crosshairs at known places.
 
+use super::frame::{Item, Laid, TextRun};
 use crate::doc::Color;
-use crate::fonts::Face;
-use crate::input::Paper;
-use crate::layout::{Item, Laid, TextRun, PT_PER_MM};
+use crate::doc::Paper;
+use crate::text::fonts::Face;
+use crate::text::measure::PT_PER_MM;
 
 /// Crosshairs: 20 mm in from each corner and the centre, mm from the top-left.
 pub fn crosshairs(paper: Paper) -> Vec<(f32, f32)> {

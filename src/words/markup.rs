@@ -106,10 +106,10 @@ fn heading_blocks(level: usize, number: usize, title: &str) -> Vec<Block> {
     match level {
         0 => vec![
             para(format!("Phần {}", roman(number)), ParagraphStyle { space_after: 0.0, ..style(Align::Center, 6.0) }),
-            para(crate::vn::upper(title), style(Align::Center, 0.0)),
+            para(crate::text::vn::upper(title), style(Align::Center, 0.0)),
         ],
         1 => vec![para(
-            format!("{}. {}", roman(number), crate::vn::upper(title)),
+            format!("{}. {}", roman(number), crate::text::vn::upper(title)),
             ParagraphStyle { first_indent: 10.0, ..style(Align::Justify, 0.0) },
         )],
         _ => vec![para(
@@ -204,7 +204,7 @@ mod tests {
         let markup = format!("# {}\n\n{}\n\n{}", escape(hostile), escape(hostile), escape(&directive_like));
         let blocks = parse(&markup, |_| None).unwrap();
         let texts = texts(&blocks);
-        assert_eq!(texts[1], crate::vn::upper(hostile));
+        assert_eq!(texts[1], crate::text::vn::upper(hostile));
         assert_eq!(texts[2], hostile);
         assert_eq!(texts[3], directive_like);
     }

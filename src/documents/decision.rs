@@ -5,14 +5,14 @@
 
 use serde::Serialize;
 
-use crate::awards;
+use super::nd30;
 use crate::diag::Problem;
 use crate::doc::{Align, Block, Document, Header, Page, Paragraph, ParagraphStyle, Row, Span, Table, Title};
 use crate::input::{Input, NhomKhen};
-use crate::markup;
-use crate::report;
-use crate::templates::Templates;
-use crate::vn::{self, Date};
+use crate::text::vn::{self, Date};
+use crate::words::awards;
+use crate::words::markup;
+use crate::words::templates::Templates;
 
 /// What the decision templates see.
 #[derive(Serialize)]
@@ -137,7 +137,7 @@ pub fn build(input: &Input, index: usize, templates: &Templates) -> Result<Docum
         })
     }));
     blocks.push(centred_bold("QUYẾT ĐỊNH:", 6.0, 6.0));
-    let mut articles = report::parse_body(templates, "quyet-dinh", &context, |_| None)?;
+    let mut articles = nd30::parse_body(templates, "quyet-dinh", &context, |_| None)?;
     if let Some(Block::Paragraph(last)) = articles.last_mut() {
         last.style.keep_with_next = true;
     }
@@ -147,7 +147,7 @@ pub fn build(input: &Input, index: usize, templates: &Templates) -> Result<Docum
     } else {
         decision.noi_nhan.clone()
     };
-    blocks.push(Block::Signature(report::signature(&recipients, &group.nguoi_ky)));
+    blocks.push(Block::Signature(nd30::signature(&recipients, &group.nguoi_ky)));
 
     // The attached list, numbered on its own.
     blocks.push(Block::SectionBreak);

@@ -39,10 +39,10 @@ impl Face {
 
     pub fn bytes(self) -> &'static [u8] {
         match self {
-            Face::Regular => include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
-            Face::Bold => include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
-            Face::Italic => include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
-            Face::BoldItalic => include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+            Face::Regular => include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+            Face::Bold => include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+            Face::Italic => include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+            Face::BoldItalic => include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
         }
     }
 
@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn every_face_draws_every_vietnamese_letter() {
-        let letters: Vec<char> = VIETNAMESE.chars().chain(crate::vn::upper(VIETNAMESE).chars()).collect();
+        let letters: Vec<char> = VIETNAMESE.chars().chain(crate::text::vn::upper(VIETNAMESE).chars()).collect();
         assert_eq!(letters.iter().filter(|c| !c.is_ascii()).count(), 134);
         for face in Face::ALL {
             for ch in &letters {

@@ -7,8 +7,8 @@ use skrifa::outline::{DrawSettings, OutlinePen};
 use skrifa::{FontRef, GlyphId, MetadataProvider};
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
+use super::frame::{Item, TextRun};
 use crate::doc::Color;
-use crate::layout::{Item, TextRun};
 
 fn paint(color: Color) -> Paint<'static> {
     let mut paint = Paint::default();

@@ -1,0 +1,6 @@
+//! The application around the pipeline: the command line, what a build
+//! makes (the pack), and writing the output folder.
+
+pub mod cli;
+pub(crate) mod output;
+pub mod pack;

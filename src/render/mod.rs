@@ -1,0 +1,13 @@
+//! Models to bytes: the positioned-item frame, NĐ 30 geometry, page flow,
+//! certificate sheets, charts and their raster, and the two backends (PDF
+//! with krilla, DOCX with docx-rs). Imports only the model and text.
+
+pub(crate) mod calibrate;
+pub(crate) mod chart;
+pub(crate) mod docx;
+pub(crate) mod flow;
+pub(crate) mod frame;
+pub(crate) mod nd30;
+pub mod pdf;
+pub(crate) mod raster;
+pub(crate) mod sheets;
