@@ -1,3 +1,4 @@
+#![warn(unreachable_pub)]
 //! baocao: the papers of a Vietnamese review conference from one YAML file,
 //! as PDF and DOCX, laid out as Nghị định 30/2020 prescribes.
 //!

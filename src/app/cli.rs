@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::app::pack::{BuildRequest, DocKind, Format};
-use crate::diag::Failure;
 use crate::diag::{self, Kind, Lang, Location, Problem};
+use crate::diag::{Failure, IoAction};
 use crate::doc::Paper;
 use crate::documents::certificate::PrintOptions;
 
@@ -155,7 +155,7 @@ impl PrintArgs {
         let mut options = PrintOptions { overlay: self.overlay, paper: self.sheet, ..PrintOptions::default() };
         if let Some(path) = &self.profile {
             let display = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|err| Failure::Other(format!("{display}: {err}")))?;
+            let text = std::fs::read_to_string(path).map_err(|err| Failure::io(IoAction::Read, path, err))?;
             let profile: PrinterProfile = serde_yaml::from_str(&text).map_err(|err| {
                 let at = err.location();
                 Failure::Input(vec![Problem {
@@ -199,14 +199,9 @@ pub fn main() -> ExitCode {
     let lang = cli.lang;
     match run(cli.command, lang) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input(problems)) => {
-            eprint!("{}", diag::render_all(&problems, lang));
-            ExitCode::from(2)
-        }
-        Err(Failure::Other(message)) => {
-            let label = if lang == Lang::Vi { "lỗi" } else { "error" };
-            eprintln!("{label}: {message}");
-            ExitCode::from(1)
+        Err(failure) => {
+            eprint!("{}", failure.message(lang));
+            ExitCode::from(failure.exit_code())
         }
     }
 }
@@ -227,20 +222,8 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
                 split: print.split,
                 progress: true,
             };
-            let crate::Built { dir, manifest, shrunk } = crate::build(&request, out.as_deref())?;
-            for (file, small) in &shrunk {
-                say(
-                    lang,
-                    format!(
-                        "cảnh báo: {file} trang {} («{}»): ô {} phải thu nhỏ tới cỡ chữ nhỏ nhất ({:.1} pt) — hãy soát lại bản in",
-                        small.page, small.recipient, small.field, small.size
-                    ),
-                    format!(
-                        "warning: {file} page {} («{}»): box {} needed its smallest size ({:.1} pt) — proof-read it",
-                        small.page, small.recipient, small.field, small.size
-                    ),
-                );
-            }
+            let crate::Built { dir, manifest, warnings } = crate::build(&request, out.as_deref())?;
+            eprint!("{}", diag::render_all(&warnings, lang));
             for file in &manifest.files {
                 let pages = file.pages.map(|p| format!(" ({p} trang)")).unwrap_or_default();
                 eprintln!("  {}{pages}", dir.join(&file.path).display());
@@ -254,7 +237,8 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         }
         Command::Check { input, templates } => {
             let request = BuildRequest { input: input.clone(), templates, ..BuildRequest::default() };
-            crate::produce(&request)?;
+            let rendered = crate::produce(&request)?;
+            eprint!("{}", diag::render_all(&rendered.warnings, lang));
             say(lang, format!("{}: hợp lệ.", input.display()), format!("{}: valid.", input.display()));
             Ok(())
         }
@@ -274,8 +258,8 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         }
         Command::Calibrate { sheet, out } => {
             let pdf = crate::render::pdf::draw(&crate::render::calibrate::sheet(sheet), "Hiệu chỉnh máy in")
-                .map_err(Failure::Other)?;
-            std::fs::write(&out, pdf).map_err(|err| Failure::Other(format!("{}: {err}", out.display())))?;
+                .map_err(|detail| Failure::Render { file: out.display().to_string(), detail })?;
+            std::fs::write(&out, pdf).map_err(|err| Failure::io(IoAction::Write, &out, err))?;
             say(
                 lang,
                 format!("Đã ghi {}: in ra giấy trắng, đo các dấu chữ thập, rồi dùng --offset DX,DY", out.display()),
@@ -288,8 +272,8 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         }
         Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),
         Command::Templates { action: TemplatesAction::Export { dir } } => {
-            let (written, kept) = crate::words::templates::export(&dir)
-                .map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
+            let (written, kept) =
+                crate::words::templates::export(&dir).map_err(|err| Failure::io(IoAction::Write, &dir, err))?;
             for path in &written {
                 eprintln!("  {}", path.display());
             }
@@ -311,17 +295,13 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
 }
 
 fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
-    std::fs::create_dir_all(dir).map_err(|err| Failure::Other(format!("{}: {err}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|err| Failure::io(IoAction::Write, dir, err))?;
     if let Some((name, _)) = SAMPLE.iter().find(|(name, _)| dir.join(name).exists()) {
         let path = dir.join(name);
-        return Err(Failure::Other(if lang == Lang::Vi {
-            format!("«{}» đã có; không ghi đè", path.display())
-        } else {
-            format!("«{}» exists; not overwritten", path.display())
-        }));
+        return Err(Failure::io(IoAction::Overwrite, path, std::io::ErrorKind::AlreadyExists.into()));
     }
     for (name, text) in SAMPLE {
-        std::fs::write(dir.join(name), text).map_err(|err| Failure::Other(format!("{name}: {err}")))?;
+        std::fs::write(dir.join(name), text).map_err(|err| Failure::io(IoAction::Write, dir.join(name), err))?;
         eprintln!("  {}", dir.join(name).display());
     }
     let yaml = dir.join(SAMPLE[0].0);

@@ -3,4 +3,4 @@
 
 pub mod cli;
 pub(crate) mod output;
-pub mod pack;
+pub(crate) mod pack;

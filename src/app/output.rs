@@ -54,7 +54,7 @@ impl Manifest {
 }
 
 /// Writes `files` and the manifest into `dir`, all or nothing.
-pub fn write_all(dir: &Path, manifest: &Manifest, files: &[OutputFile]) -> std::io::Result<Vec<PathBuf>> {
+pub(crate) fn write_all(dir: &Path, manifest: &Manifest, files: &[OutputFile]) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut manifest_json = serde_json::to_vec_pretty(manifest)?;
     manifest_json.push(b'\n');

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::output::{self, Manifest, OutputFile};
-use crate::diag::Failure;
+use crate::diag::{Failure, IoAction, Kind, Location, Problem};
 use crate::documents::{certificate, decision, press, report, summary};
 use crate::render::{docx, pdf};
 use crate::words::templates;
@@ -52,8 +52,8 @@ pub struct BuildRequest {
 /// Files rendered in memory, and what a person should check in them.
 pub struct Rendered {
     pub files: Vec<OutputFile>,
-    /// Certificate boxes that needed their smallest size.
-    pub shrunk: Vec<(String, certificate::Shrunk)>,
+    /// What a person should check: certificate boxes at their smallest size.
+    pub warnings: Vec<Problem>,
 }
 
 /// Reads the input and renders every requested file in memory.
@@ -65,11 +65,11 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
     let wanted =
         |kind: DocKind, has_data: bool| if request.only.is_empty() { has_data } else { request.only.contains(&kind) };
     let mut files = Vec::new();
-    let mut shrunk = Vec::new();
+    let mut warnings = Vec::new();
     // Renders a flowing `document` in the formats asked for, among those `kind` has.
     let mut add = |name: String, kind: &'static str, document: &doc::Document, has: &[Format]| -> Result<(), Failure> {
         if has.contains(&Format::Pdf) && asked(Format::Pdf) {
-            let (bytes, pages) = pdf::render(document).map_err(Failure::Other)?;
+            let (bytes, pages) = pdf::render(document).map_err(render_failure(&name, "pdf"))?;
             files.push(OutputFile {
                 name: format!("{name}.pdf"),
                 kind,
@@ -80,7 +80,7 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
             });
         }
         if has.contains(&Format::Docx) && asked(Format::Docx) {
-            let bytes = docx::render(document).map_err(Failure::Other)?;
+            let bytes = docx::render(document).map_err(render_failure(&name, "docx"))?;
             files.push(OutputFile {
                 name: format!("{name}.docx"),
                 kind,
@@ -121,9 +121,19 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
             let name = format!("khen-{}", index + 1);
             let (sheets, small) = certificate::build(&input, index, &templates, request.print, &mut || bar.inc(1))?;
             let count = sheets.sheets.len();
-            shrunk.extend(small.into_iter().map(|s| (format!("{name}.pdf"), s)));
+            warnings.extend(small.into_iter().map(|s| Problem {
+                location: Location::file(&request.input.display().to_string()),
+                path: format!("khen_thuong[{index}].danh_sach[{}]", s.page - 1),
+                kind: Kind::SmallestSize {
+                    file: format!("{name}.pdf"),
+                    page: s.page,
+                    recipient: s.recipient,
+                    field: s.field,
+                    size: format!("{:.1}", s.size),
+                },
+            }));
             if asked(Format::Pdf) {
-                let (bytes, pages) = pdf::render_sheets(&sheets).map_err(Failure::Other)?;
+                let (bytes, pages) = pdf::render_sheets(&sheets).map_err(render_failure(&name, "pdf"))?;
                 files.push(OutputFile {
                     name: format!("{name}.pdf"),
                     kind: "khen",
@@ -134,7 +144,7 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
                 });
             }
             if asked(Format::Docx) {
-                let bytes = docx::render_sheets(&sheets).map_err(Failure::Other)?;
+                let bytes = docx::render_sheets(&sheets).map_err(render_failure(&name, "docx"))?;
                 files.push(OutputFile {
                     name: format!("{name}.docx"),
                     kind: "khen",
@@ -148,7 +158,7 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
                 let group = &input.khen_thuong[index];
                 for (position, (sheet, person)) in sheets.sheets.iter().zip(&group.danh_sach).enumerate() {
                     let single = sheets.with_sheets(vec![sheet.clone()]);
-                    let (bytes, pages) = pdf::render_sheets(&single).map_err(Failure::Other)?;
+                    let (bytes, pages) = pdf::render_sheets(&single).map_err(render_failure(&name, "pdf"))?;
                     files.push(OutputFile {
                         name: format!("{name}/{}", certificate::split_file_name(position + 1, &person.ten)),
                         kind: "khen",
@@ -162,7 +172,7 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
         }
         bar.finish_and_clear();
     }
-    Ok(Rendered { files, shrunk })
+    Ok(Rendered { files, warnings })
 }
 
 /// A progress bar on stderr while certificates are laid out; hidden when
@@ -181,22 +191,21 @@ fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
 
 /// Builds and writes into `out_dir` (default `out/<input stem>/`).
 pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
-    let Rendered { files: produced, shrunk } = produce(request)?;
+    let Rendered { files: produced, warnings } = produce(request)?;
     let stem = request.input.file_stem().unwrap_or_default().to_string_lossy().to_string();
     let dir = out_dir.map_or_else(|| Path::new("out").join(&stem), Path::to_path_buf);
     let input_name = request.input.file_name().unwrap_or_default().to_string_lossy().to_string();
     let manifest = Manifest::new(&input_name, &produced);
-    output::write_all(&dir, &manifest, &produced)
-        .map_err(|err| Failure::Other(format!("không ghi được vào «{}»: {err}", dir.display())))?;
-    Ok(Built { dir, manifest, shrunk })
+    output::write_all(&dir, &manifest, &produced).map_err(|err| Failure::io(IoAction::Write, &dir, err))?;
+    Ok(Built { dir, manifest, warnings })
 }
 
 /// What a build wrote, and what a person should check.
 pub struct Built {
     pub dir: PathBuf,
     pub manifest: Manifest,
-    /// Certificate boxes that needed their smallest size: (file, box).
-    pub shrunk: Vec<(String, certificate::Shrunk)>,
+    /// What a person should check: certificate boxes at their smallest size.
+    pub warnings: Vec<Problem>,
 }
 
 /// Builds the period summary of `request` and writes `tong-hop.pdf`,
@@ -206,8 +215,8 @@ pub fn build_summary(
     out_dir: Option<&Path>,
 ) -> Result<(PathBuf, Manifest), Failure> {
     let document = summary::build(request)?;
-    let (pdf, pages) = pdf::render(&document).map_err(Failure::Other)?;
-    let docx = docx::render(&document).map_err(Failure::Other)?;
+    let (pdf, pages) = pdf::render(&document).map_err(render_failure("tong-hop", "pdf"))?;
+    let docx = docx::render(&document).map_err(render_failure("tong-hop", "docx"))?;
     let files = vec![
         OutputFile {
             name: "tong-hop.pdf".into(),
@@ -230,7 +239,11 @@ pub fn build_summary(
     let names: Vec<String> =
         request.inputs.iter().map(|p| p.file_name().unwrap_or_default().to_string_lossy().to_string()).collect();
     let manifest = Manifest::new(&names.join(", "), &files);
-    output::write_all(&dir, &manifest, &files)
-        .map_err(|err| Failure::Other(format!("không ghi được vào «{}»: {err}", dir.display())))?;
+    output::write_all(&dir, &manifest, &files).map_err(|err| Failure::io(IoAction::Write, &dir, err))?;
     Ok((dir, manifest))
+}
+
+/// Turns a backend's refusal into the failure naming the file it was making.
+fn render_failure<'a>(name: &'a str, extension: &'a str) -> impl FnOnce(String) -> Failure + 'a {
+    move |detail| Failure::Render { file: format!("{name}.{extension}"), detail }
 }

@@ -119,7 +119,7 @@ impl Default for PrintOptions {
 
 /// A box whose text needed the smallest size of its range.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Shrunk {
+pub(crate) struct Shrunk {
     /// Sheet (page) number, from 1.
     pub page: usize,
     pub recipient: String,
@@ -162,7 +162,7 @@ fn parse_layout(templates: &Templates) -> Result<Layout, Problem> {
 
 /// Checks the certificate layout, so `check` reports a broken one even for
 /// an input without award groups.
-pub fn check_layout(templates: &Templates) -> Result<(), Problem> {
+pub(crate) fn check_layout(templates: &Templates) -> Result<(), Problem> {
     parse_layout(templates).map(|_| ())
 }
 
@@ -195,7 +195,7 @@ fn fit(text: &str, face: Face, sizes: [f32; 2], width: f32, height: f32) -> (f32
 
 /// The certificates of award group `index` (0-based): one sheet per
 /// recipient in list order; `progress` is called once per sheet.
-pub fn build(
+pub(crate) fn build(
     input: &Input,
     index: usize,
     templates: &Templates,
@@ -369,7 +369,7 @@ impl Geometry {
 
 /// A file name for one recipient's PDF: "0001-nguyen-van-an.pdf" (ASCII,
 /// no separators, list position first so the files sort in list order).
-pub fn split_file_name(position: usize, name: &str) -> String {
+pub(crate) fn split_file_name(position: usize, name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let ascii: String = name
         .replace(['đ', 'Đ'], "d")

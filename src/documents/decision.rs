@@ -109,7 +109,7 @@ fn centred_bold(text: &str, space_before: f32, space_after: f32) -> Block {
 }
 
 /// The decision of award group `index` (0-based) with its attached list.
-pub fn build(input: &Input, index: usize, templates: &Templates) -> Result<Document, Problem> {
+pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Result<Document, Problem> {
     let group = &input.khen_thuong[index];
     let context = context(input, group);
     let decision = &group.quyet_dinh;

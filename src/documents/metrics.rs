@@ -9,12 +9,12 @@ use crate::text::vn::Decimal;
 use crate::words::markup;
 
 /// A figure in Vietnamese form, or "–" where there is none (never 0).
-pub fn figure(value: Option<Decimal>) -> String {
+pub(crate) fn figure(value: Option<Decimal>) -> String {
     value.map_or_else(|| "–".to_string(), |v| v.vietnamese())
 }
 
 /// Metrics grouped by `nhom` in order of first appearance, ungrouped first.
-pub fn in_group_order(metrics: &[ChiTieu]) -> Vec<&ChiTieu> {
+pub(crate) fn in_group_order(metrics: &[ChiTieu]) -> Vec<&ChiTieu> {
     let mut groups: Vec<Option<&str>> = Vec::new();
     for metric in metrics {
         if !groups.contains(&metric.nhom.as_deref()) {
@@ -27,7 +27,7 @@ pub fn in_group_order(metrics: &[ChiTieu]) -> Vec<&ChiTieu> {
 
 /// Rows of a metrics table (`metrics` in group order): a bold row with a
 /// Roman numeral opening each group, then STT | name | unit | `cells`.
-pub fn metric_rows(metrics: &[&ChiTieu], width: usize, cells: impl Fn(&ChiTieu) -> Vec<String>) -> Vec<Row> {
+pub(crate) fn metric_rows(metrics: &[&ChiTieu], width: usize, cells: impl Fn(&ChiTieu) -> Vec<String>) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut group: Option<&str> = None;
     let mut group_number = 0;
@@ -49,7 +49,7 @@ pub fn metric_rows(metrics: &[&ChiTieu], width: usize, cells: impl Fn(&ChiTieu) 
 /// Widths in mm: STT fixed, the other columns as wide as their widest
 /// cell and their header on one line; when that leaves the metric name too
 /// little room, headers wrap at their widest word instead.
-pub fn column_widths(header: &[String], rows: &[Row], total: f32, size: f32) -> Vec<f32> {
+pub(crate) fn column_widths(header: &[String], rows: &[Row], total: f32, size: f32) -> Vec<f32> {
     let mm = |face: Face, text: &str| face.metrics().width(text, size) * 25.4 / 72.0;
     // Cell padding (both sides) plus slack for Word's and LibreOffice's borders.
     let padding = 4.5;

@@ -2,7 +2,7 @@
 //! the award decisions with their lists, the press summary, the period
 //! summary and the certificates. Nothing here knows PDF or DOCX.
 
-pub mod certificate;
+pub(crate) mod certificate;
 pub(crate) mod decision;
 pub(crate) mod metrics;
 pub(crate) mod nd30;

@@ -13,7 +13,7 @@ use crate::words::markup;
 use crate::words::templates::Templates;
 
 /// "A", "A và B", "A, B và C".
-pub fn join_vietnamese(items: &[String]) -> String {
+pub(crate) fn join_vietnamese(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -23,7 +23,7 @@ pub fn join_vietnamese(items: &[String]) -> String {
 
 /// Renders template `name` and parses its markup into blocks; `directive`
 /// supplies the blocks of its `::name` lines.
-pub fn parse_body(
+pub(crate) fn parse_body(
     templates: &Templates,
     name: &str,
     context: &impl Serialize,
@@ -72,7 +72,7 @@ fn trim_end_punctuation(text: &str) -> &str {
 }
 
 /// "- A;", "- B;", …, "- Z." as NĐ 30 lists recipients.
-pub fn punctuated(items: &[String]) -> Vec<String> {
+pub(crate) fn punctuated(items: &[String]) -> Vec<String> {
     items
         .iter()
         .enumerate()
@@ -84,7 +84,7 @@ pub fn punctuated(items: &[String]) -> Vec<String> {
 }
 
 /// Nơi nhận and the signature block of `signer`.
-pub fn signature(recipients: &[String], signer: &NguoiKy) -> Signature {
+pub(crate) fn signature(recipients: &[String], signer: &NguoiKy) -> Signature {
     let mut authority: Vec<String> = signer.the_thuc.iter().map(|t| vn::upper(t)).collect();
     authority.push(vn::upper(&signer.chuc_vu));
     Signature { recipients: punctuated(recipients), authority, name: signer.full_name() }

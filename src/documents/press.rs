@@ -32,7 +32,7 @@ struct Context<'a> {
 const HEADLINE_FIGURES: usize = 3;
 
 /// The summary of `input` as a document (for DOCX) and as plain text.
-pub fn build(input: &Input, templates: &Templates) -> Result<(Document, String), Problem> {
+pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, String), Problem> {
     let report = report::context(input);
     let mut figures = report.chi_so.clone();
     figures.sort_by(|a, b| b.value.cmp(&a.value));

@@ -99,8 +99,9 @@ struct Context<'a> {
     nguon: Vec<String>,
 }
 
-fn problem(kind: Kind) -> Failure {
-    Failure::Input(vec![Problem { location: Location::file("baocao summary"), path: String::new(), kind }])
+/// A problem with the command's options: located by the option's name.
+fn problem(option: &str, kind: Kind) -> Failure {
+    Failure::Input(vec![Problem { location: Location::command_line(), path: option.to_string(), kind }])
 }
 
 const PALETTE: [Color; 4] = [Color(158, 27, 27), Color(31, 73, 125), Color(84, 130, 53), Color(191, 144, 0)];
@@ -125,10 +126,10 @@ pub fn build(request: &SummaryRequest) -> Result<Document, Failure> {
         .map(|(path, input)| format!("{} ({}–{})", file_name(path), input.giai_doan.tu, input.giai_doan.den))
         .collect();
     if from > to {
-        return Err(problem(Kind::RangeReversed { from, to }));
+        return Err(problem("--from, --to", Kind::RangeReversed { from, to }));
     }
     if !inputs.iter().any(|(_, i)| i.giai_doan.tu <= from && to <= i.giai_doan.den) {
-        return Err(problem(Kind::RangeOutsidePeriods { from, to, periods }));
+        return Err(problem("--from, --to", Kind::RangeOutsidePeriods { from, to, periods }));
     }
 
     let metrics = metric_union(inputs.iter().map(|(_, i)| i));
@@ -143,12 +144,12 @@ pub fn build(request: &SummaryRequest) -> Result<Document, Failure> {
         .collect();
     let has_data = metrics.iter().any(|m| tops.iter().any(|s| s.over(&m.ma, from, to).is_some()));
     if !has_data {
-        return Err(problem(Kind::NoDataInRange { from, to, periods }));
+        return Err(problem("--from, --to", Kind::NoDataInRange { from, to, periods }));
     }
     for code in &request.chart {
         if !metrics.iter().any(|m| &m.ma == code) {
             let known = metrics.iter().map(|m| m.ma.clone()).collect();
-            return Err(problem(Kind::UnknownChartMetric { code: code.clone(), known }));
+            return Err(problem("--chart", Kind::UnknownChartMetric { code: code.clone(), known }));
         }
     }
 

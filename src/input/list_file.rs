@@ -8,7 +8,8 @@ use std::path::Path;
 use calamine::{Data, Reader as _};
 use serde_yaml::{Mapping, Value};
 
-use super::read::{Locator, Reader, RowPlace};
+use super::locate::{Locator, RowPlace};
+use super::read::Reader;
 use super::NguoiNhan;
 use crate::diag::{Kind, Location, Problem};
 
@@ -20,7 +21,7 @@ struct Sheet {
 }
 
 /// Reads the list file `file` (relative to `base`) as the items of `list_path`.
-pub fn read(base: &Path, file: &str, list_path: &str) -> Result<Vec<NguoiNhan>, Vec<Problem>> {
+pub(super) fn read(base: &Path, file: &str, list_path: &str) -> Result<Vec<NguoiNhan>, Vec<Problem>> {
     let path = base.join(file);
     let display = path.display().to_string();
     let fail = |kind: Kind| {

@@ -6,6 +6,7 @@
 //! schema's rules, and returns an [`Input`] or every [`Problem`] at once.
 
 mod list_file;
+mod locate;
 mod positions;
 mod read;
 mod rules;
@@ -18,35 +19,52 @@ use crate::diag::{Kind, Location, Problem};
 use crate::doc::Paper;
 use crate::text::vn::{Date, Decimal};
 
-/// One unit's review of one period, as the YAML file describes it.
-#[derive(Debug, Clone, Serialize)]
-pub struct Input {
-    /// Schema version (always 1).
-    pub phien_ban: u32,
-    /// The report itself.
-    pub van_ban: VanBan,
-    /// Issuing organisation (left header).
-    pub co_quan: CoQuan,
-    /// Signer of the report.
-    pub nguoi_ky: NguoiKy,
-    /// The coordination programme under review.
-    pub chuong_trinh: ChuongTrinh,
-    /// The period reviewed.
-    pub giai_doan: GiaiDoan,
-    /// The conference.
-    pub hoi_nghi: Option<HoiNghi>,
-    /// Metric definitions, in report order.
-    pub chi_tieu: Vec<ChiTieu>,
-    /// Period totals by metric code, in file order.
-    pub tong_hop: Vec<(String, Decimal)>,
-    /// Per-year results.
-    pub ket_qua_nam: Vec<KetQuaNam>,
-    /// Per-unit results (for summaries).
-    pub don_vi_con: Vec<DonViCon>,
-    /// Narrative sections.
-    pub noi_dung: NoiDung,
-    /// Award groups.
-    pub khen_thuong: Vec<NhomKhen>,
+/// Declares an input record once: the struct, and its YAML keys (the
+/// field names, in schema order) as `KEYS`, so the reader's key list
+/// cannot drift from the struct.
+macro_rules! record {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        pub struct $name { $($(#[$field_meta])* pub $field: $ty,)* }
+
+        impl $name {
+            /// The record's keys in the YAML file, in schema order.
+            pub(crate) const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+    };
+}
+
+record! {
+    /// One unit's review of one period, as the YAML file describes it.
+    #[derive(Debug, Clone, Serialize)]
+    pub struct Input {
+        /// Schema version (always 1).
+        pub phien_ban: u32,
+        /// The report itself.
+        pub van_ban: VanBan,
+        /// Issuing organisation (left header).
+        pub co_quan: CoQuan,
+        /// Signer of the report.
+        pub nguoi_ky: NguoiKy,
+        /// The coordination programme under review.
+        pub chuong_trinh: ChuongTrinh,
+        /// The period reviewed.
+        pub giai_doan: GiaiDoan,
+        /// The conference.
+        pub hoi_nghi: Option<HoiNghi>,
+        /// Metric definitions, in report order.
+        pub chi_tieu: Vec<ChiTieu>,
+        /// Period totals by metric code, in file order.
+        pub tong_hop: Vec<(String, Decimal)>,
+        /// Per-year results.
+        pub ket_qua_nam: Vec<KetQuaNam>,
+        /// Per-unit results (for summaries).
+        pub don_vi_con: Vec<DonViCon>,
+        /// Narrative sections.
+        pub noi_dung: NoiDung,
+        /// Award groups.
+        pub khen_thuong: Vec<NhomKhen>,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,42 +74,48 @@ pub enum LoaiBaoCao {
     TongKet,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct VanBan {
-    /// Sơ kết (interim) or tổng kết (final).
-    pub loai: LoaiBaoCao,
-    /// "125/BC-CAHP", printed after "Số: ".
-    pub so_ky_hieu: String,
-    /// Place in the date line.
-    pub dia_danh: String,
-    /// Report date.
-    pub ngay: Date,
-    /// "Kính gửi:" recipients.
-    pub kinh_gui: Vec<String>,
-    /// "Nơi nhận:" items, without "- " and the final punctuation.
-    pub noi_nhan: Vec<String>,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct VanBan {
+        /// Sơ kết (interim) or tổng kết (final).
+        pub loai: LoaiBaoCao,
+        /// "125/BC-CAHP", printed after "Số: ".
+        pub so_ky_hieu: String,
+        /// Place in the date line.
+        pub dia_danh: String,
+        /// Report date.
+        pub ngay: Date,
+        /// "Kính gửi:" recipients.
+        pub kinh_gui: Vec<String>,
+        /// "Nơi nhận:" items, without "- " and the final punctuation.
+        pub noi_nhan: Vec<String>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct CoQuan {
-    /// Parent body, printed upper-case, not bold.
-    pub chu_quan: Option<String>,
-    /// Issuing body, upper-case, bold.
-    pub ten: String,
-    /// Abbreviation used in ký hiệu.
-    pub viet_tat: Option<String>,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct CoQuan {
+        /// Parent body, printed upper-case, not bold.
+        pub chu_quan: Option<String>,
+        /// Issuing body, upper-case, bold.
+        pub ten: String,
+        /// Abbreviation used in ký hiệu.
+        pub viet_tat: Option<String>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct NguoiKy {
-    /// "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", or none.
-    pub the_thuc: Option<String>,
-    /// "PHÓ GIÁM ĐỐC".
-    pub chuc_vu: String,
-    /// Rank printed before the name: "Đại tá".
-    pub cap_bac: Option<String>,
-    /// Full name.
-    pub ho_ten: String,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct NguoiKy {
+        /// "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", or none.
+        pub the_thuc: Option<String>,
+        /// "PHÓ GIÁM ĐỐC".
+        pub chuc_vu: String,
+        /// Rank printed before the name: "Đại tá".
+        pub cap_bac: Option<String>,
+        /// Full name.
+        pub ho_ten: String,
+    }
 }
 
 impl NguoiKy {
@@ -104,22 +128,26 @@ impl NguoiKy {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct ChuongTrinh {
-    /// "09/CTr-BCA-MTTW".
-    pub so: String,
-    /// Signing date.
-    pub ngay: Date,
-    /// Title, without quotes.
-    pub ten: String,
-    /// The parties.
-    pub cac_ben: Vec<String>,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct ChuongTrinh {
+        /// "09/CTr-BCA-MTTW".
+        pub so: String,
+        /// Signing date.
+        pub ngay: Date,
+        /// Title, without quotes.
+        pub ten: String,
+        /// The parties.
+        pub cac_ben: Vec<String>,
+    }
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct GiaiDoan {
-    pub tu: i32,
-    pub den: i32,
+record! {
+    #[derive(Debug, Clone, Copy, Serialize)]
+    pub struct GiaiDoan {
+        pub tu: i32,
+        pub den: i32,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -137,29 +165,35 @@ pub enum HinhThucHoiNghi {
     TrucTuyen,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct HoiNghi {
-    pub ngay: Date,
-    pub buoi: Option<Buoi>,
-    pub dia_diem: Option<String>,
-    pub hinh_thuc: Option<HinhThucHoiNghi>,
-    pub dai_bieu: Vec<DaiBieu>,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct HoiNghi {
+        pub ngay: Date,
+        pub buoi: Option<Buoi>,
+        pub dia_diem: Option<String>,
+        pub hinh_thuc: Option<HinhThucHoiNghi>,
+        pub dai_bieu: Vec<DaiBieu>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct DaiBieu {
-    pub cap_bac: Option<String>,
-    pub ho_ten: String,
-    pub chuc_vu: String,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct DaiBieu {
+        pub cap_bac: Option<String>,
+        pub ho_ten: String,
+        pub chuc_vu: String,
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct ChiTieu {
-    /// Key used in tong_hop / ket_qua_nam.
-    pub ma: String,
-    pub ten: String,
-    pub don_vi: Option<String>,
-    pub nhom: Option<String>,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct ChiTieu {
+        /// Key used in tong_hop / ket_qua_nam.
+        pub ma: String,
+        pub ten: String,
+        pub don_vi: Option<String>,
+        pub nhom: Option<String>,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -174,23 +208,27 @@ pub fn yearly_value(years: &[KetQuaNam], code: &str, year: i32) -> Option<Decima
     years.iter().find(|y| y.nam == year)?.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v)
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct DonViCon {
-    pub ten: String,
-    pub ket_qua_nam: Vec<KetQuaNam>,
-    pub tong_hop: Vec<(String, Decimal)>,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct DonViCon {
+        pub ten: String,
+        pub ket_qua_nam: Vec<KetQuaNam>,
+        pub tong_hop: Vec<(String, Decimal)>,
+    }
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct NoiDung {
-    pub tinh_hinh: Option<String>,
-    pub lanh_dao_chi_dao: Option<String>,
-    pub ket_qua: Option<String>,
-    pub han_che: Option<String>,
-    pub nguyen_nhan: Option<String>,
-    pub bai_hoc: Option<String>,
-    pub phuong_huong: Option<String>,
-    pub de_xuat: Option<String>,
+record! {
+    #[derive(Debug, Clone, Default, Serialize)]
+    pub struct NoiDung {
+        pub tinh_hinh: Option<String>,
+        pub lanh_dao_chi_dao: Option<String>,
+        pub ket_qua: Option<String>,
+        pub han_che: Option<String>,
+        pub nguyen_nhan: Option<String>,
+        pub bai_hoc: Option<String>,
+        pub phuong_huong: Option<String>,
+        pub de_xuat: Option<String>,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -210,41 +248,45 @@ impl HinhThucKhen {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct QuyetDinh {
-    pub so: String,
-    pub ngay: Date,
-    pub can_cu: Vec<String>,
-    pub de_nghi: Option<String>,
-    /// Who carries the decision out (Điều 3), before "và các tập thể, cá nhân…".
-    pub thi_hanh: Option<String>,
-    /// The decision's "Nơi nhận:" items.
-    pub noi_nhan: Vec<String>,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct QuyetDinh {
+        pub so: String,
+        pub ngay: Date,
+        pub can_cu: Vec<String>,
+        pub de_nghi: Option<String>,
+        /// Who carries the decision out (Điều 3), before "và các tập thể, cá nhân…".
+        pub thi_hanh: Option<String>,
+        /// The decision's "Nơi nhận:" items.
+        pub noi_nhan: Vec<String>,
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct NhomKhen {
-    pub hinh_thuc: HinhThucKhen,
-    /// Who awards, as printed: "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG".
-    pub cap_khen: String,
-    /// The same inside a sentence ("Chủ tịch Ủy ban nhân dân thành phố Hải
-    /// Phòng"); derived from `cap_khen` when absent.
-    pub cap_khen_viet_thuong: Option<String>,
-    pub co_quan: String,
-    pub co_quan_chu_quan: Option<String>,
-    pub dia_danh: String,
-    pub quyet_dinh: QuyetDinh,
-    pub nguoi_ky: NguoiKy,
-    pub thanh_tich: String,
-    /// Recipients, inline or read from `danh_sach_tep`, in list order.
-    pub danh_sach: Vec<NguoiNhan>,
-    pub danh_sach_tep: Option<String>,
-    pub bieu_duong: Option<Decimal>,
-    /// Paper of the certificates (default A3 landscape).
-    pub kho_giay: Option<Paper>,
-    /// Emblem or logo printed on the certificates: a PNG file, found
-    /// relative to the YAML (held here resolved).
-    pub bieu_tuong: Option<std::path::PathBuf>,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct NhomKhen {
+        pub hinh_thuc: HinhThucKhen,
+        /// Who awards, as printed: "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG".
+        pub cap_khen: String,
+        /// The same inside a sentence ("Chủ tịch Ủy ban nhân dân thành phố Hải
+        /// Phòng"); derived from `cap_khen` when absent.
+        pub cap_khen_viet_thuong: Option<String>,
+        pub co_quan: String,
+        pub co_quan_chu_quan: Option<String>,
+        pub dia_danh: String,
+        pub quyet_dinh: QuyetDinh,
+        pub nguoi_ky: NguoiKy,
+        pub thanh_tich: String,
+        /// Recipients, inline or read from `danh_sach_tep`, in list order.
+        pub danh_sach: Vec<NguoiNhan>,
+        pub danh_sach_tep: Option<String>,
+        pub bieu_duong: Option<Decimal>,
+        /// Paper of the certificates (default A3 landscape).
+        pub kho_giay: Option<Paper>,
+        /// Emblem or logo printed on the certificates: a PNG file, found
+        /// relative to the YAML (held here resolved).
+        pub bieu_tuong: Option<std::path::PathBuf>,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -254,15 +296,17 @@ pub enum LoaiNguoiNhan {
     CaNhan,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct NguoiNhan {
-    pub loai: LoaiNguoiNhan,
-    pub ten: String,
-    pub danh_xung: Option<String>,
-    pub chuc_vu: Option<String>,
-    pub don_vi: Option<String>,
-    pub so_so: Option<String>,
-    pub thanh_tich: Option<String>,
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct NguoiNhan {
+        pub loai: LoaiNguoiNhan,
+        pub ten: String,
+        pub danh_xung: Option<String>,
+        pub chuc_vu: Option<String>,
+        pub don_vi: Option<String>,
+        pub so_so: Option<String>,
+        pub thanh_tich: Option<String>,
+    }
 }
 
 /// Reads and checks the input file at `path` (and the list files it names).

@@ -11,10 +11,10 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
 /// Line and column, both counted from 1.
-pub type LineCol = (usize, usize);
+pub(super) type LineCol = (usize, usize);
 
 #[derive(Debug, Default)]
-pub struct Positions {
+pub(super) struct Positions {
     values: HashMap<String, LineCol>,
     keys: HashMap<String, LineCol>,
 }
@@ -22,19 +22,19 @@ pub struct Positions {
 impl Positions {
     /// Indexes `text`; a file the event parser rejects gives what it read
     /// up to the error (serde_yaml reports the syntax error itself).
-    pub fn index(text: &str) -> Positions {
+    pub(super) fn index(text: &str) -> Positions {
         let mut builder = Builder::default();
         let _ = Parser::new_from_str(text).load(&mut builder, false);
         builder.positions
     }
 
     /// Position of the value at `path`.
-    pub fn value(&self, path: &str) -> Option<LineCol> {
+    pub(super) fn value(&self, path: &str) -> Option<LineCol> {
         self.values.get(path).copied()
     }
 
     /// Position of the key that introduces `path` (its value's, for list items).
-    pub fn key(&self, path: &str) -> Option<LineCol> {
+    pub(super) fn key(&self, path: &str) -> Option<LineCol> {
         self.keys.get(path).or_else(|| self.values.get(path)).copied()
     }
 }

@@ -7,157 +7,31 @@ use std::path::Path;
 use serde_yaml::{Mapping, Value};
 
 use super::list_file;
-use super::positions::Positions;
+use super::locate::Locator;
 use super::*;
 use crate::diag::{Expect, Kind, Location, Problem};
 use crate::text::fonts::undrawable_char;
 use crate::text::vn::{self, Date, Decimal};
 
-/// Finds the line and column of a field path in the file being read.
-pub enum Locator {
-    /// A YAML file: positions from its event parser, lines for excerpts.
-    Yaml { display: String, lines: Vec<String>, positions: Positions },
-    /// A list file: `prefix[i]` is the record at `rows[i]`, its keys the
-    /// file's `columns` in order.
-    List { display: String, prefix: String, rows: Vec<RowPlace>, columns: Vec<String> },
-}
-
-impl Locator {
-    pub fn yaml(text: &str, display: &str) -> Locator {
-        Locator::Yaml {
-            display: display.to_string(),
-            lines: text.lines().map(str::to_string).collect(),
-            positions: Positions::index(text),
-        }
-    }
-
-    /// Location of `path`: of its key when `at_key`, else of its value.
-    pub fn locate(&self, path: &str, at_key: bool) -> Location {
-        match self {
-            Locator::Yaml { display, lines, positions } => {
-                let mut probe = path;
-                // A missing key has no position: point at its parent.
-                loop {
-                    let found = if at_key { positions.key(probe) } else { positions.value(probe) };
-                    if let Some((line, col)) = found {
-                        return Location {
-                            file: display.clone(),
-                            line: Some(line),
-                            col: Some(col),
-                            excerpt: lines.get(line - 1).cloned(),
-                            cell: None,
-                        };
-                    }
-                    match probe.rfind(['.', '[']) {
-                        Some(cut) => probe = &probe[..cut],
-                        None => return Location::file(display),
-                    }
-                }
-            }
-            Locator::List { display, prefix, rows, columns } => {
-                let rest = path.strip_prefix(prefix.as_str()).and_then(|rest| rest.strip_prefix('['));
-                let (index, key) = match rest.and_then(|r| r.split_once(']')) {
-                    Some((index, key)) => (index.parse::<usize>().ok(), key.trim_start_matches('.')),
-                    None => (None, ""),
-                };
-                let mut location = Location::file(display);
-                match index.and_then(|i| rows.get(i)) {
-                    Some(RowPlace::Line(line)) => location.line = Some(*line),
-                    Some(RowPlace::Cell { sheet, row }) => {
-                        let column = columns.iter().position(|c| c == key).unwrap_or(0);
-                        location.cell = Some(format!("{sheet}!{}{row}", column_letters(column)));
-                    }
-                    None => {}
-                }
-                location
-            }
-        }
-    }
-}
-
-/// Where a list file's record is.
-pub enum RowPlace {
-    /// A CSV line.
-    Line(usize),
-    /// A spreadsheet row (1-based) of `sheet`.
-    Cell { sheet: String, row: usize },
-}
-
-/// "A", "B", …, "Z", "AA": a spreadsheet column's name from its index.
-fn column_letters(mut index: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push(b'A' + (index % 26) as u8);
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    letters.reverse();
-    String::from_utf8(letters).expect("ASCII")
-}
-
-/// Keys of each record, in schema order (unknown keys are refused).
-const TOP_KEYS: &[&str] = &[
-    "phien_ban",
-    "van_ban",
-    "co_quan",
-    "nguoi_ky",
-    "chuong_trinh",
-    "giai_doan",
-    "hoi_nghi",
-    "chi_tieu",
-    "tong_hop",
-    "ket_qua_nam",
-    "don_vi_con",
-    "noi_dung",
-    "khen_thuong",
-];
-const VAN_BAN_KEYS: &[&str] = &["loai", "so_ky_hieu", "dia_danh", "ngay", "kinh_gui", "noi_nhan"];
-const CO_QUAN_KEYS: &[&str] = &["chu_quan", "ten", "viet_tat"];
-const NGUOI_KY_KEYS: &[&str] = &["the_thuc", "chuc_vu", "cap_bac", "ho_ten"];
-const CHUONG_TRINH_KEYS: &[&str] = &["so", "ngay", "ten", "cac_ben"];
-const GIAI_DOAN_KEYS: &[&str] = &["tu", "den"];
-const HOI_NGHI_KEYS: &[&str] = &["ngay", "buoi", "dia_diem", "hinh_thuc", "dai_bieu"];
-const DAI_BIEU_KEYS: &[&str] = &["cap_bac", "ho_ten", "chuc_vu"];
-const CHI_TIEU_KEYS: &[&str] = &["ma", "ten", "don_vi", "nhom"];
-const DON_VI_CON_KEYS: &[&str] = &["ten", "ket_qua_nam", "tong_hop"];
-const NOI_DUNG_KEYS: &[&str] =
-    &["tinh_hinh", "lanh_dao_chi_dao", "ket_qua", "han_che", "nguyen_nhan", "bai_hoc", "phuong_huong", "de_xuat"];
-const NHOM_KHEN_KEYS: &[&str] = &[
-    "hinh_thuc",
-    "cap_khen",
-    "cap_khen_viet_thuong",
-    "co_quan",
-    "co_quan_chu_quan",
-    "dia_danh",
-    "quyet_dinh",
-    "nguoi_ky",
-    "thanh_tich",
-    "danh_sach",
-    "danh_sach_tep",
-    "bieu_duong",
-    "kho_giay",
-    "bieu_tuong",
-];
-const QUYET_DINH_KEYS: &[&str] = &["so", "ngay", "can_cu", "de_nghi", "thi_hanh", "noi_nhan"];
-pub const NGUOI_NHAN_KEYS: &[&str] = &["loai", "ten", "danh_xung", "chuc_vu", "don_vi", "so_so", "thanh_tich"];
-
-/// A mapping being read: its path and entries.
+/// A mapping being read: its path, entries and the record's keys.
 struct Record<'v> {
     path: String,
     map: &'v Mapping,
+    keys: &'static [&'static str],
 }
 
 impl<'v> Record<'v> {
     fn field(&self, key: &str) -> (Option<&'v Value>, String) {
+        // A reader asking for a key its record does not declare has drifted
+        // from the struct: every test reading an input catches it.
+        debug_assert!(self.keys.contains(&key), "{key} is not a key of the record at {}", self.path);
         let value = self.map.get(key).filter(|v| !v.is_null());
         (value, format!("{}.{key}", self.path).trim_start_matches('.').to_string())
     }
 }
 
 /// Reads one file's tree; problems accumulate in `problems`.
-pub struct Reader<'a> {
+pub(super) struct Reader<'a> {
     text: &'a str,
     base: &'a Path,
     locator: Locator,
@@ -165,20 +39,20 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(text: &'a str, display: &str, base: &'a Path) -> Reader<'a> {
+    pub(super) fn new(text: &'a str, display: &str, base: &'a Path) -> Reader<'a> {
         Reader { text, base, locator: Locator::yaml(text, display), problems: Vec::new() }
     }
 
     /// A reader for rows of a list file, located by `locator`.
-    pub fn for_list(locator: Locator, base: &'a Path) -> Reader<'a> {
+    pub(super) fn for_list(locator: Locator, base: &'a Path) -> Reader<'a> {
         Reader { text: "", base, locator, problems: Vec::new() }
     }
 
-    pub fn into_problems(self) -> Vec<Problem> {
+    pub(super) fn into_problems(self) -> Vec<Problem> {
         self.problems
     }
 
-    pub fn locator(&self) -> &Locator {
+    pub(super) fn locator(&self) -> &Locator {
         &self.locator
     }
 
@@ -188,7 +62,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The whole file.
-    pub fn input(&mut self) -> Option<Input> {
+    pub(super) fn input(&mut self) -> Option<Input> {
         let root: Value = match serde_yaml::from_str(self.text) {
             Ok(root) => root,
             Err(err) => {
@@ -200,7 +74,7 @@ impl<'a> Reader<'a> {
             self.report("", false, Kind::TopNotMapping);
             return None;
         }
-        let top = self.record(&root, "", TOP_KEYS)?;
+        let top = self.record(&root, "", Input::KEYS)?;
         let version = self.required(&top, "phien_ban", |r, v, p| r.version(v, p));
         if version.is_none() && top.field("phien_ban").0.is_some() {
             // Another schema's file: its other fields mean something else.
@@ -254,7 +128,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A mapping with only `keys`; unknown keys are reported at their key.
-    fn record<'v>(&mut self, value: &'v Value, path: &str, keys: &[&str]) -> Option<Record<'v>> {
+    fn record<'v>(&mut self, value: &'v Value, path: &str, keys: &'static [&'static str]) -> Option<Record<'v>> {
         let Some(map) = value.as_mapping() else {
             self.report(path, false, Kind::Expected(Expect::Mapping));
             return None;
@@ -273,7 +147,7 @@ impl<'a> Reader<'a> {
                 );
             }
         }
-        Some(Record { path: path.to_string(), map })
+        Some(Record { path: path.to_string(), map, keys })
     }
 
     fn required<T>(
@@ -443,7 +317,7 @@ impl<'a> Reader<'a> {
     }
 
     fn van_ban(&mut self, value: &Value, path: &str) -> Option<VanBan> {
-        let r = self.record(value, path, VAN_BAN_KEYS)?;
+        let r = self.record(value, path, VanBan::KEYS)?;
         let loai = self.required(&r, "loai", |s, v, p| {
             s.choice(v, p, &[("so_ket", LoaiBaoCao::SoKet), ("tong_ket", LoaiBaoCao::TongKet)])
         });
@@ -463,7 +337,7 @@ impl<'a> Reader<'a> {
     }
 
     fn co_quan(&mut self, value: &Value, path: &str) -> Option<CoQuan> {
-        let r = self.record(value, path, CO_QUAN_KEYS)?;
+        let r = self.record(value, path, CoQuan::KEYS)?;
         let chu_quan = self.optional(&r, "chu_quan", Self::maybe_text);
         let ten = self.required(&r, "ten", Self::text);
         let viet_tat = self.optional(&r, "viet_tat", Self::maybe_text);
@@ -471,7 +345,7 @@ impl<'a> Reader<'a> {
     }
 
     fn nguoi_ky(&mut self, value: &Value, path: &str) -> Option<NguoiKy> {
-        let r = self.record(value, path, NGUOI_KY_KEYS)?;
+        let r = self.record(value, path, NguoiKy::KEYS)?;
         let the_thuc = self.optional(&r, "the_thuc", Self::maybe_text);
         let chuc_vu = self.required(&r, "chuc_vu", Self::text);
         let cap_bac = self.optional(&r, "cap_bac", Self::maybe_text);
@@ -480,7 +354,7 @@ impl<'a> Reader<'a> {
     }
 
     fn chuong_trinh(&mut self, value: &Value, path: &str) -> Option<ChuongTrinh> {
-        let r = self.record(value, path, CHUONG_TRINH_KEYS)?;
+        let r = self.record(value, path, ChuongTrinh::KEYS)?;
         let so = self.required(&r, "so", Self::text);
         let ngay = self.required(&r, "ngay", Self::date);
         let ten = self.required(&r, "ten", Self::text);
@@ -489,14 +363,14 @@ impl<'a> Reader<'a> {
     }
 
     fn giai_doan(&mut self, value: &Value, path: &str) -> Option<GiaiDoan> {
-        let r = self.record(value, path, GIAI_DOAN_KEYS)?;
+        let r = self.record(value, path, GiaiDoan::KEYS)?;
         let tu = self.required(&r, "tu", Self::year);
         let den = self.required(&r, "den", Self::year);
         Some(GiaiDoan { tu: tu?, den: den? })
     }
 
     fn hoi_nghi(&mut self, value: &Value, path: &str) -> Option<HoiNghi> {
-        let r = self.record(value, path, HOI_NGHI_KEYS)?;
+        let r = self.record(value, path, HoiNghi::KEYS)?;
         let ngay = self.required(&r, "ngay", Self::date);
         let buoi = self.optional(&r, "buoi", |s, v, p| {
             s.choice(v, p, &[("sang", Buoi::Sang), ("chieu", Buoi::Chieu), ("toi", Buoi::Toi)])
@@ -506,7 +380,7 @@ impl<'a> Reader<'a> {
             s.choice(v, p, &[("truc_tiep", HinhThucHoiNghi::TrucTiep), ("truc_tuyen", HinhThucHoiNghi::TrucTuyen)])
         });
         let dai_bieu = self.list_of(&r, "dai_bieu", |s, v, p| {
-            let r = s.record(v, p, DAI_BIEU_KEYS)?;
+            let r = s.record(v, p, DaiBieu::KEYS)?;
             let cap_bac = s.optional(&r, "cap_bac", Self::maybe_text);
             let ho_ten = s.required(&r, "ho_ten", Self::text);
             let chuc_vu = s.required(&r, "chuc_vu", Self::text);
@@ -516,7 +390,7 @@ impl<'a> Reader<'a> {
     }
 
     fn chi_tieu(&mut self, value: &Value, path: &str) -> Option<ChiTieu> {
-        let r = self.record(value, path, CHI_TIEU_KEYS)?;
+        let r = self.record(value, path, ChiTieu::KEYS)?;
         let ma = self.required(&r, "ma", Self::text);
         let ten = self.required(&r, "ten", Self::text);
         let don_vi = self.optional(&r, "don_vi", Self::maybe_text);
@@ -562,7 +436,7 @@ impl<'a> Reader<'a> {
     }
 
     fn don_vi_con(&mut self, value: &Value, path: &str) -> Option<DonViCon> {
-        let r = self.record(value, path, DON_VI_CON_KEYS)?;
+        let r = self.record(value, path, DonViCon::KEYS)?;
         let ten = self.required(&r, "ten", Self::text);
         let ket_qua_nam = self.list_of(&r, "ket_qua_nam", Self::ket_qua_nam);
         let tong_hop = self.optional(&r, "tong_hop", Self::figures);
@@ -570,7 +444,7 @@ impl<'a> Reader<'a> {
     }
 
     fn noi_dung(&mut self, value: &Value, path: &str) -> Option<NoiDung> {
-        let r = self.record(value, path, NOI_DUNG_KEYS)?;
+        let r = self.record(value, path, NoiDung::KEYS)?;
         let mut section = |key: &str| self.optional(&r, key, Self::paragraphs);
         Some(NoiDung {
             tinh_hinh: section("tinh_hinh"),
@@ -585,7 +459,7 @@ impl<'a> Reader<'a> {
     }
 
     fn nhom_khen(&mut self, value: &Value, path: &str) -> Option<NhomKhen> {
-        let r = self.record(value, path, NHOM_KHEN_KEYS)?;
+        let r = self.record(value, path, NhomKhen::KEYS)?;
         let hinh_thuc = self.required(&r, "hinh_thuc", |s, v, p| {
             s.choice(v, p, &[("bang_khen", HinhThucKhen::BangKhen), ("giay_khen", HinhThucKhen::GiayKhen)])
         });
@@ -595,7 +469,7 @@ impl<'a> Reader<'a> {
         let co_quan_chu_quan = self.optional(&r, "co_quan_chu_quan", Self::maybe_text);
         let dia_danh = self.required(&r, "dia_danh", Self::text);
         let quyet_dinh = self.required(&r, "quyet_dinh", |s, v, p| {
-            let r = s.record(v, p, QUYET_DINH_KEYS)?;
+            let r = s.record(v, p, QuyetDinh::KEYS)?;
             let so = s.required(&r, "so", Self::text);
             let ngay = s.required(&r, "ngay", Self::date);
             let can_cu = s.optional(&r, "can_cu", Self::text_list);
@@ -664,8 +538,8 @@ impl<'a> Reader<'a> {
     }
 
     /// One recipient: a YAML list item, or a list-file row turned into a mapping.
-    pub fn recipient(&mut self, value: &Value, path: &str) -> Option<NguoiNhan> {
-        let r = self.record(value, path, NGUOI_NHAN_KEYS)?;
+    pub(super) fn recipient(&mut self, value: &Value, path: &str) -> Option<NguoiNhan> {
+        let r = self.record(value, path, NguoiNhan::KEYS)?;
         let loai = self.required(&r, "loai", |s, v, p| {
             s.choice(v, p, &[("tap_the", LoaiNguoiNhan::TapThe), ("ca_nhan", LoaiNguoiNhan::CaNhan)])
         });

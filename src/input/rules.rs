@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use super::read::Locator;
+use super::locate::Locator;
 use super::*;
 use crate::diag::{Kind, Problem};
 
 /// Every rule the typed `input` breaks, located in the file.
-pub fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
+pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut report =
         |path: String, kind: Kind| problems.push(Problem { location: locator.locate(&path, false), path, kind });

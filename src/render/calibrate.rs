@@ -9,7 +9,7 @@ use crate::text::fonts::Face;
 use crate::text::measure::PT_PER_MM;
 
 /// Crosshairs: 20 mm in from each corner and the centre, mm from the top-left.
-pub fn crosshairs(paper: Paper) -> Vec<(f32, f32)> {
+pub(crate) fn crosshairs(paper: Paper) -> Vec<(f32, f32)> {
     let (w, h) = paper.size();
     vec![(20.0, 20.0), (w - 20.0, 20.0), (w / 2.0, h / 2.0), (20.0, h - 20.0), (w - 20.0, h - 20.0)]
 }
@@ -27,7 +27,7 @@ fn rule(x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Color) -> Item {
 }
 
 /// The sheet for `paper`, one page.
-pub fn sheet(paper: Paper) -> Laid {
+pub(crate) fn sheet(paper: Paper) -> Laid {
     let (w, h) = paper.size();
     let mm = |v: f32| v * PT_PER_MM;
     let mut items = Vec::new();

@@ -9,7 +9,7 @@ use crate::text::measure::{wrap, PT_PER_MM};
 
 /// A chart's items with its top-left corner at (0, 0): title, legend,
 /// grouped bars with their values on top, category labels under the axis.
-pub fn items(chart: &Chart) -> Vec<Item> {
+pub(crate) fn items(chart: &Chart) -> Vec<Item> {
     let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
     let mut items = Vec::new();
     let text = |items: &mut Vec<Item>, text: String, center: f32, baseline: f32, size: f32, face: Face| {

@@ -191,7 +191,7 @@ const HEADER_RIDS: (&str, &str) = ("rIdHeader1", "rIdHeader2");
 /// `add_section` keeps only one of the pending headers), so the sections
 /// before the last are closed by a paragraph carrying their `w:sectPr`,
 /// which points at the document's own two headers.
-pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
+pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, String> {
     let page = doc.page;
     let mut docx = Docx::new()
         .page_size(twips(page.width) as u32, twips(page.height) as u32)
@@ -377,7 +377,7 @@ fn extend_document_xml(docx: &[u8], page_border: Option<&str>) -> Result<Vec<u8>
 /// The DOCX of certificate sheets: one landscape page per sheet, each
 /// frame an absolutely positioned text frame (`w:framePr`) with the lines
 /// the layout fitted, so a clerk can correct one certificate in Word.
-pub fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
+pub(crate) fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
     let (width, height) = (twips(sheets.width) as u32, twips(sheets.height) as u32);
     let orientation = if width > height { PageOrientationType::Landscape } else { PageOrientationType::Portrait };
     let mut docx = Docx::new()

@@ -12,7 +12,7 @@ use crate::text::fonts::Face;
 use crate::text::measure::{ascent, break_lines, Line, LINE_HEIGHT, PT_PER_MM};
 
 /// Lays out `doc` into pages.
-pub fn layout(doc: &Document) -> Laid {
+pub(crate) fn layout(doc: &Document) -> Laid {
     let page = doc.page;
     let mut cursor = Cursor { page, pages: vec![Vec::new()], y: page.top * PT_PER_MM };
     // Index of the first page of each numbering section.

@@ -9,7 +9,7 @@ use crate::text::measure::{ascent, LINE_HEIGHT, PT_PER_MM};
 
 /// Certificate sheets as pages of items: the border and the common frames
 /// once, for every page; each sheet's own frames centred in their boxes.
-pub fn layout(sheets: &Sheets) -> Laid {
+pub(crate) fn layout(sheets: &Sheets) -> Laid {
     let (width, height) = (sheets.width * PT_PER_MM, sheets.height * PT_PER_MM);
     let mut common = Vec::new();
     if let Some(border) = sheets.border {

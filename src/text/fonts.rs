@@ -94,7 +94,7 @@ impl FaceMetrics {
 
 /// The first character of `text` that some face cannot draw. Every face is
 /// asked because a template may set any string bold or italic.
-pub fn undrawable_char(text: &str) -> Option<char> {
+pub(crate) fn undrawable_char(text: &str) -> Option<char> {
     text.chars().find(|&ch| !ch.is_control() && Face::ALL.iter().any(|face| face.metrics().glyph(ch).is_none()))
 }
 

@@ -7,12 +7,12 @@
 use super::fonts::Face;
 
 /// Points in a millimetre.
-pub const PT_PER_MM: f32 = 72.0 / 25.4;
+pub(crate) const PT_PER_MM: f32 = 72.0 / 25.4;
 
 /// Line height as a multiple of the font size, in both backends (NĐ 30
 /// allows single to 1.5 lines; an exact height makes Word, LibreOffice and
 /// the PDF break pages at the same lines).
-pub const LINE_HEIGHT: f32 = 1.2;
+pub(crate) const LINE_HEIGHT: f32 = 1.2;
 
 /// A word: its pieces in their faces, its width, and the space after it.
 pub(crate) struct Word {

@@ -1,6 +1,6 @@
 //! Text as Vietnamese documents write it: conventions (dates, numbers,
 //! case), the bundled fonts, and measuring and breaking lines with them.
 
-pub mod fonts;
+pub(crate) mod fonts;
 pub(crate) mod measure;
 pub mod vn;

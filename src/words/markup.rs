@@ -18,7 +18,7 @@ use crate::doc::{Align, Block, Paragraph, ParagraphStyle, Span};
 const SPECIAL: &[char] = &['\\', '*', '#', ':'];
 
 /// Makes `text` print exactly as typed (the handlebars escape function).
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         if SPECIAL.contains(&ch) {
@@ -31,7 +31,7 @@ pub fn escape(text: &str) -> String {
 
 /// Like [`escape`] but keeps `*` and `**` emphasis and paragraph breaks:
 /// for the narrative fields, where the schema allows them.
-pub fn escape_keeping_emphasis(text: &str) -> String {
+pub(crate) fn escape_keeping_emphasis(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         if ch != '*' && SPECIAL.contains(&ch) {
@@ -43,7 +43,7 @@ pub fn escape_keeping_emphasis(text: &str) -> String {
 }
 
 /// Roman numerals for part and section numbers (1–39 is plenty).
-pub fn roman(n: usize) -> String {
+pub(crate) fn roman(n: usize) -> String {
     const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
     const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     format!("{}{}", TENS[(n / 10).min(3)], UNITS[n % 10])
@@ -51,7 +51,7 @@ pub fn roman(n: usize) -> String {
 
 /// Parses `markup`; `directive` supplies the blocks of `::name` lines and
 /// returns `None` for a name it does not know (an error naming the line).
-pub fn parse(markup: &str, mut directive: impl FnMut(&str) -> Option<Vec<Block>>) -> Result<Vec<Block>, String> {
+pub(crate) fn parse(markup: &str, mut directive: impl FnMut(&str) -> Option<Vec<Block>>) -> Result<Vec<Block>, String> {
     let mut blocks = Vec::new();
     let mut counters = [0usize; 3];
     let mut pending: Vec<&str> = Vec::new();
@@ -121,7 +121,7 @@ fn heading_blocks(level: usize, number: usize, title: &str) -> Vec<Block> {
 
 /// Text with escapes resolved and emphasis markers dropped (for headings
 /// and one-line templates such as the trích yếu).
-pub fn plain_text(text: &str) -> String {
+pub(crate) fn plain_text(text: &str) -> String {
     inline(text).into_iter().map(|s| s.text).collect()
 }
 

@@ -1,207 +1,7 @@
-//! Problems with the user's input, list files and templates: what went
-//! wrong, where (file:line:col and field path), and the message a person
-//! reads, in Vietnamese or English.
+//! The words of every problem and warning, in Vietnamese and English,
+//! with the hints that turn a library's wording into a clerk's.
 
-use std::fmt::Write as _;
-
-/// Language of the messages printed to people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
-/// Where a problem is: a file, and the line/column when known.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Location {
-    pub file: String,
-    pub line: Option<usize>,
-    pub col: Option<usize>,
-    /// The source line, shown under the message with a caret.
-    pub excerpt: Option<String>,
-    /// A spreadsheet cell ("Sheet1!B3"), for lists read from XLSX.
-    pub cell: Option<String>,
-}
-
-impl Location {
-    pub fn file(file: &str) -> Location {
-        Location { file: file.to_string(), ..Location::default() }
-    }
-}
-
-/// One thing wrong with the input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub location: Location,
-    /// Field path in the input (`khen_thuong[0].danh_sach[3].ten`); empty
-    /// for problems of the whole file.
-    pub path: String,
-    pub kind: Kind,
-}
-
-/// What kind of thing is wrong, with the facts the message needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
-    Syntax(String),
-    /// A syntax error after a line whose double quotes do not pair up.
-    UnclosedQuote {
-        detail: String,
-        line: usize,
-    },
-    TopNotMapping,
-    WrongVersion(String),
-    Expected(Expect),
-    UnknownKey {
-        key: String,
-        valid: Vec<String>,
-    },
-    MissingKey(String),
-    BadChoice {
-        value: String,
-        choices: Vec<String>,
-    },
-    BadDate(String),
-    NotYear(String),
-    Negative(String),
-    ControlChar(char),
-    Mojibake(char),
-    Undrawable(char),
-    EmptyText,
-    PeriodReversed {
-        from: i32,
-        to: i32,
-    },
-    ReportBeforePeriod {
-        date: String,
-        year: i32,
-    },
-    DecisionTooLate {
-        date: String,
-        report: String,
-    },
-    UnknownMetric {
-        code: String,
-        known: Vec<String>,
-    },
-    YearOutsidePeriod {
-        year: i32,
-        from: i32,
-        to: i32,
-    },
-    DuplicateYear(i32),
-    TotalMismatch {
-        code: String,
-        total: String,
-        sum: String,
-    },
-    ListSource,
-    EmptyList,
-    DuplicateRecipient {
-        name: String,
-        first: usize,
-    },
-    ListFileMissing(String),
-    ListFileUnreadable {
-        file: String,
-        detail: String,
-    },
-    ListFileType(String),
-    Template {
-        name: String,
-        detail: String,
-    },
-    /// The certificate layout file does not fit its schema (serde's words).
-    LayoutFile(String),
-    TemplateField {
-        name: String,
-        field: String,
-    },
-    TemplateDirMissing(String),
-    ImageUnreadable {
-        file: String,
-        detail: String,
-    },
-    RangeReversed {
-        from: i32,
-        to: i32,
-    },
-    RangeOutsidePeriods {
-        from: i32,
-        to: i32,
-        periods: Vec<String>,
-    },
-    NoDataInRange {
-        from: i32,
-        to: i32,
-        periods: Vec<String>,
-    },
-    UnknownChartMetric {
-        code: String,
-        known: Vec<String>,
-    },
-}
-
-/// The type a field should have had.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expect {
-    Mapping,
-    List,
-    Text,
-    Number,
-}
-
-impl Problem {
-    /// One line: `file:line:col: path: message`.
-    pub fn headline(&self, lang: Lang) -> String {
-        let mut out = self.location.file.clone();
-        if let Some(cell) = &self.location.cell {
-            let _ = write!(out, ":{cell}");
-        }
-        if let Some(line) = self.location.line {
-            let _ = write!(out, ":{line}");
-            if let Some(col) = self.location.col {
-                let _ = write!(out, ":{col}");
-            }
-        }
-        out.push_str(": ");
-        if !self.path.is_empty() {
-            out.push_str(&self.path);
-            out.push_str(": ");
-        }
-        out.push_str(&self.kind.message(lang));
-        out
-    }
-
-    /// The headline, and the source line with a caret under the column.
-    pub fn render(&self, lang: Lang) -> String {
-        let label = match lang {
-            Lang::Vi => "lỗi",
-            Lang::En => "error",
-        };
-        let mut out = format!("{label}: {}\n", self.headline(lang));
-        if let (Some(line), Some(text)) = (self.location.line, &self.location.excerpt) {
-            let gutter = line.to_string().len();
-            let _ = writeln!(out, " {line} | {text}");
-            if let Some(col) = self.location.col {
-                let pad: String =
-                    text.chars().take(col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-                let _ = writeln!(out, " {:gutter$} | {pad}^", "");
-            }
-        }
-        out
-    }
-}
-
-/// All problems of a run, printed together.
-pub fn render_all(problems: &[Problem], lang: Lang) -> String {
-    let mut out: String = problems.iter().map(|p| p.render(lang)).collect();
-    let _ = match lang {
-        Lang::Vi => writeln!(out, "{} lỗi; không tệp nào được ghi.", problems.len()),
-        Lang::En => writeln!(out, "{} error(s); no file was written.", problems.len()),
-    };
-    out
-}
+use super::{Expect, Kind, Lang, Severity};
 
 /// libyaml's wording, with what it usually means for a clerk.
 fn explain_syntax(detail: &str) -> String {
@@ -289,6 +89,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 impl Kind {
+    /// Warnings are worth a look but do not stop the run.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Kind::SmallestSize { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {
@@ -380,20 +188,14 @@ impl Kind {
             Kind::UnknownChartMetric { code, known } => format!("--chart: no metric «{code}»; known codes: {}", list(known)),
             Kind::TemplateDirMissing(dir) if vi => format!("không tìm thấy thư mục mẫu «{dir}»"),
             Kind::TemplateDirMissing(dir) => format!("template folder «{dir}» not found"),
+            Kind::SmallestSize { file, page, recipient, field, size } if vi => format!(
+                "{file} trang {page} («{recipient}»): ô {field} phải thu nhỏ tới cỡ chữ nhỏ nhất ({} pt) — hãy soát lại bản in",
+                size.replace('.', ",")
+            ),
+            Kind::SmallestSize { file, page, recipient, field, size } => {
+                format!("{file} page {page} («{recipient}»): box {field} needed its smallest size ({size} pt) — proof-read it")
+            }
         }
-    }
-}
-
-/// Why a run failed: the input is wrong (exit 2), or something else (exit 1).
-#[derive(Debug)]
-pub enum Failure {
-    Input(Vec<Problem>),
-    Other(String),
-}
-
-impl From<Problem> for Failure {
-    fn from(problem: Problem) -> Failure {
-        Failure::Input(vec![problem])
     }
 }
 
@@ -406,25 +208,5 @@ mod tests {
         let valid: Vec<String> = ["so_ky_hieu", "dia_danh", "ngay"].map(String::from).into();
         assert_eq!(suggestion("so_ki_hieu", &valid).as_deref(), Some("so_ky_hieu"));
         assert_eq!(suggestion("zzzzzz", &valid), None);
-    }
-
-    #[test]
-    fn caret_points_at_the_column() {
-        let problem = Problem {
-            location: Location {
-                file: "a.yaml".into(),
-                line: Some(3),
-                col: Some(9),
-                excerpt: Some("  ngay: 2018-02-30".into()),
-                cell: None,
-            },
-            path: "van_ban.ngay".into(),
-            kind: Kind::BadDate("2018-02-30".into()),
-        };
-        let text = problem.render(Lang::Vi);
-        let lines: Vec<&str> = text.lines().collect();
-        assert!(lines[0].starts_with("lỗi: a.yaml:3:9: van_ban.ngay: ngày «2018-02-30»"));
-        assert_eq!(lines[1], " 3 |   ngay: 2018-02-30");
-        assert_eq!(lines[2], "   |         ^");
     }
 }

@@ -1,0 +1,300 @@
+//! Problems with the user's input, list files and templates: what went
+//! wrong, where (file:line:col and field path), and the message a person
+//! reads, in Vietnamese or English.
+
+use std::fmt::Write as _;
+
+mod failure;
+mod messages;
+
+pub use failure::{Failure, IoAction};
+
+/// Language of the messages printed to people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+/// Where a problem is: a file, and the line/column when known.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    pub file: String,
+    pub line: Option<usize>,
+    pub col: Option<usize>,
+    /// The source line, shown under the message with a caret.
+    pub excerpt: Option<String>,
+    /// A spreadsheet cell ("Sheet1!B3"), for lists read from XLSX.
+    pub cell: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: &str) -> Location {
+        Location { file: file.to_string(), ..Location::default() }
+    }
+
+    /// A problem with the command's options rather than a file: the
+    /// problem's path names the option.
+    pub fn command_line() -> Location {
+        Location::default()
+    }
+}
+
+/// How serious a problem is: an error stops the run and nothing is
+/// written; a warning is shown and the run goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing wrong with the input, or worth a second look.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub location: Location,
+    /// Field path in the input (`khen_thuong[0].danh_sach[3].ten`); empty
+    /// for problems of the whole file.
+    pub path: String,
+    pub kind: Kind,
+}
+
+/// What kind of thing is wrong, with the facts the message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Syntax(String),
+    /// A syntax error after a line whose double quotes do not pair up.
+    UnclosedQuote {
+        detail: String,
+        line: usize,
+    },
+    TopNotMapping,
+    WrongVersion(String),
+    Expected(Expect),
+    UnknownKey {
+        key: String,
+        valid: Vec<String>,
+    },
+    MissingKey(String),
+    BadChoice {
+        value: String,
+        choices: Vec<String>,
+    },
+    BadDate(String),
+    NotYear(String),
+    Negative(String),
+    ControlChar(char),
+    Mojibake(char),
+    Undrawable(char),
+    EmptyText,
+    PeriodReversed {
+        from: i32,
+        to: i32,
+    },
+    ReportBeforePeriod {
+        date: String,
+        year: i32,
+    },
+    DecisionTooLate {
+        date: String,
+        report: String,
+    },
+    UnknownMetric {
+        code: String,
+        known: Vec<String>,
+    },
+    YearOutsidePeriod {
+        year: i32,
+        from: i32,
+        to: i32,
+    },
+    DuplicateYear(i32),
+    TotalMismatch {
+        code: String,
+        total: String,
+        sum: String,
+    },
+    ListSource,
+    EmptyList,
+    DuplicateRecipient {
+        name: String,
+        first: usize,
+    },
+    ListFileMissing(String),
+    ListFileUnreadable {
+        file: String,
+        detail: String,
+    },
+    ListFileType(String),
+    Template {
+        name: String,
+        detail: String,
+    },
+    /// The certificate layout file does not fit its schema (serde's words).
+    LayoutFile(String),
+    TemplateField {
+        name: String,
+        field: String,
+    },
+    TemplateDirMissing(String),
+    ImageUnreadable {
+        file: String,
+        detail: String,
+    },
+    RangeReversed {
+        from: i32,
+        to: i32,
+    },
+    RangeOutsidePeriods {
+        from: i32,
+        to: i32,
+        periods: Vec<String>,
+    },
+    NoDataInRange {
+        from: i32,
+        to: i32,
+        periods: Vec<String>,
+    },
+    UnknownChartMetric {
+        code: String,
+        known: Vec<String>,
+    },
+    /// Warning: a certificate box needed the smallest size of its range.
+    SmallestSize {
+        /// The output file and its page (from 1).
+        file: String,
+        page: usize,
+        recipient: String,
+        field: String,
+        /// Points, one decimal.
+        size: String,
+    },
+}
+
+/// The type a field should have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    Mapping,
+    List,
+    Text,
+    Number,
+}
+
+impl Problem {
+    /// One line: `file:line:col: path: message`.
+    pub fn headline(&self, lang: Lang) -> String {
+        let mut out = self.location.file.clone();
+        if out.is_empty() {
+            // An option of the command line: the path names it.
+            return format!("{}: {}", self.path, self.kind.message(lang));
+        }
+        if let Some(cell) = &self.location.cell {
+            let _ = write!(out, ":{cell}");
+        }
+        if let Some(line) = self.location.line {
+            let _ = write!(out, ":{line}");
+            if let Some(col) = self.location.col {
+                let _ = write!(out, ":{col}");
+            }
+        }
+        out.push_str(": ");
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+            out.push_str(": ");
+        }
+        out.push_str(&self.kind.message(lang));
+        out
+    }
+
+    /// The headline, and the source line with a caret under the column.
+    pub fn render(&self, lang: Lang) -> String {
+        let label = match (self.kind.severity(), lang) {
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        let mut out = format!("{label}: {}\n", self.headline(lang));
+        if let (Some(line), Some(text)) = (self.location.line, &self.location.excerpt) {
+            let gutter = line.to_string().len();
+            let _ = writeln!(out, " {line} | {text}");
+            if let Some(col) = self.location.col {
+                let pad: String =
+                    text.chars().take(col.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let _ = writeln!(out, " {:gutter$} | {pad}^", "");
+            }
+        }
+        out
+    }
+}
+
+/// All problems of a run, printed together; when some are errors, a last
+/// line says how many and that nothing was written.
+pub fn render_all(problems: &[Problem], lang: Lang) -> String {
+    let mut out: String = problems.iter().map(|p| p.render(lang)).collect();
+    let errors = problems.iter().filter(|p| p.kind.severity() == Severity::Error).count();
+    if errors > 0 {
+        let _ = match lang {
+            Lang::Vi => writeln!(out, "{errors} lỗi; không tệp nào được ghi."),
+            Lang::En => writeln!(out, "{errors} error(s); no file was written."),
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_are_labelled_and_not_counted_as_errors() {
+        let warning = Problem {
+            location: Location::file("a.yaml"),
+            path: "khen_thuong[0].danh_sach[2]".into(),
+            kind: Kind::SmallestSize {
+                file: "khen-1.pdf".into(),
+                page: 3,
+                recipient: "Nguyễn Văn An".into(),
+                field: "ten".into(),
+                size: "18.5".into(),
+            },
+        };
+        let vi = render_all(std::slice::from_ref(&warning), Lang::Vi);
+        assert!(vi.starts_with("cảnh báo: a.yaml: khen_thuong[0].danh_sach[2]: khen-1.pdf trang 3"), "{vi}");
+        assert!(vi.contains("(18,5 pt)"), "{vi}");
+        assert!(!vi.contains("không tệp nào được ghi"), "{vi}");
+        let en = render_all(&[warning.clone(), Problem { kind: Kind::EmptyList, ..warning }], Lang::En);
+        assert!(en.starts_with("warning: a.yaml: khen_thuong[0].danh_sach[2]: khen-1.pdf page 3"), "{en}");
+        assert!(en.ends_with("1 error(s); no file was written.\n"), "{en}");
+    }
+
+    #[test]
+    fn command_line_problems_name_the_option() {
+        let problem = Problem {
+            location: Location::command_line(),
+            path: "--from, --to".into(),
+            kind: Kind::RangeReversed { from: 2020, to: 2018 },
+        };
+        assert_eq!(problem.headline(Lang::En), "--from, --to: range reversed: --from 2020 must not exceed --to 2018");
+    }
+
+    #[test]
+    fn caret_points_at_the_column() {
+        let problem = Problem {
+            location: Location {
+                file: "a.yaml".into(),
+                line: Some(3),
+                col: Some(9),
+                excerpt: Some("  ngay: 2018-02-30".into()),
+                cell: None,
+            },
+            path: "van_ban.ngay".into(),
+            kind: Kind::BadDate("2018-02-30".into()),
+        };
+        let text = problem.render(Lang::Vi);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("lỗi: a.yaml:3:9: van_ban.ngay: ngày «2018-02-30»"));
+        assert_eq!(lines[1], " 3 |   ngay: 2018-02-30");
+        assert_eq!(lines[2], "   |         ^");
+    }
+}

@@ -1,0 +1,89 @@
+//! Where a field path is: its line and column in a YAML file, or its row
+//! and cell in a list file, for every problem's location.
+
+use super::positions::Positions;
+use crate::diag::Location;
+
+/// Finds the line and column of a field path in the file being read.
+pub(super) enum Locator {
+    /// A YAML file: positions from its event parser, lines for excerpts.
+    Yaml { display: String, lines: Vec<String>, positions: Positions },
+    /// A list file: `prefix[i]` is the record at `rows[i]`, its keys the
+    /// file's `columns` in order.
+    List { display: String, prefix: String, rows: Vec<RowPlace>, columns: Vec<String> },
+}
+
+impl Locator {
+    pub(super) fn yaml(text: &str, display: &str) -> Locator {
+        Locator::Yaml {
+            display: display.to_string(),
+            lines: text.lines().map(str::to_string).collect(),
+            positions: Positions::index(text),
+        }
+    }
+
+    /// Location of `path`: of its key when `at_key`, else of its value.
+    pub(super) fn locate(&self, path: &str, at_key: bool) -> Location {
+        match self {
+            Locator::Yaml { display, lines, positions } => {
+                let mut probe = path;
+                // A missing key has no position: point at its parent.
+                loop {
+                    let found = if at_key { positions.key(probe) } else { positions.value(probe) };
+                    if let Some((line, col)) = found {
+                        return Location {
+                            file: display.clone(),
+                            line: Some(line),
+                            col: Some(col),
+                            excerpt: lines.get(line - 1).cloned(),
+                            cell: None,
+                        };
+                    }
+                    match probe.rfind(['.', '[']) {
+                        Some(cut) => probe = &probe[..cut],
+                        None => return Location::file(display),
+                    }
+                }
+            }
+            Locator::List { display, prefix, rows, columns } => {
+                let rest = path.strip_prefix(prefix.as_str()).and_then(|rest| rest.strip_prefix('['));
+                let (index, key) = match rest.and_then(|r| r.split_once(']')) {
+                    Some((index, key)) => (index.parse::<usize>().ok(), key.trim_start_matches('.')),
+                    None => (None, ""),
+                };
+                let mut location = Location::file(display);
+                match index.and_then(|i| rows.get(i)) {
+                    Some(RowPlace::Line(line)) => location.line = Some(*line),
+                    Some(RowPlace::Cell { sheet, row }) => {
+                        let column = columns.iter().position(|c| c == key).unwrap_or(0);
+                        location.cell = Some(format!("{sheet}!{}{row}", column_letters(column)));
+                    }
+                    None => {}
+                }
+                location
+            }
+        }
+    }
+}
+
+/// Where a list file's record is.
+pub(super) enum RowPlace {
+    /// A CSV line.
+    Line(usize),
+    /// A spreadsheet row (1-based) of `sheet`.
+    Cell { sheet: String, row: usize },
+}
+
+/// "A", "B", …, "Z", "AA": a spreadsheet column's name from its index.
+fn column_letters(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII")
+}
