@@ -268,6 +268,21 @@ fn sections_without_data_are_left_out_and_the_table_has_year_columns() {
 }
 
 #[test]
+fn stocks_total_as_their_rule_says_not_as_a_sum() {
+    for (rule, total) in [("cuoi_ky", "5"), ("lon_nhat", "7")] {
+        let dir = tempfile::tempdir().unwrap();
+        let text = minimal()
+            .replace(r#"don_vi: "mô hình" }"#, &format!(r#"don_vi: "mô hình", cach_tinh: {rule} }}"#))
+            .replace("{ nam: 2018, mo_hinh: 4 }", "{ nam: 2017, mo_hinh: 7 }\n  - { nam: 2018, mo_hinh: 4 }");
+        let input = write_input(dir.path(), &text);
+        build(&input, &dir.path().join("out"), &["--format", "pdf"]);
+        let rows = pdf_layout_lines(&dir.path().join("out/bao-cao.pdf"));
+        let row = format!("1 Mô hình tự quản mô hình 7 4 5 {total}");
+        assert!(rows.iter().any(|r| r == &row), "{rule}: row {row:?} missing:\n{rows:#?}");
+    }
+}
+
+#[test]
 fn numbers_and_decimals_print_in_vietnamese_form() {
     let dir = tempfile::tempdir().unwrap();
     let text = minimal()

@@ -114,6 +114,18 @@ pub enum Kind {
         total: String,
         sum: String,
     },
+    /// A stock taken at the end of the period: its total is its last year.
+    TotalNotLastYear {
+        code: String,
+        total: String,
+        last: String,
+    },
+    /// A stock taken at its highest: its total is its highest year.
+    TotalNotHighestYear {
+        code: String,
+        total: String,
+        highest: String,
+    },
     ListSource,
     EmptyList,
     DuplicateRecipient {

@@ -64,14 +64,13 @@ struct AwardLine {
     ngay_quyet_dinh: String,
 }
 
-/// The period total of metric `code`: its `tong_hop`, else the sum of its years.
+/// The period total of metric `code`: its `tong_hop`, else its years by its rule.
 fn period_total(input: &Input, code: &str) -> Option<Decimal> {
     if let Some((_, total)) = input.tong_hop.iter().find(|(c, _)| c == code) {
         return Some(*total);
     }
-    let values: Vec<Decimal> =
-        input.ket_qua_nam.iter().filter_map(|y| y.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v)).collect();
-    (!values.is_empty()).then(|| values.into_iter().sum())
+    let rule = input.chi_tieu.iter().find(|m| m.ma == code).map(|m| m.cach_tinh).unwrap_or_default();
+    rule.combine(&input::yearly_values(&input.ket_qua_nam, code))
 }
 
 /// The report's template data; the press summary's builds on it.

@@ -193,6 +193,35 @@ record! {
         pub ten: String,
         pub don_vi: Option<String>,
         pub nhom: Option<String>,
+        /// How the period total is formed from the years (default: their sum).
+        pub cach_tinh: CachTinh,
+    }
+}
+
+/// How a metric's period total is formed from its yearly values: a flow
+/// (events, people reached) adds up; a stock (wards, active models) is
+/// the value at the end of the period, or its highest value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CachTinh {
+    /// The sum of the years.
+    #[default]
+    Tong,
+    /// The value of the last year that has one.
+    CuoiKy,
+    /// The highest yearly value.
+    LonNhat,
+}
+
+impl CachTinh {
+    /// The period value of `yearly` (year, value) pairs in any order; none
+    /// when there are no values.
+    pub fn combine(self, yearly: &[(i32, Decimal)]) -> Option<Decimal> {
+        match self {
+            CachTinh::Tong => (!yearly.is_empty()).then(|| yearly.iter().map(|(_, v)| *v).sum()),
+            CachTinh::CuoiKy => yearly.iter().max_by_key(|(year, _)| *year).map(|(_, v)| *v),
+            CachTinh::LonNhat => yearly.iter().map(|(_, v)| *v).max(),
+        }
     }
 }
 
@@ -201,6 +230,11 @@ pub struct KetQuaNam {
     pub nam: i32,
     /// Values by metric code, in file order.
     pub gia_tri: Vec<(String, Decimal)>,
+}
+
+/// The (year, value) pairs of metric `code` in per-year results.
+pub fn yearly_values(years: &[KetQuaNam], code: &str) -> Vec<(i32, Decimal)> {
+    years.iter().filter_map(|y| y.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| (y.nam, *v))).collect()
 }
 
 /// The value of metric `code` in `year`, from per-year results.

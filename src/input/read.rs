@@ -395,7 +395,10 @@ impl<'a> Reader<'a> {
         let ten = self.required(&r, "ten", Self::text);
         let don_vi = self.optional(&r, "don_vi", Self::maybe_text);
         let nhom = self.optional(&r, "nhom", Self::maybe_text);
-        Some(ChiTieu { ma: ma?, ten: ten?, don_vi, nhom })
+        let cach_tinh = self.optional(&r, "cach_tinh", |s, v, p| {
+            s.choice(v, p, &[("tong", CachTinh::Tong), ("cuoi_ky", CachTinh::CuoiKy), ("lon_nhat", CachTinh::LonNhat)])
+        });
+        Some(ChiTieu { ma: ma?, ten: ten?, don_vi, nhom, cach_tinh: cach_tinh.unwrap_or_default() })
     }
 
     /// `{ ma: number, ... }` in file order; codes are checked by the rules.

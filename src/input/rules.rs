@@ -37,7 +37,7 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
             &mut report,
         );
     }
-    check_totals(&input.tong_hop, &input.ket_qua_nam, "tong_hop", &mut report);
+    check_totals(&input.chi_tieu, &input.tong_hop, &input.ket_qua_nam, "tong_hop", &mut report);
     for (u, unit) in input.don_vi_con.iter().enumerate() {
         let path = format!("don_vi_con[{u}]");
         check_years(&unit.ket_qua_nam, &format!("{path}.ket_qua_nam"), input.giai_doan, &mut report);
@@ -51,7 +51,7 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
                 &mut report,
             );
         }
-        check_totals(&unit.tong_hop, &unit.ket_qua_nam, &format!("{path}.tong_hop"), &mut report);
+        check_totals(&input.chi_tieu, &unit.tong_hop, &unit.ket_qua_nam, &format!("{path}.tong_hop"), &mut report);
     }
 
     for (g, group) in input.khen_thuong.iter().enumerate() {
@@ -110,20 +110,29 @@ fn check_years(years: &[KetQuaNam], path: &str, period: GiaiDoan, report: &mut d
     }
 }
 
-/// A metric with per-year values and a total must agree.
-fn check_totals(totals: &[(String, Decimal)], years: &[KetQuaNam], path: &str, report: &mut dyn FnMut(String, Kind)) {
+/// A metric with per-year values and a total must agree, by the metric's
+/// rule: the sum of its years, its last year, or its highest year.
+fn check_totals(
+    metrics: &[ChiTieu],
+    totals: &[(String, Decimal)],
+    years: &[KetQuaNam],
+    path: &str,
+    report: &mut dyn FnMut(String, Kind),
+) {
     for (code, total) in totals {
-        let values: Vec<Decimal> =
-            years.iter().filter_map(|y| y.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v)).collect();
-        if values.is_empty() {
+        let rule = metrics.iter().find(|m| &m.ma == code).map_or(CachTinh::Tong, |m| m.cach_tinh);
+        let Some(value) = rule.combine(&super::yearly_values(years, code)) else {
             continue;
-        }
-        let sum: Decimal = values.into_iter().sum();
-        if sum != *total {
-            report(
-                format!("{path}.{code}"),
-                Kind::TotalMismatch { code: code.clone(), total: total.vietnamese(), sum: sum.vietnamese() },
-            );
+        };
+        if value != *total {
+            let at = format!("{path}.{code}");
+            let (code, total, value) = (code.clone(), total.vietnamese(), value.vietnamese());
+            let kind = match rule {
+                CachTinh::Tong => Kind::TotalMismatch { code, total, sum: value },
+                CachTinh::CuoiKy => Kind::TotalNotLastYear { code, total, last: value },
+                CachTinh::LonNhat => Kind::TotalNotHighestYear { code, total, highest: value },
+            };
+            report(at, kind);
         }
     }
 }

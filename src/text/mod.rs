@@ -3,4 +3,4 @@
 
 pub(crate) mod fonts;
 pub(crate) mod measure;
-pub mod vn;
+pub(crate) mod vn;

@@ -6,12 +6,12 @@ use std::fmt;
 use unicode_normalization::UnicodeNormalization;
 
 /// Unicode NFC (precomposed) form: what every input string is turned into.
-pub fn nfc(text: &str) -> String {
+pub(crate) fn nfc(text: &str) -> String {
     text.nfc().collect()
 }
 
 /// Upper case that keeps Vietnamese diacritics ("Ủy ban" → "ỦY BAN").
-pub fn upper(text: &str) -> String {
+pub(crate) fn upper(text: &str) -> String {
     nfc(&text.to_uppercase())
 }
 
@@ -215,7 +215,7 @@ fn group_thousands(digits: &str) -> String {
 }
 
 /// Two digits below ten, as NĐ 30 writes counts and ordinals ("05 năm").
-pub fn two_digits(n: usize) -> String {
+pub(crate) fn two_digits(n: usize) -> String {
     format!("{n:02}")
 }
 
@@ -224,13 +224,13 @@ pub fn two_digits(n: usize) -> String {
 const MOJIBAKE_CHARS: &str = "¢£¤¥¦§¨©ª¬\u{ad}®¯²³´µ¶¸¹º¼½¾¿ÄÅÆÇËÏÐÑÖ×ØÛÜÞßäåæçëïðñö÷øûüþÿ";
 
 /// The first character that marks `text` as legacy TCVN3 / VNI mojibake.
-pub fn mojibake_char(text: &str) -> Option<char> {
+pub(crate) fn mojibake_char(text: &str) -> Option<char> {
     text.chars().find(|ch| MOJIBAKE_CHARS.contains(*ch))
 }
 
 /// The first control character of `text` (a line break is allowed only
 /// where `allow_newline`).
-pub fn control_char(text: &str, allow_newline: bool) -> Option<char> {
+pub(crate) fn control_char(text: &str, allow_newline: bool) -> Option<char> {
     text.chars().find(|&ch| ch.is_control() && !(allow_newline && ch == '\n'))
 }
 

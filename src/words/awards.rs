@@ -8,13 +8,13 @@ use crate::input::{LoaiNguoiNhan, NguoiNhan, NhomKhen};
 use crate::text::vn;
 
 /// Recipients of a group by kind: (tập thể, cá nhân).
-pub fn counts(group: &NhomKhen) -> (usize, usize) {
+pub(crate) fn counts(group: &NhomKhen) -> (usize, usize) {
     let collectives = group.danh_sach.iter().filter(|p| p.loai == LoaiNguoiNhan::TapThe).count();
     (collectives, group.danh_sach.len() - collectives)
 }
 
 /// "12 tập thể và 15 cá nhân", "03 cá nhân" (two digits below ten, NĐ 30 style).
-pub fn recipients_phrase(group: &NhomKhen) -> String {
+pub(crate) fn recipients_phrase(group: &NhomKhen) -> String {
     match counts(group) {
         (0, n) => format!("{} cá nhân", vn::two_digits(n)),
         (n, 0) => format!("{} tập thể", vn::two_digits(n)),
@@ -23,7 +23,7 @@ pub fn recipients_phrase(group: &NhomKhen) -> String {
 }
 
 /// "các tập thể và cá nhân", "các cá nhân", "các tập thể".
-pub fn recipients_kinds(group: &NhomKhen) -> &'static str {
+pub(crate) fn recipients_kinds(group: &NhomKhen) -> &'static str {
     match counts(group) {
         (0, _) => "các cá nhân",
         (_, 0) => "các tập thể",
@@ -32,12 +32,12 @@ pub fn recipients_kinds(group: &NhomKhen) -> &'static str {
 }
 
 /// Collectives first, then individuals, each in list order.
-pub fn by_kind(group: &NhomKhen) -> (Vec<&NguoiNhan>, Vec<&NguoiNhan>) {
+pub(crate) fn by_kind(group: &NhomKhen) -> (Vec<&NguoiNhan>, Vec<&NguoiNhan>) {
     group.danh_sach.iter().partition(|p| p.loai == LoaiNguoiNhan::TapThe)
 }
 
 /// How a recipient is named in a list: "Ông Nguyễn Văn An", a unit's name.
-pub fn display_name(person: &NguoiNhan) -> String {
+pub(crate) fn display_name(person: &NguoiNhan) -> String {
     match &person.danh_xung {
         Some(title) if person.loai == LoaiNguoiNhan::CaNhan => format!("{title} {}", person.ten),
         _ => person.ten.clone(),
@@ -45,7 +45,7 @@ pub fn display_name(person: &NguoiNhan) -> String {
 }
 
 /// "Tổ trưởng tổ dân phố số 5, phường Hạ Lý, quận Hồng Bàng".
-pub fn position_and_unit(person: &NguoiNhan) -> String {
+pub(crate) fn position_and_unit(person: &NguoiNhan) -> String {
     [&person.chuc_vu, &person.don_vi]
         .into_iter()
         .flatten()
@@ -56,7 +56,7 @@ pub fn position_and_unit(person: &NguoiNhan) -> String {
 
 /// The achievement inside a sentence: "đã có thành tích …" (a leading
 /// "Đã" of the input is lowered; anything else is kept as typed).
-pub fn achievement_in_sentence(text: &str) -> String {
+pub(crate) fn achievement_in_sentence(text: &str) -> String {
     let mut words = text.splitn(2, ' ');
     let first = words.next().unwrap_or("");
     let rest = words.next();
@@ -72,7 +72,7 @@ pub fn achievement_in_sentence(text: &str) -> String {
 
 /// The awarding authority inside a sentence: `cap_khen_viet_thuong` when
 /// the input gives it, else [`sentence_case_authority`] of `cap_khen`.
-pub fn authority_in_sentence(group: &NhomKhen) -> String {
+pub(crate) fn authority_in_sentence(group: &NhomKhen) -> String {
     group.cap_khen_viet_thuong.clone().unwrap_or_else(|| sentence_case_authority(&group.cap_khen))
 }
 
@@ -109,7 +109,7 @@ const ACRONYMS: &[&str] = &["UBND", "HĐND", "MTTQ", "TW", "CAND", "QĐND", "ANT
 /// dân thành phố Hải Phòng": lower case, with the first word, the start of
 /// the body after a title, place names and known proper names capitalised.
 /// For names this does not know, the input can give `cap_khen_viet_thuong`.
-pub fn sentence_case_authority(upper: &str) -> String {
+pub(crate) fn sentence_case_authority(upper: &str) -> String {
     let words: Vec<String> = upper
         .split_whitespace()
         .map(|w| if ACRONYMS.contains(&w) { w.to_string() } else { w.to_lowercase() })

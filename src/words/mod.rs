@@ -2,6 +2,6 @@
 //! write, and the award phrases (counts, names, authorities) every paper
 //! shares.
 
-pub mod awards;
+pub(crate) mod awards;
 pub(crate) mod markup;
 pub mod templates;
