@@ -164,7 +164,8 @@ impl PrintArgs {
                         line: at.as_ref().map(|l| l.line()),
                         col: at.as_ref().map(|l| l.column()),
                         ..Location::default()
-                    },
+                    }
+                    .into(),
                     path: String::new(),
                     kind: Kind::Syntax(err.to_string()),
                 }])

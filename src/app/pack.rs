@@ -122,14 +122,14 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
             let (sheets, small) = certificate::build(&input, index, &templates, request.print, &mut || bar.inc(1))?;
             let count = sheets.sheets.len();
             warnings.extend(small.into_iter().map(|s| Problem {
-                location: Location::file(&request.input.display().to_string()),
+                location: Location::file(&request.input.display().to_string()).into(),
                 path: format!("khen_thuong[{index}].danh_sach[{}]", s.page - 1),
                 kind: Kind::SmallestSize {
                     file: format!("{name}.pdf"),
                     page: s.page,
                     recipient: s.recipient,
                     field: s.field,
-                    size: format!("{:.1}", s.size),
+                    tenths_of_pt: (s.size * 10.0).round() as u32,
                 },
             }));
             if asked(Format::Pdf) {

@@ -192,13 +192,16 @@ impl Kind {
             Kind::UnknownChartMetric { code, known } => format!("--chart: no metric «{code}»; known codes: {}", list(known)),
             Kind::TemplateDirMissing(dir) if vi => format!("không tìm thấy thư mục mẫu «{dir}»"),
             Kind::TemplateDirMissing(dir) => format!("template folder «{dir}» not found"),
-            Kind::SmallestSize { file, page, recipient, field, size } if vi => format!(
-                "{file} trang {page} («{recipient}»): ô {field} phải thu nhỏ tới cỡ chữ nhỏ nhất ({} pt) — hãy soát lại bản in",
-                size.replace('.', ",")
+            Kind::SmallestSize { file, page, recipient, field, tenths_of_pt } if vi => format!(
+                "{file} trang {page} («{recipient}»): ô {field} phải thu nhỏ tới cỡ chữ nhỏ nhất ({},{} pt) — hãy soát lại bản in",
+                tenths_of_pt / 10,
+                tenths_of_pt % 10
             ),
-            Kind::SmallestSize { file, page, recipient, field, size } => {
-                format!("{file} page {page} («{recipient}»): box {field} needed its smallest size ({size} pt) — proof-read it")
-            }
+            Kind::SmallestSize { file, page, recipient, field, tenths_of_pt } => format!(
+                "{file} page {page} («{recipient}»): box {field} needed its smallest size ({}.{} pt) — proof-read it",
+                tenths_of_pt / 10,
+                tenths_of_pt % 10
+            ),
         }
     }
 }

@@ -52,7 +52,8 @@ pub enum Severity {
 /// One thing wrong with the input, or worth a second look.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub location: Location,
+    /// Boxed: most results carry no problem, and a located one is large.
+    pub location: Box<Location>,
     /// Field path in the input (`khen_thuong[0].danh_sach[3].ten`); empty
     /// for problems of the whole file.
     pub path: String,
@@ -178,8 +179,8 @@ pub enum Kind {
         page: usize,
         recipient: String,
         field: String,
-        /// Points, one decimal.
-        size: String,
+        /// Tenths of a point (kept whole so the problem stays small).
+        tenths_of_pt: u32,
     },
 }
 
@@ -261,14 +262,14 @@ mod tests {
     #[test]
     fn warnings_are_labelled_and_not_counted_as_errors() {
         let warning = Problem {
-            location: Location::file("a.yaml"),
+            location: Location::file("a.yaml").into(),
             path: "khen_thuong[0].danh_sach[2]".into(),
             kind: Kind::SmallestSize {
                 file: "khen-1.pdf".into(),
                 page: 3,
                 recipient: "Nguyễn Văn An".into(),
                 field: "ten".into(),
-                size: "18.5".into(),
+                tenths_of_pt: 185,
             },
         };
         let vi = render_all(std::slice::from_ref(&warning), Lang::Vi);
@@ -283,7 +284,7 @@ mod tests {
     #[test]
     fn command_line_problems_name_the_option() {
         let problem = Problem {
-            location: Location::command_line(),
+            location: Location::command_line().into(),
             path: "--from, --to".into(),
             kind: Kind::RangeReversed { from: 2020, to: 2018 },
         };
@@ -299,7 +300,8 @@ mod tests {
                 col: Some(9),
                 excerpt: Some("  ngay: 2018-02-30".into()),
                 cell: None,
-            },
+            }
+            .into(),
             path: "van_ban.ngay".into(),
             kind: Kind::BadDate("2018-02-30".into()),
         };

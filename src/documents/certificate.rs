@@ -130,7 +130,7 @@ pub(crate) struct Shrunk {
 fn layout_problem(origin: &str, line: Option<usize>, col: Option<usize>, detail: String) -> Problem {
     let file = origin.split(" (").next().unwrap_or(origin).to_string();
     Problem {
-        location: Location { file, line, col, ..Location::default() },
+        location: Location { file, line, col, ..Location::default() }.into(),
         path: String::new(),
         kind: Kind::Template { name: templates::CERTIFICATE_LAYOUT.trim_end_matches(".yaml").into(), detail },
     }
@@ -292,7 +292,7 @@ pub(crate) fn build(
 /// The emblem fitted into its box, keeping its proportions, centred.
 fn picture(file: &std::path::Path, spec: &PictureSpec, geometry: &Geometry) -> Result<Picture, Problem> {
     let unreadable = |detail: String| Problem {
-        location: Location::file(&file.display().to_string()),
+        location: Location::file(&file.display().to_string()).into(),
         path: String::new(),
         kind: Kind::ImageUnreadable { file: file.display().to_string(), detail },
     };

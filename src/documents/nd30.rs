@@ -31,7 +31,7 @@ pub(crate) fn parse_body(
 ) -> Result<Vec<Block>, Problem> {
     let markup_text = templates.render(name, context)?;
     markup::parse(&markup_text, directive).map_err(|detail| Problem {
-        location: Location::file(&format!("{name}.hbs")),
+        location: Location::file(&format!("{name}.hbs")).into(),
         path: String::new(),
         kind: Kind::Template { name: name.into(), detail },
     })

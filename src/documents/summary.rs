@@ -101,7 +101,7 @@ struct Context<'a> {
 
 /// A problem with the command's options: located by the option's name.
 fn problem(option: &str, kind: Kind) -> Failure {
-    Failure::Input(vec![Problem { location: Location::command_line(), path: option.to_string(), kind }])
+    Failure::Input(vec![Problem { location: Location::command_line().into(), path: option.to_string(), kind }])
 }
 
 const PALETTE: [Color; 4] = [Color(158, 27, 27), Color(31, 73, 125), Color(84, 130, 53), Color(191, 144, 0)];

@@ -26,7 +26,7 @@ pub(super) fn read(base: &Path, file: &str, list_path: &str) -> Result<Vec<Nguoi
     let display = path.display().to_string();
     let fail = |kind: Kind| {
         Err(vec![Problem {
-            location: Location::file(&display),
+            location: Location::file(&display).into(),
             path: list_path.replace(".danh_sach", ".danh_sach_tep"),
             kind,
         }])

@@ -352,7 +352,7 @@ pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
             Ok(text) => text,
             Err(_) => {
                 return Err(vec![Problem {
-                    location: Location::file(&display),
+                    location: Location::file(&display).into(),
                     path: String::new(),
                     kind: Kind::Syntax("tệp không phải UTF-8 / file is not UTF-8".into()),
                 }])
@@ -360,7 +360,7 @@ pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
         },
         Err(err) => {
             return Err(vec![Problem {
-                location: Location::file(&display),
+                location: Location::file(&display).into(),
                 path: String::new(),
                 kind: Kind::ListFileUnreadable { file: display.clone(), detail: err.to_string() },
             }])

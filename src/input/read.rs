@@ -58,7 +58,7 @@ impl<'a> Reader<'a> {
 
     fn report(&mut self, path: &str, at_key: bool, kind: Kind) {
         let location = self.locator.locate(path, at_key);
-        self.problems.push(Problem { location, path: path.to_string(), kind });
+        self.problems.push(Problem { location: location.into(), path: path.to_string(), kind });
     }
 
     /// The whole file.
@@ -124,7 +124,7 @@ impl<'a> Reader<'a> {
             location.col = Some(at.column());
             location.excerpt = self.text.lines().nth(at.line().saturating_sub(1)).map(str::to_string);
         }
-        self.problems.push(Problem { location, path: String::new(), kind });
+        self.problems.push(Problem { location: location.into(), path: String::new(), kind });
     }
 
     /// A mapping with only `keys`; unknown keys are reported at their key.

@@ -11,7 +11,7 @@ use crate::diag::{Kind, Problem};
 pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut report =
-        |path: String, kind: Kind| problems.push(Problem { location: locator.locate(&path, false), path, kind });
+        |path: String, kind: Kind| problems.push(Problem { location: locator.locate(&path, false).into(), path, kind });
 
     let GiaiDoan { tu, den } = input.giai_doan;
     if tu >= den {

@@ -52,7 +52,7 @@ impl Templates {
         if let Some(dir) = dir {
             if !dir.is_dir() {
                 return Err(vec![Problem {
-                    location: Location::file(&dir.display().to_string()),
+                    location: Location::file(&dir.display().to_string()).into(),
                     path: String::new(),
                     kind: Kind::TemplateDirMissing(dir.display().to_string()),
                 }]);
@@ -124,7 +124,8 @@ pub(crate) fn template_problem(
             col: position.map(|p| p.1),
             excerpt: position.and_then(|(line, _)| text.lines().nth(line.saturating_sub(1))).map(str::to_string),
             cell: None,
-        },
+        }
+        .into(),
         path: String::new(),
         kind: Kind::Template { name: name.to_string(), detail },
     }
