@@ -233,7 +233,7 @@ fn a_mapping_file_gathers_codes_that_mean_one_indicator_and_refuses_other_units(
     let rows = pdf_layout_lines(&out.join("tong-hop.pdf"));
     assert_rows(
         &rows,
-        &["1 Mô hình tự quản về an ninh trật tự mô hình 13 16 29", "3 Mô hình phòng, chống tội phạm mô hình 5 7 12"],
+        &["1 Mô hình tự quản về an ninh … mô hình 13 16 29", "3 Mô hình phòng, chống tội phạm mô hình 5 7 12"],
     );
     assert!(!stderr.contains("cảnh báo"), "the mapping settles it: {stderr}");
 
@@ -243,6 +243,85 @@ fn a_mapping_file_gathers_codes_that_mean_one_indicator_and_refuses_other_units(
     assert!(
         stderr.contains(
             "chi-tieu.yaml:8:9: chi_tieu[0].gop[2]: chỉ tiêu «mo_hinh_tu_quan» tính bằng «mô hình» nhưng gộp cả số liệu tính bằng «tin» (a.yaml): không cộng được hai đơn vị tính khác nhau"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_definition_two_mapped_indicators_gather_is_refused() {
+    let (a, b) = clashing();
+    let dir = tempfile::tempdir().unwrap();
+    let mapping = dir.path().join("chi-tieu.yaml");
+    std::fs::write(
+        &mapping,
+        "chi_tieu:\n  - { ma: x, ten: \"X\", gop: [{ ma: mo_hinh }] }\n  - { ma: y, ten: \"Y\", gop: [{ ma: mo_hinh, don_vi: \"mô hình\" }] }\n",
+    )
+    .unwrap();
+    let map = mapping.display().to_string();
+    let stderr = refused(&[a, b], &["--from", "2020", "--to", "2021", "--chi-tieu", &map, "--lang", "en"]);
+    assert!(
+        stderr.contains(
+            "chi-tieu.yaml:3:30: chi_tieu[1].gop[0]: metric «mo_hinh (Mô hình tự quản)» of a.yaml matches both «x» and «y»"
+        ),
+        "{stderr}"
+    );
+}
+
+/// One unit's interim and final reports (sharing 2016), and another unit.
+fn one_unit_twice(final_2016: &str) -> Vec<Unit> {
+    let mut early = unit("CÔNG AN XÃ AN LẠC", "12/BC-CAX", "2016-12-20", (2013, 2016)).metric(
+        "mo_hinh",
+        "Mô hình tự quản",
+        "mô hình",
+        None,
+    );
+    for (year, value) in [(2013, "4"), (2014, "5"), (2015, "6"), (2016, "7")] {
+        early = early.year(year, &[("mo_hinh", value)]);
+    }
+    let mut late = unit("CÔNG AN XÃ AN LẠC", "40/BC-CAX", "2018-12-20", (2016, 2018)).metric(
+        "mo_hinh",
+        "Mô hình tự quản",
+        "mô hình",
+        None,
+    );
+    for (year, value) in [(2016, final_2016), (2017, "8"), (2018, "9")] {
+        late = late.year(year, &[("mo_hinh", value)]);
+    }
+    let mut other = unit("CÔNG AN XÃ AN BÌNH", "30/BC-CAX", "2018-12-25", (2013, 2018)).metric(
+        "mo_hinh",
+        "Mô hình tự quản",
+        "mô hình",
+        None,
+    );
+    for (year, value) in (2013..=2018).zip(["1", "2", "3", "4", "5", "6"]) {
+        other = other.year(year, &[("mo_hinh", value)]);
+    }
+    vec![early, late, other]
+}
+
+#[test]
+fn reports_of_one_unit_merge_into_its_row_and_must_agree_where_they_overlap() {
+    let (_dir, out, _) = built_from(&one_unit_twice("7"), &["--from", "2013", "--to", "2018"]);
+    let pdf = out.join("tong-hop.pdf");
+    // An Lạc: 4 + 5 + 6 + 7 + 8 + 9 = 39 (2016 once); An Bình 21.
+    assert_rows(
+        &pdf_layout_lines(&pdf),
+        &[
+            "1 Mô hình tự quản mô hình 5 7 9 11 13 15 60",
+            "1 Công an xã An Lạc 39",
+            "2 Công an xã An Bình 21",
+            "Tổng cộng 60",
+        ],
+    );
+    let text = pdf_text(&pdf, None);
+    assert!(text.contains("Tổng hợp từ 03 báo cáo của 02 đơn vị,"), "{text}");
+    assert!(text.contains("Báo cáo số 12/BC-CAX ngày 20 tháng 12 năm 2016 của Công an xã An Lạc; Báo cáo số 40/BC-CAX ngày 20 tháng 12 năm 2018 của Công an xã An Lạc;"), "{text}");
+
+    let stderr = refused(&one_unit_twice("8"), &["--from", "2013", "--to", "2018"]);
+    assert!(
+        stderr.contains(
+            "b.yaml: ket_qua_nam[0].mo_hinh: hai báo cáo của Công an xã An Lạc ghi khác nhau chỉ tiêu «mo_hinh» năm 2016: 7 (a.yaml) và 8 (b.yaml); hãy sửa cho khớp"
         ),
         "{stderr}"
     );

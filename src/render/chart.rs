@@ -228,7 +228,9 @@ mod tests {
                 .map(|s| {
                     let scale = 10f64.powi((random.next() % 7) as i32 - 1);
                     let values = (0..years)
-                        .map(|_| (!random.next().is_multiple_of(5)).then(|| d((1 + random.next() % 100) as f64 * scale)))
+                        .map(|_| {
+                            (!random.next().is_multiple_of(5)).then(|| d((1 + random.next() % 100) as f64 * scale))
+                        })
                         .collect();
                     Series { name: format!("Chỉ tiêu {s}"), values, color: Color(10 * s as u8 + 1, 0, 0) }
                 })

@@ -17,7 +17,7 @@ const TABLE_SIZE: f32 = 11.0;
 
 /// The metric name column is not squeezed below this (mm): a table that
 /// would need it narrower is split by years.
-const MIN_NAME_MM: f32 = 60.0;
+const MIN_NAME_MM: f32 = 50.0;
 
 /// One printed row of the metrics table.
 pub(super) struct MetricLine<'a> {
