@@ -6,13 +6,17 @@
 //! then layout invariants over generated conferences.
 
 mod common;
+#[path = "summary/generated.rs"]
+mod generated;
+#[path = "summary/indicators.rs"]
+mod indicators;
 #[path = "summary/inputs.rs"]
 mod inputs;
 
 use std::path::{Path, PathBuf};
 
 use common::*;
-use inputs::{unit, Seeded, Unit};
+use inputs::{unit, Unit};
 
 fn sample_inputs() -> (String, String) {
     let dir = root().join("inputs");
@@ -171,103 +175,6 @@ fn a_metric_given_only_as_a_period_total_fills_its_own_column_over_its_period() 
     );
 }
 
-/// Two units use `mo_hinh` for different indicators; both use `tin_bao`
-/// for the same one (written with another case).
-fn clashing() -> (Unit, Unit) {
-    let a = unit("CÔNG AN XÃ AN LẠC", "12/BC-CAX", "2022-01-05", (2020, 2021))
-        .metric("mo_hinh", "Mô hình tự quản", "mô hình", None)
-        .metric("tin_bao", "Tin báo tố giác tội phạm", "tin", None)
-        .year(2020, &[("mo_hinh", "10"), ("tin_bao", "20")])
-        .year(2021, &[("mo_hinh", "12"), ("tin_bao", "25")]);
-    let b = unit("CÔNG AN XÃ AN BÌNH", "07/BC-CAX", "2022-01-10", (2020, 2021))
-        .metric("mo_hinh", "Mô hình phòng, chống tội phạm", "mô hình", None)
-        .metric("tin_bao", "tin báo tố giác  tội phạm", "tin", None)
-        .year(2020, &[("mo_hinh", "5"), ("tin_bao", "30")])
-        .year(2021, &[("mo_hinh", "7"), ("tin_bao", "40")]);
-    (a, b)
-}
-
-#[test]
-fn one_code_for_two_indicators_gives_two_rows_and_a_warning_never_one_sum() {
-    let (a, b) = clashing();
-    let (_dir, out, stderr) = built_from(&[a, b], &["--from", "2020", "--to", "2021"]);
-    let pdf = out.join("tong-hop.pdf");
-    let rows = pdf_layout_lines(&pdf);
-    assert_rows(
-        &rows,
-        &[
-            "1 Mô hình tự quản mô hình 10 12 22",
-            "2 Tin báo tố giác tội phạm tin 50 65 115",
-            "3 Mô hình phòng, chống tội phạm mô hình 5 7 12",
-            "1 Công an xã An Lạc 22 45 –",
-            "2 Công an xã An Bình – 70 12",
-            "Tổng cộng 22 115 12",
-        ],
-    );
-    assert!(!rows.iter().any(|r| r.contains(" 34")), "10+12 and 5+7 are never added:\n{rows:#?}");
-    assert!(
-        stderr.contains(
-            "b.yaml: chi_tieu[0]: mã chỉ tiêu «mo_hinh» được dùng cho hai chỉ tiêu khác nhau: «Mô hình tự quản (mô hình)» (a.yaml) \
-             và «Mô hình phòng, chống tội phạm (mô hình)» (b.yaml); báo cáo tổng hợp để thành hai dòng riêng, không cộng chung. \
-             Nếu là một chỉ tiêu, hãy sửa tên và đơn vị tính cho giống nhau, hoặc khai báo gộp trong tệp chi-tieu.yaml"
-        ) && stderr.starts_with("cảnh báo: "),
-        "{stderr}"
-    );
-    assert_eq!(stderr.matches("cảnh báo").count(), 1, "tin_bao is one indicator: {stderr}");
-}
-
-#[test]
-fn a_mapping_file_gathers_codes_that_mean_one_indicator_and_refuses_other_units() {
-    let (a, b) = clashing();
-    let c = unit("CÔNG AN XÃ AN HÒA", "03/BC-CAX", "2022-01-12", (2020, 2021))
-        .metric("mh_tq", "Mô hình tự quản về ANTT", "mô hình", None)
-        .year(2020, &[("mh_tq", "3")])
-        .year(2021, &[("mh_tq", "4")]);
-    let dir = tempfile::tempdir().unwrap();
-    let mapping = dir.path().join("chi-tieu.yaml");
-    let gathering = "chi_tieu:\n  - ma: mo_hinh_tu_quan\n    ten: \"Mô hình tự quản về an ninh trật tự\"\n    don_vi: \"mô hình\"\n    gop:\n      - { ma: mo_hinh, ten: \"Mô hình tự quản\" }\n      - { ma: mh_tq }\n";
-    std::fs::write(&mapping, gathering).unwrap();
-    let map = mapping.display().to_string();
-    let (_out_dir, out, stderr) =
-        built_from(&[a.clone(), b.clone(), c.clone()], &["--from", "2020", "--to", "2021", "--chi-tieu", &map]);
-    let rows = pdf_layout_lines(&out.join("tong-hop.pdf"));
-    assert_rows(
-        &rows,
-        &["1 Mô hình tự quản về an ninh … mô hình 13 16 29", "3 Mô hình phòng, chống tội phạm mô hình 5 7 12"],
-    );
-    assert!(!stderr.contains("cảnh báo"), "the mapping settles it: {stderr}");
-
-    // Figures counted in another unit are not added in.
-    std::fs::write(&mapping, gathering.to_string() + "      - { ma: tin_bao }\n").unwrap();
-    let stderr = refused(&[a, b, c], &["--from", "2020", "--to", "2021", "--chi-tieu", &map]);
-    assert!(
-        stderr.contains(
-            "chi-tieu.yaml:8:9: chi_tieu[0].gop[2]: chỉ tiêu «mo_hinh_tu_quan» tính bằng «mô hình» nhưng gộp cả số liệu tính bằng «tin» (a.yaml): không cộng được hai đơn vị tính khác nhau"
-        ),
-        "{stderr}"
-    );
-}
-
-#[test]
-fn a_definition_two_mapped_indicators_gather_is_refused() {
-    let (a, b) = clashing();
-    let dir = tempfile::tempdir().unwrap();
-    let mapping = dir.path().join("chi-tieu.yaml");
-    std::fs::write(
-        &mapping,
-        "chi_tieu:\n  - { ma: x, ten: \"X\", gop: [{ ma: mo_hinh }] }\n  - { ma: y, ten: \"Y\", gop: [{ ma: mo_hinh, don_vi: \"mô hình\" }] }\n",
-    )
-    .unwrap();
-    let map = mapping.display().to_string();
-    let stderr = refused(&[a, b], &["--from", "2020", "--to", "2021", "--chi-tieu", &map, "--lang", "en"]);
-    assert!(
-        stderr.contains(
-            "chi-tieu.yaml:3:30: chi_tieu[1].gop[0]: metric «mo_hinh (Mô hình tự quản)» of a.yaml matches both «x» and «y»"
-        ),
-        "{stderr}"
-    );
-}
-
 /// One unit's interim and final reports (sharing 2016), and another unit.
 fn one_unit_twice(final_2016: &str) -> Vec<Unit> {
     let mut early = unit("CÔNG AN XÃ AN LẠC", "12/BC-CAX", "2016-12-20", (2013, 2016)).metric(
@@ -322,22 +229,6 @@ fn reports_of_one_unit_merge_into_its_row_and_must_agree_where_they_overlap() {
     assert!(
         stderr.contains(
             "b.yaml: ket_qua_nam[0].mo_hinh: hai báo cáo của Công an xã An Lạc ghi khác nhau chỉ tiêu «mo_hinh» năm 2016: 7 (a.yaml) và 8 (b.yaml); hãy sửa cho khớp"
-        ),
-        "{stderr}"
-    );
-}
-
-#[test]
-fn one_indicator_summed_in_one_report_and_a_stock_in_another_is_refused() {
-    let (a, _) = clashing();
-    let e = unit("CÔNG AN XÃ AN PHÚ", "09/BC-CAX", "2022-01-12", (2020, 2021))
-        .metric("mo_hinh", "Mô hình tự quản", "mô hình", Some("cuoi_ky"))
-        .year(2020, &[("mo_hinh", "3")])
-        .year(2021, &[("mo_hinh", "4")]);
-    let stderr = refused(&[a, e], &["--from", "2020", "--to", "2021"]);
-    assert!(
-        stderr.contains(
-            "b.yaml: chi_tieu[0].cach_tinh: chỉ tiêu «mo_hinh» (Mô hình tự quản) có cach_tinh «tong» trong a.yaml nhưng «cuoi_ky» trong b.yaml: không tổng hợp chung được"
         ),
         "{stderr}"
     );
@@ -597,93 +488,4 @@ fn one_input_with_sub_units_compares_its_units() {
         "Số liệu được tổng hợp từ: Báo cáo số 45/BC-CAQ ngày 20 tháng 12 năm 2023 của Công an quận Lê Chân./."
     ));
     assert!(!text.contains("Không có số liệu của một số năm"), "each ward has both years:\n{text}");
-}
-
-/// Words of a PDF page with their boxes (points), from `pdftotext -bbox`.
-fn word_boxes(pdf: &Path) -> Vec<(usize, f32, f32, String)> {
-    let html = stdout_of("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
-    let mut words = Vec::new();
-    let mut page = 0;
-    for line in html.lines() {
-        if line.contains("<page ") {
-            page += 1;
-        }
-        let Some(rest) = line.trim().strip_prefix("<word ") else { continue };
-        let attr = |name: &str| -> f32 {
-            let start = rest.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-            rest[start..].split('"').next().unwrap().parse().unwrap()
-        };
-        let text = rest.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("").to_string();
-        words.push((page, attr("xMin"), attr("xMax"), text));
-    }
-    words
-}
-
-/// The summary PDF of generated conference `case` (2 to 4 units, up to 17
-/// years, 8 indicators, figures from 0 to tens of millions, stocks and
-/// flows, some given as period totals only).
-fn generated_summary(random: &mut Seeded, case: usize) -> (tempfile::TempDir, PathBuf) {
-    let units = inputs::generated(random, 2 + case % 3);
-    let first = units.iter().map(|u| u.period.0).min().unwrap();
-    let last = units.iter().map(|u| u.period.1).max().unwrap();
-    let (from, to) = (first.to_string(), last.to_string());
-    let (dir, out, _) = built_from(&units, &["--from", &from, "--to", &to]);
-    (dir, out.join("tong-hop.pdf"))
-}
-
-/// Over generated conferences: every word lies within the side margins,
-/// no file name is printed, and every large figure is grouped in thousands.
-#[test]
-fn generated_summaries_stay_within_the_margins() {
-    let mut random = Seeded(0x7031_2024);
-    for case in 0..8 {
-        let (_dir, pdf) = generated_summary(&mut random, case);
-        let info = stdout_of("pdfinfo", &[pdf.to_str().unwrap()]);
-        let width: f32 = info
-            .lines()
-            .find_map(|l| l.strip_prefix("Page size:"))
-            .and_then(|s| s.split_whitespace().next())
-            .and_then(|w| w.parse().ok())
-            .unwrap();
-        let mm = 72.0 / 25.4;
-        for (page, x_min, x_max, word) in word_boxes(&pdf) {
-            assert!(
-                x_min >= 30.0 * mm - 1.0 && x_max <= width - 15.0 * mm + 1.0,
-                "case {case}: «{word}» on page {page} leaves the margins ({x_min:.1}–{x_max:.1} of {width})"
-            );
-        }
-        let text = pdf_text(&pdf, None);
-        assert!(!text.contains(".yaml"), "case {case}");
-        for word in text.split(' ') {
-            let digits = word.trim_matches(|c: char| !c.is_ascii_digit());
-            assert!(
-                !(digits.len() > 4 && digits.chars().all(|c| c.is_ascii_digit())),
-                "case {case}: «{word}» ungrouped"
-            );
-        }
-    }
-}
-
-/// Over generated conferences: no section heading ends a page (it goes
-/// with its table), and the unit table's total row never opens a page
-/// without a unit row before it.
-#[test]
-fn generated_summaries_keep_headings_and_total_rows_with_their_tables() {
-    let mut random = Seeded(0x7031_2024);
-    for case in 0..8 {
-        let (_dir, pdf) = generated_summary(&mut random, case);
-        let layout = stdout_of("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
-        for (p, page) in layout.split('\u{c}').enumerate() {
-            let lines: Vec<String> = page.lines().map(collapse).filter(|l| !l.is_empty()).collect();
-            if let Some(last) = lines.last() {
-                let heading =
-                    ["I. ", "II. ", "III. "].iter().any(|n| last.starts_with(n)) && last == &last.to_uppercase();
-                assert!(!heading, "case {case}: heading «{last}» alone at the foot of page {}", p + 1);
-            }
-            if let Some(total) = lines.iter().position(|l| l.starts_with("Tổng cộng")) {
-                let unit_row = lines[..total].iter().any(|l| l.split(' ').nth(1) == Some("Công"));
-                assert!(unit_row, "case {case}: the total row opens page {} alone", p + 1);
-            }
-        }
-    }
 }

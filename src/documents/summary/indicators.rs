@@ -77,11 +77,6 @@ pub(super) fn resolve(loaded: &[Loaded], map: Option<&MetricMap>) -> Result<Reso
     for input in loaded {
         let mut places = Vec::new();
         for (j, metric) in input.input.chi_tieu.iter().enumerate() {
-            let at_rule = Problem {
-                location: Location::file(&input.display),
-                path: format!("chi_tieu[{j}].cach_tinh"),
-                kind: Kind::EmptyText,
-            };
             let matches: Vec<(usize, usize)> =
                 mapped.iter().enumerate().filter_map(|(t, target)| gathers(target, metric).map(|m| (t, m))).collect();
             if let [(first, _), (second, member), ..] = matches[..] {
@@ -126,7 +121,7 @@ pub(super) fn resolve(loaded: &[Loaded], map: Option<&MetricMap>) -> Result<Reso
                     }
                 }
                 if target.cach_tinh.is_none() && indicator.cach_tinh != metric.cach_tinh {
-                    errors.push(rule_clash(indicator, &origins[index].file, metric, &input.file, at_rule));
+                    errors.push(rule_clash(indicator, &origins[index].file, input, j));
                 }
                 index
             } else if let Some(index) = indicators.iter().position(|i| {
@@ -135,7 +130,7 @@ pub(super) fn resolve(loaded: &[Loaded], map: Option<&MetricMap>) -> Result<Reso
                     && same_unit(i.don_vi.as_deref(), metric.don_vi.as_deref())
             }) {
                 if indicators[index].cach_tinh != metric.cach_tinh && origins[index].mapped.is_none() {
-                    errors.push(rule_clash(&indicators[index], &origins[index].file, metric, &input.file, at_rule));
+                    errors.push(rule_clash(&indicators[index], &origins[index].file, input, j));
                 }
                 index
             } else {
@@ -167,16 +162,20 @@ pub(super) fn resolve(loaded: &[Loaded], map: Option<&MetricMap>) -> Result<Reso
     }
 }
 
-fn rule_clash(indicator: &ChiTieu, first_file: &str, metric: &ChiTieu, second_file: &str, at: Problem) -> Problem {
+/// Definition `j` of `input` takes `indicator` (first defined in
+/// `first_file`) by another period rule.
+fn rule_clash(indicator: &ChiTieu, first_file: &str, input: &Loaded, j: usize) -> Problem {
+    let metric = &input.input.chi_tieu[j];
     Problem {
+        location: Location::file(&input.display),
+        path: format!("chi_tieu[{j}].cach_tinh"),
         kind: Kind::MetricRuleClash {
             code: metric.ma.clone(),
             name: metric.ten.clone(),
             first_rule: rule_name(indicator.cach_tinh),
             first_file: first_file.to_string(),
             second_rule: rule_name(metric.cach_tinh),
-            second_file: second_file.to_string(),
+            second_file: input.file.clone(),
         },
-        ..at
     }
 }
