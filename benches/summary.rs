@@ -60,7 +60,7 @@ fn main() {
         .collect();
     let mut sorted = runs.clone();
     sorted.sort();
-    let pages = baocao::render::pdf::render(&baocao::documents::summary::build(&request).unwrap()).unwrap().1;
+    let pages = baocao::render::pdf::render(&baocao::documents::summary::build(&request).unwrap().document).unwrap().1;
     println!(
         "tổng hợp / summary: {UNITS} tệp × {} năm × {METRICS} chỉ tiêu, PDF + DOCX ({pages} trang):",
         YEARS.count()

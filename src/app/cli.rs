@@ -81,6 +81,9 @@ pub enum Command {
         ngay: Option<crate::text::vn::Date>,
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Tệp chi-tieu.yaml: các chỉ tiêu của các tệp là cùng một chỉ tiêu (xem docs/tong-hop.md).
+        #[arg(long = "chi-tieu")]
+        chi_tieu: Option<PathBuf>,
     },
     /// In tờ lưới mm để đo độ lệch của máy in trước khi in lên phôi.
     Calibrate {
@@ -243,10 +246,19 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             say(lang, format!("{}: hợp lệ.", input.display()), format!("{}: valid.", input.display()));
             Ok(())
         }
-        Command::Summary { inputs, from, to, out, co_quan, chart, ngay, templates } => {
-            let request =
-                crate::documents::summary::SummaryRequest { inputs, from, to, co_quan, chart, ngay, templates };
-            let (dir, manifest) = crate::build_summary(&request, out.as_deref())?;
+        Command::Summary { inputs, from, to, out, co_quan, chart, ngay, templates, chi_tieu } => {
+            let request = crate::documents::summary::SummaryRequest {
+                inputs,
+                from,
+                to,
+                co_quan,
+                chart,
+                ngay,
+                templates,
+                metric_map: chi_tieu,
+            };
+            let crate::Built { dir, manifest, warnings } = crate::build_summary(&request, out.as_deref())?;
+            eprint!("{}", diag::render_all(&warnings, lang));
             for file in &manifest.files {
                 eprintln!("  {}", dir.join(&file.path).display());
             }

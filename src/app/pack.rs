@@ -210,11 +210,8 @@ pub struct Built {
 
 /// Builds the period summary of `request` and writes `tong-hop.pdf`,
 /// `tong-hop.docx` and `manifest.json` into `out_dir` (default `out/tong-hop/`).
-pub fn build_summary(
-    request: &summary::SummaryRequest,
-    out_dir: Option<&Path>,
-) -> Result<(PathBuf, Manifest), Failure> {
-    let document = summary::build(request)?;
+pub fn build_summary(request: &summary::SummaryRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
+    let summary::Summary { document, warnings } = summary::build(request)?;
     let (pdf, pages) = pdf::render(&document).map_err(render_failure("tong-hop", "pdf"))?;
     let docx = docx::render(&document).map_err(render_failure("tong-hop", "docx"))?;
     let files = vec![
@@ -240,7 +237,7 @@ pub fn build_summary(
         request.inputs.iter().map(|p| p.file_name().unwrap_or_default().to_string_lossy().to_string()).collect();
     let manifest = Manifest::new(&names.join(", "), &files);
     output::write_all(&dir, &manifest, &files).map_err(|err| Failure::io(IoAction::Write, &dir, err))?;
-    Ok((dir, manifest))
+    Ok(Built { dir, manifest, warnings })
 }
 
 /// Turns a backend's refusal into the failure naming the file it was making.

@@ -92,7 +92,7 @@ impl Kind {
     /// Warnings are worth a look but do not stop the run.
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::SmallestSize { .. } => Severity::Warning,
+            Kind::SmallestSize { .. } | Kind::MetricCodeClash { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -184,12 +184,50 @@ impl Kind {
             Kind::ImageUnreadable { file, detail } => format!("cannot read the PNG image «{file}»: {detail}"),
             Kind::RangeReversed { from, to } if vi => format!("khoảng năm ngược: --from {from} phải không lớn hơn --to {to}"),
             Kind::RangeReversed { from, to } => format!("range reversed: --from {from} must not exceed --to {to}"),
-            Kind::RangeOutsidePeriods { from, to, periods } if vi => format!("khoảng {from}–{to} không nằm trong giai đoạn của tệp nào: {}", list(periods)),
-            Kind::RangeOutsidePeriods { from, to, periods } => format!("the range {from}–{to} lies inside no input's period: {}", list(periods)),
+            Kind::RangeOutsidePeriods { from, to, periods } if vi => format!("khoảng {from}–{to} không có năm nào thuộc giai đoạn của các tệp: {}", list(periods)),
+            Kind::RangeOutsidePeriods { from, to, periods } => format!("the range {from}–{to} shares no year with any input's period: {}", list(periods)),
             Kind::NoDataInRange { from, to, periods } if vi => format!("không có số liệu nào cho khoảng {from}–{to}; các tệp và giai đoạn: {}", list(periods)),
             Kind::NoDataInRange { from, to, periods } => format!("no figures at all for {from}–{to}; inputs and periods: {}", list(periods)),
             Kind::UnknownChartMetric { code, known } if vi => format!("--chart: không có chỉ tiêu «{code}»; các mã có: {}", list(known)),
             Kind::UnknownChartMetric { code, known } => format!("--chart: no metric «{code}»; known codes: {}", list(known)),
+            Kind::MetricCodeClash { code, first, first_file, second, second_file } if vi => format!(
+                "mã chỉ tiêu «{code}» được dùng cho hai chỉ tiêu khác nhau: «{first}» ({first_file}) và «{second}» ({second_file}); \
+                 báo cáo tổng hợp để thành hai dòng riêng, không cộng chung. Nếu là một chỉ tiêu, hãy sửa tên và đơn vị tính \
+                 cho giống nhau, hoặc khai báo gộp trong tệp chi-tieu.yaml (--chi-tieu; xem docs/tong-hop.md)"
+            ),
+            Kind::MetricCodeClash { code, first, first_file, second, second_file } => format!(
+                "metric code «{code}» is used for two different metrics: «{first}» ({first_file}) and «{second}» ({second_file}); \
+                 the summary keeps them as two rows and does not add them. If they are one metric, give them the same name \
+                 and unit, or gather them in a chi-tieu.yaml file (--chi-tieu; see docs/tong-hop.md)"
+            ),
+            Kind::MetricRuleClash { code, name, first_rule, first_file, second_rule, second_file } if vi => format!(
+                "chỉ tiêu «{code}» ({name}) có cach_tinh «{first_rule}» trong {first_file} nhưng «{second_rule}» trong {second_file}: \
+                 không tổng hợp chung được. Hãy sửa cach_tinh cho thống nhất, hoặc ghi cach_tinh của chỉ tiêu trong tệp chi-tieu.yaml (--chi-tieu)"
+            ),
+            Kind::MetricRuleClash { code, name, first_rule, first_file, second_rule, second_file } => format!(
+                "metric «{code}» ({name}) has cach_tinh «{first_rule}» in {first_file} but «{second_rule}» in {second_file}: \
+                 they cannot be summarised together. Make cach_tinh agree, or state the metric's cach_tinh in a chi-tieu.yaml file (--chi-tieu)"
+            ),
+            Kind::DuplicateMappedMetric(code) if vi => format!("mã «{code}» đã dùng cho một chỉ tiêu ở trên; mỗi chỉ tiêu một mã"),
+            Kind::DuplicateMappedMetric(code) => format!("code «{code}» is already used by a metric above; one code per metric"),
+            Kind::MappedTwice { definition, file, first, second } if vi => format!(
+                "chỉ tiêu «{definition}» của {file} khớp với cả «{first}» và «{second}»; mỗi chỉ tiêu chỉ gộp vào một chỉ tiêu — ghi thêm ten hoặc don_vi trong gop để phân biệt"
+            ),
+            Kind::MappedTwice { definition, file, first, second } => format!(
+                "metric «{definition}» of {file} matches both «{first}» and «{second}»; a metric is gathered into one only — add ten or don_vi to gop to tell them apart"
+            ),
+            Kind::MappedUnitMismatch { code, unit, found, file } if vi => format!(
+                "chỉ tiêu «{code}» tính bằng «{unit}» nhưng gộp cả số liệu tính bằng «{found}» ({file}): không cộng được hai đơn vị tính khác nhau; bỏ mục này khỏi gop hoặc đổi số liệu sang cùng đơn vị tính"
+            ),
+            Kind::MappedUnitMismatch { code, unit, found, file } => format!(
+                "metric «{code}» is measured in «{unit}» but gathers figures in «{found}» ({file}): figures in different units cannot be added; drop this item from gop or convert the figures"
+            ),
+            Kind::ConflictingFigures { unit, code, year, first, first_file, second, second_file } if vi => format!(
+                "hai báo cáo của {unit} ghi khác nhau chỉ tiêu «{code}» năm {year}: {first} ({first_file}) và {second} ({second_file}); hãy sửa cho khớp"
+            ),
+            Kind::ConflictingFigures { unit, code, year, first, first_file, second, second_file } => format!(
+                "two reports of {unit} differ on metric «{code}» in {year}: {first} ({first_file}) and {second} ({second_file}); make them agree"
+            ),
             Kind::TemplateDirMissing(dir) if vi => format!("không tìm thấy thư mục mẫu «{dir}»"),
             Kind::TemplateDirMissing(dir) => format!("template folder «{dir}» not found"),
             Kind::SmallestSize { file, page, recipient, field, tenths_of_pt } if vi => format!(

@@ -172,6 +172,53 @@ pub enum Kind {
         code: String,
         known: Vec<String>,
     },
+    /// Warning: inputs use one metric code for different metrics (name or
+    /// unit differ); the summary keeps them apart.
+    MetricCodeClash {
+        code: String,
+        /// "Mô hình tự quản (mô hình)" and the file defining it.
+        first: String,
+        first_file: String,
+        second: String,
+        second_file: String,
+    },
+    /// One metric of the summary is summed in one input and taken at the
+    /// end of the period or at its highest in another.
+    MetricRuleClash {
+        code: String,
+        name: String,
+        first_rule: String,
+        first_file: String,
+        second_rule: String,
+        second_file: String,
+    },
+    /// A metric code given twice in the mapping file.
+    DuplicateMappedMetric(String),
+    /// An input's metric definition gathered into two mapped metrics.
+    MappedTwice {
+        /// "mo_hinh (Mô hình tự quản)".
+        definition: String,
+        file: String,
+        first: String,
+        second: String,
+    },
+    /// A mapped metric gathers a definition measured in another unit.
+    MappedUnitMismatch {
+        code: String,
+        unit: String,
+        found: String,
+        file: String,
+    },
+    /// Two reports of one unit give different figures for the same year.
+    ConflictingFigures {
+        unit: String,
+        code: String,
+        year: i32,
+        first: String,
+        first_file: String,
+        second: String,
+        second_file: String,
+    },
     /// Warning: a certificate box needed the smallest size of its range.
     SmallestSize {
         /// The output file and its page (from 1).

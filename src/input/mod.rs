@@ -7,6 +7,7 @@
 
 mod list_file;
 mod locate;
+pub(crate) mod metric_map;
 mod positions;
 mod read;
 mod rules;
