@@ -72,9 +72,9 @@ pub enum CellTrouble {
     FormulaError(String),
     /// TRUE / FALSE.
     Boolean(bool),
-    /// A number or date whose format baocao cannot show as Excel does
-    /// (scientific, fractions, month names, conditions…).
-    Format { value: String, format: String },
+    /// A number (or a date, `date`) whose format baocao cannot show as
+    /// Excel does (scientific, fractions, month names, conditions…).
+    Format { value: String, format: String, date: bool },
     /// A number too long for Excel's General format (shown as 1,2E+11).
     LongNumber(String),
 }
@@ -430,11 +430,13 @@ fn cell_message(trouble: &CellTrouble, vi: bool) -> String {
         (CellTrouble::Boolean(value), false) => {
             format!("the cell holds a true/false value ({}), not text; {retype}", if *value { "TRUE" } else { "FALSE" })
         }
-        (CellTrouble::Format { value, format }, true) => {
-            format!("ô chứa số {value} với định dạng «{format}» mà baocao không hiện được như Excel; {retype}")
+        (CellTrouble::Format { value, format, date }, true) => {
+            let what = if *date { "ngày" } else { "số" };
+            format!("ô chứa {what} {value} với định dạng «{format}» mà baocao không hiện được như Excel; {retype}")
         }
-        (CellTrouble::Format { value, format }, false) => {
-            format!("the cell holds the number {value} in the format «{format}», which baocao cannot show as Excel does; {retype}")
+        (CellTrouble::Format { value, format, date }, false) => {
+            let what = if *date { "the date" } else { "the number" };
+            format!("the cell holds {what} {value} in the format «{format}», which baocao cannot show as Excel does; {retype}")
         }
         (CellTrouble::LongNumber(value), true) => {
             format!("ô chứa số {value}, dài quá nên Excel hiện dạng khoa học (1,2E+11); {retype}")

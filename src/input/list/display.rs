@@ -16,10 +16,12 @@ pub(super) fn show(cell: &Cell) -> Result<String, CellTrouble> {
         Cell::Number { value, format } => number(*value, format.as_deref().unwrap_or("General"))?,
         Cell::Date { parts, format, short_date } => {
             let code = if *short_date { "dd/mm/yyyy" } else { format.as_str() };
-            date(*parts, code)
-                .ok_or_else(|| CellTrouble::Format { value: date_value(*parts), format: format.clone() })?
+            let refused = || CellTrouble::Format { value: date_value(*parts), format: format.clone(), date: true };
+            date(*parts, code).ok_or_else(refused)?
         }
-        Cell::Duration { format } => return Err(CellTrouble::Format { value: "?".into(), format: format.clone() }),
+        Cell::Duration { format } => {
+            return Err(CellTrouble::Format { value: "?".into(), format: format.clone(), date: true })
+        }
         Cell::Bool(value) => return Err(CellTrouble::Boolean(*value)),
         Cell::Error(code) => return Err(CellTrouble::FormulaError(code.clone())),
     };
@@ -40,8 +42,11 @@ fn date_value((y, m, d, ..): (u16, u8, u8, u8, u8, u8)) -> String {
 
 /// A number through a format code's section for it.
 fn number(value: f64, code: &str) -> Result<String, CellTrouble> {
-    let refuse =
-        || CellTrouble::Format { value: general(value).unwrap_or_else(|| value.to_string()), format: code.into() };
+    let refuse = || CellTrouble::Format {
+        value: general(value).unwrap_or_else(|| plain(value)),
+        format: code.into(),
+        date: false,
+    };
     let sections = split_sections(code);
     let (section, signed) = match sections.len() {
         _ if value < 0.0 && sections.len() >= 2 => (&sections[1], false),

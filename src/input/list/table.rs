@@ -249,6 +249,8 @@ fn read_record(grid: &Grid, row: &Row, mapped: &[&Column], section: Option<LoaiN
                 // A continued row's error belongs to the row it continues.
                 let at = if continues && index > 0 { index - 1 } else { index };
                 walk.troubles.push((at, column.index, trouble));
+                // A stand-in, so the cell is not reported missing as well.
+                values.push((field, column.index, "?".into(), merge.is_some()));
             }
         }
     }
