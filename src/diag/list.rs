@@ -194,6 +194,19 @@ fn megabytes(bytes: u64) -> String {
     format!("{},{}", tenths / 10, tenths % 10)
 }
 
+/// 20000 → "20.000" (Vietnamese) or "20,000" (English).
+fn grouped(n: usize, vi: bool) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(if vi { '.' } else { ',' });
+        }
+        out.push(ch);
+    }
+    out
+}
+
 fn joined(columns: &[ColumnUse], with_key: bool) -> String {
     columns
         .iter()
@@ -251,11 +264,13 @@ impl ListKind {
                 }
                 text
             }
-            ListKind::Read { collectives, individuals, first_row, last_row } if vi => {
-                format!("đọc được {collectives} tập thể và {individuals} cá nhân (dòng {first_row}–{last_row})")
-            }
             ListKind::Read { collectives, individuals, first_row, last_row } => {
-                format!("read {collectives} collective(s) and {individuals} individual(s) (rows {first_row}–{last_row})")
+                let rows = if first_row == last_row { first_row.to_string() } else { format!("{first_row}–{last_row}") };
+                if vi {
+                    format!("đọc được {collectives} tập thể và {individuals} cá nhân (dòng {rows})")
+                } else {
+                    format!("read {collectives} collective(s) and {individuals} individual(s) (rows {rows})")
+                }
             }
             ListKind::KindFrom { kind, source } => {
                 let kind_words = kind.words(lang);
@@ -388,15 +403,21 @@ impl ListKind {
                 megabytes(*limit).replace(',', ".")
             ),
             ListKind::BeyondLimits { rows, last_column } if vi => format!(
-                "ô có dữ liệu nằm ngoài vùng đọc (tới dòng {rows}, cột {last_column}); hãy xóa ô này hoặc chép bảng sang trang mới"
+                "ô có dữ liệu nằm ngoài vùng đọc (tới dòng {}, cột {last_column}); hãy xóa ô này hoặc chép bảng sang trang mới",
+                grouped(*rows, vi)
             ),
             ListKind::BeyondLimits { rows, last_column } => format!(
-                "a cell with data lies outside the area read (up to row {rows}, column {last_column}); delete it or copy the table to a new sheet"
+                "a cell with data lies outside the area read (up to row {}, column {last_column}); delete it or copy the table to a new sheet",
+                grouped(*rows, vi)
             ),
-            ListKind::TooManyMerges { count, limit } if vi => {
-                format!("trang có {count} vùng ô gộp; chỉ đọc tới {limit}")
+            ListKind::TooManyMerges { count, limit } => {
+                let (count, limit) = (grouped(*count, vi), grouped(*limit, vi));
+                if vi {
+                    format!("trang có {count} vùng ô gộp; chỉ đọc được tới {limit}")
+                } else {
+                    format!("the sheet has {count} merged areas; at most {limit} are read")
+                }
             }
-            ListKind::TooManyMerges { count, limit } => format!("the sheet has {count} merged areas; at most {limit} are read"),
             ListKind::Encoding { file, encoding, line } => match (encoding, vi) {
                 (Some(name), true) => format!(
                     "tệp «{file}» không phải UTF-8: có vẻ là mã {name} (dòng {line}); hãy mở bằng Excel rồi «Lưu thành» kiểu «CSV UTF-8 (Comma delimited)», hoặc chuyển mã sang Unicode bằng Unikey"
