@@ -216,7 +216,7 @@ fn cells_that_cannot_be_shown_as_excel_shows_them_are_refused_at_their_cell() {
         ],
     );
     write_xlsx(&dir.path().join("ds.xlsx"), &[sheet]);
-    let input = sample_with_list(dir.path(), "ds.xlsx");
+    sample_with_list(dir.path(), "ds.xlsx");
     let out = dir.path().join("out");
     let output = common::baocao(&["build", "input.yaml", "-o", out.to_str().unwrap()], dir.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -374,7 +374,7 @@ fn the_init_template_is_a_list_this_reader_reads_without_a_warning() {
 fn a_build_does_not_repeat_the_notes_check_shows() {
     let dir = tempfile::tempdir().unwrap();
     write_xlsx(&dir.path().join("ds.xlsx"), &[clerk_sheet("Sheet1")]);
-    let input = sample_with_list(dir.path(), "ds.xlsx");
+    sample_with_list(dir.path(), "ds.xlsx");
     let out = dir.path().join("out");
     let output = common::baocao(
         &["build", "input.yaml", "-o", out.to_str().unwrap(), "--only", "quyet-dinh", "--format", "pdf"],

@@ -78,14 +78,14 @@ pub(super) fn make(context: &Context, read: Option<&[NguoiNhan]>) -> Vec<Problem
         notes.push(place.problem(place.file(), ListKind::KindFrom { kind: kind_words(*kind), source: source.clone() }));
     }
 
+    // Sections and passed-over rows (one note per reason), by row.
+    let mut by_row: Vec<(usize, Problem)> = Vec::new();
     let mut skipped: Vec<(SkipReason, Vec<usize>, String)> = Vec::new();
     for event in &walked.events {
         match event {
             Event::Section { row, column, text, kind } => {
-                notes.push(place.problem(
-                    place.at(*row, *column),
-                    ListKind::Section { text: text.clone(), kind: kind_words(*kind) },
-                ))
+                let kind = ListKind::Section { text: text.clone(), kind: kind_words(*kind) };
+                by_row.push((*row, place.problem(place.at(*row, *column), kind)));
             }
             Event::Skipped { reason, row, text } => match skipped.iter_mut().find(|(r, _, _)| r == reason) {
                 Some((_, rows, _)) => rows.push(*row),
@@ -95,8 +95,11 @@ pub(super) fn make(context: &Context, read: Option<&[NguoiNhan]>) -> Vec<Problem
         }
     }
     for (reason, rows, example) in skipped {
-        notes.push(place.problem(place.at(rows[0], first_column), ListKind::Skipped { reason, rows, example }));
+        let first = rows[0];
+        by_row.push((first, place.problem(place.at(first, first_column), ListKind::Skipped { reason, rows, example })));
     }
+    by_row.sort_by_key(|(row, _)| *row);
+    notes.extend(by_row.into_iter().map(|(_, note)| note));
     if let Some((merge, text)) = walked.merges_used.first() {
         let range = format!(
             "{}{}:{}{}",
