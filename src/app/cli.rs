@@ -51,7 +51,7 @@ pub enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
-    /// Ghi một tệp mẫu đầu vào (YAML + danh sách CSV) để sửa.
+    /// Ghi một tệp mẫu đầu vào (YAML + danh sách CSV) và mẫu danh sách danh-sach.xlsx để sửa.
     Init {
         /// Thư mục ghi (mặc định: thư mục hiện tại).
         dir: Option<PathBuf>,
@@ -226,7 +226,9 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
                 split: print.split,
                 progress: true,
             };
-            let crate::Built { dir, manifest, warnings } = crate::build(&request, out.as_deref())?;
+            let crate::Built { dir, manifest, mut warnings } = crate::build(&request, out.as_deref())?;
+            // How lists were read is for `check`; a build shows what needs a look.
+            warnings.retain(|w| w.kind.severity() != diag::Severity::Info);
             eprint!("{}", diag::render_all(&warnings, lang));
             for file in &manifest.files {
                 let pages = file.pages.map(|p| format!(" ({p} trang)")).unwrap_or_default();
@@ -309,12 +311,17 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
 
 fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).map_err(|err| Failure::io(IoAction::Write, dir, err))?;
-    if let Some((name, _)) = SAMPLE.iter().find(|(name, _)| dir.join(name).exists()) {
-        let path = dir.join(name);
+    let list_template = crate::input::list::template::FILE_NAME;
+    let names = SAMPLE.iter().map(|(name, _)| *name).chain([list_template]);
+    if let Some(path) = names.map(|name| dir.join(name)).find(|path| path.exists()) {
         return Err(Failure::io(IoAction::Overwrite, path, std::io::ErrorKind::AlreadyExists.into()));
     }
-    for (name, text) in SAMPLE {
-        std::fs::write(dir.join(name), text).map_err(|err| Failure::io(IoAction::Write, dir.join(name), err))?;
+    // A list template for clerks starting from nothing, beside the sample.
+    let template = crate::input::list::template::xlsx()
+        .map_err(|err| Failure::Render { file: list_template.into(), detail: err.to_string() })?;
+    let files = SAMPLE.iter().map(|(name, text)| (*name, text.as_bytes())).chain([(list_template, &template[..])]);
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).map_err(|err| Failure::io(IoAction::Write, dir.join(name), err))?;
         eprintln!("  {}", dir.join(name).display());
     }
     let yaml = dir.join(SAMPLE[0].0);

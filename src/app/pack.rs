@@ -52,7 +52,8 @@ pub struct BuildRequest {
 /// Files rendered in memory, and what a person should check in them.
 pub struct Rendered {
     pub files: Vec<OutputFile>,
-    /// What a person should check: certificate boxes at their smallest size.
+    /// What a person should check: how list files were read (notes and
+    /// warnings), certificate boxes at their smallest size.
     pub warnings: Vec<Problem>,
 }
 
@@ -60,12 +61,13 @@ pub struct Rendered {
 pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
     let templates = templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
     certificate::check_layout(&templates)?;
-    let input = input::load(&request.input).map_err(Failure::Input)?;
+    let (input, list_notes) = input::load_with_notes(&request.input).map_err(Failure::Input)?;
     let asked = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
     let wanted =
         |kind: DocKind, has_data: bool| if request.only.is_empty() { has_data } else { request.only.contains(&kind) };
     let mut files = Vec::new();
-    let mut warnings = Vec::new();
+    // How list files were read comes first, then what rendering found.
+    let mut warnings = list_notes;
     // Renders a flowing `document` in the formats asked for, among those `kind` has.
     let mut add = |name: String, kind: &'static str, document: &doc::Document, has: &[Format]| -> Result<(), Failure> {
         if has.contains(&Format::Pdf) && asked(Format::Pdf) {
@@ -204,7 +206,8 @@ pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Fa
 pub struct Built {
     pub dir: PathBuf,
     pub manifest: Manifest,
-    /// What a person should check: certificate boxes at their smallest size.
+    /// What a person should check: how list files were read (notes and
+    /// warnings), certificate boxes at their smallest size.
     pub warnings: Vec<Problem>,
 }
 

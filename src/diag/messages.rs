@@ -93,6 +93,7 @@ impl Kind {
     pub fn severity(&self) -> Severity {
         match self {
             Kind::SmallestSize { .. } | Kind::MetricCodeClash { .. } => Severity::Warning,
+            Kind::List(list) => list.severity(),
             _ => Severity::Error,
         }
     }
@@ -100,6 +101,7 @@ impl Kind {
     pub fn message(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {
+            Kind::List(list) => list.message(lang),
             Kind::Syntax(detail) if vi => format!("YAML sai cú pháp: {}", explain_syntax(detail)),
             Kind::UnclosedQuote { detail, line } if vi => format!("YAML sai cú pháp: {} — dấu nháy mở ở dòng {line} chưa đóng?", explain_syntax(detail)),
             Kind::UnclosedQuote { detail, line } => format!("YAML syntax error: {detail} — is the quote opened on line {line} unclosed?"),

@@ -5,9 +5,11 @@
 use std::fmt::Write as _;
 
 mod failure;
+mod list;
 mod messages;
 
 pub use failure::{Failure, IoAction};
+pub use list::{CellTrouble, ColumnUse, FileWhat, KindSource, ListKind, RecipientKind, SkipReason};
 
 /// Language of the messages printed to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -42,11 +44,13 @@ impl Location {
 }
 
 /// How serious a problem is: an error stops the run and nothing is
-/// written; a warning is shown and the run goes on.
+/// written; a warning is shown and the run goes on; a note (info) says how
+/// the input was understood and is shown by `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,
     Warning,
+    Info,
 }
 
 /// One thing wrong with the input, or worth a second look.
@@ -229,6 +233,8 @@ pub enum Kind {
         /// Tenths of a point (kept whole so the problem stays small).
         tenths_of_pt: u32,
     },
+    /// A recipient list file: how it was read, or why it cannot be.
+    List(ListKind),
 }
 
 /// The type a field should have had.
@@ -273,6 +279,8 @@ impl Problem {
             (Severity::Error, Lang::En) => "error",
             (Severity::Warning, Lang::Vi) => "cảnh báo",
             (Severity::Warning, Lang::En) => "warning",
+            (Severity::Info, Lang::Vi) => "thông tin",
+            (Severity::Info, Lang::En) => "note",
         };
         let mut out = format!("{label}: {}\n", self.headline(lang));
         if let (Some(line), Some(text)) = (self.location.line, &self.location.excerpt) {

@@ -5,7 +5,7 @@
 //! [`load`] is the only way in: it reads, checks types and keys, applies the
 //! schema's rules, and returns an [`Input`] or every [`Problem`] at once.
 
-mod list_file;
+pub(crate) mod list;
 mod locate;
 pub(crate) mod metric_map;
 mod positions;
@@ -345,8 +345,13 @@ record! {
 }
 
 /// Reads and checks the input file at `path` (and the list files it names).
-/// `display` is how messages name the file.
 pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
+    load_with_notes(path).map(|(input, _)| input)
+}
+
+/// [`load`], with the notes and warnings saying how list files were read
+/// (header row, columns, counts) for `check` to show.
+pub fn load_with_notes(path: &Path) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
     let display = path.display().to_string();
     let text = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -368,13 +373,18 @@ pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
         }
     };
     let base = path.parent().unwrap_or(Path::new("."));
-    load_str(&text, &display, base)
+    load_str_with_notes(&text, &display, base)
 }
 
 /// Reads and checks YAML `text`; list files are looked up under `base`.
 pub fn load_str(text: &str, display: &str, base: &Path) -> Result<Input, Vec<Problem>> {
+    load_str_with_notes(text, display, base).map(|(input, _)| input)
+}
+
+fn load_str_with_notes(text: &str, display: &str, base: &Path) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
     let mut reader = read::Reader::new(text, display, base);
     let input = reader.input();
+    let notes = reader.take_notes();
     let broken_rules = match &input {
         Some(input) => rules::check(input, reader.locator()),
         None => Vec::new(),
@@ -382,7 +392,7 @@ pub fn load_str(text: &str, display: &str, base: &Path) -> Result<Input, Vec<Pro
     let mut problems = reader.into_problems();
     problems.extend(broken_rules);
     match input {
-        Some(input) if problems.is_empty() => Ok(input),
+        Some(input) if problems.is_empty() => Ok((input, notes)),
         _ => Err(problems),
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
-use super::list_file;
+use super::list;
 use super::locate::Locator;
 use super::*;
 use crate::diag::{Expect, Kind, Location, Problem};
@@ -36,20 +36,27 @@ pub(super) struct Reader<'a> {
     base: &'a Path,
     locator: Locator,
     problems: Vec<Problem>,
+    /// How list files were read (notes and warnings, not errors).
+    notes: Vec<Problem>,
 }
 
 impl<'a> Reader<'a> {
     pub(super) fn new(text: &'a str, display: &str, base: &'a Path) -> Reader<'a> {
-        Reader { text, base, locator: Locator::yaml(text, display), problems: Vec::new() }
+        Reader { text, base, locator: Locator::yaml(text, display), problems: Vec::new(), notes: Vec::new() }
     }
 
     /// A reader for rows of a list file, located by `locator`.
     pub(super) fn for_list(locator: Locator, base: &'a Path) -> Reader<'a> {
-        Reader { text: "", base, locator, problems: Vec::new() }
+        Reader { text: "", base, locator, problems: Vec::new(), notes: Vec::new() }
     }
 
     pub(super) fn into_problems(self) -> Vec<Problem> {
         self.problems
+    }
+
+    /// The notes of the list files read so far.
+    pub(super) fn take_notes(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.notes)
     }
 
     pub(super) fn locator(&self) -> &Locator {
@@ -556,8 +563,11 @@ impl<'a> Reader<'a> {
     }
 
     fn list_file(&mut self, file: &str, list_path: &str) -> Option<Vec<NguoiNhan>> {
-        match list_file::read(self.base, file, list_path) {
-            Ok(list) => Some(list),
+        match list::read(self.base, file, list_path) {
+            Ok(listed) => {
+                self.notes.extend(listed.notes);
+                Some(listed.recipients)
+            }
             Err(problems) => {
                 self.problems.extend(problems);
                 None

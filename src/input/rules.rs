@@ -69,16 +69,21 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
             report(format!("{path}.danh_sach"), Kind::EmptyList);
         }
         // The same record twice: every printed field alike (two people of
-        // one name are told apart by position, unit or register number).
-        type Identity<'a> = (LoaiNguoiNhan, &'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        // one name, or two communes of one name in different districts,
+        // are told apart by title, position, unit, register or achievement).
+        type Identity<'a> = (LoaiNguoiNhan, &'a str, [Option<&'a str>; 5]);
         let mut seen: HashMap<Identity, usize> = HashMap::new();
         for (i, person) in group.danh_sach.iter().enumerate() {
             let key = (
                 person.loai,
                 person.ten.as_str(),
-                person.chuc_vu.as_deref(),
-                person.don_vi.as_deref(),
-                person.so_so.as_deref(),
+                [
+                    person.danh_xung.as_deref(),
+                    person.chuc_vu.as_deref(),
+                    person.don_vi.as_deref(),
+                    person.so_so.as_deref(),
+                    person.thanh_tich.as_deref(),
+                ],
             );
             match seen.get(&key) {
                 Some(&first) => report(
