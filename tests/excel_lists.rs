@@ -385,3 +385,57 @@ fn a_build_does_not_repeat_the_notes_check_shows() {
     assert!(!stderr.contains("thông tin:"), "{stderr}");
     assert!(stderr.contains("cảnh báo: ds.xlsx:Sheet1!F4"), "warnings stay: {stderr}");
 }
+
+#[test]
+fn a_name_merged_over_two_rows_is_one_recipient_and_an_untitled_column_is_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = Sheet::new(
+        "Sheet1",
+        vec![
+            row(&["Loại", "Họ và tên", "Chức vụ", "", "Số sổ"]),
+            row(&["Cá nhân", "Ông Hoàng Văn Nam", "Trưởng ban công tác Mặt trận", "x", "0401"]),
+            row(&["", "", "khu dân cư số 3", "", ""]),
+            row(&["Cá nhân", "Bà Lê Thị Năm", "Tổ phó", "", "0402"]),
+        ],
+    )
+    .merged(&[(1, 0, 2, 0), (1, 1, 2, 1), (1, 4, 2, 4)]);
+    write_xlsx(&dir.path().join("ds.xlsx"), &[sheet]);
+    let input = sample_with_list(dir.path(), "ds.xlsx");
+    assert_eq!(
+        recipients(&input, 0).unwrap(),
+        [
+            "ca_nhan|Ông|Hoàng Văn Nam|Trưởng ban công tác Mặt trận khu dân cư số 3||0401",
+            "ca_nhan|Bà|Lê Thị Năm|Tổ phó||0402",
+        ]
+    );
+    let (code, stderr) = check(&input, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("cảnh báo: ds.xlsx:Sheet1!D2: khen_thuong[0].danh_sach_tep: bỏ qua cột D (dòng 2: «x»): cột không có tiêu đề"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("đọc được 0 tập thể và 2 cá nhân (dòng 2–4)"), "{stderr}");
+}
+
+#[test]
+fn the_same_recipient_twice_is_refused_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = Sheet::new(
+        "Sheet1",
+        vec![
+            row(&["Loại", "Tên tập thể, cá nhân", "Đơn vị"]),
+            row(&["Tập thể", "Công an xã An Hòa", "huyện An Dương"]),
+            row(&["Tập thể", "Công an xã An Hòa", "huyện Vĩnh Bảo"]),
+            row(&["Tập thể", "Công an xã An Hòa ", "huyện An Dương"]),
+        ],
+    );
+    write_xlsx(&dir.path().join("ds.xlsx"), &[sheet]);
+    let input = sample_with_list(dir.path(), "ds.xlsx");
+    let (code, stderr) = check(&input, &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("lỗi: ds.xlsx:Sheet1!B4: khen_thuong[0].danh_sach[2].ten: «Công an xã An Hòa» xuất hiện hai lần trong nhóm (lần đầu ở mục thứ 1)"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with("\n1 lỗi; không tệp nào được ghi.\n"), "{stderr}");
+}

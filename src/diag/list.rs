@@ -139,6 +139,11 @@ pub enum ListKind {
     ColumnsIgnored {
         columns: Vec<ColumnUse>,
     },
+    /// Warning: columns without a title that hold something: each with the
+    /// first text found (as `title`) and its row (as `key`).
+    UntitledColumns {
+        columns: Vec<ColumnUse>,
+    },
     NoHeader {
         rows: usize,
     },
@@ -230,9 +235,9 @@ fn rows_list(rows: &[usize]) -> String {
 impl ListKind {
     pub(super) fn severity(&self) -> Severity {
         match self {
-            ListKind::KindFrom { source: KindSource::NameTitle { .. }, .. } | ListKind::ColumnsIgnored { .. } => {
-                Severity::Warning
-            }
+            ListKind::KindFrom { source: KindSource::NameTitle { .. }, .. }
+            | ListKind::ColumnsIgnored { .. }
+            | ListKind::UntitledColumns { .. } => Severity::Warning,
             ListKind::Header { .. }
             | ListKind::Read { .. }
             | ListKind::KindFrom { .. }
@@ -345,6 +350,16 @@ impl ListKind {
             }
             ListKind::ColumnsIgnored { columns } => {
                 format!("column {} ignored: no field of the papers", joined(columns, false))
+            }
+            ListKind::UntitledColumns { columns } => {
+                let row = if vi { "dòng" } else { "row" };
+                let listed: Vec<String> =
+                    columns.iter().map(|c| format!("{} ({row} {}: «{}»)", c.column, c.key, c.title)).collect();
+                if vi {
+                    format!("bỏ qua cột {}: cột không có tiêu đề; muốn in thì đặt tiêu đề cho cột", listed.join(", "))
+                } else {
+                    format!("column {} ignored: it has no title; give it one to print it", listed.join(", "))
+                }
             }
             ListKind::NoHeader { rows } if vi => format!(
                 "không thấy dòng tiêu đề trong {rows} dòng đầu: cần một cột tên, ví dụ «Họ và tên», «Tên tập thể, cá nhân» hoặc «ten»"

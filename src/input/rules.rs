@@ -68,35 +68,33 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
         if group.danh_sach.is_empty() {
             report(format!("{path}.danh_sach"), Kind::EmptyList);
         }
-        // The same record twice: every printed field alike (two people of
-        // one name, or two communes of one name in different districts,
-        // are told apart by title, position, unit, register or achievement).
-        type Identity<'a> = (LoaiNguoiNhan, &'a str, [Option<&'a str>; 5]);
-        let mut seen: HashMap<Identity, usize> = HashMap::new();
-        for (i, person) in group.danh_sach.iter().enumerate() {
-            let key = (
-                person.loai,
-                person.ten.as_str(),
-                [
-                    person.danh_xung.as_deref(),
-                    person.chuc_vu.as_deref(),
-                    person.don_vi.as_deref(),
-                    person.so_so.as_deref(),
-                    person.thanh_tich.as_deref(),
-                ],
-            );
-            match seen.get(&key) {
-                Some(&first) => report(
-                    format!("{path}.danh_sach[{i}].ten"),
-                    Kind::DuplicateRecipient { name: person.ten.clone(), first },
-                ),
-                None => {
-                    seen.insert(key, i);
-                }
-            }
+        for (i, first) in repeated_recipients(&group.danh_sach) {
+            let name = group.danh_sach[i].ten.clone();
+            report(format!("{path}.danh_sach[{i}].ten"), Kind::DuplicateRecipient { name, first });
         }
     }
     problems
+}
+
+/// Recipients listed twice: (index, index of the first), when every printed
+/// field is alike — two people of one name, or two communes of one name in
+/// different districts, are told apart by title, position, unit, register
+/// or achievement.
+pub(super) fn repeated_recipients(list: &[NguoiNhan]) -> Vec<(usize, usize)> {
+    type Identity<'a> = (LoaiNguoiNhan, &'a str, [Option<&'a str>; 5]);
+    let mut seen: HashMap<Identity, usize> = HashMap::new();
+    let mut repeated = Vec::new();
+    for (i, person) in list.iter().enumerate() {
+        let printed = [&person.danh_xung, &person.chuc_vu, &person.don_vi, &person.so_so, &person.thanh_tich];
+        let key = (person.loai, person.ten.as_str(), printed.map(|f| f.as_deref()));
+        match seen.get(&key) {
+            Some(&first) => repeated.push((i, first)),
+            None => {
+                seen.insert(key, i);
+            }
+        }
+    }
+    repeated
 }
 
 fn check_years(years: &[KetQuaNam], path: &str, period: GiaiDoan, report: &mut dyn FnMut(String, Kind)) {

@@ -74,6 +74,18 @@ pub(super) fn make(context: &Context, read: Option<&[NguoiNhan]>) -> Vec<Problem
     if let Some(first) = header.columns.iter().find(|c| c.field.is_none()) {
         notes.push(place.problem(place.at(header.row, first.index), ListKind::ColumnsIgnored { columns: ignored }));
     }
+    if let Some((column, row, _)) = walked.untitled.first() {
+        let columns = walked
+            .untitled
+            .iter()
+            .map(|(column, row, text)| ColumnUse {
+                column: place.column(*column),
+                title: text.clone(),
+                key: row.to_string(),
+            })
+            .collect();
+        notes.push(place.problem(place.at(*row, *column), ListKind::UntitledColumns { columns }));
+    }
     if let Some((kind, source)) = &context.default_kind {
         notes.push(place.problem(place.file(), ListKind::KindFrom { kind: kind_words(*kind), source: source.clone() }));
     }

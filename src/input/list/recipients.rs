@@ -97,9 +97,22 @@ pub(super) fn read(
             .unwrap_or(usize::MAX);
         ordered.push((index, problem));
     }
-    ordered.sort_by_key(|(index, _)| *index);
 
+    let mut errors_found = Vec::new();
     let recipients: Vec<crate::input::NguoiNhan> = list.into_iter().flatten().collect();
+    // The same recipient twice, located at its row's name cell (the
+    // group's rules would only find the YAML line of `danh_sach_tep`).
+    if recipients.len() == walked.records.len() {
+        for (index, first) in crate::input::rules::repeated_recipients(&recipients) {
+            let record = &walked.records[index];
+            let problem = Problem {
+                location: place.at(record.row, name_column).into(),
+                path: format!("{list_path}[{index}].ten"),
+                kind: Kind::DuplicateRecipient { name: recipients[index].ten.clone(), first },
+            };
+            errors_found.push((index, problem));
+        }
+    }
     let context = notes::Context {
         place,
         header: &header,
@@ -107,6 +120,8 @@ pub(super) fn read(
         default_kind: default_kind.filter(|_| default_used),
         splits,
     };
+    ordered.append(&mut errors_found);
+    ordered.sort_by_key(|(index, _)| *index);
     let errors: Vec<Problem> = ordered.into_iter().map(|(_, p)| p).collect();
     let refused =
         errors.iter().any(|p| p.kind.severity() == Severity::Error) || recipients.len() != walked.records.len();

@@ -147,6 +147,9 @@ pub(super) struct Walk {
     pub(super) troubles: Vec<(usize, usize, CellTrouble)>,
     /// Merged areas whose value filled rows they cover, in order met.
     pub(super) merges_used: Vec<(Merge, String)>,
+    /// Columns with no title that hold something in a recipient's row:
+    /// (column, first such row, its text), by column.
+    pub(super) untitled: Vec<(usize, usize, String)>,
 }
 
 /// Reads the rows under `header`.
@@ -207,8 +210,15 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
                 continue;
             }
         }
+        for (column, text) in &texts {
+            let titled = header.columns.iter().any(|c| c.index == *column);
+            if !titled && !walk.untitled.iter().any(|(c, _, _)| c == column) {
+                walk.untitled.push((*column, row.number, text.clone()));
+            }
+        }
         read_record(grid, row, &mapped, section, &mut walk);
     }
+    walk.untitled.sort_by_key(|(column, _, _)| *column);
     walk
 }
 
@@ -227,18 +237,16 @@ fn is_numbering_row(texts: &[(usize, String)], name_column: Option<usize>) -> bo
 fn read_record(grid: &Grid, row: &Row, mapped: &[&Column], section: Option<LoaiNguoiNhan>, walk: &mut Walk) {
     let index = walk.records.len();
     let mut values = Vec::new();
-    let mut continues = false;
+    let name_column = mapped.iter().find(|c| c.field == Some(Field::Name)).map(|c| c.index);
+    let continues = !walk.records.is_empty() && name_column.is_some_and(|c| grid.seen(row, c).1.is_some());
     for column in mapped {
         let field = column.field.expect("mapped columns have a field");
         let (cell, merge) = grid.seen(row, column.index);
-        if field == Field::Name && merge.is_some() {
-            continues = true;
-        }
         let Some(cell) = cell else { continue };
         match show(cell) {
             Ok(text) if text.is_empty() => {}
             Ok(text) => {
-                if let Some(merge) = merge {
+                if let Some(merge) = merge.filter(|_| !continues) {
                     if !walk.merges_used.iter().any(|(m, _)| *m == merge) {
                         walk.merges_used.push((merge, text.clone()));
                     }
@@ -247,7 +255,7 @@ fn read_record(grid: &Grid, row: &Row, mapped: &[&Column], section: Option<LoaiN
             }
             Err(trouble) => {
                 // A continued row's error belongs to the row it continues.
-                let at = if continues && index > 0 { index - 1 } else { index };
+                let at = if continues { index - 1 } else { index };
                 walk.troubles.push((at, column.index, trouble));
                 // A stand-in, so the cell is not reported missing as well.
                 values.push((field, column.index, "?".into(), merge.is_some()));
