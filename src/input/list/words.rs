@@ -245,10 +245,11 @@ pub(super) fn split_title(name: &str) -> Option<(String, String)> {
     let mut rest = name.trim_start();
     let mut found: Vec<&str> = Vec::new();
     loop {
+        // Titles are compared a character at a time, case aside: no copies.
+        let same = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
         let title = TITLES.iter().find(|title| {
-            let head: String = rest.chars().take(title.chars().count()).collect();
-            let after = rest.chars().nth(title.chars().count());
-            head.to_lowercase() == title.to_lowercase() && matches!(after, Some(' ' | '.'))
+            let mut chars = rest.chars();
+            title.chars().all(|t| chars.next().is_some_and(|c| same(c, t))) && matches!(chars.next(), Some(' ' | '.'))
         });
         let Some(title) = title else { break };
         let head_len: usize = rest.chars().take(title.chars().count()).map(char::len_utf8).sum();
