@@ -125,9 +125,12 @@ fn title_of(column: Column, rng: &mut Rng) -> String {
     }
 }
 
+/// Merged areas: (first row, first column, last row, last column).
+type Merges = Vec<(u32, u16, u32, u16)>;
+
 /// One generated list: its rows (as an XLSX sheet would hold them), the
 /// merged areas, and the recipients it must give.
-fn layout(seed: u64, csv: bool) -> (Vec<Vec<Cell>>, Vec<(u32, u16, u32, u16)>, Vec<Recipient>) {
+fn layout(seed: u64, csv: bool) -> (Vec<Vec<Cell>>, Merges, Vec<Recipient>) {
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut people = recipients_for(&mut rng);
     let sections = rng.chance(50);

@@ -95,7 +95,7 @@ pub(super) fn read(base: &Path, file: &str, list_path: &str) -> Result<Listed, V
         return fail(Kind::ListFileType(file.to_string()));
     }
     if let Err(kind) = check_file(&path, &display) {
-        return fail(kind);
+        return fail(*kind);
     }
     let mut opening = Vec::new();
     let grid = match (extension.as_str(), &sheet) {
@@ -129,11 +129,13 @@ fn split_sheet(base: &Path, file: &str) -> (PathBuf, Option<String>) {
 
 /// The path is a plain file of a readable size: a folder, a pipe or a
 /// device (`/dev/zero`) is refused before anything is opened.
-fn check_file(path: &Path, display: &str) -> Result<(), Kind> {
+fn check_file(path: &Path, display: &str) -> Result<(), Box<Kind>> {
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Err(Kind::ListFileMissing(display.into())),
-        Err(err) => return Err(Kind::ListFileUnreadable { file: display.into(), detail: err.to_string() }),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Box::new(Kind::ListFileMissing(display.into())))
+        }
+        Err(err) => return Err(Box::new(Kind::ListFileUnreadable { file: display.into(), detail: err.to_string() })),
     };
     let kind = metadata.file_type();
     let what = if kind.is_dir() {
@@ -144,14 +146,14 @@ fn check_file(path: &Path, display: &str) -> Result<(), Kind> {
         Some(special_file(&kind))
     };
     if let Some(what) = what {
-        return Err(Kind::List(ListKind::NotAFile { file: display.into(), what }));
+        return Err(Box::new(Kind::List(ListKind::NotAFile { file: display.into(), what })));
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(Kind::List(ListKind::TooLarge {
+        return Err(Box::new(Kind::List(ListKind::TooLarge {
             file: display.into(),
             bytes: metadata.len(),
             limit: MAX_FILE_BYTES,
-        }));
+        })));
     }
     Ok(())
 }
