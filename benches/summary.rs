@@ -50,17 +50,20 @@ fn main() {
         .collect();
     let request = baocao::documents::summary::SummaryRequest { inputs, from: 2014, to: 2023, ..Default::default() };
     let out = dir.join("out");
-    baocao::build_summary(&request, Some(&out)).expect("summary builds");
+    baocao::build_summary(&request, Some(&out), false).expect("summary builds");
     let runs: Vec<Duration> = (0..10)
         .map(|_| {
             let start = Instant::now();
-            baocao::build_summary(&request, Some(&out)).unwrap();
+            baocao::build_summary(&request, Some(&out), false).unwrap();
             start.elapsed()
         })
         .collect();
     let mut sorted = runs.clone();
     sorted.sort();
-    let pages = baocao::render::pdf::render(&baocao::documents::summary::build(&request).unwrap().document).unwrap().1;
+    let pages =
+        baocao::render::pdf::render(&baocao::documents::summary::build(&request).unwrap().document, Default::default())
+            .unwrap()
+            .1;
     println!(
         "tổng hợp / summary: {UNITS} tệp × {} năm × {METRICS} chỉ tiêu, PDF + DOCX ({pages} trang):",
         YEARS.count()

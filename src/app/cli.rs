@@ -44,6 +44,9 @@ pub enum Command {
         templates: Option<PathBuf>,
         #[command(flatten)]
         print: PrintArgs,
+        /// Ghi PDF theo chuẩn lưu trữ PDF/A-2b.
+        #[arg(long)]
+        pdfa: bool,
     },
     /// Chỉ kiểm tra tệp YAML (và mẫu); không ghi gì.
     Check {
@@ -84,6 +87,9 @@ pub enum Command {
         /// Tệp chi-tieu.yaml: các chỉ tiêu của các tệp là cùng một chỉ tiêu (xem docs/tong-hop.md).
         #[arg(long = "chi-tieu")]
         chi_tieu: Option<PathBuf>,
+        /// Ghi PDF theo chuẩn lưu trữ PDF/A-2b (cần --ngay hoặc SOURCE_DATE_EPOCH).
+        #[arg(long)]
+        pdfa: bool,
     },
     /// In tờ lưới mm để đo độ lệch của máy in trước khi in lên phôi.
     Calibrate {
@@ -216,7 +222,7 @@ fn say(lang: Lang, vi: String, en: String) {
 
 fn run(command: Command, lang: Lang) -> Result<(), Failure> {
     match command {
-        Command::Build { input, out, only, format, templates, print } => {
+        Command::Build { input, out, only, format, templates, print, pdfa } => {
             let request = BuildRequest {
                 input,
                 templates,
@@ -225,6 +231,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
                 print: print.options()?,
                 split: print.split,
                 progress: true,
+                pdfa,
             };
             let crate::Built { dir, manifest, mut warnings } = crate::build(&request, out.as_deref())?;
             // How lists were read is for `check`; a build shows what needs a look.
@@ -248,7 +255,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             say(lang, format!("{}: hợp lệ.", input.display()), format!("{}: valid.", input.display()));
             Ok(())
         }
-        Command::Summary { inputs, from, to, out, co_quan, chart, ngay, templates, chi_tieu } => {
+        Command::Summary { inputs, from, to, out, co_quan, chart, ngay, templates, chi_tieu, pdfa } => {
             let request = crate::documents::summary::SummaryRequest {
                 inputs,
                 from,
@@ -259,7 +266,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
                 templates,
                 metric_map: chi_tieu,
             };
-            let crate::Built { dir, manifest, warnings } = crate::build_summary(&request, out.as_deref())?;
+            let crate::Built { dir, manifest, warnings } = crate::build_summary(&request, out.as_deref(), pdfa)?;
             eprint!("{}", diag::render_all(&warnings, lang));
             for file in &manifest.files {
                 eprintln!("  {}", dir.join(&file.path).display());
@@ -272,7 +279,8 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Calibrate { sheet, out } => {
-            let pdf = crate::render::pdf::draw(&crate::render::calibrate::sheet(sheet), "Hiệu chỉnh máy in")
+            let meta = crate::doc::Metadata { title: "Hiệu chỉnh máy in".into(), ..Default::default() };
+            let pdf = crate::render::pdf::draw(&crate::render::calibrate::sheet(sheet), &meta, Default::default())
                 .map_err(|detail| Failure::Render { file: out.display().to_string(), detail })?;
             std::fs::write(&out, pdf).map_err(|err| Failure::io(IoAction::Write, &out, err))?;
             say(

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::app::output::{self, Manifest, OutputFile};
 use crate::diag::{Failure, IoAction, Kind, Location, Problem};
 use crate::documents::{certificate, decision, press, report, summary};
+use crate::render::pdf::Standard;
 use crate::render::{docx, pdf};
 use crate::words::templates;
 use crate::{doc, input};
@@ -47,6 +48,8 @@ pub struct BuildRequest {
     pub split: bool,
     /// Show a progress bar on stderr (when it is a terminal).
     pub progress: bool,
+    /// PDFs as PDF/A-2b, for archiving.
+    pub pdfa: bool,
 }
 
 /// Files rendered in memory, and what a person should check in them.
@@ -65,13 +68,15 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
     let asked = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
     let wanted =
         |kind: DocKind, has_data: bool| if request.only.is_empty() { has_data } else { request.only.contains(&kind) };
+    let standard = if request.pdfa { Standard::PdfA2b } else { Standard::Plain };
+    let epoch = source_date_epoch()?;
     let mut files = Vec::new();
     // How list files were read comes first, then what rendering found.
     let mut warnings = list_notes;
     // Renders a flowing `document` in the formats asked for, among those `kind` has.
     let mut add = |name: String, kind: &'static str, document: &doc::Document, has: &[Format]| -> Result<(), Failure> {
         if has.contains(&Format::Pdf) && asked(Format::Pdf) {
-            let (bytes, pages) = pdf::render(document).map_err(render_failure(&name, "pdf"))?;
+            let (bytes, pages) = pdf::render(document, standard).map_err(render_failure(&name, "pdf"))?;
             files.push(OutputFile {
                 name: format!("{name}.pdf"),
                 kind,
@@ -95,17 +100,17 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
         Ok(())
     };
     if wanted(DocKind::BaoCao, true) {
-        add("bao-cao".into(), "bao-cao", &report::build(&input, &templates)?, &BOTH)?;
+        add("bao-cao".into(), "bao-cao", &dated(report::build(&input, &templates)?, epoch), &BOTH)?;
     }
     if wanted(DocKind::QuyetDinh, !input.khen_thuong.is_empty()) {
         for index in 0..input.khen_thuong.len() {
-            let document = decision::build(&input, index, &templates)?;
+            let document = dated(decision::build(&input, index, &templates)?, epoch);
             add(format!("quyet-dinh-{}", index + 1), "quyet-dinh", &document, &BOTH)?;
         }
     }
     if wanted(DocKind::TinBai, input.hoi_nghi.is_some()) {
         let (document, text) = press::build(&input, &templates)?;
-        add("tin-bai".into(), "tin-bai", &document, &[Format::Docx])?;
+        add("tin-bai".into(), "tin-bai", &dated(document, epoch), &[Format::Docx])?;
         // The plain text for the portal is written whatever formats were asked.
         files.push(OutputFile {
             name: "tin-bai.txt".into(),
@@ -121,7 +126,8 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
         let bar = progress_bar(request.progress, total);
         for index in 0..input.khen_thuong.len() {
             let name = format!("khen-{}", index + 1);
-            let (sheets, small) = certificate::build(&input, index, &templates, request.print, &mut || bar.inc(1))?;
+            let (mut sheets, small) = certificate::build(&input, index, &templates, request.print, &mut || bar.inc(1))?;
+            sheets.meta.created = epoch.or(sheets.meta.created);
             let count = sheets.sheets.len();
             warnings.extend(small.into_iter().map(|s| Problem {
                 location: Location::file(&request.input.display().to_string()).into(),
@@ -135,7 +141,7 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
                 },
             }));
             if asked(Format::Pdf) {
-                let (bytes, pages) = pdf::render_sheets(&sheets).map_err(render_failure(&name, "pdf"))?;
+                let (bytes, pages) = pdf::render_sheets(&sheets, standard).map_err(render_failure(&name, "pdf"))?;
                 files.push(OutputFile {
                     name: format!("{name}.pdf"),
                     kind: "khen",
@@ -160,7 +166,7 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
                 let group = &input.khen_thuong[index];
                 for (position, (sheet, person)) in sheets.sheets.iter().zip(&group.danh_sach).enumerate() {
                     let single = sheets.with_sheets(vec![sheet.clone()]);
-                    let (bytes, pages) = pdf::render_sheets(&single).map_err(render_failure(&name, "pdf"))?;
+                    let (bytes, pages) = pdf::render_sheets(&single, standard).map_err(render_failure(&name, "pdf"))?;
                     files.push(OutputFile {
                         name: format!("{name}/{}", certificate::split_file_name(position + 1, &person.ten)),
                         kind: "khen",
@@ -211,11 +217,22 @@ pub struct Built {
     pub warnings: Vec<Problem>,
 }
 
-/// Builds the period summary of `request` and writes `tong-hop.pdf`,
-/// `tong-hop.docx` and `manifest.json` into `out_dir` (default `out/tong-hop/`).
-pub fn build_summary(request: &summary::SummaryRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
+/// Builds the period summary of `request` and writes `tong-hop.pdf`
+/// (PDF/A-2b when `pdfa`), `tong-hop.docx` and `manifest.json` into
+/// `out_dir` (default `out/tong-hop/`).
+pub fn build_summary(request: &summary::SummaryRequest, out_dir: Option<&Path>, pdfa: bool) -> Result<Built, Failure> {
     let summary::Summary { document, warnings } = summary::build(request)?;
-    let (pdf, pages) = pdf::render(&document).map_err(render_failure("tong-hop", "pdf"))?;
+    let document = dated(document, source_date_epoch()?);
+    let standard = if pdfa { Standard::PdfA2b } else { Standard::Plain };
+    if pdfa && document.meta.created.is_none() {
+        return Err(Problem {
+            location: Location::command_line().into(),
+            path: "--pdfa".into(),
+            kind: Kind::ArchiveNeedsDate,
+        }
+        .into());
+    }
+    let (pdf, pages) = pdf::render(&document, standard).map_err(render_failure("tong-hop", "pdf"))?;
     let docx = docx::render(&document).map_err(render_failure("tong-hop", "docx"))?;
     let files = vec![
         OutputFile {
@@ -241,6 +258,27 @@ pub fn build_summary(request: &summary::SummaryRequest, out_dir: Option<&Path>) 
     let manifest = Manifest::new(&names.join(", "), &files);
     output::write_all(&dir, &manifest, &files).map_err(|err| Failure::io(IoAction::Write, &dir, err))?;
     Ok(Built { dir, manifest, warnings })
+}
+
+/// `SOURCE_DATE_EPOCH`, when set: the date every file says it was made,
+/// in place of the paper's own (reproducible builds).
+fn source_date_epoch() -> Result<Option<doc::Timestamp>, Problem> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else { return Ok(None) };
+    let text = value.to_string_lossy();
+    match text.trim().parse::<i64>() {
+        Ok(seconds) if (0..=253_402_300_799).contains(&seconds) => Ok(Some(doc::Timestamp::from_unix(seconds))),
+        _ => Err(Problem {
+            location: Location::command_line().into(),
+            path: "SOURCE_DATE_EPOCH".into(),
+            kind: Kind::SourceDateEpoch(text.into_owned()),
+        }),
+    }
+}
+
+/// `document` made at `epoch` when that is set.
+fn dated(mut document: doc::Document, epoch: Option<doc::Timestamp>) -> doc::Document {
+    document.meta.created = epoch.or(document.meta.created);
+    document
 }
 
 /// Turns a backend's refusal into the failure naming the file it was making.

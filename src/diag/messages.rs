@@ -232,6 +232,10 @@ impl Kind {
             ),
             Kind::TemplateDirMissing(dir) if vi => format!("không tìm thấy thư mục mẫu «{dir}»"),
             Kind::TemplateDirMissing(dir) => format!("template folder «{dir}» not found"),
+            Kind::SourceDateEpoch(value) if vi => format!("SOURCE_DATE_EPOCH phải là số giây kể từ 1970-01-01 UTC, không phải «{value}»"),
+            Kind::SourceDateEpoch(value) => format!("SOURCE_DATE_EPOCH must be seconds since 1970-01-01 UTC, not «{value}»"),
+            Kind::ArchiveNeedsDate if vi => "PDF/A (--pdfa) cần ngày của văn bản: hãy cho --ngay hoặc đặt SOURCE_DATE_EPOCH".into(),
+            Kind::ArchiveNeedsDate => "PDF/A (--pdfa) needs the paper's date: give --ngay or set SOURCE_DATE_EPOCH".into(),
             Kind::SmallestSize { file, page, recipient, field, tenths_of_pt } if vi => format!(
                 "{file} trang {page} («{recipient}»): ô {field} phải thu nhỏ tới cỡ chữ nhỏ nhất ({},{} pt) — hãy soát lại bản in",
                 tenths_of_pt / 10,

@@ -223,6 +223,10 @@ pub enum Kind {
         second: String,
         second_file: String,
     },
+    /// `SOURCE_DATE_EPOCH` is set but is not a whole number of seconds.
+    SourceDateEpoch(String),
+    /// `--pdfa` on a paper that bears no date (PDF/A needs one).
+    ArchiveNeedsDate,
     /// Warning: a certificate box needed the smallest size of its range.
     SmallestSize {
         /// The output file and its page (from 1).

@@ -11,7 +11,7 @@ use serde_json::Value as Json;
 
 use crate::diag::{Kind, Location, Problem};
 use crate::doc::Paper;
-use crate::doc::{Align, Border, Color, Frame, Picture, Sheet, Sheets};
+use crate::doc::{Align, Border, Color, Frame, Metadata, Picture, Sheet, Sheets, Timestamp};
 use crate::input::{Input, LoaiNguoiNhan, NhomKhen};
 use crate::text::fonts::Face;
 use crate::text::measure::{self, LINE_HEIGHT, PT_PER_MM};
@@ -281,12 +281,17 @@ pub(crate) fn build(
         sheets.push(Sheet { frames });
         progress();
     }
-    let title = format!("{} – Quyết định {}", group.hinh_thuc.name(), group.quyet_dinh.so);
+    let meta = Metadata {
+        title: format!("{} – Quyết định {}", group.hinh_thuc.name(), group.quyet_dinh.so),
+        subject: format!("{} kèm theo Quyết định số {}", group.hinh_thuc.name(), group.quyet_dinh.so),
+        author: group.co_quan.clone(),
+        created: Some(Timestamp::date(group.quyet_dinh.ngay)),
+    };
     let picture = match (&group.bieu_tuong, &layout.bieu_tuong, options.overlay) {
         (Some(file), Some(spec), false) => Some(picture(file, spec, &geometry)?),
         _ => None,
     };
-    Ok((Sheets { title, width: paper_width, height: paper_height, border, common, picture, sheets }, shrunk))
+    Ok((Sheets { meta, width: paper_width, height: paper_height, border, common, picture, sheets }, shrunk))
 }
 
 /// The emblem fitted into its box, keeping its proportions, centred.

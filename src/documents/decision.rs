@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::nd30;
 use crate::diag::Problem;
-use crate::doc::{Align, Block, Document, Header, Page, Paragraph, ParagraphStyle, Row, Span, Table, Title};
+use crate::doc::{
+    Align, Block, Document, Header, Metadata, Page, Paragraph, ParagraphStyle, Role, Row, Span, Table, Timestamp, Title,
+};
 use crate::input::{Input, NhomKhen};
 use crate::text::vn::{self, Date};
 use crate::words::awards;
@@ -94,7 +96,7 @@ fn context<'a>(input: &'a Input, group: &'a NhomKhen) -> Context<'a> {
     }
 }
 
-fn centred_bold(text: &str, space_before: f32, space_after: f32) -> Block {
+fn centred_bold(text: &str, space_before: f32, space_after: f32, role: Role) -> Block {
     Block::Paragraph(Paragraph {
         spans: vec![Span::bold(text)],
         style: ParagraphStyle {
@@ -103,6 +105,7 @@ fn centred_bold(text: &str, space_before: f32, space_after: f32) -> Block {
             space_before,
             space_after,
             keep_with_next: true,
+            role,
             ..ParagraphStyle::BODY
         },
     })
@@ -116,6 +119,13 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
     let parent = group.co_quan_chu_quan.as_deref().map(vn::upper);
     let issuer = vn::upper(&group.co_quan);
 
+    let subject = markup::plain_text(templates.render("quyet-dinh-trich-yeu", &context)?.trim());
+    let meta = Metadata {
+        title: subject.clone(),
+        subject: format!("Quyết định số {}", decision.so),
+        author: group.co_quan.clone(),
+        created: Some(Timestamp::date(decision.ngay)),
+    };
     let mut blocks = vec![
         Block::Header(Header {
             parent: parent.clone(),
@@ -123,20 +133,16 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
             number: Some(format!("Số: {}", decision.so)),
             place_date: Some(format!("{}, {}", group.dia_danh, decision.ngay.long())),
         }),
-        Block::Title(Title {
-            kind: "QUYẾT ĐỊNH".into(),
-            subject: markup::plain_text(templates.render("quyet-dinh-trich-yeu", &context)?.trim()),
-            note: None,
-        }),
-        centred_bold(&vn::upper(&group.cap_khen), 0.0, 6.0),
+        Block::Title(Title { kind: "QUYẾT ĐỊNH".into(), subject, note: None }),
+        centred_bold(&vn::upper(&group.cap_khen), 0.0, 6.0, Role::Authority),
     ];
     blocks.extend(bases(group).into_iter().map(|line| {
         Block::Paragraph(Paragraph {
             spans: vec![Span { italic: true, ..Span::plain(line) }],
-            style: ParagraphStyle { space_after: 3.0, ..ParagraphStyle::BODY },
+            style: ParagraphStyle { space_after: 3.0, role: Role::Basis, ..ParagraphStyle::BODY },
         })
     }));
-    blocks.push(centred_bold("QUYẾT ĐỊNH:", 6.0, 6.0));
+    blocks.push(centred_bold("QUYẾT ĐỊNH:", 6.0, 6.0, Role::Enacting));
     let mut articles = nd30::parse_body(templates, "quyet-dinh", &context, |_| None)?;
     if let Some(Block::Paragraph(last)) = articles.last_mut() {
         last.style.keep_with_next = true;
@@ -163,7 +169,7 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
         )),
     }));
     blocks.push(Block::Table(recipients_table(group)));
-    Ok(Document { title: format!("Quyết định {}", decision.so), page: Page::A4, page_numbers: true, blocks })
+    Ok(Document { meta, page: Page::A4, page_numbers: true, blocks })
 }
 
 /// Size of the list's text.

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::diag::{Kind, Location, Problem};
-use crate::doc::{Align, Block, Paragraph, ParagraphStyle, Signature, Span};
+use crate::doc::{Align, Block, Paragraph, ParagraphStyle, Role, Signature, Span};
 use crate::input::NguoiKy;
 use crate::text::fonts::Face;
 use crate::text::vn;
@@ -39,7 +39,7 @@ pub(crate) fn parse_body(
 
 /// "Kính gửi: X." on one line, or the recipients one per line under the colon.
 pub(crate) fn addressees(recipients: &[String]) -> Vec<Block> {
-    let style = ParagraphStyle { first_indent: 0.0, ..ParagraphStyle::BODY };
+    let style = ParagraphStyle { first_indent: 0.0, role: Role::Addressee, ..ParagraphStyle::BODY };
     let para =
         |text: String, style: ParagraphStyle| Block::Paragraph(Paragraph { spans: vec![Span::plain(text)], style });
     match recipients {

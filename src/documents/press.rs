@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::nd30;
 use super::report;
 use crate::diag::Problem;
-use crate::doc::{Align, Block, Document, Page, ParagraphStyle};
+use crate::doc::{Align, Block, Document, Metadata, Page, ParagraphStyle, Role, Timestamp};
 use crate::input::{Buoi, HinhThucHoiNghi, Input};
 use crate::words::awards;
 use crate::words::templates::Templates;
@@ -69,12 +69,22 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, S
     let mut blocks = nd30::parse_body(templates, "tin-bai", &context, |_| None)?;
     // The first paragraph is the headline.
     if let Some(Block::Paragraph(headline)) = blocks.first_mut() {
-        headline.style =
-            ParagraphStyle { align: Align::Center, first_indent: 0.0, space_after: 12.0, ..ParagraphStyle::BODY };
+        headline.style = ParagraphStyle {
+            align: Align::Center,
+            first_indent: 0.0,
+            space_after: 12.0,
+            role: Role::Headline,
+            ..ParagraphStyle::BODY
+        };
     }
     let text = plain_text(&blocks);
     let document = Document {
-        title: text.lines().next().unwrap_or("Tin bài").to_string(),
+        meta: Metadata {
+            title: text.lines().next().unwrap_or("Tin bài").to_string(),
+            subject: "Tin bài".into(),
+            author: input.co_quan.ten.clone(),
+            created: conference.map(|c| Timestamp::date(c.ngay)),
+        },
         page: Page::A4,
         page_numbers: false,
         blocks,

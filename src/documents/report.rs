@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::metrics::{column_widths, figure, in_group_order, metric_rows};
 use super::nd30::{addressees, join_vietnamese, parse_body, signature};
 use crate::diag::Problem;
-use crate::doc::{Align, Block, Document, Header, Page, Row, Table, Title};
+use crate::doc::{Align, Block, Document, Header, Metadata, Page, Row, Table, Timestamp, Title};
 use crate::input::{self, Input, LoaiBaoCao};
 use crate::text::vn::{self, Decimal};
 use crate::words::awards;
@@ -145,12 +145,18 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
             number: Some(format!("Số: {}", van_ban.so_ky_hieu)),
             place_date: Some(format!("{}, {}", van_ban.dia_danh, van_ban.ngay.long())),
         }),
-        Block::Title(Title { kind: "BÁO CÁO".into(), subject, note: None }),
+        Block::Title(Title { kind: "BÁO CÁO".into(), subject: subject.clone(), note: None }),
     ];
     blocks.extend(addressees(&van_ban.kinh_gui));
     blocks.extend(body);
     blocks.push(Block::Signature(signature(&van_ban.noi_nhan, &input.nguoi_ky)));
-    Ok(Document { title: format!("Báo cáo {}", van_ban.so_ky_hieu), page: Page::A4, page_numbers: true, blocks })
+    let meta = Metadata {
+        title: subject,
+        subject: format!("Báo cáo số {}", van_ban.so_ky_hieu),
+        author: input.co_quan.ten.clone(),
+        created: Some(Timestamp::date(van_ban.ngay)),
+    };
+    Ok(Document { meta, page: Page::A4, page_numbers: true, blocks })
 }
 
 /// Size of the results table's text.

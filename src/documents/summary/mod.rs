@@ -23,7 +23,7 @@ use super::metrics;
 use super::nd30;
 use crate::diag::Failure;
 use crate::diag::{Kind, Location, Problem};
-use crate::doc::{Block, Document, Header, Page, Title};
+use crate::doc::{Block, Document, Header, Metadata, Page, Timestamp, Title};
 use crate::input::metric_map::{self, MetricMap};
 use crate::input::{self, ChiTieu, Input};
 use crate::text::vn::{self, two_digits, Date};
@@ -304,12 +304,17 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
             number: Some(number),
             place_date: Some(format!("{}, {date}", first.van_ban.dia_danh)),
         }),
-        Block::Title(Title { kind: "BÁO CÁO TỔNG HỢP".into(), subject, note: None }),
+        Block::Title(Title { kind: "BÁO CÁO TỔNG HỢP".into(), subject: subject.clone(), note: None }),
     ];
     blocks.extend(body);
     blocks.push(Block::Signature(nd30::signature(&["Lưu: VT".to_string()], &first.nguoi_ky)));
-    let document =
-        Document { title: format!("Báo cáo tổng hợp {}", range.label()), page, page_numbers: true, blocks };
+    let meta = Metadata {
+        title: subject,
+        subject: format!("Báo cáo tổng hợp {}", range.label()),
+        author: issuer,
+        created: request.ngay.map(Timestamp::date),
+    };
+    let document = Document { meta, page, page_numbers: true, blocks };
     Ok(Summary { document, warnings: resolved.warnings })
 }
 
