@@ -139,20 +139,25 @@ fn docx_names_times_new_roman_everywhere_and_numbers_pages_from_two() {
     build(&common::sample_input(), out.path(), &["--format", "docx"]);
     let docx = out.path().join("bao-cao.docx");
     let xml = docx_part(&docx, "word/document.xml");
-    let fonts: Vec<&str> = xml.match_indices("<w:rFonts").map(|(i, _)| xml[i..].split("/>").next().unwrap()).collect();
-    assert!(fonts.len() > 50, "every run names its fonts");
+    // The fonts are the styles' (docDefaults and Normal); no run names another.
+    let styles = docx_part(&docx, "word/styles.xml");
+    let fonts: Vec<&str> =
+        styles.match_indices("<w:rFonts").map(|(i, _)| styles[i..].split("/>").next().unwrap()).collect();
+    assert_eq!(fonts.len(), 2, "in the document defaults and Normal: {styles}");
     for tag in fonts {
         for slot in ["w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"] {
             assert!(tag.contains(&format!(r#"{slot}="Times New Roman""#)), "{slot} missing in {tag}");
         }
     }
+    assert!(!xml.contains("<w:rFonts"), "no run overrides the styles' font");
     assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4 portrait");
     assert!(
         xml.contains(r#"w:top="1134""#) && xml.contains(r#"w:left="1701""#) && xml.contains(r#"w:right="850""#),
         "NĐ 30 margins"
     );
     assert!(xml.contains("<w:titlePg"), "first page has its own (empty) header");
-    assert!(xml.contains(r#"<w:jc w:val="both" />"#), "justified body");
+    assert!(xml.contains(r#"<w:pStyle w:val="BodyText" />"#), "body paragraphs in Body Text");
+    assert!(styles.contains(r#"<w:jc w:val="both" />"#), "Body Text is justified");
     assert!(xml.contains("<w:tblHeader />"), "results table header row repeats");
     let headers: Vec<String> = (1..=2).map(|i| docx_part(&docx, &format!("word/header{i}.xml"))).collect();
     assert!(headers.iter().any(|h| h.contains("PAGE")), "PAGE field in the default header");
