@@ -300,7 +300,10 @@ fn data_table(table: &Table) -> DocxTable {
 fn finish(docx: Docx, meta: &Metadata, page_border: Option<&str>) -> Result<Vec<u8>, String> {
     let parts = docx.build();
     let utf8 = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|e| format!("docx: {e}"));
-    let mut document = utf8(parts.document)?.replace(HEADER_ROW_MARK, "<w:tblHeader />");
+    let mut document = utf8(parts.document)?;
+    if document.contains(HEADER_ROW_MARK) {
+        document = document.replace(HEADER_ROW_MARK, "<w:tblHeader />");
+    }
     if let Some(border) = page_border {
         // Anywhere among the section's properties: the schema pass places it.
         let start = document.rfind("<w:pgMar").ok_or("docx: no page margins")?;

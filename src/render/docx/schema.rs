@@ -200,7 +200,7 @@ fn rank(order: &[&str], name: &str) -> usize {
 
 /// `xml` with the children of property elements in schema order.
 pub(super) fn reorder(xml: &str) -> Result<String, String> {
-    let mut reader = Reader { xml, at: 0 };
+    let mut reader = Reader { xml, at: 0, children: Vec::new(), scratch: String::new() };
     let mut out = String::with_capacity(xml.len());
     reader.copy_children(&mut out, None)?;
     Ok(out)
@@ -209,16 +209,21 @@ pub(super) fn reorder(xml: &str) -> Result<String, String> {
 struct Reader<'a> {
     xml: &'a str,
     at: usize,
+    /// The children of the open elements that have a sequence: (rank,
+    /// start, end) of each in the output, innermost element's last.
+    children: Vec<(usize, usize, usize)>,
+    /// Where children are copied while they are put in order.
+    scratch: String,
 }
 
-impl<'a> Reader<'a> {
+impl Reader<'_> {
     /// Copies nodes into `out` up to and including the end tag of
-    /// `parent` (to the end of the input when `None`), sorting them when
-    /// `parent` has a schema sequence.
+    /// `parent` (to the end of the input when `None`), putting them in
+    /// order when `parent` has a schema sequence.
     fn copy_children(&mut self, out: &mut String, parent: Option<&str>) -> Result<(), String> {
         let xml = self.xml;
         let order = parent.and_then(sequence);
-        let mut sorted: Vec<(usize, String)> = Vec::new();
+        let first_child = self.children.len();
         loop {
             let rest = &xml[self.at..];
             let Some(lt) = rest.find('<') else {
@@ -233,9 +238,10 @@ impl<'a> Reader<'a> {
             };
             if lt > 0 {
                 // Text (docx-rs writes none between property elements).
-                match order {
-                    Some(_) => sorted.push((usize::MAX, rest[..lt].to_string())),
-                    None => out.push_str(&rest[..lt]),
+                let start = out.len();
+                out.push_str(&rest[..lt]);
+                if order.is_some() {
+                    self.children.push((usize::MAX, start, out.len()));
                 }
                 self.at += lt;
             }
@@ -243,8 +249,7 @@ impl<'a> Reader<'a> {
             if rest.starts_with("</") {
                 let end = rest.find('>').ok_or("docx: unclosed end tag")? + 1;
                 if order.is_some() {
-                    sorted.sort_by_key(|(rank, _)| *rank);
-                    sorted.iter().for_each(|(_, child)| out.push_str(child));
+                    self.put_in_order(out, first_child);
                 }
                 out.push_str(&rest[..end]);
                 self.at += end;
@@ -260,16 +265,32 @@ impl<'a> Reader<'a> {
             let tag = &rest[..end];
             let name = tag[1..].split(|c: char| c.is_whitespace() || c == '/' || c == '>').next().unwrap_or("");
             self.at += end;
-            let mut child = String::new();
-            let target = if order.is_some() { &mut child } else { &mut *out };
-            push_tag(target, name, tag);
+            let start = out.len();
+            push_tag(out, name, tag);
             if !tag.ends_with("/>") {
-                self.copy_children(target, Some(name))?;
+                self.copy_children(out, Some(name))?;
             }
             if let Some(order) = order {
-                sorted.push((rank(order, name), child));
+                self.children.push((rank(order, name), start, out.len()));
             }
         }
+    }
+
+    /// Sorts the children copied since `first_child` by rank (stably), in
+    /// place at the end of `out`; children already in order cost nothing.
+    fn put_in_order(&mut self, out: &mut String, first_child: usize) {
+        let children = &mut self.children[first_child..];
+        if children.windows(2).any(|pair| pair[0].0 > pair[1].0) {
+            let from = children[0].1;
+            self.scratch.clear();
+            self.scratch.push_str(&out[from..]);
+            children.sort_by_key(|(rank, _, _)| *rank);
+            out.truncate(from);
+            for (_, start, end) in children.iter() {
+                out.push_str(&self.scratch[start - from..end - from]);
+            }
+        }
+        self.children.truncate(first_child);
     }
 }
 
