@@ -66,7 +66,8 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
     let wanted =
         |kind: DocKind, has_data: bool| if request.only.is_empty() { has_data } else { request.only.contains(&kind) };
     let mut files = Vec::new();
-    // How list files were read comes first, then what rendering found.
+    // How list files were read and what the input should look at again
+    // come first, then what rendering found.
     let mut warnings = list_notes;
     // Renders a flowing `document` in the formats asked for, among those `kind` has.
     let mut add = |name: String, kind: &'static str, document: &doc::Document, has: &[Format]| -> Result<(), Failure> {
@@ -105,7 +106,7 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
     }
     if wanted(DocKind::TinBai, input.hoi_nghi.is_some()) {
         let (document, text) = press::build(&input, &templates)?;
-        add("tin-bai".into(), "tin-bai", &document, &[Format::Docx])?;
+        add("tin-bai".into(), "tin-bai", &document, &BOTH)?;
         // The plain text for the portal is written whatever formats were asked.
         files.push(OutputFile {
             name: "tin-bai.txt".into(),

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
+use super::facts;
 use super::list;
 use super::locate::Locator;
 use super::*;
@@ -282,7 +283,24 @@ impl<'a> Reader<'a> {
         year
     }
 
+    /// A count of years: a whole number from 1 to 100.
+    fn years_count(&mut self, value: &Value, path: &str) -> Option<u32> {
+        let count = value.as_u64().filter(|n| (1..=100).contains(n)).map(|n| n as u32);
+        if count.is_none() {
+            self.report(path, false, Kind::Expected(Expect::Number));
+        }
+        count
+    }
+
     fn number(&mut self, value: &Value, path: &str) -> Option<Decimal> {
+        if let Value::String(text) = value {
+            // "1.250.000" typed the Vietnamese way, quoted or not a YAML number.
+            if facts::thousands_separated(text.trim()) {
+                let typed = text.trim().to_string();
+                self.report(path, false, Kind::ThousandsSeparator { fix: typed.replace('.', ""), typed });
+                return None;
+            }
+        }
         let number = match value {
             Value::Number(n) => Decimal::parse(&n.to_string()),
             _ => None,
@@ -366,14 +384,16 @@ impl<'a> Reader<'a> {
         let ngay = self.required(&r, "ngay", Self::date);
         let ten = self.required(&r, "ten", Self::text);
         let cac_ben = self.required(&r, "cac_ben", Self::text_list);
-        Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben? })
+        let loai = self.optional(&r, "loai", Self::maybe_text);
+        Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben?, loai })
     }
 
     fn giai_doan(&mut self, value: &Value, path: &str) -> Option<GiaiDoan> {
         let r = self.record(value, path, GiaiDoan::KEYS)?;
         let tu = self.required(&r, "tu", Self::year);
         let den = self.required(&r, "den", Self::year);
-        Some(GiaiDoan { tu: tu?, den: den? })
+        let so_nam = self.optional(&r, "so_nam", Self::years_count);
+        Some(GiaiDoan { tu: tu?, den: den?, so_nam })
     }
 
     fn hoi_nghi(&mut self, value: &Value, path: &str) -> Option<HoiNghi> {
@@ -393,7 +413,25 @@ impl<'a> Reader<'a> {
             let chuc_vu = s.required(&r, "chuc_vu", Self::text);
             Some(DaiBieu { cap_bac, ho_ten: ho_ten?, chuc_vu: chuc_vu? })
         });
-        Some(HoiNghi { ngay: ngay?, buoi, dia_diem, hinh_thuc, dai_bieu: dai_bieu? })
+        let don_vi_to_chuc = self.optional(&r, "don_vi_to_chuc", Self::text_list);
+        let chi_dao = self.optional(&r, "chi_dao", Self::paragraphs);
+        let tin_bai = self.optional(&r, "tin_bai", |s, v, p| {
+            let r = s.record(v, p, TinBai::KEYS)?;
+            let tieu_de = s.optional(&r, "tieu_de", Self::maybe_text);
+            let tac_gia = s.optional(&r, "tac_gia", Self::maybe_text);
+            let nguon = s.optional(&r, "nguon", Self::maybe_text);
+            Some(TinBai { tieu_de, tac_gia, nguon })
+        });
+        Some(HoiNghi {
+            ngay: ngay?,
+            buoi,
+            dia_diem,
+            hinh_thuc,
+            dai_bieu: dai_bieu?,
+            don_vi_to_chuc: don_vi_to_chuc.unwrap_or_default(),
+            chi_dao,
+            tin_bai,
+        })
     }
 
     fn chi_tieu(&mut self, value: &Value, path: &str) -> Option<ChiTieu> {
