@@ -71,7 +71,8 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
     let standard = if request.pdfa { Standard::PdfA2b } else { Standard::Plain };
     let epoch = source_date_epoch()?;
     let mut files = Vec::new();
-    // How list files were read comes first, then what rendering found.
+    // How list files were read and what the input should look at again
+    // come first, then what rendering found.
     let mut warnings = list_notes;
     // Renders a flowing `document` in the formats asked for, among those `kind` has.
     let mut add = |name: String, kind: &'static str, document: &doc::Document, has: &[Format]| -> Result<(), Failure> {
@@ -110,7 +111,7 @@ pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
     }
     if wanted(DocKind::TinBai, input.hoi_nghi.is_some()) {
         let (document, text) = press::build(&input, &templates)?;
-        add("tin-bai".into(), "tin-bai", &dated(document, epoch), &[Format::Docx])?;
+        add("tin-bai".into(), "tin-bai", &dated(document, epoch), &BOTH)?;
         // The plain text for the portal is written whatever formats were asked.
         files.push(OutputFile {
             name: "tin-bai.txt".into(),

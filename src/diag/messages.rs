@@ -92,7 +92,11 @@ impl Kind {
     /// Warnings are worth a look but do not stop the run.
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::SmallestSize { .. } | Kind::MetricCodeClash { .. } => Severity::Warning,
+            Kind::SmallestSize { .. }
+            | Kind::MetricCodeClash { .. }
+            | Kind::TitleMismatch { .. }
+            | Kind::NoProposal
+            | Kind::UnsureCase { .. } => Severity::Warning,
             Kind::List(list) => list.severity(),
             _ => Severity::Error,
         }
@@ -236,6 +240,28 @@ impl Kind {
             Kind::SourceDateEpoch(value) => format!("SOURCE_DATE_EPOCH must be seconds since 1970-01-01 UTC, not «{value}»"),
             Kind::ArchiveNeedsDate if vi => "PDF/A (--pdfa) cần ngày của văn bản: hãy cho --ngay hoặc đặt SOURCE_DATE_EPOCH".into(),
             Kind::ArchiveNeedsDate => "PDF/A (--pdfa) needs the paper's date: give --ngay or set SOURCE_DATE_EPOCH".into(),
+            Kind::ThousandsSeparator { typed, fix } if vi => format!(
+                "«{typed}» có dấu chấm phân cách hàng nghìn kiểu Việt Nam, nhưng trong tệp YAML dấu chấm là dấu thập phân; viết {fix}"
+            ),
+            Kind::ThousandsSeparator { typed, fix } => format!(
+                "«{typed}» groups thousands with dots the Vietnamese way, but in YAML a dot is a decimal point; write {fix}"
+            ),
+            Kind::EmptyReport if vi => "báo cáo không có gì để viết: chưa có đoạn văn nào trong noi_dung, chưa có số liệu (chi_tieu với tong_hop hoặc ket_qua_nam) và chưa có khen_thuong; hãy thêm ít nhất một phần, ví dụ noi_dung.ket_qua".into(),
+            Kind::EmptyReport => "the report has nothing to say: no noi_dung text, no figures (chi_tieu with tong_hop or ket_qua_nam) and no khen_thuong; add at least one, e.g. noi_dung.ket_qua".into(),
+            Kind::BadPlaceholder(typed) if vi => format!("«{typed}» không phải cách ghi số liệu: viết {{{{ma}}}}, {{{{ma 2017}}}} hoặc {{{{ma gon}}}} (ma là mã trong chi_tieu); muốn in «{{{{» thì viết \\{{{{"),
+            Kind::BadPlaceholder(typed) => format!("«{typed}» is not a figure: write {{{{ma}}}}, {{{{ma 2017}}}} or {{{{ma gon}}}} (ma a code of chi_tieu); to print «{{{{» write \\{{{{"),
+            Kind::NoFigure { code, year: Some(year) } if vi => format!("đoạn văn ghi số liệu «{code}» năm {year} nhưng ket_qua_nam không có giá trị đó"),
+            Kind::NoFigure { code, year: Some(year) } => format!("the text names the {year} figure of «{code}», which ket_qua_nam lacks"),
+            Kind::NoFigure { code, year: None } if vi => format!("đoạn văn ghi số liệu «{code}» nhưng chỉ tiêu này chưa có số liệu (tong_hop hoặc ket_qua_nam)"),
+            Kind::NoFigure { code, year: None } => format!("the text names the figure of «{code}», which has no figures (tong_hop or ket_qua_nam)"),
+            Kind::TitleMismatch { title, name, middle } if vi => format!("danh xưng «{title}» không hợp với tên «{name}» (tên đệm «{middle}»); hãy kiểm tra lại danh_xung"),
+            Kind::TitleMismatch { title, name, middle } => format!("the title «{title}» does not fit the name «{name}» (middle name «{middle}»); check danh_xung"),
+            Kind::NoProposal if vi => "quyết định chưa có dòng «Xét đề nghị của …»: hãy ghi quyet_dinh.de_nghi (ví dụ «Trưởng phòng Tổ chức cán bộ tại Tờ trình số 12/TTr-PX01 ngày 10 tháng 8 năm 2018»)".into(),
+            Kind::NoProposal => "the decision has no «Xét đề nghị của …» line: give quyet_dinh.de_nghi (whose proposal it acts on)".into(),
+            Kind::UnsureCase { typed, derived, key: Some(key) } if vi => format!("«{typed}» trong câu sẽ viết là «{derived}» (suy theo quy tắc viết hoa, chưa chắc chắn); nếu chưa đúng, hãy ghi cách viết đúng vào khóa {key}"),
+            Kind::UnsureCase { typed, derived, key: None } if vi => format!("«{typed}» trong câu sẽ viết là «{derived}» (suy theo quy tắc viết hoa, chưa chắc chắn); nếu chưa đúng, hãy gõ chính trường này bằng chữ thường như viết trong câu (phần đầu văn bản vẫn in hoa)"),
+            Kind::UnsureCase { typed, derived, key: Some(key) } => format!("«{typed}» will read «{derived}» inside sentences (derived by the capitalisation rules, unsure); if wrong, write the right form in {key}"),
+            Kind::UnsureCase { typed, derived, key: None } => format!("«{typed}» will read «{derived}» inside sentences (derived by the capitalisation rules, unsure); if wrong, type this field as written in a sentence (headers still print it upper-case)"),
             Kind::SmallestSize { file, page, recipient, field, tenths_of_pt } if vi => format!(
                 "{file} trang {page} («{recipient}»): ô {field} phải thu nhỏ tới cỡ chữ nhỏ nhất ({},{} pt) — hãy soát lại bản in",
                 tenths_of_pt / 10,

@@ -227,6 +227,37 @@ pub enum Kind {
     SourceDateEpoch(String),
     /// `--pdfa` on a paper that bears no date (PDF/A needs one).
     ArchiveNeedsDate,
+    /// A count typed with a Vietnamese thousands separator ("3.412"),
+    /// which YAML reads as a decimal; `fix` is how to write it.
+    ThousandsSeparator {
+        typed: String,
+        fix: String,
+    },
+    /// The input gives a report nothing to say.
+    EmptyReport,
+    /// A `{{…}}` in the narrative that names no figure the way the docs say.
+    BadPlaceholder(String),
+    /// The narrative names a figure the data does not have.
+    NoFigure {
+        code: String,
+        year: Option<i32>,
+    },
+    /// Warning: the title does not fit the middle name ("Ông Cao Thị Hiếu").
+    TitleMismatch {
+        title: String,
+        name: String,
+        middle: String,
+    },
+    /// Warning: a decision without "Xét đề nghị của …".
+    NoProposal,
+    /// Warning: a name typed in upper case whose running-text form is a
+    /// guess; `key` is where the right form can be written, when there is
+    /// one (else the field itself, in normal case).
+    UnsureCase {
+        typed: String,
+        derived: String,
+        key: Option<String>,
+    },
     /// Warning: a certificate box needed the smallest size of its range.
     SmallestSize {
         /// The output file and its page (from 1).

@@ -68,6 +68,20 @@ impl Locator {
     }
 }
 
+impl Locator {
+    /// The scalar at `path` exactly as typed in the YAML ("3.412", where
+    /// the parsed number has lost how it was written), when it is there.
+    pub(super) fn raw_value(&self, path: &str) -> Option<String> {
+        let Locator::Yaml { lines, positions, .. } = self else {
+            return None;
+        };
+        let (line, col) = positions.value(path)?;
+        let text: String = lines.get(line - 1)?.chars().skip(col - 1).collect();
+        let raw: String = text.chars().take_while(|c| !matches!(c, ',' | '}' | ']' | '#' | ' ' | '\t')).collect();
+        (!raw.is_empty()).then_some(raw)
+    }
+}
+
 /// Where a list file's record is.
 pub(super) enum RowPlace {
     /// A CSV line.

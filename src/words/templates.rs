@@ -13,6 +13,7 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use crate::diag::{Kind, Location, Problem};
+use crate::input::narrative;
 use crate::text::vn::{self, Date, Decimal};
 use crate::words::markup;
 
@@ -176,21 +177,49 @@ handlebars_helper!(so: |number: Json| {
 });
 handlebars_helper!(hoa: |text: Json| vn::upper(&json_text(text)));
 
-/// Narrative text (`noi_dung.*`): escaped but for `*`/`**` emphasis, and
-/// its blank-line paragraph breaks kept.
+/// Narrative text (`noi_dung.*`): escaped but for `*`/`**` emphasis, its
+/// blank-line paragraph breaks kept, and the figures it names (`{{ma}}`,
+/// `{{ma 2017}}`, `{{ma gon}}`) taken from the context's `so_lieu`, so the
+/// text prints the same number as the table.
 struct Paragraphs;
+
+/// The text of the figure `figure` names in `so_lieu`, when it has one.
+fn figure_text(so_lieu: Option<&Json>, figure: &narrative::FigureRef) -> Option<String> {
+    let texts = so_lieu?.get(&figure.code)?;
+    let text = match figure.form {
+        narrative::FigureForm::Total => texts.get("tong"),
+        narrative::FigureForm::Short => texts.get("gon"),
+        narrative::FigureForm::Year(year) => texts.get("nam")?.get(year.to_string()),
+    };
+    text?.as_str().map(str::to_string)
+}
 
 impl handlebars::HelperDef for Paragraphs {
     fn call<'reg: 'rc, 'rc>(
         &self,
         h: &handlebars::Helper<'rc>,
         _: &'reg Handlebars<'reg>,
-        _: &'rc handlebars::Context,
+        context: &'rc handlebars::Context,
         _: &mut handlebars::RenderContext<'reg, 'rc>,
         out: &mut dyn handlebars::Output,
     ) -> handlebars::HelperResult {
         let text = h.param(0).map(|p| json_text(p.value())).unwrap_or_default();
-        out.write(&markup::escape_keeping_emphasis(&text))?;
+        let Ok(pieces) = narrative::pieces(&text) else {
+            // The input's check refuses such text; print it as typed.
+            out.write(&markup::escape_keeping_emphasis(&text))?;
+            return Ok(());
+        };
+        let so_lieu = context.data().get("so_lieu");
+        for piece in pieces {
+            let written = match piece {
+                narrative::Piece::Text(typed) => markup::escape_keeping_emphasis(typed),
+                narrative::Piece::Figure(figure) => match figure_text(so_lieu, &figure) {
+                    Some(figure) => markup::escape(&figure),
+                    None => markup::escape(&format!("{{{{{}}}}}", figure.code)),
+                },
+            };
+            out.write(&written)?;
+        }
         Ok(())
     }
 }
@@ -230,6 +259,18 @@ mod tests {
         let out = render("{{ten}}", json!({"ten": "# **A** ::b"})).unwrap();
         assert_eq!(markup::plain_text(&out), "# **A** ::b");
         assert_eq!(out, "\\# \\*\\*A\\*\\* \\:\\:b");
+    }
+
+    #[test]
+    fn narrative_figures_come_from_the_data() {
+        let out = render(
+            "{{doan t}}",
+            json!({"t": "tổ chức {{cuoc}} cuộc, *hơn* {{tin gon}} tin (năm 2017: {{tin 2017}}) \\{{x}}",
+                   "so_lieu": {"cuoc": {"tong": "1.766", "gon": "1,7 nghìn", "nam": {}},
+                               "tin": {"tong": "4.123", "gon": "4,1 nghìn", "nam": {"2017": "812"}}}}),
+        )
+        .unwrap();
+        assert_eq!(markup::plain_text(&out), "tổ chức 1.766 cuộc, hơn 4,1 nghìn tin (năm 2017: 812) {{x}}");
     }
 
     #[test]

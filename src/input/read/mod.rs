@@ -2,10 +2,13 @@
 //! collecting every problem (syntax, unknown or missing key, wrong type,
 //! bad value, unusable text) instead of stopping at the first.
 
+mod conference;
+
 use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
+use super::facts;
 use super::list;
 use super::locate::Locator;
 use super::*;
@@ -283,6 +286,14 @@ impl<'a> Reader<'a> {
     }
 
     fn number(&mut self, value: &Value, path: &str) -> Option<Decimal> {
+        if let Value::String(text) = value {
+            // "1.250.000" typed the Vietnamese way, quoted or not a YAML number.
+            if facts::thousands_separated(text.trim()) {
+                let typed = text.trim().to_string();
+                self.report(path, false, Kind::ThousandsSeparator { fix: typed.replace('.', ""), typed });
+                return None;
+            }
+        }
         let number = match value {
             Value::Number(n) => Decimal::parse(&n.to_string()),
             _ => None,
@@ -358,42 +369,6 @@ impl<'a> Reader<'a> {
         let cap_bac = self.optional(&r, "cap_bac", Self::maybe_text);
         let ho_ten = self.required(&r, "ho_ten", Self::text);
         Some(NguoiKy { the_thuc, chuc_vu: chuc_vu?, cap_bac, ho_ten: ho_ten? })
-    }
-
-    fn chuong_trinh(&mut self, value: &Value, path: &str) -> Option<ChuongTrinh> {
-        let r = self.record(value, path, ChuongTrinh::KEYS)?;
-        let so = self.required(&r, "so", Self::text);
-        let ngay = self.required(&r, "ngay", Self::date);
-        let ten = self.required(&r, "ten", Self::text);
-        let cac_ben = self.required(&r, "cac_ben", Self::text_list);
-        Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben? })
-    }
-
-    fn giai_doan(&mut self, value: &Value, path: &str) -> Option<GiaiDoan> {
-        let r = self.record(value, path, GiaiDoan::KEYS)?;
-        let tu = self.required(&r, "tu", Self::year);
-        let den = self.required(&r, "den", Self::year);
-        Some(GiaiDoan { tu: tu?, den: den? })
-    }
-
-    fn hoi_nghi(&mut self, value: &Value, path: &str) -> Option<HoiNghi> {
-        let r = self.record(value, path, HoiNghi::KEYS)?;
-        let ngay = self.required(&r, "ngay", Self::date);
-        let buoi = self.optional(&r, "buoi", |s, v, p| {
-            s.choice(v, p, &[("sang", Buoi::Sang), ("chieu", Buoi::Chieu), ("toi", Buoi::Toi)])
-        });
-        let dia_diem = self.optional(&r, "dia_diem", Self::maybe_text);
-        let hinh_thuc = self.optional(&r, "hinh_thuc", |s, v, p| {
-            s.choice(v, p, &[("truc_tiep", HinhThucHoiNghi::TrucTiep), ("truc_tuyen", HinhThucHoiNghi::TrucTuyen)])
-        });
-        let dai_bieu = self.list_of(&r, "dai_bieu", |s, v, p| {
-            let r = s.record(v, p, DaiBieu::KEYS)?;
-            let cap_bac = s.optional(&r, "cap_bac", Self::maybe_text);
-            let ho_ten = s.required(&r, "ho_ten", Self::text);
-            let chuc_vu = s.required(&r, "chuc_vu", Self::text);
-            Some(DaiBieu { cap_bac, ho_ten: ho_ten?, chuc_vu: chuc_vu? })
-        });
-        Some(HoiNghi { ngay: ngay?, buoi, dia_diem, hinh_thuc, dai_bieu: dai_bieu? })
     }
 
     fn chi_tieu(&mut self, value: &Value, path: &str) -> Option<ChiTieu> {
