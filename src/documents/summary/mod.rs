@@ -196,8 +196,13 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
     }
     for code in &request.chart {
         if !metrics.iter().any(|m| &m.ma == code) {
-            let mut known: Vec<String> = metrics.iter().map(|m| m.ma.clone()).collect();
-            known.dedup();
+            // A code with two meanings is listed once.
+            let mut known: Vec<String> = Vec::new();
+            for metric in metrics {
+                if !known.contains(&metric.ma) {
+                    known.push(metric.ma.clone());
+                }
+            }
             return Err(problem("--chart", Kind::UnknownChartMetric { code: code.clone(), known }));
         }
     }
