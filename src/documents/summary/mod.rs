@@ -115,8 +115,8 @@ fn problem(option: &str, kind: Kind) -> Failure {
 fn load(request: &SummaryRequest) -> Result<(Vec<Loaded>, Option<MetricMap>), Failure> {
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
-    for path in &request.inputs {
-        match input::load(path) {
+    for (path, read) in request.inputs.iter().zip(read_all(&request.inputs)) {
+        match read {
             Ok(input) => loaded.push(Loaded {
                 file: path.file_name().unwrap_or_default().to_string_lossy().to_string(),
                 display: path.display().to_string(),
@@ -138,6 +138,20 @@ fn load(request: &SummaryRequest) -> Result<(Vec<Loaded>, Option<MetricMap>), Fa
     } else {
         Err(Failure::Input(problems))
     }
+}
+
+/// Reads the input files, on every core (sixty district reports are read
+/// in a fraction of the time); results in the order of `paths`.
+fn read_all(paths: &[PathBuf]) -> Vec<Result<Input, Vec<Problem>>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len()).max(1);
+    let share = paths.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(share)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|path| input::load(path)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|handle| handle.join().expect("reading an input does not panic")).collect()
+    })
 }
 
 /// The summary of `request`.
@@ -182,8 +196,13 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
     }
     for code in &request.chart {
         if !metrics.iter().any(|m| &m.ma == code) {
-            let mut known: Vec<String> = metrics.iter().map(|m| m.ma.clone()).collect();
-            known.dedup();
+            // A code with two meanings is listed once.
+            let mut known: Vec<String> = Vec::new();
+            for metric in metrics {
+                if !known.contains(&metric.ma) {
+                    known.push(metric.ma.clone());
+                }
+            }
             return Err(problem("--chart", Kind::UnknownChartMetric { code: code.clone(), known }));
         }
     }
