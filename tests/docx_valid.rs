@@ -368,7 +368,7 @@ fn core_properties_name_the_paper_its_body_and_its_date() {
     let dir = tempfile::tempdir().unwrap();
     build(&sample_input(), dir.path(), &["--only", "bao-cao,quyet-dinh", "--format", "docx"]);
     let core = docx_part(&dir.path().join("bao-cao.docx"), "docProps/core.xml");
-    assert!(core.contains("<dc:title>Sơ kết 05 năm thực hiện Chương trình phối hợp số 09/CTr-BCA-MTTW"), "{core}");
+    assert!(core.contains("<dc:title>Sơ kết 5 năm thực hiện Chương trình phối hợp số 09/CTr-BCA-MTTW"), "{core}");
     assert!(core.contains("<dc:creator>CÔNG AN THÀNH PHỐ HẢI PHÒNG</dc:creator>"), "{core}");
     assert!(core.contains("<dc:subject>Báo cáo số 125/BC-CAHP</dc:subject>"), "{core}");
     assert!(core.contains(">2018-08-21T00:00:00Z</dcterms:created>"), "{core}");

@@ -31,7 +31,7 @@ fn every_pdf_names_its_title_subject_author_and_date() {
     let out = tempfile::tempdir().unwrap();
     build(&sample_input(), out.path(), &["--format", "pdf"]);
     let report = info(&out.path().join("bao-cao.pdf"));
-    assert!(field(&report, "Title").starts_with("Sơ kết 05 năm thực hiện Chương trình phối hợp số 09"), "{report}");
+    assert!(field(&report, "Title").starts_with("Sơ kết 5 năm thực hiện Chương trình phối hợp số 09"), "{report}");
     assert_eq!(field(&report, "Subject"), "Báo cáo số 125/BC-CAHP", "{report}");
     assert_eq!(field(&report, "Author"), "CÔNG AN THÀNH PHỐ HẢI PHÒNG", "{report}");
     assert!(field(&report, "CreationDate").contains("Aug 21 00:00:00 2018"), "{report}");
