@@ -68,6 +68,10 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
         if group.danh_sach.is_empty() {
             report(format!("{path}.danh_sach"), Kind::EmptyList);
         }
+        if group.danh_sach.len() > super::bounds::MAX_RECIPIENTS {
+            let kind = Kind::TooManyRecipients { count: group.danh_sach.len(), limit: super::bounds::MAX_RECIPIENTS };
+            report(format!("{path}.danh_sach"), kind);
+        }
         // The same record twice: every printed field alike (two people of
         // one name are told apart by position, unit or register number).
         type Identity<'a> = (LoaiNguoiNhan, &'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);

@@ -20,11 +20,11 @@ use super::nd30::{self, header_columns, widest_line, MOTTO_TEXT, NATIONAL_NAME};
 use crate::doc::*;
 use crate::text::fonts::Face;
 use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
-use docx_rs::{BreakType, PageOrientationType, Pic};
+use docx_rs::{BreakType, Pic};
 
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
 
-fn twips(mm: f32) -> i32 {
+pub(super) fn twips(mm: f32) -> i32 {
     (mm * TWIPS_PER_MM).round() as i32
 }
 
@@ -44,12 +44,12 @@ fn text_line(size: f32) -> i32 {
 
 /// An empty paragraph one point high: what a page break, a section end or
 /// a certificate's frames hang on.
-fn tiny_paragraph() -> DocxParagraph {
+pub(super) fn tiny_paragraph() -> DocxParagraph {
     DocxParagraph::new().size(2).line_spacing(exact(20, 0.0, 0.0))
 }
 
 /// Times New Roman in the ascii, hAnsi, cs and eastAsia slots.
-fn times() -> RunFonts {
+pub(super) fn times() -> RunFonts {
     let name = "Times New Roman";
     RunFonts::new().ascii(name).hi_ansi(name).cs(name).east_asia(name)
 }
@@ -374,55 +374,11 @@ fn extend_document_xml(docx: &[u8], page_border: Option<&str>) -> Result<Vec<u8>
     Ok(out.finish().map_err(|e| error(&e))?.into_inner())
 }
 
-/// The DOCX of certificate sheets: one landscape page per sheet, each
-/// frame an absolutely positioned text frame (`w:framePr`) with the lines
-/// the layout fitted, so a clerk can correct one certificate in Word.
-pub(crate) fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
-    let (width, height) = (twips(sheets.width) as u32, twips(sheets.height) as u32);
-    let orientation = if width > height { PageOrientationType::Landscape } else { PageOrientationType::Portrait };
-    let mut docx = Docx::new()
-        .page_size(width, height)
-        .page_orient(orientation)
-        .page_margin(PageMargin { top: 0, left: 0, bottom: 0, right: 0, header: 0, footer: 0, gutter: 0 })
-        .default_fonts(times())
-        .default_size(28);
-    for (index, sheet) in sheets.sheets.iter().enumerate() {
-        // Word and LibreOffice hang a frame on the paragraph after it: each
-        // sheet's frames, then an empty paragraph that starts its page.
-        if let Some(border) = sheets.border {
-            docx = docx.add_paragraph(inner_frame(border, sheets.width, sheets.height));
-        }
-        if let Some(picture) = &sheets.picture {
-            docx = docx.add_paragraph(picture_paragraph(picture));
-        }
-        for frame in sheets.common.iter().chain(&sheet.frames) {
-            docx = docx.add_paragraph(frame_paragraph(frame));
-        }
-        let anchor = tiny_paragraph().page_break_before(index > 0);
-        docx = docx.add_paragraph(anchor);
-    }
-    let border = sheets.border.map(|b| {
-        // Word measures the border's distance from the edge in points, 31 at most.
-        let space = (b.outer * PT_PER_MM).min(31.0).round() as u32;
-        let side = |name: &str| {
-            format!(r#"<w:{name} w:val="double" w:sz="18" w:space="{space}" w:color="{}" />"#, b.color.hex())
-        };
-        format!(
-            r#"<w:pgBorders w:offsetFrom="page">{}{}{}{}</w:pgBorders>"#,
-            side("top"),
-            side("left"),
-            side("bottom"),
-            side("right")
-        )
-    });
-    let mut bytes = Cursor::new(Vec::new());
-    docx.build().pack(&mut bytes).map_err(|e| format!("docx: {e}"))?;
-    extend_document_xml(&bytes.into_inner(), border.as_deref())
-}
+// The DOCX of certificate sheets is written as a stream: `docx_sheets`.
 
 /// The border's inner frame: an empty framed paragraph one line as tall as
 /// the frame, ruled on its four sides (the page border is the double line).
-fn inner_frame(border: Border, width: f32, height: f32) -> DocxParagraph {
+pub(super) fn inner_frame(border: Border, width: f32, height: f32) -> DocxParagraph {
     let (w, h) = (width - 2.0 * border.inner, height - 2.0 * border.inner);
     let side =
         |position| ParagraphBorder::new(position).val(BorderType::Single).size(6).space(0).color(border.color.hex());
@@ -448,7 +404,7 @@ fn inner_frame(border: Border, width: f32, height: f32) -> DocxParagraph {
 }
 
 /// The emblem in a frame at its place on the page.
-fn picture_paragraph(picture: &Picture) -> DocxParagraph {
+pub(super) fn picture_paragraph(picture: &Picture) -> DocxParagraph {
     const EMU_PER_MM: f32 = 36_000.0;
     let (w, h) = picture.pixels;
     let pic = Pic::new_with_dimensions(picture.png.to_vec(), w, h)
@@ -467,7 +423,7 @@ fn picture_paragraph(picture: &Picture) -> DocxParagraph {
         .wrap("none")
 }
 
-fn frame_paragraph(frame: &Frame) -> DocxParagraph {
+pub(super) fn frame_paragraph(frame: &Frame) -> DocxParagraph {
     let line_height = frame.size * LINE_HEIGHT;
     let text_height = line_height * frame.lines.len() as f32 / PT_PER_MM;
     // The PDF centres the lines in the box; the frame is just their height.

@@ -5,6 +5,7 @@
 pub(crate) mod calibrate;
 pub(crate) mod chart;
 pub(crate) mod docx;
+pub(crate) mod docx_sheets;
 pub(crate) mod flow;
 pub(crate) mod frame;
 pub(crate) mod nd30;

@@ -34,13 +34,37 @@ pub fn render(doc: &Document) -> Result<(Vec<u8>, usize), String> {
 
 /// Draws laid-out pages.
 pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
+    let pages =
+        laid.pages.iter().map(|items| Ok::<_, std::convert::Infallible>(std::borrow::Cow::Borrowed(items.as_slice())));
+    draw_pages(laid, title, pages).map_err(|stop| match stop {
+        Stop::Render(detail) => detail,
+        Stop::Source(never) => match never {},
+    })
+}
+
+/// Why drawing a stream of pages stopped: the page source failed, or the
+/// PDF library refused.
+#[derive(Debug)]
+pub enum Stop<E> {
+    Source(E),
+    Render(String),
+}
+
+/// Draws `laid`'s size and common items with the pages `pages` yields one
+/// at a time (each dropped once drawn).
+fn draw_pages<'p, E>(
+    laid: &Laid,
+    title: &str,
+    pages: impl Iterator<Item = Result<std::borrow::Cow<'p, [Item]>, E>>,
+) -> Result<Vec<u8>, Stop<E>> {
     let mut document = krilla::Document::new();
     document.set_metadata(
         Metadata::new().title(title.to_string()).language("vi".to_string()).creator("baocao".to_string()),
     );
     let mut common: Option<Graphic> = None;
-    for items in &laid.pages {
-        let settings = PageSettings::from_wh(laid.width, laid.height).ok_or("kích thước trang sai")?;
+    for items in pages {
+        let items = items.map_err(Stop::Source)?;
+        let settings = PageSettings::from_wh(laid.width, laid.height).ok_or(Stop::Render("page size".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         if !laid.common.is_empty() {
@@ -54,11 +78,11 @@ pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
             });
             surface.draw_graphic(graphic.clone());
         }
-        draw_items(&mut surface, items);
+        draw_items(&mut surface, &items);
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|err| format!("krilla: {err:?}"))
+    document.finish().map_err(|err| Stop::Render(format!("krilla: {err:?}")))
 }
 
 fn draw_items(surface: &mut Surface, items: &[Item]) {
@@ -113,6 +137,20 @@ fn draw_items(surface: &mut Surface, items: &[Item]) {
 
 fn rgb(color: Color) -> rgb::Color {
     rgb::Color::new(color.0, color.1, color.2)
+}
+
+/// The PDF of `count` certificate sheets that `next` makes one at a time
+/// (by number from 0) on `frame`'s paper, border and common frames, and
+/// its page count: memory holds the PDF, never every sheet.
+pub fn render_sheet_stream<E>(
+    frame: &Sheets,
+    count: usize,
+    next: &mut dyn FnMut(usize) -> Result<crate::doc::Sheet, E>,
+) -> Result<(Vec<u8>, usize), Stop<E>> {
+    let laid = crate::render::sheets::common(frame);
+    let pages = (0..count)
+        .map(|number| next(number).map(|sheet| std::borrow::Cow::Owned(crate::render::sheets::sheet_items(&sheet))));
+    Ok((draw_pages(&laid, &frame.title, pages)?, count))
 }
 
 /// The PDF of certificate sheets, and its page count.

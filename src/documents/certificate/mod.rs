@@ -6,8 +6,12 @@
 //! box's size range and wrap between syllables; a box that needed its
 //! smallest size is reported so a person proof-reads it.
 
-use serde::Deserialize;
+mod layout;
+
 use serde_json::Value as Json;
+
+pub(crate) use layout::check_layout;
+use layout::{layout_problem, parse_layout, Alignment, BoxSpec, PictureSpec, Style};
 
 use crate::diag::{Kind, Location, Problem};
 use crate::doc::Paper;
@@ -17,87 +21,6 @@ use crate::text::fonts::Face;
 use crate::text::measure::{self, LINE_HEIGHT, PT_PER_MM};
 use crate::words::awards;
 use crate::words::templates::{self, Templates};
-
-/// The certificate layout file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Layout {
-    /// The sheet the boxes are measured on, mm.
-    kho: SheetSize,
-    /// The decorative border, printed in full mode only.
-    vien: Option<BorderSpec>,
-    /// Where the group's emblem (`bieu_tuong`) goes; full mode only.
-    bieu_tuong: Option<PictureSpec>,
-    /// The boxes.
-    o: Vec<BoxSpec>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SheetSize {
-    rong: f32,
-    cao: f32,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BorderSpec {
-    mau: String,
-    ngoai: f32,
-    trong: f32,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PictureSpec {
-    x: f32,
-    y: f32,
-    rong: f32,
-    cao: f32,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BoxSpec {
-    ten: String,
-    x: f32,
-    y: f32,
-    rong: f32,
-    cao: f32,
-    /// Handlebars text.
-    chu: String,
-    #[serde(default)]
-    kieu: Style,
-    /// [largest, smallest] size in points.
-    co: [f32; 2],
-    mau: Option<String>,
-    #[serde(default)]
-    can: Alignment,
-    #[serde(default)]
-    gach_duoi: bool,
-    /// Pre-printed on the blanks: left out in overlay mode.
-    #[serde(default)]
-    in_san: bool,
-}
-
-#[derive(Debug, Default, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Style {
-    #[default]
-    Thuong,
-    Dam,
-    Nghieng,
-    DamNghieng,
-}
-
-#[derive(Debug, Default, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Alignment {
-    Trai,
-    #[default]
-    Giua,
-    Phai,
-}
 
 /// How to print: full sheet or overlay, and the printer's correction.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -127,43 +50,47 @@ pub(crate) struct Shrunk {
     pub size: f32,
 }
 
-fn layout_problem(origin: &str, line: Option<usize>, col: Option<usize>, detail: String) -> Problem {
-    let file = origin.split(" (").next().unwrap_or(origin).to_string();
-    Problem {
-        location: Location { file, line, col, ..Location::default() }.into(),
-        path: String::new(),
-        kind: Kind::Template { name: templates::CERTIFICATE_LAYOUT.trim_end_matches(".yaml").into(), detail },
-    }
-}
+/// The printer correction's limits: scale 0.5–2, offsets ±50 mm.
+pub(crate) const SCALE_RANGE: (f32, f32) = (0.5, 2.0);
+pub(crate) const OFFSET_MM: f32 = 50.0;
 
-fn parse_layout(templates: &Templates) -> Result<Layout, Problem> {
-    let (origin, text) = &templates.layout;
-    let layout: Layout = serde_yaml::from_str(text).map_err(|err| {
-        let at = err.location();
-        let line = at.as_ref().map(|l| l.line());
-        let raw = err.to_string();
-        let detail = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-        let mut problem = layout_problem(origin, line, at.as_ref().map(|l| l.column()), String::new());
-        problem.kind = Kind::LayoutFile(detail);
-        problem.location.excerpt = line.and_then(|l| text.lines().nth(l.saturating_sub(1))).map(str::to_string);
-        problem
-    })?;
-    for spec in &layout.o {
-        let bad = |detail: String| Err(layout_problem(origin, None, None, format!("ô «{}»: {detail}", spec.ten)));
-        if spec.co[1] > spec.co[0] || spec.co[1] <= 0.0 {
-            return bad(format!("co = [{}, {}] phải là [lớn nhất, nhỏ nhất]", spec.co[0], spec.co[1]));
-        }
-        if spec.mau.as_deref().is_some_and(|m| Color::parse(m).is_none()) {
-            return bad("mau phải có dạng RRGGBB".into());
+/// Refuses print options that would print blank or broken certificates:
+/// a box of some group's sheets moved wholly off its paper. (The numbers'
+/// ranges are checked where they are read, with their source.)
+pub(crate) fn check_print(options: PrintOptions, templates: &Templates, input: &Input) -> Result<(), Vec<Problem>> {
+    if input.khen_thuong.is_empty() {
+        return Ok(());
+    }
+    let layout = parse_layout(templates).map_err(|p| vec![p])?;
+    let mut problems = Vec::new();
+    let mut papers: Vec<Paper> =
+        input.khen_thuong.iter().map(|g| options.paper.or(g.kho_giay).unwrap_or(Paper::A3)).collect();
+    papers.dedup();
+    for paper in papers {
+        let (paper_width, paper_height) = paper.size();
+        let (sx, sy) = (paper_width / layout.kho.rong, paper_height / layout.kho.cao);
+        let (dx, dy) = options.offset;
+        for spec in layout.o.iter().filter(|b| !(options.overlay && b.in_san)) {
+            let left = spec.x * sx * options.scale + dx;
+            let top = spec.y * sy * options.scale + dy;
+            let (right, bottom) = (left + spec.rong * sx * options.scale, top + spec.cao * sy * options.scale);
+            let on_sheet = right > 0.0 && bottom > 0.0 && left < paper_width && top < paper_height;
+            let known =
+                problems.iter().any(|p: &Problem| matches!(&p.kind, Kind::BoxOffSheet { name } if *name == spec.ten));
+            if !on_sheet && !known {
+                problems.push(Problem {
+                    location: Box::new(Location::command_line()),
+                    path: "--offset, --scale".into(),
+                    kind: Kind::BoxOffSheet { name: spec.ten.clone() },
+                });
+            }
         }
     }
-    Ok(layout)
-}
-
-/// Checks the certificate layout, so `check` reports a broken one even for
-/// an input without award groups.
-pub(crate) fn check_layout(templates: &Templates) -> Result<(), Problem> {
-    parse_layout(templates).map(|_| ())
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// The group's fields for the boxes, without its list (serialised once).
@@ -176,32 +103,72 @@ fn group_json(group: &NhomKhen) -> Json {
 }
 
 /// Fits `text` into a box `width` × `height` points: the largest size of
-/// `sizes` whose lines all fit; the smallest (and `true`) when none does.
+/// `sizes` (in steps of 0.5 pt down from the largest) whose lines all fit;
+/// the smallest (and `true`) when none does. Smaller sizes never need more
+/// lines, so the steps are searched by halving: a handful of line breaks
+/// whatever the range.
 fn fit(text: &str, face: Face, sizes: [f32; 2], width: f32, height: f32) -> (f32, Vec<String>, bool) {
     let [largest, smallest] = sizes;
-    let mut size = largest;
-    loop {
+    let attempt = |size: f32| {
         let lines = measure::wrap(text, face, size, width);
         let fits =
             lines.len() as f32 * size * LINE_HEIGHT <= height + 0.01 && lines.iter().all(|(_, w)| *w <= width + 0.01);
-        let at_bottom = size <= smallest;
-        if fits || at_bottom {
-            let needed_smallest = at_bottom && smallest < largest;
-            return (size, lines.into_iter().map(|(t, _)| t).collect(), needed_smallest || !fits);
-        }
-        size = (size - 0.5).max(smallest);
+        (fits, lines)
+    };
+    let steps = (((largest - smallest) / 0.5).ceil().max(0.0)) as u32;
+    let size_at = |step: u32| (largest - 0.5 * step as f32).max(smallest);
+    let done = |size: f32, lines: Vec<(String, f32)>, fits: bool| {
+        let needed_smallest = size <= smallest && smallest < largest;
+        (size, lines.into_iter().map(|(t, _)| t).collect(), needed_smallest || !fits)
+    };
+    let (fits, lines) = attempt(largest);
+    if fits || steps == 0 {
+        return done(largest, lines, fits);
     }
+    // The first step that fits lies in (low, high]; `high` is checked last.
+    let (mut low, mut high) = (0u32, steps);
+    while high - low > 1 {
+        let middle = (low + high) / 2;
+        if attempt(size_at(middle)).0 {
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    let (fits, lines) = attempt(size_at(high));
+    done(size_at(high), lines, fits)
 }
 
-/// The certificates of award group `index` (0-based): one sheet per
-/// recipient in list order; `progress` is called once per sheet.
-pub(crate) fn build(
-    input: &Input,
+/// Where each sheet's frames come from: an award group's recipients made
+/// into sheets one at a time, so a run of 100,000 never holds them all.
+pub(crate) struct Certificates<'i> {
+    group: &'i NhomKhen,
+    registry: handlebars::Handlebars<'static>,
+    origin: String,
+    layout: layout::Layout,
+    geometry: Geometry,
+    /// The boxes' data: the group's fields, and the recipient's, replaced
+    /// sheet by sheet (the group's are not copied for each).
+    context: handlebars::Context,
+    /// Boxes reading the recipient (fitted per sheet), by index in the layout.
+    own: Vec<usize>,
+    /// Fitted texts by box and text: most groups give every recipient the
+    /// same achievement, fitted once.
+    fitted: std::collections::HashMap<(usize, String), (Option<Frame>, bool)>,
+    /// Sheets made so far whose boxes at their smallest size are noted.
+    noted: usize,
+    shrunk: Vec<Shrunk>,
+}
+
+/// The certificates of award group `index` (0-based): the sheets' shared
+/// parts (paper, border, emblem, the frames every sheet reads alike) with
+/// no sheet yet, and the source of each sheet.
+pub(crate) fn prepare<'i>(
+    input: &'i Input,
     index: usize,
     templates: &Templates,
     options: PrintOptions,
-    progress: &mut dyn FnMut(),
-) -> Result<(Sheets, Vec<Shrunk>), Problem> {
+) -> Result<(Sheets, Certificates<'i>), Problem> {
     let group = &input.khen_thuong[index];
     let layout = parse_layout(templates)?;
     let paper = options.paper.or(group.kho_giay).unwrap_or(Paper::A3);
@@ -210,13 +177,12 @@ pub(crate) fn build(
     let font_scale = sx.min(sy) * options.scale;
 
     let mut registry = templates::plain_registry();
-    let origin = &templates.layout.0;
+    let origin = templates.layout.0.clone();
     for spec in &layout.o {
         registry
             .register_template_string(&spec.ten, &spec.chu)
-            .map_err(|err| layout_problem(origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
+            .map_err(|err| layout_problem(&origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
     }
-
     let base = {
         let mut context = serde_json::Map::new();
         context.insert("nhom".into(), group_json(group));
@@ -232,19 +198,82 @@ pub(crate) fn build(
         }),
         _ => None,
     };
-    let boxes: Vec<&BoxSpec> = layout.o.iter().filter(|b| !(options.overlay && b.in_san)).collect();
+    let printed: Vec<usize> = (0..layout.o.len()).filter(|&i| !(options.overlay && layout.o[i].in_san)).collect();
+    let (own, shared): (Vec<usize>, Vec<usize>) = printed.into_iter().partition(|&i| names_recipient(&layout.o[i].chu));
     let geometry = Geometry { sx, sy, font_scale, options };
-    let (own, shared): (Vec<&BoxSpec>, Vec<&BoxSpec>) = boxes.into_iter().partition(|b| names_recipient(&b.chu));
+    let title = format!("{} – Quyết định {}", group.hinh_thuc.name(), group.quyet_dinh.so);
+    let picture = match (&group.bieu_tuong, &layout.bieu_tuong, options.overlay) {
+        (Some(file), Some(spec), false) => Some(picture(file, spec, &geometry)?),
+        _ => None,
+    };
+    let mut source = Certificates {
+        group,
+        registry,
+        origin,
+        layout,
+        geometry,
+        context: handlebars::Context::from(Json::Object(base)),
+        own,
+        fitted: std::collections::HashMap::new(),
+        noted: 0,
+        shrunk: Vec::new(),
+    };
+    // Boxes that name no recipient field read alike on every sheet: fit them once.
+    let mut common = Vec::new();
+    if let Some(first) = group.danh_sach.first() {
+        source.fill(first);
+        for index in shared {
+            common.extend(source.frame(index, 1, "mọi tờ", true)?);
+        }
+    }
+    let frame = Sheets { title, width: paper_width, height: paper_height, border, common, picture, sheets: Vec::new() };
+    Ok((frame, source))
+}
 
-    let mut shrunk = Vec::new();
-    let mut render = |spec: &BoxSpec, context: &Json, page: usize, recipient: &str| -> Result<Option<Frame>, Problem> {
-        let text = registry
-            .render(&spec.ten, context)
-            .map_err(|err| layout_problem(origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
-        let (frame, needed_smallest) = geometry.frame(spec, text.trim());
-        if needed_smallest {
+impl Certificates<'_> {
+    /// How many sheets the group has.
+    pub(crate) fn count(&self) -> usize {
+        self.group.danh_sach.len()
+    }
+
+    /// Puts `person`'s fields into the boxes' data.
+    fn fill(&mut self, person: &crate::input::NguoiNhan) {
+        // Rendering with a ready context: `render` would serialise the
+        // whole data again for every box.
+        let Json::Object(context) = self.context.data_mut() else { unreachable!("the context is an object") };
+        context.insert("nguoi".into(), serde_json::to_value(person).expect("serialises"));
+        context.insert("nguoi_nhan".into(), awards::display_name(person).into());
+        let position = match person.loai {
+            LoaiNguoiNhan::CaNhan => awards::position_and_unit(person),
+            LoaiNguoiNhan::TapThe => person.don_vi.clone().unwrap_or_default(),
+        };
+        context.insert("chuc_vu_don_vi".into(), position.into());
+        context.insert("thanh_tich".into(), person.thanh_tich.as_deref().unwrap_or(&self.group.thanh_tich).into());
+    }
+
+    /// Box `index` filled from the data and fitted; a box at its smallest
+    /// size is noted (once per sheet, when `note`).
+    fn frame(&mut self, index: usize, page: usize, recipient: &str, note: bool) -> Result<Option<Frame>, Problem> {
+        let spec = &self.layout.o[index];
+        let text = self
+            .registry
+            .render_with_context(&spec.ten, &self.context)
+            .map_err(|err| layout_problem(&self.origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
+        let key = (index, text.trim().to_string());
+        let (frame, needed_smallest) = match self.fitted.get(&key) {
+            Some(known) => known.clone(),
+            None => {
+                let made = self.geometry.frame(spec, &key.1);
+                // Only texts many sheets share are worth keeping.
+                if self.fitted.len() < 64 && !names_one_person(&spec.chu) {
+                    self.fitted.insert(key, made.clone());
+                }
+                made
+            }
+        };
+        if needed_smallest && note {
             if let Some(frame) = &frame {
-                shrunk.push(Shrunk {
+                self.shrunk.push(Shrunk {
                     page,
                     recipient: recipient.to_string(),
                     field: spec.ten.clone(),
@@ -253,52 +282,40 @@ pub(crate) fn build(
             }
         }
         Ok(frame)
-    };
-
-    let mut sheets = Vec::with_capacity(group.danh_sach.len());
-    let mut common = Vec::new();
-    for (number, person) in group.danh_sach.iter().enumerate() {
-        let mut context = base.clone();
-        context.insert("nguoi".into(), serde_json::to_value(person).expect("serialises"));
-        context.insert("nguoi_nhan".into(), awards::display_name(person).into());
-        let position = match person.loai {
-            LoaiNguoiNhan::CaNhan => awards::position_and_unit(person),
-            LoaiNguoiNhan::TapThe => person.don_vi.clone().unwrap_or_default(),
-        };
-        context.insert("chuc_vu_don_vi".into(), position.into());
-        context.insert("thanh_tich".into(), person.thanh_tich.as_deref().unwrap_or(&group.thanh_tich).into());
-        let context = Json::Object(context);
-        // Boxes that name no recipient field read alike on every sheet: fit them once.
-        if number == 0 {
-            for spec in &shared {
-                common.extend(render(spec, &context, 1, "mọi tờ")?);
-            }
-        }
-        let mut frames = Vec::with_capacity(own.len());
-        for spec in &own {
-            frames.extend(render(spec, &context, number + 1, &person.ten)?);
-        }
-        sheets.push(Sheet { frames });
-        progress();
     }
-    let title = format!("{} – Quyết định {}", group.hinh_thuc.name(), group.quyet_dinh.so);
-    let picture = match (&group.bieu_tuong, &layout.bieu_tuong, options.overlay) {
-        (Some(file), Some(spec), false) => Some(picture(file, spec, &geometry)?),
-        _ => None,
-    };
-    Ok((Sheets { title, width: paper_width, height: paper_height, border, common, picture, sheets }, shrunk))
+
+    /// The sheet of recipient `number` (0-based).
+    pub(crate) fn sheet(&mut self, number: usize) -> Result<Sheet, Problem> {
+        let group = self.group;
+        let person = &group.danh_sach[number];
+        self.fill(person);
+        let note = number >= self.noted;
+        let mut frames = Vec::with_capacity(self.own.len());
+        for position in 0..self.own.len() {
+            let index = self.own[position];
+            frames.extend(self.frame(index, number + 1, &person.ten, note)?);
+        }
+        if note {
+            self.noted = number + 1;
+        }
+        Ok(Sheet { frames })
+    }
+
+    /// The boxes that needed their smallest size, over the sheets made.
+    pub(crate) fn shrunk(&self) -> &[Shrunk] {
+        &self.shrunk
+    }
+}
+
+/// Whether a box reads fields that differ from person to person (a name),
+/// as opposed to the achievement many recipients share.
+fn names_one_person(template: &str) -> bool {
+    template.contains("nguoi") && !template.contains("thanh_tich")
 }
 
 /// The emblem fitted into its box, keeping its proportions, centred.
 fn picture(file: &std::path::Path, spec: &PictureSpec, geometry: &Geometry) -> Result<Picture, Problem> {
-    let unreadable = |detail: String| Problem {
-        location: Location::file(&file.display().to_string()).into(),
-        path: String::new(),
-        kind: Kind::ImageUnreadable { file: file.display().to_string(), detail },
-    };
-    let png = std::fs::read(file).map_err(|e| unreadable(e.to_string()))?;
-    let info = png::Decoder::new(std::io::Cursor::new(&png)).read_info().map_err(|e| unreadable(e.to_string()))?;
-    let (w, h) = info.info().size();
+    let (png, (w, h)) = crate::input::bounds::png(file, &file.display().to_string(), "")?;
     let scale = geometry.options.scale;
     let (box_w, box_h) = (spec.rong * geometry.sx * scale, spec.cao * geometry.sy * scale);
     let fit = (box_w / w as f32).min(box_h / h as f32);
