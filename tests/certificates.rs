@@ -417,5 +417,6 @@ fn an_emblem_prints_on_full_sheets_only_and_a_missing_one_is_an_input_error() {
     let output = baocao(&["check", input.to_str().unwrap()], dir.path());
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("khen_thuong[0].bieu_tuong: không đọc được ảnh PNG"), "{stderr}");
+    assert!(stderr.contains("khen_thuong[0].bieu_tuong: không đọc được tệp «"), "{stderr}");
+    assert!(stderr.contains("khong-co.png»: không có tệp hay thư mục này"), "{stderr}");
 }

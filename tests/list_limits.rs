@@ -65,7 +65,7 @@ fn a_used_range_reaching_xfd1048576_costs_nothing_and_a_value_there_is_refused_a
     sheet_with_value_at_the_end(&path);
     refused(
         dir.path(),
-        "lỗi: ds.xlsx:Sheet1!XFD1048576: khen_thuong[0].danh_sach_tep: ô có dữ liệu nằm ngoài vùng đọc (tới dòng 20.000, cột CV)",
+        "lỗi: ds.xlsx:Sheet1!XFD1048576: khen_thuong[0].danh_sach_tep: ô có dữ liệu nằm ngoài vùng đọc (tới dòng 201.000, cột CV)",
     );
 }
 
@@ -90,12 +90,12 @@ fn values_right_of_or_below_the_limits_are_refused_at_their_cell_or_line() {
     refused(dir.path(), "lỗi: ds.xlsx:DS!CW1: khen_thuong[0].danh_sach_tep: ô có dữ liệu nằm ngoài vùng đọc");
 
     let mut csv = String::from("loai,ten\n");
-    for n in 2..=20_001 {
+    for n in 2..=201_001 {
         csv.push_str(&format!("ca_nhan,Người số {n}\n"));
     }
     std::fs::write(dir.path().join("ds.csv"), csv).unwrap();
     sample_with_list(dir.path(), "ds.csv");
-    refused(dir.path(), "lỗi: ds.csv:20001: khen_thuong[0].danh_sach_tep: ô có dữ liệu nằm ngoài vùng đọc");
+    refused(dir.path(), "lỗi: ds.csv:201001: khen_thuong[0].danh_sach_tep: ô có dữ liệu nằm ngoài vùng đọc");
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod failure;
 mod list;
 mod messages;
 
-pub use failure::{Failure, IoAction};
+pub use failure::{Failure, IoAction, Refusal};
 pub use list::{CellTrouble, ColumnUse, FileWhat, KindSource, ListKind, RecipientKind, SkipReason};
 
 /// Language of the messages printed to people.
@@ -258,6 +258,59 @@ pub enum Kind {
         derived: String,
         key: Option<String>,
     },
+    /// A file the run reads is bigger than baocao reads (bytes).
+    FileTooLarge {
+        file: String,
+        size: u64,
+        limit: u64,
+    },
+    /// A file the run reads cannot be read; the system's reason.
+    Unreadable {
+        file: String,
+        error: std::io::ErrorKind,
+        /// The system's words (English), for `--lang en`.
+        detail: String,
+    },
+    /// Something that is not a regular file where a file is named (a
+    /// folder, a FIFO, a device such as /dev/zero).
+    NotAFile(String),
+    /// The file is not UTF-8 text.
+    NotUtf8,
+    /// YAML nested deeper than baocao reads.
+    TooDeep {
+        limit: usize,
+    },
+    /// An image with more pixels than baocao reads.
+    ImageTooLarge {
+        file: String,
+        width: u32,
+        height: u32,
+        limit: u64,
+    },
+    /// A number outside what makes sense for its field: NaN, infinite,
+    /// zero, or too large. `value` as typed; `min`..=`max` in `unit`.
+    OutOfRange {
+        value: String,
+        min: String,
+        max: String,
+        unit: Unit,
+    },
+    /// An award group with more recipients than baocao prints in one run.
+    TooManyRecipients {
+        count: usize,
+        limit: usize,
+    },
+    /// A colour that is not `RRGGBB`.
+    BadColor(String),
+    /// A certificate box the printer options move wholly off the sheet.
+    BoxOffSheet {
+        name: String,
+    },
+    /// A template that includes itself, directly or through others.
+    TemplateRecursion {
+        name: String,
+        chain: Vec<String>,
+    },
     /// Warning: a certificate box needed the smallest size of its range.
     SmallestSize {
         /// The output file and its page (from 1).
@@ -270,6 +323,15 @@ pub enum Kind {
     },
     /// A recipient list file: how it was read, or why it cannot be.
     List(ListKind),
+}
+
+/// The unit of a number's range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Millimetre,
+    Point,
+    /// A plain factor (scale).
+    Times,
 }
 
 /// The type a field should have had.

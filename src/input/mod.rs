@@ -6,6 +6,7 @@
 //! schema's rules, and returns an [`Input`] or every [`Problem`] at once.
 
 mod advice;
+pub(crate) mod bounds;
 mod facts;
 pub(crate) mod list;
 mod locate;
@@ -21,7 +22,7 @@ use serde::Serialize;
 
 pub(crate) use facts::is_count;
 
-use crate::diag::{Kind, Location, Problem};
+use crate::diag::{Location, Problem};
 use crate::doc::Paper;
 use crate::text::vn::{Date, Decimal};
 
@@ -377,6 +378,8 @@ record! {
 }
 
 /// Reads and checks the input file at `path` (and the list files it names).
+/// The file's size, kind and nesting are checked before it is parsed
+/// ([`bounds`]); messages name the file as `path` is written.
 pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
     load_with_notes(path).map(|(input, _)| input)
 }
@@ -387,27 +390,16 @@ pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
 /// running-text form had to be guessed) for `check` to show.
 pub fn load_with_notes(path: &Path) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
     let display = path.display().to_string();
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => {
-                return Err(vec![Problem {
-                    location: Location::file(&display).into(),
-                    path: String::new(),
-                    kind: Kind::Syntax("tệp không phải UTF-8 / file is not UTF-8".into()),
-                }])
-            }
-        },
-        Err(err) => {
-            return Err(vec![Problem {
-                location: Location::file(&display).into(),
-                path: String::new(),
-                kind: Kind::ListFileUnreadable { file: display.clone(), detail: err.to_string() },
-            }])
-        }
-    };
+    let bytes = bounds::read_file(path, &display, "", bounds::MAX_YAML_BYTES).map_err(|p| vec![p])?;
+    let text = bounds::utf8(bytes, &display).map_err(|p| vec![p])?;
     let base = path.parent().unwrap_or(Path::new("."));
     load_str_with_notes(&text, &display, base)
+}
+
+/// The location of field `path` (`o[5].co`) in the YAML `text` of the file
+/// `display`: for other YAML files baocao reads (layout, printer profile).
+pub(crate) fn locate_yaml(text: &str, display: &str, path: &str) -> Location {
+    locate::Locator::yaml(text, display).locate(path, false)
 }
 
 /// Reads and checks YAML `text`; list files are looked up under `base`.
@@ -416,6 +408,7 @@ pub fn load_str(text: &str, display: &str, base: &Path) -> Result<Input, Vec<Pro
 }
 
 fn load_str_with_notes(text: &str, display: &str, base: &Path) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
+    bounds::check_depth(text, display).map_err(|p| vec![p])?;
     let mut reader = read::Reader::new(text, display, base);
     let input = reader.input();
     let notes = reader.take_notes();

@@ -71,6 +71,10 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
         if group.danh_sach.is_empty() {
             report(format!("{path}.danh_sach"), Kind::EmptyList);
         }
+        if group.danh_sach.len() > super::bounds::MAX_RECIPIENTS {
+            let kind = Kind::TooManyRecipients { count: group.danh_sach.len(), limit: super::bounds::MAX_RECIPIENTS };
+            report(format!("{path}.danh_sach"), kind);
+        }
         for (i, first) in repeated_recipients(&group.danh_sach) {
             let name = group.danh_sach[i].ten.clone();
             report(format!("{path}.danh_sach[{i}].ten"), Kind::DuplicateRecipient { name, first });

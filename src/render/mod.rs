@@ -11,3 +11,11 @@ pub(crate) mod nd30;
 pub mod pdf;
 pub(crate) mod raster;
 pub(crate) mod sheets;
+
+/// Why writing a stream of pages (certificate sheets made one at a time)
+/// stopped: the page source failed, or the backend refused.
+#[derive(Debug)]
+pub enum Stop<E> {
+    Source(E),
+    Render(String),
+}

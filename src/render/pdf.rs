@@ -18,6 +18,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::flow;
 use super::frame::{Item, Laid, TextRun};
+use super::Stop;
 use crate::doc::{Color, Document, Metadata, Sheets, Timestamp};
 use crate::text::fonts::Face;
 
@@ -75,13 +76,29 @@ fn date_time(t: Timestamp) -> DateTime {
 
 /// Draws laid-out pages.
 pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>, String> {
+    let pages =
+        laid.pages.iter().map(|items| Ok::<_, std::convert::Infallible>(std::borrow::Cow::Borrowed(items.as_slice())));
+    draw_pages(laid, meta, standard, pages).map_err(|stop| match stop {
+        Stop::Render(detail) => detail,
+        Stop::Source(never) => match never {},
+    })
+}
+
+/// Draws `laid`'s size and common items with the pages `pages` yields one
+/// at a time (each dropped once drawn).
+fn draw_pages<'p, E>(
+    laid: &Laid,
+    meta: &Metadata,
+    standard: Standard,
+    pages: impl Iterator<Item = Result<std::borrow::Cow<'p, [Item]>, E>>,
+) -> Result<Vec<u8>, Stop<E>> {
     let mut document = match standard {
         Standard::Plain => krilla::Document::new(),
         Standard::PdfA2b => {
             let configuration = ConfigurationBuilder::new()
                 .set_validator(Validator::A(Archival::A2_B))
                 .finish()
-                .map_err(|err| format!("krilla: {err:?}"))?;
+                .map_err(|err| Stop::Render(format!("krilla: {err:?}")))?;
             krilla::Document::new_with(krilla::SerializeSettings { configuration, ..Default::default() })
         }
     };
@@ -89,8 +106,9 @@ pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>,
     // PDF/A forbids asking the viewer to smooth images.
     let interpolate = standard == Standard::Plain;
     let mut common: Option<Graphic> = None;
-    for items in &laid.pages {
-        let settings = PageSettings::from_wh(laid.width, laid.height).ok_or("kích thước trang sai")?;
+    for items in pages {
+        let items = items.map_err(Stop::Source)?;
+        let settings = PageSettings::from_wh(laid.width, laid.height).ok_or(Stop::Render("page size".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         if !laid.common.is_empty() {
@@ -104,11 +122,11 @@ pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>,
             });
             surface.draw_graphic(graphic.clone());
         }
-        draw_items(&mut surface, items, interpolate);
+        draw_items(&mut surface, &items, interpolate);
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|err| format!("krilla: {err:?}"))
+    document.finish().map_err(|err| Stop::Render(format!("krilla: {err:?}")))
 }
 
 fn draw_items(surface: &mut Surface, items: &[Item], interpolate: bool) {
@@ -163,6 +181,21 @@ fn draw_items(surface: &mut Surface, items: &[Item], interpolate: bool) {
 
 fn rgb(color: Color) -> rgb::Color {
     rgb::Color::new(color.0, color.1, color.2)
+}
+
+/// The PDF of `count` certificate sheets that `next` makes one at a time
+/// (by number from 0) on `frame`'s paper, border and common frames, and
+/// its page count: memory holds the PDF, never every sheet.
+pub fn render_sheet_stream<E>(
+    frame: &Sheets,
+    standard: Standard,
+    count: usize,
+    next: &mut dyn FnMut(usize) -> Result<crate::doc::Sheet, E>,
+) -> Result<(Vec<u8>, usize), Stop<E>> {
+    let laid = crate::render::sheets::common(frame);
+    let pages = (0..count)
+        .map(|number| next(number).map(|sheet| std::borrow::Cow::Owned(crate::render::sheets::sheet_items(&sheet))));
+    Ok((draw_pages(&laid, &frame.meta, standard, pages)?, count))
 }
 
 /// The PDF of certificate sheets, and its page count.

@@ -3,13 +3,21 @@
 //! in their boxes.
 
 use super::frame::{Item, Laid, TextRun};
-use crate::doc::{Align, Frame, Sheets};
+use crate::doc::{Align, Frame, Sheet, Sheets};
 use crate::text::fonts::Face;
 use crate::text::measure::{ascent, LINE_HEIGHT, PT_PER_MM};
 
 /// Certificate sheets as pages of items: the border and the common frames
 /// once, for every page; each sheet's own frames centred in their boxes.
 pub(crate) fn layout(sheets: &Sheets) -> Laid {
+    let mut laid = common(sheets);
+    laid.pages = sheets.sheets.iter().map(sheet_items).collect();
+    laid
+}
+
+/// The page size and what every sheet shares (border, emblem, common
+/// frames), with no page yet.
+pub(crate) fn common(sheets: &Sheets) -> Laid {
     let (width, height) = (sheets.width * PT_PER_MM, sheets.height * PT_PER_MM);
     let mut common = Vec::new();
     if let Some(border) = sheets.border {
@@ -34,8 +42,12 @@ pub(crate) fn layout(sheets: &Sheets) -> Laid {
         });
     }
     common.extend(sheets.common.iter().flat_map(frame_items));
-    let pages = sheets.sheets.iter().map(|sheet| sheet.frames.iter().flat_map(frame_items).collect()).collect();
-    Laid { width, height, common, pages }
+    Laid { width, height, common, pages: Vec::new() }
+}
+
+/// The items of one sheet's own frames.
+pub(crate) fn sheet_items(sheet: &Sheet) -> Vec<Item> {
+    sheet.frames.iter().flat_map(frame_items).collect()
 }
 
 fn frame_items(frame: &Frame) -> Vec<Item> {

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-/// Rows read: a value below this row is refused with its cell.
-pub(super) const MAX_ROWS: usize = 20_000;
+/// Rows read: a value below this row is refused with its cell. As many
+/// recipients as a group may have, with room for titles above the header.
+pub(super) const MAX_ROWS: usize = crate::input::bounds::MAX_RECIPIENTS + 1_000;
 /// Columns read (A–CV): a value right of them is refused with its cell.
 pub(super) const MAX_COLUMNS: usize = 100;
 /// Merged areas a sheet may have.

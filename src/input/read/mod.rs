@@ -126,13 +126,16 @@ impl<'a> Reader<'a> {
             Locator::Yaml { display, .. } | Locator::List { display, .. } => display,
         });
         let mut kind = Kind::Syntax(detail.clone());
-        if let Some(at) = err.location() {
-            if let Some(line) = unpaired_quote_line(self.text, at.line()) {
-                kind = Kind::UnclosedQuote { detail, line };
+        // serde_yaml names no place for some errors (a second document):
+        // the other parser's position, or the line that starts it.
+        let at = err.location().map(|at| (at.line(), at.column())).or_else(|| unlocated_error_place(self.text));
+        if let Some((line, col)) = at {
+            if let Some(quote) = unpaired_quote_line(self.text, line) {
+                kind = Kind::UnclosedQuote { detail, line: quote };
             }
-            location.line = Some(at.line());
-            location.col = Some(at.column());
-            location.excerpt = self.text.lines().nth(at.line().saturating_sub(1)).map(str::to_string);
+            location.line = Some(line);
+            location.col = Some(col);
+            location.excerpt = self.text.lines().nth(line.saturating_sub(1)).map(str::to_string);
         }
         self.problems.push(Problem { location: location.into(), path: String::new(), kind });
     }
@@ -506,17 +509,17 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A PNG file named relative to the YAML, known to decode.
+    /// A PNG file named relative to the YAML: a regular file within the
+    /// size and pixel limits that decodes whole.
     fn png_file(&mut self, value: &Value, path: &str) -> Option<std::path::PathBuf> {
         let name = self.text(value, path)?;
         let file = self.base.join(&name);
-        let checked = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|bytes| {
-            png::Decoder::new(std::io::Cursor::new(bytes)).read_info().map(|_| ()).map_err(|e| e.to_string())
-        });
-        match checked {
-            Ok(()) => Some(file),
-            Err(detail) => {
-                self.report(path, false, Kind::ImageUnreadable { file: file.display().to_string(), detail });
+        match super::bounds::png(&file, &file.display().to_string(), path) {
+            Ok(_) => Some(file),
+            Err(mut problem) => {
+                // Located at the field that names the image.
+                *problem.location = self.locator.locate(path, false);
+                self.problems.push(problem);
                 None
             }
         }
@@ -549,6 +552,23 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// Where a YAML error serde_yaml did not place is: yaml-rust2's error
+/// position, else the first line that starts a second document.
+fn unlocated_error_place(text: &str) -> Option<(usize, usize)> {
+    if let Err(err) = yaml_rust2::YamlLoader::load_from_str(text) {
+        let mark = err.marker();
+        return Some((mark.line().max(1), mark.col() + 1));
+    }
+    let mut content = false;
+    for (index, line) in text.lines().enumerate() {
+        if content && (line.starts_with("---") || line.starts_with("...") || line.starts_with('%')) {
+            return Some((index + 1, 1));
+        }
+        content |= !line.trim().is_empty() && !line.trim_start().starts_with('#');
+    }
+    Some((1, 1))
 }
 
 /// The first line before `error_line` (1-based) whose unescaped double

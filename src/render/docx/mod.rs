@@ -16,7 +16,7 @@ mod schema;
 mod sheets;
 mod styles;
 
-pub(crate) use sheets::render_sheets;
+pub(crate) use sheets::write_sheet_stream;
 
 use docx_rs::{
     BorderType, Docx, Header as DocxHeader, PageMargin, PageNum, PageNumType, PageSize, Paragraph as DocxParagraph,
@@ -298,6 +298,12 @@ fn data_table(table: &Table) -> DocxTable {
 /// cannot write), `page_border` becomes the last section's `w:pgBorders`,
 /// property elements go in schema order, and [`package`] adds the rest.
 fn finish(docx: Docx, meta: &Metadata, page_border: Option<&str>) -> Result<Vec<u8>, String> {
+    package::zip(body(docx, page_border)?, meta)
+}
+
+/// The parts docx-rs writes for `docx`, made schema-valid: the header-row
+/// marks and `page_border` added, property elements put in order.
+fn body(docx: Docx, page_border: Option<&str>) -> Result<package::Body, String> {
     let parts = docx.build();
     let utf8 = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|e| format!("docx: {e}"));
     let mut document = utf8(parts.document)?;
@@ -312,12 +318,11 @@ fn finish(docx: Docx, meta: &Metadata, page_border: Option<&str>) -> Result<Vec<
     }
     let headers =
         parts.headers.into_iter().map(|h| schema::reorder(&utf8(h)?)).collect::<Result<Vec<String>, String>>()?;
-    let body = package::Body {
+    Ok(package::Body {
         document: schema::reorder(&document)?,
         headers,
         header_rels: parts.header_rels,
         document_rels: utf8(parts.document_rels)?,
         media: parts.media,
-    };
-    package::zip(body, meta)
+    })
 }

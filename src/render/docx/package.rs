@@ -5,11 +5,12 @@
 //! and the named styles. Zipped with fixed timestamps, so the same model
 //! gives the same bytes.
 
-use std::io::{Cursor, Write};
+use std::io::{Cursor, Seek, Write};
 
 use super::styles::{styles_xml, FONT};
 use super::xml_escape;
 use crate::doc::Metadata;
+use crate::render::Stop;
 
 /// What the body of a DOCX is made of, already in schema order.
 pub(super) struct Body {
@@ -30,37 +31,69 @@ const WORDML: &str = "application/vnd.openxmlformats-officedocument.wordprocessi
 
 /// The DOCX bytes of `body` described by `meta`.
 pub(super) fn zip(body: Body, meta: &Metadata) -> Result<Vec<u8>, String> {
-    let error = |e: &dyn std::fmt::Display| format!("docx: {e}");
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let written = zip_into(body, meta, Cursor::new(Vec::new()), &mut |_| Ok::<(), Stop<std::convert::Infallible>>(()));
+    written.map(Cursor::into_inner).map_err(|stop| match stop {
+        Stop::Render(detail) => detail,
+        Stop::Source(never) => match never {},
+    })
+}
+
+/// Where `fill` writes into `word/document.xml`, in place of this mark:
+/// a body too large to hold in memory (100,000 certificates) is streamed.
+pub(super) const BODY_MARK: &str = "<!--baocao: body-->";
+
+/// Writes the DOCX of `body` described by `meta` into `out`; when the
+/// document holds [`BODY_MARK`], `fill` writes the XML that replaces it.
+pub(super) fn zip_into<W: Write + Seek, E>(
+    body: Body,
+    meta: &Metadata,
+    out: W,
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), Stop<E>>,
+) -> Result<W, Stop<E>> {
+    let error = |e: &dyn std::fmt::Display| Stop::Render(format!("docx: {e}"));
+    let mut zip = zip::ZipWriter::new(out);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
-    let mut add = |name: &str, bytes: &[u8]| -> Result<(), String> {
+    let add = |zip: &mut zip::ZipWriter<W>, name: &str, bytes: &[u8]| -> Result<(), Stop<E>> {
         zip.start_file(name, options).map_err(|e| error(&e))?;
         zip.write_all(bytes).map_err(|e| error(&e))
     };
     let headers_with_rels: Vec<bool> =
         (0..body.headers.len()).map(|i| body.header_rels.get(i).is_some_and(|r| has_relationship(r))).collect();
-    add("[Content_Types].xml", content_types(body.headers.len(), !body.media.is_empty()).as_bytes())?;
-    add("_rels/.rels", package_rels().as_bytes())?;
-    add("docProps/core.xml", core_xml(meta).as_bytes())?;
-    add("docProps/app.xml", app_xml(meta).as_bytes())?;
-    add("word/document.xml", body.document.as_bytes())?;
-    add("word/_rels/document.xml.rels", document_rels(&body.document_rels).as_bytes())?;
-    add("word/styles.xml", styles_xml().as_bytes())?;
-    add("word/settings.xml", SETTINGS.as_bytes())?;
-    add("word/fontTable.xml", font_table().as_bytes())?;
-    add("word/theme/theme1.xml", THEME.as_bytes())?;
+    add(&mut zip, "[Content_Types].xml", content_types(body.headers.len(), !body.media.is_empty()).as_bytes())?;
+    add(&mut zip, "_rels/.rels", package_rels().as_bytes())?;
+    add(&mut zip, "docProps/core.xml", core_xml(meta).as_bytes())?;
+    add(&mut zip, "docProps/app.xml", app_xml(meta).as_bytes())?;
+    match body.document.split_once(BODY_MARK) {
+        None => add(&mut zip, "word/document.xml", body.document.as_bytes())?,
+        Some((before, after)) => {
+            // Level 1: a streamed body repeats itself, so even the fastest
+            // level packs it well. No Zip64 (LibreOffice refuses it): the
+            // recipient limit of a group keeps the body under 4 GiB.
+            zip.start_file("word/document.xml", options.compression_level(Some(1))).map_err(|e| error(&e))?;
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut zip);
+            buffered.write_all(before.as_bytes()).map_err(|e| error(&e))?;
+            fill(&mut buffered)?;
+            buffered.write_all(after.as_bytes()).map_err(|e| error(&e))?;
+            buffered.flush().map_err(|e| error(&e))?;
+        }
+    }
+    add(&mut zip, "word/_rels/document.xml.rels", document_rels(&body.document_rels).as_bytes())?;
+    add(&mut zip, "word/styles.xml", styles_xml().as_bytes())?;
+    add(&mut zip, "word/settings.xml", SETTINGS.as_bytes())?;
+    add(&mut zip, "word/fontTable.xml", font_table().as_bytes())?;
+    add(&mut zip, "word/theme/theme1.xml", THEME.as_bytes())?;
     for (index, header) in body.headers.iter().enumerate() {
-        add(&format!("word/header{}.xml", index + 1), header.as_bytes())?;
+        add(&mut zip, &format!("word/header{}.xml", index + 1), header.as_bytes())?;
         if headers_with_rels[index] {
-            add(&format!("word/_rels/header{}.xml.rels", index + 1), &body.header_rels[index])?;
+            add(&mut zip, &format!("word/_rels/header{}.xml.rels", index + 1), &body.header_rels[index])?;
         }
     }
     for (name, png) in &body.media {
-        add(&format!("word/media/{name}.png"), png)?;
+        add(&mut zip, &format!("word/media/{name}.png"), png)?;
     }
-    Ok(zip.finish().map_err(|e| error(&e))?.into_inner())
+    zip.finish().map_err(|e| error(&e))
 }
 
 fn has_relationship(rels: &[u8]) -> bool {

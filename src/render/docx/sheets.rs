@@ -1,26 +1,38 @@
-//! Certificate sheets as DOCX: one page per sheet, each box of text an
+//! Certificate sheets as DOCX, written as a stream: one page per sheet, each box of text an
 //! absolutely positioned frame (`w:framePr`) holding the lines the layout
 //! fitted, the emblem in a frame of its own and the decorative border as
 //! the page border plus a ruled inner frame.
 
+use std::io::{Seek, Write};
+
 use docx_rs::{
-    BorderType, BreakType, Docx, PageMargin, PageOrientationType, Paragraph as DocxParagraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Pic, Run,
+    BorderType, BreakType, BuildXML, Docx, PageMargin, PageOrientationType, Paragraph as DocxParagraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run,
 };
 
 use super::styles::{self, paragraph, plain, Line, Look};
-use super::{finish, twips};
-use crate::doc::{Border, Frame, Picture, Sheets};
+use super::{package, schema, twips};
+use crate::doc::{Border, Frame, Picture, Sheet, Sheets};
+use crate::render::Stop;
 use crate::text::fonts::Face;
 use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
 
-/// The DOCX of certificate sheets: one landscape page per sheet, each
-/// frame an absolutely positioned text frame (`w:framePr`) with the lines
-/// the layout fitted, so a clerk can correct one certificate in Word.
-pub(crate) fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
-    let (width, height) = (twips(sheets.width) as u32, twips(sheets.height) as u32);
+/// Writes into `out` the DOCX of `count` certificate sheets that `next`
+/// makes one at a time on `frame`'s paper, border, emblem and common
+/// frames: one page per sheet, each box of text an absolutely positioned
+/// frame with the lines the layout fitted, so a clerk can correct one
+/// certificate in Word. The package is made by docx-rs around a mark; the
+/// sheets are then streamed in its place, so 100,000 certificates never
+/// sit in memory at once.
+pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
+    frame: &Sheets,
+    count: usize,
+    next: &mut dyn FnMut(usize) -> Result<Sheet, E>,
+    out: W,
+) -> Result<W, Stop<E>> {
+    let (width, height) = (twips(frame.width) as u32, twips(frame.height) as u32);
     let orientation = if width > height { PageOrientationType::Landscape } else { PageOrientationType::Portrait };
-    let mut docx = Docx::new().page_size(width, height).page_orient(orientation).page_margin(PageMargin {
+    let mut skeleton = Docx::new().page_size(width, height).page_orient(orientation).page_margin(PageMargin {
         top: 0,
         left: 0,
         bottom: 0,
@@ -29,22 +41,13 @@ pub(crate) fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
         footer: 0,
         gutter: 0,
     });
-    for (index, sheet) in sheets.sheets.iter().enumerate() {
-        // Word and LibreOffice hang a frame on the paragraph after it: each
-        // sheet's frames, then an empty paragraph that starts its page.
-        if let Some(border) = sheets.border {
-            docx = docx.add_paragraph(inner_frame(border, sheets.width, sheets.height));
-        }
-        if let Some(picture) = &sheets.picture {
-            docx = docx.add_paragraph(picture_paragraph(picture));
-        }
-        for frame in sheets.common.iter().chain(&sheet.frames) {
-            docx = docx.add_paragraph(frame_paragraph(frame));
-        }
-        let anchor = plain(&styles::ANCHOR, &[]).page_break_before(index > 0);
-        docx = docx.add_paragraph(anchor);
+    // The emblem goes through docx-rs once, so the package has its media
+    // and relationship; its paragraph is then repeated on every sheet.
+    if let Some(picture) = &frame.picture {
+        skeleton = skeleton.add_paragraph(picture_paragraph(picture));
     }
-    let border = sheets.border.map(|b| {
+    skeleton = skeleton.add_paragraph(plain(&styles::ANCHOR, &[]).add_run(Run::new().add_text(MARK)));
+    let border = frame.border.map(|b| {
         // Word measures the border's distance from the edge in points, 31 at most.
         let space = (b.outer * PT_PER_MM).min(31.0).round() as u32;
         let side = |name: &str| {
@@ -58,7 +61,66 @@ pub(crate) fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
             side("right")
         )
     });
-    finish(docx, &sheets.meta, border.as_deref())
+    let mut body = super::body(skeleton, border.as_deref()).map_err(Stop::Render)?;
+    let document = &body.document;
+    let fail = |what: &str| Stop::Render(format!("docx: {what}"));
+    let start = document.find("<w:body>").ok_or_else(|| fail("no body"))? + "<w:body>".len();
+    let mark = document.find(MARK).ok_or_else(|| fail("no mark"))?;
+    let mark_start = document[..mark].rfind("<w:p ").ok_or_else(|| fail("no mark paragraph"))?;
+    let mark_end = mark + document[mark..].find("</w:p>").ok_or_else(|| fail("unclosed mark"))? + "</w:p>".len();
+
+    // What every sheet repeats, serialised once: Word and LibreOffice hang
+    // a frame on the paragraph after it, so each sheet is its frames then
+    // an empty paragraph that starts its page.
+    let xml = |paragraphs: &mut dyn Iterator<Item = DocxParagraph>| -> Result<Vec<u8>, Stop<E>> {
+        let mut built = String::new();
+        for p in paragraphs {
+            built.push_str(std::str::from_utf8(&p.build()).map_err(|_| fail("not UTF-8"))?);
+        }
+        Ok(schema::reorder(&built).map_err(Stop::Render)?.into_bytes())
+    };
+    let mut shared = xml(&mut frame.border.map(|b| inner_frame(b, frame.width, frame.height)).into_iter())?;
+    shared.extend(document[start..mark_start].as_bytes());
+    shared.extend(xml(&mut frame.common.iter().map(frame_paragraph))?);
+    let first_anchor = xml(&mut std::iter::once(plain(&styles::ANCHOR, &[])))?;
+    let next_anchor = xml(&mut std::iter::once(plain(&styles::ANCHOR, &[]).page_break_before(true)))?;
+    body.document = format!("{}{}{}", &document[..start], package::BODY_MARK, &document[mark_end..]);
+
+    let mut fill = |out: &mut dyn Write| -> Result<(), Stop<E>> {
+        let io = |e: std::io::Error| Stop::Render(format!("docx: {e}"));
+        let mut counter = 0u32;
+        let mut sheet_xml = Vec::new();
+        for number in 0..count {
+            let sheet = next(number).map_err(Stop::Source)?;
+            sheet_xml.clear();
+            sheet_xml.extend(&shared);
+            sheet_xml.extend(xml(&mut sheet.frames.iter().map(frame_paragraph))?);
+            sheet_xml.extend(if number == 0 { &first_anchor } else { &next_anchor });
+            write_numbered(out, &sheet_xml, &mut counter).map_err(io)?;
+        }
+        Ok(())
+    };
+    package::zip_into(body, &frame.meta, out, &mut fill)
+}
+
+/// The text of the paragraph the sheets are written in place of.
+const MARK: &str = "BAOCAO-SHEETS-GO-HERE";
+
+/// Copies `xml` (paragraphs) to `out`, giving each paragraph the next id of
+/// `counter`: ids must differ across the document, and the parts every
+/// sheet repeats are serialised once.
+fn write_numbered(out: &mut dyn Write, xml: &[u8], counter: &mut u32) -> std::io::Result<()> {
+    const ATTRIBUTE: &[u8] = b"w14:paraId=\"";
+    let mut rest = xml;
+    while let Some(at) = rest.windows(ATTRIBUTE.len()).position(|w| w == ATTRIBUTE) {
+        let value = at + ATTRIBUTE.len();
+        let end = value + rest[value..].iter().position(|&b| b == b'"').unwrap_or(0);
+        out.write_all(&rest[..value])?;
+        *counter += 1;
+        write!(out, "{:08X}", *counter)?;
+        rest = &rest[end..];
+    }
+    out.write_all(rest)
 }
 
 /// Places `p` in a frame `width` × `height` mm at (`x`, `y`) mm from the
