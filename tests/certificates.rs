@@ -266,7 +266,14 @@ fn calibrate_writes_a_grid_with_crosshairs() {
     let info = stdout_of("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.contains("841.89 x 595.276 pts"), "A4 landscape: {info}");
     let text = pdf_text(&pdf, None);
-    for mark in ["(20, 20)", "(277, 20)", "(148, 105)", "(20, 190)", "(277, 190)", "--offset"] {
+    for mark in [
+        "A (x = 20 mm; y = 20 mm)",
+        "B (x = 277 mm; y = 20 mm)",
+        "C (x = 148,5 mm; y = 105 mm)",
+        "D (x = 20 mm; y = 190 mm)",
+        "E (x = 277 mm; y = 190 mm)",
+        "--offset",
+    ] {
         assert!(text.contains(mark), "{mark} missing: {text}");
     }
 }

@@ -13,8 +13,9 @@ use crate::diag::{Kind, Location, Problem};
 use crate::doc::Paper;
 use crate::doc::{Align, Border, Color, Frame, Picture, Sheet, Sheets};
 use crate::input::{Input, LoaiNguoiNhan, NhomKhen};
+use crate::text::breaks::balanced_text;
 use crate::text::fonts::Face;
-use crate::text::measure::{self, LINE_HEIGHT, PT_PER_MM};
+use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
 use crate::words::awards;
 use crate::words::templates::{self, Templates};
 
@@ -26,6 +27,10 @@ struct Layout {
     kho: SheetSize,
     /// The decorative border, printed in full mode only.
     vien: Option<BorderSpec>,
+    /// The inner frame on other sheet sizes (centred), where it is not the
+    /// layout's own scaled: NĐ 50/2006 sets 320 × 230 on 400 × 300.
+    #[serde(default)]
+    khung: FrameSizes,
     /// Where the group's emblem (`bieu_tuong`) goes; full mode only.
     bieu_tuong: Option<PictureSpec>,
     /// The boxes.
@@ -37,6 +42,25 @@ struct Layout {
 struct SheetSize {
     rong: f32,
     cao: f32,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrameSizes {
+    a3: Option<SheetSize>,
+    #[serde(rename = "400x300")]
+    large: Option<SheetSize>,
+    a4: Option<SheetSize>,
+}
+
+impl FrameSizes {
+    fn of(&self, paper: Paper) -> Option<&SheetSize> {
+        match paper {
+            Paper::A3 => self.a3.as_ref(),
+            Paper::Large => self.large.as_ref(),
+            Paper::A4 => self.a4.as_ref(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -175,22 +199,44 @@ fn group_json(group: &NhomKhen) -> Json {
     json
 }
 
+/// The least size a text shrinks to when even its box's smallest does not
+/// fit, pt: past the layout's range (and reported), never past the box.
+const LEAST_SIZE: f32 = 4.0;
+
 /// Fits `text` into a box `width` × `height` points: the largest size of
-/// `sizes` whose lines all fit; the smallest (and `true`) when none does.
+/// `sizes` whose balanced lines all fit; past the smallest, smaller still
+/// until they fit (and `true`, as when the smallest was needed).
 fn fit(text: &str, face: Face, sizes: [f32; 2], width: f32, height: f32) -> (f32, Vec<String>, bool) {
     let [largest, smallest] = sizes;
     let mut size = largest;
     loop {
-        let lines = measure::wrap(text, face, size, width);
+        let lines = balanced_text(text, face, size, width);
         let fits =
             lines.len() as f32 * size * LINE_HEIGHT <= height + 0.01 && lines.iter().all(|(_, w)| *w <= width + 0.01);
-        let at_bottom = size <= smallest;
-        if fits || at_bottom {
-            let needed_smallest = at_bottom && smallest < largest;
+        if fits || size <= LEAST_SIZE {
+            let needed_smallest = size <= smallest && smallest < largest || size < smallest;
             return (size, lines.into_iter().map(|(t, _)| t).collect(), needed_smallest || !fits);
         }
-        size = (size - 0.5).max(smallest);
+        size = if size > smallest { (size - 0.5).max(smallest) } else { (size - 0.5).max(LEAST_SIZE) };
     }
+}
+
+/// The inner frame (x, y, width, height in mm) of the layout on its own
+/// sheet and on `paper`: boxes map from the one onto the other, so they
+/// stay inside the frame on every sheet size.
+fn frames(layout: &Layout, paper: Paper) -> ([f32; 4], [f32; 4]) {
+    let (width, height) = paper.size();
+    let inset = layout.vien.as_ref().map_or(0.0, |v| v.trong);
+    let from = [inset, inset, layout.kho.rong - 2.0 * inset, layout.kho.cao - 2.0 * inset];
+    let to = match layout.khung.of(paper) {
+        Some(size) => [(width - size.rong) / 2.0, (height - size.cao) / 2.0, size.rong, size.cao],
+        None => {
+            let scale = (width / layout.kho.rong).min(height / layout.kho.cao);
+            let inset = inset * scale;
+            [inset, inset, width - 2.0 * inset, height - 2.0 * inset]
+        }
+    };
+    (from, to)
 }
 
 /// The certificates of award group `index` (0-based): one sheet per
@@ -206,7 +252,8 @@ pub(crate) fn build(
     let layout = parse_layout(templates)?;
     let paper = options.paper.or(group.kho_giay).unwrap_or(Paper::A3);
     let (paper_width, paper_height) = paper.size();
-    let (sx, sy) = (paper_width / layout.kho.rong, paper_height / layout.kho.cao);
+    let (from, to) = frames(&layout, paper);
+    let (sx, sy) = (to[2] / from[2], to[3] / from[3]);
     let font_scale = sx.min(sy) * options.scale;
 
     let mut registry = templates::plain_registry();
@@ -227,32 +274,42 @@ pub(crate) fn build(
     let border = match (&layout.vien, options.overlay) {
         (Some(spec), false) => Some(Border {
             color: Color::parse(&spec.mau).unwrap_or(Color::BLACK),
-            outer: spec.ngoai * sx.min(sy),
-            inner: spec.trong * sx.min(sy),
+            // The double line between the paper's edge and the inner frame.
+            outer: (spec.ngoai * (paper_width / layout.kho.rong).min(paper_height / layout.kho.cao))
+                .min(to[0].min(to[1]) - 4.0),
+            inner: (to[0], to[1]),
         }),
         _ => None,
     };
     let boxes: Vec<&BoxSpec> = layout.o.iter().filter(|b| !(options.overlay && b.in_san)).collect();
-    let geometry = Geometry { sx, sy, font_scale, options };
+    let geometry = Geometry { from, to, sx, sy, font_scale, options };
     let (own, shared): (Vec<&BoxSpec>, Vec<&BoxSpec>) = boxes.into_iter().partition(|b| names_recipient(&b.chu));
 
     let mut shrunk = Vec::new();
-    let mut render = |spec: &BoxSpec, context: &Json, page: usize, recipient: &str| -> Result<Option<Frame>, Problem> {
+    let text_of = |spec: &BoxSpec, context: &Json| -> Result<String, Problem> {
         let text = registry
             .render(&spec.ten, context)
             .map_err(|err| layout_problem(origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
-        let (frame, needed_smallest) = geometry.frame(spec, text.trim());
-        if needed_smallest {
-            if let Some(frame) = &frame {
-                shrunk.push(Shrunk {
-                    page,
-                    recipient: recipient.to_string(),
-                    field: spec.ten.clone(),
-                    size: frame.size,
-                });
+        Ok(text.trim().to_string())
+    };
+    // Fits each box's text (a box grown over the empty boxes under it).
+    let mut set = |specs: &[&BoxSpec], texts: &[String], page: usize, recipient: &str| -> Vec<Frame> {
+        let mut frames = Vec::with_capacity(specs.len());
+        for (i, (spec, text)) in specs.iter().zip(texts).enumerate() {
+            let (frame, needed_smallest) = geometry.frame(spec, text, grown_height(specs, texts, i));
+            if let Some(frame) = frame {
+                if needed_smallest {
+                    shrunk.push(Shrunk {
+                        page,
+                        recipient: recipient.to_string(),
+                        field: spec.ten.clone(),
+                        size: frame.size,
+                    });
+                }
+                frames.push(frame);
             }
         }
-        Ok(frame)
+        frames
     };
 
     let mut sheets = Vec::with_capacity(group.danh_sach.len());
@@ -270,15 +327,11 @@ pub(crate) fn build(
         let context = Json::Object(context);
         // Boxes that name no recipient field read alike on every sheet: fit them once.
         if number == 0 {
-            for spec in &shared {
-                common.extend(render(spec, &context, 1, "mọi tờ")?);
-            }
+            let texts = shared.iter().map(|spec| text_of(spec, &context)).collect::<Result<Vec<_>, _>>()?;
+            common = set(&shared, &texts, 1, "mọi tờ");
         }
-        let mut frames = Vec::with_capacity(own.len());
-        for spec in &own {
-            frames.extend(render(spec, &context, number + 1, &person.ten)?);
-        }
-        sheets.push(Sheet { frames });
+        let texts = own.iter().map(|spec| text_of(spec, &context)).collect::<Result<Vec<_>, _>>()?;
+        sheets.push(Sheet { frames: set(&own, &texts, number + 1, &person.ten) });
         progress();
     }
     let title = format!("{} – Quyết định {}", group.hinh_thuc.name(), group.quyet_dinh.so);
@@ -299,13 +352,12 @@ fn picture(file: &std::path::Path, spec: &PictureSpec, geometry: &Geometry) -> R
     let png = std::fs::read(file).map_err(|e| unreadable(e.to_string()))?;
     let info = png::Decoder::new(std::io::Cursor::new(&png)).read_info().map_err(|e| unreadable(e.to_string()))?;
     let (w, h) = info.info().size();
-    let scale = geometry.options.scale;
-    let (box_w, box_h) = (spec.rong * geometry.sx * scale, spec.cao * geometry.sy * scale);
+    let [x, y, box_w, box_h] = geometry.place(spec.x, spec.y, spec.rong, spec.cao);
     let fit = (box_w / w as f32).min(box_h / h as f32);
     let (width, height) = (w as f32 * fit, h as f32 * fit);
     Ok(Picture {
-        x: spec.x * geometry.sx * scale + geometry.options.offset.0 + (box_w - width) / 2.0,
-        y: spec.y * geometry.sy * scale + geometry.options.offset.1 + (box_h - height) / 2.0,
+        x: x + (box_w - width) / 2.0,
+        y: y + (box_h - height) / 2.0,
         width,
         height,
         png: std::sync::Arc::new(png),
@@ -320,8 +372,13 @@ fn names_recipient(template: &str) -> bool {
     })
 }
 
-/// Paper scaling and the printer's correction, applied to every box.
+/// Paper scaling and the printer's correction, applied to every box: the
+/// layout's inner frame `from` maps onto the paper's `to` ([x, y, width,
+/// height] in mm), then the printer's scale (around the sheet's top-left
+/// corner) and offset apply.
 struct Geometry {
+    from: [f32; 4],
+    to: [f32; 4],
     sx: f32,
     sy: f32,
     font_scale: f32,
@@ -329,9 +386,22 @@ struct Geometry {
 }
 
 impl Geometry {
-    /// The frame of `spec` holding `text` (none for empty text), and whether
-    /// it needed its smallest size.
-    fn frame(&self, spec: &BoxSpec, text: &str) -> (Option<Frame>, bool) {
+    /// A box of the layout on the paper: [x, y, width, height] in mm.
+    fn place(&self, x: f32, y: f32, width: f32, height: f32) -> [f32; 4] {
+        let scale = self.options.scale;
+        let (dx, dy) = self.options.offset;
+        [
+            (self.to[0] + (x - self.from[0]) * self.sx) * scale + dx,
+            (self.to[1] + (y - self.from[1]) * self.sy) * scale + dy,
+            width * self.sx * scale,
+            height * self.sy * scale,
+        ]
+    }
+
+    /// The frame of `spec`, `height` mm tall on the layout (its own, or
+    /// grown over empty boxes under it), holding `text` (none for empty
+    /// text), and whether it needed its smallest size.
+    fn frame(&self, spec: &BoxSpec, text: &str, height: f32) -> (Option<Frame>, bool) {
         if text.is_empty() {
             return (None, false);
         }
@@ -341,14 +411,13 @@ impl Geometry {
             Style::Nghieng => (false, true),
             Style::DamNghieng => (true, true),
         };
-        let scale = self.options.scale;
-        let (width, height) = (spec.rong * self.sx * scale, spec.cao * self.sy * scale);
+        let [x, y, width, height] = self.place(spec.x, spec.y, spec.rong, height);
         let sizes = [spec.co[0] * self.font_scale, spec.co[1] * self.font_scale];
         let (size, lines, needed_smallest) =
             fit(text, Face::new(bold, italic), sizes, width * PT_PER_MM, height * PT_PER_MM);
         let frame = Frame {
-            x: spec.x * self.sx * scale + self.options.offset.0,
-            y: spec.y * self.sy * scale + self.options.offset.1,
+            x,
+            y,
             width,
             height,
             lines,
@@ -365,6 +434,25 @@ impl Geometry {
         };
         (Some(frame), needed_smallest)
     }
+}
+
+/// Height (mm, on the layout) of box `i`: its own, grown over the boxes
+/// stacked right under it that are empty on this sheet (a collective has
+/// no position line: its name takes that room rather than leave a band).
+fn grown_height(specs: &[&BoxSpec], texts: &[String], i: usize) -> f32 {
+    let spec = specs[i];
+    let mut bottom = spec.y + spec.cao;
+    for (below, text) in specs.iter().zip(texts).skip(i + 1) {
+        let stacked = below.y >= bottom - 0.5
+            && below.y - bottom <= 4.0
+            && below.x < spec.x + spec.rong
+            && spec.x < below.x + below.rong;
+        if !stacked || !text.is_empty() {
+            break;
+        }
+        bottom = below.y + below.cao;
+    }
+    bottom - spec.y
 }
 
 /// A file name for one recipient's PDF: "0001-nguyen-van-an.pdf" (ASCII,

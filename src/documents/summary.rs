@@ -213,7 +213,7 @@ pub fn build(request: &SummaryRequest) -> Result<Document, Failure> {
     let chart = chart(&metrics, &tops, &years, &chart_codes, page);
     let subject = markup::plain_text(templates.render("tong-hop-trich-yeu", &context)?.trim());
     let mut body = nd30::parse_body(&templates, "tong-hop", &context, |name| match name {
-        "bang-chi-tieu" => Some(vec![Block::Table(metric_table.clone())]),
+        "bang-chi-tieu" => Some(metric_table.iter().cloned().map(Block::Table).collect()),
         "bang-don-vi" => Some(unit_tables.iter().cloned().map(Block::Table).collect()),
         "bieu-do" => Some(chart.clone().map(Block::Chart).into_iter().collect()),
         _ => None,
@@ -300,8 +300,9 @@ fn source_line(source: &Source, metrics: &[ChiTieu], from: i32, to: i32) -> Stri
 const TABLE_SIZE: f32 = 11.0;
 
 /// Per metric: per-year sums over the inputs, the range total, and the
-/// change against the previous range of equal length when the data covers it.
-fn metrics_table(metrics: &[ChiTieu], sources: &[Source], years: &[i32], page: Page) -> Table {
+/// change against the previous range of equal length when the data covers
+/// it (as several tables when the years do not fit across one).
+fn metrics_table(metrics: &[ChiTieu], sources: &[Source], years: &[i32], page: Page) -> Vec<Table> {
     let (from, to) = (years[0], years[years.len() - 1]);
     let length = to - from + 1;
     let (previous_from, previous_to) = (from - length, from - 1);
@@ -330,20 +331,9 @@ fn metrics_table(metrics: &[ChiTieu], sources: &[Source], years: &[i32], page: P
         cells.push(compared.unwrap_or_else(|| "–".to_string()));
         cells
     });
-    let header = vec![Row { cells: header, bold: true }];
-    let columns = metrics::column_widths(&header[0].cells, &rows, page.text_width(), TABLE_SIZE);
     let mut aligns = vec![Align::Center, Align::Left, Align::Center];
-    aligns.resize(columns.len(), Align::Right);
-    Table { columns, aligns, header, rows, size: TABLE_SIZE }
-}
-
-/// Metric columns per unit table: what fits across the page.
-fn metrics_per_table(page: Page) -> usize {
-    if page.width > page.height {
-        7
-    } else {
-        4
-    }
+    aligns.resize(header.len(), Align::Right);
+    metrics::fitted_tables(&header, &rows, 3, 2, &aligns, page.text_width(), TABLE_SIZE)
 }
 
 /// One row per unit and a total row, a column per metric (range totals);
@@ -353,34 +343,25 @@ fn units_tables(metrics: &[ChiTieu], units: &[Source], from: i32, to: i32, page:
         return Vec::new();
     }
     // A metric no unit has a figure for would be a column of dashes.
-    let shown: Vec<ChiTieu> =
-        metrics.iter().filter(|m| units.iter().any(|u| u.over(&m.ma, from, to).is_some())).cloned().collect();
-    shown
-        .chunks(metrics_per_table(page))
-        .map(|chunk| {
-            let mut header = vec!["STT".to_string(), "Đơn vị".into()];
-            header.extend(chunk.iter().map(with_unit));
-            let mut rows: Vec<Row> = units
-                .iter()
-                .enumerate()
-                .map(|(i, unit)| {
-                    let mut cells = vec![(i + 1).to_string(), unit.name.clone()];
-                    cells.extend(chunk.iter().map(|m| figure(unit.over(&m.ma, from, to))));
-                    Row { cells, bold: false }
-                })
-                .collect();
-            let mut total = vec![String::new(), "Tổng cộng".to_string()];
-            total.extend(chunk.iter().map(|m| figure(sum(units.iter().map(|u| u.over(&m.ma, from, to))))));
-            rows.push(Row { cells: total, bold: true });
-            let name_width = 55.0;
-            let figure_width = (page.text_width() - 10.0 - name_width) / chunk.len() as f32;
-            let mut columns = vec![10.0, name_width];
-            columns.extend(std::iter::repeat_n(figure_width, chunk.len()));
-            let mut aligns = vec![Align::Center, Align::Left];
-            aligns.resize(columns.len(), Align::Right);
-            Table { columns, aligns, header: vec![Row { cells: header, bold: true }], rows, size: TABLE_SIZE }
+    let shown: Vec<&ChiTieu> =
+        metrics.iter().filter(|m| units.iter().any(|u| u.over(&m.ma, from, to).is_some())).collect();
+    let mut header = vec!["STT".to_string(), "Đơn vị".into()];
+    header.extend(shown.iter().map(|m| with_unit(m)));
+    let mut rows: Vec<Row> = units
+        .iter()
+        .enumerate()
+        .map(|(i, unit)| {
+            let mut cells = vec![(i + 1).to_string(), unit.name.clone()];
+            cells.extend(shown.iter().map(|m| figure(unit.over(&m.ma, from, to))));
+            Row { cells, bold: false }
         })
-        .collect()
+        .collect();
+    let mut total = vec![String::new(), "Tổng cộng".to_string()];
+    total.extend(shown.iter().map(|m| figure(sum(units.iter().map(|u| u.over(&m.ma, from, to))))));
+    rows.push(Row { cells: total, bold: true });
+    let mut aligns = vec![Align::Center, Align::Left];
+    aligns.resize(header.len(), Align::Right);
+    metrics::fitted_tables(&header, &rows, 2, 0, &aligns, page.text_width(), TABLE_SIZE)
 }
 
 fn chart(metrics: &[ChiTieu], sources: &[Source], years: &[i32], codes: &[String], page: Page) -> Option<Chart> {

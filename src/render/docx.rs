@@ -12,49 +12,46 @@ use std::io::{Cursor, Read, Write};
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType, PageMargin, PageNum,
     PageNumType, PageSize, Paragraph as DocxParagraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
-    RunFonts, SectionProperty, SpecialIndentType, Table as DocxTable, TableCell, TableCellMargins, TableLayoutType,
-    TableRow, WidthType,
+    RunFonts, SectionProperty, Table as DocxTable, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
-use super::nd30::{self, header_columns, widest_line, MOTTO_TEXT, NATIONAL_NAME};
 use crate::doc::*;
-use crate::text::fonts::Face;
 use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
 use docx_rs::{BreakType, PageOrientationType, Pic};
 
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
 
-fn twips(mm: f32) -> i32 {
+pub(super) fn twips(mm: f32) -> i32 {
     (mm * TWIPS_PER_MM).round() as i32
 }
 
-fn pt_twips(pt: f32) -> u32 {
+pub(super) fn pt_twips(pt: f32) -> u32 {
     (pt * 20.0).round() as u32
 }
 
 /// Exact line height (twips) with space before and after (points).
-fn exact(line: i32, before: f32, after: f32) -> LineSpacing {
+pub(super) fn exact(line: i32, before: f32, after: f32) -> LineSpacing {
     LineSpacing::new().line_rule(LineSpacingType::Exact).line(line).before(pt_twips(before)).after(pt_twips(after))
 }
 
 /// The exact height of a line of text at `size` points, in twips.
-fn text_line(size: f32) -> i32 {
+pub(super) fn text_line(size: f32) -> i32 {
     pt_twips(size * LINE_HEIGHT) as i32
 }
 
 /// An empty paragraph one point high: what a page break, a section end or
 /// a certificate's frames hang on.
-fn tiny_paragraph() -> DocxParagraph {
+pub(super) fn tiny_paragraph() -> DocxParagraph {
     DocxParagraph::new().size(2).line_spacing(exact(20, 0.0, 0.0))
 }
 
 /// Times New Roman in the ascii, hAnsi, cs and eastAsia slots.
-fn times() -> RunFonts {
+pub(super) fn times() -> RunFonts {
     let name = "Times New Roman";
     RunFonts::new().ascii(name).hi_ansi(name).cs(name).east_asia(name)
 }
 
-fn run(span: &Span, size: f32) -> Run {
+pub(super) fn run(span: &Span, size: f32) -> Run {
     let mut run = Run::new().add_text(&span.text).fonts(times()).size((size * 2.0).round() as usize);
     if span.bold {
         run = run.bold();
@@ -65,7 +62,7 @@ fn run(span: &Span, size: f32) -> Run {
     run
 }
 
-fn alignment(align: Align) -> AlignmentType {
+pub(super) fn alignment(align: Align) -> AlignmentType {
     match align {
         Align::Left => AlignmentType::Left,
         Align::Center => AlignmentType::Center,
@@ -75,7 +72,7 @@ fn alignment(align: Align) -> AlignmentType {
 }
 
 /// A paragraph of `spans` at `size` with NĐ 30 exact line height.
-fn paragraph(spans: &[Span], size: f32, align: Align) -> DocxParagraph {
+pub(super) fn paragraph(spans: &[Span], size: f32, align: Align) -> DocxParagraph {
     spans
         .iter()
         .fold(DocxParagraph::new(), |p, span| p.add_run(run(span, size)))
@@ -85,24 +82,9 @@ fn paragraph(spans: &[Span], size: f32, align: Align) -> DocxParagraph {
         .fonts(times())
 }
 
-fn styled(p: &Paragraph) -> DocxParagraph {
-    let s = p.style;
-    let spacing = exact(text_line(s.size), s.space_before, s.space_after);
-    let first = (s.first_indent > 0.0).then(|| SpecialIndentType::FirstLine(twips(s.first_indent)));
-    let left = (s.left_indent > 0.0).then(|| twips(s.left_indent));
-    let mut out = paragraph(&p.spans, s.size, s.align).line_spacing(spacing);
-    if left.is_some() || first.is_some() {
-        out = out.indent(left, first, None, None);
-    }
-    if s.keep_with_next {
-        out = out.keep_next(true);
-    }
-    out
-}
-
 /// An empty paragraph whose bottom border is a centred rule `length` pt long
 /// inside a box `box_mm` wide.
-fn rule(box_mm: f32, length: f32) -> DocxParagraph {
+pub(super) fn rule(box_mm: f32, length: f32) -> DocxParagraph {
     let side = twips((box_mm - length / PT_PER_MM) / 2.0).max(0);
     let mut p =
         DocxParagraph::new().line_spacing(exact(40, 0.0, 0.0)).size(4).indent(Some(side), None, Some(side), None);
@@ -112,7 +94,7 @@ fn rule(box_mm: f32, length: f32) -> DocxParagraph {
     p
 }
 
-fn cell(width_mm: f32, paragraphs: Vec<DocxParagraph>) -> TableCell {
+pub(super) fn cell(width_mm: f32, paragraphs: Vec<DocxParagraph>) -> TableCell {
     paragraphs
         .into_iter()
         .fold(TableCell::new(), |c, p| c.add_paragraph(p))
@@ -120,7 +102,7 @@ fn cell(width_mm: f32, paragraphs: Vec<DocxParagraph>) -> TableCell {
 }
 
 /// A borderless layout table with zero cell margins.
-fn grid(widths_mm: &[f32], rows: Vec<TableRow>) -> DocxTable {
+pub(super) fn grid(widths_mm: &[f32], rows: Vec<TableRow>) -> DocxTable {
     DocxTable::without_borders(rows)
         .set_grid(widths_mm.iter().map(|w| twips(*w) as usize).collect())
         .layout(TableLayoutType::Fixed)
@@ -129,37 +111,9 @@ fn grid(widths_mm: &[f32], rows: Vec<TableRow>) -> DocxTable {
 }
 
 /// A paragraph or a table: what a DOCX body is made of.
-enum Element {
+pub(super) enum Element {
     Paragraph(DocxParagraph),
     Table(DocxTable),
-}
-
-fn elements(blocks: &[Block], page: Page) -> Result<Vec<Element>, String> {
-    let mut out = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Header(header) => out.push(Element::Table(header_grid(header, page))),
-            Block::Title(title) => out.extend(title_paragraphs(title, page).into_iter().map(Element::Paragraph)),
-            Block::Paragraph(p) => out.push(Element::Paragraph(styled(p))),
-            Block::Table(table) => {
-                out.push(Element::Table(data_table(table)));
-                out.push(Element::Paragraph(paragraph(&[], 9.0, Align::Left)));
-            }
-            Block::Signature(signature) => out.push(Element::Table(signature_table(signature, page))),
-            Block::Chart(chart) => out.push(Element::Paragraph(chart_picture(chart)?)),
-            Block::SectionBreak => unreachable!("sections are split before"),
-        }
-    }
-    Ok(out)
-}
-
-/// A chart as a picture: the PDF's vector items painted at 200 dpi.
-fn chart_picture(chart: &Chart) -> Result<DocxParagraph, String> {
-    let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
-    let (png, w, h) = crate::render::raster::png(&crate::render::chart::items(chart), width, height, 200.0)?;
-    // 12,700 EMU to the point.
-    let picture = Pic::new_with_dimensions(png, w, h).size((width * 12700.0) as u32, (height * 12700.0) as u32);
-    Ok(DocxParagraph::new().align(AlignmentType::Center).add_run(Run::new().add_image(picture)))
 }
 
 fn page_margin(page: Page) -> PageMargin {
@@ -202,10 +156,15 @@ pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, String> {
         let (numbered, first) = page_number_headers();
         docx = docx.header(numbered).first_header(first).page_num_type(PageNumType::new().start(1));
     }
+    let breaks = super::docx_flow::Breaks::of(doc);
     let parts: Vec<&[Block]> = doc.blocks.split(|b| matches!(b, Block::SectionBreak)).collect();
     let last = parts.len() - 1;
+    // Index in the document of each part's first block.
+    let mut offset = 0;
     for (index, blocks) in parts.iter().enumerate() {
-        for element in elements(blocks, page)? {
+        let elements = super::docx_flow::elements(blocks, offset, page, &breaks)?;
+        offset += blocks.len() + 1;
+        for element in elements {
             docx = match element {
                 Element::Paragraph(p) => docx.add_paragraph(p),
                 Element::Table(t) => docx.add_table(t),
@@ -229,124 +188,10 @@ pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, String> {
     extend_document_xml(&bytes.into_inner(), None)
 }
 
-fn header_grid(header: &Header, page: Page) -> DocxTable {
-    let (left_mm, right_mm) = header_columns(header, page.text_width());
-    let agency = nd30::AGENCY;
-    let mut left = Vec::new();
-    if let Some(parent) = &header.parent {
-        left.push(paragraph(&[Span::plain(parent)], agency, Align::Center));
-    }
-    let issuer = [Span::bold(&header.issuer)];
-    left.push(paragraph(&issuer, agency, Align::Center));
-    let issuer_width = widest_line(&issuer, agency, left_mm * PT_PER_MM);
-    left.push(rule(left_mm, issuer_width * nd30::SHORT_RULE));
-
-    let right = vec![
-        paragraph(&[Span::bold(NATIONAL_NAME)], nd30::NATIONAL, Align::Center),
-        paragraph(&[Span::bold(MOTTO_TEXT)], nd30::MOTTO, Align::Center),
-        rule(right_mm, Face::Bold.metrics().width(MOTTO_TEXT, nd30::MOTTO)),
-    ];
-    let mut rows = vec![TableRow::new(vec![cell(left_mm, left), cell(right_mm, right)])];
-    if header.number.is_some() || header.place_date.is_some() {
-        let gap = exact(text_line(nd30::NUMBER), 6.0, 0.0);
-        let number = header.number.as_deref().unwrap_or("");
-        let place_date = Span { italic: true, ..Span::plain(header.place_date.as_deref().unwrap_or("")) };
-        rows.push(TableRow::new(vec![
-            cell(
-                left_mm,
-                vec![paragraph(&[Span::plain(number)], nd30::NUMBER, Align::Center).line_spacing(gap.clone())],
-            ),
-            cell(right_mm, vec![paragraph(&[place_date], nd30::PLACE_DATE, Align::Center).line_spacing(gap)]),
-        ]));
-    }
-    grid(&[left_mm, right_mm], rows)
-}
-
-fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
-    let size = nd30::TITLE;
-    let line = text_line(size);
-    let subject = [Span::bold(&title.subject)];
-    let width = page.text_width();
-    let subject_width = widest_line(&subject, size, width * PT_PER_MM);
-    let mut paragraphs = vec![
-        paragraph(&[Span::bold(&title.kind)], size, Align::Center).line_spacing(exact(line, 12.0, 0.0)),
-        paragraph(&subject, size, Align::Center).line_spacing(exact(line, 0.0, 1.5)),
-    ];
-    if let Some(note) = &title.note {
-        let note = Span { italic: true, ..Span::plain(note) };
-        paragraphs.push(paragraph(&[note], size, Align::Center).line_spacing(exact(line, 0.0, 1.5)));
-    }
-    paragraphs.push(rule(width, subject_width * nd30::SHORT_RULE).line_spacing(exact(40, 0.0, 12.0)));
-    paragraphs
-}
-
-fn signature_table(signature: &Signature, page: Page) -> DocxTable {
-    let width = page.text_width();
-    let left_mm = width * nd30::RECIPIENTS_SHARE;
-    let right_mm = width - left_mm;
-    // 12 pt between the closing sentence and the block, as in the PDF.
-    let first_line = |spans: &[Span], size: f32, align: Align| {
-        paragraph(spans, size, align).line_spacing(exact(text_line(size), 12.0, 0.0))
-    };
-    let label = Span { text: "Nơi nhận:".into(), bold: true, italic: true };
-    let mut left = vec![first_line(&[label], nd30::RECIPIENTS_LABEL, Align::Left)];
-    left.extend(signature.recipients.iter().map(|r| paragraph(&[Span::plain(r)], nd30::RECIPIENTS, Align::Left)));
-    let size = nd30::SIGNATURE;
-    let mut right: Vec<DocxParagraph> = signature
-        .authority
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let spans = [Span::bold(a)];
-            if i == 0 {
-                first_line(&spans, size, Align::Center)
-            } else {
-                paragraph(&spans, size, Align::Center)
-            }
-        })
-        .collect();
-    right.push(paragraph(&[], size, Align::Center).line_spacing(exact(twips(nd30::SIGNING_SPACE_MM), 0.0, 0.0)));
-    right.push(paragraph(&[Span::bold(&signature.name)], size, Align::Center));
-    let row = TableRow::new(vec![cell(left_mm, left), cell(right_mm, right)]).cant_split();
-    grid(&[left_mm, right_mm], vec![row])
-}
-
-/// Row height that marks a header row for [`extend_document_xml`]; no real
-/// row is 1 twip high.
-const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
-
-fn data_table(table: &Table) -> DocxTable {
-    let make_row = |row: &Row, header: bool| {
-        let cells = row
-            .cells
-            .iter()
-            .zip(&table.columns)
-            .enumerate()
-            .map(|(i, (text, width))| {
-                let align = if header { Align::Center } else { table.aligns.get(i).copied().unwrap_or(Align::Left) };
-                let span = Span { text: text.clone(), bold: row.bold, italic: false };
-                cell(*width, vec![paragraph(&[span], table.size, align)])
-            })
-            .collect();
-        let row = TableRow::new(cells).cant_split();
-        if header {
-            row.row_height(1.0).height_rule(docx_rs::HeightRule::AtLeast)
-        } else {
-            row
-        }
-    };
-    let mut rows: Vec<TableRow> = table.header.iter().map(|r| make_row(r, true)).collect();
-    rows.extend(table.rows.iter().map(|r| make_row(r, false)));
-    DocxTable::new(rows)
-        .set_grid(table.columns.iter().map(|w| twips(*w) as usize).collect())
-        .layout(TableLayoutType::Fixed)
-        .width(twips(table.columns.iter().sum()) as usize, WidthType::Dxa)
-        .margins(TableCellMargins::new().margin(40, 85, 40, 85))
-}
-
 /// What docx-rs 0.4 cannot write, added to its `word/document.xml`:
-/// rows marked with [`HEADER_ROW_MARK`] repeat at the top of every page
-/// (`w:tblHeader`), and `page_border` becomes the section's `w:pgBorders`.
+/// rows marked with [`super::docx_flow::HEADER_ROW_MARK`] repeat at the top
+/// of every page (`w:tblHeader`), and `page_border` becomes the section's
+/// `w:pgBorders`.
 fn extend_document_xml(docx: &[u8], page_border: Option<&str>) -> Result<Vec<u8>, String> {
     let error = |e: &dyn std::fmt::Display| format!("docx: {e}");
     let mut archive = zip::ZipArchive::new(Cursor::new(docx)).map_err(|e| error(&e))?;
@@ -358,8 +203,8 @@ fn extend_document_xml(docx: &[u8], page_border: Option<&str>) -> Result<Vec<u8>
         let mut content = Vec::new();
         file.read_to_end(&mut content).map_err(|e| error(&e))?;
         if name == "word/document.xml" {
-            let mut xml =
-                String::from_utf8(content).map_err(|e| error(&e))?.replace(HEADER_ROW_MARK, "<w:tblHeader />");
+            let (mark, header_row) = super::docx_flow::HEADER_ROW_MARK;
+            let mut xml = String::from_utf8(content).map_err(|e| error(&e))?.replace(mark, header_row);
             if let Some(border) = page_border {
                 // w:pgBorders follows w:pgMar in a section's properties.
                 let start = xml.rfind("<w:pgMar").ok_or("docx: no page margins")?;
@@ -423,14 +268,15 @@ pub(crate) fn render_sheets(sheets: &Sheets) -> Result<Vec<u8>, String> {
 /// The border's inner frame: an empty framed paragraph one line as tall as
 /// the frame, ruled on its four sides (the page border is the double line).
 fn inner_frame(border: Border, width: f32, height: f32) -> DocxParagraph {
-    let (w, h) = (width - 2.0 * border.inner, height - 2.0 * border.inner);
+    let (inset_x, inset_y) = border.inner;
+    let (w, h) = (width - 2.0 * inset_x, height - 2.0 * inset_y);
     let side =
         |position| ParagraphBorder::new(position).val(BorderType::Single).size(6).space(0).color(border.color.hex());
     let mut p = DocxParagraph::new()
         .size(2)
         .line_spacing(exact(twips(h), 0.0, 0.0))
-        .frame_x(twips(border.inner))
-        .frame_y(twips(border.inner))
+        .frame_x(twips(inset_x))
+        .frame_y(twips(inset_y))
         .frame_width(twips(w) as u32)
         .frame_height(twips(h) as u32)
         .h_anchor("page")

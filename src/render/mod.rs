@@ -5,9 +5,11 @@
 pub(crate) mod calibrate;
 pub(crate) mod chart;
 pub(crate) mod docx;
+pub(crate) mod docx_flow;
 pub(crate) mod flow;
 pub(crate) mod frame;
 pub(crate) mod nd30;
 pub mod pdf;
 pub(crate) mod raster;
 pub(crate) mod sheets;
+pub(crate) mod table;
