@@ -52,7 +52,14 @@ pub(super) fn times() -> RunFonts {
 }
 
 pub(super) fn run(span: &Span, size: f32) -> Run {
-    let mut run = Run::new().add_text(&span.text).fonts(times()).size((size * 2.0).round() as usize);
+    let mut run = Run::new().fonts(times()).size((size * 2.0).round() as usize);
+    // A newline typed in a name breaks the line, as in the PDF.
+    for (i, piece) in span.text.split('\n').enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(piece);
+    }
     if span.bold {
         run = run.bold();
     }

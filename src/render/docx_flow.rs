@@ -18,7 +18,7 @@ use docx_rs::{
 use super::docx::{
     alignment, cell, exact, grid, paragraph, pt_twips, rule, run, text_line, times, tiny_paragraph, twips, Element,
 };
-use super::flow::{self, PageStart, AFTER_TABLE, CHART_AFTER};
+use super::flow::{self, PageStart, ParagraphSet, AFTER_TABLE, CHART_AFTER};
 use super::nd30::{self, MOTTO_TEXT, NATIONAL_NAME};
 use super::table::{table_set, CELL_PAD_Y};
 use crate::doc::*;
@@ -63,7 +63,9 @@ pub(super) fn elements(blocks: &[Block], offset: usize, page: Page, breaks: &Bre
         match block {
             Block::Header(header) => out.push(Element::Table(header_grid(header, page))),
             Block::Title(title) => out.extend(title_paragraphs(title, page).into_iter().map(Element::Paragraph)),
-            Block::Paragraph(p) => out.push(Element::Paragraph(styled(p).page_break_before(break_before))),
+            Block::Paragraph(p) => {
+                out.push(Element::Paragraph(styled(p, page.text_width()).page_break_before(break_before)))
+            }
             Block::Table(table) => {
                 let splits = breaks.splits.get(&index).map_or(&[][..], Vec::as_slice);
                 out.extend(data_tables(table, splits, break_before));
@@ -83,11 +85,14 @@ pub(super) fn elements(blocks: &[Block], offset: usize, page: Page, breaks: &Bre
 }
 
 /// A body paragraph: exact lines, widow and orphan control, and a heading
-/// or closing sentence kept whole with what follows.
-fn styled(p: &Paragraph) -> DocxParagraph {
+/// or closing sentence kept whole with what follows. A centred paragraph
+/// gets the PDF's balanced lines, as explicit line breaks.
+fn styled(p: &Paragraph, text_width_mm: f32) -> DocxParagraph {
     let s = p.style;
     let spacing = exact(text_line(s.size), s.space_before, s.space_after);
-    let left = twips(s.left_indent + s.first_indent.min(0.0));
+    // w:ind left is where the lines after the first begin; a hanging first
+    // line starts that far back from it.
+    let left = twips(s.left_indent);
     let first = if s.first_indent > 0.0 {
         Some(SpecialIndentType::FirstLine(twips(s.first_indent)))
     } else if s.first_indent < 0.0 {
@@ -95,7 +100,15 @@ fn styled(p: &Paragraph) -> DocxParagraph {
     } else {
         None
     };
-    let mut out = paragraph(&p.spans, s.size, s.align).line_spacing(spacing).widow_control(true);
+    let set = ParagraphSet::new(p, text_width_mm * PT_PER_MM);
+    let mut out = match p.spans.first() {
+        Some(span) if set.balanced => {
+            let lines: Vec<String> = set.lines().iter().map(|l| l.text()).collect();
+            lines_paragraph(&lines, span.bold, span.italic, s.size, s.align)
+        }
+        _ => paragraph(&p.spans, s.size, s.align),
+    };
+    out = out.line_spacing(spacing).widow_control(true);
     if s.left_indent > 0.0 || first.is_some() {
         out = out.indent(Some(left), first, None, None);
     }

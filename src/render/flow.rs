@@ -19,6 +19,7 @@ use super::frame::{Item, Laid, TextRun};
 use super::nd30::{self, span_words, MOTTO_TEXT, NATIONAL_NAME};
 use super::table::{self, break_row, line_runs, opening_rows, row_items, table_set};
 use crate::doc::*;
+use crate::text::breaks::balanced_lines;
 use crate::text::fonts::Face;
 use crate::text::measure::{ascent, break_lines, cut_long_words, Line, Word, LINE_HEIGHT, PT_PER_MM};
 
@@ -121,6 +122,11 @@ pub(crate) struct ParagraphSet {
     pub(crate) words: Vec<Word>,
     pub(crate) first: f32,
     pub(crate) rest: f32,
+    /// A paragraph in one face not justified (a heading, an authority line,
+    /// Kính gửi): balanced lines broken where a Vietnamese reader breaks
+    /// them, which the DOCX writes with explicit line breaks. Justified body
+    /// text breaks greedily, as word processors break it.
+    pub(crate) balanced: bool,
 }
 
 impl ParagraphSet {
@@ -129,11 +135,17 @@ impl ParagraphSet {
         let rest = text_width - style.left_indent * PT_PER_MM;
         let first = rest - style.first_indent * PT_PER_MM;
         let words = cut_long_words(span_words(&paragraph.spans, style.size), first.min(rest), style.size);
-        ParagraphSet { words, first, rest }
+        let one_face = paragraph.spans.windows(2).all(|w| (w[0].bold, w[0].italic) == (w[1].bold, w[1].italic));
+        let balanced = style.align != Align::Justify && one_face;
+        ParagraphSet { words, first, rest, balanced }
     }
 
     pub(crate) fn lines(&self) -> Vec<Line<'_>> {
-        break_lines(&self.words, self.first, self.rest)
+        if self.balanced {
+            balanced_lines(&self.words, self.first, self.rest)
+        } else {
+            break_lines(&self.words, self.first, self.rest)
+        }
     }
 }
 

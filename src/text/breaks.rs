@@ -207,7 +207,7 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Signing forms and prefixes that bind to the word after them.
-const BINDERS: &[&str] = &["tm.", "kt.", "tl.", "tuq.", "q.", "phó", "số", "số:", "-", "–"];
+const BINDERS: &[&str] = &["tm.", "kt.", "tl.", "tuq.", "q.", "phó", "số", "số:", "gửi:", "-", "–"];
 
 /// How a break between two words reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -312,9 +312,10 @@ impl std::ops::Add for Cost {
     }
 }
 
-/// Lines of `words` no wider than `width` (points), balanced and broken
-/// where a Vietnamese reader breaks (see the module's rules).
-pub(crate) fn balanced_lines(words: &[Word], width: f32) -> Vec<Line<'_>> {
+/// Lines of `words`, the first no wider than `first` points and the others
+/// than `width`, balanced and broken where a Vietnamese reader breaks (see
+/// the module's rules).
+pub(crate) fn balanced_lines(words: &[Word], first: f32, width: f32) -> Vec<Line<'_>> {
     let texts: Vec<String> = words.iter().map(Word::text).collect();
     let joined: Vec<bool> = words.iter().map(Word::joins_next).collect();
     let kinds = breaks(&texts, &joined);
@@ -323,7 +324,8 @@ pub(crate) fn balanced_lines(words: &[Word], width: f32) -> Vec<Line<'_>> {
     // A typed newline ends a stretch; each stretch is balanced on its own.
     while start < words.len() {
         let end = (start..words.len()).find(|&i| words[i].newline_after).map_or(words.len(), |i| i + 1);
-        for (a, b) in balance(&words[start..end], &kinds[start..end.saturating_sub(1).max(start)], width) {
+        let first = if start == 0 { first } else { width };
+        for (a, b) in balance(&words[start..end], &kinds[start..end.saturating_sub(1).max(start)], first, width) {
             let slice = &words[start + a..start + b];
             lines.push(Line { words: slice, width: span_width(slice) });
         }
@@ -333,8 +335,8 @@ pub(crate) fn balanced_lines(words: &[Word], width: f32) -> Vec<Line<'_>> {
 }
 
 /// The best breaking of `words` (with `kinds[i]` the break after word i)
-/// as ranges of word indices.
-fn balance(words: &[Word], kinds: &[Break], width: f32) -> Vec<(usize, usize)> {
+/// as ranges of word indices, the first line `first` wide, the others `rest`.
+fn balance(words: &[Word], kinds: &[Break], first: f32, rest: f32) -> Vec<(usize, usize)> {
     let n = words.len();
     // best[j]: cost of setting words[..j], and where its last line starts.
     let mut best: Vec<Option<(Cost, usize)>> = vec![None; n + 1];
@@ -343,6 +345,7 @@ fn balance(words: &[Word], kinds: &[Break], width: f32) -> Vec<(usize, usize)> {
     for j in 1..=n {
         for i in (0..j).rev() {
             let line_width = span_width(&words[i..j]);
+            let width = if i == 0 { first } else { rest };
             let alone = j == i + 1;
             if line_width > width + 0.01 && !alone {
                 break;
@@ -384,7 +387,7 @@ fn balance(words: &[Word], kinds: &[Break], width: f32) -> Vec<(usize, usize)> {
 /// `width` points: each line's text and width.
 pub(crate) fn balanced_text(text: &str, face: super::fonts::Face, size: f32, width: f32) -> Vec<(String, f32)> {
     let words = cut_long_words(super::measure::words([(face, text)], size), width, size);
-    balanced_lines(&words, width).iter().map(|l| (l.text(), l.width)).collect()
+    balanced_lines(&words, width, width).iter().map(|l| (l.text(), l.width)).collect()
 }
 
 #[cfg(test)]
