@@ -317,14 +317,16 @@ impl Cursor {
         while next < count {
             let room = ((self.bottom() - self.y + 0.01) / line_height).floor().max(0.0) as usize;
             let remaining = count - next;
-            let take = if remaining <= room || self.fresh && room == 0 {
-                remaining.max(1).min(remaining)
+            let take = if remaining <= room {
+                remaining
             } else if remaining - room < 2 {
-                // No widow: two lines go on.
-                remaining.saturating_sub(2).max(1)
+                // No widow: two lines go on to the next page.
+                remaining - 2
             } else {
-                room.max(1)
+                room
             };
+            // A page always takes a line (a line taller than a page).
+            let take = take.max(1);
             for (i, line) in lines.iter().enumerate().skip(next).take(take) {
                 let (indent, available) =
                     if i == 0 { (style.first_indent * PT_PER_MM, set.first) } else { (0.0, set.rest) };

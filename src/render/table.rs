@@ -91,14 +91,24 @@ pub(crate) fn table_set(table: &Table) -> TableSet {
 }
 
 /// How many body rows from `start` must open a page (or the table) with
-/// the header: two data rows, and every row a keep ties to them.
+/// the header: two data rows (a group row heads data, it is none), and
+/// every row a keep ties to them.
 pub(crate) fn opening_rows(set: &TableSet, start: usize) -> usize {
     let rows = &set.rows;
-    let mut end = (start + 2).min(rows.len());
-    while end < rows.len() && (rows[end - 1].keep_with_next || rows[end].keep_with_previous) {
+    let mut end = start;
+    let mut data = 0;
+    while end < rows.len() && (data < 2 || rows[end - 1].keep_with_next || rows[end].keep_with_previous) {
+        if !rows[end].keep_with_next {
+            data += 1;
+        }
         end += 1;
     }
     end - start
+}
+
+/// Data rows (group rows aside) in `rows`.
+fn data_rows(rows: &[RowSet]) -> usize {
+    rows.iter().filter(|r| !r.keep_with_next).count()
 }
 
 /// Where the rows from `start` break when `room` points are left: the
@@ -119,7 +129,7 @@ pub(crate) fn break_row(set: &TableSet, start: usize, room: f32) -> (usize, bool
     let mut at = natural;
     // Keep a group with its first row, a total with its last, and never
     // leave one row alone on the next page.
-    while at > start + 1 && (rows[at - 1].keep_with_next || rows[at].keep_with_previous || rows.len() - at < 2) {
+    while at > start + 1 && (rows[at - 1].keep_with_next || rows[at].keep_with_previous || data_rows(&rows[at..]) < 2) {
         at -= 1;
     }
     (at, at < natural)
@@ -222,6 +232,7 @@ mod tests {
         // One row alone on the next page is not allowed.
         assert_eq!(break_row(&plain, 0, 71.0), (6, true));
         assert_eq!(opening_rows(&rows, 0), 2);
-        assert_eq!(opening_rows(&rows, 1), 3, "a group row opening the rest brings its first row");
+        assert_eq!(opening_rows(&rows, 1), 3, "a group row opening the rest brings two data rows");
+        assert_eq!(opening_rows(&totals, 2), 3, "a total row goes with the last data rows");
     }
 }

@@ -212,6 +212,9 @@ pub struct Conference {
     pub to: i32,
     /// Whether it has sub-units to summarise.
     pub has_units: bool,
+    /// The decisions' authority lines (centred headings that keep with
+    /// what follows).
+    pub authorities: Vec<String>,
 }
 
 /// The input of case `seed`.
@@ -350,10 +353,8 @@ pub fn conference(seed: u64) -> Conference {
 
     let groups = rng.range(1, 3);
     let _ = writeln!(y, "khen_thuong:");
-    for g in 0..groups {
-        award_group(&mut y, &mut rng, g, place, city, report_year);
-    }
-    Conference { yaml: y, from, to, has_units: units > 0 }
+    let authorities = (0..groups).map(|g| award_group(&mut y, &mut rng, g, place, city, report_year)).collect();
+    Conference { yaml: y, from, to, has_units: units > 0, authorities }
 }
 
 fn signer(y: &mut String, rng: &mut Rng, key: &str, indent: &str) {
@@ -366,10 +367,12 @@ fn signer(y: &mut String, rng: &mut Rng, key: &str, indent: &str) {
     let _ = writeln!(y, "{indent}ho_ten: {}", quoted(rng.pick(PEOPLE)));
 }
 
-fn award_group(y: &mut String, rng: &mut Rng, index: usize, place: &str, city: &str, report_year: i32) {
+/// Writes award group `index`; returns its authority, as the decision prints it.
+fn award_group(y: &mut String, rng: &mut Rng, index: usize, place: &str, city: &str, report_year: i32) -> String {
     let _ = writeln!(y, "  - hinh_thuc: {}", if rng.chance(50) { "bang_khen" } else { "giay_khen" });
-    let authority = format!("Chủ tịch {} {place}", rng.pick(&["Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam"]));
-    let _ = writeln!(y, "    cap_khen: {}", quoted(&upper(&authority)));
+    let authority =
+        upper(&format!("Chủ tịch {} {place}", rng.pick(&["Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam"])));
+    let _ = writeln!(y, "    cap_khen: {}", quoted(&authority));
     let _ = writeln!(y, "    co_quan: {}", quoted(&upper(&format!("{} {place}", rng.pick(AGENCIES)))));
     if rng.chance(50) {
         let _ = writeln!(y, "    co_quan_chu_quan: {}", quoted(rng.pick(PARENTS)));
@@ -430,4 +433,5 @@ fn award_group(y: &mut String, rng: &mut Rng, index: usize, place: &str, city: &
             );
         }
     }
+    authority
 }

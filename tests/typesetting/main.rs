@@ -101,13 +101,15 @@ fn check_cases(seeds: std::ops::Range<u64>) {
     let mut checked = 0;
     for seed in seeds {
         let dir = tempfile::tempdir().unwrap();
-        build_case(seed, dir.path(), false);
+        let conference = build_case(seed, dir.path(), false);
+        let mut headings = headings();
+        headings.extend(conference.authorities);
         for pdf in papers(dir.path()) {
             let name = format!("seed {seed} {}", pdf.file_name().unwrap().to_string_lossy());
             let pages = pages::read(&pdf);
             assert!(!pages.is_empty(), "{name}: no pages");
             wrong.extend(pages::outside_margins(&name, &pages));
-            wrong.extend(pages::bad_breaks(&name, &pages, &headings()));
+            wrong.extend(pages::bad_breaks(&name, &pages, &headings));
             checked += 1;
         }
     }

@@ -172,8 +172,8 @@ pub fn outside_frame(name: &str, pages: &[Page], frame: (f32, f32, f32, f32)) ->
     wrong
 }
 
-/// Whether `line` is a line of one of `headings`: its words, numbering
-/// ("I.", "1.", "Phần") aside, run in a heading's words.
+/// Whether `line` is a line of one of `headings` (given with and without
+/// their numbers): its words run in a heading's words.
 fn is_heading_line(line: &str, headings: &[String]) -> bool {
     let words: Vec<&str> = line.split(' ').collect();
     if words.is_empty() {
@@ -181,7 +181,9 @@ fn is_heading_line(line: &str, headings: &[String]) -> bool {
     }
     headings.iter().any(|heading| {
         let heading: Vec<&str> = heading.split(' ').collect();
-        heading.windows(words.len()).any(|w| w == words.as_slice())
+        // One word alone is a heading line only when it is the heading (a
+        // table cell's last word may be any word).
+        (words.len() > 1 || heading.len() == 1) && heading.windows(words.len()).any(|w| w == words.as_slice())
     })
 }
 
