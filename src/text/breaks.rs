@@ -7,173 +7,32 @@
 //! the user typed always breaks. Body text keeps greedy breaking
 //! ([`super::measure::break_lines`]), as word processors set it.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::measure::{cut_long_words, span_width, Line, Word};
 
 /// Syllables that make one word or one name in the titles these papers
-/// print: a line never breaks inside them.
-const WORDS: &[&str] = &[
-    "ủy ban nhân dân",
-    "hội đồng nhân dân",
-    "mặt trận tổ quốc",
-    "tổ quốc việt nam",
-    "hồ chí minh",
-    "cựu chiến binh",
-    "câu lạc bộ",
-    "tổ dân phố",
-    "khu dân cư",
-    "liên hiệp phụ nữ",
-    "ban thường trực",
-    "thừa thiên huế",
-    "bà rịa - vũng tàu",
-    "xã hội chủ nghĩa",
-    "ủy ban",
-    "nhân dân",
-    "mặt trận",
-    "tổ quốc",
-    "việt nam",
-    "trung ương",
-    "thường trực",
-    "thành phố",
-    "thị xã",
-    "thị trấn",
-    "chủ tịch",
-    "giám đốc",
-    "công an",
-    "an ninh",
-    "bảo vệ",
-    "phong trào",
-    "toàn dân",
-    "chỉ đạo",
-    "lãnh đạo",
-    "hội đồng",
-    "liên hiệp",
-    "phụ nữ",
-    "cựu chiến",
-    "chiến binh",
-    "thanh niên",
-    "cộng sản",
-    "hồ chí",
-    "chí minh",
-    "giáo dục",
-    "đào tạo",
-    "văn phòng",
-    "trật tự",
-    "xã hội",
-    "an toàn",
-    "chính trị",
-    "tổ chức",
-    "thành viên",
-    "cơ quan",
-    "đơn vị",
-    "thi đua",
-    "khen thưởng",
-    "bằng khen",
-    "giấy khen",
-    "quyết định",
-    "kèm theo",
-    "tập thể",
-    "cá nhân",
-    "danh sách",
-    "chương trình",
-    "phối hợp",
-    "tình hình",
-    "thực hiện",
-    "kết quả",
-    "giai đoạn",
-    "nội vụ",
-    "tư pháp",
-    "tài chính",
-    "kế hoạch",
-    "đầu tư",
-    "y tế",
-    "văn hóa",
-    "thể thao",
-    "du lịch",
-    "lao động",
-    "thương binh",
-    "nông nghiệp",
-    "phát triển",
-    "nông thôn",
-    "công thương",
-    "xây dựng",
-    "giao thông",
-    "vận tải",
-    "tài nguyên",
-    "môi trường",
-    "thông tin",
-    "truyền thông",
-    "khoa học",
-    "công nghệ",
-    "dân tộc",
-    "tôn giáo",
-    "thanh tra",
-    "quân sự",
-    "biên phòng",
-    "dân vận",
-    "tuyên giáo",
-    "kiểm tra",
-    "nông dân",
-    "công đoàn",
-    "liên đoàn",
-    "tự quản",
-    "dân cư",
-    "dân phố",
-    "dân phòng",
-    "câu lạc",
-    "lạc bộ",
-    "tội phạm",
-    "phòng chống",
-    "phòng ngừa",
-    "tố giác",
-    "thành ủy",
-    "tỉnh ủy",
-    "huyện ủy",
-    "quận ủy",
-    "đảng ủy",
-    "ban hành",
-    "báo cáo",
-    "đề nghị",
-    "tổng kết",
-    "sơ kết",
-    "cảnh sát",
-    "quân đội",
-    "biểu dương",
-    "thanh thiếu",
-    "thiếu niên",
-    "nhi đồng",
-    "hành chính",
-    "cán bộ",
-    "chiến sĩ",
-    "doanh nghiệp",
-    "trường học",
-    "gia đình",
-    "cộng đồng",
-    "đoàn thể",
-    "điều hành",
-    "phụ trách",
-    "thủ trưởng",
-    "trưởng ban",
-    "trưởng phòng",
-    "chánh văn",
-    "hải phòng",
-    "hà nội",
-    "đà nẵng",
-    "cần thơ",
-    "quảng nam",
-    "hồng bàng",
-    "lê chân",
-    "bà rịa",
-    "vũng tàu",
-    "thừa thiên",
-    "thiên huế",
-    "lâm đồng",
-    "hải dương",
-    "thủy nguyên",
-    "kinh môn",
-    "đức trọng",
-    "an dương",
-    "minh khai",
-];
+/// print, comma-separated: a line never breaks inside them.
+const WORDS: &str = "ủy ban nhân dân, hội đồng nhân dân, mặt trận tổ quốc, tổ quốc việt nam, hồ chí minh, \
+    cựu chiến binh, câu lạc bộ, tổ dân phố, khu dân cư, liên hiệp phụ nữ, ban thường trực, \
+    thừa thiên huế, bà rịa - vũng tàu, xã hội chủ nghĩa, ủy ban, nhân dân, mặt trận, tổ quốc, việt nam, \
+    trung ương, thường trực, thành phố, thị xã, thị trấn, chủ tịch, giám đốc, công an, an ninh, bảo vệ, \
+    phong trào, toàn dân, chỉ đạo, lãnh đạo, hội đồng, liên hiệp, phụ nữ, cựu chiến, chiến binh, \
+    thanh niên, cộng sản, hồ chí, chí minh, giáo dục, đào tạo, văn phòng, trật tự, xã hội, an toàn, \
+    chính trị, tổ chức, thành viên, cơ quan, đơn vị, thi đua, khen thưởng, bằng khen, giấy khen, \
+    quyết định, kèm theo, tập thể, cá nhân, danh sách, chương trình, phối hợp, tình hình, thực hiện, \
+    kết quả, giai đoạn, nội vụ, tư pháp, tài chính, kế hoạch, đầu tư, y tế, văn hóa, thể thao, du lịch, \
+    lao động, thương binh, nông nghiệp, phát triển, nông thôn, công thương, xây dựng, giao thông, \
+    vận tải, tài nguyên, môi trường, thông tin, truyền thông, khoa học, công nghệ, dân tộc, tôn giáo, \
+    thanh tra, quân sự, biên phòng, dân vận, tuyên giáo, kiểm tra, nông dân, công đoàn, liên đoàn, \
+    tự quản, dân cư, dân phố, dân phòng, câu lạc, lạc bộ, tội phạm, phòng chống, phòng ngừa, tố giác, \
+    thành ủy, tỉnh ủy, huyện ủy, quận ủy, đảng ủy, ban hành, báo cáo, đề nghị, tổng kết, sơ kết, \
+    cảnh sát, quân đội, biểu dương, thanh thiếu, thiếu niên, nhi đồng, hành chính, cán bộ, chiến sĩ, \
+    doanh nghiệp, trường học, gia đình, cộng đồng, đoàn thể, điều hành, phụ trách, thủ trưởng, \
+    trưởng ban, trưởng phòng, chánh văn, hải phòng, hà nội, đà nẵng, cần thơ, quảng nam, hồng bàng, \
+    lê chân, bà rịa, vũng tàu, thừa thiên, thiên huế, lâm đồng, hải dương, thủy nguyên, kinh môn, \
+    đức trọng, an dương, minh khai";
 
 /// Administrative levels: the name after one runs to a comma, a dash or
 /// the end, and is never split, nor parted from its level.
@@ -209,6 +68,42 @@ const OPENERS: &[&str] = &[
 /// Signing forms and prefixes that bind to the word after them.
 const BINDERS: &[&str] = &["tm.", "kt.", "tl.", "tuq.", "q.", "phó", "số", "số:", "gửi:", "-", "–"];
 
+/// The phrases of a list, split into syllables and indexed by their first.
+struct Phrases(HashMap<&'static str, Vec<Vec<&'static str>>>);
+
+impl Phrases {
+    fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
+        let mut index: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        for phrase in phrases {
+            let syllables: Vec<&'static str> = phrase.split(' ').collect();
+            index.entry(syllables[0]).or_default().push(syllables);
+        }
+        Phrases(index)
+    }
+
+    /// The longest phrase `lower` starts with at `i`, in syllables.
+    fn at(&self, lower: &[String], i: usize) -> Option<usize> {
+        let candidates = self.0.get(lower.get(i)?.as_str())?;
+        candidates
+            .iter()
+            .filter(|phrase| phrase.iter().enumerate().all(|(k, s)| lower.get(i + k).is_some_and(|w| w == s)))
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Every phrase `lower` starts with at `i`, by length.
+    fn all_at<'p>(&'p self, lower: &'p [String], i: usize) -> impl Iterator<Item = usize> + 'p {
+        self.0.get(lower[i].as_str()).into_iter().flatten().filter_map(move |phrase| {
+            let matches = phrase.iter().enumerate().all(|(k, s)| lower.get(i + k).is_some_and(|w| w == s));
+            matches.then_some(phrase.len())
+        })
+    }
+}
+
+static WORD_LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WORDS.split(", ")));
+static LEVEL_LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LEVELS.iter().copied()));
+static OPENER_LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OPENERS.iter().copied()));
+
 /// How a break between two words reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Break {
@@ -233,21 +128,12 @@ fn is_capitalised(word: &str) -> bool {
 /// when the two are pieces of one hyphenated word ("CTr-" "BCA").
 fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
     let lower: Vec<String> = texts.iter().map(|t| bare(t)).collect();
-    let starts_with = |i: usize, items: &[&str]| {
-        items.iter().any(|item| {
-            let parts: Vec<&str> = item.split(' ').collect();
-            parts.iter().enumerate().all(|(k, part)| lower.get(i + k).is_some_and(|w| w == part))
-        })
-    };
     // Words and names: no break from their first syllable to their last.
     let mut in_word = vec![0u32; texts.len()];
     for i in 0..texts.len() {
-        for word in WORDS {
-            let length = word.split(' ').count();
-            if starts_with(i, std::slice::from_ref(word)) {
-                for count in &mut in_word[i..i + length - 1] {
-                    *count += 1;
-                }
+        for length in WORD_LIST.all_at(&lower, i) {
+            for count in &mut in_word[i..i + length - 1] {
+                *count += 1;
             }
         }
     }
@@ -256,16 +142,14 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
     let mut i = 0;
     while i < texts.len() {
         // "xã hội", "tỉnh ủy" are words, not levels.
-        let is_word = in_word[i] > 0;
-        let level =
-            LEVELS.iter().find(|l| starts_with(i, std::slice::from_ref(l))).filter(|l| l.contains(' ') || !is_word);
-        if let Some(level) = level {
-            let after = i + level.split(' ').count();
+        let level = LEVEL_LIST.at(&lower, i).filter(|&length| length > 1 || in_word[i] == 0);
+        if let Some(length) = level {
+            let after = i + length;
             let mut end = after;
             while end < texts.len() {
                 let ends_clause = texts[end - 1].ends_with([',', ';', ':', '.', ')']);
                 let dash = lower[end] == "-" || lower[end] == "–" || lower[end] == "và" || lower[end].starts_with('(');
-                let another = LEVELS.iter().any(|l| starts_with(end, std::slice::from_ref(l)));
+                let another = LEVEL_LIST.at(&lower, end).is_some();
                 if (end > after && (ends_clause || another)) || dash {
                     break;
                 }
@@ -291,7 +175,10 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
             let weight = in_word[i] + u32::from(in_name[i]) + u32::from(proper_name) + 3 * u32::from(binds);
             if weight > 0 {
                 Break::Never(weight)
-            } else if this.ends_with([',', ';', ':', ')']) || next.starts_with('(') || starts_with(i + 1, OPENERS) {
+            } else if this.ends_with([',', ';', ':', ')'])
+                || next.starts_with('(')
+                || OPENER_LIST.at(&lower, i + 1).is_some()
+            {
                 Break::Good
             } else {
                 Break::Plain
@@ -343,11 +230,17 @@ fn balance(words: &[Word], kinds: &[Break], first: f32, rest: f32) -> Vec<(usize
     best[0] = Some((Cost(0, 0, 0.0), 0));
     let mm = 72.0 / 25.4;
     for j in 1..=n {
+        // Width of words[i..j], grown word by word leftwards.
+        let mut line_width = -words[j - 1].space();
         for i in (0..j).rev() {
-            let line_width = span_width(&words[i..j]);
+            line_width += words[i].width + words[i].space();
             let width = if i == 0 { first } else { rest };
             let alone = j == i + 1;
             if line_width > width + 0.01 && !alone {
+                // Only the first line may be wider (a hanging indent).
+                if i > 0 && first > rest {
+                    continue;
+                }
                 break;
             }
             let Some((before, _)) = best[i] else {
