@@ -51,6 +51,9 @@ pub(crate) fn metric_rows(metrics: &[&ChiTieu], width: usize, cells: impl Fn(&Ch
 /// name wraps into a column of syllables.
 const MIN_NAME_COLUMN_MM: f32 = 35.0;
 
+/// A unit or figure up to this wide (mm) is never wrapped.
+const SHORT_CELL_MM: f32 = 30.0;
+
 /// `header` and `rows` as tables that fit `width` mm at `size` pt, columns
 /// sized from their content ([`fit_columns`]): one table when it fits; else
 /// the first `fixed` columns (STT, name, unit) on every table and the
@@ -66,24 +69,34 @@ pub(crate) fn fitted_tables(
     width: f32,
     size: f32,
 ) -> Vec<Table> {
-    let needs: Vec<ColumnNeed> = (0..header.len())
+    // Two needs per column: with the header on one line, and with the
+    // header wrapped at its words. Only the name column wraps its cells; a
+    // unit or a figure stays on one line (up to SHORT_CELL_MM).
+    let needs: Vec<(ColumnNeed, ColumnNeed)> = (0..header.len())
         .map(|c| {
-            let cells = rows.iter().map(|r| (r.cells.get(c).map_or("", String::as_str), r.bold));
-            let mut need = column_need(std::iter::once((header[c].as_str(), true)).chain(cells), size);
+            let head = column_need([(header[c].as_str(), true)], size);
+            let body = column_need(rows.iter().map(|r| (r.cells.get(c).map_or("", String::as_str), r.bold)), size);
+            let mut least = head.least.max(body.least);
             if c == 1 {
-                need.least = need.least.max(MIN_NAME_COLUMN_MM);
-                need.most = need.most.max(need.least);
+                least = least.max(MIN_NAME_COLUMN_MM);
+            } else {
+                least = least.max(body.most.min(SHORT_CELL_MM));
             }
-            need
+            let wrapped = ColumnNeed { least, most: body.most.max(least) };
+            let one_line = ColumnNeed { least, most: wrapped.most.max(head.most) };
+            (one_line, wrapped)
         })
         .collect();
     let figures: Vec<usize> = (fixed..header.len() - trailing).collect();
     let totals: Vec<usize> = (header.len() - trailing..header.len()).collect();
     let table = |columns: &[usize]| -> Option<Table> {
-        let column_needs: Vec<ColumnNeed> = columns.iter().map(|&c| needs[c]).collect();
-        // The name column takes what is left.
+        // Headers on one line when everything fits so, else wrapped; the
+        // name column takes what is left.
+        let one_line: Vec<ColumnNeed> = columns.iter().map(|&c| needs[c].0).collect();
+        let wrapped: Vec<ColumnNeed> = columns.iter().map(|&c| needs[c].1).collect();
         let stretch: Vec<f32> = columns.iter().map(|&c| if c == 1 { 1.0 } else { 0.0 }).collect();
-        let widths = fit_columns(&column_needs, width, &stretch)?;
+        let fits_on_one_line = one_line.iter().map(|n| n.most).sum::<f32>() <= width;
+        let widths = fit_columns(if fits_on_one_line { &one_line } else { &wrapped }, width, &stretch)?;
         let pick = |cells: &[String]| columns.iter().map(|&c| cells.get(c).cloned().unwrap_or_default()).collect();
         Some(Table {
             columns: widths,
@@ -114,9 +127,11 @@ pub(crate) fn fitted_tables(
     // Not even one figure column beside the names fits: squeeze every
     // column in proportion (cell text is cut to its column, never past it).
     let columns: Vec<usize> = (0..header.len()).collect();
-    let least: f32 = needs.iter().map(|n| n.least).sum();
-    let squeezed: Vec<ColumnNeed> =
-        needs.iter().map(|n| ColumnNeed { least: n.least * width / least, most: n.least * width / least }).collect();
+    let least: f32 = needs.iter().map(|(_, n)| n.least).sum();
+    let squeezed: Vec<ColumnNeed> = needs
+        .iter()
+        .map(|(_, n)| ColumnNeed { least: n.least * width / least, most: n.least * width / least })
+        .collect();
     let widths = fit_columns(&squeezed, width, &[]).unwrap_or_else(|| squeezed.iter().map(|n| n.least).collect());
     let mut table = table(&columns).unwrap_or(Table {
         columns: Vec::new(),

@@ -23,7 +23,7 @@ pub(crate) const PAGE_NUMBER: f32 = 13.0;
 pub(crate) const LEFT_COLUMN_MM: (f32, f32) = (62.0, 80.0);
 /// The least clear space between the left header block's text and the
 /// right one's, mm [R].
-pub(crate) const HEADER_GUTTER_MM: f32 = 5.0;
+pub(crate) const HEADER_GUTTER_MM: f32 = 4.0;
 /// The rule under the agency and the trích yếu: this share of its text line [R: 1/3–1/2].
 pub(crate) const SHORT_RULE: f32 = 1.0 / 3.0;
 pub(crate) const RULE_WIDTH: f32 = 0.5;
