@@ -313,12 +313,12 @@ pub struct Sheet {
 }
 
 /// The decorative border: a double line `outer` mm from the paper's edge
-/// and an inner frame `inner` mm from it.
+/// and an inner frame `inner` mm from it (left and right, top and bottom).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Border {
     pub color: Color,
     pub outer: f32,
-    pub inner: f32,
+    pub inner: (f32, f32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

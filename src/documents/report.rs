@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::metrics::{column_widths, figure, in_group_order, metric_rows};
+use super::metrics::{figure, fitted_tables, in_group_order, metric_rows};
 use super::nd30::{addressees, join_vietnamese, parse_body, signature};
 use crate::diag::Problem;
-use crate::doc::{Align, Block, Document, Header, Metadata, Page, Row, Table, Timestamp, Title};
+use crate::doc::{Align, Block, Document, Header, Metadata, Page, Table, Timestamp, Title};
 use crate::input::{self, Input, LoaiBaoCao};
 use crate::text::vn::{self, Decimal};
 use crate::words::markup;
@@ -161,7 +161,7 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
     let context = context(input);
     let subject = markup::plain_text(templates.render("bao-cao-trich-yeu", &context)?.trim());
     let mut body = parse_body(templates, "bao-cao", &context, |name| match name {
-        "bang-ket-qua" => Some(results_table(input).map(Block::Table).into_iter().collect()),
+        "bang-ket-qua" => Some(results_tables(input).into_iter().map(Block::Table).collect()),
         _ => None,
     })?;
     // The closing sentence stays on the page of the signature.
@@ -195,10 +195,11 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
 const TABLE_SIZE: f32 = 12.0;
 
 /// The numbered results table: one row per metric (grouped by `nhom`),
-/// per-year columns when the input has them, and the period total.
-fn results_table(input: &Input) -> Option<Table> {
+/// per-year columns when the input has them, and the period total — as
+/// several tables when the years do not fit across one.
+fn results_tables(input: &Input) -> Vec<Table> {
     if input.chi_tieu.is_empty() {
-        return None;
+        return Vec::new();
     }
     let years: Vec<i32> = {
         let mut years: Vec<i32> = input.ket_qua_nam.iter().map(|y| y.nam).collect();
@@ -219,9 +220,7 @@ fn results_table(input: &Input) -> Option<Table> {
         cells
     });
 
-    let header = vec![Row { cells: header, bold: true }];
-    let columns = column_widths(&header[0].cells, &rows, Page::A4.text_width(), TABLE_SIZE);
     let mut aligns = vec![Align::Center, Align::Left, Align::Center];
-    aligns.resize(columns.len(), Align::Right);
-    Some(Table { columns, aligns, header, rows, size: TABLE_SIZE })
+    aligns.resize(header.len(), Align::Right);
+    fitted_tables(&header, &rows, 3, 1, &aligns, Page::A4.text_width(), TABLE_SIZE)
 }

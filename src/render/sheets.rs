@@ -21,15 +21,15 @@ pub(crate) fn common(sheets: &Sheets) -> Laid {
     let (width, height) = (sheets.width * PT_PER_MM, sheets.height * PT_PER_MM);
     let mut common = Vec::new();
     if let Some(border) = sheets.border {
-        let mut rect = |inset_mm: f32, line: f32| {
-            let inset = inset_mm * PT_PER_MM;
-            let (l, t, r, b) = (inset, inset, width - inset, height - inset);
+        let mut rect = |(inset_x, inset_y): (f32, f32), line: f32| {
+            let (inset_x, inset_y) = (inset_x * PT_PER_MM, inset_y * PT_PER_MM);
+            let (l, t, r, b) = (inset_x, inset_y, width - inset_x, height - inset_y);
             for (x1, y1, x2, y2) in [(l, t, r, t), (r, t, r, b), (r, b, l, b), (l, b, l, t)] {
                 common.push(Item::Rule { x1, y1, x2, y2, width: line, color: border.color });
             }
         };
-        rect(border.outer, 2.2);
-        rect(border.outer + 1.8, 0.8);
+        rect((border.outer, border.outer), 2.2);
+        rect((border.outer + 1.8, border.outer + 1.8), 0.8);
         rect(border.inner, 0.8);
     }
     if let Some(picture) = &sheets.picture {

@@ -76,7 +76,6 @@ fn generated_summaries_stay_within_the_margins() {
 /// with its table), and the unit table's total row never opens a page
 /// without a unit row before it.
 #[test]
-#[ignore = "fails on main: keeping headings and total rows with their tables needs the page-flow keep rules of the typesetting branch (issue 10), not merged"]
 fn generated_summaries_keep_headings_and_total_rows_with_their_tables() {
     let mut random = Seeded(0x7031_2024);
     for case in 0..8 {

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 use crate::diag::{Kind, Location, Problem, Unit};
-use crate::doc::Color;
+use crate::doc::{Color, Paper};
 use crate::words::templates::{self, Templates};
 
 /// The certificate layout file.
@@ -17,6 +17,10 @@ pub(super) struct Layout {
     pub(super) kho: SheetSize,
     /// The decorative border, printed in full mode only.
     pub(super) vien: Option<BorderSpec>,
+    /// The inner frame on other sheet sizes (centred), where it is not the
+    /// layout's own scaled: NĐ 50/2006 sets 320 × 230 on 400 × 300.
+    #[serde(default)]
+    pub(super) khung: FrameSizes,
     /// Where the group's emblem (`bieu_tuong`) goes; full mode only.
     pub(super) bieu_tuong: Option<PictureSpec>,
     /// The boxes.
@@ -28,6 +32,25 @@ pub(super) struct Layout {
 pub(super) struct SheetSize {
     pub(super) rong: f32,
     pub(super) cao: f32,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FrameSizes {
+    a3: Option<SheetSize>,
+    #[serde(rename = "400x300")]
+    large: Option<SheetSize>,
+    a4: Option<SheetSize>,
+}
+
+impl FrameSizes {
+    pub(super) fn of(&self, paper: Paper) -> Option<&SheetSize> {
+        match paper {
+            Paper::A3 => self.a3.as_ref(),
+            Paper::Large => self.large.as_ref(),
+            Paper::A4 => self.a4.as_ref(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -163,9 +186,17 @@ fn check_sizes(layout: &Layout, templates: &Templates) -> Result<(), Problem> {
     if let Some(border) = &layout.vien {
         let half = width.min(height) / 2.0;
         within(templates, "vien.ngoai", border.ngoai, 0.0, half, mm)?;
-        within(templates, "vien.trong", border.trong, 0.0, half, mm)?;
+        // The inner frame keeps some room: boxes are mapped from it.
+        within(templates, "vien.trong", border.trong, 0.0, half - MIN_BOX_MM, mm)?;
         if Color::parse(&border.mau).is_none() {
             return Err(at(templates, "vien.mau", Kind::BadColor(border.mau.clone())));
+        }
+    }
+    for (key, paper) in [("a3", Paper::A3), ("400x300", Paper::Large), ("a4", Paper::A4)] {
+        if let Some(frame) = layout.khung.of(paper) {
+            let (paper_width, paper_height) = paper.size();
+            within(templates, &format!("khung.{key}.rong"), frame.rong, MIN_BOX_MM, paper_width, mm)?;
+            within(templates, &format!("khung.{key}.cao"), frame.cao, MIN_BOX_MM, paper_height, mm)?;
         }
     }
     let place = |path: &str, x: f32, y: f32, w: f32, h: f32| -> Result<(), Problem> {

@@ -17,8 +17,9 @@ use crate::diag::{Kind, Location, Problem};
 use crate::doc::Paper;
 use crate::doc::{Align, Border, Color, Frame, Metadata, Picture, Sheet, Sheets, Timestamp};
 use crate::input::{Input, LoaiNguoiNhan, NhomKhen};
+use crate::text::breaks::balanced_text;
 use crate::text::fonts::Face;
-use crate::text::measure::{self, LINE_HEIGHT, PT_PER_MM};
+use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
 use crate::words::awards;
 use crate::words::templates::{self, Templates};
 
@@ -102,25 +103,38 @@ fn group_json(group: &NhomKhen) -> Json {
     json
 }
 
+/// The least size a text shrinks to when even its box's smallest does not
+/// fit, pt: past the layout's range (and reported), never past the box.
+const LEAST_SIZE: f32 = 4.0;
+
 /// Fits `text` into a box `width` × `height` points: the largest size of
-/// `sizes` (in steps of 0.5 pt down from the largest) whose lines all fit;
-/// the smallest (and `true`) when none does. Smaller sizes never need more
-/// lines, so the steps are searched by halving: a handful of line breaks
-/// whatever the range.
+/// `sizes` (in steps of 0.5 pt down from the largest) whose balanced lines
+/// all fit; past the smallest, smaller still (down to [`LEAST_SIZE`]) until
+/// they fit, and `true` as when the smallest was needed. Smaller sizes
+/// never need more lines, so the steps are searched by halving: a handful
+/// of line breaks whatever the range.
 fn fit(text: &str, face: Face, sizes: [f32; 2], width: f32, height: f32) -> (f32, Vec<String>, bool) {
     let [largest, smallest] = sizes;
     let attempt = |size: f32| {
-        let lines = measure::wrap(text, face, size, width);
+        let lines = balanced_text(text, face, size, width);
         let fits =
             lines.len() as f32 * size * LINE_HEIGHT <= height + 0.01 && lines.iter().all(|(_, w)| *w <= width + 0.01);
         (fits, lines)
     };
-    let steps = (((largest - smallest) / 0.5).ceil().max(0.0)) as u32;
-    let size_at = |step: u32| (largest - 0.5 * step as f32).max(smallest);
+    let half_points = |from: f32, to: f32| ((from - to) / 0.5).ceil().max(0.0) as u32;
+    let (within, beyond) = (half_points(largest, smallest), half_points(smallest, LEAST_SIZE));
+    let size_at = |step: u32| {
+        if step <= within {
+            (largest - 0.5 * step as f32).max(smallest)
+        } else {
+            (smallest - 0.5 * (step - within) as f32).max(LEAST_SIZE)
+        }
+    };
     let done = |size: f32, lines: Vec<(String, f32)>, fits: bool| {
-        let needed_smallest = size <= smallest && smallest < largest;
+        let needed_smallest = size <= smallest && smallest < largest || size < smallest;
         (size, lines.into_iter().map(|(t, _)| t).collect(), needed_smallest || !fits)
     };
+    let steps = within + beyond;
     let (fits, lines) = attempt(largest);
     if fits || steps == 0 {
         return done(largest, lines, fits);
@@ -139,6 +153,24 @@ fn fit(text: &str, face: Face, sizes: [f32; 2], width: f32, height: f32) -> (f32
     done(size_at(high), lines, fits)
 }
 
+/// The inner frame (x, y, width, height in mm) of the layout on its own
+/// sheet and on `paper`: boxes map from the one onto the other, so they
+/// stay inside the frame on every sheet size.
+fn frames(layout: &layout::Layout, paper: Paper) -> ([f32; 4], [f32; 4]) {
+    let (width, height) = paper.size();
+    let inset = layout.vien.as_ref().map_or(0.0, |v| v.trong);
+    let from = [inset, inset, layout.kho.rong - 2.0 * inset, layout.kho.cao - 2.0 * inset];
+    let to = match layout.khung.of(paper) {
+        Some(size) => [(width - size.rong) / 2.0, (height - size.cao) / 2.0, size.rong, size.cao],
+        None => {
+            let scale = (width / layout.kho.rong).min(height / layout.kho.cao);
+            let inset = inset * scale;
+            [inset, inset, width - 2.0 * inset, height - 2.0 * inset]
+        }
+    };
+    (from, to)
+}
+
 /// Where each sheet's frames come from: an award group's recipients made
 /// into sheets one at a time, so a run of 100,000 never holds them all.
 pub(crate) struct Certificates<'i> {
@@ -152,9 +184,9 @@ pub(crate) struct Certificates<'i> {
     context: handlebars::Context,
     /// Boxes reading the recipient (fitted per sheet), by index in the layout.
     own: Vec<usize>,
-    /// Fitted texts by box and text: most groups give every recipient the
-    /// same achievement, fitted once.
-    fitted: std::collections::HashMap<(usize, String), (Option<Frame>, bool)>,
+    /// Fitted texts by box, text and height (hundredths of a mm): most
+    /// groups give every recipient the same achievement, fitted once.
+    fitted: std::collections::HashMap<(usize, String, u32), (Option<Frame>, bool)>,
     /// Sheets made so far whose boxes at their smallest size are noted.
     noted: usize,
     shrunk: Vec<Shrunk>,
@@ -173,7 +205,8 @@ pub(crate) fn prepare<'i>(
     let layout = parse_layout(templates)?;
     let paper = options.paper.or(group.kho_giay).unwrap_or(Paper::A3);
     let (paper_width, paper_height) = paper.size();
-    let (sx, sy) = (paper_width / layout.kho.rong, paper_height / layout.kho.cao);
+    let (from, to) = frames(&layout, paper);
+    let (sx, sy) = (to[2] / from[2], to[3] / from[3]);
     let font_scale = sx.min(sy) * options.scale;
 
     let mut registry = templates::plain_registry();
@@ -193,14 +226,16 @@ pub(crate) fn prepare<'i>(
     let border = match (&layout.vien, options.overlay) {
         (Some(spec), false) => Some(Border {
             color: Color::parse(&spec.mau).unwrap_or(Color::BLACK),
-            outer: spec.ngoai * sx.min(sy),
-            inner: spec.trong * sx.min(sy),
+            // The double line between the paper's edge and the inner frame.
+            outer: (spec.ngoai * (paper_width / layout.kho.rong).min(paper_height / layout.kho.cao))
+                .min(to[0].min(to[1]) - 4.0),
+            inner: (to[0], to[1]),
         }),
         _ => None,
     };
     let printed: Vec<usize> = (0..layout.o.len()).filter(|&i| !(options.overlay && layout.o[i].in_san)).collect();
     let (own, shared): (Vec<usize>, Vec<usize>) = printed.into_iter().partition(|&i| names_recipient(&layout.o[i].chu));
-    let geometry = Geometry { sx, sy, font_scale, options };
+    let geometry = Geometry { from, to, sx, sy, font_scale, options };
     let meta = Metadata {
         title: format!("{} – Quyết định {}", group.hinh_thuc.name(), group.quyet_dinh.so),
         subject: format!("{} kèm theo Quyết định số {}", group.hinh_thuc.name(), group.quyet_dinh.so),
@@ -227,9 +262,7 @@ pub(crate) fn prepare<'i>(
     let mut common = Vec::new();
     if let Some(first) = group.danh_sach.first() {
         source.fill(first);
-        for index in shared {
-            common.extend(source.frame(index, 1, "mọi tờ", true)?);
-        }
+        common = source.frames(&shared, 1, "mọi tờ", true)?;
     }
     let frame = Sheets { meta, width: paper_width, height: paper_height, border, common, picture, sheets: Vec::new() };
     Ok((frame, source))
@@ -256,37 +289,51 @@ impl Certificates<'_> {
         context.insert("thanh_tich".into(), person.thanh_tich.as_deref().unwrap_or(&self.group.thanh_tich).into());
     }
 
-    /// Box `index` filled from the data and fitted; a box at its smallest
-    /// size is noted (once per sheet, when `note`).
-    fn frame(&mut self, index: usize, page: usize, recipient: &str, note: bool) -> Result<Option<Frame>, Problem> {
+    /// Box `index` filled from the data.
+    fn text(&self, index: usize) -> Result<String, Problem> {
         let spec = &self.layout.o[index];
         let text = self
             .registry
             .render_with_context(&spec.ten, &self.context)
             .map_err(|err| layout_problem(&self.origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
-        let key = (index, text.trim().to_string());
-        let (frame, needed_smallest) = match self.fitted.get(&key) {
-            Some(known) => known.clone(),
-            None => {
-                let made = self.geometry.frame(spec, &key.1);
-                // Only texts many sheets share are worth keeping.
-                if self.fitted.len() < 64 && !names_one_person(&spec.chu) {
-                    self.fitted.insert(key, made.clone());
+        Ok(text.trim().to_string())
+    }
+
+    /// The boxes `indices` filled from the data and fitted, each grown over
+    /// the empty boxes stacked under it; a box at its smallest size is
+    /// noted (once per sheet, when `note`).
+    fn frames(&mut self, indices: &[usize], page: usize, recipient: &str, note: bool) -> Result<Vec<Frame>, Problem> {
+        let texts = indices.iter().map(|&i| self.text(i)).collect::<Result<Vec<_>, _>>()?;
+        let specs: Vec<&BoxSpec> = indices.iter().map(|&i| &self.layout.o[i]).collect();
+        let mut frames = Vec::with_capacity(indices.len());
+        for (position, &index) in indices.iter().enumerate() {
+            let height = grown_height(&specs, &texts, position);
+            let spec = specs[position];
+            let key = (index, texts[position].clone(), (height * 100.0).round() as u32);
+            let (frame, needed_smallest) = match self.fitted.get(&key) {
+                Some(known) => known.clone(),
+                None => {
+                    let made = self.geometry.frame(spec, &key.1, height);
+                    // Only texts many sheets share are worth keeping.
+                    if self.fitted.len() < 64 && !names_one_person(&spec.chu) {
+                        self.fitted.insert(key, made.clone());
+                    }
+                    made
                 }
-                made
-            }
-        };
-        if needed_smallest && note {
-            if let Some(frame) = &frame {
-                self.shrunk.push(Shrunk {
-                    page,
-                    recipient: recipient.to_string(),
-                    field: spec.ten.clone(),
-                    size: frame.size,
-                });
+            };
+            if let Some(frame) = frame {
+                if needed_smallest && note {
+                    self.shrunk.push(Shrunk {
+                        page,
+                        recipient: recipient.to_string(),
+                        field: spec.ten.clone(),
+                        size: frame.size,
+                    });
+                }
+                frames.push(frame);
             }
         }
-        Ok(frame)
+        Ok(frames)
     }
 
     /// The sheet of recipient `number` (0-based).
@@ -295,15 +342,13 @@ impl Certificates<'_> {
         let person = &group.danh_sach[number];
         self.fill(person);
         let note = number >= self.noted;
-        let mut frames = Vec::with_capacity(self.own.len());
-        for position in 0..self.own.len() {
-            let index = self.own[position];
-            frames.extend(self.frame(index, number + 1, &person.ten, note)?);
-        }
+        let own = std::mem::take(&mut self.own);
+        let frames = self.frames(&own, number + 1, &person.ten, note);
+        self.own = own;
         if note {
             self.noted = number + 1;
         }
-        Ok(Sheet { frames })
+        Ok(Sheet { frames: frames? })
     }
 
     /// The boxes that needed their smallest size, over the sheets made.
@@ -321,13 +366,12 @@ fn names_one_person(template: &str) -> bool {
 /// The emblem fitted into its box, keeping its proportions, centred.
 fn picture(file: &std::path::Path, spec: &PictureSpec, geometry: &Geometry) -> Result<Picture, Problem> {
     let (png, (w, h)) = crate::input::bounds::png(file, &file.display().to_string(), "")?;
-    let scale = geometry.options.scale;
-    let (box_w, box_h) = (spec.rong * geometry.sx * scale, spec.cao * geometry.sy * scale);
+    let [x, y, box_w, box_h] = geometry.place(spec.x, spec.y, spec.rong, spec.cao);
     let fit = (box_w / w as f32).min(box_h / h as f32);
     let (width, height) = (w as f32 * fit, h as f32 * fit);
     Ok(Picture {
-        x: spec.x * geometry.sx * scale + geometry.options.offset.0 + (box_w - width) / 2.0,
-        y: spec.y * geometry.sy * scale + geometry.options.offset.1 + (box_h - height) / 2.0,
+        x: x + (box_w - width) / 2.0,
+        y: y + (box_h - height) / 2.0,
         width,
         height,
         png: std::sync::Arc::new(png),
@@ -342,8 +386,13 @@ fn names_recipient(template: &str) -> bool {
     })
 }
 
-/// Paper scaling and the printer's correction, applied to every box.
+/// Paper scaling and the printer's correction, applied to every box: the
+/// layout's inner frame `from` maps onto the paper's `to` ([x, y, width,
+/// height] in mm), then the printer's scale (around the sheet's top-left
+/// corner) and offset apply.
 struct Geometry {
+    from: [f32; 4],
+    to: [f32; 4],
     sx: f32,
     sy: f32,
     font_scale: f32,
@@ -351,9 +400,22 @@ struct Geometry {
 }
 
 impl Geometry {
-    /// The frame of `spec` holding `text` (none for empty text), and whether
-    /// it needed its smallest size.
-    fn frame(&self, spec: &BoxSpec, text: &str) -> (Option<Frame>, bool) {
+    /// A box of the layout on the paper: [x, y, width, height] in mm.
+    fn place(&self, x: f32, y: f32, width: f32, height: f32) -> [f32; 4] {
+        let scale = self.options.scale;
+        let (dx, dy) = self.options.offset;
+        [
+            (self.to[0] + (x - self.from[0]) * self.sx) * scale + dx,
+            (self.to[1] + (y - self.from[1]) * self.sy) * scale + dy,
+            width * self.sx * scale,
+            height * self.sy * scale,
+        ]
+    }
+
+    /// The frame of `spec`, `height` mm tall on the layout (its own, or
+    /// grown over empty boxes under it), holding `text` (none for empty
+    /// text), and whether it needed its smallest size.
+    fn frame(&self, spec: &BoxSpec, text: &str, height: f32) -> (Option<Frame>, bool) {
         if text.is_empty() {
             return (None, false);
         }
@@ -363,14 +425,13 @@ impl Geometry {
             Style::Nghieng => (false, true),
             Style::DamNghieng => (true, true),
         };
-        let scale = self.options.scale;
-        let (width, height) = (spec.rong * self.sx * scale, spec.cao * self.sy * scale);
+        let [x, y, width, height] = self.place(spec.x, spec.y, spec.rong, height);
         let sizes = [spec.co[0] * self.font_scale, spec.co[1] * self.font_scale];
         let (size, lines, needed_smallest) =
             fit(text, Face::new(bold, italic), sizes, width * PT_PER_MM, height * PT_PER_MM);
         let frame = Frame {
-            x: spec.x * self.sx * scale + self.options.offset.0,
-            y: spec.y * self.sy * scale + self.options.offset.1,
+            x,
+            y,
             width,
             height,
             lines,
@@ -387,6 +448,25 @@ impl Geometry {
         };
         (Some(frame), needed_smallest)
     }
+}
+
+/// Height (mm, on the layout) of box `i`: its own, grown over the boxes
+/// stacked right under it that are empty on this sheet (a collective has
+/// no position line: its name takes that room rather than leave a band).
+fn grown_height(specs: &[&BoxSpec], texts: &[String], i: usize) -> f32 {
+    let spec = specs[i];
+    let mut bottom = spec.y + spec.cao;
+    for (below, text) in specs.iter().zip(texts).skip(i + 1) {
+        let stacked = below.y >= bottom - 0.5
+            && below.y - bottom <= 4.0
+            && below.x < spec.x + spec.rong
+            && spec.x < below.x + below.rong;
+        if !stacked || !text.is_empty() {
+            break;
+        }
+        bottom = below.y + below.cao;
+    }
+    bottom - spec.y
 }
 
 /// A file name for one recipient's PDF: "0001-nguyen-van-an.pdf" (ASCII,

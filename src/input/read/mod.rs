@@ -237,6 +237,18 @@ impl<'a> Reader<'a> {
         self.any_text(value, path, false).filter(|t| !t.is_empty())
     }
 
+    /// A name printed in a header block: a newline the clerk typed breaks
+    /// the line there.
+    fn header_text(&mut self, value: &Value, path: &str) -> Option<String> {
+        let text = self.any_text(value, path, true)?;
+        if text.is_empty() {
+            self.report(path, false, Kind::EmptyText);
+            return None;
+        }
+        Some(text)
+    }
+
+    /// Text kept with its newlines: paragraphs, or a name in a header block.
     fn paragraphs(&mut self, value: &Value, path: &str) -> Option<String> {
         self.any_text(value, path, true).filter(|t| !t.is_empty())
     }
@@ -359,8 +371,8 @@ impl<'a> Reader<'a> {
 
     fn co_quan(&mut self, value: &Value, path: &str) -> Option<CoQuan> {
         let r = self.record(value, path, CoQuan::KEYS)?;
-        let chu_quan = self.optional(&r, "chu_quan", Self::maybe_text);
-        let ten = self.required(&r, "ten", Self::text);
+        let chu_quan = self.optional(&r, "chu_quan", Self::paragraphs);
+        let ten = self.required(&r, "ten", Self::header_text);
         let viet_tat = self.optional(&r, "viet_tat", Self::maybe_text);
         Some(CoQuan { chu_quan, ten: ten?, viet_tat })
     }
@@ -453,8 +465,8 @@ impl<'a> Reader<'a> {
         });
         let cap_khen = self.required(&r, "cap_khen", Self::text);
         let cap_khen_viet_thuong = self.optional(&r, "cap_khen_viet_thuong", Self::maybe_text);
-        let co_quan = self.required(&r, "co_quan", Self::text);
-        let co_quan_chu_quan = self.optional(&r, "co_quan_chu_quan", Self::maybe_text);
+        let co_quan = self.required(&r, "co_quan", Self::header_text);
+        let co_quan_chu_quan = self.optional(&r, "co_quan_chu_quan", Self::paragraphs);
         let dia_danh = self.required(&r, "dia_danh", Self::text);
         let quyet_dinh = self.required(&r, "quyet_dinh", |s, v, p| {
             let r = s.record(v, p, QuyetDinh::KEYS)?;

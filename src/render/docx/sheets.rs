@@ -139,12 +139,13 @@ fn framed(p: DocxParagraph, x: f32, y: f32, width: f32, height: f32) -> DocxPara
 /// The border's inner frame: an empty framed paragraph one line as tall as
 /// the frame, ruled on its four sides (the page border is the double line).
 fn inner_frame(border: Border, width: f32, height: f32) -> DocxParagraph {
-    let (w, h) = (width - 2.0 * border.inner, height - 2.0 * border.inner);
+    let (inset_x, inset_y) = border.inner;
+    let (w, h) = (width - 2.0 * inset_x, height - 2.0 * inset_y);
     let side =
         |position| ParagraphBorder::new(position).val(BorderType::Single).size(6).space(0).color(border.color.hex());
     let anchor = &styles::ANCHOR;
     let look = Look { line: Line::Exact(h * PT_PER_MM), ..anchor.look };
-    let mut p = framed(paragraph(anchor, look, &[]), border.inner, border.inner, w, h);
+    let mut p = framed(paragraph(anchor, look, &[]), inset_x, inset_y, w, h);
     p.property = p.property.set_borders(
         ParagraphBorders::with_empty()
             .set(side(ParagraphBorderPosition::Top))

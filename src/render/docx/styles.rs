@@ -4,11 +4,14 @@
 //! what differs from its style — so a clerk who restyles "heading 2" or
 //! "Nơi nhận" in Word changes every such paragraph at once.
 
-use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, Paragraph as DocxParagraph, Run, SpecialIndentType};
+use docx_rs::{
+    AlignmentType, BreakType, LineSpacing, LineSpacingType, Paragraph as DocxParagraph, Run, SpecialIndentType,
+};
 
 use super::{twips, xml_escape};
 use crate::doc::{Align, Role, Span};
 use crate::render::nd30;
+use crate::text::measure::unbreakable_dashes;
 use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
 
 /// The font Word and LibreOffice set every paper in (metric-compatible
@@ -237,7 +240,15 @@ pub(super) fn paragraph(style: &Style, look: Look, spans: &[Span]) -> DocxParagr
         p = p.line_spacing(spacing(&look));
     }
     if (look.left, look.right, look.first) != (base.left, base.right, base.first) {
-        let first = (look.first > 0.0).then(|| SpecialIndentType::FirstLine(twips(look.first)));
+        // w:ind left is where the lines after the first begin; a hanging
+        // first line starts that far back from it.
+        let first = if look.first > 0.0 {
+            Some(SpecialIndentType::FirstLine(twips(look.first)))
+        } else if look.first < 0.0 {
+            Some(SpecialIndentType::Hanging(twips(-look.first)))
+        } else {
+            None
+        };
         p = p.indent(Some(twips(look.left)), first, Some(twips(look.right)), None);
     }
     if look.align != base.align {
@@ -258,7 +269,15 @@ pub(super) fn plain(style: &Style, spans: &[Span]) -> DocxParagraph {
 /// A run of `span` in a paragraph whose style looks like `base` and whose
 /// text is `size` points: face and size only where they differ.
 pub(super) fn run(span: &Span, base: &Look, size: f32) -> Run {
-    face(Run::new().add_text(&span.text), (span.bold, span.italic), base, size)
+    // A newline typed in a name breaks the line, as in the PDF.
+    let mut run = Run::new();
+    for (i, piece) in span.text.split('\n').enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(unbreakable_dashes(piece));
+    }
+    face(run, (span.bold, span.italic), base, size)
 }
 
 /// `run` in `bold`/`italic` at `size`, in a paragraph whose style looks
@@ -288,7 +307,7 @@ pub(super) fn styles_xml() -> String {
     let fonts = format!(r#"<w:rFonts w:ascii="{FONT}" w:eastAsia="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" />"#);
     let size = half_points(NORMAL.look.size);
     xml.push_str(&format!(
-        r#"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:sz w:val="{size}" /><w:szCs w:val="{size}" /><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA" /></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto" /></w:pPr></w:pPrDefault></w:docDefaults>"#
+        r#"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:sz w:val="{size}" /><w:szCs w:val="{size}" /><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA" /></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl /><w:spacing w:after="0" w:line="240" w:lineRule="auto" /></w:pPr></w:pPrDefault></w:docDefaults>"#
     ));
     for style in ALL {
         let normal = style.id == NORMAL.id;
