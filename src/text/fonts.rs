@@ -53,8 +53,15 @@ impl Face {
     }
 }
 
+/// Code points up to Letterlike Symbols, looked up without hashing.
+const DENSE: usize = 0x2100;
+
 /// What layout needs of one face: per-character glyph ids and advances.
 pub struct FaceMetrics {
+    /// Characters below [`DENSE`] by code point (Latin, Vietnamese,
+    /// punctuation): measuring text looks every character up.
+    dense: Vec<Option<(u32, f32)>>,
+    /// The rest.
     glyphs: HashMap<char, (u32, f32)>,
     /// Ascender in em (distance from baseline to the top of tall glyphs).
     pub ascent: f32,
@@ -68,21 +75,27 @@ impl FaceMetrics {
         let metrics = font.metrics(Size::unscaled(), LocationRef::default());
         let upem = metrics.units_per_em as f32;
         let advances = font.glyph_metrics(Size::unscaled(), LocationRef::default());
-        let glyphs = font
-            .charmap()
-            .mappings()
-            .filter_map(|(code, gid)| {
-                let ch = char::from_u32(code)?;
-                let advance = advances.advance_width(gid).unwrap_or(0.0) / upem;
-                Some((ch, (gid.to_u32(), advance)))
-            })
-            .collect();
-        FaceMetrics { glyphs, ascent: metrics.ascent / upem, descent: -metrics.descent / upem }
+        let mut dense = vec![None; DENSE];
+        let mut glyphs = HashMap::new();
+        for (code, gid) in font.charmap().mappings() {
+            let Some(ch) = char::from_u32(code) else { continue };
+            let glyph = (gid.to_u32(), advances.advance_width(gid).unwrap_or(0.0) / upem);
+            match dense.get_mut(code as usize) {
+                Some(slot) => *slot = Some(glyph),
+                None => {
+                    glyphs.insert(ch, glyph);
+                }
+            }
+        }
+        FaceMetrics { dense, glyphs, ascent: metrics.ascent / upem, descent: -metrics.descent / upem }
     }
 
     /// Glyph id and advance (in em) of `ch`; `None` when the face cannot draw it.
     pub fn glyph(&self, ch: char) -> Option<(u32, f32)> {
-        self.glyphs.get(&ch).copied()
+        match self.dense.get(ch as usize) {
+            Some(glyph) => *glyph,
+            None => self.glyphs.get(&ch).copied(),
+        }
     }
 
     /// Width of `text` in points at `size`. Characters the face lacks are
@@ -95,7 +108,10 @@ impl FaceMetrics {
 /// The first character of `text` that some face cannot draw. Every face is
 /// asked because a template may set any string bold or italic.
 pub(crate) fn undrawable_char(text: &str) -> Option<char> {
-    text.chars().find(|&ch| !ch.is_control() && Face::ALL.iter().any(|face| face.metrics().glyph(ch).is_none()))
+    // Every face draws printable ASCII: only the rest is looked up.
+    text.chars().find(|&ch| {
+        !ch.is_ascii() && !ch.is_control() && Face::ALL.iter().any(|face| face.metrics().glyph(ch).is_none())
+    })
 }
 
 #[cfg(test)]

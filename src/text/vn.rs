@@ -238,6 +238,10 @@ const MICRO_UNITS: &[char] = &['m', 'g', 's', 'l', 'L'];
 /// sign between letters ("C«ng"); a VNI mark read as a second letter after
 /// its vowel ("Nguyeãn", "Vaên", "Traàn") — pairs no Vietnamese word has.
 pub(crate) fn mojibake_char(text: &str) -> Option<char> {
+    // Every legacy sign is outside ASCII.
+    if text.is_ascii() {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len()).map(|i| (i.checked_sub(1).map(|j| chars[j]), chars[i], chars.get(i + 1).copied())).find_map(
         |(before, ch, after)| {
