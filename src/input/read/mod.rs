@@ -224,12 +224,7 @@ impl<'a> Reader<'a> {
 
     /// A non-empty single-line text, NFC, checked for what cannot be printed.
     fn text(&mut self, value: &Value, path: &str) -> Option<String> {
-        let text = self.any_text(value, path, false)?;
-        if text.is_empty() {
-            self.report(path, false, Kind::EmptyText);
-            return None;
-        }
-        Some(text)
+        self.non_empty(value, path, false)
     }
 
     /// An optional text where "" means absent ("the_thuc: ''").
@@ -240,7 +235,12 @@ impl<'a> Reader<'a> {
     /// A name printed in a header block: a newline the clerk typed breaks
     /// the line there.
     fn header_text(&mut self, value: &Value, path: &str) -> Option<String> {
-        let text = self.any_text(value, path, true)?;
+        self.non_empty(value, path, true)
+    }
+
+    /// A text that must not be empty (reported at `path` when it is).
+    fn non_empty(&mut self, value: &Value, path: &str, multiline: bool) -> Option<String> {
+        let text = self.any_text(value, path, multiline)?;
         if text.is_empty() {
             self.report(path, false, Kind::EmptyText);
             return None;
