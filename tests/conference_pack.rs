@@ -207,7 +207,7 @@ fn listed_name(person: &NguoiNhan) -> String {
 fn check_pack_agrees(input_path: &Path, out: &Path, said: &[&str]) {
     build(input_path, out, &["--format", "pdf"]);
     let input = load(input_path);
-    let report = pdf_text(&out.join("bao-cao.pdf"), None);
+    let report = common::pdf_body_text(&out.join("bao-cao.pdf"));
     let press = std::fs::read_to_string(out.join("tin-bai.txt")).unwrap_or_default();
     assert_eq!(said.len(), input.khen_thuong.len());
     for (i, (group, said)) in input.khen_thuong.iter().zip(said).enumerate() {

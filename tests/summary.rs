@@ -117,7 +117,7 @@ fn sub_range_sums_per_year_and_per_unit_match_hand_computed_ones() {
     for phrase in [
         "BÁO CÁO TỔNG HỢP",
         "Chương trình phối hợp số 09/CTr-BCA-MTTW, giai đoạn 2020 - 2022",
-        "Tổng hợp từ 02 báo cáo của 02 đơn vị,",
+        "Tổng hợp từ 2 báo cáo của 2 đơn vị,",
         "Số liệu sau chỉ có tổng của cả giai đoạn báo cáo, không chia theo năm, nên không đưa vào tổng hợp giai đoạn 2020 - 2022: “Hội nghị sơ kết, tổng kết ở cơ sở” của Công an quận Ngô Quyền (giai đoạn 2018 - 2023).",
         "Cột “So với 2017 - 2019” là mức tăng (+), giảm (-) so với giai đoạn 2017 - 2019 (cùng số năm, liền trước); “–” là chỉ tiêu không có đủ số liệu để so sánh.",
         "Số liệu được tổng hợp từ: Báo cáo số 45/BC-CAQ ngày 20 tháng 12 năm 2023 của Công an quận Lê Chân; Báo cáo số 38/BC-CAQ ngày 18 tháng 12 năm 2023 của Công an quận Ngô Quyền./.",
@@ -222,7 +222,7 @@ fn reports_of_one_unit_merge_into_its_row_and_must_agree_where_they_overlap() {
         ],
     );
     let text = pdf_text(&pdf, None);
-    assert!(text.contains("Tổng hợp từ 03 báo cáo của 02 đơn vị,"), "{text}");
+    assert!(text.contains("Tổng hợp từ 3 báo cáo của 2 đơn vị,"), "{text}");
     assert!(text.contains("Báo cáo số 12/BC-CAX ngày 20 tháng 12 năm 2016 của Công an xã An Lạc; Báo cáo số 40/BC-CAX ngày 20 tháng 12 năm 2018 của Công an xã An Lạc;"), "{text}");
 
     let stderr = refused(&one_unit_twice("8"), &["--from", "2013", "--to", "2018"]);
@@ -483,7 +483,7 @@ fn one_input_with_sub_units_compares_its_units() {
     let pdf = out.join("tong-hop.pdf");
     assert_rows(&pdf_layout_lines(&pdf), &["1 Phường Hàng Kênh 25 –", "2 Phường Dư Hàng 17 1", "Tổng cộng 42 1"]);
     let text = pdf_text(&pdf, None);
-    assert!(text.contains("Tổng hợp từ 01 báo cáo (gồm số liệu của 02 đơn vị),"), "{text}");
+    assert!(text.contains("Tổng hợp từ 1 báo cáo (gồm số liệu của 2 đơn vị),"), "{text}");
     assert!(text.contains(
         "Số liệu được tổng hợp từ: Báo cáo số 45/BC-CAQ ngày 20 tháng 12 năm 2023 của Công an quận Lê Chân./."
     ));

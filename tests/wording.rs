@@ -889,7 +889,7 @@ fn reports_and_decisions_of_generated_conferences_say_each_fact_once_and_right()
         let input = conference.write(dir.path());
         let out = dir.path().join("out");
         build(&input, &out, &["--only", "bao-cao,quyet-dinh", "--format", "pdf"]);
-        let report = pdf_text(&out.join("bao-cao.pdf"), None);
+        let report = common::pdf_body_text(&out.join("bao-cao.pdf"));
         let kind = conference.kind.unwrap_or("Chương trình phối hợp");
         assert!(
             report.contains(&format!("{} {years} năm thực hiện {kind} số", review(&conference))),

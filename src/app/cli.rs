@@ -284,7 +284,10 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             warnings.retain(|w| w.kind.severity() != diag::Severity::Info);
             eprint!("{}", diag::render_all(&warnings, lang));
             for file in &manifest.files {
-                let pages = file.pages.map(|p| format!(" ({p} trang)")).unwrap_or_default();
+                let pages = file
+                    .pages
+                    .map(|p| if lang == Lang::En { format!(" ({p} pages)") } else { format!(" ({p} trang)") })
+                    .unwrap_or_default();
                 eprintln!("  {}{pages}", dir.join(&file.path).display());
             }
             say(

@@ -90,13 +90,10 @@ pub(crate) fn fitted_tables(
     let figures: Vec<usize> = (fixed..header.len() - trailing).collect();
     let totals: Vec<usize> = (header.len() - trailing..header.len()).collect();
     let table = |columns: &[usize]| -> Option<Table> {
-        // Headers on one line when everything fits so, else wrapped; the
-        // name column takes what is left.
         let one_line: Vec<ColumnNeed> = columns.iter().map(|&c| needs[c].0).collect();
         let wrapped: Vec<ColumnNeed> = columns.iter().map(|&c| needs[c].1).collect();
-        let stretch: Vec<f32> = columns.iter().map(|&c| if c == 1 { 1.0 } else { 0.0 }).collect();
-        let fits_on_one_line = one_line.iter().map(|n| n.most).sum::<f32>() <= width;
-        let widths = fit_columns(if fits_on_one_line { &one_line } else { &wrapped }, width, &stretch)?;
+        let name = columns.iter().position(|&c| c == 1);
+        let widths = share_room(&one_line, &wrapped, name, width)?;
         let pick = |cells: &[String]| columns.iter().map(|&c| cells.get(c).cloned().unwrap_or_default()).collect();
         Some(Table {
             columns: widths,
@@ -142,6 +139,44 @@ pub(crate) fn fitted_tables(
     });
     table.columns = widths;
     vec![table]
+}
+
+/// Column widths (mm) summing to `width`: every header on one line when
+/// that fits (the name column `name` takes what is left); else each
+/// column as wide as its cells with its header wrapped, then the room left
+/// goes first to the name column up to its longest line, then to the
+/// wrapped headers in proportion to what each lacks, the rest to the
+/// name — so neither a name nor a header is squeezed into a column of
+/// syllables while room goes elsewhere. `None` when even the least widths
+/// do not fit.
+fn share_room(one_line: &[ColumnNeed], wrapped: &[ColumnNeed], name: Option<usize>, width: f32) -> Option<Vec<f32>> {
+    let stretch: Vec<f32> = (0..one_line.len()).map(|i| if Some(i) == name { 1.0 } else { 0.0 }).collect();
+    if one_line.iter().map(|n| n.most).sum::<f32>() <= width {
+        return fit_columns(one_line, width, &stretch);
+    }
+    let needed: f32 = wrapped.iter().map(|n| n.most).sum();
+    if needed > width {
+        return fit_columns(wrapped, width, &stretch);
+    }
+    let mut widths: Vec<f32> = wrapped.iter().map(|n| n.most).collect();
+    let mut spare = width - needed;
+    if let Some(name) = name {
+        let grow = (one_line[name].most - widths[name]).clamp(0.0, spare);
+        widths[name] += grow;
+        spare -= grow;
+    }
+    let lack: Vec<f32> = widths.iter().zip(one_line).map(|(w, n)| (n.most - w).max(0.0)).collect();
+    let lacking: f32 = lack.iter().sum();
+    if lacking > 0.0 {
+        let given = spare.min(lacking);
+        for (w, l) in widths.iter_mut().zip(&lack) {
+            *w += given * l / lacking;
+        }
+        spare -= given;
+    }
+    let last = widths.len() - 1;
+    widths[name.unwrap_or(last)] += spare;
+    Some(widths)
 }
 
 #[cfg(test)]

@@ -214,11 +214,6 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-/// Two digits below ten, as NĐ 30 writes counts and ordinals ("05 năm").
-pub(crate) fn two_digits(n: usize) -> String {
-    format!("{n:02}")
-}
-
 /// Characters that legacy TCVN3 (.VnTime) and VNI text shows in place of
 /// Vietnamese letters once decoded as Unicode ("Céng hßa", "nh©n d©n",
 /// "Vieät Nam"), and that Vietnamese never writes inside a word. Signs a

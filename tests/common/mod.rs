@@ -54,6 +54,23 @@ pub fn pdf_text(pdf: &Path, pages: Option<(usize, usize)>) -> String {
     collapse(&text)
 }
 
+/// The running text of a whole PDF: [`pdf_text`] without the page number
+/// heading each page, so a sentence broken over two pages reads whole.
+pub fn pdf_body_text(pdf: &Path) -> String {
+    let text = stdout_of("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let body: Vec<String> = text
+        .split('\u{c}')
+        .map(|page| {
+            let mut lines = page.lines().skip_while(|l| l.trim().is_empty()).peekable();
+            if lines.peek().is_some_and(|l| !l.trim().is_empty() && l.trim().chars().all(|c| c.is_ascii_digit())) {
+                lines.next();
+            }
+            lines.collect::<Vec<_>>().join("\n")
+        })
+        .collect();
+    collapse(&body.join("\n"))
+}
+
 /// Text of each page of a PDF (pdftotext ends pages with a form feed),
 /// whitespace collapsed.
 pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {

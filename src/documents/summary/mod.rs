@@ -26,7 +26,7 @@ use crate::diag::{Kind, Location, Problem};
 use crate::doc::{Block, Document, Header, Metadata, Page, Timestamp, Title};
 use crate::input::metric_map::{self, MetricMap};
 use crate::input::{self, ChiTieu, Input};
-use crate::text::vn::{self, two_digits, Date};
+use crate::text::vn::{self, Date};
 use crate::words::markup;
 use crate::words::templates::Templates;
 
@@ -268,9 +268,9 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
         den: range.to,
         giai_doan: period_phrase(range),
         chuong_trinh: &first.chuong_trinh,
-        so_bao_cao: two_digits(loaded.len()),
-        so_don_vi: if loaded.len() > 1 { two_digits(overall.len()) } else { String::new() },
-        so_don_vi_con: if loaded.len() == 1 && !units.is_empty() { two_digits(units.len()) } else { String::new() },
+        so_bao_cao: loaded.len().to_string(),
+        so_don_vi: if loaded.len() > 1 { overall.len().to_string() } else { String::new() },
+        so_don_vi_con: if loaded.len() == 1 && !units.is_empty() { units.len().to_string() } else { String::new() },
         bao_cao: loaded.iter().map(|l| report_reference(&l.input)).collect(),
         ngoai_giai_doan: if outside.is_empty() { String::new() } else { notes::years_phrase(&outside) },
         giai_doan_bao_cao: Range { from: first_year, to: last_year }.label(),
