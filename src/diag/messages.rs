@@ -93,6 +93,7 @@ impl Kind {
     pub fn severity(&self) -> Severity {
         match self {
             Kind::SmallestSize { .. } | Kind::MetricCodeClash { .. } => Severity::Warning,
+            Kind::Workspace(kind) => kind.severity(),
             _ => Severity::Error,
         }
     }
@@ -240,6 +241,7 @@ impl Kind {
                 tenths_of_pt / 10,
                 tenths_of_pt % 10
             ),
+            Kind::Workspace(kind) => kind.message(lang),
         }
     }
 }

@@ -6,8 +6,10 @@ use std::fmt::Write as _;
 
 mod failure;
 mod messages;
+mod workspace;
 
 pub use failure::{Failure, IoAction};
+pub use workspace::WorkspaceKind;
 
 /// Language of the messages printed to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -229,6 +231,8 @@ pub enum Kind {
         /// Tenths of a point (kept whole so the problem stays small).
         tenths_of_pt: u32,
     },
+    /// What the workspace (`baocao serve`) finds wrong or worth a look.
+    Workspace(WorkspaceKind),
 }
 
 /// The type a field should have had.
