@@ -26,6 +26,7 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/api/login", post(auth::login))
         .route("/api/logout", post(auth::logout))
         .route("/api/conferences", get(list).post(create))
+        .route("/api/sample", post(create_sample))
         .route("/api/conferences/{id}", get(show).put(replace))
         .route("/api/conferences/{id}/form", put(save_form))
         .route("/api/conferences/{id}/versions", get(history))
@@ -75,9 +76,12 @@ pub(crate) fn workspace_problem(path: &str, kind: WorkspaceKind) -> Vec<ProblemJ
 /// The version a save edits, from `If-Match` (`3`, `"3"` or `W/"3"`).
 pub(crate) fn if_match(headers: &HeaderMap) -> Result<i64, Response> {
     let value = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    value.trim().trim_start_matches("W/").trim_matches('"').parse().map_err(|_| {
-        auth::refuse(StatusCode::PRECONDITION_REQUIRED, "Cần tiêu đề If-Match: <phiên bản đang sửa>.")
-    })
+    value
+        .trim()
+        .trim_start_matches("W/")
+        .trim_matches('"')
+        .parse()
+        .map_err(|_| auth::refuse(StatusCode::PRECONDITION_REQUIRED, "Cần tiêu đề If-Match: <phiên bản đang sửa>."))
 }
 
 fn author(caller: &Option<Caller>) -> String {
@@ -122,24 +126,46 @@ async fn list(State(app): State<Arc<App>>) -> Response {
     }
 }
 
-async fn create(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>, multipart: Multipart) -> Response {
+async fn create(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    multipart: Multipart,
+) -> Response {
     let upload = match upload::read(multipart, &[FileKind::Csv, FileKind::Xlsx, FileKind::Png]).await {
         Ok(upload) => upload,
         Err(problems) => return unprocessable(problems),
     };
     let Some(yaml) = upload.input else { return unprocessable(workspace_problem("", WorkspaceKind::NoInput)) };
+    create_from(&app, yaml, upload.files, author(&caller)).await
+}
+
+/// The sample `baocao init` writes: the Hải Phòng 2018 conference and its list.
+const SAMPLE_YAML: &str = include_str!("../../../inputs/hai-phong-2018.yaml");
+const SAMPLE_LIST: (&str, &[u8]) =
+    ("hai-phong-2018-bang-khen.csv", include_bytes!("../../../inputs/hai-phong-2018-bang-khen.csv"));
+
+/// `POST /api/sample`: a new conference from the sample.
+async fn create_sample(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Response {
+    let files = vec![(SAMPLE_LIST.0.to_string(), SAMPLE_LIST.1.to_vec())];
+    create_from(&app, SAMPLE_YAML.to_string(), files, author(&caller)).await
+}
+
+/// Checks and stores a new conference: 201, or 422 and nothing stored.
+async fn create_from(app: &Arc<App>, yaml: String, files: Vec<(String, Vec<u8>)>, author: String) -> Response {
     let stored: Vec<StoredFile> =
-        upload.files.iter().map(|(name, bytes)| StoredFile { name: name.clone(), bytes: Arc::new(bytes.clone()) }).collect();
-    let (input, problems) = match check_all(&app, -1, yaml.clone(), stored).await {
+        files.iter().map(|(name, bytes)| StoredFile { name: name.clone(), bytes: Arc::new(bytes.clone()) }).collect();
+    let (input, problems) = match check_all(app, -1, yaml.clone(), stored).await {
         Ok(checked) => checked,
         Err(response) => return response,
     };
     let Some(input) = input.filter(|_| !has_errors(&problems)) else { return unprocessable(problems) };
     let name = check::conference_name(&input);
-    let author = author(&caller);
-    let files = upload.files;
     match app.db(move |connection| conferences::create(connection, &name, &yaml, &files, &author)).await {
-        Ok(id) => (StatusCode::CREATED, [(header::ETAG, "\"1\"".to_string())], Json(json!({ "id": id, "version": 1, "problems": problems })))
+        Ok(id) => (
+            StatusCode::CREATED,
+            [(header::ETAG, "\"1\"".to_string())],
+            Json(json!({ "id": id, "version": 1, "problems": problems })),
+        )
             .into_response(),
         Err(response) => response,
     }
@@ -298,13 +324,15 @@ async fn issue_numbers(
         return conflict(version.version);
     }
     let (staging, staged) = (app.staging.clone(), Arc::clone(&version));
-    let prepared = tokio::task::spawn_blocking(move || -> std::io::Result<(Stage, Result<input::Input, Vec<ProblemJson>>)> {
-        let stage = Stage::new(&staging, &staged.yaml, &staged.files)?;
-        let prefix = stage.prefix();
-        let input = input::load(&stage.input()).map_err(|found| found.iter().map(|p| ProblemJson::new(p, &prefix)).collect());
-        Ok((stage, input))
-    })
-    .await;
+    let prepared =
+        tokio::task::spawn_blocking(move || -> std::io::Result<(Stage, Result<input::Input, Vec<ProblemJson>>)> {
+            let stage = Stage::new(&staging, &staged.yaml, &staged.files)?;
+            let prefix = stage.prefix();
+            let input = input::load(&stage.input())
+                .map_err(|found| found.iter().map(|p| ProblemJson::new(p, &prefix)).collect());
+            Ok((stage, input))
+        })
+        .await;
     let (stage, input) = match prepared {
         Ok(Ok(prepared)) => prepared,
         Ok(Err(err)) => return super::internal(&err.to_string()),
@@ -317,10 +345,11 @@ async fn issue_numbers(
     let author = author(&caller);
     let issued = app.db(move |connection| issue::issue(connection, stage.dir(), &version, &input, &author)).await;
     match issued {
-        Ok(issue::Issued::Done { version, decisions }) => {
-            ([(header::ETAG, format!("\"{version}\""))], Json(json!({ "id": id, "version": version, "decisions": decisions })))
-                .into_response()
-        }
+        Ok(issue::Issued::Done { version, decisions }) => (
+            [(header::ETAG, format!("\"{version}\""))],
+            Json(json!({ "id": id, "version": version, "decisions": decisions })),
+        )
+            .into_response(),
         Ok(issue::Issued::Problems(problems)) => unprocessable(problems),
         Ok(issue::Issued::Refused(SaveRefused::Stale(current))) => conflict(current),
         Ok(issue::Issued::Refused(SaveRefused::Missing)) => not_found(),
@@ -344,7 +373,10 @@ async fn counters(State(app): State<Arc<App>>) -> Response {
 
 async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::Counter>) -> Response {
     if counter.key.body.trim().is_empty() || counter.last < 0 || counter.width > 12 {
-        return unprocessable(workspace_problem("", WorkspaceKind::BadForm("co_quan, so_cuoi ≥ 0, do_dai ≤ 12".into())));
+        return unprocessable(workspace_problem(
+            "",
+            WorkspaceKind::BadForm("co_quan, so_cuoi ≥ 0, do_dai ≤ 12".into()),
+        ));
     }
     match app.db(move |connection| register::set_counter(connection, &counter)).await {
         Ok(()) => Json(json!({})).into_response(),

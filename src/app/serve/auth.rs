@@ -136,7 +136,10 @@ pub(crate) async fn guard(
     if unsafe_method && caller.user.is_some() {
         let sent = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok());
         if sent != Some(caller.csrf.as_str()) {
-            return refuse(StatusCode::FORBIDDEN, "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); tải lại trang rồi thử lại.");
+            return refuse(
+                StatusCode::FORBIDDEN,
+                "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); tải lại trang rồi thử lại.",
+            );
         }
     }
     request.extensions_mut().insert(Some(caller));

@@ -62,7 +62,11 @@ pub(crate) fn has_errors(problems: &[ProblemJson]) -> bool {
 
 /// Reads `yaml` with `files` beside it, as `check` would; the input when it
 /// is valid, and every problem found (warnings too).
-pub(crate) fn check(root: &Path, yaml: &str, files: &[StoredFile]) -> std::io::Result<(Option<Input>, Vec<ProblemJson>)> {
+pub(crate) fn check(
+    root: &Path,
+    yaml: &str,
+    files: &[StoredFile],
+) -> std::io::Result<(Option<Input>, Vec<ProblemJson>)> {
     let stage = Stage::new(root, yaml, files)?;
     let prefix = stage.prefix();
     Ok(match input::load(&stage.input()) {

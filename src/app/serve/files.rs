@@ -135,7 +135,10 @@ pub(crate) async fn pack(
         Ok(Ok(bytes)) => (
             [
                 (header::CONTENT_TYPE, "application/zip".to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"hoi-nghi-{id}-v{}.zip\"", version.version)),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"hoi-nghi-{id}-v{}.zip\"", version.version),
+                ),
             ],
             bytes,
         )
@@ -181,11 +184,14 @@ pub(crate) async fn preview(
     Path((id, version, paper, page)): Path<(i64, i64, String, String)>,
     Query(query): Query<PrintQuery>,
 ) -> Response {
+    let Some(part) = Part::of_paper(&paper).filter(|part| *part != Part::Press) else { return not_found() };
+    if page == "canh-bao" {
+        return warnings(&app, id, version, part, &paper, &query).await;
+    }
     let page: usize = match page.strip_suffix(".png").and_then(|p| p.parse().ok()) {
         Some(page) if page >= 1 => page,
         _ => return not_found(),
     };
-    let Some(part) = Part::of_paper(&paper).filter(|part| *part != Part::Press) else { return not_found() };
     let version = match load_version(&app, id, Some(version)).await {
         Ok(version) => version,
         Err(response) => return response,
@@ -209,6 +215,30 @@ pub(crate) async fn preview(
         Ok(Err(problems)) => unprocessable(problems.to_vec()),
         Err(err) => transient(err),
     }
+}
+
+/// `GET …/preview/{version}/{paper}/canh-bao`: what a person should check
+/// in that paper (certificate boxes at their smallest size).
+async fn warnings(app: &App, id: i64, version: i64, part: Part, paper: &str, query: &PrintQuery) -> Response {
+    let version = match load_version(app, id, Some(version)).await {
+        Ok(version) => version,
+        Err(response) => return response,
+    };
+    let print = match print_options(app, query).await {
+        Ok(print) => print,
+        Err(response) => return response,
+    };
+    let output = match app.renderer.part(&version, part, Format::Pdf, &print).await {
+        Ok(Ok(output)) => output,
+        Ok(Err(problems)) => return unprocessable(problems.to_vec()),
+        Err(err) => return transient(err),
+    };
+    // Certificates of group N warn at khen_thuong[N-1]….
+    let group =
+        paper.strip_prefix("khen-").and_then(|n| n.parse::<usize>().ok()).map(|n| format!("khen_thuong[{}]", n - 1));
+    let warnings: Vec<&ProblemJson> =
+        output.warnings.iter().filter(|w| group.as_ref().is_none_or(|g| w.path.starts_with(g.as_str()))).collect();
+    Json(json!({ "problems": warnings })).into_response()
 }
 
 #[derive(serde::Deserialize)]
@@ -237,7 +267,12 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
     let ngay = match ask.ngay.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(text) => match crate::text::vn::Date::parse(text) {
             Some(date) => Some(date),
-            None => return unprocessable(workspace_problem("ngay", WorkspaceKind::BadForm(format!("ngày «{text}»: cần YYYY-MM-DD")))),
+            None => {
+                return unprocessable(workspace_problem(
+                    "ngay",
+                    WorkspaceKind::BadForm(format!("ngày «{text}»: cần YYYY-MM-DD")),
+                ))
+            }
         },
         None => None,
     };
@@ -324,7 +359,10 @@ pub(crate) async fn list_upload(
         Err(problems) => return unprocessable(problems),
     };
     let Some((name, bytes)) = upload.files.into_iter().next() else {
-        return unprocessable(workspace_problem("", WorkspaceKind::UploadType { name: String::new(), expected: ".xlsx, .csv".into() }));
+        return unprocessable(workspace_problem(
+            "",
+            WorkspaceKind::UploadType { name: String::new(), expected: ".xlsx, .csv".into() },
+        ));
     };
     let group: usize = upload.fields.get("nhom").and_then(|g| g.parse().ok()).unwrap_or(0);
     let reference = match upload.fields.get("trang").filter(|s| !s.is_empty()) {
@@ -353,7 +391,8 @@ pub(crate) async fn list_upload(
         Ok(checked) => checked,
         Err(response) => return response,
     };
-    let recipients = input.as_ref().and_then(|i| i.khen_thuong.get(group)).map(|g| g.danh_sach.clone()).unwrap_or_default();
+    let recipients =
+        input.as_ref().and_then(|i| i.khen_thuong.get(group)).map(|g| g.danh_sach.clone()).unwrap_or_default();
     let count = |kind: crate::input::LoaiNguoiNhan| recipients.iter().filter(|r| r.loai == kind).count();
     (
         StatusCode::OK,
@@ -369,4 +408,3 @@ pub(crate) async fn list_upload(
     )
         .into_response()
 }
-

@@ -116,7 +116,10 @@ pub(crate) fn rules(connection: &Connection, id: i64, input: &Input) -> rusqlite
 /// How an issue ended.
 pub(crate) enum Issued {
     /// The new version, and the decision numbers it carries.
-    Done { version: i64, decisions: Vec<String> },
+    Done {
+        version: i64,
+        decisions: Vec<String>,
+    },
     Refused(SaveRefused),
     /// Nothing was issued: these are why.
     Problems(Vec<ProblemJson>),
@@ -139,8 +142,7 @@ pub(crate) fn issue(
     let mut awards = Vec::new();
     for (index, group) in input.khen_thuong.iter().enumerate() {
         let year = group.quyet_dinh.ngay.year;
-        let decision_key =
-            CounterKey { register: register::DECISIONS.to_string(), body: group.co_quan.clone(), year };
+        let decision_key = CounterKey { register: register::DECISIONS.to_string(), body: group.co_quan.clone(), year };
         let number = match blank_number(&group.quyet_dinh.so) {
             Some(suffix) => format!("{}{suffix}", register::draw(&transaction, &decision_key)?),
             None => {
@@ -177,8 +179,14 @@ pub(crate) fn issue(
                 None => register::draw(&transaction, &book)?,
                 Some(typed) => {
                     let award = award_code(group.hinh_thuc);
-                    let holder =
-                        register::golden_book_holder(&transaction, award, &group.co_quan, year, typed, version.conference)?;
+                    let holder = register::golden_book_holder(
+                        &transaction,
+                        award,
+                        &group.co_quan,
+                        year,
+                        typed,
+                        version.conference,
+                    )?;
                     if let Some(holder) = holder {
                         problems.push(problem(
                             format!("khen_thuong[{index}].danh_sach[{position}].so_so"),
@@ -228,7 +236,8 @@ fn recipient_row(recipient: &input::NguoiNhan, register_no: &str) -> Value {
 
 /// Writes group `index`'s decision number and its list, inline.
 fn set_group(tree: &mut Value, index: usize, number: &str, rows: Vec<Value>) {
-    let Some(group) = tree.get_mut("khen_thuong").and_then(|groups| groups.get_mut(index)).and_then(Value::as_mapping_mut)
+    let Some(group) =
+        tree.get_mut("khen_thuong").and_then(|groups| groups.get_mut(index)).and_then(Value::as_mapping_mut)
     else {
         return;
     };

@@ -89,10 +89,8 @@ mod tests {
             calls.fetch_add(1, Ordering::SeqCst);
             async move { Ok::<u32, ()>(v * 2) }
         };
-        let (a, b) = tokio::join!(
-            memo.get_or_compute(1, |_| 10, || compute(1)),
-            memo.get_or_compute(1, |_| 10, || compute(1))
-        );
+        let (a, b) =
+            tokio::join!(memo.get_or_compute(1, |_| 10, || compute(1)), memo.get_or_compute(1, |_| 10, || compute(1)));
         assert_eq!((a, b), (Ok(2), Ok(2)));
         assert_eq!(calls.load(Ordering::SeqCst), 1);
         assert_eq!(memo.get_or_compute(1, |_| 10, || compute(1)).await, Ok(2));

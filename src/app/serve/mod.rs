@@ -70,10 +70,7 @@ impl App {
 /// A 500 answer: something the clerk cannot fix went wrong.
 pub(crate) fn internal(detail: &str) -> Response {
     eprintln!("baocao serve: {detail}");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        axum::Json(serde_json::json!({ "message": format!("Lỗi máy chủ: {detail}") })),
-    )
+    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(serde_json::json!({ "message": format!("Lỗi máy chủ: {detail}") })))
         .into_response()
 }
 
@@ -119,7 +116,8 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
         let listener = tokio::net::TcpListener::bind(options.listen)
             .await
             .map_err(|err| Failure::io(IoAction::Read, options.listen.to_string(), err))?;
-        let address = listener.local_addr().map_err(|err| Failure::io(IoAction::Read, options.listen.to_string(), err))?;
+        let address =
+            listener.local_addr().map_err(|err| Failure::io(IoAction::Read, options.listen.to_string(), err))?;
         let shown = options.workspace.display();
         eprintln!(
             "{}",
@@ -199,8 +197,11 @@ fn read_password(lang: Lang) -> std::io::Result<String> {
     let echo = |on: bool| {
         let _ = std::process::Command::new("stty").arg(if on { "echo" } else { "-echo" }).status();
     };
-    let (first, second) =
-        if lang == Lang::Vi { ("Mật khẩu: ", "Nhập lại mật khẩu: ") } else { ("Password: ", "Repeat the password: ") };
+    let (first, second) = if lang == Lang::Vi {
+        ("Mật khẩu: ", "Nhập lại mật khẩu: ")
+    } else {
+        ("Password: ", "Repeat the password: ")
+    };
     let mut answers = Vec::new();
     for text in [first, second] {
         prompt(text);

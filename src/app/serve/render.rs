@@ -193,9 +193,10 @@ impl Renderer {
             .get_or_compute(key, size, || async {
                 let _permit = self.permits.acquire().await.map_err(|e| Transient(e.to_string()))?;
                 let (root, templates, version) = (self.root.clone(), self.templates.clone(), Arc::clone(version));
-                let rendered = tokio::task::spawn_blocking(move || render(&root, templates, &version, part, format, &print))
-                    .await
-                    .map_err(|e| Transient(e.to_string()))??;
+                let rendered =
+                    tokio::task::spawn_blocking(move || render(&root, templates, &version, part, format, &print))
+                        .await
+                        .map_err(|e| Transient(e.to_string()))??;
                 self.renders.fetch_add(1, Ordering::Relaxed);
                 Ok(rendered)
             })
@@ -262,7 +263,9 @@ fn render(
             files: rendered.files,
             warnings: rendered.warnings.iter().map(|p| ProblemJson::new(p, &prefix)).collect(),
         }))),
-        Err(Failure::Input(problems)) => Ok(Err(Arc::new(problems.iter().map(|p| ProblemJson::new(p, &prefix)).collect()))),
+        Err(Failure::Input(problems)) => {
+            Ok(Err(Arc::new(problems.iter().map(|p| ProblemJson::new(p, &prefix)).collect())))
+        }
         Err(Failure::Io { .. }) => Err(Transient("I/O".into())),
         Err(failure @ Failure::Render { .. }) => Ok(Err(Arc::new(vec![ProblemJson {
             path: String::new(),
@@ -289,8 +292,11 @@ fn draw_page(pdf: &[u8], page: usize) -> Pictured {
     let Some(page) = pages.get(page.clamp(1, count.max(1)) - 1) else { return unreadable() };
     let (width, _) = page.render_dimensions();
     let scale = PREVIEW_WIDTH / width;
-    let settings =
-        hayro::PixmapSettings { x_scale: scale, y_scale: scale, bg_color: hayro::vello_cpu::color::palette::css::WHITE };
+    let settings = hayro::PixmapSettings {
+        x_scale: scale,
+        y_scale: scale,
+        bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+    };
     let pixmap = hayro::render(
         page,
         &hayro::RenderCache::new(),

@@ -68,7 +68,10 @@ pub(crate) async fn read(mut multipart: Multipart, accepted: &[FileKind]) -> Res
         let bytes = match read_bounded(field, limit).await {
             Ok(Some(bytes)) => bytes,
             Ok(None) => {
-                problems.push(problem(&shown, WorkspaceKind::UploadTooLarge { name: shown.clone(), limit_mb: (limit >> 20) as u64 }));
+                problems.push(problem(
+                    &shown,
+                    WorkspaceKind::UploadTooLarge { name: shown.clone(), limit_mb: (limit >> 20) as u64 },
+                ));
                 continue;
             }
             Err(detail) => {
@@ -103,7 +106,10 @@ pub(crate) async fn read(mut multipart: Multipart, accepted: &[FileKind]) -> Res
                 upload.files.retain(|(existing, _)| *existing != name);
                 upload.files.push((name, bytes));
             }
-            _ => problems.push(problem(&name, WorkspaceKind::UploadType { name: name.clone(), expected: kinds_named(accepted) })),
+            _ => problems.push(problem(
+                &name,
+                WorkspaceKind::UploadType { name: name.clone(), expected: kinds_named(accepted) },
+            )),
         }
     }
     if problems.is_empty() {

@@ -253,7 +253,10 @@ mod tests {
         let text = to_yaml(&value);
         assert_eq!(yaml(&text), value, "{text}");
         assert!(text.contains("  ket_qua: |\n    Dòng một.\n\n    Dòng hai.\n"), "{text}");
-        assert!(text.contains("      - { loai: tap_the, ten: \"Công an quận Hồng Bàng\", so_so: \"0101\" }\n"), "{text}");
+        assert!(
+            text.contains("      - { loai: tap_the, ten: \"Công an quận Hồng Bàng\", so_so: \"0101\" }\n"),
+            "{text}"
+        );
         assert!(text.contains("  ngay: 2018-08-21\n"), "{text}");
     }
 }

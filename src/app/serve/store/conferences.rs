@@ -56,8 +56,8 @@ pub(crate) enum SaveRefused {
 }
 
 pub(crate) fn list(connection: &Connection) -> rusqlite::Result<Vec<Summary>> {
-    let mut statement =
-        connection.prepare_cached("SELECT id, name, version, updated FROM conferences ORDER BY updated DESC, id DESC")?;
+    let mut statement = connection
+        .prepare_cached("SELECT id, name, version, updated FROM conferences ORDER BY updated DESC, id DESC")?;
     let rows = statement.query_map([], |row| {
         Ok(Summary { id: row.get(0)?, name: row.get(1)?, version: row.get(2)?, updated: row.get(3)? })
     })?;
@@ -121,9 +121,8 @@ pub(crate) fn save_in(
     author: &str,
     note: &str,
 ) -> rusqlite::Result<Result<i64, SaveRefused>> {
-    let current: Option<i64> = connection
-        .query_row("SELECT version FROM conferences WHERE id = ?1", [id], |row| row.get(0))
-        .optional()?;
+    let current: Option<i64> =
+        connection.query_row("SELECT version FROM conferences WHERE id = ?1", [id], |row| row.get(0)).optional()?;
     let current = match current {
         None => return Ok(Err(SaveRefused::Missing)),
         Some(current) if current != expected => return Ok(Err(SaveRefused::Stale(current))),
@@ -183,11 +182,9 @@ pub(crate) fn load(connection: &Connection, id: i64, version: Option<i64>) -> ru
     let Some((name, latest)) = head else { return Ok(None) };
     let version = version.unwrap_or(latest);
     let yaml: Option<String> = connection
-        .query_row(
-            "SELECT yaml FROM versions WHERE conference_id = ?1 AND version = ?2",
-            params![id, version],
-            |row| row.get(0),
-        )
+        .query_row("SELECT yaml FROM versions WHERE conference_id = ?1 AND version = ?2", params![id, version], |row| {
+            row.get(0)
+        })
         .optional()?;
     let Some(yaml) = yaml else { return Ok(None) };
     let mut statement = connection.prepare_cached(
@@ -214,9 +211,4 @@ pub(crate) fn history(connection: &Connection, id: i64) -> rusqlite::Result<Vec<
         })
     })?;
     rows.collect()
-}
-
-/// The names of conferences by id, for messages and the register.
-pub(crate) fn name(connection: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
-    connection.query_row("SELECT name FROM conferences WHERE id = ?1", [id], |row| row.get(0)).optional()
 }

@@ -217,7 +217,8 @@ pub(crate) fn issued(connection: &Connection, id: i64) -> rusqlite::Result<(Vec<
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let awards = query_awards(connection, "a.conference_id = ?1", -1, params![id])?.into_iter().map(|(_, a)| a).collect();
+    let awards =
+        query_awards(connection, "a.conference_id = ?1", -1, params![id])?.into_iter().map(|(_, a)| a).collect();
     Ok((decisions, awards))
 }
 
@@ -305,7 +306,10 @@ pub(crate) fn search(connection: &Connection, query: &Query) -> rusqlite::Result
         values.push(query.hinh_thuc.clone().into());
         condition.push_str(&format!(" AND a.award = ?{}", values.len()));
     }
-    Ok(query_awards(connection, &condition, 500, rusqlite::params_from_iter(values))?.into_iter().map(|(f, _)| f).collect())
+    Ok(query_awards(connection, &condition, 500, rusqlite::params_from_iter(values))?
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect())
 }
 
 fn escape_like(word: &str) -> String {

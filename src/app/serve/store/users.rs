@@ -62,8 +62,10 @@ pub(crate) fn session(connection: &Connection, token: &str) -> rusqlite::Result<
         Some((user, csrf, expires)) if expires > time => {
             // Written at most once a minute: most requests only read.
             if expires - time < SESSION_IDLE_SECONDS - 60 {
-                connection
-                    .execute("UPDATE sessions SET expires = ?2 WHERE token = ?1", params![token, time + SESSION_IDLE_SECONDS])?;
+                connection.execute(
+                    "UPDATE sessions SET expires = ?2 WHERE token = ?1",
+                    params![token, time + SESSION_IDLE_SECONDS],
+                )?;
             }
             Ok(Some(Session { user, csrf }))
         }
@@ -90,7 +92,8 @@ pub(crate) struct Printer {
 }
 
 pub(crate) fn printers(connection: &Connection) -> rusqlite::Result<Vec<Printer>> {
-    let mut statement = connection.prepare_cached("SELECT name, offset_x, offset_y, scale FROM printers ORDER BY name")?;
+    let mut statement =
+        connection.prepare_cached("SELECT name, offset_x, offset_y, scale FROM printers ORDER BY name")?;
     let rows = statement.query_map([], |row| {
         Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? })
     })?;
