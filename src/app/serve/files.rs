@@ -117,17 +117,26 @@ pub(crate) async fn pack(
     };
     let mut outputs = Vec::new();
     // In the order `build` writes them.
-    for part in [Part::Report, Part::Decisions, Part::Press, Part::Certificates] {
+    for (rank, part) in [Part::Report, Part::Decisions, Part::Press, Part::Certificates].into_iter().enumerate() {
         for format in part.formats() {
             match app.renderer.part(&version, part, *format, &print).await {
-                Ok(Ok(output)) => outputs.push(output),
+                Ok(Ok(output)) => outputs.push((rank, output)),
                 Ok(Err(problems)) => return unprocessable(problems.to_vec()),
                 Err(err) => return transient(err),
             }
         }
     }
     let zipped = tokio::task::spawn_blocking(move || {
-        let files: Vec<&OutputFile> = outputs.iter().flat_map(|o| o.files.iter()).collect();
+        let mut files: Vec<(usize, &OutputFile)> =
+            outputs.iter().flat_map(|(rank, o)| o.files.iter().map(move |f| (*rank, f))).collect();
+        // As `build` lists them: paper by paper, PDF before DOCX before text.
+        files.sort_by_key(|(part, file)| {
+            let stem = file.name.split('.').next().unwrap_or_default();
+            let index: usize = stem.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+            let format = ["pdf", "docx", "txt"].iter().position(|f| *f == file.format).unwrap_or(3);
+            (*part, index, format)
+        });
+        let files: Vec<&OutputFile> = files.into_iter().map(|(_, f)| f).collect();
         zip_files(super::stage::INPUT_NAME, &files)
     })
     .await;
