@@ -69,7 +69,7 @@ fn conflict(current: i64) -> Response {
 
 /// One workspace problem as a list of one.
 pub(crate) fn workspace_problem(path: &str, kind: WorkspaceKind) -> Vec<ProblemJson> {
-    let problem = Problem { location: Location::default(), path: path.to_string(), kind: Kind::Workspace(kind) };
+    let problem = Problem { location: Box::default(), path: path.to_string(), kind: Kind::Workspace(kind) };
     vec![ProblemJson::new(&problem, "")]
 }
 
@@ -258,7 +258,7 @@ async fn replace(
     };
     let Ok(yaml) = String::from_utf8(body.to_vec()) else {
         let problem = Problem {
-            location: Location::file(super::stage::INPUT_NAME),
+            location: Box::new(Location::file(super::stage::INPUT_NAME)),
             path: String::new(),
             kind: Kind::Syntax("tệp không phải UTF-8 / file is not UTF-8".into()),
         };

@@ -301,6 +301,7 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
             chart: Vec::new(),
             ngay,
             templates: None,
+            metric_map: None,
         };
         let out_dir = out.dir().join("ket-qua");
         let bare = |problem: &crate::diag::Problem| {

@@ -93,7 +93,7 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
         .map_err(|err| Failure::io(IoAction::Read, store.path(), std::io::Error::other(err.to_string())))?;
     if !options.listen.ip().is_loopback() && !has_users {
         return Err(Failure::Input(vec![Problem {
-            location: Location::command_line(),
+            location: Box::new(Location::command_line()),
             path: "--listen".into(),
             kind: Kind::Workspace(WorkspaceKind::NoUserOffLoopback(options.listen.to_string())),
         }]));
@@ -162,7 +162,7 @@ pub(crate) fn add_user(workspace: &Path, name: &str, lang: Lang) -> Result<(), F
     let password = read_password(lang).map_err(|err| Failure::io(IoAction::Read, "stdin", err))?;
     if password.chars().count() < 8 || name.is_empty() {
         return Err(Failure::Input(vec![Problem {
-            location: Location::command_line(),
+            location: Box::new(Location::command_line()),
             path: "users add".into(),
             kind: Kind::Workspace(WorkspaceKind::WeakPassword),
         }]));

@@ -29,7 +29,8 @@ pub(crate) struct Upload {
 }
 
 fn problem(file: &str, kind: WorkspaceKind) -> ProblemJson {
-    let problem = Problem { location: Location::file(file), path: String::new(), kind: Kind::Workspace(kind) };
+    let problem =
+        Problem { location: Box::new(Location::file(file)), path: String::new(), kind: Kind::Workspace(kind) };
     ProblemJson::new(&problem, "")
 }
 
@@ -84,7 +85,7 @@ pub(crate) async fn read(mut multipart: Multipart, accepted: &[FileKind]) -> Res
                 Ok(text) => upload.input = Some(text),
                 Err(_) => problems.push(ProblemJson::new(
                     &Problem {
-                        location: Location::file(&shown),
+                        location: Box::new(Location::file(&shown)),
                         path: String::new(),
                         kind: Kind::Syntax("tệp không phải UTF-8 / file is not UTF-8".into()),
                     },
