@@ -142,12 +142,23 @@
   let timer = null;
   let saving = false;
   let again = false;
+  let lastSent = JSON.stringify(collect());
+
+  // While edits wait to be saved, the page says so (scripts and tests read it).
+  const busy = (yes) => {
+    if (yes) document.body.dataset.dangLuu = "1";
+    else delete document.body.dataset.dangLuu;
+  };
 
   function schedule() {
     if (state.old) return;
     clearTimeout(timer);
+    busy(true);
     say("Đang sửa…");
-    timer = setTimeout(save, 500);
+    timer = setTimeout(() => {
+      timer = null;
+      save();
+    }, 500);
   }
 
   async function save() {
@@ -155,13 +166,21 @@
       again = true;
       return;
     }
-    saving = true;
     const tree = collect();
     const rows = sentRows;
+    const sent = JSON.stringify(tree);
+    if (sent === lastSent) {
+      // Nothing changed since the last save: no new version.
+      say(`Phiên bản ${version}`);
+      busy(false);
+      return;
+    }
+    saving = true;
     say("Đang lưu…");
     const result = await api("PUT", `/api/conferences/${id}/form`, tree, { "If-Match": String(version) });
     saving = false;
     if (result.status === 200) {
+      lastSent = sent;
       // The stored rows are now the rows sent, in that order.
       for (const [row, index] of rows) row.dataset.goc = String(index);
       changed(result.data, "Đã lưu");
@@ -180,6 +199,8 @@
     if (again) {
       again = false;
       save();
+    } else if (!timer || saving) {
+      busy(false);
     }
   }
 
@@ -201,6 +222,7 @@
     wireForm();
     const tree = collect();
     shape = shapeOf(tree);
+    lastSent = JSON.stringify(tree);
     if (focused) for (const [node, path] of paths) if (path === focused && node.focus) node.focus();
   }
 
