@@ -166,9 +166,17 @@ pub(crate) async fn login(State(app): State<Arc<App>>, Json(login): Json<Login>)
     };
     // A missing user costs the same hashing as a wrong password: the answer's
     // time does not tell which names exist.
-    let (user_id, hash) = found.unwrap_or((-1, app.decoy_hash.clone()));
     let password = login.password;
-    let right = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+    let checked = Arc::clone(&app);
+    let (user_id, right) = tokio::task::spawn_blocking(move || match found {
+        Some((user_id, hash)) => (user_id, verify_password(&password, &hash)),
+        None => {
+            let decoy = checked.decoy_hash.get_or_init(|| hash_password(&random_hex(8)));
+            (-1, verify_password(&password, decoy))
+        }
+    })
+    .await
+    .unwrap_or((-1, false));
     if !right || user_id < 0 {
         return refuse(StatusCode::UNAUTHORIZED, "Sai tên đăng nhập hoặc mật khẩu.");
     }

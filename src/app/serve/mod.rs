@@ -44,8 +44,8 @@ pub(crate) struct App {
     /// The CSRF token of pages served without a session (open access).
     open_csrf: String,
     /// A hash checked when the user does not exist, so a wrong name costs
-    /// as long as a wrong password.
-    decoy_hash: String,
+    /// as long as a wrong password (made at the first such sign-in).
+    decoy_hash: std::sync::OnceLock<String>,
 }
 
 impl App {
@@ -106,7 +106,7 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
         renderer: Renderer::new(staging.clone(), options.templates.clone()),
         staging,
         open_csrf: stage::random_hex(16),
-        decoy_hash: auth::hash_password(&stage::random_hex(8)),
+        decoy_hash: std::sync::OnceLock::new(),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -178,3 +178,13 @@ document.addEventListener("click", async (event) => {
     location.reload();
   }
 });
+
+// A register search in the address (/so-dang-ky?q=…) runs at once: a link can share it.
+(() => {
+  const form = document.querySelector("#tim-khen");
+  const asked = new URLSearchParams(location.search);
+  if (form && [...asked.keys()].length) {
+    for (const [name, value] of asked) if (form[name]) form[name].value = value;
+    form.requestSubmit();
+  }
+})();
