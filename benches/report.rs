@@ -44,6 +44,7 @@ fn main() {
             &baocao::words::templates::Templates::load(None).unwrap(),
         )
         .unwrap(),
+        Default::default(),
     )
     .unwrap()
     .1;

@@ -5,12 +5,69 @@
 /// A whole document: page setup and blocks in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
-    /// Title for the file's metadata.
-    pub title: String,
+    /// What the file says about itself.
+    pub meta: Metadata,
     pub page: Page,
     /// Page numbers centred in the top margin, from page 2 on (NĐ 30).
     pub page_numbers: bool,
     pub blocks: Vec<Block>,
+}
+
+/// What a file says about itself: DOCX core properties, PDF document info.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Metadata {
+    /// What the paper is about: the trích yếu, or a line standing for it.
+    pub title: String,
+    /// Tên loại and number: "Báo cáo số 125/BC-CAHP".
+    pub subject: String,
+    /// The issuing body.
+    pub author: String,
+    /// When the paper was made (the date it bears, or `SOURCE_DATE_EPOCH`);
+    /// `None` leaves the date out rather than invent one.
+    pub created: Option<Timestamp>,
+}
+
+/// A moment in UTC, to the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timestamp {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+}
+
+impl Timestamp {
+    /// Midnight UTC of a calendar date.
+    pub fn date(date: crate::text::vn::Date) -> Timestamp {
+        Timestamp { year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0 }
+    }
+
+    /// Seconds since 1970-01-01 UTC (as `SOURCE_DATE_EPOCH` gives them).
+    pub fn from_unix(seconds: i64) -> Timestamp {
+        let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+        // Howard Hinnant's days-to-civil.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        let (hour, minute, second) = ((rest / 3600) as u32, (rest % 3600 / 60) as u32, (rest % 60) as u32);
+        Timestamp { year, month, day, hour, minute, second }
+    }
+
+    /// W3CDTF as DOCX core properties write it: "2018-08-21T00:00:00Z".
+    pub fn w3c(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
 }
 
 /// Paper and margins, in millimetres.
@@ -119,6 +176,29 @@ pub struct ParagraphStyle {
     pub space_after: f32,
     /// Keep on the page of the next block (headings, closing sentences).
     pub keep_with_next: bool,
+    /// What the paragraph is, for a backend with named styles (DOCX).
+    pub role: Role,
+}
+
+/// What a paragraph is in the paper: DOCX gives each its named style, so a
+/// clerk restyles all headings at once or builds a table of contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Running text.
+    Body,
+    /// A heading: 1 a part ("Phần I" and its title), 2 a section ("I."),
+    /// 3 a sub-section ("1.").
+    Heading(u8),
+    /// "Kính gửi:" and its recipients.
+    Addressee,
+    /// The issuing authority above the bases of a decision.
+    Authority,
+    /// A legal basis of a decision ("Căn cứ …").
+    Basis,
+    /// The enacting words: "QUYẾT ĐỊNH:".
+    Enacting,
+    /// A press summary's headline.
+    Headline,
 }
 
 impl ParagraphStyle {
@@ -131,6 +211,7 @@ impl ParagraphStyle {
         space_before: 0.0,
         space_after: 6.0,
         keep_with_next: false,
+        role: Role::Body,
     };
 }
 
@@ -185,7 +266,7 @@ pub struct Signature {
 /// already fitted, so both backends print the same lines at the same size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheets {
-    pub title: String,
+    pub meta: Metadata,
     /// Paper, mm.
     pub width: f32,
     pub height: f32,
@@ -214,7 +295,7 @@ impl Sheets {
     /// The same paper, border and common frames, with only `sheets`.
     pub fn with_sheets(&self, sheets: Vec<Sheet>) -> Sheets {
         Sheets {
-            title: self.title.clone(),
+            meta: self.meta.clone(),
             width: self.width,
             height: self.height,
             border: self.border,
@@ -232,12 +313,12 @@ pub struct Sheet {
 }
 
 /// The decorative border: a double line `outer` mm from the paper's edge
-/// and an inner frame `inner` mm from it.
+/// and an inner frame `inner` mm from it (left and right, top and bottom).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Border {
     pub color: Color,
     pub outer: f32,
-    pub inner: f32,
+    pub inner: (f32, f32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -28,4 +28,4 @@ pub mod render;
 pub mod text;
 pub mod words;
 
-pub use app::pack::{build, build_summary, produce, BuildRequest, Built, DocKind, Format, Rendered};
+pub use app::pack::{build, build_summary, check, BuildRequest, Built, DocKind, Format};

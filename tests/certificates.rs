@@ -227,11 +227,13 @@ fn split_writes_one_small_pdf_per_recipient_in_list_order() {
 
 #[test]
 fn a_long_collective_name_shrinks_and_stays_inside_its_box() {
+    // With a unit under it, the name keeps its own box (an empty unit box
+    // would lend it its room).
     let dir = tempfile::tempdir().unwrap();
     let long = "Tổ tự quản về an ninh trật tự khu nhà trọ công nhân thôn Tràng Duệ, xã Lê Lợi, huyện An Dương, thành phố Hải Phòng";
     let yaml = std::fs::read_to_string(root().join("tests/fixtures/minimal.yaml")).unwrap()
         + &format!(
-            "khen_thuong:\n  - hinh_thuc: giay_khen\n    cap_khen: \"CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG A\"\n    co_quan: \"ỦY BAN NHÂN DÂN PHƯỜNG A\"\n    dia_danh: \"Hà Nội\"\n    quyet_dinh: {{ so: \"15/QĐ-UBND\", ngay: 2020-01-02 }}\n    nguoi_ky: {{ chuc_vu: \"CHỦ TỊCH\", ho_ten: \"Nguyễn Văn An\" }}\n    thanh_tich: \"Đã có thành tích xuất sắc\"\n    danh_sach:\n      - {{ loai: tap_the, ten: \"{long}\" }}\n      - {{ loai: tap_the, ten: \"{long} và {long} và {long}\" }}\n"
+            "khen_thuong:\n  - hinh_thuc: giay_khen\n    cap_khen: \"CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG A\"\n    co_quan: \"ỦY BAN NHÂN DÂN PHƯỜNG A\"\n    dia_danh: \"Hà Nội\"\n    quyet_dinh: {{ so: \"15/QĐ-UBND\", ngay: 2020-01-02 }}\n    nguoi_ky: {{ chuc_vu: \"CHỦ TỊCH\", ho_ten: \"Nguyễn Văn An\" }}\n    thanh_tich: \"Đã có thành tích xuất sắc\"\n    danh_sach:\n      - {{ loai: tap_the, ten: \"{long}\", don_vi: \"phường A\" }}\n      - {{ loai: tap_the, ten: \"{long} và {long} và {long}\", don_vi: \"phường A\" }}\n"
         );
     let input = dir.path().join("input.yaml");
     std::fs::write(&input, yaml).unwrap();
@@ -271,7 +273,14 @@ fn calibrate_writes_a_grid_with_crosshairs() {
     let info = stdout_of("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.contains("841.89 x 595.276 pts"), "A4 landscape: {info}");
     let text = pdf_text(&pdf, None);
-    for mark in ["(20, 20)", "(277, 20)", "(148, 105)", "(20, 190)", "(277, 190)", "--offset"] {
+    for mark in [
+        "A (x = 20 mm; y = 20 mm)",
+        "B (x = 277 mm; y = 20 mm)",
+        "C (x = 148,5 mm; y = 105 mm)",
+        "D (x = 20 mm; y = 190 mm)",
+        "E (x = 277 mm; y = 190 mm)",
+        "--offset",
+    ] {
         assert!(text.contains(mark), "{mark} missing: {text}");
     }
 }
@@ -417,5 +426,25 @@ fn an_emblem_prints_on_full_sheets_only_and_a_missing_one_is_an_input_error() {
     let output = baocao(&["check", input.to_str().unwrap()], dir.path());
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("khen_thuong[0].bieu_tuong: không đọc được ảnh PNG"), "{stderr}");
+    assert!(stderr.contains("khen_thuong[0].bieu_tuong: không đọc được tệp «"), "{stderr}");
+    assert!(stderr.contains("khong-co.png»: không có tệp hay thư mục này"), "{stderr}");
+}
+
+#[test]
+fn a_collective_without_a_unit_leaves_no_empty_band() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join("tests/fixtures/minimal.yaml")).unwrap()
+        + "khen_thuong:\n  - hinh_thuc: giay_khen\n    cap_khen: \"CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG A\"\n    co_quan: \"ỦY BAN NHÂN DÂN PHƯỜNG A\"\n    dia_danh: \"Hà Nội\"\n    quyet_dinh: { so: \"15/QĐ-UBND\", ngay: 2020-01-02 }\n    nguoi_ky: { chuc_vu: \"CHỦ TỊCH\", ho_ten: \"Nguyễn Văn An\" }\n    thanh_tich: \"Đã có thành tích xuất sắc\"\n    danh_sach:\n      - { loai: tap_the, ten: \"Công an phường A\", don_vi: \"quận B\" }\n      - { loai: tap_the, ten: \"Công an phường C\" }\n";
+    let input = dir.path().join("input.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    build(&input, &dir.path().join("out"), &["--only", "khen", "--format", "pdf"]);
+    let pdf = dir.path().join("out/khen-1.pdf");
+    let centre = |page: usize, word: &str| {
+        let found = words(&pdf, page).into_iter().find(|w| w.0 == word).unwrap();
+        (found.2 + found.4) / 2.0 / MM
+    };
+    // The layout's name box is 124–152 mm, the unit box under it 154–170.
+    let (with_unit, without) = (centre(1, "Công"), centre(2, "Công"));
+    assert!((with_unit - 138.0).abs() < 3.0, "the name centred in its own box: {with_unit} mm");
+    assert!((without - 147.0).abs() < 3.0, "the name centred over both boxes: {without} mm");
 }

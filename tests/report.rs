@@ -25,13 +25,16 @@ fn every_printed_input_string_is_in_the_pdf_text() {
         "Số: 125/BC-CAHP",
         "Hải Phòng, ngày 21 tháng 8 năm 2018",
         "BÁO CÁO",
-        "Sơ kết 05 năm thực hiện Chương trình phối hợp số 09/CTr-BCA-MTTW ngày 01 tháng 8 năm 2013, giai đoạn 2013 - 2018",
+        "Sơ kết 5 năm thực hiện Chương trình phối hợp số 09/CTr-BCA-MTTW ngày 01 tháng 8 năm 2013, giai đoạn 2013 - 2018",
+        "Công an thành phố Hải Phòng báo cáo kết quả sơ kết 5 năm thực hiện Chương trình (giai đoạn 2013 - 2018) như sau:",
         "Nơi nhận:",
         "- Lưu: VT, PV05.",
         "Đại tá Lê Nguyên Trường",
         "12 tập thể và 15 cá nhân được Chủ tịch Ủy ban nhân dân thành phố Hải Phòng tặng Bằng khen",
-        "01 tập thể và 02 cá nhân được Giám đốc Công an thành phố Hải Phòng tặng Giấy khen",
-        "Tổng cộng 30 lượt",
+        "1 tập thể và 2 cá nhân được Giám đốc Công an thành phố Hải Phòng tặng Giấy khen",
+        "Tổng cộng 30 lượt tập thể, cá nhân được khen thưởng.",
+        "Sau 5 năm thực hiện, kết quả chủ yếu: 77 mô hình về bảo đảm ANTT do MTTQ các cấp xây dựng, nhân rộng; 10 CLB về bảo đảm ANTT; 315 mô hình do Công an đề xuất cấp ủy, chính quyền xây dựng, duy trì (chi tiết tại bảng dưới đây).",
+        "(giai đoạn 2013 - 2018) của Công an thành phố Hải Phòng./.",
         "./.",
     ] {
         assert!(text.contains(fixed), "missing {fixed:?} in:\n{text}");
@@ -115,6 +118,7 @@ fn manifest_lists_what_was_written() {
         ("quyet-dinh-1.docx", "quyet-dinh", "docx"),
         ("quyet-dinh-2.pdf", "quyet-dinh", "pdf"),
         ("quyet-dinh-2.docx", "quyet-dinh", "docx"),
+        ("tin-bai.pdf", "tin-bai", "pdf"),
         ("tin-bai.docx", "tin-bai", "docx"),
         ("tin-bai.txt", "tin-bai", "txt"),
     ];
@@ -139,20 +143,25 @@ fn docx_names_times_new_roman_everywhere_and_numbers_pages_from_two() {
     build(&common::sample_input(), out.path(), &["--format", "docx"]);
     let docx = out.path().join("bao-cao.docx");
     let xml = docx_part(&docx, "word/document.xml");
-    let fonts: Vec<&str> = xml.match_indices("<w:rFonts").map(|(i, _)| xml[i..].split("/>").next().unwrap()).collect();
-    assert!(fonts.len() > 50, "every run names its fonts");
+    // The fonts are the styles' (docDefaults and Normal); no run names another.
+    let styles = docx_part(&docx, "word/styles.xml");
+    let fonts: Vec<&str> =
+        styles.match_indices("<w:rFonts").map(|(i, _)| styles[i..].split("/>").next().unwrap()).collect();
+    assert_eq!(fonts.len(), 2, "in the document defaults and Normal: {styles}");
     for tag in fonts {
         for slot in ["w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"] {
             assert!(tag.contains(&format!(r#"{slot}="Times New Roman""#)), "{slot} missing in {tag}");
         }
     }
+    assert!(!xml.contains("<w:rFonts"), "no run overrides the styles' font");
     assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4 portrait");
     assert!(
         xml.contains(r#"w:top="1134""#) && xml.contains(r#"w:left="1701""#) && xml.contains(r#"w:right="850""#),
         "NĐ 30 margins"
     );
     assert!(xml.contains("<w:titlePg"), "first page has its own (empty) header");
-    assert!(xml.contains(r#"<w:jc w:val="both" />"#), "justified body");
+    assert!(xml.contains(r#"<w:pStyle w:val="BodyText" />"#), "body paragraphs in Body Text");
+    assert!(styles.contains(r#"<w:jc w:val="both" />"#), "Body Text is justified");
     assert!(xml.contains("<w:tblHeader />"), "results table header row repeats");
     let headers: Vec<String> = (1..=2).map(|i| docx_part(&docx, &format!("word/header{i}.xml"))).collect();
     assert!(headers.iter().any(|h| h.contains("PAGE")), "PAGE field in the default header");
@@ -256,8 +265,11 @@ fn sections_without_data_are_left_out_and_the_table_has_year_columns() {
     {
         assert!(!text.contains(absent), "{absent} should be left out:\n{text}");
     }
-    for present in ["Phần I", "I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG PHỐI HỢP", "Mô hình tự quản – 9 mô hình"]
-    {
+    for present in [
+        "Phần I",
+        "I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG PHỐI HỢP",
+        "Sau 5 năm thực hiện, kết quả chủ yếu: 9 mô hình tự quản (chi tiết tại bảng dưới đây).",
+    ] {
         assert!(text.contains(present), "{present} missing:\n{text}");
     }
     let rows = pdf_layout_lines(&dir.path().join("out/bao-cao.pdf"));
@@ -330,7 +342,7 @@ fn a_clerk_changes_a_sentence_by_editing_an_exported_template() {
         &["--templates", templates.to_str().unwrap(), "--format", "pdf"],
     );
     let text = pdf_text(&dir.path().join("out/bao-cao.pdf"), None);
-    assert!(text.contains("Trên đây là toàn văn báo cáo sơ kết 05 năm"), "{text}");
+    assert!(text.contains("Trên đây là toàn văn báo cáo sơ kết 5 năm"), "{text}");
 }
 
 #[test]

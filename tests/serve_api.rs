@@ -66,7 +66,22 @@ fn conferences_are_created_read_edited_and_served_as_the_contract_says() {
     assert_eq!(shown.header("etag"), Some("\"1\""));
     let shown = shown.json();
     assert_eq!(shown["yaml"], yaml);
-    assert_eq!(shown["problems"], json!([]));
+    // Nothing wrong: only the notes `check` prints on how the list was read, in its words.
+    let notes = shown["problems"].as_array().unwrap();
+    assert!(!notes.is_empty() && notes.iter().all(|n| n["severity"] == "info"), "{notes:?}");
+    let sample_dir = temp();
+    std::fs::write(sample_dir.path().join("hn.yaml"), &yaml).unwrap();
+    std::fs::write(sample_dir.path().join(SAMPLE_LIST), &list).unwrap();
+    let check = std::process::Command::new(workspace::binary())
+        .args(["check", "hn.yaml"])
+        .current_dir(sample_dir.path())
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+    let said = String::from_utf8_lossy(&check.stderr);
+    for note in notes {
+        assert!(said.contains(note["message"].as_str().unwrap()), "{note} not in:\n{said}");
+    }
     assert_eq!(client.get("/api/conferences/999").status, 404);
 
     // Edits: If-Match required; stale → 409; invalid → 422; neither changes anything.
@@ -103,7 +118,11 @@ fn conferences_are_created_read_edited_and_served_as_the_contract_says() {
         client.get(&format!("{conference}/files/tin-bai.txt")).header("content-type"),
         Some("text/plain; charset=utf-8")
     );
-    for missing in ["nope.pdf", "khen-9.pdf", "bao-cao.txt", "tin-bai.pdf"] {
+    // The press release is a paper too (PDF and DOCX), beside its plain text.
+    let press = client.get(&format!("{conference}/files/tin-bai.pdf"));
+    assert_eq!((press.status, press.header("content-type")), (200, Some("application/pdf")));
+    assert!(pdf_text(&press.body).contains("Sơ kết 5 năm thực hiện Chương trình phối hợp"));
+    for missing in ["nope.pdf", "khen-9.pdf", "bao-cao.txt", "quyet-dinh-1.txt"] {
         assert_eq!(client.get(&format!("{conference}/files/{missing}")).status, 404, "{missing}");
     }
 

@@ -133,7 +133,8 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     client.goto(&format!("{base}/hoi-nghi")).await.unwrap();
     client.find(Locator::Css("#tao-tu-mau")).await.unwrap().click().await.unwrap();
     until(&client, "the conference page", "return location.pathname === '/hoi-nghi/1'").await;
-    until(&client, "the first preview", "return document.querySelector('#anh-xem-truoc').dataset.phienBan === '1'").await;
+    until(&client, "the first preview", "return document.querySelector('#anh-xem-truoc').dataset.phienBan === '1'")
+        .await;
 
     // Edit a field: saved as a new version, and the preview shows it.
     type_into(&client, "input[data-key='van_ban.so_ky_hieu']", "126/BC-CAHP").await;
@@ -158,7 +159,12 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     type_into(&client, date, "2018-02-30").await;
     let shown_at_field = "return [...document.querySelectorAll('.truong')].some(t => t.querySelector(\"input[data-key='van_ban.ngay']\") && t.querySelector('.loi').textContent.includes('2018-02-30'))";
     until(&client, "the date problem at its field", shown_at_field).await;
-    until(&client, "the unsaved status", "return document.querySelector('#trang-thai').textContent.includes('Chưa lưu')").await;
+    until(
+        &client,
+        "the unsaved status",
+        "return document.querySelector('#trang-thai').textContent.includes('Chưa lưu')",
+    )
+    .await;
     let stored = http.get("/api/conferences/1").json()["version"].to_string();
     assert_eq!(stored, edited, "an invalid form is not stored");
     type_into(&client, date, "2018-08-22").await;

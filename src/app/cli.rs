@@ -7,10 +7,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::app::pack::{BuildRequest, DocKind, Format};
+use crate::diag::Unit;
 use crate::diag::{self, Kind, Lang, Location, Problem};
 use crate::diag::{Failure, IoAction};
 use crate::doc::Paper;
-use crate::documents::certificate::PrintOptions;
+use crate::documents::certificate::{self, PrintOptions};
+use crate::input::bounds;
 
 /// Giấy tờ hội nghị sơ kết / tổng kết (báo cáo …) theo Nghị định 30/2020,
 /// dạng PDF và DOCX, từ một tệp YAML.
@@ -42,8 +44,14 @@ pub enum Command {
         /// Thư mục mẫu thay cho mẫu có sẵn (theo tên tệp .hbs).
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Thay cả thư mục ghi dù nó không do baocao ghi (không có manifest.json).
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         print: PrintArgs,
+        /// Ghi PDF theo chuẩn lưu trữ PDF/A-2b.
+        #[arg(long)]
+        pdfa: bool,
     },
     /// Chỉ kiểm tra tệp YAML (và mẫu); không ghi gì.
     Check {
@@ -51,7 +59,7 @@ pub enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
-    /// Ghi một tệp mẫu đầu vào (YAML + danh sách CSV) để sửa.
+    /// Ghi một tệp mẫu đầu vào (YAML + danh sách CSV) và mẫu danh sách danh-sach.xlsx để sửa.
     Init {
         /// Thư mục ghi (mặc định: thư mục hiện tại).
         dir: Option<PathBuf>,
@@ -84,6 +92,9 @@ pub enum Command {
         /// Tệp chi-tieu.yaml: các chỉ tiêu của các tệp là cùng một chỉ tiêu (xem docs/tong-hop.md).
         #[arg(long = "chi-tieu")]
         chi_tieu: Option<PathBuf>,
+        /// Ghi PDF theo chuẩn lưu trữ PDF/A-2b (cần --ngay hoặc SOURCE_DATE_EPOCH).
+        #[arg(long)]
+        pdfa: bool,
     },
     /// In tờ lưới mm để đo độ lệch của máy in trước khi in lên phôi.
     Calibrate {
@@ -186,36 +197,76 @@ fn one() -> f32 {
     1.0
 }
 
+/// The largest printer profile read.
+const MAX_PROFILE_BYTES: u64 = 64 * 1024;
+
+/// A number of the print options within `min..=max`, else the problem at `location`.
+fn within(value: f32, (min, max): (f32, f32), unit: Unit, location: Location, path: &str) -> Result<f32, Problem> {
+    if value.is_finite() && (min..=max).contains(&value) {
+        return Ok(value);
+    }
+    Err(Problem {
+        location: Box::new(location),
+        path: path.to_string(),
+        kind: Kind::OutOfRange { value: format!("{value}"), min: format!("{min}"), max: format!("{max}"), unit },
+    })
+}
+
 impl PrintArgs {
     fn options(&self) -> Result<PrintOptions, Failure> {
         let mut options = PrintOptions { overlay: self.overlay, paper: self.sheet, ..PrintOptions::default() };
+        let offsets = (-certificate::OFFSET_MM, certificate::OFFSET_MM);
+        let mut problems = Vec::new();
         if let Some(path) = &self.profile {
             let display = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|err| Failure::io(IoAction::Read, path, err))?;
+            let bytes = bounds::read_file(path, &display, "--profile", MAX_PROFILE_BYTES)?;
+            let text = bounds::utf8(bytes, &display)?;
+            bounds::check_depth(&text, &display)?;
             let profile: PrinterProfile = serde_yaml::from_str(&text).map_err(|err| {
                 let at = err.location();
+                let raw = err.to_string();
                 Failure::Input(vec![Problem {
                     location: Location {
                         file: display.clone(),
                         line: at.as_ref().map(|l| l.line()),
                         col: at.as_ref().map(|l| l.column()),
+                        excerpt: at
+                            .as_ref()
+                            .and_then(|l| text.lines().nth(l.line().saturating_sub(1)))
+                            .map(str::to_string),
                         ..Location::default()
                     }
                     .into(),
                     path: String::new(),
-                    kind: Kind::Syntax(err.to_string()),
+                    kind: Kind::Syntax(raw.split(" at line ").next().unwrap_or(&raw).to_string()),
                 }])
             })?;
+            let place = |key: &str| crate::input::locate_yaml(&text, &display, key);
+            let checked = [
+                within(profile.lech_x, offsets, Unit::Millimetre, place("lech_x"), "lech_x"),
+                within(profile.lech_y, offsets, Unit::Millimetre, place("lech_y"), "lech_y"),
+                within(profile.ty_le, certificate::SCALE_RANGE, Unit::Times, place("ty_le"), "ty_le"),
+            ];
+            problems.extend(checked.iter().filter_map(|c| c.clone().err()));
             options.offset = (profile.lech_x, profile.lech_y);
             options.scale = profile.ty_le;
         }
-        if let Some(offset) = self.offset {
-            options.offset = offset;
+        if let Some((dx, dy)) = self.offset {
+            for value in [dx, dy] {
+                problems.extend(within(value, offsets, Unit::Millimetre, Location::command_line(), "--offset").err());
+            }
+            options.offset = (dx, dy);
         }
         if let Some(scale) = self.scale {
+            let checked = within(scale, certificate::SCALE_RANGE, Unit::Times, Location::command_line(), "--scale");
+            problems.extend(checked.err());
             options.scale = scale;
         }
-        Ok(options)
+        if problems.is_empty() {
+            Ok(options)
+        } else {
+            Err(Failure::Input(problems))
+        }
     }
 }
 
@@ -249,7 +300,7 @@ fn say(lang: Lang, vi: String, en: String) {
 
 fn run(command: Command, lang: Lang) -> Result<(), Failure> {
     match command {
-        Command::Build { input, out, only, format, templates, print } => {
+        Command::Build { input, out, only, format, templates, force, print, pdfa } => {
             let request = BuildRequest {
                 input,
                 templates,
@@ -258,8 +309,12 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
                 print: print.options()?,
                 split: print.split,
                 progress: true,
+                pdfa,
+                force,
             };
-            let crate::Built { dir, manifest, warnings } = crate::build(&request, out.as_deref())?;
+            let crate::Built { dir, manifest, mut warnings } = crate::build(&request, out.as_deref())?;
+            // How lists were read is for `check`; a build shows what needs a look.
+            warnings.retain(|w| w.kind.severity() != diag::Severity::Info);
             eprint!("{}", diag::render_all(&warnings, lang));
             for file in &manifest.files {
                 let pages = file.pages.map(|p| format!(" ({p} trang)")).unwrap_or_default();
@@ -274,12 +329,12 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         }
         Command::Check { input, templates } => {
             let request = BuildRequest { input: input.clone(), templates, ..BuildRequest::default() };
-            let rendered = crate::produce(&request)?;
-            eprint!("{}", diag::render_all(&rendered.warnings, lang));
+            let warnings = crate::check(&request)?;
+            eprint!("{}", diag::render_all(&warnings, lang));
             say(lang, format!("{}: hợp lệ.", input.display()), format!("{}: valid.", input.display()));
             Ok(())
         }
-        Command::Summary { inputs, from, to, out, co_quan, chart, ngay, templates, chi_tieu } => {
+        Command::Summary { inputs, from, to, out, co_quan, chart, ngay, templates, chi_tieu, pdfa } => {
             let request = crate::documents::summary::SummaryRequest {
                 inputs,
                 from,
@@ -290,7 +345,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
                 templates,
                 metric_map: chi_tieu,
             };
-            let crate::Built { dir, manifest, warnings } = crate::build_summary(&request, out.as_deref())?;
+            let crate::Built { dir, manifest, warnings } = crate::build_summary(&request, out.as_deref(), pdfa)?;
             eprint!("{}", diag::render_all(&warnings, lang));
             for file in &manifest.files {
                 eprintln!("  {}", dir.join(&file.path).display());
@@ -303,9 +358,10 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Calibrate { sheet, out } => {
-            let pdf = crate::render::pdf::draw(&crate::render::calibrate::sheet(sheet), "Hiệu chỉnh máy in")
+            let meta = crate::doc::Metadata { title: "Hiệu chỉnh máy in".into(), ..Default::default() };
+            let pdf = crate::render::pdf::draw(&crate::render::calibrate::sheet(sheet), &meta, Default::default())
                 .map_err(|detail| Failure::Render { file: out.display().to_string(), detail })?;
-            std::fs::write(&out, pdf).map_err(|err| Failure::io(IoAction::Write, &out, err))?;
+            crate::app::output::replace_file(&out, &pdf).map_err(|err| Failure::io(IoAction::Write, &out, err))?;
             say(
                 lang,
                 format!("Đã ghi {}: in ra giấy trắng, đo các dấu chữ thập, rồi dùng --offset DX,DY", out.display()),
@@ -349,12 +405,17 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
 
 fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).map_err(|err| Failure::io(IoAction::Write, dir, err))?;
-    if let Some((name, _)) = SAMPLE.iter().find(|(name, _)| dir.join(name).exists()) {
-        let path = dir.join(name);
+    let list_template = crate::input::list::template::FILE_NAME;
+    let names = SAMPLE.iter().map(|(name, _)| *name).chain([list_template]);
+    if let Some(path) = names.map(|name| dir.join(name)).find(|path| path.exists()) {
         return Err(Failure::io(IoAction::Overwrite, path, std::io::ErrorKind::AlreadyExists.into()));
     }
-    for (name, text) in SAMPLE {
-        std::fs::write(dir.join(name), text).map_err(|err| Failure::io(IoAction::Write, dir.join(name), err))?;
+    // A list template for clerks starting from nothing, beside the sample.
+    let template = crate::input::list::template::xlsx()
+        .map_err(|err| Failure::Render { file: list_template.into(), detail: err.to_string() })?;
+    let files = SAMPLE.iter().map(|(name, text)| (*name, text.as_bytes())).chain([(list_template, &template[..])]);
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).map_err(|err| Failure::io(IoAction::Write, dir.join(name), err))?;
         eprintln!("  {}", dir.join(name).display());
     }
     let yaml = dir.join(SAMPLE[0].0);

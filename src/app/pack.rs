@@ -1,12 +1,15 @@
 //! The conference pack: which papers a build makes (`--only`, `--format`,
-//! what the input has data for), rendering them in memory, and writing them
-//! with their manifest — for `build`, `check` and `summary`.
+//! what the input has data for), rendering them, and writing them with
+//! their manifest into a sink — the output folder for `build`, `check` and
+//! `summary`, memory for the workspace (`serve`), the same steps for both.
 
 use std::path::{Path, PathBuf};
 
-use crate::app::output::{self, Manifest, OutputFile};
-use crate::diag::{Failure, IoAction, Kind, Location, Problem};
+use crate::app::output::{self, Manifest, Memory, OutputFile, Staging, Writer};
+use crate::diag::{Failure, Kind, Location, Problem};
 use crate::documents::{certificate, decision, press, report, summary};
+use crate::render::pdf::Standard;
+use crate::render::Stop;
 use crate::render::{docx, pdf};
 use crate::words::templates;
 use crate::{doc, input};
@@ -47,132 +50,159 @@ pub struct BuildRequest {
     pub split: bool,
     /// Show a progress bar on stderr (when it is a terminal).
     pub progress: bool,
+    /// Replace an output folder that baocao did not write.
+    pub force: bool,
+    /// PDFs as PDF/A-2b, for archiving.
+    pub pdfa: bool,
 }
 
-/// Files rendered in memory, and what a person should check in them.
-pub struct Rendered {
-    pub files: Vec<OutputFile>,
-    /// What a person should check: certificate boxes at their smallest size.
-    pub warnings: Vec<Problem>,
-}
+/// The templates, the input, and how its list files were read.
+type Prepared = (templates::Templates, input::Input, Vec<Problem>);
 
-/// Reads the input and renders every requested file in memory.
-pub fn produce(request: &BuildRequest) -> Result<Rendered, Failure> {
+/// Reads and checks everything a build needs before any paper is made:
+/// templates, the certificate layout, the input, the print options.
+/// Also returns how list files were read and what the input should look
+/// at again (notes and warnings).
+fn prepare(request: &BuildRequest) -> Result<Prepared, Failure> {
     let templates = templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
     certificate::check_layout(&templates)?;
-    let input = input::load(&request.input).map_err(Failure::Input)?;
+    let (input, notes) = input::load_with_notes(&request.input).map_err(Failure::Input)?;
+    certificate::check_print(request.print, &templates, &input).map_err(Failure::Input)?;
+    Ok((templates, input, notes))
+}
+
+/// Validates without rendering: the input, every paper's wording, and
+/// every certificate's boxes fitted (nothing laid out or drawn). Returns
+/// what a person should check (boxes at their smallest size).
+pub fn check(request: &BuildRequest) -> Result<Vec<Problem>, Failure> {
+    let (templates, input, notes) = prepare(request)?;
+    report::build(&input, &templates)?;
+    for index in 0..input.khen_thuong.len() {
+        decision::build(&input, index, &templates)?;
+    }
+    if input.hoi_nghi.is_some() {
+        press::build(&input, &templates)?;
+    }
+    // How list files were read and what the input should look at again
+    // come first, then what fitting the certificates found.
+    let mut warnings = notes;
+    for index in 0..input.khen_thuong.len() {
+        let (_, mut source) = certificate::prepare(&input, index, &templates, request.print)?;
+        for number in 0..source.count() {
+            source.sheet(number)?;
+        }
+        warnings.extend(small_warnings(request, index, source.shrunk().to_vec()));
+    }
+    Ok(warnings)
+}
+
+/// The warnings for certificate boxes of group `index` at their smallest size.
+fn small_warnings(
+    request: &BuildRequest,
+    index: usize,
+    small: Vec<certificate::Shrunk>,
+) -> impl Iterator<Item = Problem> + '_ {
+    small.into_iter().map(move |s| Problem {
+        location: Box::new(Location::file(&request.input.display().to_string())),
+        path: format!("khen_thuong[{index}].danh_sach[{}]", s.page - 1),
+        kind: Kind::SmallestSize {
+            file: format!("khen-{}.pdf", index + 1),
+            page: s.page,
+            recipient: s.recipient,
+            field: s.field,
+            tenths_of_pt: (s.size * 10.0).round() as u32,
+        },
+    })
+}
+
+/// Renders every requested file into `out`; returns the warnings.
+fn make(
+    request: &BuildRequest,
+    templates: &templates::Templates,
+    input: &input::Input,
+    out: &mut Writer,
+) -> Result<Vec<Problem>, Failure> {
     let asked = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
     let wanted =
         |kind: DocKind, has_data: bool| if request.only.is_empty() { has_data } else { request.only.contains(&kind) };
-    let mut files = Vec::new();
+    let standard = if request.pdfa { Standard::PdfA2b } else { Standard::Plain };
+    let epoch = source_date_epoch()?;
     let mut warnings = Vec::new();
     // Renders a flowing `document` in the formats asked for, among those `kind` has.
-    let mut add = |name: String, kind: &'static str, document: &doc::Document, has: &[Format]| -> Result<(), Failure> {
+    let add = |out: &mut Writer, name: String, kind: &str, document: &doc::Document, has: &[Format]| {
         if has.contains(&Format::Pdf) && asked(Format::Pdf) {
-            let (bytes, pages) = pdf::render(document).map_err(render_failure(&name, "pdf"))?;
-            files.push(OutputFile {
-                name: format!("{name}.pdf"),
-                kind,
-                format: "pdf",
-                pages: Some(pages),
-                count: None,
-                bytes,
-            });
+            let (bytes, pages) = pdf::render(document, standard).map_err(render_failure(&name, "pdf"))?;
+            out.put(format!("{name}.pdf"), kind, "pdf", Some(pages), None, &bytes)?;
         }
         if has.contains(&Format::Docx) && asked(Format::Docx) {
             let bytes = docx::render(document).map_err(render_failure(&name, "docx"))?;
-            files.push(OutputFile {
-                name: format!("{name}.docx"),
-                kind,
-                format: "docx",
-                pages: None,
-                count: None,
-                bytes,
-            });
+            out.put(format!("{name}.docx"), kind, "docx", None, None, &bytes)?;
         }
-        Ok(())
+        Ok::<(), Failure>(())
     };
     if wanted(DocKind::BaoCao, true) {
-        add("bao-cao".into(), "bao-cao", &report::build(&input, &templates)?, &BOTH)?;
+        add(out, "bao-cao".into(), "bao-cao", &dated(report::build(input, templates)?, epoch), &BOTH)?;
     }
     if wanted(DocKind::QuyetDinh, !input.khen_thuong.is_empty()) {
         for index in 0..input.khen_thuong.len() {
-            let document = decision::build(&input, index, &templates)?;
-            add(format!("quyet-dinh-{}", index + 1), "quyet-dinh", &document, &BOTH)?;
+            let document = dated(decision::build(input, index, templates)?, epoch);
+            add(out, format!("quyet-dinh-{}", index + 1), "quyet-dinh", &document, &BOTH)?;
         }
     }
     if wanted(DocKind::TinBai, input.hoi_nghi.is_some()) {
-        let (document, text) = press::build(&input, &templates)?;
-        add("tin-bai".into(), "tin-bai", &document, &[Format::Docx])?;
+        let (document, text) = press::build(input, templates)?;
+        add(out, "tin-bai".into(), "tin-bai", &dated(document, epoch), &BOTH)?;
         // The plain text for the portal is written whatever formats were asked.
-        files.push(OutputFile {
-            name: "tin-bai.txt".into(),
-            kind: "tin-bai",
-            format: "txt",
-            pages: None,
-            count: None,
-            bytes: text.into_bytes(),
-        });
+        out.put("tin-bai.txt".into(), "tin-bai", "txt", None, None, text.as_bytes())?;
     }
     if wanted(DocKind::Khen, !input.khen_thuong.is_empty()) {
         let total: usize = input.khen_thuong.iter().map(|g| g.danh_sach.len()).sum();
         let bar = progress_bar(request.progress, total);
         for index in 0..input.khen_thuong.len() {
             let name = format!("khen-{}", index + 1);
-            let (sheets, small) = certificate::build(&input, index, &templates, request.print, &mut || bar.inc(1))?;
-            let count = sheets.sheets.len();
-            warnings.extend(small.into_iter().map(|s| Problem {
-                location: Location::file(&request.input.display().to_string()).into(),
-                path: format!("khen_thuong[{index}].danh_sach[{}]", s.page - 1),
-                kind: Kind::SmallestSize {
-                    file: format!("{name}.pdf"),
-                    page: s.page,
-                    recipient: s.recipient,
-                    field: s.field,
-                    tenths_of_pt: (s.size * 10.0).round() as u32,
-                },
-            }));
+            let (mut frame, mut source) = certificate::prepare(input, index, templates, request.print)?;
+            frame.meta.created = epoch.or(frame.meta.created);
+            let count = source.count();
+            // Sheets are made one at a time as a backend asks for them; the
+            // first pass moves the bar.
+            let mut first_pass = true;
             if asked(Format::Pdf) {
-                let (bytes, pages) = pdf::render_sheets(&sheets).map_err(render_failure(&name, "pdf"))?;
-                files.push(OutputFile {
-                    name: format!("{name}.pdf"),
-                    kind: "khen",
-                    format: "pdf",
-                    pages: Some(pages),
-                    count: Some(count),
-                    bytes,
-                });
+                let mut next = |n: usize| {
+                    bar.inc(1);
+                    source.sheet(n)
+                };
+                let (bytes, pages) =
+                    pdf::render_sheet_stream(&frame, standard, count, &mut next).map_err(stopped(&name, "pdf"))?;
+                out.put(format!("{name}.pdf"), "khen", "pdf", Some(pages), Some(count), &bytes)?;
+                first_pass = false;
             }
             if asked(Format::Docx) {
-                let bytes = docx::render_sheets(&sheets).map_err(render_failure(&name, "docx"))?;
-                files.push(OutputFile {
-                    name: format!("{name}.docx"),
-                    kind: "khen",
-                    format: "docx",
-                    pages: None,
-                    count: Some(count),
-                    bytes,
-                });
+                let mut write = |file: &mut dyn output::WriteSeek| {
+                    let mut next = |n: usize| {
+                        if first_pass {
+                            bar.inc(1);
+                        }
+                        source.sheet(n)
+                    };
+                    docx::write_sheet_stream(&frame, count, &mut next, file).map_err(stopped(&name, "docx"))?;
+                    Ok(())
+                };
+                out.stream(format!("{name}.docx"), "khen", "docx", Some(count), &mut write)?;
             }
+            warnings.extend(small_warnings(request, index, source.shrunk().to_vec()));
             if request.split {
                 let group = &input.khen_thuong[index];
-                for (position, (sheet, person)) in sheets.sheets.iter().zip(&group.danh_sach).enumerate() {
-                    let single = sheets.with_sheets(vec![sheet.clone()]);
-                    let (bytes, pages) = pdf::render_sheets(&single).map_err(render_failure(&name, "pdf"))?;
-                    files.push(OutputFile {
-                        name: format!("{name}/{}", certificate::split_file_name(position + 1, &person.ten)),
-                        kind: "khen",
-                        format: "pdf",
-                        pages: Some(pages),
-                        count: Some(1),
-                        bytes,
-                    });
+                for (position, person) in group.danh_sach.iter().enumerate() {
+                    let single = frame.with_sheets(vec![source.sheet(position)?]);
+                    let (bytes, pages) = pdf::render_sheets(&single, standard).map_err(render_failure(&name, "pdf"))?;
+                    let file = format!("{name}/{}", certificate::split_file_name(position + 1, &person.ten));
+                    out.put(file, "khen", "pdf", Some(pages), Some(1), &bytes)?;
                 }
             }
         }
         bar.finish_and_clear();
     }
-    Ok(Rendered { files, warnings })
+    Ok(warnings)
 }
 
 /// A progress bar on stderr while certificates are laid out; hidden when
@@ -189,58 +219,167 @@ fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
     bar
 }
 
-/// Builds and writes into `out_dir` (default `out/<input stem>/`).
+/// The input's file name as the manifest and default folder use it.
+fn input_name(path: &Path) -> String {
+    path.file_name().unwrap_or_default().to_string_lossy().to_string()
+}
+
+/// Builds and writes into `out_dir` (default `out/<input stem>/`, the stem
+/// made a safe folder name), all or nothing.
 pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
-    let Rendered { files: produced, warnings } = produce(request)?;
+    // Everything is read and checked before the folder is touched.
+    let prepared = prepare(request)?;
     let stem = request.input.file_stem().unwrap_or_default().to_string_lossy().to_string();
-    let dir = out_dir.map_or_else(|| Path::new("out").join(&stem), Path::to_path_buf);
-    let input_name = request.input.file_name().unwrap_or_default().to_string_lossy().to_string();
-    let manifest = Manifest::new(&input_name, &produced);
-    output::write_all(&dir, &manifest, &produced).map_err(|err| Failure::io(IoAction::Write, &dir, err))?;
+    let dir = out_dir.map_or_else(|| Path::new("out").join(output::safe_name(&stem, "dau-vao")), Path::to_path_buf);
+    let mut staging = Staging::begin(&dir, request.force)?;
+    let (manifest, warnings) = write_papers(request, prepared, &mut staging)?;
+    staging.commit(&manifest.bytes())?;
     Ok(Built { dir, manifest, warnings })
+}
+
+/// Makes every requested paper in memory: the same steps, bytes and names
+/// as [`build`] writes — for the workspace, which serves them.
+pub(crate) fn render(request: &BuildRequest) -> Result<Rendered, Failure> {
+    let mut memory = Memory::default();
+    let (manifest, warnings) = write_papers(request, prepare(request)?, &mut memory)?;
+    Ok(Rendered { files: memory.into_files(&manifest), manifest, warnings })
+}
+
+/// Writes the papers of a prepared input into `sink`; the manifest and the
+/// warnings: how list files were read and what the input should look at
+/// again first, then what rendering found.
+fn write_papers(
+    request: &BuildRequest,
+    (templates, input, notes): Prepared,
+    sink: &mut dyn output::Sink,
+) -> Result<(Manifest, Vec<Problem>), Failure> {
+    let mut writer = Writer::new(sink, &input_name(&request.input));
+    let mut warnings = notes;
+    warnings.extend(make(request, &templates, &input, &mut writer)?);
+    Ok((writer.manifest, warnings))
+}
+
+/// Papers made in memory, and what a person should check in them.
+pub(crate) struct Rendered {
+    pub manifest: Manifest,
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<Problem>,
 }
 
 /// What a build wrote, and what a person should check.
 pub struct Built {
     pub dir: PathBuf,
     pub manifest: Manifest,
-    /// What a person should check: certificate boxes at their smallest size.
+    /// What a person should check: how list files were read (notes and
+    /// warnings), what the input should look at again, certificate boxes
+    /// at their smallest size.
     pub warnings: Vec<Problem>,
 }
 
-/// Builds the period summary of `request` and writes `tong-hop.pdf`,
-/// `tong-hop.docx` and `manifest.json` into `out_dir` (default `out/tong-hop/`).
-pub fn build_summary(request: &summary::SummaryRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
-    let summary::Summary { document, warnings } = summary::build(request)?;
-    let (pdf, pages) = pdf::render(&document).map_err(render_failure("tong-hop", "pdf"))?;
-    let docx = docx::render(&document).map_err(render_failure("tong-hop", "docx"))?;
-    let files = vec![
-        OutputFile {
-            name: "tong-hop.pdf".into(),
-            kind: "tong-hop",
-            format: "pdf",
-            pages: Some(pages),
-            count: None,
-            bytes: pdf,
-        },
-        OutputFile {
-            name: "tong-hop.docx".into(),
-            kind: "tong-hop",
-            format: "docx",
-            pages: None,
-            count: None,
-            bytes: docx,
-        },
-    ];
+/// Builds the period summary of `request` and writes `tong-hop.pdf`
+/// (PDF/A-2b when `pdfa`), `tong-hop.docx` and `manifest.json` into
+/// `out_dir` (default `out/tong-hop/`).
+pub fn build_summary(request: &summary::SummaryRequest, out_dir: Option<&Path>, pdfa: bool) -> Result<Built, Failure> {
+    // Made in memory first: a summary that fails touches no folder.
+    let Rendered { manifest, files, warnings } = render_summary(request, pdfa)?;
     let dir = out_dir.map_or_else(|| Path::new("out").join("tong-hop"), Path::to_path_buf);
-    let names: Vec<String> =
-        request.inputs.iter().map(|p| p.file_name().unwrap_or_default().to_string_lossy().to_string()).collect();
-    let manifest = Manifest::new(&names.join(", "), &files);
-    output::write_all(&dir, &manifest, &files).map_err(|err| Failure::io(IoAction::Write, &dir, err))?;
+    let mut staging = Staging::begin(&dir, false)?;
+    for file in &files {
+        staging.put(&file.entry.path, &file.bytes)?;
+    }
+    staging.commit(&manifest.bytes())?;
     Ok(Built { dir, manifest, warnings })
+}
+
+/// The period summary's papers in memory, as [`build_summary`] writes them.
+pub(crate) fn render_summary(request: &summary::SummaryRequest, pdfa: bool) -> Result<Rendered, Failure> {
+    let summary::Summary { document, warnings } = summary::build(request)?;
+    let document = dated(document, source_date_epoch()?);
+    let standard = if pdfa { Standard::PdfA2b } else { Standard::Plain };
+    if pdfa && document.meta.created.is_none() {
+        return Err(Problem {
+            location: Location::command_line().into(),
+            path: "--pdfa".into(),
+            kind: Kind::ArchiveNeedsDate,
+        }
+        .into());
+    }
+    // The two backends are independent: on two cores the summary takes the longer of them, not both.
+    let (pdf, docx) = std::thread::scope(|scope| {
+        let docx = scope.spawn(|| docx::render(&document));
+        let pdf = pdf::render(&document, standard);
+        (pdf, docx.join().expect("the DOCX backend does not panic"))
+    });
+    let (pdf, pages) = pdf.map_err(render_failure("tong-hop", "pdf"))?;
+    let docx = docx.map_err(render_failure("tong-hop", "docx"))?;
+    let names: Vec<String> = request.inputs.iter().map(|p| input_name(p)).collect();
+    let mut memory = Memory::default();
+    let mut writer = Writer::new(&mut memory, &names.join(", "));
+    writer.put("tong-hop.pdf".into(), "tong-hop", "pdf", Some(pages), None, &pdf)?;
+    writer.put("tong-hop.docx".into(), "tong-hop", "docx", None, None, &docx)?;
+    let manifest = writer.manifest;
+    Ok(Rendered { files: memory.into_files(&manifest), manifest, warnings })
+}
+
+/// Turns a stopped stream of sheets into the failure: the sheet's problem,
+/// or the backend's refusal naming the file.
+fn stopped<'a>(name: &'a str, extension: &'a str) -> impl FnOnce(Stop<Problem>) -> Failure + 'a {
+    move |stop| match stop {
+        Stop::Source(problem) => Failure::from(problem),
+        Stop::Render(detail) => Failure::Render { file: format!("{name}.{extension}"), detail },
+    }
+}
+
+/// `SOURCE_DATE_EPOCH`, when set: the date every file says it was made,
+/// in place of the paper's own (reproducible builds).
+fn source_date_epoch() -> Result<Option<doc::Timestamp>, Problem> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else { return Ok(None) };
+    let text = value.to_string_lossy();
+    match text.trim().parse::<i64>() {
+        Ok(seconds) if (0..=253_402_300_799).contains(&seconds) => Ok(Some(doc::Timestamp::from_unix(seconds))),
+        _ => Err(Problem {
+            location: Location::command_line().into(),
+            path: "SOURCE_DATE_EPOCH".into(),
+            kind: Kind::SourceDateEpoch(text.into_owned()),
+        }),
+    }
+}
+
+/// `document` made at `epoch` when that is set.
+fn dated(mut document: doc::Document, epoch: Option<doc::Timestamp>) -> doc::Document {
+    document.meta.created = epoch.or(document.meta.created);
+    document
 }
 
 /// Turns a backend's refusal into the failure naming the file it was making.
 fn render_failure<'a>(name: &'a str, extension: &'a str) -> impl FnOnce(String) -> Failure + 'a {
     move |detail| Failure::Render { file: format!("{name}.{extension}"), detail }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A server renders on threads that made other papers before: the
+    /// bytes must be those of a fresh `build`.
+    #[test]
+    fn papers_do_not_depend_on_what_the_thread_made_before() {
+        let request = BuildRequest {
+            input: Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/hai-phong-2018.yaml"),
+            only: vec![DocKind::QuyetDinh, DocKind::BaoCao],
+            formats: vec![Format::Docx],
+            ..BuildRequest::default()
+        };
+        let first = render(&request).expect("the sample renders");
+        // Paragraphs made and never written, as a failed or streamed paper leaves them.
+        for _ in 0..100 {
+            let _ = docx_rs::Paragraph::new();
+        }
+        let again = render(&request).expect("the sample renders");
+        assert_eq!(first.files.len(), 3);
+        for (one, other) in first.files.iter().zip(&again.files) {
+            assert_eq!(one.entry.path, other.entry.path);
+            assert!(one.bytes == other.bytes, "{} differs", one.entry.path);
+        }
+    }
 }

@@ -26,6 +26,19 @@ pub enum Failure {
     /// A backend could not turn the model into a file (exit 1); `detail`
     /// is the library's own account.
     Render { file: String, detail: String },
+    /// The output folder may not be replaced now (exit 1); nothing changed.
+    Output { dir: PathBuf, refusal: Refusal },
+}
+
+/// Why an output folder was left alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Another build is writing it.
+    Busy,
+    /// It holds files and no `manifest.json`: baocao did not write it.
+    NotOurs,
+    /// The path is a file, not a folder.
+    NotAFolder,
 }
 
 impl From<Problem> for Failure {
@@ -43,7 +56,7 @@ impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::Input(_) => 2,
-            Failure::Io { .. } | Failure::Render { .. } => 1,
+            Failure::Io { .. } | Failure::Render { .. } | Failure::Output { .. } => 1,
         }
     }
 
@@ -66,6 +79,31 @@ impl Failure {
             }
             Failure::Render { file, detail } if vi => format!("lỗi: không dựng được «{file}»: {detail}\n"),
             Failure::Render { file, detail } => format!("error: cannot render «{file}»: {detail}\n"),
+            Failure::Output { dir, refusal } => {
+                let dir = dir.display();
+                match (refusal, vi) {
+                    (Refusal::Busy, true) => format!(
+                        "lỗi: một lần dựng khác đang ghi vào «{dir}»; chờ nó xong rồi chạy lại (không có gì bị thay đổi)\n"
+                    ),
+                    (Refusal::Busy, false) => format!(
+                        "error: another build is writing «{dir}»; wait for it to finish, then run again (nothing was changed)\n"
+                    ),
+                    (Refusal::NotOurs, true) => format!(
+                        "lỗi: thư mục «{dir}» đã có tệp và không có manifest.json, tức không phải do baocao ghi; \
+                         không thay thế nó. Chọn thư mục khác bằng -o, hoặc thêm --force để thay cả thư mục\n"
+                    ),
+                    (Refusal::NotOurs, false) => format!(
+                        "error: the folder «{dir}» holds files and no manifest.json, so baocao did not write it; \
+                         it was left alone. Choose another folder with -o, or add --force to replace the whole folder\n"
+                    ),
+                    (Refusal::NotAFolder, true) => {
+                        format!("lỗi: «{dir}» là một tệp, không phải thư mục; chọn thư mục ghi khác bằng -o\n")
+                    }
+                    (Refusal::NotAFolder, false) => {
+                        format!("error: «{dir}» is a file, not a folder; choose another output folder with -o\n")
+                    }
+                }
+            }
         }
     }
 }
@@ -75,22 +113,32 @@ fn io_reason(error: &std::io::Error, lang: Lang) -> String {
     if lang == Lang::En {
         return error.to_string();
     }
-    match error.kind() {
-        ErrorKind::NotFound => "không có tệp hay thư mục này".into(),
-        ErrorKind::PermissionDenied => "không có quyền".into(),
-        ErrorKind::AlreadyExists => "đã có".into(),
-        ErrorKind::StorageFull => "đĩa đầy".into(),
-        ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ đọc".into(),
-        ErrorKind::IsADirectory => "đây là một thư mục".into(),
-        ErrorKind::NotADirectory => "một phần của đường dẫn không phải thư mục".into(),
-        ErrorKind::DirectoryNotEmpty => "thư mục không trống".into(),
-        ErrorKind::InvalidData => "dữ liệu không hợp lệ".into(),
-        ErrorKind::Interrupted => "bị ngắt".into(),
-        ErrorKind::FileTooLarge => "tệp quá lớn".into(),
-        ErrorKind::ResourceBusy => "đang được dùng".into(),
-        _ => match error.raw_os_error() {
-            Some(code) => format!("lỗi hệ thống số {code}"),
-            None => "lỗi vào/ra".into(),
-        },
+    match (io_kind_vi(error.kind()), error.raw_os_error()) {
+        (known, _) if known != UNKNOWN => known.to_string(),
+        (_, Some(code)) => format!("lỗi hệ thống số {code}"),
+        (_, None) => UNKNOWN.to_string(),
+    }
+}
+
+const UNKNOWN: &str = "lỗi vào/ra";
+
+/// The Vietnamese words for a kind of I/O failure.
+pub(super) fn io_kind_vi(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::NotFound => "không có tệp hay thư mục này",
+        ErrorKind::PermissionDenied => "không có quyền",
+        ErrorKind::AlreadyExists => "đã có",
+        ErrorKind::StorageFull => "đĩa đầy",
+        ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ đọc",
+        ErrorKind::IsADirectory => "đây là một thư mục",
+        ErrorKind::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        ErrorKind::DirectoryNotEmpty => "thư mục không trống",
+        ErrorKind::InvalidData => "dữ liệu không hợp lệ",
+        ErrorKind::Interrupted => "bị ngắt",
+        ErrorKind::FileTooLarge => "tệp quá lớn",
+        ErrorKind::ResourceBusy => "đang được dùng",
+        ErrorKind::InvalidInput => "tên không hợp lệ",
+        ErrorKind::QuotaExceeded => "hết hạn mức dung lượng",
+        _ => UNKNOWN,
     }
 }

@@ -55,6 +55,39 @@ fn prefix(detail: &str) -> &str {
     }
 }
 
+/// A size in bytes as a person reads it: "64 MB".
+fn bytes(size: u64, vi: bool) -> String {
+    let mb = size as f64 / (1024.0 * 1024.0);
+    let text = if mb >= 10.0 { format!("{mb:.0} MB") } else { format!("{mb:.1} MB") };
+    if vi {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
+/// 16000000 → "16.000.000" (Vietnamese) or "16,000,000".
+fn group_digits(number: u64, separator: char) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn unit_name(unit: super::Unit, vi: bool) -> &'static str {
+    match (unit, vi) {
+        (super::Unit::Millimetre, _) => " mm",
+        (super::Unit::Point, _) => " pt",
+        (super::Unit::Times, true) => " (lần)",
+        (super::Unit::Times, false) => " (times)",
+    }
+}
+
 fn list(items: &[String]) -> String {
     items.join(", ")
 }
@@ -92,7 +125,12 @@ impl Kind {
     /// Warnings are worth a look but do not stop the run.
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::SmallestSize { .. } | Kind::MetricCodeClash { .. } => Severity::Warning,
+            Kind::SmallestSize { .. }
+            | Kind::MetricCodeClash { .. }
+            | Kind::TitleMismatch { .. }
+            | Kind::NoProposal
+            | Kind::UnsureCase { .. } => Severity::Warning,
+            Kind::List(list) => list.severity(),
             Kind::Workspace(kind) => kind.severity(),
             _ => Severity::Error,
         }
@@ -101,6 +139,7 @@ impl Kind {
     pub fn message(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {
+            Kind::List(list) => list.message(lang),
             Kind::Syntax(detail) if vi => format!("YAML sai cú pháp: {}", explain_syntax(detail)),
             Kind::UnclosedQuote { detail, line } if vi => format!("YAML sai cú pháp: {} — dấu nháy mở ở dòng {line} chưa đóng?", explain_syntax(detail)),
             Kind::UnclosedQuote { detail, line } => format!("YAML syntax error: {detail} — is the quote opened on line {line} unclosed?"),
@@ -181,7 +220,7 @@ impl Kind {
             Kind::LayoutFile(detail) => format!("template «khen-bo-cuc» is wrong: {detail}"),
             Kind::TemplateField { name, field } if vi => format!("mẫu «{name}» dùng trường «{field}» mà dữ liệu không có (sai tên trường?)"),
             Kind::TemplateField { name, field } => format!("template «{name}» uses the field «{field}», which the data lacks (misspelt?)"),
-            Kind::ImageUnreadable { file, detail } if vi => format!("không đọc được ảnh PNG «{file}»: {detail}"),
+            Kind::ImageUnreadable { file, .. } if vi => format!("không đọc được ảnh PNG «{file}»: tệp hỏng, bị cắt cụt hoặc không phải PNG — hãy xuất lại ảnh dạng PNG"),
             Kind::ImageUnreadable { file, detail } => format!("cannot read the PNG image «{file}»: {detail}"),
             Kind::RangeReversed { from, to } if vi => format!("khoảng năm ngược: --from {from} phải không lớn hơn --to {to}"),
             Kind::RangeReversed { from, to } => format!("range reversed: --from {from} must not exceed --to {to}"),
@@ -231,6 +270,54 @@ impl Kind {
             ),
             Kind::TemplateDirMissing(dir) if vi => format!("không tìm thấy thư mục mẫu «{dir}»"),
             Kind::TemplateDirMissing(dir) => format!("template folder «{dir}» not found"),
+            Kind::SourceDateEpoch(value) if vi => format!("SOURCE_DATE_EPOCH phải là số giây kể từ 1970-01-01 UTC, không phải «{value}»"),
+            Kind::SourceDateEpoch(value) => format!("SOURCE_DATE_EPOCH must be seconds since 1970-01-01 UTC, not «{value}»"),
+            Kind::ArchiveNeedsDate if vi => "PDF/A (--pdfa) cần ngày của văn bản: hãy cho --ngay hoặc đặt SOURCE_DATE_EPOCH".into(),
+            Kind::ArchiveNeedsDate => "PDF/A (--pdfa) needs the paper's date: give --ngay or set SOURCE_DATE_EPOCH".into(),
+            Kind::ThousandsSeparator { typed, fix } if vi => format!(
+                "«{typed}» có dấu chấm phân cách hàng nghìn kiểu Việt Nam, nhưng trong tệp YAML dấu chấm là dấu thập phân; viết {fix}"
+            ),
+            Kind::ThousandsSeparator { typed, fix } => format!(
+                "«{typed}» groups thousands with dots the Vietnamese way, but in YAML a dot is a decimal point; write {fix}"
+            ),
+            Kind::EmptyReport if vi => "báo cáo không có gì để viết: chưa có đoạn văn nào trong noi_dung, chưa có số liệu (chi_tieu với tong_hop hoặc ket_qua_nam) và chưa có khen_thuong; hãy thêm ít nhất một phần, ví dụ noi_dung.ket_qua".into(),
+            Kind::EmptyReport => "the report has nothing to say: no noi_dung text, no figures (chi_tieu with tong_hop or ket_qua_nam) and no khen_thuong; add at least one, e.g. noi_dung.ket_qua".into(),
+            Kind::BadPlaceholder(typed) if vi => format!("«{typed}» không phải cách ghi số liệu: viết {{{{ma}}}}, {{{{ma 2017}}}} hoặc {{{{ma gon}}}} (ma là mã trong chi_tieu); muốn in «{{{{» thì viết \\{{{{"),
+            Kind::BadPlaceholder(typed) => format!("«{typed}» is not a figure: write {{{{ma}}}}, {{{{ma 2017}}}} or {{{{ma gon}}}} (ma a code of chi_tieu); to print «{{{{» write \\{{{{"),
+            Kind::NoFigure { code, year: Some(year) } if vi => format!("đoạn văn ghi số liệu «{code}» năm {year} nhưng ket_qua_nam không có giá trị đó"),
+            Kind::NoFigure { code, year: Some(year) } => format!("the text names the {year} figure of «{code}», which ket_qua_nam lacks"),
+            Kind::NoFigure { code, year: None } if vi => format!("đoạn văn ghi số liệu «{code}» nhưng chỉ tiêu này chưa có số liệu (tong_hop hoặc ket_qua_nam)"),
+            Kind::NoFigure { code, year: None } => format!("the text names the figure of «{code}», which has no figures (tong_hop or ket_qua_nam)"),
+            Kind::TitleMismatch { title, name, middle } if vi => format!("danh xưng «{title}» không hợp với tên «{name}» (tên đệm «{middle}»); hãy kiểm tra lại danh_xung"),
+            Kind::TitleMismatch { title, name, middle } => format!("the title «{title}» does not fit the name «{name}» (middle name «{middle}»); check danh_xung"),
+            Kind::NoProposal if vi => "quyết định chưa có dòng «Xét đề nghị của …»: hãy ghi quyet_dinh.de_nghi (ví dụ «Trưởng phòng Tổ chức cán bộ tại Tờ trình số 12/TTr-PX01 ngày 10 tháng 8 năm 2018»)".into(),
+            Kind::NoProposal => "the decision has no «Xét đề nghị của …» line: give quyet_dinh.de_nghi (whose proposal it acts on)".into(),
+            Kind::UnsureCase { typed, derived, key: Some(key) } if vi => format!("«{typed}» trong câu sẽ viết là «{derived}» (suy theo quy tắc viết hoa, chưa chắc chắn); nếu chưa đúng, hãy ghi cách viết đúng vào khóa {key}"),
+            Kind::UnsureCase { typed, derived, key: None } if vi => format!("«{typed}» trong câu sẽ viết là «{derived}» (suy theo quy tắc viết hoa, chưa chắc chắn); nếu chưa đúng, hãy gõ chính trường này bằng chữ thường như viết trong câu (phần đầu văn bản vẫn in hoa)"),
+            Kind::UnsureCase { typed, derived, key: Some(key) } => format!("«{typed}» will read «{derived}» inside sentences (derived by the capitalisation rules, unsure); if wrong, write the right form in {key}"),
+            Kind::UnsureCase { typed, derived, key: None } => format!("«{typed}» will read «{derived}» inside sentences (derived by the capitalisation rules, unsure); if wrong, type this field as written in a sentence (headers still print it upper-case)"),
+            Kind::FileTooLarge { file, size, limit } if vi => format!("tệp «{file}» quá lớn ({}); baocao chỉ đọc tệp tới {}", bytes(*size, true), bytes(*limit, true)),
+            Kind::FileTooLarge { file, size, limit } => format!("file «{file}» is too large ({}); baocao reads files up to {}", bytes(*size, false), bytes(*limit, false)),
+            Kind::Unreadable { file, error, .. } if vi => format!("không đọc được tệp «{file}»: {}", super::failure::io_kind_vi(*error)),
+            Kind::Unreadable { file, detail, .. } => format!("cannot read «{file}»: {detail}"),
+            Kind::NotAFile(file) if vi => format!("«{file}» không phải một tệp thường (là thư mục, ống dẫn hay thiết bị); hãy ghi tên một tệp"),
+            Kind::NotAFile(file) => format!("«{file}» is not a regular file (a folder, a pipe or a device); name a file"),
+            Kind::NotUtf8 if vi => "tệp không phải văn bản UTF-8 (ở đây có byte không hợp lệ); hãy lưu lại tệp dạng UTF-8".into(),
+            Kind::NotUtf8 => "the file is not UTF-8 text (an invalid byte here); save it as UTF-8".into(),
+            Kind::TooDeep { limit } if vi => format!("YAML lồng nhau quá sâu (quá {limit} tầng ngoặc hoặc thụt lề); tệp đầu vào không cần sâu như vậy"),
+            Kind::TooDeep { limit } => format!("YAML nested too deep (over {limit} levels of brackets or indentation); an input never needs that"),
+            Kind::ImageTooLarge { file, width, height, limit } if vi => format!("ảnh «{file}» quá lớn ({width} × {height} điểm ảnh); baocao đọc ảnh tới {} điểm ảnh", group_digits(*limit, '.')),
+            Kind::ImageTooLarge { file, width, height, limit } => format!("image «{file}» is too large ({width} × {height} pixels); baocao reads images up to {} pixels", group_digits(*limit, ',')),
+            Kind::OutOfRange { value, min, max, unit } if vi => format!("giá trị «{value}» không dùng được: cần một số từ {} đến {}{}", min.replace('.', ","), max.replace('.', ","), unit_name(*unit, true)),
+            Kind::OutOfRange { value, min, max, unit } => format!("value «{value}» cannot be used: expected a number from {min} to {max}{}", unit_name(*unit, false)),
+            Kind::TooManyRecipients { count, limit } if vi => format!("nhóm có {} người / tập thể; mỗi nhóm khen thưởng tối đa {} — hãy chia thành nhiều nhóm", group_digits(*count as u64, '.'), group_digits(*limit as u64, '.')),
+            Kind::TooManyRecipients { count, limit } => format!("the group has {} recipients; an award group holds at most {} — split it into several groups", group_digits(*count as u64, ','), group_digits(*limit as u64, ',')),
+            Kind::BadColor(value) if vi => format!("màu «{value}» không hợp lệ; cần dạng RRGGBB (ví dụ C00000)"),
+            Kind::BadColor(value) => format!("invalid colour «{value}»; expected RRGGBB (e.g. C00000)"),
+            Kind::BoxOffSheet { name } if vi => format!("độ lệch và tỷ lệ in đẩy ô «{name}» ra hẳn ngoài tờ giấy; tờ in ra sẽ thiếu chữ — kiểm tra lại --offset / --scale / hồ sơ máy in"),
+            Kind::BoxOffSheet { name } => format!("the printer offset and scale push box «{name}» wholly off the sheet, so it would print blank — check --offset / --scale / the printer profile"),
+            Kind::TemplateRecursion { name, chain } if vi => format!("mẫu «{name}» tự gọi lại chính nó ({}); bỏ lời gọi {{{{> {name}}}}} vòng lặp", chain.join(" → ")),
+            Kind::TemplateRecursion { name, chain } => format!("template «{name}» includes itself ({}); remove the looping {{{{> {name}}}}}", chain.join(" → ")),
             Kind::SmallestSize { file, page, recipient, field, tenths_of_pt } if vi => format!(
                 "{file} trang {page} («{recipient}»): ô {field} phải thu nhỏ tới cỡ chữ nhỏ nhất ({},{} pt) — hãy soát lại bản in",
                 tenths_of_pt / 10,

@@ -5,10 +5,12 @@
 use std::fmt::Write as _;
 
 mod failure;
+mod list;
 mod messages;
 mod workspace;
 
-pub use failure::{Failure, IoAction};
+pub use failure::{Failure, IoAction, Refusal};
+pub use list::{CellTrouble, ColumnUse, FileWhat, KindSource, ListKind, RecipientKind, SkipReason};
 pub use workspace::WorkspaceKind;
 
 /// Language of the messages printed to people.
@@ -44,11 +46,13 @@ impl Location {
 }
 
 /// How serious a problem is: an error stops the run and nothing is
-/// written; a warning is shown and the run goes on.
+/// written; a warning is shown and the run goes on; a note (info) says how
+/// the input was understood and is shown by `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,
     Warning,
+    Info,
 }
 
 /// One thing wrong with the input, or worth a second look.
@@ -221,6 +225,94 @@ pub enum Kind {
         second: String,
         second_file: String,
     },
+    /// `SOURCE_DATE_EPOCH` is set but is not a whole number of seconds.
+    SourceDateEpoch(String),
+    /// `--pdfa` on a paper that bears no date (PDF/A needs one).
+    ArchiveNeedsDate,
+    /// A count typed with a Vietnamese thousands separator ("3.412"),
+    /// which YAML reads as a decimal; `fix` is how to write it.
+    ThousandsSeparator {
+        typed: String,
+        fix: String,
+    },
+    /// The input gives a report nothing to say.
+    EmptyReport,
+    /// A `{{…}}` in the narrative that names no figure the way the docs say.
+    BadPlaceholder(String),
+    /// The narrative names a figure the data does not have.
+    NoFigure {
+        code: String,
+        year: Option<i32>,
+    },
+    /// Warning: the title does not fit the middle name ("Ông Cao Thị Hiếu").
+    TitleMismatch {
+        title: String,
+        name: String,
+        middle: String,
+    },
+    /// Warning: a decision without "Xét đề nghị của …".
+    NoProposal,
+    /// Warning: a name typed in upper case whose running-text form is a
+    /// guess; `key` is where the right form can be written, when there is
+    /// one (else the field itself, in normal case).
+    UnsureCase {
+        typed: String,
+        derived: String,
+        key: Option<String>,
+    },
+    /// A file the run reads is bigger than baocao reads (bytes).
+    FileTooLarge {
+        file: String,
+        size: u64,
+        limit: u64,
+    },
+    /// A file the run reads cannot be read; the system's reason.
+    Unreadable {
+        file: String,
+        error: std::io::ErrorKind,
+        /// The system's words (English), for `--lang en`.
+        detail: String,
+    },
+    /// Something that is not a regular file where a file is named (a
+    /// folder, a FIFO, a device such as /dev/zero).
+    NotAFile(String),
+    /// The file is not UTF-8 text.
+    NotUtf8,
+    /// YAML nested deeper than baocao reads.
+    TooDeep {
+        limit: usize,
+    },
+    /// An image with more pixels than baocao reads.
+    ImageTooLarge {
+        file: String,
+        width: u32,
+        height: u32,
+        limit: u64,
+    },
+    /// A number outside what makes sense for its field: NaN, infinite,
+    /// zero, or too large. `value` as typed; `min`..=`max` in `unit`.
+    OutOfRange {
+        value: String,
+        min: String,
+        max: String,
+        unit: Unit,
+    },
+    /// An award group with more recipients than baocao prints in one run.
+    TooManyRecipients {
+        count: usize,
+        limit: usize,
+    },
+    /// A colour that is not `RRGGBB`.
+    BadColor(String),
+    /// A certificate box the printer options move wholly off the sheet.
+    BoxOffSheet {
+        name: String,
+    },
+    /// A template that includes itself, directly or through others.
+    TemplateRecursion {
+        name: String,
+        chain: Vec<String>,
+    },
     /// Warning: a certificate box needed the smallest size of its range.
     SmallestSize {
         /// The output file and its page (from 1).
@@ -231,8 +323,20 @@ pub enum Kind {
         /// Tenths of a point (kept whole so the problem stays small).
         tenths_of_pt: u32,
     },
-    /// What the workspace (`baocao serve`) finds wrong or worth a look.
-    Workspace(WorkspaceKind),
+    /// A recipient list file: how it was read, or why it cannot be.
+    List(ListKind),
+    /// What the workspace (`baocao serve`) finds wrong or worth a look
+    /// (boxed: its facts are long, and most problems are not the workspace's).
+    Workspace(Box<WorkspaceKind>),
+}
+
+/// The unit of a number's range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Millimetre,
+    Point,
+    /// A plain factor (scale).
+    Times,
 }
 
 /// The type a field should have had.
@@ -277,6 +381,8 @@ impl Problem {
             (Severity::Error, Lang::En) => "error",
             (Severity::Warning, Lang::Vi) => "cảnh báo",
             (Severity::Warning, Lang::En) => "warning",
+            (Severity::Info, Lang::Vi) => "thông tin",
+            (Severity::Info, Lang::En) => "note",
         };
         let mut out = format!("{label}: {}\n", self.headline(lang));
         if let (Some(line), Some(text)) = (self.location.line, &self.location.excerpt) {

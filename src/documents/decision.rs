@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::nd30;
 use crate::diag::Problem;
-use crate::doc::{Align, Block, Document, Header, Page, Paragraph, ParagraphStyle, Row, Span, Table, Title};
+use crate::doc::{
+    Align, Block, Document, Header, Metadata, Page, Paragraph, ParagraphStyle, Role, Row, Span, Table, Timestamp, Title,
+};
 use crate::input::{Input, NhomKhen};
 use crate::text::vn::{self, Date};
 use crate::words::awards;
@@ -34,49 +36,131 @@ struct Context<'a> {
     thanh_tich_cau: String,
     /// Who carries the decision out (Điều 3).
     thi_hanh: String,
+    /// The programme's kind: "Chương trình phối hợp".
+    loai_chuong_trinh: String,
 }
 
 /// Who carries out the decision when the input does not say.
 const DEFAULT_EXECUTORS: &str = "Thủ trưởng các cơ quan, đơn vị có liên quan";
 
-/// The legal bases cited when the input gives none: the law and decree in
-/// force on the decision's date [R: verify for dates before 2017].
-fn default_bases(date: Date) -> Vec<String> {
-    let since_2024 = Date { year: 2024, month: 1, day: 1 };
-    let since_2017 = Date { year: 2017, month: 10, day: 1 };
-    if date >= since_2024 {
-        vec![
-            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022".into(),
-            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng".into(),
-        ]
-    } else if date >= since_2017 {
-        vec![
-            "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16 tháng 11 năm 2013".into(),
-            "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng".into(),
-        ]
+/// A date from its parts, for the tables of laws below.
+const fn day(year: i32, month: u32, day: u32) -> Date {
+    Date { year, month, day }
+}
+
+/// The law on local government a People's Committee acts under, by the
+/// date it took effect (the latest first).
+const LOCAL_GOVERNMENT: &[(Date, &str)] = &[
+    (day(2025, 7, 1), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"),
+    (day(2025, 3, 1), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025"),
+    (
+        day(2020, 7, 1),
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019",
+    ),
+    (day(2016, 1, 1), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"),
+    (day(2003, 12, 10), "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003"),
+];
+
+/// The law on emulation and commendation with its amendments in force.
+const EMULATION_LAW: &[(Date, &str)] = &[
+    (day(2024, 1, 1), "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"),
+    (
+        day(2014, 6, 1),
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16 tháng 11 năm 2013",
+    ),
+    (
+        day(2005, 6, 27),
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003 và Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005",
+    ),
+    (day(2004, 7, 1), "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003"),
+];
+
+/// The government's decree detailing that law. Before October 2017 the
+/// decrees differ by case, and the clerk cites them in `can_cu`.
+const EMULATION_DECREE: &[(Date, &str)] = &[
+    (
+        day(2025, 7, 1),
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn một số điều của Luật Thi đua, khen thưởng",
+    ),
+    (
+        day(2024, 1, 1),
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+    ),
+    (
+        day(2017, 10, 1),
+        "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+    ),
+];
+
+/// The entry of `table` in force on `date`.
+fn in_force(table: &[(Date, &'static str)], date: Date) -> Option<&'static str> {
+    table.iter().find(|(since, _)| date >= *since).map(|(_, text)| *text)
+}
+
+/// True when `body` is a People's Committee ("ỦY BAN NHÂN DÂN …", "UBND …").
+fn is_peoples_committee(body: &str) -> bool {
+    let upper = vn::upper(body);
+    upper.starts_with("ỦY BAN NHÂN DÂN") || upper.starts_with("UBND")
+}
+
+/// The legal bases cited when the input gives none: for a People's
+/// Committee the law on local government, then the law on emulation and
+/// commendation and its decree, each as in force on the decision's date.
+fn default_bases(group: &NhomKhen) -> Vec<String> {
+    let date = group.quyet_dinh.ngay;
+    let local = is_peoples_committee(&group.co_quan).then(|| in_force(LOCAL_GOVERNMENT, date)).flatten();
+    local
+        .into_iter()
+        .chain(in_force(EMULATION_LAW, date))
+        .chain(in_force(EMULATION_DECREE, date))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A căn cứ line as typed, with "Căn cứ" said once whether or not the
+/// clerk typed it; a proposal line ("Theo/Xét đề nghị …") as typed.
+fn basis_line(typed: &str) -> String {
+    let mut rest = typed.trim();
+    let lowered = rest.to_lowercase();
+    if lowered.starts_with("theo đề nghị") || lowered.starts_with("xét đề nghị") {
+        return rest.to_string();
+    }
+    while rest.to_lowercase().starts_with("căn cứ") {
+        rest = rest["căn cứ".len()..].trim_start_matches([' ', ':']);
+    }
+    format!("Căn cứ {rest}")
+}
+
+/// "Xét đề nghị của …" from `de_nghi`, unless it already says how it opens.
+fn proposal_line(proposer: &str) -> String {
+    let proposer = proposer.trim();
+    let lowered = proposer.to_lowercase();
+    if lowered.starts_with("theo đề nghị") || lowered.starts_with("xét đề nghị") {
+        proposer.to_string()
+    } else if let Some(rest) = lowered.strip_prefix("đề nghị của ").map(|_| &proposer["đề nghị của ".len()..])
+    {
+        format!("Xét đề nghị của {rest}")
     } else {
-        vec!["Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003".into()]
+        format!("Xét đề nghị của {proposer}")
     }
 }
 
-/// The căn cứ lines and "Theo đề nghị của …", each ending ";" but the last ".".
+/// The căn cứ lines and "Xét đề nghị của …", each ending ";" but the last ".".
 fn bases(group: &NhomKhen) -> Vec<String> {
     let decision = &group.quyet_dinh;
-    let mut lines = if decision.can_cu.is_empty() { default_bases(decision.ngay) } else { decision.can_cu.clone() };
-    if let Some(proposer) = &decision.de_nghi {
-        lines.push(if proposer.starts_with("Theo đề nghị") {
-            proposer.clone()
-        } else {
-            format!("Theo đề nghị của {proposer}")
-        });
-    }
+    let mut lines = if decision.can_cu.is_empty() {
+        default_bases(group)
+    } else {
+        decision.can_cu.iter().map(|line| basis_line(line)).collect()
+    };
+    lines.extend(decision.de_nghi.as_deref().map(proposal_line));
     let count = lines.len();
     lines
         .into_iter()
         .enumerate()
         .map(|(i, line)| {
             let end = if i + 1 == count { "." } else { ";" };
-            format!("{}{end}", line.trim_end_matches([';', '.', ' ']))
+            format!("{}{end}", line.trim_end_matches([';', '.', ',', ' ']))
         })
         .collect()
 }
@@ -91,10 +175,11 @@ fn context<'a>(input: &'a Input, group: &'a NhomKhen) -> Context<'a> {
         cac_doi_tuong: awards::recipients_kinds(group),
         thanh_tich_cau: awards::achievement_in_sentence(&group.thanh_tich),
         thi_hanh: group.quyet_dinh.thi_hanh.clone().unwrap_or_else(|| DEFAULT_EXECUTORS.into()),
+        loai_chuong_trinh: input.programme_kind().to_string(),
     }
 }
 
-fn centred_bold(text: &str, space_before: f32, space_after: f32) -> Block {
+fn centred_bold(text: &str, space_before: f32, space_after: f32, role: Role) -> Block {
     Block::Paragraph(Paragraph {
         spans: vec![Span::bold(text)],
         style: ParagraphStyle {
@@ -103,6 +188,7 @@ fn centred_bold(text: &str, space_before: f32, space_after: f32) -> Block {
             space_before,
             space_after,
             keep_with_next: true,
+            role,
             ..ParagraphStyle::BODY
         },
     })
@@ -116,6 +202,13 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
     let parent = group.co_quan_chu_quan.as_deref().map(vn::upper);
     let issuer = vn::upper(&group.co_quan);
 
+    let subject = markup::plain_text(templates.render("quyet-dinh-trich-yeu", &context)?.trim());
+    let meta = Metadata {
+        title: subject.clone(),
+        subject: format!("Quyết định số {}", decision.so),
+        author: group.co_quan.clone(),
+        created: Some(Timestamp::date(decision.ngay)),
+    };
     let mut blocks = vec![
         Block::Header(Header {
             parent: parent.clone(),
@@ -123,20 +216,16 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
             number: Some(format!("Số: {}", decision.so)),
             place_date: Some(format!("{}, {}", group.dia_danh, decision.ngay.long())),
         }),
-        Block::Title(Title {
-            kind: "QUYẾT ĐỊNH".into(),
-            subject: markup::plain_text(templates.render("quyet-dinh-trich-yeu", &context)?.trim()),
-            note: None,
-        }),
-        centred_bold(&vn::upper(&group.cap_khen), 0.0, 6.0),
+        Block::Title(Title { kind: "QUYẾT ĐỊNH".into(), subject, note: None }),
+        centred_bold(&vn::upper(&group.cap_khen), 0.0, 6.0, Role::Authority),
     ];
     blocks.extend(bases(group).into_iter().map(|line| {
         Block::Paragraph(Paragraph {
             spans: vec![Span { italic: true, ..Span::plain(line) }],
-            style: ParagraphStyle { space_after: 3.0, ..ParagraphStyle::BODY },
+            style: ParagraphStyle { space_after: 3.0, role: Role::Basis, ..ParagraphStyle::BODY },
         })
     }));
-    blocks.push(centred_bold("QUYẾT ĐỊNH:", 6.0, 6.0));
+    blocks.push(centred_bold("QUYẾT ĐỊNH:", 6.0, 6.0, Role::Enacting));
     let mut articles = nd30::parse_body(templates, "quyet-dinh", &context, |_| None)?;
     if let Some(Block::Paragraph(last)) = articles.last_mut() {
         last.style.keep_with_next = true;
@@ -163,7 +252,7 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
         )),
     }));
     blocks.push(Block::Table(recipients_table(group)));
-    Ok(Document { title: format!("Quyết định {}", decision.so), page: Page::A4, page_numbers: true, blocks })
+    Ok(Document { meta, page: Page::A4, page_numbers: true, blocks })
 }
 
 /// Size of the list's text.
@@ -182,11 +271,7 @@ fn recipients_table(group: &NhomKhen) -> Table {
         }
         part_number += 1;
         rows.push(Row {
-            cells: vec![
-                markup::roman(part_number),
-                format!("{title} ({})", vn::two_digits(people.len())),
-                String::new(),
-            ],
+            cells: vec![markup::roman(part_number), format!("{title} ({})", people.len()), String::new()],
             bold: true,
         });
         rows.extend(people.iter().enumerate().map(|(i, person)| Row {
@@ -212,10 +297,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn legal_bases_follow_the_decision_date() {
-        let newer = default_bases(Date::parse("2024-03-01").unwrap());
-        assert!(newer[1].contains("98/2023/NĐ-CP"));
-        let older = default_bases(Date::parse("2018-08-15").unwrap());
-        assert!(older[1].contains("91/2017/NĐ-CP"));
+    fn a_basis_says_can_cu_once() {
+        assert_eq!(
+            basis_line("Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"),
+            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+        );
+        assert_eq!(basis_line("Căn cứ Luật Thi đua, khen thưởng"), "Căn cứ Luật Thi đua, khen thưởng");
+        assert_eq!(basis_line("căn cứ Căn cứ Luật X"), "Căn cứ Luật X");
+        assert_eq!(basis_line("Theo đề nghị của Giám đốc Sở Nội vụ"), "Theo đề nghị của Giám đốc Sở Nội vụ");
+        assert_eq!(proposal_line("Giám đốc Sở Nội vụ"), "Xét đề nghị của Giám đốc Sở Nội vụ");
+        assert_eq!(proposal_line("đề nghị của Giám đốc Sở Nội vụ"), "Xét đề nghị của Giám đốc Sở Nội vụ");
+        assert_eq!(proposal_line("Theo đề nghị của Giám đốc Sở Nội vụ"), "Theo đề nghị của Giám đốc Sở Nội vụ");
+    }
+
+    #[test]
+    fn laws_follow_the_decision_date() {
+        let at = |date: &str| Date::parse(date).unwrap();
+        assert!(in_force(EMULATION_DECREE, at("2024-03-01")).unwrap().contains("98/2023/NĐ-CP"));
+        assert!(in_force(EMULATION_DECREE, at("2018-08-15")).unwrap().contains("91/2017/NĐ-CP"));
+        assert_eq!(in_force(EMULATION_DECREE, at("2016-05-01")), None);
+        assert!(in_force(EMULATION_LAW, at("2023-12-31")).unwrap().contains("ngày 14 tháng 6 năm 2005 và"));
+        assert!(in_force(LOCAL_GOVERNMENT, at("2018-08-15")).unwrap().ends_with("ngày 19 tháng 6 năm 2015"));
+        assert!(is_peoples_committee("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG") && is_peoples_committee("UBND quận A"));
+        assert!(!is_peoples_committee("CÔNG AN THÀNH PHỐ HẢI PHÒNG"));
     }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::diag::{Kind, Location, Problem};
-use crate::doc::{Align, Block, Paragraph, ParagraphStyle, Signature, Span};
+use crate::doc::{Align, Block, Page, Paragraph, ParagraphStyle, Role, Signature, Span};
 use crate::input::NguoiKy;
 use crate::text::fonts::Face;
 use crate::text::vn;
@@ -37,9 +37,13 @@ pub(crate) fn parse_body(
     })
 }
 
-/// "Kính gửi: X." on one line, or the recipients one per line under the colon.
+/// "Kính gửi: X." centred on one line; several recipients one per line,
+/// the first on the label's line and the others under it, the block
+/// centred on the page as far as its longest line allows (at most
+/// [`ADDRESSEES_INDENT_MM`] in); a recipient too long for its line wraps
+/// under its own first word.
 pub(crate) fn addressees(recipients: &[String]) -> Vec<Block> {
-    let style = ParagraphStyle { first_indent: 0.0, ..ParagraphStyle::BODY };
+    let style = ParagraphStyle { first_indent: 0.0, role: Role::Addressee, ..ParagraphStyle::BODY };
     let para =
         |text: String, style: ParagraphStyle| Block::Paragraph(Paragraph { spans: vec![Span::plain(text)], style });
     match recipients {
@@ -49,23 +53,34 @@ pub(crate) fn addressees(recipients: &[String]) -> Vec<Block> {
             ParagraphStyle { align: Align::Center, ..style },
         )],
         many => {
-            let indent = 35.0;
+            let mm = |text: &str| Face::Regular.metrics().width(text, style.size) * 25.4 / 72.0;
             let label = "Kính gửi: ";
-            let label_mm = Face::Regular.metrics().width(label, style.size) * 25.4 / 72.0;
-            let mut blocks = vec![para(
-                label.trim_end().into(),
-                ParagraphStyle { left_indent: indent, align: Align::Left, space_after: 0.0, ..style },
-            )];
-            blocks.extend(punctuated(many).into_iter().map(|line| {
-                para(
-                    line,
-                    ParagraphStyle { left_indent: indent + label_mm, align: Align::Left, space_after: 0.0, ..style },
-                )
-            }));
-            blocks
+            let label_mm = mm(label);
+            let items = punctuated(many);
+            let widest = items.iter().map(|item| mm(item)).fold(0.0, f32::max);
+            let indent = ((Page::A4.text_width() - label_mm - widest) / 2.0).clamp(0.0, ADDRESSEES_INDENT_MM);
+            let last = items.len() - 1;
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let item_style = ParagraphStyle {
+                        left_indent: indent + label_mm,
+                        first_indent: if i == 0 { -label_mm } else { 0.0 },
+                        align: Align::Left,
+                        space_after: if i == last { style.space_after } else { 0.0 },
+                        ..style
+                    };
+                    let text = if i == 0 { format!("{label}{item}") } else { item };
+                    para(text, item_style)
+                })
+                .collect()
         }
     }
 }
+
+/// The farthest the Kính gửi block is set in from the left margin, mm.
+const ADDRESSEES_INDENT_MM: f32 = 35.0;
 
 fn trim_end_punctuation(text: &str) -> &str {
     text.trim_end_matches([';', '.', ' '])

@@ -2,17 +2,19 @@
 //! the NĐ 30 parts from data, the wording from the `bao-cao` templates, and
 //! the results table from `chi_tieu` / `tong_hop` / `ket_qua_nam`.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
-use super::metrics::{column_widths, figure, in_group_order, metric_rows};
+use super::metrics::{figure, fitted_tables, in_group_order, metric_rows};
 use super::nd30::{addressees, join_vietnamese, parse_body, signature};
 use crate::diag::Problem;
-use crate::doc::{Align, Block, Document, Header, Page, Row, Table, Title};
+use crate::doc::{Align, Block, Document, Header, Metadata, Page, Table, Timestamp, Title};
 use crate::input::{self, Input, LoaiBaoCao};
 use crate::text::vn::{self, Decimal};
-use crate::words::awards;
 use crate::words::markup;
 use crate::words::templates::Templates;
+use crate::words::{awards, figures};
 
 /// What the report templates see: every input field, plus the phrases and
 /// figures computed from them.
@@ -25,18 +27,33 @@ pub struct Context<'a> {
     /// "Sơ kết" / "Tổng kết", to open a sentence.
     #[serde(rename = "Loai")]
     loai_dau_cau: &'static str,
-    /// Years of the period, two digits: "05".
+    /// Years reviewed, as officials count them: "5".
     pub so_nam: String,
+    /// The programme's kind: "Chương trình phối hợp", "Kế hoạch liên tịch".
+    loai_chuong_trinh: String,
+    /// The kind in a second mention: "Chương trình", "Kế hoạch".
+    chuong_trinh_goi_tat: String,
     /// The parties joined: "Bộ Công an và Ủy ban Trung ương MTTQ Việt Nam".
     cac_ben_noi: String,
+    /// "giữa Bộ Công an và …" for several parties, "của …" for one.
+    cac_ben_cau: String,
+    /// The reporting body inside a sentence: "Công an thành phố Hải Phòng".
+    pub don_vi: String,
     /// Period figures per metric, for sentences.
     pub chi_so: Vec<Figure>,
+    /// The narrative names figures itself (`{{ma}}` in noi_dung.ket_qua):
+    /// the default sentence of results is left out.
+    ket_qua_co_so_lieu: bool,
+    /// Every metric's figures for `{{ma}}` in the narrative.
+    so_lieu: BTreeMap<String, figures::FigureTexts>,
     /// One line per award group.
     khen: Vec<AwardLine>,
     /// Everyone commended: recipients of every group plus `bieu_duong`.
     tong_luot: String,
     /// Sum of the groups' `bieu_duong`, when any.
     bieu_duong: Option<String>,
+    /// More than one award line: the total says something new.
+    nhieu_luot: bool,
     co_ket_qua: bool,
     co_danh_gia: bool,
     co_phan_ket_qua: bool,
@@ -48,6 +65,8 @@ pub struct Figure {
     pub don_vi: Option<String>,
     /// The period total, Vietnamese form.
     pub tong: String,
+    /// The figure as a clause of a sentence: "77 mô hình về bảo đảm ANTT…".
+    pub cau: String,
     #[serde(skip)]
     pub value: Decimal,
 }
@@ -64,13 +83,10 @@ struct AwardLine {
     ngay_quyet_dinh: String,
 }
 
-/// The period total of metric `code`: its `tong_hop`, else its years by its rule.
-fn period_total(input: &Input, code: &str) -> Option<Decimal> {
-    if let Some((_, total)) = input.tong_hop.iter().find(|(c, _)| c == code) {
-        return Some(*total);
-    }
-    let rule = input.chi_tieu.iter().find(|m| m.ma == code).map(|m| m.cach_tinh).unwrap_or_default();
-    rule.combine(&input::yearly_values(&input.ket_qua_nam, code))
+/// The first two words of a programme's kind, for a second mention
+/// ("Chương trình phối hợp" → "Chương trình").
+fn short_kind(kind: &str) -> String {
+    kind.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
 }
 
 /// The report's template data; the press summary's builds on it.
@@ -83,8 +99,14 @@ pub fn context(input: &Input) -> Context<'_> {
         .chi_tieu
         .iter()
         .filter_map(|metric| {
-            let value = period_total(input, &metric.ma)?;
-            Some(Figure { ten: metric.ten.clone(), don_vi: metric.don_vi.clone(), tong: value.vietnamese(), value })
+            let value = input.period_total(&metric.ma)?;
+            Some(Figure {
+                ten: metric.ten.clone(),
+                don_vi: metric.don_vi.clone(),
+                tong: value.vietnamese(),
+                cau: figures::clause(input, metric, value),
+                value,
+            })
         })
         .collect();
     let khen: Vec<AwardLine> = input
@@ -104,14 +126,24 @@ pub fn context(input: &Input) -> Context<'_> {
     let noi_dung = &input.noi_dung;
     let co_ket_qua = noi_dung.ket_qua.is_some() || !chi_so.is_empty();
     let co_danh_gia = noi_dung.han_che.is_some() || noi_dung.nguyen_nhan.is_some() || noi_dung.bai_hoc.is_some();
+    let parties: Vec<String> = input.chuong_trinh.cac_ben.iter().map(|p| awards::sentence_case_authority(p)).collect();
+    let cac_ben_noi = join_vietnamese(&parties);
+    let kind = input.programme_kind().to_string();
     Context {
         input,
         loai,
         loai_dau_cau,
-        so_nam: vn::two_digits((input.giai_doan.den - input.giai_doan.tu).max(0) as usize),
-        cac_ben_noi: join_vietnamese(&input.chuong_trinh.cac_ben),
+        so_nam: input.years_reviewed().to_string(),
+        chuong_trinh_goi_tat: short_kind(&kind),
+        loai_chuong_trinh: kind,
+        cac_ben_cau: if parties.len() > 1 { format!("giữa {cac_ben_noi}") } else { format!("của {cac_ben_noi}") },
+        cac_ben_noi,
+        don_vi: awards::sentence_case_authority(&input.co_quan.ten),
+        ket_qua_co_so_lieu: noi_dung.ket_qua.as_deref().is_some_and(figures::cites_figures),
+        so_lieu: figures::for_narrative(input),
         tong_luot: (Decimal::from_int(recipients as i64) + commended).vietnamese(),
         bieu_duong: has_commended.then(|| commended.vietnamese()),
+        nhieu_luot: khen.len() > 1 || has_commended,
         co_phan_ket_qua: noi_dung.tinh_hinh.is_some()
             || noi_dung.lanh_dao_chi_dao.is_some()
             || co_ket_qua
@@ -129,7 +161,7 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
     let context = context(input);
     let subject = markup::plain_text(templates.render("bao-cao-trich-yeu", &context)?.trim());
     let mut body = parse_body(templates, "bao-cao", &context, |name| match name {
-        "bang-ket-qua" => Some(results_table(input).map(Block::Table).into_iter().collect()),
+        "bang-ket-qua" => Some(results_tables(input).into_iter().map(Block::Table).collect()),
         _ => None,
     })?;
     // The closing sentence stays on the page of the signature.
@@ -145,22 +177,29 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
             number: Some(format!("Số: {}", van_ban.so_ky_hieu)),
             place_date: Some(format!("{}, {}", van_ban.dia_danh, van_ban.ngay.long())),
         }),
-        Block::Title(Title { kind: "BÁO CÁO".into(), subject, note: None }),
+        Block::Title(Title { kind: "BÁO CÁO".into(), subject: subject.clone(), note: None }),
     ];
     blocks.extend(addressees(&van_ban.kinh_gui));
     blocks.extend(body);
     blocks.push(Block::Signature(signature(&van_ban.noi_nhan, &input.nguoi_ky)));
-    Ok(Document { title: format!("Báo cáo {}", van_ban.so_ky_hieu), page: Page::A4, page_numbers: true, blocks })
+    let meta = Metadata {
+        title: subject,
+        subject: format!("Báo cáo số {}", van_ban.so_ky_hieu),
+        author: input.co_quan.ten.clone(),
+        created: Some(Timestamp::date(van_ban.ngay)),
+    };
+    Ok(Document { meta, page: Page::A4, page_numbers: true, blocks })
 }
 
 /// Size of the results table's text.
 const TABLE_SIZE: f32 = 12.0;
 
 /// The numbered results table: one row per metric (grouped by `nhom`),
-/// per-year columns when the input has them, and the period total.
-fn results_table(input: &Input) -> Option<Table> {
+/// per-year columns when the input has them, and the period total — as
+/// several tables when the years do not fit across one.
+fn results_tables(input: &Input) -> Vec<Table> {
     if input.chi_tieu.is_empty() {
-        return None;
+        return Vec::new();
     }
     let years: Vec<i32> = {
         let mut years: Vec<i32> = input.ket_qua_nam.iter().map(|y| y.nam).collect();
@@ -177,13 +216,11 @@ fn results_table(input: &Input) -> Option<Table> {
         let code = &metric.ma;
         let mut cells: Vec<String> =
             years.iter().map(|year| figure(input::yearly_value(&input.ket_qua_nam, code, *year))).collect();
-        cells.push(figure(period_total(input, code)));
+        cells.push(figure(input.period_total(code)));
         cells
     });
 
-    let header = vec![Row { cells: header, bold: true }];
-    let columns = column_widths(&header[0].cells, &rows, Page::A4.text_width(), TABLE_SIZE);
     let mut aligns = vec![Align::Center, Align::Left, Align::Center];
-    aligns.resize(columns.len(), Align::Right);
-    Some(Table { columns, aligns, header, rows, size: TABLE_SIZE })
+    aligns.resize(header.len(), Align::Right);
+    fitted_tables(&header, &rows, 3, 1, &aligns, Page::A4.text_width(), TABLE_SIZE)
 }

@@ -8,9 +8,10 @@ use crate::diag::Location;
 pub(super) enum Locator {
     /// A YAML file: positions from its event parser, lines for excerpts.
     Yaml { display: String, lines: Vec<String>, positions: Positions },
-    /// A list file: `prefix[i]` is the record at `rows[i]`, its keys the
-    /// file's `columns` in order.
-    List { display: String, prefix: String, rows: Vec<RowPlace>, columns: Vec<String> },
+    /// A list file: `prefix[i]` is the record at `rows[i]`; `columns`
+    /// gives each key's column (from 0), the first one standing for keys
+    /// no column holds.
+    List { display: String, prefix: String, rows: Vec<RowPlace>, columns: Vec<(String, usize)> },
 }
 
 impl Locator {
@@ -55,7 +56,8 @@ impl Locator {
                 match index.and_then(|i| rows.get(i)) {
                     Some(RowPlace::Line(line)) => location.line = Some(*line),
                     Some(RowPlace::Cell { sheet, row }) => {
-                        let column = columns.iter().position(|c| c == key).unwrap_or(0);
+                        let key = key.split(['.', '[']).next().unwrap_or("");
+                        let column = columns.iter().find(|(k, _)| k == key).or(columns.first()).map_or(0, |(_, c)| *c);
                         location.cell = Some(format!("{sheet}!{}{row}", column_letters(column)));
                     }
                     None => {}
@@ -63,6 +65,20 @@ impl Locator {
                 location
             }
         }
+    }
+}
+
+impl Locator {
+    /// The scalar at `path` exactly as typed in the YAML ("3.412", where
+    /// the parsed number has lost how it was written), when it is there.
+    pub(super) fn raw_value(&self, path: &str) -> Option<String> {
+        let Locator::Yaml { lines, positions, .. } = self else {
+            return None;
+        };
+        let (line, col) = positions.value(path)?;
+        let text: String = lines.get(line - 1)?.chars().skip(col - 1).collect();
+        let raw: String = text.chars().take_while(|c| !matches!(c, ',' | '}' | ']' | '#' | ' ' | '\t')).collect();
+        (!raw.is_empty()).then_some(raw)
     }
 }
 

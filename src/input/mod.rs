@@ -5,9 +5,13 @@
 //! [`load`] is the only way in: it reads, checks types and keys, applies the
 //! schema's rules, and returns an [`Input`] or every [`Problem`] at once.
 
-mod list_file;
+mod advice;
+pub(crate) mod bounds;
+mod facts;
+pub(crate) mod list;
 mod locate;
 pub(crate) mod metric_map;
+pub mod narrative;
 mod positions;
 mod read;
 mod rules;
@@ -16,7 +20,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::diag::{Kind, Location, Problem};
+pub(crate) use facts::is_count;
+
+use crate::diag::{Location, Problem};
 use crate::doc::Paper;
 use crate::text::vn::{Date, Decimal};
 
@@ -140,6 +146,9 @@ record! {
         pub ten: String,
         /// The parties.
         pub cac_ben: Vec<String>,
+        /// Its kind as written in a sentence ("Kế hoạch liên tịch", "Quy
+        /// chế phối hợp"); "Chương trình phối hợp" when absent.
+        pub loai: Option<String>,
     }
 }
 
@@ -148,6 +157,9 @@ record! {
     pub struct GiaiDoan {
         pub tu: i32,
         pub den: i32,
+        /// The years the papers say were reviewed ("5 năm"), when counting
+        /// from the programme's signing to the report would say otherwise.
+        pub so_nam: Option<u32>,
     }
 }
 
@@ -174,6 +186,27 @@ record! {
         pub dia_diem: Option<String>,
         pub hinh_thuc: Option<HinhThucHoiNghi>,
         pub dai_bieu: Vec<DaiBieu>,
+        /// The bodies that hold the conference, as written in a sentence
+        /// ("Công an thành phố Hải Phòng", "Ủy ban MTTQ Việt Nam thành
+        /// phố"); the report's issuer when absent.
+        pub don_vi_to_chuc: Vec<String>,
+        /// The leaders' direction at the conference, as the press reports
+        /// it (paragraphs).
+        pub chi_dao: Option<String>,
+        /// The press summary's headline, byline and source.
+        pub tin_bai: Option<TinBai>,
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Default, Serialize)]
+    pub struct TinBai {
+        /// Headline in place of the one built from the input.
+        pub tieu_de: Option<String>,
+        /// Byline: "Thu Ninh".
+        pub tac_gia: Option<String>,
+        /// Where it is published: "Báo An ninh Hải Phòng".
+        pub nguon: Option<String>,
     }
 }
 
@@ -345,44 +378,48 @@ record! {
 }
 
 /// Reads and checks the input file at `path` (and the list files it names).
-/// `display` is how messages name the file.
+/// The file's size, kind and nesting are checked before it is parsed
+/// ([`bounds`]); messages name the file as `path` is written.
 pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
+    load_with_notes(path).map(|(input, _)| input)
+}
+
+/// [`load`], with the notes and warnings saying how list files were read
+/// (header row, columns, counts) and what is worth a second look (a title
+/// that does not fit a name, a decision without its proposal, a name whose
+/// running-text form had to be guessed) for `check` to show.
+pub fn load_with_notes(path: &Path) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
     let display = path.display().to_string();
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => {
-                return Err(vec![Problem {
-                    location: Location::file(&display).into(),
-                    path: String::new(),
-                    kind: Kind::Syntax("tệp không phải UTF-8 / file is not UTF-8".into()),
-                }])
-            }
-        },
-        Err(err) => {
-            return Err(vec![Problem {
-                location: Location::file(&display).into(),
-                path: String::new(),
-                kind: Kind::ListFileUnreadable { file: display.clone(), detail: err.to_string() },
-            }])
-        }
-    };
+    let bytes = bounds::read_file(path, &display, "", bounds::MAX_YAML_BYTES).map_err(|p| vec![p])?;
+    let text = bounds::utf8(bytes, &display).map_err(|p| vec![p])?;
     let base = path.parent().unwrap_or(Path::new("."));
-    load_str(&text, &display, base)
+    load_str_with_notes(&text, &display, base)
+}
+
+/// The location of field `path` (`o[5].co`) in the YAML `text` of the file
+/// `display`: for other YAML files baocao reads (layout, printer profile).
+pub(crate) fn locate_yaml(text: &str, display: &str, path: &str) -> Location {
+    locate::Locator::yaml(text, display).locate(path, false)
 }
 
 /// Reads and checks YAML `text`; list files are looked up under `base`.
 pub fn load_str(text: &str, display: &str, base: &Path) -> Result<Input, Vec<Problem>> {
+    load_str_with_notes(text, display, base).map(|(input, _)| input)
+}
+
+fn load_str_with_notes(text: &str, display: &str, base: &Path) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
+    bounds::check_depth(text, display).map_err(|p| vec![p])?;
     let mut reader = read::Reader::new(text, display, base);
     let input = reader.input();
-    let broken_rules = match &input {
-        Some(input) => rules::check(input, reader.locator()),
-        None => Vec::new(),
+    let notes = reader.take_notes();
+    let (broken_rules, advice) = match &input {
+        Some(input) => (rules::check(input, reader.locator()), advice::warnings(input, reader.locator(), base)),
+        None => (Vec::new(), Vec::new()),
     };
     let mut problems = reader.into_problems();
     problems.extend(broken_rules);
     match input {
-        Some(input) if problems.is_empty() => Ok(input),
+        Some(input) if problems.is_empty() => Ok((input, notes.into_iter().chain(advice).collect())),
         _ => Err(problems),
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::locate::Locator;
 use super::*;
-use crate::diag::{Kind, Problem};
+use crate::diag::{Kind, Location, Problem};
 
 /// Every rule the typed `input` breaks, located in the file.
 pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
@@ -13,7 +13,7 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
     let mut report =
         |path: String, kind: Kind| problems.push(Problem { location: locator.locate(&path, false).into(), path, kind });
 
-    let GiaiDoan { tu, den } = input.giai_doan;
+    let GiaiDoan { tu, den, .. } = input.giai_doan;
     if tu >= den {
         report("giai_doan.den".into(), Kind::PeriodReversed { from: tu, to: den });
     }
@@ -54,6 +54,9 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
         check_totals(&input.chi_tieu, &unit.tong_hop, &unit.ket_qua_nam, &format!("{path}.tong_hop"), &mut report);
     }
 
+    check_thousands(input, locator, &mut report);
+    check_narrative(input, &mut report);
+
     for (g, group) in input.khen_thuong.iter().enumerate() {
         let path = format!("khen_thuong[{g}]");
         let decided = group.quyet_dinh.ngay;
@@ -68,30 +71,118 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
         if group.danh_sach.is_empty() {
             report(format!("{path}.danh_sach"), Kind::EmptyList);
         }
-        // The same record twice: every printed field alike (two people of
-        // one name are told apart by position, unit or register number).
-        type Identity<'a> = (LoaiNguoiNhan, &'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
-        let mut seen: HashMap<Identity, usize> = HashMap::new();
-        for (i, person) in group.danh_sach.iter().enumerate() {
-            let key = (
-                person.loai,
-                person.ten.as_str(),
-                person.chuc_vu.as_deref(),
-                person.don_vi.as_deref(),
-                person.so_so.as_deref(),
-            );
-            match seen.get(&key) {
-                Some(&first) => report(
-                    format!("{path}.danh_sach[{i}].ten"),
-                    Kind::DuplicateRecipient { name: person.ten.clone(), first },
-                ),
-                None => {
-                    seen.insert(key, i);
-                }
+        if group.danh_sach.len() > super::bounds::MAX_RECIPIENTS {
+            let kind = Kind::TooManyRecipients { count: group.danh_sach.len(), limit: super::bounds::MAX_RECIPIENTS };
+            report(format!("{path}.danh_sach"), kind);
+        }
+        for (i, first) in repeated_recipients(&group.danh_sach) {
+            let name = group.danh_sach[i].ten.clone();
+            report(format!("{path}.danh_sach[{i}].ten"), Kind::DuplicateRecipient { name, first });
+        }
+    }
+    if !input.has_content() {
+        // Nothing to report: no line to point at, the whole file lacks it.
+        let at = locator.locate("", false);
+        let location = Location { line: None, col: None, excerpt: None, ..at };
+        problems.push(Problem { location: location.into(), path: String::new(), kind: Kind::EmptyReport });
+    }
+    problems
+}
+
+/// Recipients listed twice: (index, index of the first), when every printed
+/// field is alike — two people of one name, or two communes of one name in
+/// different districts, are told apart by title, position, unit, register
+/// or achievement.
+pub(super) fn repeated_recipients(list: &[NguoiNhan]) -> Vec<(usize, usize)> {
+    type Identity<'a> = (LoaiNguoiNhan, &'a str, [Option<&'a str>; 5]);
+    let mut seen: HashMap<Identity, usize> = HashMap::new();
+    let mut repeated = Vec::new();
+    for (i, person) in list.iter().enumerate() {
+        let printed = [&person.danh_xung, &person.chuc_vu, &person.don_vi, &person.so_so, &person.thanh_tich];
+        let key = (person.loai, person.ten.as_str(), printed.map(|f| f.as_deref()));
+        match seen.get(&key) {
+            Some(&first) => repeated.push((i, first)),
+            None => {
+                seen.insert(key, i);
             }
         }
     }
-    problems
+    repeated
+}
+
+/// A figure of a count typed as "3.412": YAML reads 3,412, the clerk meant
+/// 3412. Only the text as typed tells ("1.250" parses as 1.25).
+fn check_thousands(input: &Input, locator: &Locator, report: &mut dyn FnMut(String, Kind)) {
+    let count = |code: &str| input.chi_tieu.iter().find(|m| m.ma == code).is_some_and(super::facts::is_count);
+    let mut paths: Vec<(String, bool)> = Vec::new();
+    let mut figures = |prefix: &str, totals: &[(String, Decimal)], years: &[KetQuaNam]| {
+        paths.extend(totals.iter().map(|(code, _)| (format!("{prefix}tong_hop.{code}"), count(code))));
+        for (i, year) in years.iter().enumerate() {
+            paths
+                .extend(year.gia_tri.iter().map(|(code, _)| (format!("{prefix}ket_qua_nam[{i}].{code}"), count(code))));
+        }
+    };
+    figures("", &input.tong_hop, &input.ket_qua_nam);
+    for (u, unit) in input.don_vi_con.iter().enumerate() {
+        figures(&format!("don_vi_con[{u}]."), &unit.tong_hop, &unit.ket_qua_nam);
+    }
+    for (g, group) in input.khen_thuong.iter().enumerate() {
+        if group.bieu_duong.is_some() {
+            paths.push((format!("khen_thuong[{g}].bieu_duong"), true));
+        }
+    }
+    for (path, counts) in paths {
+        let Some(typed) = locator.raw_value(&path) else {
+            continue;
+        };
+        if counts && super::facts::thousands_separated(&typed) {
+            report(path, Kind::ThousandsSeparator { fix: typed.replace('.', ""), typed });
+        }
+    }
+}
+
+/// Figures named in the narrative (`{{ma}}`) exist in the data.
+fn check_narrative(input: &Input, report: &mut dyn FnMut(String, Kind)) {
+    let n = &input.noi_dung;
+    let sections = [
+        ("tinh_hinh", &n.tinh_hinh),
+        ("lanh_dao_chi_dao", &n.lanh_dao_chi_dao),
+        ("ket_qua", &n.ket_qua),
+        ("han_che", &n.han_che),
+        ("nguyen_nhan", &n.nguyen_nhan),
+        ("bai_hoc", &n.bai_hoc),
+        ("phuong_huong", &n.phuong_huong),
+        ("de_xuat", &n.de_xuat),
+    ];
+    let known: Vec<String> = input.chi_tieu.iter().map(|c| c.ma.clone()).collect();
+    for (key, text) in sections {
+        let Some(text) = text else { continue };
+        let path = format!("noi_dung.{key}");
+        let pieces = match super::narrative::pieces(text) {
+            Ok(pieces) => pieces,
+            Err(typed) => {
+                report(path, Kind::BadPlaceholder(typed));
+                continue;
+            }
+        };
+        for piece in pieces {
+            let super::narrative::Piece::Figure(figure) = piece else { continue };
+            let code = figure.code.clone();
+            if !known.contains(&code) {
+                report(path.clone(), Kind::UnknownMetric { code, known: known.clone() });
+                continue;
+            }
+            let missing = match figure.form {
+                super::narrative::FigureForm::Year(year) => {
+                    super::yearly_value(&input.ket_qua_nam, &code, year).is_none().then_some(Some(year))
+                }
+                _ => input.period_total(&code).is_none().then_some(None),
+            };
+            if let Some(year) = missing {
+                report(path.clone(), Kind::NoFigure { code, year });
+            }
+        }
+    }
 }
 
 fn check_years(years: &[KetQuaNam], path: &str, period: GiaiDoan, report: &mut dyn FnMut(String, Kind)) {

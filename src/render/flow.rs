@@ -1,20 +1,68 @@
-//! Page flow for the PDF backend: breaks a [`Document`] into pages of
-//! positioned text runs and rules, in points from the top-left corner.
+//! Page flow: breaks a [`Document`] into pages of positioned text runs
+//! and rules, in points from the top-left corner, by the rules a word
+//! processor follows for the DOCX, so both break pages alike:
 //!
-//! Justified lines widen their spaces. The NĐ 30 parts are placed by rule
-//! ([`super::nd30`]). Certificates ([`super::sheets`]) and charts
-//! ([`super::chart`]) are laid out into the same items.
+//! - lines have exact heights; between two paragraphs the larger of the
+//!   space after the first and the space before the second;
+//! - a paragraph leaves no single line at a page's foot or head (widow and
+//!   orphan control); a paragraph that keeps with the next moves whole with
+//!   it, down to the lines the next one cannot do without;
+//! - a table opens with its header and two rows, repeats its header on
+//!   every page, keeps a group row with the row after it and a total row
+//!   with the row before it ([`super::table`]);
+//! - the NĐ 30 parts are set once ([`super::nd30`]) and never split.
+//!
+//! [`flow`] also says where each page after the first begins, so the DOCX
+//! can make those breaks explicit.
 
 use super::frame::{Item, Laid, TextRun};
-use super::nd30::{self, header_columns, span_words, widest_line, MOTTO_TEXT, NATIONAL_NAME};
+use super::nd30::{self, span_words, MOTTO_TEXT, NATIONAL_NAME};
+use super::table::{self, break_row, line_runs, opening_rows, row_items, table_set};
 use crate::doc::*;
+use crate::text::breaks::balanced_lines;
 use crate::text::fonts::Face;
-use crate::text::measure::{ascent, break_lines, Line, LINE_HEIGHT, PT_PER_MM};
+use crate::text::measure::{ascent, break_lines, cut_long_words, Line, Word, LINE_HEIGHT, PT_PER_MM};
+
+/// Where a page after the first begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageStart {
+    /// Block `i` opens the page (a section, or a block moved on whole).
+    Block(usize),
+    /// Paragraph `i` goes on (widow and orphan control breaks it alike).
+    Line(usize),
+    /// Table `block` goes on at body row `row`; `early` when a keep moved
+    /// rows on before the page was full.
+    Row { block: usize, row: usize, early: bool },
+    /// The empty paragraph after table `i` opens the page.
+    AfterTable(usize),
+}
+
+/// A document laid out, and where its pages begin.
+pub(crate) struct Flow {
+    pub(crate) laid: Laid,
+    pub(crate) starts: Vec<PageStart>,
+}
+
+/// Height of the empty paragraph after every table (a DOCX needs one
+/// between two tables), pt.
+pub(crate) const AFTER_TABLE: f32 = 9.0 * LINE_HEIGHT;
+/// Space around a chart's picture, pt: its paragraph is this much taller.
+pub(crate) const CHART_MARGIN: f32 = 6.0;
+/// Space after a chart's paragraph, pt.
+pub(crate) const CHART_AFTER: f32 = 6.0;
+/// Height of the paragraph that ends a DOCX section (one point), pt.
+const SECTION_END: f32 = 1.0;
 
 /// Lays out `doc` into pages.
 pub(crate) fn layout(doc: &Document) -> Laid {
+    flow(doc).laid
+}
+
+/// Lays out `doc` into pages and says where each page begins.
+pub(crate) fn flow(doc: &Document) -> Flow {
     let page = doc.page;
-    let mut cursor = Cursor { page, pages: vec![Vec::new()], y: page.top * PT_PER_MM };
+    let mut cursor =
+        Cursor { page, pages: vec![Vec::new()], starts: Vec::new(), y: page.top * PT_PER_MM, after: 0.0, fresh: true };
     // Index of the first page of each numbering section.
     let mut section_starts = vec![0];
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -22,12 +70,12 @@ pub(crate) fn layout(doc: &Document) -> Laid {
         match block {
             Block::Header(header) => cursor.header(header),
             Block::Title(title) => cursor.title(title),
-            Block::Paragraph(paragraph) => cursor.paragraph(paragraph, following),
-            Block::Table(table) => cursor.table(table),
-            Block::Signature(signature) => cursor.signature(signature),
-            Block::Chart(chart) => cursor.chart(chart),
+            Block::Paragraph(paragraph) => cursor.paragraph(i, paragraph, following),
+            Block::Table(table) => cursor.table(i, table),
+            Block::Signature(signature) => cursor.signature(i, signature, following),
+            Block::Chart(chart) => cursor.chart(i, chart),
             Block::SectionBreak => {
-                cursor.new_page();
+                cursor.new_page(PageStart::Block(i));
                 section_starts.push(cursor.pages.len() - 1);
             }
         }
@@ -54,49 +102,78 @@ pub(crate) fn layout(doc: &Document) -> Laid {
             }));
         }
     }
-    Laid { width: page.width * PT_PER_MM, height: page.height * PT_PER_MM, common: Vec::new(), pages }
+    let laid = Laid { width: page.width * PT_PER_MM, height: page.height * PT_PER_MM, common: Vec::new(), pages };
+    Flow { laid, starts: cursor.starts }
 }
-/// Text runs of one line placed at `x` (left edge) with `extra` per space.
-fn runs(line: &Line, x: f32, baseline: f32, size: f32, extra: f32) -> Vec<Item> {
-    let mut items: Vec<TextRun> = Vec::new();
-    let mut pen = x;
-    for (i, word) in line.words.iter().enumerate() {
-        let mut pieces: Vec<(Face, String, f32)> =
-            word.pieces.iter().map(|(face, text)| (*face, text.clone(), face.metrics().width(text, size))).collect();
-        if i + 1 < line.words.len() {
-            if let Some((face, width)) = word.space_after {
-                pieces.push((face, " ".into(), width + extra));
-            }
-        }
-        for (face, text, width) in pieces {
-            match items.last_mut() {
-                Some(run) if run.face == face => run.text.push_str(&text),
-                _ => {
-                    items.push(TextRun { x: pen, baseline, size, face, text, word_spacing: extra, color: Color::BLACK })
-                }
-            }
-            pen += width;
+
+/// Lines a paragraph of `count` lines needs at a page's foot to begin
+/// there: all of three or fewer (two and one would leave a widow or an
+/// orphan), else two.
+fn opening_lines(count: usize) -> usize {
+    if count <= 3 {
+        count
+    } else {
+        2
+    }
+}
+
+/// A paragraph's words and the widths of its first and other lines, pt.
+pub(crate) struct ParagraphSet {
+    pub(crate) words: Vec<Word>,
+    pub(crate) first: f32,
+    pub(crate) rest: f32,
+    /// A paragraph in one face not justified (a heading, an authority line,
+    /// Kính gửi): balanced lines broken where a Vietnamese reader breaks
+    /// them, which the DOCX writes with explicit line breaks. Justified body
+    /// text breaks greedily, as word processors break it.
+    pub(crate) balanced: bool,
+}
+
+impl ParagraphSet {
+    pub(crate) fn new(paragraph: &Paragraph, text_width: f32) -> ParagraphSet {
+        let style = paragraph.style;
+        let rest = text_width - style.left_indent * PT_PER_MM;
+        let first = rest - style.first_indent * PT_PER_MM;
+        let words = cut_long_words(span_words(&paragraph.spans, style.size), first.min(rest), style.size);
+        let one_face = paragraph.spans.windows(2).all(|w| (w[0].bold, w[0].italic) == (w[1].bold, w[1].italic));
+        let balanced = style.align != Align::Justify && one_face;
+        ParagraphSet { words, first, rest, balanced }
+    }
+
+    pub(crate) fn lines(&self) -> Vec<Line<'_>> {
+        if self.balanced {
+            balanced_lines(&self.words, self.first, self.rest)
+        } else {
+            break_lines(&self.words, self.first, self.rest)
         }
     }
-    items.into_iter().map(Item::Text).collect()
 }
-/// Lines of `spans` set in a box: returns the items and the height used.
-fn text_box(spans: &[Span], size: f32, align: Align, x: f32, top: f32, width: f32) -> (Vec<Item>, f32) {
-    let words = span_words(spans, size);
-    let lines = break_lines(&words, width, width);
+
+/// Lines of text set in a box, centred or not: the items.
+fn lines_box(lines: &[String], face: Face, size: f32, align: Align, x: f32, top: f32, width: f32) -> Vec<Item> {
     let line_height = size * LINE_HEIGHT;
     let mut items = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let baseline = top + i as f32 * line_height + ascent(size);
+        let line_width = face.metrics().width(line, size);
         let x = match align {
             Align::Left | Align::Justify => x,
-            Align::Center => x + (width - line.width) / 2.0,
-            Align::Right => x + width - line.width,
+            Align::Center => x + (width - line_width) / 2.0,
+            Align::Right => x + width - line_width,
         };
-        items.extend(runs(line, x, baseline, size, 0.0));
+        let baseline = top + i as f32 * line_height + ascent(size);
+        items.push(Item::Text(TextRun {
+            x,
+            baseline,
+            size,
+            face,
+            text: line.clone(),
+            word_spacing: 0.0,
+            color: Color::BLACK,
+        }));
     }
-    (items, lines.len() as f32 * line_height)
+    items
 }
+
 fn rule(x_center: f32, length: f32, y: f32) -> Item {
     Item::Rule {
         x1: x_center - length / 2.0,
@@ -111,8 +188,14 @@ fn rule(x_center: f32, length: f32, y: f32) -> Item {
 struct Cursor {
     page: Page,
     pages: Vec<Vec<Item>>,
+    starts: Vec<PageStart>,
     /// Top of the free space on the current page, points.
     y: f32,
+    /// The space after the last paragraph, still to come: what follows
+    /// starts the larger of it and its own space before further down.
+    after: f32,
+    /// Nothing is on this page yet.
+    fresh: bool,
 }
 
 impl Cursor {
@@ -128,281 +211,283 @@ impl Cursor {
         (self.page.height - self.page.bottom) * PT_PER_MM
     }
 
-    fn new_page(&mut self) {
+    fn new_page(&mut self, start: PageStart) {
         self.pages.push(Vec::new());
+        self.starts.push(start);
         self.y = self.page.top * PT_PER_MM;
+        self.after = 0.0;
+        self.fresh = true;
     }
 
-    /// Starts a new page unless `height` fits below the cursor.
-    fn ensure(&mut self, height: f32) {
-        let at_top = self.y <= self.page.top * PT_PER_MM + 0.1;
-        if self.y + height > self.bottom() && !at_top {
-            self.new_page();
+    /// Space before a paragraph with `before` of its own.
+    fn gap(&self, before: f32) -> f32 {
+        if self.fresh {
+            before
+        } else {
+            self.after.max(before)
         }
+    }
+
+    /// Whether `height` more fits on this page.
+    fn fits(&self, height: f32) -> bool {
+        self.y + height <= self.bottom() + 0.01
     }
 
     fn emit(&mut self, items: impl IntoIterator<Item = Item>) {
         self.pages.last_mut().expect("a page is open").extend(items);
+        self.fresh = false;
     }
 
     fn header(&mut self, header: &Header) {
-        let (left_mm, right_mm) = header_columns(header, self.page.text_width());
-        let (left_width, right_width) = (left_mm * PT_PER_MM, right_mm * PT_PER_MM);
+        let set = nd30::header_set(header, self.page.text_width());
+        let (left_width, right_width) = (set.left_mm * PT_PER_MM, set.right_mm * PT_PER_MM);
         let left_x = self.left();
         let right_x = left_x + left_width;
         let top = self.y;
 
         // Left: parent body, issuing body, short rule under it.
-        let mut y = top;
-        if let Some(parent) = &header.parent {
-            let (items, height) = text_box(&[Span::plain(parent)], nd30::AGENCY, Align::Center, left_x, y, left_width);
-            self.emit(items);
-            y += height;
-        }
-        let issuer = [Span::bold(&header.issuer)];
-        let (items, height) = text_box(&issuer, nd30::AGENCY, Align::Center, left_x, y, left_width);
-        self.emit(items);
-        y += height + 1.5;
-        let issuer_width = widest_line(&issuer, nd30::AGENCY, left_width);
-        self.emit([rule(left_x + left_width / 2.0, issuer_width * nd30::SHORT_RULE, y)]);
-        let left_bottom = y;
+        let mut items = lines_box(&set.parent, Face::Regular, nd30::AGENCY, Align::Center, left_x, top, left_width);
+        let issuer_top = top + nd30::lines_height(set.parent.len(), nd30::AGENCY);
+        items.extend(lines_box(&set.issuer, Face::Bold, nd30::AGENCY, Align::Center, left_x, issuer_top, left_width));
+        let rule_y = top + set.left_text_height() + nd30::RULE_GAP + nd30::RULE_BAND - nd30::RULE_WIDTH / 2.0;
+        items.push(rule(left_x + left_width / 2.0, set.issuer_rule, rule_y));
 
-        // Right: Quốc hiệu on one line, Tiêu ngữ with a rule as long as itself.
-        let mut y = top;
-        let (items, height) =
-            text_box(&[Span::bold(NATIONAL_NAME)], nd30::NATIONAL, Align::Center, right_x, y, right_width);
-        self.emit(items);
-        y += height;
-        let (items, height) = text_box(&[Span::bold(MOTTO_TEXT)], nd30::MOTTO, Align::Center, right_x, y, right_width);
-        self.emit(items);
-        y += height + 1.5;
+        // Right: Quốc hiệu, Tiêu ngữ with a rule as long as itself.
+        let national = [NATIONAL_NAME.to_string()];
+        items.extend(lines_box(&national, Face::Bold, nd30::NATIONAL, Align::Center, right_x, top, right_width));
+        let motto_top = top + nd30::NATIONAL * LINE_HEIGHT;
+        let motto = [MOTTO_TEXT.to_string()];
+        items.extend(lines_box(&motto, Face::Bold, nd30::MOTTO, Align::Center, right_x, motto_top, right_width));
+        let rule_y = top + set.right_text_height() + nd30::RULE_GAP + nd30::RULE_BAND - nd30::RULE_WIDTH / 2.0;
         let motto_width = Face::Bold.metrics().width(MOTTO_TEXT, nd30::MOTTO);
-        self.emit([rule(right_x + right_width / 2.0, motto_width, y)]);
-        let right_bottom = y;
+        items.push(rule(right_x + right_width / 2.0, motto_width, rule_y));
 
         // Số and the place/date line share one row.
-        self.y = left_bottom.max(right_bottom) + 6.0;
-        let mut row_height: f32 = 0.0;
-        if let Some(number) = &header.number {
-            let (items, height) =
-                text_box(&[Span::plain(number)], nd30::NUMBER, Align::Center, left_x, self.y, left_width);
-            self.emit(items);
-            row_height = row_height.max(height);
-        }
-        if let Some(place_date) = &header.place_date {
-            let spans = [Span { italic: true, ..Span::plain(place_date) }];
-            let (items, height) = text_box(&spans, nd30::PLACE_DATE, Align::Center, right_x, self.y, right_width);
-            self.emit(items);
-            row_height = row_height.max(height);
-        }
-        self.y += row_height;
+        let row_top = top + set.top_height + nd30::NUMBER_GAP;
+        items.extend(lines_box(&set.number, Face::Regular, nd30::NUMBER, Align::Center, left_x, row_top, left_width));
+        items.extend(lines_box(
+            &set.place_date,
+            Face::Italic,
+            nd30::PLACE_DATE,
+            Align::Center,
+            right_x,
+            row_top,
+            right_width,
+        ));
+        self.emit(items);
+        self.y = top + set.height();
+        self.after = 0.0;
     }
 
     fn title(&mut self, title: &Title) {
-        self.y += 12.0;
+        let set = nd30::title_set(title, self.page.text_width());
         let (x, width) = (self.left(), self.width());
-        let (items, height) = text_box(&[Span::bold(&title.kind)], nd30::TITLE, Align::Center, x, self.y, width);
+        let mut y = self.y + self.gap(nd30::TITLE_SPACE);
+        let mut items = lines_box(&set.kind, Face::Bold, nd30::TITLE, Align::Center, x, y, width);
+        y += nd30::lines_height(set.kind.len(), nd30::TITLE);
+        items.extend(lines_box(&set.subject, Face::Bold, nd30::TITLE, Align::Center, x, y, width));
+        y += nd30::lines_height(set.subject.len(), nd30::TITLE);
+        items.extend(lines_box(&set.note, Face::Italic, nd30::TITLE, Align::Center, x, y, width));
+        y += nd30::lines_height(set.note.len(), nd30::TITLE) + nd30::RULE_GAP + nd30::RULE_BAND;
+        items.push(rule(x + width / 2.0, set.rule, y - nd30::RULE_WIDTH / 2.0));
         self.emit(items);
-        self.y += height;
-        let subject = [Span::bold(&title.subject)];
-        let (items, height) = text_box(&subject, nd30::TITLE, Align::Center, x, self.y, width);
-        self.emit(items);
-        self.y += height;
-        if let Some(note) = &title.note {
-            let note = [Span { italic: true, ..Span::plain(note) }];
-            let (items, height) = text_box(&note, nd30::TITLE, Align::Center, x, self.y, width);
-            self.emit(items);
-            self.y += height;
-        }
-        self.y += 1.5;
-        let rule_length = widest_line(&subject, nd30::TITLE, width) * nd30::SHORT_RULE;
-        self.emit([rule(x + width / 2.0, rule_length, self.y)]);
-        self.y += 12.0;
+        self.y = y;
+        self.after = nd30::TITLE_SPACE;
     }
 
-    fn paragraph(&mut self, paragraph: &Paragraph, following: &[Block]) {
+    fn paragraph(&mut self, index: usize, paragraph: &Paragraph, following: &[Block]) {
         let style = paragraph.style;
-        let left = self.left() + style.left_indent * PT_PER_MM;
-        let width = self.width() - style.left_indent * PT_PER_MM;
-        let first_indent = style.first_indent * PT_PER_MM;
-        let words = span_words(&paragraph.spans, style.size);
-        let lines = break_lines(&words, width - first_indent, width);
+        let set = ParagraphSet::new(paragraph, self.width());
+        let lines = set.lines();
         let line_height = style.size * LINE_HEIGHT;
-        let own_height = style.space_before + lines.len() as f32 * line_height;
-        if style.keep_with_next {
-            self.ensure(own_height + self.lead_height(following));
+        let count = lines.len();
+        let needed = if style.keep_with_next {
+            count as f32 * line_height + self.lead(following, style.space_after)
         } else {
-            // Never leave a paragraph's first line alone at a page foot.
-            self.ensure(style.space_before + line_height * lines.len().min(2) as f32);
+            opening_lines(count) as f32 * line_height
+        };
+        if !self.fresh && !self.fits(self.gap(style.space_before) + needed) {
+            self.new_page(PageStart::Block(index));
         }
-        self.y += style.space_before;
-        let last = lines.len().saturating_sub(1);
-        for (i, line) in lines.iter().enumerate() {
-            self.ensure(line_height);
-            let indent = if i == 0 { first_indent } else { 0.0 };
-            let available = width - indent;
-            let spaces = line.words.len().saturating_sub(1);
-            let (x, extra) = match style.align {
-                Align::Left => (left + indent, 0.0),
-                Align::Center => (left + indent + (available - line.width) / 2.0, 0.0),
-                Align::Right => (left + indent + available - line.width, 0.0),
-                Align::Justify if i < last && spaces > 0 => (left + indent, (available - line.width) / spaces as f32),
-                Align::Justify => (left + indent, 0.0),
+        self.y += self.gap(style.space_before);
+
+        let left = self.left() + style.left_indent * PT_PER_MM;
+        let spaces_widen = style.align == Align::Justify;
+        let mut next = 0;
+        while next < count {
+            let room = ((self.bottom() - self.y + 0.01) / line_height).floor().max(0.0) as usize;
+            let remaining = count - next;
+            let take = if remaining <= room {
+                remaining
+            } else if remaining - room < 2 {
+                // No widow: two lines go on to the next page.
+                remaining - 2
+            } else {
+                room
             };
-            let baseline = self.y + ascent(style.size);
-            let items = runs(line, x, baseline, style.size, extra);
-            self.emit(items);
-            self.y += line_height;
+            // A page always takes a line (a line taller than a page).
+            let take = take.max(1);
+            for (i, line) in lines.iter().enumerate().skip(next).take(take) {
+                let (indent, available) =
+                    if i == 0 { (style.first_indent * PT_PER_MM, set.first) } else { (0.0, set.rest) };
+                let spaces = line.spaces();
+                let last = i + 1 == count;
+                let (x, extra) = match style.align {
+                    Align::Left => (left + indent, 0.0),
+                    Align::Center => (left + indent + (available - line.width) / 2.0, 0.0),
+                    Align::Right => (left + indent + available - line.width, 0.0),
+                    Align::Justify if !last && spaces > 0 && spaces_widen => {
+                        (left + indent, (available - line.width) / spaces as f32)
+                    }
+                    Align::Justify => (left + indent, 0.0),
+                };
+                let baseline = self.y + ascent(style.size);
+                let items = line_runs(line, x, baseline, style.size, extra);
+                self.emit(items);
+                self.y += line_height;
+            }
+            next += take;
+            if next < count {
+                self.new_page(PageStart::Line(index));
+            }
         }
-        self.y += style.space_after;
+        self.after = style.space_after;
     }
 
-    /// Height of the start of `blocks` that must share a page with what
-    /// precedes it: two lines of a paragraph, all of a heading and what it
-    /// keeps with, a whole signature, a table's header and first row.
-    fn lead_height(&self, blocks: &[Block]) -> f32 {
+    /// Height the start of `blocks` needs on the page of what precedes it
+    /// (whose space after is `after`): the lines a paragraph cannot begin
+    /// without, all of one that keeps with the next and what it keeps, a
+    /// table's header and opening rows, a whole signature or chart.
+    fn lead(&self, blocks: &[Block], after: f32) -> f32 {
         let Some(block) = blocks.first() else {
             return 0.0;
         };
         match block {
-            Block::Paragraph(p) if p.style.keep_with_next => {
-                let width = self.width() - (p.style.left_indent + p.style.first_indent) * PT_PER_MM;
-                let (_, height) = text_box(&p.spans, p.style.size, p.style.align, 0.0, 0.0, width);
-                p.style.space_before + height + p.style.space_after + self.lead_height(&blocks[1..])
-            }
-            Block::Paragraph(p) => p.style.space_before + 2.0 * p.style.size * LINE_HEIGHT,
-            Block::Signature(s) => self.signature_height(s),
-            Block::Table(t) => 2.0 * (t.size * LINE_HEIGHT + 2.0 * CELL_PAD_Y),
-            Block::Chart(c) => c.height * PT_PER_MM,
-            Block::Header(_) | Block::Title(_) | Block::SectionBreak => 0.0,
-        }
-    }
-
-    fn signature_columns(&self) -> (f32, f32, f32, f32) {
-        let left_width = self.width() * nd30::RECIPIENTS_SHARE;
-        (self.left(), left_width, self.left() + left_width, self.width() - left_width)
-    }
-
-    fn signature_height(&self, signature: &Signature) -> f32 {
-        let (_, left_width, _, right_width) = self.signature_columns();
-        let recipients: f32 = nd30::RECIPIENTS_LABEL * LINE_HEIGHT
-            + signature
-                .recipients
-                .iter()
-                .map(|r| text_box(&[Span::plain(r)], nd30::RECIPIENTS, Align::Left, 0.0, 0.0, left_width).1)
-                .sum::<f32>();
-        let line = nd30::SIGNATURE * LINE_HEIGHT;
-        let authority: f32 = signature
-            .authority
-            .iter()
-            .map(|a| text_box(&[Span::bold(a)], nd30::SIGNATURE, Align::Center, 0.0, 0.0, right_width).1)
-            .sum();
-        12.0 + recipients.max(authority + nd30::SIGNING_SPACE_MM * PT_PER_MM + line)
-    }
-
-    fn signature(&mut self, signature: &Signature) {
-        let height = self.signature_height(signature);
-        self.ensure(height);
-        self.y += 12.0;
-        let (left_x, left_width, right_x, right_width) = self.signature_columns();
-        let top = self.y;
-
-        let label = [Span { text: "Nơi nhận:".into(), bold: true, italic: true }];
-        let (items, mut y) = text_box(&label, nd30::RECIPIENTS_LABEL, Align::Left, left_x, top, left_width);
-        self.emit(items);
-        y += top;
-        for recipient in &signature.recipients {
-            let (items, height) =
-                text_box(&[Span::plain(recipient)], nd30::RECIPIENTS, Align::Left, left_x, y, left_width);
-            self.emit(items);
-            y += height;
-        }
-
-        let mut y = top;
-        for line in &signature.authority {
-            let (items, height) =
-                text_box(&[Span::bold(line)], nd30::SIGNATURE, Align::Center, right_x, y, right_width);
-            self.emit(items);
-            y += height;
-        }
-        y += nd30::SIGNING_SPACE_MM * PT_PER_MM;
-        let (items, _) =
-            text_box(&[Span::bold(&signature.name)], nd30::SIGNATURE, Align::Center, right_x, y, right_width);
-        self.emit(items);
-        self.y = top + height - 12.0;
-    }
-
-    fn chart(&mut self, chart: &Chart) {
-        let height = chart.height * PT_PER_MM;
-        self.ensure(height + 6.0);
-        self.y += 3.0;
-        let x = self.left() + (self.width() - chart.width * PT_PER_MM) / 2.0;
-        let items: Vec<Item> = crate::render::chart::items(chart).iter().map(|i| i.moved(x, self.y)).collect();
-        self.emit(items);
-        self.y += height + 6.0;
-    }
-
-    fn table(&mut self, table: &Table) {
-        let widths: Vec<f32> = table.columns.iter().map(|w| w * PT_PER_MM).collect();
-        let header_height: f32 = table.header.iter().map(|r| row_height(table, &widths, r)).sum();
-        self.ensure(header_height + table.rows.first().map_or(0.0, |r| row_height(table, &widths, r)));
-        self.y += 3.0;
-        for row in &table.header {
-            self.row(table, &widths, row, true);
-        }
-        for row in &table.rows {
-            let height = row_height(table, &widths, row);
-            if self.y + height > self.bottom() {
-                self.new_page();
-                for header in &table.header {
-                    self.row(table, &widths, header, true);
+            Block::Paragraph(p) => {
+                let gap = after.max(p.style.space_before);
+                let count = ParagraphSet::new(p, self.width()).lines().len();
+                let line_height = p.style.size * LINE_HEIGHT;
+                if p.style.keep_with_next {
+                    gap + count as f32 * line_height + self.lead(&blocks[1..], p.style.space_after)
+                } else {
+                    gap + opening_lines(count) as f32 * line_height
                 }
             }
-            self.row(table, &widths, row, false);
+            Block::Table(t) => {
+                let set = table_set(t);
+                let opening: f32 = set.rows.iter().take(opening_rows(&set, 0)).map(|r| r.height).sum();
+                after + set.header_height() + opening + table::BOTTOM_BORDER
+            }
+            Block::Signature(s) => after + nd30::signature_set(s, self.page.text_width()).height,
+            Block::Chart(c) => after + chart_height(c),
+            Block::SectionBreak => SECTION_END,
+            Block::Header(_) | Block::Title(_) => 0.0,
         }
-        self.y += 9.0;
     }
 
-    fn row(&mut self, table: &Table, widths: &[f32], row: &Row, is_header: bool) {
-        let height = row_height(table, widths, row);
-        let top = self.y;
-        let mut x = self.left();
-        let mut items = Vec::new();
-        for (column, (cell, width)) in row.cells.iter().zip(widths).enumerate() {
-            let align =
-                if is_header { Align::Center } else { table.aligns.get(column).copied().unwrap_or(Align::Left) };
-            let spans = [Span { text: cell.clone(), bold: row.bold, italic: false }];
-            let (cell_items, _) =
-                text_box(&spans, table.size, align, x + CELL_PAD_X, top + CELL_PAD_Y, width - 2.0 * CELL_PAD_X);
-            items.extend(cell_items);
-            items.push(table_rule(x, top, x, top + height));
-            x += width;
+    fn signature(&mut self, index: usize, signature: &Signature, following: &[Block]) {
+        let set = nd30::signature_set(signature, self.page.text_width());
+        let gap = if self.fresh { 0.0 } else { self.after };
+        if !self.fresh && !self.fits(gap + set.height + self.lead(following, 0.0)) {
+            self.new_page(PageStart::Block(index));
         }
-        let left = self.left();
-        items.push(table_rule(x, top, x, top + height));
-        items.push(table_rule(left, top, x, top));
-        items.push(table_rule(left, top + height, x, top + height));
+        if !self.fresh {
+            self.y += self.after;
+        }
+        let top = self.y + nd30::SIGNATURE_SPACE;
+        let (left_x, left_width) = (self.left(), set.left_mm * PT_PER_MM);
+        let (right_x, right_width) = (left_x + left_width, set.right_mm * PT_PER_MM);
+        let label = [nd30::RECIPIENTS_LABEL_TEXT.to_string()];
+        let mut items =
+            lines_box(&label, Face::BoldItalic, nd30::RECIPIENTS_LABEL, Align::Left, left_x, top, left_width);
+        let mut y = top + nd30::RECIPIENTS_LABEL * LINE_HEIGHT;
+        for recipient in &set.recipients {
+            items.extend(lines_box(recipient, Face::Regular, nd30::RECIPIENTS, Align::Left, left_x, y, left_width));
+            y += nd30::lines_height(recipient.len(), nd30::RECIPIENTS);
+        }
+        items.extend(lines_box(&set.authority, Face::Bold, nd30::SIGNATURE, Align::Center, right_x, top, right_width));
+        let name_top =
+            top + nd30::lines_height(set.authority.len(), nd30::SIGNATURE) + nd30::SIGNING_SPACE_MM * PT_PER_MM;
+        items.extend(lines_box(&set.name, Face::Bold, nd30::SIGNATURE, Align::Center, right_x, name_top, right_width));
+        self.emit(items);
+        self.y += set.height;
+        self.after = 0.0;
+    }
+
+    fn chart(&mut self, index: usize, chart: &Chart) {
+        let height = chart_height(chart);
+        let gap = if self.fresh { 0.0 } else { self.after };
+        if !self.fresh && !self.fits(gap + height) {
+            self.new_page(PageStart::Block(index));
+        }
+        if !self.fresh {
+            self.y += self.after;
+        }
+        let x = self.left() + (self.width() - chart.width * PT_PER_MM) / 2.0;
+        let top = self.y + CHART_MARGIN / 2.0;
+        let items: Vec<Item> = crate::render::chart::items(chart).iter().map(|i| i.moved(x, top)).collect();
         self.emit(items);
         self.y += height;
+        self.after = CHART_AFTER;
+    }
+
+    fn table(&mut self, index: usize, table: &Table) {
+        let set = table_set(table);
+        let opening: f32 = set.rows.iter().take(opening_rows(&set, 0)).map(|r| r.height).sum();
+        let gap = if self.fresh { 0.0 } else { self.after };
+        // Where the rows would break here: a table too short to leave two
+        // rows on each side of a break opens on the next page instead.
+        let room = self.bottom() - self.y - gap - set.header_height();
+        let (end, _) = break_row(&set, 0, room);
+        let opens_well = end == table.rows.len() || end >= opening_rows(&set, 0);
+        if !self.fresh && (!opens_well || !self.fits(gap + set.header_height() + opening + table::BOTTOM_BORDER)) {
+            self.new_page(PageStart::Block(index));
+        }
+        if !self.fresh {
+            self.y += self.after;
+        }
+        let x = self.left();
+        self.header_rows(table, &set);
+        let mut start = 0;
+        while start < table.rows.len() {
+            let (end, early) = break_row(&set, start, self.bottom() - self.y);
+            for (row, row_set) in table.rows.iter().zip(&set.rows).take(end).skip(start) {
+                let items = row_items(table, row, false, x, self.y, row_set.height);
+                self.emit(items);
+                self.y += row_set.height;
+            }
+            start = end;
+            self.y += table::BOTTOM_BORDER;
+            if start < table.rows.len() {
+                self.new_page(PageStart::Row { block: index, row: start, early });
+                if early {
+                    // The DOCX splits the table there: a tiny paragraph
+                    // carries the page break.
+                    self.y += table::SPLIT_PARAGRAPH;
+                }
+                self.header_rows(table, &set);
+            }
+        }
+        // The empty paragraph that follows every table.
+        if !self.fits(AFTER_TABLE) {
+            self.new_page(PageStart::AfterTable(index));
+        }
+        self.y += AFTER_TABLE;
+        self.fresh = false;
+        self.after = 0.0;
+    }
+
+    fn header_rows(&mut self, table: &Table, set: &table::TableSet) {
+        let x = self.left();
+        for (row, row_set) in table.header.iter().zip(&set.header) {
+            let items = row_items(table, row, true, x, self.y, row_set.height);
+            self.emit(items);
+            self.y += row_set.height;
+        }
     }
 }
 
-/// A table's cell border.
-fn table_rule(x1: f32, y1: f32, x2: f32, y2: f32) -> Item {
-    Item::Rule { x1, y1, x2, y2, width: nd30::RULE_WIDTH, color: Color::BLACK }
-}
-
-const CELL_PAD_X: f32 = 1.5 * PT_PER_MM;
-const CELL_PAD_Y: f32 = 0.8 * PT_PER_MM;
-
-fn row_height(table: &Table, widths: &[f32], row: &Row) -> f32 {
-    row.cells
-        .iter()
-        .zip(widths)
-        .map(|(cell, width)| {
-            let spans = [Span { text: cell.clone(), bold: row.bold, italic: false }];
-            text_box(&spans, table.size, Align::Left, 0.0, 0.0, width - 2.0 * CELL_PAD_X).1
-        })
-        .fold(table.size * LINE_HEIGHT, f32::max)
-        + 2.0 * CELL_PAD_Y
+/// Height of a chart's paragraph, pt.
+pub(crate) fn chart_height(chart: &Chart) -> f32 {
+    chart.height * PT_PER_MM + CHART_MARGIN
 }

@@ -11,3 +11,12 @@ pub(crate) mod nd30;
 pub mod pdf;
 pub(crate) mod raster;
 pub(crate) mod sheets;
+pub(crate) mod table;
+
+/// Why writing a stream of pages (certificate sheets made one at a time)
+/// stopped: the page source failed, or the backend refused.
+#[derive(Debug)]
+pub enum Stop<E> {
+    Source(E),
+    Render(String),
+}

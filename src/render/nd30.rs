@@ -1,10 +1,13 @@
 //! The Nghị định 30 parts' geometry (Phụ lục I): sizes and spacings in
-//! points, the Quốc hiệu and Tiêu ngữ, the header grid's columns. [R] marks
-//! a value the spec leaves open (kept here, in one place).
+//! points, and the lines of the header grid, the title and the signature
+//! block — broken once, where a Vietnamese reader breaks them, so the PDF
+//! draws them and the DOCX writes them (with explicit line breaks) alike.
+//! [R] marks a value the spec leaves open (kept here, in one place).
 
-use crate::doc::{Header, Span};
+use crate::doc::{Header, Signature, Span, Title};
+use crate::text::breaks::balanced_text;
 use crate::text::fonts::Face;
-use crate::text::measure::{break_lines, words, PT_PER_MM};
+use crate::text::measure::{words, LINE_HEIGHT, PT_PER_MM};
 
 pub(crate) const NATIONAL: f32 = 12.0;
 pub(crate) const MOTTO: f32 = 13.0;
@@ -18,6 +21,9 @@ pub(crate) const RECIPIENTS: f32 = 11.0;
 pub(crate) const PAGE_NUMBER: f32 = 13.0;
 /// Narrowest and widest left header column, mm [P/R: ≈ 62–65].
 pub(crate) const LEFT_COLUMN_MM: (f32, f32) = (62.0, 80.0);
+/// The least clear space between the left header block's text and the
+/// right one's, mm [R].
+pub(crate) const HEADER_GUTTER_MM: f32 = 4.0;
 /// The rule under the agency and the trích yếu: this share of its text line [R: 1/3–1/2].
 pub(crate) const SHORT_RULE: f32 = 1.0 / 3.0;
 pub(crate) const RULE_WIDTH: f32 = 0.5;
@@ -25,28 +31,180 @@ pub(crate) const RULE_WIDTH: f32 = 0.5;
 pub(crate) const SIGNING_SPACE_MM: f32 = 28.0;
 /// Share of the text width for Nơi nhận; the signature block takes the rest.
 pub(crate) const RECIPIENTS_SHARE: f32 = 0.45;
+/// A rule's band, pt: the empty paragraph whose bottom border it is in the
+/// DOCX (2 pt line and the 0.5 pt border, as word processors stack them).
+pub(crate) const RULE_BAND: f32 = 2.5;
+/// Space between a text and the rule under it, pt (clear of descenders).
+pub(crate) const RULE_GAP: f32 = 3.0;
+/// Space above the Số / date row, pt.
+pub(crate) const NUMBER_GAP: f32 = 6.0;
+/// Space above the tên loại and under the trích yếu's rule, pt.
+pub(crate) const TITLE_SPACE: f32 = 12.0;
+/// Space above the Nơi nhận and the signature block, pt.
+pub(crate) const SIGNATURE_SPACE: f32 = 12.0;
 
 pub(crate) const NATIONAL_NAME: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub(crate) const MOTTO_TEXT: &str = "Độc lập - Tự do - Hạnh phúc";
 
-/// Widths (mm) of the header grid's columns: the right one as wide as the
-/// Quốc hiệu or the date line needs, the left one takes the rest within
-/// [`LEFT_COLUMN_MM`], so a usual agency name stays on one line.
-pub(crate) fn header_columns(header: &Header, text_width_mm: f32) -> (f32, f32) {
-    let mm = |face: Face, text: &str, size: f32| face.metrics().width(text, size) / PT_PER_MM;
-    let date = header.place_date.as_deref().map_or(0.0, |d| mm(Face::Italic, d, PLACE_DATE));
-    let right = mm(Face::Bold, NATIONAL_NAME, NATIONAL).max(date) + 3.0;
-    let (narrowest, widest) = LEFT_COLUMN_MM;
-    let left = (text_width_mm - right).clamp(narrowest, widest);
-    (left, text_width_mm - left)
+fn mm(face: Face, text: &str, size: f32) -> f32 {
+    face.metrics().width(text, size) / PT_PER_MM
 }
-/// The width of the widest line `spans` break into at `width` points.
-pub(crate) fn widest_line(spans: &[Span], size: f32, width: f32) -> f32 {
-    let words = span_words(spans, size);
-    break_lines(&words, width, width).iter().map(|l| l.width).fold(0.0, f32::max)
+
+/// Lines of `text` balanced within `width_mm`.
+fn lines(text: &str, face: Face, size: f32, width_mm: f32) -> Vec<String> {
+    balanced_text(text, face, size, width_mm * PT_PER_MM).into_iter().map(|(line, _)| line).collect()
+}
+
+/// Height of `count` lines of text at `size`, pt.
+pub(crate) fn lines_height(count: usize, size: f32) -> f32 {
+    count as f32 * size * LINE_HEIGHT
+}
+
+/// The header grid, set: column widths (mm), each part's lines, and the
+/// heights (pt) of its two rows.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct HeaderSet {
+    pub(crate) left_mm: f32,
+    pub(crate) right_mm: f32,
+    pub(crate) parent: Vec<String>,
+    pub(crate) issuer: Vec<String>,
+    /// Length of the rule under the issuer, pt.
+    pub(crate) issuer_rule: f32,
+    pub(crate) number: Vec<String>,
+    pub(crate) place_date: Vec<String>,
+    /// The agency | Quốc hiệu row, rules included.
+    pub(crate) top_height: f32,
+    /// The Số | date row with the space above it (0 on an attached list).
+    pub(crate) row_height: f32,
+}
+
+impl HeaderSet {
+    pub(crate) fn height(&self) -> f32 {
+        self.top_height + self.row_height
+    }
+
+    /// Heights of the left and right text in the top row (rules aside).
+    pub(crate) fn left_text_height(&self) -> f32 {
+        lines_height(self.parent.len() + self.issuer.len(), AGENCY)
+    }
+
+    pub(crate) fn right_text_height(&self) -> f32 {
+        NATIONAL * LINE_HEIGHT + MOTTO * LINE_HEIGHT
+    }
+}
+
+/// Sets the header grid within `text_width_mm`: the right column as wide
+/// as the Quốc hiệu or the date line needs, the left one the rest within
+/// [`LEFT_COLUMN_MM`]; the agency's lines balanced within what keeps a
+/// [`HEADER_GUTTER_MM`] clear of the right block; a typed newline breaks.
+pub(crate) fn header_set(header: &Header, text_width_mm: f32) -> HeaderSet {
+    let national = mm(Face::Bold, NATIONAL_NAME, NATIONAL);
+    let date = header.place_date.as_deref().map_or(0.0, |d| mm(Face::Italic, d, PLACE_DATE));
+    let right_need = national.max(date) + 3.0;
+    let (narrowest, widest) = LEFT_COLUMN_MM;
+    let left_mm = (text_width_mm - right_need).clamp(narrowest, widest);
+    let right_mm = text_width_mm - left_mm;
+    let place_date =
+        header.place_date.as_deref().map(|d| lines(d, Face::Italic, PLACE_DATE, right_mm - 1.0)).unwrap_or_default();
+    let right_text = place_date.iter().map(|l| mm(Face::Italic, l, PLACE_DATE)).fold(national, f32::max);
+    // Both blocks are centred in their columns: the gap between them is
+    // half of each column's spare width.
+    let left_text = (left_mm + (right_mm - right_text) - 2.0 * HEADER_GUTTER_MM).min(left_mm);
+    let parent = header.parent.as_deref().map(|p| lines(p, Face::Regular, AGENCY, left_text)).unwrap_or_default();
+    let issuer = lines(&header.issuer, Face::Bold, AGENCY, left_text);
+    let issuer_width = issuer.iter().map(|l| Face::Bold.metrics().width(l, AGENCY)).fold(0.0, f32::max);
+    let number = header.number.as_deref().map(|n| lines(n, Face::Regular, NUMBER, left_mm - 1.0)).unwrap_or_default();
+    let left_height = lines_height(parent.len() + issuer.len(), AGENCY);
+    let right_height = NATIONAL * LINE_HEIGHT + MOTTO * LINE_HEIGHT;
+    let top_height = left_height.max(right_height) + RULE_GAP + RULE_BAND;
+    let row_lines = number.len().max(place_date.len());
+    let row_height = if row_lines > 0 { NUMBER_GAP + lines_height(row_lines, NUMBER) } else { 0.0 };
+    HeaderSet {
+        left_mm,
+        right_mm,
+        parent,
+        issuer,
+        issuer_rule: issuer_width * SHORT_RULE,
+        number,
+        place_date,
+        top_height,
+        row_height,
+    }
+}
+
+/// The tên loại and trích yếu, set: lines of each, the rule's length.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TitleSet {
+    pub(crate) kind: Vec<String>,
+    pub(crate) subject: Vec<String>,
+    pub(crate) note: Vec<String>,
+    /// Length of the rule under the trích yếu, pt.
+    pub(crate) rule: f32,
+}
+
+pub(crate) fn title_set(title: &Title, text_width_mm: f32) -> TitleSet {
+    let kind = lines(&title.kind, Face::Bold, TITLE, text_width_mm);
+    let subject = lines(&title.subject, Face::Bold, TITLE, text_width_mm);
+    let note = title.note.as_deref().map(|n| lines(n, Face::Italic, TITLE, text_width_mm)).unwrap_or_default();
+    let widest = subject.iter().map(|l| Face::Bold.metrics().width(l, TITLE)).fold(0.0, f32::max);
+    TitleSet { kind, subject, note, rule: widest * SHORT_RULE }
+}
+
+/// Nơi nhận and the signature block, set: columns (mm), each recipient's
+/// lines, the authority's and the name's lines, and the block's height (pt,
+/// the space above included).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SignatureSet {
+    pub(crate) left_mm: f32,
+    pub(crate) right_mm: f32,
+    pub(crate) recipients: Vec<Vec<String>>,
+    pub(crate) authority: Vec<String>,
+    pub(crate) name: Vec<String>,
+    pub(crate) height: f32,
+}
+
+pub(crate) const RECIPIENTS_LABEL_TEXT: &str = "Nơi nhận:";
+
+pub(crate) fn signature_set(signature: &Signature, text_width_mm: f32) -> SignatureSet {
+    let left_mm = text_width_mm * RECIPIENTS_SHARE;
+    let right_mm = text_width_mm - left_mm;
+    let recipients: Vec<Vec<String>> =
+        signature.recipients.iter().map(|r| lines(r, Face::Regular, RECIPIENTS, left_mm - 2.0)).collect();
+    let authority: Vec<String> =
+        signature.authority.iter().flat_map(|a| lines(a, Face::Bold, SIGNATURE, right_mm - 2.0)).collect();
+    let name = lines(&signature.name, Face::Bold, SIGNATURE, right_mm - 2.0);
+    let left = RECIPIENTS_LABEL * LINE_HEIGHT + lines_height(recipients.iter().map(Vec::len).sum(), RECIPIENTS);
+    let right =
+        lines_height(authority.len(), SIGNATURE) + SIGNING_SPACE_MM * PT_PER_MM + lines_height(name.len(), SIGNATURE);
+    SignatureSet { left_mm, right_mm, recipients, authority, name, height: SIGNATURE_SPACE + left.max(right) }
 }
 
 /// The words of `spans` in their faces.
 pub(crate) fn span_words(spans: &[Span], size: f32) -> Vec<crate::text::measure::Word> {
     words(spans.iter().map(|span| (Face::new(span.bold, span.italic), span.text.as_str())), size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_keeps_a_gutter_and_breaks_names_whole() {
+        let header = Header {
+            parent: Some("ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM".into()),
+            issuer: "BAN THƯỜNG TRỰC ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM QUẬN HỒNG BÀNG".into(),
+            number: Some("Số: 1234/BC-MTTW-BTT".into()),
+            place_date: Some("Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2025".into()),
+        };
+        let set = header_set(&header, 165.0);
+        assert!((set.left_mm + set.right_mm - 165.0).abs() < 0.01);
+        let national = mm(Face::Bold, NATIONAL_NAME, NATIONAL);
+        let right_text = set.place_date.iter().map(|l| mm(Face::Italic, l, PLACE_DATE)).fold(national, f32::max);
+        for line in &set.issuer {
+            let gap = (set.left_mm - mm(Face::Bold, line, AGENCY)) / 2.0 + (set.right_mm - right_text) / 2.0;
+            assert!(gap >= HEADER_GUTTER_MM - 0.01, "{line}: {gap} mm");
+            assert!(!line.ends_with("HỒNG") && !line.ends_with("VIỆT"), "{:?}", set.issuer);
+        }
+        assert_eq!(set.number, ["Số: 1234/BC-MTTW-BTT"]);
+    }
 }

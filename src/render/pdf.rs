@@ -1,13 +1,16 @@
 //! PDF backend: lays a [`Document`] out and draws it with krilla, fonts
 //! embedded and subset, every glyph tied to its source text so the PDF's
-//! text can be searched and copied. A pure function: no clock, no files.
+//! text can be searched and copied; title, subject, author and date from
+//! the model's [`Metadata`]; PDF/A-2b on request, checked by krilla's
+//! validator. A pure function: no clock, no files.
 
 use std::sync::{Arc, LazyLock};
 
 use krilla::color::rgb;
+use krilla::configure::{Archival, ConfigurationBuilder, Validator};
 use krilla::geom::{PathBuilder, Point};
 use krilla::graphic::Graphic;
-use krilla::metadata::Metadata;
+use krilla::metadata::{DateTime, Metadata as PdfMetadata};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
@@ -15,7 +18,8 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::flow;
 use super::frame::{Item, Laid, TextRun};
-use crate::doc::{Color, Document, Sheets};
+use super::Stop;
+use crate::doc::{Color, Document, Metadata, Sheets, Timestamp};
 use crate::text::fonts::Face;
 
 /// The four faces as krilla fonts, parsed once per process.
@@ -25,22 +29,86 @@ fn font(face: Face) -> Font {
     FONTS[face as usize].clone()
 }
 
+/// Which PDF a backend call writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Standard {
+    /// Plain PDF 1.7.
+    #[default]
+    Plain,
+    /// PDF/A-2b for archiving: sRGB output intent, XMP metadata with the
+    /// PDF/A identification, no image interpolation, a creation date.
+    PdfA2b,
+}
+
 /// The PDF bytes of `doc`, and its page count.
-pub fn render(doc: &Document) -> Result<(Vec<u8>, usize), String> {
+pub fn render(doc: &Document, standard: Standard) -> Result<(Vec<u8>, usize), String> {
     let laid = flow::layout(doc);
     let pages = laid.pages.len();
-    Ok((draw(&laid, &doc.title)?, pages))
+    Ok((draw(&laid, &doc.meta, standard)?, pages))
+}
+
+/// The document information krilla writes (and mirrors into XMP).
+fn pdf_metadata(meta: &Metadata) -> PdfMetadata {
+    let mut out =
+        PdfMetadata::new().title(meta.title.clone()).language("vi-VN".to_string()).creator("baocao".to_string());
+    if !meta.subject.is_empty() {
+        out = out.description(meta.subject.clone());
+    }
+    if !meta.author.is_empty() {
+        out = out.authors(vec![meta.author.clone()]);
+    }
+    if let Some(created) = meta.created {
+        out = out.creation_date(date_time(created));
+    }
+    out
+}
+
+fn date_time(t: Timestamp) -> DateTime {
+    DateTime::new(t.year.clamp(0, 9999) as u16)
+        .month(t.month as u8)
+        .day(t.day as u8)
+        .hour(t.hour as u8)
+        .minute(t.minute as u8)
+        .second(t.second as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
 }
 
 /// Draws laid-out pages.
-pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
-    let mut document = krilla::Document::new();
-    document.set_metadata(
-        Metadata::new().title(title.to_string()).language("vi".to_string()).creator("baocao".to_string()),
-    );
+pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>, String> {
+    let pages =
+        laid.pages.iter().map(|items| Ok::<_, std::convert::Infallible>(std::borrow::Cow::Borrowed(items.as_slice())));
+    draw_pages(laid, meta, standard, pages).map_err(|stop| match stop {
+        Stop::Render(detail) => detail,
+        Stop::Source(never) => match never {},
+    })
+}
+
+/// Draws `laid`'s size and common items with the pages `pages` yields one
+/// at a time (each dropped once drawn).
+fn draw_pages<'p, E>(
+    laid: &Laid,
+    meta: &Metadata,
+    standard: Standard,
+    pages: impl Iterator<Item = Result<std::borrow::Cow<'p, [Item]>, E>>,
+) -> Result<Vec<u8>, Stop<E>> {
+    let mut document = match standard {
+        Standard::Plain => krilla::Document::new(),
+        Standard::PdfA2b => {
+            let configuration = ConfigurationBuilder::new()
+                .set_validator(Validator::A(Archival::A2_B))
+                .finish()
+                .map_err(|err| Stop::Render(format!("krilla: {err:?}")))?;
+            krilla::Document::new_with(krilla::SerializeSettings { configuration, ..Default::default() })
+        }
+    };
+    document.set_metadata(pdf_metadata(meta));
+    // PDF/A forbids asking the viewer to smooth images.
+    let interpolate = standard == Standard::Plain;
     let mut common: Option<Graphic> = None;
-    for items in &laid.pages {
-        let settings = PageSettings::from_wh(laid.width, laid.height).ok_or("kích thước trang sai")?;
+    for items in pages {
+        let items = items.map_err(Stop::Source)?;
+        let settings = PageSettings::from_wh(laid.width, laid.height).ok_or(Stop::Render("page size".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         if !laid.common.is_empty() {
@@ -48,20 +116,20 @@ pub fn draw(laid: &Laid, title: &str) -> Result<Vec<u8>, String> {
             let graphic = common.get_or_insert_with(|| {
                 let mut builder = surface.stream_builder();
                 let mut inner = builder.surface();
-                draw_items(&mut inner, &laid.common);
+                draw_items(&mut inner, &laid.common, interpolate);
                 inner.finish();
                 Graphic::new(builder.finish(), false)
             });
             surface.draw_graphic(graphic.clone());
         }
-        draw_items(&mut surface, items);
+        draw_items(&mut surface, &items, interpolate);
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|err| format!("krilla: {err:?}"))
+    document.finish().map_err(|err| Stop::Render(format!("krilla: {err:?}")))
 }
 
-fn draw_items(surface: &mut Surface, items: &[Item]) {
+fn draw_items(surface: &mut Surface, items: &[Item], interpolate: bool) {
     for item in items {
         match item {
             Item::Text(run) => {
@@ -90,7 +158,7 @@ fn draw_items(surface: &mut Surface, items: &[Item]) {
             }
             Item::Image { x, y, width, height, png } => {
                 // Checked when the input was read; a failure here draws nothing.
-                let image = krilla::image::Image::from_png(krilla::Data::from(Arc::clone(png)), true);
+                let image = krilla::image::Image::from_png(krilla::Data::from(Arc::clone(png)), interpolate);
                 if let (Ok(image), Some(size)) = (image, krilla::geom::Size::from_wh(*width, *height)) {
                     surface.push_transform(&krilla::geom::Transform::from_translate(*x, *y));
                     surface.draw_image(image, size);
@@ -115,11 +183,26 @@ fn rgb(color: Color) -> rgb::Color {
     rgb::Color::new(color.0, color.1, color.2)
 }
 
+/// The PDF of `count` certificate sheets that `next` makes one at a time
+/// (by number from 0) on `frame`'s paper, border and common frames, and
+/// its page count: memory holds the PDF, never every sheet.
+pub fn render_sheet_stream<E>(
+    frame: &Sheets,
+    standard: Standard,
+    count: usize,
+    next: &mut dyn FnMut(usize) -> Result<crate::doc::Sheet, E>,
+) -> Result<(Vec<u8>, usize), Stop<E>> {
+    let laid = crate::render::sheets::common(frame);
+    let pages = (0..count)
+        .map(|number| next(number).map(|sheet| std::borrow::Cow::Owned(crate::render::sheets::sheet_items(&sheet))));
+    Ok((draw_pages(&laid, &frame.meta, standard, pages)?, count))
+}
+
 /// The PDF of certificate sheets, and its page count.
-pub fn render_sheets(sheets: &Sheets) -> Result<(Vec<u8>, usize), String> {
+pub fn render_sheets(sheets: &Sheets, standard: Standard) -> Result<(Vec<u8>, usize), String> {
     let laid = crate::render::sheets::layout(sheets);
     let pages = laid.pages.len();
-    Ok((draw(&laid, &sheets.title)?, pages))
+    Ok((draw(&laid, &sheets.meta, standard)?, pages))
 }
 
 /// One glyph per character (Liberation Serif has every Vietnamese letter

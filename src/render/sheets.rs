@@ -3,25 +3,33 @@
 //! in their boxes.
 
 use super::frame::{Item, Laid, TextRun};
-use crate::doc::{Align, Frame, Sheets};
+use crate::doc::{Align, Frame, Sheet, Sheets};
 use crate::text::fonts::Face;
 use crate::text::measure::{ascent, LINE_HEIGHT, PT_PER_MM};
 
 /// Certificate sheets as pages of items: the border and the common frames
 /// once, for every page; each sheet's own frames centred in their boxes.
 pub(crate) fn layout(sheets: &Sheets) -> Laid {
+    let mut laid = common(sheets);
+    laid.pages = sheets.sheets.iter().map(sheet_items).collect();
+    laid
+}
+
+/// The page size and what every sheet shares (border, emblem, common
+/// frames), with no page yet.
+pub(crate) fn common(sheets: &Sheets) -> Laid {
     let (width, height) = (sheets.width * PT_PER_MM, sheets.height * PT_PER_MM);
     let mut common = Vec::new();
     if let Some(border) = sheets.border {
-        let mut rect = |inset_mm: f32, line: f32| {
-            let inset = inset_mm * PT_PER_MM;
-            let (l, t, r, b) = (inset, inset, width - inset, height - inset);
+        let mut rect = |(inset_x, inset_y): (f32, f32), line: f32| {
+            let (inset_x, inset_y) = (inset_x * PT_PER_MM, inset_y * PT_PER_MM);
+            let (l, t, r, b) = (inset_x, inset_y, width - inset_x, height - inset_y);
             for (x1, y1, x2, y2) in [(l, t, r, t), (r, t, r, b), (r, b, l, b), (l, b, l, t)] {
                 common.push(Item::Rule { x1, y1, x2, y2, width: line, color: border.color });
             }
         };
-        rect(border.outer, 2.2);
-        rect(border.outer + 1.8, 0.8);
+        rect((border.outer, border.outer), 2.2);
+        rect((border.outer + 1.8, border.outer + 1.8), 0.8);
         rect(border.inner, 0.8);
     }
     if let Some(picture) = &sheets.picture {
@@ -34,8 +42,12 @@ pub(crate) fn layout(sheets: &Sheets) -> Laid {
         });
     }
     common.extend(sheets.common.iter().flat_map(frame_items));
-    let pages = sheets.sheets.iter().map(|sheet| sheet.frames.iter().flat_map(frame_items).collect()).collect();
-    Laid { width, height, common, pages }
+    Laid { width, height, common, pages: Vec::new() }
+}
+
+/// The items of one sheet's own frames.
+pub(crate) fn sheet_items(sheet: &Sheet) -> Vec<Item> {
+    sheet.frames.iter().flat_map(frame_items).collect()
 }
 
 fn frame_items(frame: &Frame) -> Vec<Item> {

@@ -219,13 +219,68 @@ pub(crate) fn two_digits(n: usize) -> String {
     format!("{n:02}")
 }
 
-/// Latin-1 characters that Vietnamese never uses but TCVN3 (.VnTime) and
-/// VNI text decoded as Unicode is full of: "Céng hßa", "Vieät Nam".
-const MOJIBAKE_CHARS: &str = "¢£¤¥¦§¨©ª¬\u{ad}®¯²³´µ¶¸¹º¼½¾¿ÄÅÆÇËÏÐÑÖ×ØÛÜÞßäåæçëïðñö÷øûüþÿ";
+/// Characters that legacy TCVN3 (.VnTime) and VNI text shows in place of
+/// Vietnamese letters once decoded as Unicode ("Céng hßa", "nh©n d©n",
+/// "Vieät Nam"), and that Vietnamese never writes inside a word. Signs a
+/// Vietnamese document does use (², ³, °, ‰, №, …, –, “ ”, « ») are not
+/// among them.
+const MOJIBAKE_CHARS: &str = "¡¢£¤¥¦§¨©ª¬\u{ad}®µ¶·¸¹¼½¾ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþ";
 
-/// The first character that marks `text` as legacy TCVN3 / VNI mojibake.
+/// Units written after a micro sign: "µm", "µg" are measures, not "àm".
+const MICRO_UNITS: &[char] = &['m', 'g', 's', 'l', 'L'];
+
+/// The first character that marks `text` as legacy TCVN3 / VNI mojibake:
+/// one of [`MOJIBAKE_CHARS`] standing inside a word, next to a letter or
+/// to another such character ("Céng", "x·", "ñy") — standing alone, after
+/// a digit or before a unit ("½ số hộ", "3×4", "10 µm") it is a sign; a
+/// TCVN3 letter that reads as an
+/// upper-case one inside a lower-case word ("NguyÔn", "TuÊn") or as a
+/// sign between letters ("C«ng"); a VNI mark read as a second letter after
+/// its vowel ("Nguyeãn", "Vaên", "Traàn") — pairs no Vietnamese word has.
 pub(crate) fn mojibake_char(text: &str) -> Option<char> {
-    text.chars().find(|ch| MOJIBAKE_CHARS.contains(*ch))
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len()).map(|i| (i.checked_sub(1).map(|j| chars[j]), chars[i], chars.get(i + 1).copied())).find_map(
+        |(before, ch, after)| {
+            let legacy = legacy_sign(before, ch, after) || tcvn3_letter(before, ch, after) || vni_mark(before, ch);
+            legacy.then_some(ch)
+        },
+    )
+}
+
+/// One of [`MOJIBAKE_CHARS`] inside a word: next to an ASCII letter or to
+/// another such character, and not a micro sign before its unit.
+fn legacy_sign(before: Option<char>, ch: char, after: Option<char>) -> bool {
+    let marker = |c: char| MOJIBAKE_CHARS.contains(c);
+    let wordy = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || marker(c));
+    let micro_unit = ch == 'µ' && !wordy(before) && after.is_some_and(|a| MICRO_UNITS.contains(&a));
+    marker(ch) && (wordy(before) || wordy(after)) && !micro_unit
+}
+
+/// TCVN3 puts lower-case letters with tones where Latin-1 has upper-case
+/// ones (ễ at «Ô», ấ at «Ê») and ô, ằ, ã, Ă at «, », ·, ¡.
+fn tcvn3_letter(before: Option<char>, ch: char, after: Option<char>) -> bool {
+    let upper_in_word = ('\u{c0}'..='\u{de}').contains(&ch) && before.is_some_and(char::is_lowercase);
+    let sign_in_word =
+        "«»·¡".contains(ch) && before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic);
+    upper_in_word || sign_in_word
+}
+
+/// VNI writes a vowel's tone (and the hat or breve of a, e, o) as a
+/// second character: "a" + "ù" for á, "e" + "ã" for ễ, "a" + "ê" for ă.
+fn vni_mark(before: Option<char>, ch: char) -> bool {
+    let (Some(before), ch) = (before.and_then(|b| b.to_lowercase().next()), ch.to_lowercase().next().unwrap_or(ch))
+    else {
+        return false;
+    };
+    let tone = "ùøûõï".contains(ch);
+    let shape = "âáàåãäêéèúüë".contains(ch);
+    match before {
+        'a' | 'e' => tone || shape,
+        // "hoà", "hoá", "hoãn", "xoè", "khoé" are Vietnamese.
+        'o' => tone || (shape && !"àáãèé".contains(ch)),
+        'u' | 'y' | 'ô' => tone,
+        _ => false,
+    }
 }
 
 /// The first control character of `text` (a line break is allowed only
@@ -297,6 +352,53 @@ mod tests {
         assert_eq!(mojibake_char("Thaønh phoá"), Some('ø'));
         assert_eq!(mojibake_char("Cộng hòa xã hội chủ nghĩa Việt Nam – «Độc lập»"), None);
         assert_eq!(mojibake_char("Ủy ban MTTQ Việt Nam quận Ngô Quyền, nhiệt độ 30°"), None);
+        assert_eq!(mojibake_char("ñy ban nh©n d©n ph\u{ad}êng A"), Some('ñ'));
+        assert_eq!(mojibake_char("Hµ Néi"), Some('µ'));
+        assert_eq!(mojibake_char("x· héi"), Some('·'));
+        assert_eq!(mojibake_char("Coäng hoøa xaõ hoäi"), Some('ä'));
+    }
+
+    #[test]
+    fn signs_vietnamese_documents_use_are_not_mojibake() {
+        for text in [
+            "Nhà văn hóa 120 m², bể nước 5 m³, nhiệt độ 30°C, tỷ lệ 5‰",
+            "Khu tập thể № 5… giai đoạn 2013–2018, “Ngày hội Đại đoàn kết”",
+            "½ số hộ, khung 3×4 m, sai số ±2, ¼ diện tích, hạt 10 µm, © 2020",
+            "«Độc lập» – Tự do",
+        ] {
+            assert_eq!(mojibake_char(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn legacy_names_are_detected() {
+        // TCVN3 names whose only tell is a letter read as upper case.
+        assert_eq!(mojibake_char("NguyÔn Minh"), Some('Ô'));
+        assert_eq!(mojibake_char("Lª TuÊn"), Some('ª'));
+        assert_eq!(mojibake_char("Hå ChÝ Minh"), Some('å'));
+        assert_eq!(mojibake_char("TiÕn"), Some('Õ'));
+        assert_eq!(mojibake_char("C«ng an"), Some('«'));
+        // VNI names whose marks are all letters Vietnamese uses.
+        assert_eq!(mojibake_char("Nguyeãn Vaên An"), Some('ã'));
+        assert_eq!(mojibake_char("Traàn Thò Bình"), Some('à'));
+        assert_eq!(mojibake_char("NGUYEÃN VAÊN AN"), Some('Ã'));
+        assert_eq!(mojibake_char("Lyù"), Some('ù'));
+        assert_eq!(mojibake_char("Duõng"), Some('õ'));
+    }
+
+    #[test]
+    fn vietnamese_words_near_legacy_patterns_are_not_mojibake() {
+        for text in [
+            "Nguyễn Văn Hoà, Hoàng Thị Hoá, Lê Hoãn",
+            "khoẻ mạnh, xoè, loé sáng, Khoái, Ngoãn",
+            "Thuỷ, quả, quà, tuân thủ, thuê nhà, yêu nước, khuyên",
+            "Giàng A Páo, Mùa A Dế, Thào Thị Mai, Hoắc",
+            "ĐẢNG CỘNG SẢN VIỆT NAM, ỦY BAN NHÂN DÂN, Ô Chợ Dừa",
+            "«Đẩy mạnh phong trào», “toàn dân” · mục 2",
+            "Tập thể Phòng Cảnh sát hình sự; ông Nguyễn Văn Ông",
+        ] {
+            assert_eq!(mojibake_char(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! they cannot disagree.
 
 use crate::input::{LoaiNguoiNhan, NguoiNhan, NhomKhen};
-use crate::text::vn;
+use crate::text::case;
 
 /// Recipients of a group by kind: (tập thể, cá nhân).
 pub(crate) fn counts(group: &NhomKhen) -> (usize, usize) {
@@ -13,21 +13,24 @@ pub(crate) fn counts(group: &NhomKhen) -> (usize, usize) {
     (collectives, group.danh_sach.len() - collectives)
 }
 
-/// "12 tập thể và 15 cá nhân", "03 cá nhân" (two digits below ten, NĐ 30 style).
+/// "12 tập thể và 15 cá nhân", "3 cá nhân": counts as the papers and the
+/// press write them, without a leading zero.
 pub(crate) fn recipients_phrase(group: &NhomKhen) -> String {
     match counts(group) {
-        (0, n) => format!("{} cá nhân", vn::two_digits(n)),
-        (n, 0) => format!("{} tập thể", vn::two_digits(n)),
-        (c, i) => format!("{} tập thể và {} cá nhân", vn::two_digits(c), vn::two_digits(i)),
+        (0, n) => format!("{n} cá nhân"),
+        (n, 0) => format!("{n} tập thể"),
+        (c, i) => format!("{c} tập thể và {i} cá nhân"),
     }
 }
 
-/// "các tập thể và cá nhân", "các cá nhân", "các tập thể".
+/// "các tập thể, cá nhân", "các cá nhân", "các tập thể" — with a comma, so
+/// Điều 3's "… có liên quan và các tập thể, cá nhân có tên tại Điều 1"
+/// does not say "và" twice.
 pub(crate) fn recipients_kinds(group: &NhomKhen) -> &'static str {
     match counts(group) {
         (0, _) => "các cá nhân",
         (_, 0) => "các tập thể",
-        _ => "các tập thể và cá nhân",
+        _ => "các tập thể, cá nhân",
     }
 }
 
@@ -71,99 +74,17 @@ pub(crate) fn achievement_in_sentence(text: &str) -> String {
 }
 
 /// The awarding authority inside a sentence: `cap_khen_viet_thuong` when
-/// the input gives it, else [`sentence_case_authority`] of `cap_khen`.
+/// the input gives it, else `cap_khen` as running text (derived by the
+/// capitalisation rules when typed in upper case).
 pub(crate) fn authority_in_sentence(group: &NhomKhen) -> String {
     group.cap_khen_viet_thuong.clone().unwrap_or_else(|| sentence_case_authority(&group.cap_khen))
 }
 
-/// Words after which the next word starts the name of a body (capitalised).
-const TITLES: &[&str] = &[
-    "chủ tịch",
-    "phó chủ tịch",
-    "giám đốc",
-    "phó giám đốc",
-    "bộ trưởng",
-    "thứ trưởng",
-    "thủ trưởng",
-    "trưởng ban",
-    "chánh văn phòng",
-    "tư lệnh",
-    "hiệu trưởng",
-    "cục trưởng",
-    "vụ trưởng",
-    "tổng cục trưởng",
-    "trưởng công an",
-    "thủ tướng",
-];
-
-/// Administrative units: the words after them are a place name (capitalised).
-const PLACE_UNITS: &[&str] = &["thành phố", "tỉnh", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn"];
-
-/// Names written capitalised wherever they stand.
-const PROPER: &[&str] = &["Việt Nam", "Công an", "Chính phủ", "Quốc hội", "Mặt trận Tổ quốc", "Nhà nước"];
-
-/// Abbreviations kept upper-case.
-const ACRONYMS: &[&str] = &["UBND", "HĐND", "MTTQ", "TW", "CAND", "QĐND", "ANTQ", "ANTT", "TP", "TP.", "TDTT"];
-
-/// "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" → "Chủ tịch Ủy ban nhân
-/// dân thành phố Hải Phòng": lower case, with the first word, the start of
-/// the body after a title, place names and known proper names capitalised.
-/// For names this does not know, the input can give `cap_khen_viet_thuong`.
-pub(crate) fn sentence_case_authority(upper: &str) -> String {
-    let words: Vec<String> = upper
-        .split_whitespace()
-        .map(|w| if ACRONYMS.contains(&w) { w.to_string() } else { w.to_lowercase() })
-        .collect();
-    let mut capital = vec![false; words.len()];
-    if !capital.is_empty() {
-        capital[0] = true;
-    }
-    let starts_with = |i: usize, phrase: &str| -> Option<usize> {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        (i + parts.len() <= words.len() && parts.iter().enumerate().all(|(k, p)| words[i + k] == *p))
-            .then_some(parts.len())
-    };
-    let mut i = 0;
-    while i < words.len() {
-        if let Some(n) = TITLES.iter().filter_map(|t| starts_with(i, t)).max() {
-            if i + n < words.len() {
-                capital[i + n] = true;
-            }
-            i += n;
-            continue;
-        }
-        if let Some(n) = PLACE_UNITS.iter().filter_map(|t| starts_with(i, t)).max() {
-            // "thành phố Hải Phòng": the place name runs to the end.
-            (i + n..words.len()).for_each(|k| capital[k] = true);
-            break;
-        }
-        i += 1;
-    }
-    let joined = words
-        .iter()
-        .zip(&capital)
-        .map(|(w, &cap)| if cap { capitalise(w) } else { w.clone() })
-        .collect::<Vec<_>>()
-        .join(" ");
-    PROPER.iter().fold(joined, |text, name| replace_words(&text, &name.to_lowercase(), name))
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// Replaces whole-word occurrences of `from` (any case of its first letter) by `to`.
-fn replace_words(text: &str, from: &str, to: &str) -> String {
-    let padded = format!(" {text} ");
-    let capitalised = capitalise(from);
-    let replaced = padded
-        .replace(&format!(" {from} "), &format!(" {to} "))
-        .replace(&format!(" {capitalised} "), &format!(" {to} "));
-    replaced[1..replaced.len() - 1].to_string()
+/// A name typed for a header ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI
+/// PHÒNG") as running text ("Chủ tịch Ủy ban nhân dân thành phố Hải
+/// Phòng"); a name typed in normal case is kept as typed.
+pub(crate) fn sentence_case_authority(name: &str) -> String {
+    case::in_running_text(name).text
 }
 
 #[cfg(test)]
@@ -186,6 +107,7 @@ mod tests {
             sentence_case_authority("CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HẢI PHÒNG"),
             "Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hải Phòng"
         );
+        assert_eq!(sentence_case_authority("Giám đốc Công an TP. Hải Phòng"), "Giám đốc Công an TP. Hải Phòng");
     }
 
     #[test]

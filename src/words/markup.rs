@@ -12,7 +12,7 @@
 //!   literal. Values inserted by `{{…}}` are escaped, so data never becomes
 //!   markup.
 
-use crate::doc::{Align, Block, Paragraph, ParagraphStyle, Span};
+use crate::doc::{Align, Block, Paragraph, ParagraphStyle, Role, Span};
 
 /// Characters with a meaning in the markup; [`escape`] protects them.
 const SPECIAL: &[char] = &['\\', '*', '#', ':'];
@@ -99,6 +99,7 @@ fn heading_blocks(level: usize, number: usize, title: &str) -> Vec<Block> {
         first_indent: 0.0,
         space_before,
         keep_with_next: true,
+        role: Role::Heading(level as u8 + 1),
         ..ParagraphStyle::BODY
     };
     let para =

@@ -1,7 +1,8 @@
 //! The words of the papers: handlebars templates, the small markup they
-//! write, and the award phrases (counts, names, authorities) every paper
-//! shares.
+//! write, the award phrases (counts, names, authorities) and the figures
+//! in prose every paper shares.
 
 pub(crate) mod awards;
+pub(crate) mod figures;
 pub(crate) mod markup;
 pub mod templates;

@@ -13,6 +13,7 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use crate::diag::{Kind, Location, Problem};
+use crate::input::narrative;
 use crate::text::vn::{self, Date, Decimal};
 use crate::words::markup;
 
@@ -84,6 +85,16 @@ impl Templates {
             }
             origins.push((name.to_string(), origin, text));
         }
+        let named: Vec<(String, String)> = origins.iter().map(|(n, _, t)| (n.clone(), t.clone())).collect();
+        if let Some(chain) = find_recursion(&named) {
+            let origin = origins.iter().find(|(n, _, _)| *n == chain[0]).map_or("", |(_, o, _)| o.as_str());
+            let file = origin.split(" (").next().unwrap_or(origin);
+            problems.push(Problem {
+                location: Box::new(Location::file(file)),
+                path: String::new(),
+                kind: Kind::TemplateRecursion { name: chain[0].clone(), chain },
+            });
+        }
         if problems.is_empty() {
             Ok(Templates { registry, origins, layout })
         } else {
@@ -131,6 +142,104 @@ pub(crate) fn template_problem(
     }
 }
 
+/// The partials a template text names (`{{> name}}`, `{{#> name}}`), as
+/// written; a name given by an expression (`{{> (lookup …)}}`) is named
+/// `(`, which no template is.
+fn partials(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for piece in text.split("{{").skip(1) {
+        let piece = piece.trim_start_matches(['~', '{']).trim_start();
+        let Some(rest) = piece.strip_prefix('>').or_else(|| piece.strip_prefix("#>")) else { continue };
+        let rest = rest.trim_start();
+        let name: String = if rest.starts_with('(') {
+            "(".into()
+        } else {
+            let rest = rest.trim_start_matches(['"', '\'']);
+            rest.chars().take_while(|c| !c.is_whitespace() && !matches!(c, '}' | '"' | '\'' | '~')).collect()
+        };
+        if !name.is_empty() {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// The inline partials a template defines (`{{#*inline "name"}}`): their
+/// names and bodies, and the template's text outside them.
+fn inline_partials(text: &str) -> (Vec<(String, String)>, String) {
+    let mut inlines = Vec::new();
+    let mut outside = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{#*inline") {
+        outside.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let Some(open_end) = after.find("}}") else { break };
+        let name: String = after["{{#*inline".len()..open_end].trim().trim_matches(['"', '\'', '~']).trim().to_string();
+        let body_and_rest = &after[open_end + 2..];
+        let close = body_and_rest.find("{{/inline").unwrap_or(body_and_rest.len());
+        inlines.push((name, body_and_rest[..close].to_string()));
+        rest = body_and_rest[close..].split_once("}}").map_or("", |(_, r)| r);
+    }
+    outside.push_str(rest);
+    (inlines, outside)
+}
+
+/// A chain of templates that includes itself (`a → b → a`), among
+/// `templates` (name, text) and their inline partials; handlebars checks
+/// only a template naming itself, and a longer loop overflows the stack.
+/// A partial named by an expression could loop too, so it counts as one.
+pub(crate) fn find_recursion(templates: &[(String, String)]) -> Option<Vec<String>> {
+    use std::collections::HashMap;
+    // Nodes: each template, and each inline partial as "template/name".
+    let mut edges: HashMap<String, Vec<String>> = HashMap::new();
+    for (name, text) in templates {
+        let (inlines, outside) = inline_partials(text);
+        let local: Vec<&String> = inlines.iter().map(|(n, _)| n).collect();
+        let resolve = |target: String| {
+            if local.contains(&&target) {
+                format!("{name}/{target}")
+            } else {
+                target
+            }
+        };
+        edges.insert(name.clone(), partials(&outside).into_iter().map(resolve).collect());
+        for (inline, body) in &inlines {
+            edges.insert(format!("{name}/{inline}"), partials(body).into_iter().map(resolve).collect());
+        }
+    }
+    // Depth-first search for a back edge, without recursion.
+    let mut done: Vec<String> = Vec::new();
+    let mut names: Vec<&String> = edges.keys().collect();
+    names.sort();
+    for start in names {
+        let mut path: Vec<(String, usize)> = vec![(start.clone(), 0)];
+        while let Some((node, next)) = path.last().cloned() {
+            let targets = edges.get(&node).cloned().unwrap_or_default();
+            if next >= targets.len() {
+                done.push(node);
+                path.pop();
+                continue;
+            }
+            path.last_mut().expect("a node").1 += 1;
+            let target = &targets[next];
+            if target == "(" {
+                let mut chain: Vec<String> = path.iter().map(|(n, _)| n.clone()).collect();
+                chain.push("(…)".into());
+                return Some(chain);
+            }
+            if let Some(at) = path.iter().position(|(n, _)| n == target) {
+                let mut chain: Vec<String> = path[at..].iter().map(|(n, _)| n.clone()).collect();
+                chain.push(target.clone());
+                return Some(chain);
+            }
+            if edges.contains_key(target) && !done.contains(target) {
+                path.push((target.clone(), 0));
+            }
+        }
+    }
+    None
+}
+
 /// Writes the built-in templates into `dir` for a clerk to edit; existing
 /// files are left alone and named in the returned list.
 pub fn export(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
@@ -176,21 +285,49 @@ handlebars_helper!(so: |number: Json| {
 });
 handlebars_helper!(hoa: |text: Json| vn::upper(&json_text(text)));
 
-/// Narrative text (`noi_dung.*`): escaped but for `*`/`**` emphasis, and
-/// its blank-line paragraph breaks kept.
+/// Narrative text (`noi_dung.*`): escaped but for `*`/`**` emphasis, its
+/// blank-line paragraph breaks kept, and the figures it names (`{{ma}}`,
+/// `{{ma 2017}}`, `{{ma gon}}`) taken from the context's `so_lieu`, so the
+/// text prints the same number as the table.
 struct Paragraphs;
+
+/// The text of the figure `figure` names in `so_lieu`, when it has one.
+fn figure_text(so_lieu: Option<&Json>, figure: &narrative::FigureRef) -> Option<String> {
+    let texts = so_lieu?.get(&figure.code)?;
+    let text = match figure.form {
+        narrative::FigureForm::Total => texts.get("tong"),
+        narrative::FigureForm::Short => texts.get("gon"),
+        narrative::FigureForm::Year(year) => texts.get("nam")?.get(year.to_string()),
+    };
+    text?.as_str().map(str::to_string)
+}
 
 impl handlebars::HelperDef for Paragraphs {
     fn call<'reg: 'rc, 'rc>(
         &self,
         h: &handlebars::Helper<'rc>,
         _: &'reg Handlebars<'reg>,
-        _: &'rc handlebars::Context,
+        context: &'rc handlebars::Context,
         _: &mut handlebars::RenderContext<'reg, 'rc>,
         out: &mut dyn handlebars::Output,
     ) -> handlebars::HelperResult {
         let text = h.param(0).map(|p| json_text(p.value())).unwrap_or_default();
-        out.write(&markup::escape_keeping_emphasis(&text))?;
+        let Ok(pieces) = narrative::pieces(&text) else {
+            // The input's check refuses such text; print it as typed.
+            out.write(&markup::escape_keeping_emphasis(&text))?;
+            return Ok(());
+        };
+        let so_lieu = context.data().get("so_lieu");
+        for piece in pieces {
+            let written = match piece {
+                narrative::Piece::Text(typed) => markup::escape_keeping_emphasis(typed),
+                narrative::Piece::Figure(figure) => match figure_text(so_lieu, &figure) {
+                    Some(figure) => markup::escape(&figure),
+                    None => markup::escape(&format!("{{{{{}}}}}", figure.code)),
+                },
+            };
+            out.write(&written)?;
+        }
         Ok(())
     }
 }
@@ -233,9 +370,39 @@ mod tests {
     }
 
     #[test]
+    fn narrative_figures_come_from_the_data() {
+        let out = render(
+            "{{doan t}}",
+            json!({"t": "tổ chức {{cuoc}} cuộc, *hơn* {{tin gon}} tin (năm 2017: {{tin 2017}}) \\{{x}}",
+                   "so_lieu": {"cuoc": {"tong": "1.766", "gon": "1,7 nghìn", "nam": {}},
+                               "tin": {"tong": "4.123", "gon": "4,1 nghìn", "nam": {"2017": "812"}}}}),
+        )
+        .unwrap();
+        assert_eq!(markup::plain_text(&out), "tổ chức 1.766 cuộc, hơn 4,1 nghìn tin (năm 2017: 812) {{x}}");
+    }
+
+    #[test]
     fn strict_mode_refuses_a_missing_field() {
         let err = render("x {{khong_co}}", json!({})).unwrap_err();
         assert!(err.contains("khong_co"), "{err}");
+    }
+
+    #[test]
+    fn loops_of_partials_are_found() {
+        let named = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
+        };
+        assert_eq!(find_recursion(&named(&[("a", "x {{> b}}"), ("b", "{{> c }}"), ("c", "y")])), None);
+        assert_eq!(
+            find_recursion(&named(&[("a", "x {{> b}}"), ("b", "{{~> a}}")])),
+            Some(vec!["a".into(), "b".into(), "a".into()])
+        );
+        assert!(find_recursion(&named(&[("a", "{{#> a}}x{{/a}}")])).is_some());
+        assert!(find_recursion(&named(&[("a", "{{> (lookup . \"t\")}}")])).is_some());
+        let inline = "{{#*inline \"row\"}}<{{x}}>{{/inline}}{{> row}}{{> row}}";
+        assert_eq!(find_recursion(&named(&[("a", inline)])), None);
+        let looping = "{{#*inline \"row\"}}{{> row}}{{/inline}}{{> row}}";
+        assert!(find_recursion(&named(&[("a", looping)])).is_some());
     }
 
     #[test]

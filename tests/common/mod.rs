@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod lists;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -120,7 +122,14 @@ pub fn docx_part(docx: &Path, part: &str) -> String {
 
 /// The visible text of a DOCX's document.xml, paragraphs joined by spaces.
 pub fn docx_text(docx: &Path) -> String {
-    let xml = docx_part(docx, "word/document.xml");
+    let mut xml = docx_part(docx, "word/document.xml");
+    // Word's non-breaking hyphen reads as a hyphen; a word joiner is nothing.
+    xml = xml.replace("<w:noBreakHyphen />", "<w:t>-</w:t>").replace('\u{2060}', "");
+    // A line break reads as a space between the words around it.
+    while let Some(at) = xml.find("<w:br") {
+        let end = at + xml[at..].find("/>").expect("a closed w:br") + 2;
+        xml.replace_range(at..end, "<w:t> </w:t>");
+    }
     let mut text = String::new();
     for paragraph in xml.split("</w:p>") {
         for piece in paragraph.split("<w:t").skip(1) {

@@ -5,11 +5,11 @@
 
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, Extension, Multipart, Path, Query, State};
+use axum::extract::{Extension, Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
-use axum::{middleware, Json, Router};
+use axum::{Json, Router};
 use serde_json::json;
 
 use super::auth::{self, Caller};
@@ -17,11 +17,12 @@ use super::check::{self, has_errors, ProblemJson};
 use super::stage::{FileKind, Stage};
 use super::store::conferences::{self, SaveRefused, StoredFile, Version};
 use super::store::{register, users};
-use super::{files, issue, pages, upload, yaml_form, App};
+use super::{issue, upload, yaml_form, App};
 use crate::diag::{Kind, Location, Problem, WorkspaceKind};
 use crate::input;
 
-pub(crate) fn router(app: Arc<App>) -> Router {
+/// The API's own routes (papers, lists and summaries have theirs beside it).
+pub(crate) fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/api/login", post(auth::login))
         .route("/api/logout", post(auth::logout))
@@ -30,21 +31,12 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/api/conferences/{id}", get(show).put(replace))
         .route("/api/conferences/{id}/form", put(save_form))
         .route("/api/conferences/{id}/versions", get(history))
-        .route("/api/conferences/{id}/lists", post(files::list_upload))
         .route("/api/conferences/{id}/issue", post(issue_numbers))
-        .route("/api/conferences/{id}/files/{name}", get(files::file))
-        .route("/api/conferences/{id}/pack.zip", get(files::pack))
-        .route("/api/conferences/{id}/preview/{version}/{paper}/{page}", get(files::preview))
-        .route("/api/summary", post(files::summary))
         .route("/api/awards", get(awards))
         .route("/api/counters", get(counters).put(set_counter))
         .route("/api/printers", get(printers).put(save_printer))
         .route("/api/printers/{name}", axum::routing::delete(delete_printer))
         .route("/api/status", get(status))
-        .merge(pages::routes())
-        .layer(middleware::from_fn_with_state(Arc::clone(&app), auth::guard))
-        .layer(DefaultBodyLimit::max(upload::BODY_LIMIT))
-        .with_state(app)
 }
 
 /// 422: the problems, and nothing was stored.
@@ -69,7 +61,7 @@ fn conflict(current: i64) -> Response {
 
 /// One workspace problem as a list of one.
 pub(crate) fn workspace_problem(path: &str, kind: WorkspaceKind) -> Vec<ProblemJson> {
-    let problem = Problem { location: Box::default(), path: path.to_string(), kind: Kind::Workspace(kind) };
+    let problem = Problem { location: Box::default(), path: path.to_string(), kind: Kind::Workspace(Box::new(kind)) };
     vec![ProblemJson::new(&problem, "")]
 }
 

@@ -89,6 +89,10 @@ fn cross_site(headers: &HeaderMap) -> bool {
     origin_differs || fetch_crosses
 }
 
+/// Marks a 401 answered to a page (not the API): it is shown as the sign-in form.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SignInPage;
+
 /// The guard every request passes: finds the caller, answers 401 to one who
 /// must sign in, 403 to a form post without its CSRF token.
 pub(crate) async fn guard(
@@ -130,8 +134,11 @@ pub(crate) async fn guard(
         if path.starts_with("/api/") {
             return refuse(StatusCode::UNAUTHORIZED, "Cần đăng nhập.");
         }
-        // A page: the sign-in form, which comes back here once signed in.
-        return (StatusCode::UNAUTHORIZED, super::pages::login_page()).into_response();
+        // A page: the server answers with the sign-in form, which comes
+        // back here once signed in.
+        let mut response = refuse(StatusCode::UNAUTHORIZED, "Cần đăng nhập.");
+        response.extensions_mut().insert(SignInPage);
+        return response;
     };
     if unsafe_method && caller.user.is_some() {
         let sent = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok());

@@ -18,7 +18,7 @@ pub(crate) struct ProblemJson {
     pub path: String,
     pub line: Option<usize>,
     pub col: Option<usize>,
-    /// `error` or `warning`.
+    /// `error`, `warning` or `info` (how a list file was read).
     pub severity: &'static str,
     /// In Vietnamese, as `check` prints it.
     pub message: String,
@@ -53,6 +53,7 @@ fn severity_name(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Info => "info",
     }
 }
 
@@ -61,7 +62,7 @@ pub(crate) fn has_errors(problems: &[ProblemJson]) -> bool {
 }
 
 /// Reads `yaml` with `files` beside it, as `check` would; the input when it
-/// is valid, and every problem found (warnings too).
+/// is valid, and every problem found (warnings and notes too).
 pub(crate) fn check(
     root: &Path,
     yaml: &str,
@@ -69,8 +70,10 @@ pub(crate) fn check(
 ) -> std::io::Result<(Option<Input>, Vec<ProblemJson>)> {
     let stage = Stage::new(root, yaml, files)?;
     let prefix = stage.prefix();
-    Ok(match input::load(&stage.input()) {
-        Ok(input) => (Some(input), Vec::new()),
+    Ok(match input::load_with_notes(&stage.input()) {
+        // How list files were read (columns, counts) and what is worth a
+        // second look, as `check` shows them.
+        Ok((input, notes)) => (Some(input), notes.iter().map(|p| ProblemJson::new(p, &prefix)).collect()),
         Err(problems) => (None, problems.iter().map(|p| ProblemJson::new(p, &prefix)).collect()),
     })
 }

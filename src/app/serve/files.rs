@@ -9,7 +9,8 @@ use std::sync::Arc;
 use axum::extract::{Extension, Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::routing::{get, post};
+use axum::{Json, Router};
 use serde_json::json;
 
 use super::api::{self, load_version, not_found, unprocessable, workspace_problem};
@@ -20,10 +21,20 @@ use super::stage::{FileKind, Stage};
 use super::store::conferences::StoredFile;
 use super::store::users;
 use super::{upload, yaml_form, App};
-use crate::app::output::{Manifest, ManifestEntry, OutputFile};
+use crate::app::output::{Manifest, OutputFile};
 use crate::app::pack::Format;
 use crate::diag::{Failure, Lang, WorkspaceKind};
 use crate::documents::summary::SummaryRequest;
+
+/// The routes of the papers, lists and summaries.
+pub(crate) fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/conferences/{id}/lists", post(list_upload))
+        .route("/api/conferences/{id}/files/{name}", get(file))
+        .route("/api/conferences/{id}/pack.zip", get(pack))
+        .route("/api/conferences/{id}/preview/{version}/{paper}/{page}", get(preview))
+        .route("/api/summary", post(summary))
+}
 
 fn content_type(name: &str) -> &'static str {
     match name.rsplit('.').next() {
@@ -88,7 +99,7 @@ pub(crate) async fn file(
         Ok(Err(problems)) => return unprocessable(problems.to_vec()),
         Err(err) => return transient(err),
     };
-    let Some(found) = output.files.iter().find(|f| f.name == name) else { return not_found() };
+    let Some(found) = output.files.iter().find(|f| f.entry.path == name) else { return not_found() };
     let disposition = if format == Format::Docx && extension == "docx" { "attachment" } else { "inline" };
     (
         [
@@ -118,8 +129,8 @@ pub(crate) async fn pack(
     let mut outputs = Vec::new();
     // In the order `build` writes them.
     for (rank, part) in [Part::Report, Part::Decisions, Part::Press, Part::Certificates].into_iter().enumerate() {
-        for format in part.formats() {
-            match app.renderer.part(&version, part, *format, &print).await {
+        for format in [Format::Pdf, Format::Docx] {
+            match app.renderer.part(&version, part, format, &print).await {
                 Ok(Ok(output)) => outputs.push((rank, output)),
                 Ok(Err(problems)) => return unprocessable(problems.to_vec()),
                 Err(err) => return transient(err),
@@ -131,9 +142,9 @@ pub(crate) async fn pack(
             outputs.iter().flat_map(|(rank, o)| o.files.iter().map(move |f| (*rank, f))).collect();
         // As `build` lists them: paper by paper, PDF before DOCX before text.
         files.sort_by_key(|(part, file)| {
-            let stem = file.name.split('.').next().unwrap_or_default();
+            let stem = file.entry.path.split('.').next().unwrap_or_default();
             let index: usize = stem.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0);
-            let format = ["pdf", "docx", "txt"].iter().position(|f| *f == file.format).unwrap_or(3);
+            let format = ["pdf", "docx", "txt"].iter().position(|f| *f == file.entry.format).unwrap_or(3);
             (*part, index, format)
         });
         let files: Vec<&OutputFile> = files.into_iter().map(|(_, f)| f).collect();
@@ -160,30 +171,16 @@ pub(crate) async fn pack(
 /// `files` (each name once) and their manifest, as a ZIP.
 fn zip_files(input_name: &str, files: &[&OutputFile]) -> zip::result::ZipResult<Vec<u8>> {
     let mut seen = std::collections::HashSet::new();
-    let files: Vec<&OutputFile> = files.iter().copied().filter(|f| seen.insert(f.name.clone())).collect();
-    let manifest = Manifest {
-        input: input_name.to_string(),
-        files: files
-            .iter()
-            .map(|f| ManifestEntry {
-                path: f.name.clone(),
-                kind: f.kind.to_string(),
-                format: f.format.to_string(),
-                pages: f.pages,
-                count: f.count,
-            })
-            .collect(),
-    };
+    let files: Vec<&OutputFile> = files.iter().copied().filter(|f| seen.insert(f.entry.path.clone())).collect();
+    let manifest = Manifest { input: input_name.to_string(), files: files.iter().map(|f| f.entry.clone()).collect() };
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for file in &files {
-        writer.start_file(file.name.as_str(), options)?;
+        writer.start_file(file.entry.path.as_str(), options)?;
         writer.write_all(&file.bytes)?;
     }
     writer.start_file("manifest.json", options)?;
-    let mut json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    json.push(b'\n');
-    writer.write_all(&json)?;
+    writer.write_all(&manifest.bytes())?;
     Ok(writer.finish()?.into_inner())
 }
 
@@ -193,7 +190,7 @@ pub(crate) async fn preview(
     Path((id, version, paper, page)): Path<(i64, i64, String, String)>,
     Query(query): Query<PrintQuery>,
 ) -> Response {
-    let Some(part) = Part::of_paper(&paper).filter(|part| *part != Part::Press) else { return not_found() };
+    let Some(part) = Part::of_paper(&paper) else { return not_found() };
     if page == "canh-bao" {
         return warnings(&app, id, version, part, &paper, &query).await;
     }
@@ -292,7 +289,6 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
             let name = format!("hoi-nghi-{}.yaml", version.conference);
             stages.push(Stage::named(&staging, &name, &version.yaml, &version.files)?);
         }
-        let out = Stage::named(&staging, "tong-hop.yaml", "", &[])?;
         let request = SummaryRequest {
             inputs: stages.iter().map(Stage::input).collect(),
             from: ask.from,
@@ -303,21 +299,22 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
             templates: None,
             metric_map: None,
         };
-        let out_dir = out.dir().join("ket-qua");
         let bare = |problem: &crate::diag::Problem| {
-            let mut json = ProblemJson::new(problem, &out.prefix());
+            let mut json = ProblemJson::new(problem, "");
             for stage in &stages {
                 json.message = json.message.replace(&stage.prefix(), "");
                 json.file = json.file.replace(&stage.prefix(), "");
             }
             json
         };
-        match crate::build_summary(&request, Some(&out_dir)) {
-            Ok(_) => {}
+        // The same papers `baocao summary` writes, made in memory.
+        let rendered = match crate::app::pack::render_summary(&request, false) {
+            Ok(rendered) => rendered,
             Err(Failure::Input(problems)) => return Ok(Err(problems.iter().map(bare).collect())),
             Err(failure) => return Err(std::io::Error::other(failure.message(Lang::Vi))),
-        }
-        zip_folder(&out_dir).map(Ok)
+        };
+        let files: Vec<&OutputFile> = rendered.files.iter().collect();
+        zip_files(&rendered.manifest.input, &files).map(Ok).map_err(std::io::Error::other)
     })
     .await;
     match made {
@@ -333,20 +330,6 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
         Ok(Err(err)) => super::internal(&err.to_string()),
         Err(err) => super::internal(&err.to_string()),
     }
-}
-
-/// Every file `build_summary` wrote, as a ZIP.
-fn zip_folder(dir: &std::path::Path) -> std::io::Result<Vec<u8>> {
-    let mut names: Vec<_> = std::fs::read_dir(dir)?.filter_map(|e| e.ok()).filter(|e| e.path().is_file()).collect();
-    names.sort_by_key(|e| e.file_name());
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for entry in names {
-        let name = entry.file_name().to_string_lossy().to_string();
-        writer.start_file(name, options).map_err(std::io::Error::other)?;
-        writer.write_all(&std::fs::read(entry.path())?)?;
-    }
-    Ok(writer.finish().map_err(std::io::Error::other)?.into_inner())
 }
 
 /// `POST /api/conferences/{id}/lists` (multipart: the list file, `nhom`

@@ -40,7 +40,10 @@ fn award_code(award: HinhThucKhen) -> &'static str {
 }
 
 fn problem(path: String, kind: WorkspaceKind) -> ProblemJson {
-    ProblemJson::new(&Problem { location: Box::new(Location::file(INPUT_NAME)), path, kind: Kind::Workspace(kind) }, "")
+    ProblemJson::new(
+        &Problem { location: Box::new(Location::file(INPUT_NAME)), path, kind: Kind::Workspace(Box::new(kind)) },
+        "",
+    )
 }
 
 /// The workspace's own rules for `input` as the next version of conference

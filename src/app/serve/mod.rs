@@ -67,6 +67,26 @@ impl App {
     }
 }
 
+/// Every route behind the guard (sign-in, CSRF), bodies bounded.
+fn router(app: Arc<App>) -> axum::Router {
+    axum::Router::new()
+        .merge(api::routes())
+        .merge(files::routes())
+        .merge(pages::routes())
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), auth::guard))
+        .layer(axum::middleware::map_response(sign_in_page))
+        .layer(axum::extract::DefaultBodyLimit::max(upload::BODY_LIMIT))
+        .with_state(app)
+}
+
+/// A page the guard refused for want of a session: the sign-in form, still a 401.
+async fn sign_in_page(response: Response) -> Response {
+    if response.extensions().get::<auth::SignInPage>().is_some() {
+        return (StatusCode::UNAUTHORIZED, pages::login_page()).into_response();
+    }
+    response
+}
+
 /// A 500 answer: something the clerk cannot fix went wrong.
 pub(crate) fn internal(detail: &str) -> Response {
     eprintln!("baocao serve: {detail}");
@@ -95,7 +115,7 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
         return Err(Failure::Input(vec![Problem {
             location: Box::new(Location::command_line()),
             path: "--listen".into(),
-            kind: Kind::Workspace(WorkspaceKind::NoUserOffLoopback(options.listen.to_string())),
+            kind: Kind::Workspace(Box::new(WorkspaceKind::NoUserOffLoopback(options.listen.to_string()))),
         }]));
     }
     // What a killed server left staged is of no use.
@@ -126,7 +146,7 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
                 Lang::En => format!("baocao serve: http://{address}/ (workspace {shown}); Ctrl-C to stop"),
             }
         );
-        let service = api::router(app).into_make_service_with_connect_info::<SocketAddr>();
+        let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, service)
             .with_graceful_shutdown(shutdown())
             .await
@@ -164,7 +184,7 @@ pub(crate) fn add_user(workspace: &Path, name: &str, lang: Lang) -> Result<(), F
         return Err(Failure::Input(vec![Problem {
             location: Box::new(Location::command_line()),
             path: "users add".into(),
-            kind: Kind::Workspace(WorkspaceKind::WeakPassword),
+            kind: Kind::Workspace(Box::new(WorkspaceKind::WeakPassword)),
         }]));
     }
     let store = open_store(workspace)?;

@@ -1,5 +1,5 @@
 //! Papers rendered in memory by the pipeline's own entry point
-//! ([`crate::produce`]), one kind at a time, and cached by conference
+//! ([`crate::app::pack::render`], the steps `build` writes with), one kind at a time, and cached by conference
 //! version: nothing is rendered twice for the same version. The preview's
 //! page pictures are drawn from those same PDFs (hayro), cached alike.
 
@@ -15,7 +15,7 @@ use super::stage::Stage;
 use super::store::conferences::Version;
 use crate::app::output::OutputFile;
 use crate::app::pack::{BuildRequest, DocKind, Format};
-use crate::diag::{Failure, Lang};
+use crate::diag::{Failure, Lang, Severity};
 use crate::documents::certificate::PrintOptions;
 
 /// A kind of paper, rendered together (all decisions, all certificate groups).
@@ -46,14 +46,6 @@ impl Part {
             _ if stem.strip_prefix("quyet-dinh-").is_some_and(is_index) => Some(Part::Decisions),
             _ if stem.strip_prefix("khen-").is_some_and(is_index) => Some(Part::Certificates),
             _ => None,
-        }
-    }
-
-    /// The formats the part is made in.
-    pub(crate) fn formats(self) -> &'static [Format] {
-        match self {
-            Part::Press => &[Format::Docx],
-            _ => &[Format::Pdf, Format::Docx],
         }
     }
 }
@@ -226,7 +218,7 @@ impl Renderer {
         let size = |pictured: &Pictured| pictured.as_ref().map_or(1024, |p| p.png.len());
         self.pages
             .get_or_compute(key, size, || async {
-                let Some(index) = output.files.iter().position(|f| f.name == file) else {
+                let Some(index) = output.files.iter().position(|f| f.entry.path == file) else {
                     return Ok(Err(Arc::new(Vec::new())));
                 };
                 let _permit = self.permits.acquire().await.map_err(|e| Transient(e.to_string()))?;
@@ -256,17 +248,25 @@ fn render(
         print: print.options(),
         split: false,
         progress: false,
+        force: false,
+        pdfa: false,
     };
     let prefix = stage.prefix();
-    match crate::produce(&request) {
+    match crate::app::pack::render(&request) {
         Ok(rendered) => Ok(Ok(Arc::new(PartOutput {
             files: rendered.files,
-            warnings: rendered.warnings.iter().map(|p| ProblemJson::new(p, &prefix)).collect(),
+            // As `build` shows them: what needs a look; how lists were read is the form's.
+            warnings: rendered
+                .warnings
+                .iter()
+                .filter(|p| p.kind.severity() != Severity::Info)
+                .map(|p| ProblemJson::new(p, &prefix))
+                .collect(),
         }))),
         Err(Failure::Input(problems)) => {
             Ok(Err(Arc::new(problems.iter().map(|p| ProblemJson::new(p, &prefix)).collect())))
         }
-        Err(Failure::Io { .. }) => Err(Transient("I/O".into())),
+        Err(Failure::Io { .. } | Failure::Output { .. }) => Err(Transient("I/O".into())),
         Err(failure @ Failure::Render { .. }) => Ok(Err(Arc::new(vec![ProblemJson {
             path: String::new(),
             line: None,

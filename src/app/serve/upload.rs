@@ -29,8 +29,11 @@ pub(crate) struct Upload {
 }
 
 fn problem(file: &str, kind: WorkspaceKind) -> ProblemJson {
-    let problem =
-        Problem { location: Box::new(Location::file(file)), path: String::new(), kind: Kind::Workspace(kind) };
+    let problem = Problem {
+        location: Box::new(Location::file(file)),
+        path: String::new(),
+        kind: Kind::Workspace(Box::new(kind)),
+    };
     ProblemJson::new(&problem, "")
 }
 

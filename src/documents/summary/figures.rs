@@ -363,7 +363,8 @@ mod tests {
     fn body(years: &[(i32, &str)], totals: &[(i32, i32, &str)]) -> Body {
         let mut body = Body::empty("A".into(), 1);
         body.years[0] = years.iter().map(|(y, v)| (*y, d(v))).collect();
-        body.totals[0] = totals.iter().map(|(tu, den, v)| (GiaiDoan { tu: *tu, den: *den }, d(v))).collect();
+        body.totals[0] =
+            totals.iter().map(|(tu, den, v)| (GiaiDoan { tu: *tu, den: *den, so_nam: None }, d(v))).collect();
         body
     }
 

@@ -23,7 +23,7 @@ use super::metrics;
 use super::nd30;
 use crate::diag::Failure;
 use crate::diag::{Kind, Location, Problem};
-use crate::doc::{Block, Document, Header, Page, Title};
+use crate::doc::{Block, Document, Header, Metadata, Page, Timestamp, Title};
 use crate::input::metric_map::{self, MetricMap};
 use crate::input::{self, ChiTieu, Input};
 use crate::text::vn::{self, two_digits, Date};
@@ -115,8 +115,8 @@ fn problem(option: &str, kind: Kind) -> Failure {
 fn load(request: &SummaryRequest) -> Result<(Vec<Loaded>, Option<MetricMap>), Failure> {
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
-    for path in &request.inputs {
-        match input::load(path) {
+    for (path, read) in request.inputs.iter().zip(read_all(&request.inputs)) {
+        match read {
             Ok(input) => loaded.push(Loaded {
                 file: path.file_name().unwrap_or_default().to_string_lossy().to_string(),
                 display: path.display().to_string(),
@@ -138,6 +138,20 @@ fn load(request: &SummaryRequest) -> Result<(Vec<Loaded>, Option<MetricMap>), Fa
     } else {
         Err(Failure::Input(problems))
     }
+}
+
+/// Reads the input files, on every core (sixty district reports are read
+/// in a fraction of the time); results in the order of `paths`.
+fn read_all(paths: &[PathBuf]) -> Vec<Result<Input, Vec<Problem>>> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len()).max(1);
+    let share = paths.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(share)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|path| input::load(path)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|handle| handle.join().expect("reading an input does not panic")).collect()
+    })
 }
 
 /// The summary of `request`.
@@ -182,8 +196,13 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
     }
     for code in &request.chart {
         if !metrics.iter().any(|m| &m.ma == code) {
-            let mut known: Vec<String> = metrics.iter().map(|m| m.ma.clone()).collect();
-            known.dedup();
+            // A code with two meanings is listed once.
+            let mut known: Vec<String> = Vec::new();
+            for metric in metrics {
+                if !known.contains(&metric.ma) {
+                    known.push(metric.ma.clone());
+                }
+            }
             return Err(problem("--chart", Kind::UnknownChartMetric { code: code.clone(), known }));
         }
     }
@@ -304,12 +323,17 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
             number: Some(number),
             place_date: Some(format!("{}, {date}", first.van_ban.dia_danh)),
         }),
-        Block::Title(Title { kind: "BÁO CÁO TỔNG HỢP".into(), subject, note: None }),
+        Block::Title(Title { kind: "BÁO CÁO TỔNG HỢP".into(), subject: subject.clone(), note: None }),
     ];
     blocks.extend(body);
     blocks.push(Block::Signature(nd30::signature(&["Lưu: VT".to_string()], &first.nguoi_ky)));
-    let document =
-        Document { title: format!("Báo cáo tổng hợp {}", range.label()), page, page_numbers: true, blocks };
+    let meta = Metadata {
+        title: subject,
+        subject: format!("Báo cáo tổng hợp {}", range.label()),
+        author: issuer,
+        created: request.ngay.map(Timestamp::date),
+    };
+    let document = Document { meta, page, page_numbers: true, blocks };
     Ok(Summary { document, warnings: resolved.warnings })
 }
 

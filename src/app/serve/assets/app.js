@@ -32,7 +32,7 @@ function showProblems(list, problems) {
   if (!list) return;
   list.replaceChildren();
   for (const problem of problems || []) {
-    const item = element("li", { class: problem.severity === "error" ? "loi" : "canh-bao" });
+    const item = element("li", { class: { error: "loi", warning: "canh-bao" }[problem.severity] || "ghi-chu" });
     const where = [problem.file, problem.cell, problem.line ? `dòng ${problem.line}${problem.col ? ":" + problem.col : ""}` : ""]
       .filter(Boolean)
       .join(" ");

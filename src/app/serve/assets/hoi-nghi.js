@@ -117,10 +117,12 @@
         target = byPath.get(path);
       }
       const error = problem.severity === "error";
+      const note = problem.severity === "info";
       let box = form.querySelector(".van-de-chung");
       let prefix = "";
       if (target) {
-        target.classList.add(error ? "co-loi" : "co-canh-bao");
+        // A note (how a list was read) is said beside its field, not marked on it.
+        if (!note) target.classList.add(error ? "co-loi" : "co-canh-bao");
         if (target.matches("tr")) {
           box = target.closest(".bang").querySelector(":scope > .loi");
           prefix = `Dòng ${[...target.parentElement.children].indexOf(target) + 1}: `;
@@ -134,7 +136,7 @@
         }
       }
       const where = problem.file && problem.file !== "hoi-nghi.yaml" ? `[${problem.file}${problem.cell ? " " + problem.cell : ""}] ` : "";
-      box.append(element("p", { class: error ? "loi" : "canh-bao" }, prefix + where + problem.message));
+      box.append(element("p", { class: error ? "loi" : note ? "ghi-chu" : "canh-bao" }, prefix + where + problem.message));
     }
   }
 
@@ -429,7 +431,7 @@
   function drawPaperChoice() {
     const current = choice.value;
     choice.replaceChildren();
-    for (const paper of papers.filter((p) => p !== "tin-bai")) choice.append(element("option", { value: paper }, paperLabel(paper)));
+    for (const paper of papers) choice.append(element("option", { value: paper }, paperLabel(paper)));
     if (papers.includes(current)) choice.value = current;
   }
 
@@ -441,7 +443,7 @@
       const row = element("tr");
       row.append(element("td", {}, paperLabel(paper)));
       const cell = element("td");
-      for (const format of paper === "tin-bai" ? ["docx", "txt"] : ["pdf", "docx"]) {
+      for (const format of paper === "tin-bai" ? ["pdf", "docx", "txt"] : ["pdf", "docx"]) {
         const extra = printQuery(paper).replace("?", "&");
         const href = `/api/conferences/${id}/files/${paper}.${format}?phien_ban=${version}${extra}`;
         cell.append(element("a", { href, download: "" }, format.toUpperCase()), " ");

@@ -140,7 +140,7 @@ pub(super) async fn page(
          <div class=\"xem-truoc\"><img id=\"anh-xem-truoc\" alt=\"Trang giấy tờ đang xem trước\"><p id=\"xem-truoc-loi\" class=\"ghi-chu\"></p></div></section></div>",
     );
     let mut select = String::new();
-    for paper in papers.iter().filter(|p| *p != "tin-bai") {
+    for paper in &papers {
         let _ = write!(select, "<option value=\"{p}\">{}</option>", esc(&paper_label(paper)), p = esc(paper));
     }
     body = body.replace(
@@ -161,7 +161,7 @@ fn downloads(body: &mut String, id: i64, version: i64, papers: &[String], printe
         "<div class=\"khung\" id=\"the-tai-ve\" hidden><h2>Tải về</h2><table class=\"danh-muc\" id=\"tai-ve\"><tbody>",
     );
     for paper in papers {
-        let formats: &[&str] = if paper == "tin-bai" { &["docx", "txt"] } else { &["pdf", "docx"] };
+        let formats: &[&str] = if paper == "tin-bai" { &["pdf", "docx", "txt"] } else { &["pdf", "docx"] };
         let links: Vec<String> = formats
             .iter()
             .map(|f| {

@@ -2,11 +2,14 @@
 //! collecting every problem (syntax, unknown or missing key, wrong type,
 //! bad value, unusable text) instead of stopping at the first.
 
+mod conference;
+
 use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
-use super::list_file;
+use super::facts;
+use super::list;
 use super::locate::Locator;
 use super::*;
 use crate::diag::{Expect, Kind, Location, Problem};
@@ -36,20 +39,27 @@ pub(super) struct Reader<'a> {
     base: &'a Path,
     locator: Locator,
     problems: Vec<Problem>,
+    /// How list files were read (notes and warnings, not errors).
+    notes: Vec<Problem>,
 }
 
 impl<'a> Reader<'a> {
     pub(super) fn new(text: &'a str, display: &str, base: &'a Path) -> Reader<'a> {
-        Reader { text, base, locator: Locator::yaml(text, display), problems: Vec::new() }
+        Reader { text, base, locator: Locator::yaml(text, display), problems: Vec::new(), notes: Vec::new() }
     }
 
     /// A reader for rows of a list file, located by `locator`.
     pub(super) fn for_list(locator: Locator, base: &'a Path) -> Reader<'a> {
-        Reader { text: "", base, locator, problems: Vec::new() }
+        Reader { text: "", base, locator, problems: Vec::new(), notes: Vec::new() }
     }
 
     pub(super) fn into_problems(self) -> Vec<Problem> {
         self.problems
+    }
+
+    /// The notes of the list files read so far.
+    pub(super) fn take_notes(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.notes)
     }
 
     pub(super) fn locator(&self) -> &Locator {
@@ -116,13 +126,16 @@ impl<'a> Reader<'a> {
             Locator::Yaml { display, .. } | Locator::List { display, .. } => display,
         });
         let mut kind = Kind::Syntax(detail.clone());
-        if let Some(at) = err.location() {
-            if let Some(line) = unpaired_quote_line(self.text, at.line()) {
-                kind = Kind::UnclosedQuote { detail, line };
+        // serde_yaml names no place for some errors (a second document):
+        // the other parser's position, or the line that starts it.
+        let at = err.location().map(|at| (at.line(), at.column())).or_else(|| unlocated_error_place(self.text));
+        if let Some((line, col)) = at {
+            if let Some(quote) = unpaired_quote_line(self.text, line) {
+                kind = Kind::UnclosedQuote { detail, line: quote };
             }
-            location.line = Some(at.line());
-            location.col = Some(at.column());
-            location.excerpt = self.text.lines().nth(at.line().saturating_sub(1)).map(str::to_string);
+            location.line = Some(line);
+            location.col = Some(col);
+            location.excerpt = self.text.lines().nth(line.saturating_sub(1)).map(str::to_string);
         }
         self.problems.push(Problem { location: location.into(), path: String::new(), kind });
     }
@@ -224,6 +237,18 @@ impl<'a> Reader<'a> {
         self.any_text(value, path, false).filter(|t| !t.is_empty())
     }
 
+    /// A name printed in a header block: a newline the clerk typed breaks
+    /// the line there.
+    fn header_text(&mut self, value: &Value, path: &str) -> Option<String> {
+        let text = self.any_text(value, path, true)?;
+        if text.is_empty() {
+            self.report(path, false, Kind::EmptyText);
+            return None;
+        }
+        Some(text)
+    }
+
+    /// Text kept with its newlines: paragraphs, or a name in a header block.
     fn paragraphs(&mut self, value: &Value, path: &str) -> Option<String> {
         self.any_text(value, path, true).filter(|t| !t.is_empty())
     }
@@ -276,6 +301,14 @@ impl<'a> Reader<'a> {
     }
 
     fn number(&mut self, value: &Value, path: &str) -> Option<Decimal> {
+        if let Value::String(text) = value {
+            // "1.250.000" typed the Vietnamese way, quoted or not a YAML number.
+            if facts::thousands_separated(text.trim()) {
+                let typed = text.trim().to_string();
+                self.report(path, false, Kind::ThousandsSeparator { fix: typed.replace('.', ""), typed });
+                return None;
+            }
+        }
         let number = match value {
             Value::Number(n) => Decimal::parse(&n.to_string()),
             _ => None,
@@ -338,8 +371,8 @@ impl<'a> Reader<'a> {
 
     fn co_quan(&mut self, value: &Value, path: &str) -> Option<CoQuan> {
         let r = self.record(value, path, CoQuan::KEYS)?;
-        let chu_quan = self.optional(&r, "chu_quan", Self::maybe_text);
-        let ten = self.required(&r, "ten", Self::text);
+        let chu_quan = self.optional(&r, "chu_quan", Self::paragraphs);
+        let ten = self.required(&r, "ten", Self::header_text);
         let viet_tat = self.optional(&r, "viet_tat", Self::maybe_text);
         Some(CoQuan { chu_quan, ten: ten?, viet_tat })
     }
@@ -351,42 +384,6 @@ impl<'a> Reader<'a> {
         let cap_bac = self.optional(&r, "cap_bac", Self::maybe_text);
         let ho_ten = self.required(&r, "ho_ten", Self::text);
         Some(NguoiKy { the_thuc, chuc_vu: chuc_vu?, cap_bac, ho_ten: ho_ten? })
-    }
-
-    fn chuong_trinh(&mut self, value: &Value, path: &str) -> Option<ChuongTrinh> {
-        let r = self.record(value, path, ChuongTrinh::KEYS)?;
-        let so = self.required(&r, "so", Self::text);
-        let ngay = self.required(&r, "ngay", Self::date);
-        let ten = self.required(&r, "ten", Self::text);
-        let cac_ben = self.required(&r, "cac_ben", Self::text_list);
-        Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben? })
-    }
-
-    fn giai_doan(&mut self, value: &Value, path: &str) -> Option<GiaiDoan> {
-        let r = self.record(value, path, GiaiDoan::KEYS)?;
-        let tu = self.required(&r, "tu", Self::year);
-        let den = self.required(&r, "den", Self::year);
-        Some(GiaiDoan { tu: tu?, den: den? })
-    }
-
-    fn hoi_nghi(&mut self, value: &Value, path: &str) -> Option<HoiNghi> {
-        let r = self.record(value, path, HoiNghi::KEYS)?;
-        let ngay = self.required(&r, "ngay", Self::date);
-        let buoi = self.optional(&r, "buoi", |s, v, p| {
-            s.choice(v, p, &[("sang", Buoi::Sang), ("chieu", Buoi::Chieu), ("toi", Buoi::Toi)])
-        });
-        let dia_diem = self.optional(&r, "dia_diem", Self::maybe_text);
-        let hinh_thuc = self.optional(&r, "hinh_thuc", |s, v, p| {
-            s.choice(v, p, &[("truc_tiep", HinhThucHoiNghi::TrucTiep), ("truc_tuyen", HinhThucHoiNghi::TrucTuyen)])
-        });
-        let dai_bieu = self.list_of(&r, "dai_bieu", |s, v, p| {
-            let r = s.record(v, p, DaiBieu::KEYS)?;
-            let cap_bac = s.optional(&r, "cap_bac", Self::maybe_text);
-            let ho_ten = s.required(&r, "ho_ten", Self::text);
-            let chuc_vu = s.required(&r, "chuc_vu", Self::text);
-            Some(DaiBieu { cap_bac, ho_ten: ho_ten?, chuc_vu: chuc_vu? })
-        });
-        Some(HoiNghi { ngay: ngay?, buoi, dia_diem, hinh_thuc, dai_bieu: dai_bieu? })
     }
 
     fn chi_tieu(&mut self, value: &Value, path: &str) -> Option<ChiTieu> {
@@ -468,8 +465,8 @@ impl<'a> Reader<'a> {
         });
         let cap_khen = self.required(&r, "cap_khen", Self::text);
         let cap_khen_viet_thuong = self.optional(&r, "cap_khen_viet_thuong", Self::maybe_text);
-        let co_quan = self.required(&r, "co_quan", Self::text);
-        let co_quan_chu_quan = self.optional(&r, "co_quan_chu_quan", Self::maybe_text);
+        let co_quan = self.required(&r, "co_quan", Self::header_text);
+        let co_quan_chu_quan = self.optional(&r, "co_quan_chu_quan", Self::paragraphs);
         let dia_danh = self.required(&r, "dia_danh", Self::text);
         let quyet_dinh = self.required(&r, "quyet_dinh", |s, v, p| {
             let r = s.record(v, p, QuyetDinh::KEYS)?;
@@ -524,17 +521,17 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A PNG file named relative to the YAML, known to decode.
+    /// A PNG file named relative to the YAML: a regular file within the
+    /// size and pixel limits that decodes whole.
     fn png_file(&mut self, value: &Value, path: &str) -> Option<std::path::PathBuf> {
         let name = self.text(value, path)?;
         let file = self.base.join(&name);
-        let checked = std::fs::read(&file).map_err(|e| e.to_string()).and_then(|bytes| {
-            png::Decoder::new(std::io::Cursor::new(bytes)).read_info().map(|_| ()).map_err(|e| e.to_string())
-        });
-        match checked {
-            Ok(()) => Some(file),
-            Err(detail) => {
-                self.report(path, false, Kind::ImageUnreadable { file: file.display().to_string(), detail });
+        match super::bounds::png(&file, &file.display().to_string(), path) {
+            Ok(_) => Some(file),
+            Err(mut problem) => {
+                // Located at the field that names the image.
+                *problem.location = self.locator.locate(path, false);
+                self.problems.push(problem);
                 None
             }
         }
@@ -556,14 +553,34 @@ impl<'a> Reader<'a> {
     }
 
     fn list_file(&mut self, file: &str, list_path: &str) -> Option<Vec<NguoiNhan>> {
-        match list_file::read(self.base, file, list_path) {
-            Ok(list) => Some(list),
+        match list::read(self.base, file, list_path) {
+            Ok(listed) => {
+                self.notes.extend(listed.notes);
+                Some(listed.recipients)
+            }
             Err(problems) => {
                 self.problems.extend(problems);
                 None
             }
         }
     }
+}
+
+/// Where a YAML error serde_yaml did not place is: yaml-rust2's error
+/// position, else the first line that starts a second document.
+fn unlocated_error_place(text: &str) -> Option<(usize, usize)> {
+    if let Err(err) = yaml_rust2::YamlLoader::load_from_str(text) {
+        let mark = err.marker();
+        return Some((mark.line().max(1), mark.col() + 1));
+    }
+    let mut content = false;
+    for (index, line) in text.lines().enumerate() {
+        if content && (line.starts_with("---") || line.starts_with("...") || line.starts_with('%')) {
+            return Some((index + 1, 1));
+        }
+        content |= !line.trim().is_empty() && !line.trim_start().starts_with('#');
+    }
+    Some((1, 1))
 }
 
 /// The first line before `error_line` (1-based) whose unescaped double

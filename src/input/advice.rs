@@ -1,0 +1,101 @@
+//! Warnings about a valid input: what it says that is allowed but worth a
+//! second look before the papers go for signature — a title that does not
+//! fit the name ("Ông Cao Thị Hiếu"), a decision without the proposal it
+//! acts on, a name whose running-text form had to be guessed from upper case.
+
+use std::path::Path;
+
+use super::locate::Locator;
+use super::{Input, LoaiNguoiNhan};
+use crate::diag::{Kind, Location, Problem};
+use crate::text::case;
+
+/// Every warning about `input` (read from the file `locator` indexes;
+/// list files are found under `base`).
+pub(super) fn warnings(input: &Input, locator: &Locator, base: &Path) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    let mut warn =
+        |location: Location, path: String, kind: Kind| warnings.push(Problem { location: location.into(), path, kind });
+    let at = |path: &str| locator.locate(path, false);
+
+    let derived = |path: String, typed: &str, key: Option<String>, warn: &mut dyn FnMut(Location, String, Kind)| {
+        let form = case::in_running_text(typed);
+        if form.unsure {
+            let kind = Kind::UnsureCase { typed: typed.to_string(), derived: form.text, key };
+            warn(at(&path), path, kind);
+        }
+    };
+    derived("co_quan.ten".into(), &input.co_quan.ten, None, &mut warn);
+    for (i, party) in input.chuong_trinh.cac_ben.iter().enumerate() {
+        derived(format!("chuong_trinh.cac_ben[{i}]"), party, None, &mut warn);
+    }
+    if let Some(conference) = &input.hoi_nghi {
+        for (i, body) in conference.don_vi_to_chuc.iter().enumerate() {
+            derived(format!("hoi_nghi.don_vi_to_chuc[{i}]"), body, None, &mut warn);
+        }
+    }
+
+    for (g, group) in input.khen_thuong.iter().enumerate() {
+        let path = format!("khen_thuong[{g}]");
+        if group.cap_khen_viet_thuong.is_none() {
+            let key = Some(format!("{path}.cap_khen_viet_thuong"));
+            derived(format!("{path}.cap_khen"), &group.cap_khen, key, &mut warn);
+        }
+        if group.quyet_dinh.de_nghi.is_none() {
+            let path = format!("{path}.quyet_dinh");
+            warn(locator.locate(&path, true), path, Kind::NoProposal);
+        }
+        for (i, person) in group.danh_sach.iter().enumerate() {
+            let Some(title) = &person.danh_xung else { continue };
+            if person.loai != LoaiNguoiNhan::CaNhan {
+                continue;
+            }
+            let Some(middle) = mismatched_middle_name(title, &person.ten) else { continue };
+            let path = format!("{path}.danh_sach[{i}].danh_xung");
+            let location = match &group.danh_sach_tep {
+                Some(file) => Location::file(&base.join(file).display().to_string()),
+                None => at(&path),
+            };
+            let kind = Kind::TitleMismatch { title: title.clone(), name: person.ten.clone(), middle };
+            warn(location, path, kind);
+        }
+    }
+    warnings
+}
+
+/// Titles for men and for women.
+const MALE: &[&str] = &["ông", "anh"];
+const FEMALE: &[&str] = &["bà", "chị", "cô"];
+
+/// The middle name that contradicts `title` ("Thị" after "Ông", "Văn"
+/// after "Bà"), if any.
+fn mismatched_middle_name(title: &str, name: &str) -> Option<String> {
+    let title = title.trim().to_lowercase();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let middle = &words[1..words.len() - 1];
+    let contradicting = if MALE.contains(&title.as_str()) {
+        "Thị"
+    } else if FEMALE.contains(&title.as_str()) {
+        "Văn"
+    } else {
+        return None;
+    };
+    middle.contains(&contradicting).then(|| contradicting.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_middle_names_must_agree() {
+        assert_eq!(mismatched_middle_name("Ông", "Cao Thị Hiếu").as_deref(), Some("Thị"));
+        assert_eq!(mismatched_middle_name("Bà", "Đinh Văn Trường").as_deref(), Some("Văn"));
+        assert_eq!(mismatched_middle_name("Bà", "Nguyễn Thị Hằng"), None);
+        assert_eq!(mismatched_middle_name("Ông", "Nguyễn Văn Thị"), None, "a given name is not a middle name");
+        assert_eq!(mismatched_middle_name("Đồng chí", "Cao Thị Hiếu"), None);
+    }
+}

@@ -1,0 +1,139 @@
+//! What an input implies without saying it: the years a review counts,
+//! the kind of programme reviewed, each metric's period figure, whether a
+//! metric counts things, and what a number typed the Vietnamese way is.
+
+use super::{ChiTieu, Input};
+use crate::text::vn::Decimal;
+
+/// The programme's kind when the input does not name it.
+const DEFAULT_KIND: &str = "Chương trình phối hợp";
+
+impl Input {
+    /// The years the review covers, as officials count them: from the
+    /// programme's signing to the report, rounded to whole years (signed
+    /// 1/8/2013, reviewed 21/8/2018: 5; a 2011–2015 period reviewed early
+    /// in 2016: 5), unless `giai_doan.so_nam` says otherwise; at least 1.
+    pub fn years_reviewed(&self) -> u32 {
+        if let Some(years) = self.giai_doan.so_nam {
+            return years;
+        }
+        let (from, to) = (self.chuong_trinh.ngay, self.van_ban.ngay);
+        let mut months = (to.year - from.year) * 12 + to.month as i32 - from.month as i32;
+        if to.day < from.day {
+            months -= 1;
+        }
+        ((months + 6) / 12).max(1) as u32
+    }
+
+    /// The programme's kind as written in a sentence: "Chương trình phối hợp".
+    pub fn programme_kind(&self) -> &str {
+        self.chuong_trinh.loai.as_deref().unwrap_or(DEFAULT_KIND)
+    }
+
+    /// The period figure of metric `code`: its `tong_hop`, else its yearly
+    /// values combined by its rule (sum, last year, highest).
+    pub fn period_total(&self, code: &str) -> Option<Decimal> {
+        if let Some((_, total)) = self.tong_hop.iter().find(|(c, _)| c == code) {
+            return Some(*total);
+        }
+        let rule = self.chi_tieu.iter().find(|m| m.ma == code).map(|m| m.cach_tinh).unwrap_or_default();
+        rule.combine(&super::yearly_values(&self.ket_qua_nam, code))
+    }
+
+    /// True when the input has something for a report to say: narrative,
+    /// figures or awards.
+    pub fn has_content(&self) -> bool {
+        let n = &self.noi_dung;
+        let text = [
+            &n.tinh_hinh,
+            &n.lanh_dao_chi_dao,
+            &n.ket_qua,
+            &n.han_che,
+            &n.nguyen_nhan,
+            &n.bai_hoc,
+            &n.phuong_huong,
+            &n.de_xuat,
+        ]
+        .iter()
+        .any(|section| section.is_some());
+        let figures = !self.tong_hop.is_empty()
+            || self.ket_qua_nam.iter().any(|y| !y.gia_tri.is_empty())
+            || self
+                .don_vi_con
+                .iter()
+                .any(|u| !u.tong_hop.is_empty() || u.ket_qua_nam.iter().any(|y| !y.gia_tri.is_empty()));
+        text || figures || !self.khen_thuong.is_empty()
+    }
+}
+
+/// Words of a unit that measures rather than counts: its figures may have
+/// decimals ("3,7 tỷ đồng", "12,5 %", "1,25 ha").
+const MEASURES: &[&str] = &[
+    "đồng",
+    "tỷ",
+    "triệu",
+    "nghìn",
+    "ngàn",
+    "usd",
+    "%",
+    "phần trăm",
+    "ha",
+    "héc-ta",
+    "km",
+    "m",
+    "m²",
+    "m2",
+    "m³",
+    "m3",
+    "cm",
+    "mm",
+    "tấn",
+    "tạ",
+    "kg",
+    "g",
+    "gam",
+    "lít",
+    "giờ",
+    "phút",
+    "ngày",
+    "tháng",
+    "năm",
+    "điểm",
+    "tỷ lệ",
+];
+
+/// True when `metric` counts things (models, people, meetings): a figure
+/// of it is a whole number, so "3.412" can only mean 3412.
+pub(crate) fn is_count(metric: &ChiTieu) -> bool {
+    let unit = metric.don_vi.as_deref().unwrap_or("").to_lowercase();
+    let measured = unit.split([' ', '/', '(', ')']).any(|word| MEASURES.contains(&word));
+    !measured && !metric.ten.to_lowercase().starts_with("tỷ lệ")
+}
+
+/// True when `text` is a whole number grouped by thousands with dots, the
+/// Vietnamese way ("3.412", "1.250.000"), which YAML reads as a decimal.
+pub(crate) fn thousands_separated(text: &str) -> bool {
+    let mut groups = text.split('.');
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && !first.starts_with('0')
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_told_from_decimals() {
+        for typed in ["3.412", "175.726", "1.250", "1.250.000"] {
+            assert!(thousands_separated(typed), "{typed}");
+        }
+        for typed in ["3.7", "0.125", "3412", "12.5", "1.2500", "1,250", "a.123"] {
+            assert!(!thousands_separated(typed), "{typed}");
+        }
+    }
+}

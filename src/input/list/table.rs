@@ -1,0 +1,286 @@
+//! Finds the table in a sheet as a clerk laid it out: the header row under
+//! any title rows (its columns matched to keys by meaning, sub-headers of
+//! merged titles included), then the rows under it — recipients, section
+//! rows setting their kind, subtotals, group headings, and the total or
+//! signature block that ends it. Every row that is not a recipient is
+//! accounted for, so `check` can show it.
+
+use super::display::show;
+use super::grid::{Grid, Merge, Row};
+use super::words::{closing, field_of, section_kind, starts_with_numbering, Closing, Field};
+use crate::diag::{CellTrouble, SkipReason};
+use crate::input::LoaiNguoiNhan;
+
+/// Rows searched for the header.
+pub(super) const HEADER_SEARCH_ROWS: usize = 50;
+
+/// One header column: its index (from 0), title and field.
+#[derive(Debug, Clone)]
+pub(super) struct Column {
+    pub(super) index: usize,
+    pub(super) title: String,
+    pub(super) field: Option<Field>,
+}
+
+/// The header: its first and last row (a merged title spans several) and
+/// columns, in order.
+#[derive(Debug, Clone)]
+pub(super) struct Header {
+    pub(super) row: usize,
+    pub(super) last_row: usize,
+    pub(super) columns: Vec<Column>,
+}
+
+impl Header {
+    pub(super) fn column_of(&self, field: Field) -> Option<&Column> {
+        self.columns.iter().find(|c| c.field == Some(field))
+    }
+}
+
+/// Why no table was found.
+#[derive(Debug)]
+pub(super) enum HeaderTrouble {
+    NotFound,
+    /// Two columns fill one key: (row, first column, second column).
+    Duplicate {
+        row: usize,
+        first: Column,
+        second: Column,
+    },
+}
+
+/// The first row (of the first [`HEADER_SEARCH_ROWS`]) with a name column.
+pub(super) fn find_header(grid: &Grid) -> Result<Header, HeaderTrouble> {
+    let titled = |row: &Row| -> Vec<Column> {
+        row.cells
+            .iter()
+            .filter_map(|(index, cell)| {
+                let title = show(cell).ok().filter(|t| !t.is_empty())?;
+                Some(Column { index: *index, field: field_of(&title), title })
+            })
+            .collect()
+    };
+    let (position, row) = grid
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find(|(_, row)| titled(row).iter().any(|c| c.field == Some(Field::Name)))
+        .ok_or(HeaderTrouble::NotFound)?;
+    let mut columns = titled(row);
+    // A title merged down over two rows: the rows under it belong to the
+    // header, and a sub-title there ("Chức vụ" under "Chức vụ, đơn vị")
+    // names its column more exactly.
+    let last_row = row
+        .cells
+        .iter()
+        .filter_map(|(index, _)| grid.merge_at(row.number, *index))
+        .map(|m| m.last_row)
+        .max()
+        .unwrap_or(row.number)
+        .max(row.number);
+    for sub_row in grid.rows[position + 1..].iter().take_while(|r| r.number <= last_row) {
+        for sub in titled(sub_row) {
+            match columns.iter_mut().find(|c| c.index == sub.index) {
+                Some(column) if sub.field.is_some() => *column = sub,
+                Some(_) => {}
+                None => columns.push(sub),
+            }
+        }
+    }
+    columns.sort_by_key(|c| c.index);
+    for (i, second) in columns.iter().enumerate() {
+        let Some(field) = second.field.filter(|f| *f != Field::Number) else { continue };
+        if let Some(first) = columns[..i].iter().find(|c| c.field.is_some_and(|f| f.slot() == field.slot())) {
+            return Err(HeaderTrouble::Duplicate { row: row.number, first: first.clone(), second: second.clone() });
+        }
+    }
+    Ok(Header { row: row.number, last_row, columns })
+}
+
+/// A row read as a recipient: its row, the text of each filled column,
+/// and the kind its section gives it.
+#[derive(Debug, Clone)]
+pub(super) struct Record {
+    pub(super) row: usize,
+    /// (field, column, text), in column order; no empty texts.
+    pub(super) values: Vec<(Field, usize, String)>,
+    pub(super) section: Option<LoaiNguoiNhan>,
+}
+
+impl Record {
+    pub(super) fn value(&self, field: Field) -> Option<&(Field, usize, String)> {
+        self.values.iter().find(|(f, _, _)| *f == field)
+    }
+}
+
+/// What the walk down the table met besides recipients.
+#[derive(Debug, Clone)]
+pub(super) enum Event {
+    Section {
+        row: usize,
+        column: usize,
+        text: String,
+        kind: LoaiNguoiNhan,
+    },
+    Skipped {
+        reason: SkipReason,
+        row: usize,
+        text: String,
+    },
+    /// The table ends at (`row`, `column`); `ignored` rows after it.
+    Ended {
+        row: usize,
+        column: usize,
+        text: String,
+        ignored: usize,
+    },
+}
+
+/// The rows under the header.
+#[derive(Debug, Default)]
+pub(super) struct Walk {
+    pub(super) records: Vec<Record>,
+    pub(super) events: Vec<Event>,
+    /// Cells of recipients that cannot be shown as Excel shows them:
+    /// (record index, column, what is wrong).
+    pub(super) troubles: Vec<(usize, usize, CellTrouble)>,
+    /// Merged areas whose value filled rows they cover, in order met.
+    pub(super) merges_used: Vec<(Merge, String)>,
+    /// Columns with no title that hold something in a recipient's row:
+    /// (column, first such row, its text), by column.
+    pub(super) untitled: Vec<(usize, usize, String)>,
+}
+
+/// Reads the rows under `header`.
+pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
+    let mut walk = Walk::default();
+    let number_column = header.column_of(Field::Number).map(|c| c.index);
+    let name_column = header.column_of(Field::Name).map(|c| c.index);
+    let mapped: Vec<&Column> = header.columns.iter().filter(|c| c.field.is_some_and(|f| f != Field::Number)).collect();
+    let body: Vec<&Row> = grid.rows.iter().filter(|r| r.number > header.last_row).collect();
+    let mut section = None;
+    for (position, row) in body.iter().enumerate() {
+        let texts: Vec<(usize, String)> = row
+            .cells
+            .iter()
+            .filter_map(|(c, cell)| show(cell).ok().filter(|t| !t.is_empty()).map(|t| (*c, t)))
+            .collect();
+        let Some((first_column, first_text)) = texts.first().cloned() else { continue };
+        let all_text = texts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+        if position == 0 && is_numbering_row(&texts, name_column) {
+            walk.events.push(Event::Skipped { reason: SkipReason::Numbering, row: row.number, text: all_text });
+            continue;
+        }
+        match closing(&first_text) {
+            Some(Closing::End) => {
+                let ignored = body.len() - position - 1;
+                walk.events.push(Event::Ended { row: row.number, column: first_column, text: all_text, ignored });
+                break;
+            }
+            Some(Closing::Subtotal) => {
+                walk.events.push(Event::Skipped { reason: SkipReason::Subtotal, row: row.number, text: all_text });
+                continue;
+            }
+            None => {}
+        }
+        // A row merged across the table, or with nothing but a number and
+        // a name, may be a heading rather than a recipient.
+        let merged_across = grid.merge_at(row.number, first_column).is_some_and(|m| {
+            m.first_row == row.number
+                && mapped.iter().filter(|c| (m.first_column..=m.last_column).contains(&c.index)).count() >= 2
+        });
+        let only_number_and_name = texts.iter().all(|(c, _)| Some(*c) == number_column || Some(*c) == name_column);
+        if merged_across || only_number_and_name {
+            if let Some(kind) = section_kind(&all_text) {
+                section = Some(kind);
+                walk.events.push(Event::Section { row: row.number, column: first_column, text: all_text, kind });
+                continue;
+            }
+            let number_text = texts.iter().find(|(c, _)| Some(*c) == number_column).map(|(_, t)| t.as_str());
+            let name_text = texts.iter().find(|(c, _)| Some(*c) == name_column).map(|(_, t)| t.as_str());
+            let numbered_as_group = number_text.is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit()))
+                || name_text.is_some_and(starts_with_numbering);
+            if merged_across || numbered_as_group {
+                walk.events.push(Event::Skipped { reason: SkipReason::GroupHeading, row: row.number, text: all_text });
+                continue;
+            }
+            if name_text.is_none() {
+                walk.events.push(Event::Skipped { reason: SkipReason::NumberOnly, row: row.number, text: all_text });
+                continue;
+            }
+        }
+        for (column, text) in &texts {
+            let titled = header.columns.iter().any(|c| c.index == *column);
+            if !titled && !walk.untitled.iter().any(|(c, _, _)| c == column) {
+                walk.untitled.push((*column, row.number, text.clone()));
+            }
+        }
+        read_record(grid, row, &mapped, section, &mut walk);
+    }
+    walk.untitled.sort_by_key(|(column, _, _)| *column);
+    walk
+}
+
+/// "(1) (2) (3)" or "1 2 3" under the header: each column's number.
+fn is_numbering_row(texts: &[(usize, String)], name_column: Option<usize>) -> bool {
+    let short_number = |t: &str| {
+        let inner = t.trim_start_matches('(').trim_end_matches(')');
+        !inner.is_empty() && inner.len() <= 2 && inner.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    texts.len() >= 2 && texts.iter().all(|(_, t)| short_number(t)) && texts.iter().any(|(c, _)| Some(*c) == name_column)
+}
+
+/// Reads one recipient row: an empty cell under a merged area takes its
+/// value; a row whose name cell lies inside a name merged from the row
+/// above continues that recipient (its texts are added to theirs).
+fn read_record(grid: &Grid, row: &Row, mapped: &[&Column], section: Option<LoaiNguoiNhan>, walk: &mut Walk) {
+    let index = walk.records.len();
+    let mut values = Vec::new();
+    let name_column = mapped.iter().find(|c| c.field == Some(Field::Name)).map(|c| c.index);
+    let continues = !walk.records.is_empty() && name_column.is_some_and(|c| grid.seen(row, c).1.is_some());
+    for column in mapped {
+        let field = column.field.expect("mapped columns have a field");
+        let (cell, merge) = grid.seen(row, column.index);
+        let Some(cell) = cell else { continue };
+        match show(cell) {
+            Ok(text) if text.is_empty() => {}
+            Ok(text) => {
+                if let Some(merge) = merge.filter(|_| !continues) {
+                    if !walk.merges_used.iter().any(|(m, _)| *m == merge) {
+                        walk.merges_used.push((merge, text.clone()));
+                    }
+                }
+                values.push((field, column.index, text, merge.is_some()));
+            }
+            Err(trouble) => {
+                // A continued row's error belongs to the row it continues.
+                let at = if continues { index - 1 } else { index };
+                walk.troubles.push((at, column.index, trouble));
+                // A stand-in, so the cell is not reported missing as well.
+                values.push((field, column.index, "?".into(), merge.is_some()));
+            }
+        }
+    }
+    match walk.records.last_mut() {
+        Some(previous) if continues => {
+            for (field, column, text, merged) in values {
+                if merged {
+                    continue;
+                }
+                match previous.values.iter_mut().find(|(f, _, _)| *f == field) {
+                    Some((_, _, existing)) => {
+                        existing.push(' ');
+                        existing.push_str(&text);
+                    }
+                    None => previous.values.push((field, column, text)),
+                }
+            }
+        }
+        _ => walk.records.push(Record {
+            row: row.number,
+            values: values.into_iter().map(|(f, c, t, _)| (f, c, t)).collect(),
+            section,
+        }),
+    }
+}

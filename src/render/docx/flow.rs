@@ -1,0 +1,325 @@
+//! The DOCX body of a [`Document`], paginated as the PDF is: the page
+//! flow ([`super::flow`]) says where each page begins, and the DOCX carries
+//! that intent — `keepNext`/`keepLines` on headings and closing sentences,
+//! `widowControl` everywhere, `cantSplit` rows, repeated header rows
+//! (`tblHeader`), every table row, the header grid and the signature block
+//! at their exact heights, the NĐ 30 parts' lines broken where the PDF
+//! breaks them, and an explicit page break wherever the PDF moved a block
+//! or a run of table rows to the next page.
+
+use std::collections::{HashMap, HashSet};
+
+use docx_rs::{
+    BreakType, HeightRule, Paragraph as DocxParagraph, Pic, Run, Table as DocxTable, TableBorder, TableBorderPosition,
+    TableBorders, TableCellMargins, TableLayoutType, TableRow, WidthType,
+};
+
+use super::styles::{self, face, paragraph, plain, Line, Look, Style};
+use super::{cell, grid, rule, twips, Element};
+use crate::doc::*;
+use crate::render::flow::{self, PageStart, ParagraphSet, AFTER_TABLE, CHART_AFTER};
+use crate::render::nd30::{self, MOTTO_TEXT, NATIONAL_NAME};
+use crate::render::table::{table_set, CELL_PAD_Y};
+use crate::text::fonts::Face;
+use crate::text::measure::{unbreakable_dashes, CELL_PADDING_MM, LINE_HEIGHT, PT_PER_MM};
+
+fn pt_twips(pt: f32) -> u32 {
+    (pt * 20.0).round() as u32
+}
+
+/// Where the PDF broke pages, by block.
+pub(super) struct Breaks {
+    /// Blocks that open a page.
+    blocks: HashSet<usize>,
+    /// Tables whose trailing empty paragraph opens a page.
+    after_tables: HashSet<usize>,
+    /// Per table, the body rows a keep moved to a new page.
+    splits: HashMap<usize, Vec<usize>>,
+}
+
+impl Breaks {
+    pub(super) fn of(doc: &Document) -> Breaks {
+        let mut breaks = Breaks { blocks: HashSet::new(), after_tables: HashSet::new(), splits: HashMap::new() };
+        for start in flow::flow(doc).starts {
+            match start {
+                PageStart::Block(i) => {
+                    breaks.blocks.insert(i);
+                }
+                PageStart::AfterTable(i) => {
+                    breaks.after_tables.insert(i);
+                }
+                PageStart::Row { block, row, early: true } => breaks.splits.entry(block).or_default().push(row),
+                PageStart::Row { .. } | PageStart::Line(_) => {}
+            }
+        }
+        breaks
+    }
+}
+
+/// The elements of `blocks`, the first being block `offset` of the document.
+pub(super) fn elements(blocks: &[Block], offset: usize, page: Page, breaks: &Breaks) -> Result<Vec<Element>, String> {
+    let mut out = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let index = offset + i;
+        let break_before = breaks.blocks.contains(&index);
+        match block {
+            Block::Header(header) => out.push(Element::Table(header_grid(header, page))),
+            Block::Title(title) => out.extend(title_paragraphs(title, page).into_iter().map(Element::Paragraph)),
+            Block::Paragraph(p) => {
+                out.push(Element::Paragraph(styled(p, page.text_width()).page_break_before(break_before)))
+            }
+            Block::Table(table) => {
+                let splits = breaks.splits.get(&index).map_or(&[][..], Vec::as_slice);
+                out.extend(data_tables(table, splits, break_before));
+                let style = &styles::AFTER_TABLE;
+                let look = Look { line: Line::Exact(AFTER_TABLE), ..style.look };
+                let after = paragraph(style, look, &[]).page_break_before(breaks.after_tables.contains(&index));
+                out.push(Element::Paragraph(after));
+            }
+            Block::Signature(signature) => out.push(Element::Table(signature_table(signature, page, break_before))),
+            Block::Chart(chart) => {
+                out.push(Element::Paragraph(chart_paragraph(chart)?.page_break_before(break_before)))
+            }
+            Block::SectionBreak => unreachable!("sections are split before"),
+        }
+    }
+    Ok(out)
+}
+
+/// A body paragraph in the named style of its role: exact lines, and a
+/// heading or closing sentence kept whole with what follows. A centred
+/// paragraph gets the PDF's balanced lines, as explicit line breaks.
+fn styled(p: &Paragraph, text_width_mm: f32) -> DocxParagraph {
+    let s = p.style;
+    let style = styles::for_role(s.role);
+    let look = Look {
+        size: s.size,
+        align: s.align,
+        left: s.left_indent,
+        right: 0.0,
+        first: s.first_indent,
+        before: s.space_before,
+        after: s.space_after,
+        line: Line::Exact(s.size * LINE_HEIGHT),
+        keep_next: s.keep_with_next,
+        ..style.look
+    };
+    let set = ParagraphSet::new(p, text_width_mm * PT_PER_MM);
+    let out = match p.spans.first() {
+        Some(span) if set.balanced => {
+            let lines: Vec<String> = set.lines().iter().map(|l| l.text()).collect();
+            lines_paragraph(style, look, &lines, (span.bold, span.italic))
+        }
+        _ => paragraph(style, look, &p.spans),
+    };
+    if s.keep_with_next {
+        out.keep_lines(true)
+    } else {
+        out
+    }
+}
+
+/// Runs of pre-broken `lines` (one face) at `size` in a paragraph whose
+/// style looks like `base`, a line break between each two.
+fn line_runs(lines: &[String], look: (bool, bool), base: &Look, size: f32) -> Vec<Run> {
+    let count = lines.len();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let r = face(Run::new().add_text(unbreakable_dashes(line)), look, base, size);
+            if i + 1 < count {
+                r.add_break(BreakType::TextWrapping)
+            } else {
+                r
+            }
+        })
+        .collect()
+}
+
+/// A paragraph in `style` set as `look`, of pre-broken `lines` in one face.
+fn lines_paragraph(style: &Style, look: Look, lines: &[String], bold_italic: (bool, bool)) -> DocxParagraph {
+    line_runs(lines, bold_italic, &style.look, look.size)
+        .into_iter()
+        .fold(paragraph(style, look, &[]), DocxParagraph::add_run)
+}
+
+/// `lines` in `style` as the style sets them.
+fn plain_lines(style: &Style, lines: &[String], bold_italic: (bool, bool)) -> DocxParagraph {
+    lines_paragraph(style, style.look, lines, bold_italic)
+}
+
+/// Row `height` (pt) as an exact DOCX row height.
+fn exact_row(row: TableRow, height: f32) -> TableRow {
+    row.row_height(pt_twips(height) as f32).height_rule(HeightRule::Exact)
+}
+
+fn header_grid(header: &Header, page: Page) -> DocxTable {
+    let set = nd30::header_set(header, page.text_width());
+    let mut left = Vec::new();
+    if !set.parent.is_empty() {
+        left.push(plain_lines(&styles::PARENT_BODY, &set.parent, (false, false)));
+    }
+    let issuer = &styles::ISSUER;
+    left.push(lines_paragraph(issuer, Look { after: nd30::RULE_GAP, ..issuer.look }, &set.issuer, (true, false)));
+    left.push(rule(set.left_mm, set.issuer_rule, 0.0));
+
+    let motto = &styles::MOTTO;
+    let right = vec![
+        plain_lines(&styles::NATIONAL, &[NATIONAL_NAME.to_string()], (true, false)),
+        lines_paragraph(motto, Look { after: nd30::RULE_GAP, ..motto.look }, &[MOTTO_TEXT.to_string()], (true, false)),
+        rule(set.right_mm, Face::Bold.metrics().width(MOTTO_TEXT, nd30::MOTTO), 0.0),
+    ];
+    let top = TableRow::new(vec![cell(set.left_mm, left), cell(set.right_mm, right)]).cant_split();
+    let mut rows = vec![exact_row(top, set.top_height)];
+    if set.row_height > 0.0 {
+        let (number_style, date_style) = (&styles::NUMBER, &styles::PLACE_DATE);
+        let number = lines_paragraph(
+            number_style,
+            Look { before: nd30::NUMBER_GAP, ..number_style.look },
+            &set.number,
+            (false, false),
+        );
+        let date_look = Look { before: nd30::NUMBER_GAP, ..date_style.look };
+        let place_date = lines_paragraph(date_style, date_look, &set.place_date, (false, true));
+        let row = TableRow::new(vec![cell(set.left_mm, vec![number]), cell(set.right_mm, vec![place_date])]);
+        rows.push(exact_row(row.cant_split(), set.row_height));
+    }
+    grid(&[set.left_mm, set.right_mm], rows)
+}
+
+fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
+    let set = nd30::title_set(title, page.text_width());
+    let (kind_style, subject_style) = (&styles::KIND, &styles::SUBJECT);
+    let kind_look = Look { before: nd30::TITLE_SPACE, keep_next: true, ..kind_style.look };
+    let kind = lines_paragraph(kind_style, kind_look, &set.kind, (true, false));
+    // The trích yếu and the note: one paragraph, bold lines then italic ones.
+    let look = Look { after: nd30::RULE_GAP, keep_next: true, ..subject_style.look };
+    let mut runs = line_runs(&set.subject, (true, false), &subject_style.look, look.size);
+    if !set.note.is_empty() {
+        if let Some(last) = runs.pop() {
+            runs.push(last.add_break(BreakType::TextWrapping));
+        }
+        runs.extend(line_runs(&set.note, (false, true), &subject_style.look, look.size));
+    }
+    let subject = runs.into_iter().fold(paragraph(subject_style, look, &[]), DocxParagraph::add_run);
+    let rule = rule(page.text_width(), set.rule, nd30::TITLE_SPACE);
+    vec![kind, subject, rule]
+}
+
+fn signature_table(signature: &Signature, page: Page, break_before: bool) -> DocxTable {
+    let set = nd30::signature_set(signature, page.text_width());
+    let label_style = &styles::RECIPIENTS_LABEL;
+    let label_look = Look { before: nd30::SIGNATURE_SPACE, ..label_style.look };
+    let label = lines_paragraph(label_style, label_look, &[nd30::RECIPIENTS_LABEL_TEXT.to_string()], (true, true))
+        .page_break_before(break_before);
+    let mut left = vec![label];
+    left.extend(set.recipients.iter().map(|r| plain_lines(&styles::RECIPIENTS, r, (false, false))));
+    let title = &styles::SIGNER_TITLE;
+    let authority =
+        lines_paragraph(title, Look { before: nd30::SIGNATURE_SPACE, ..title.look }, &set.authority, (true, false));
+    let space = plain(&styles::SIGNING_SPACE, &[]);
+    let name = plain_lines(&styles::SIGNER_NAME, &set.name, (true, false));
+    let row = TableRow::new(vec![cell(set.left_mm, left), cell(set.right_mm, vec![authority, space, name])]);
+    grid(&[set.left_mm, set.right_mm], vec![exact_row(row.cant_split(), set.height)])
+}
+
+/// The body row height rule marking a header row for [`super::body`],
+/// which makes it exact and repeated (`w:tblHeader`); no other row uses it.
+pub(super) const HEADER_ROW_MARK: (&str, &str) = (r#"w:hRule="auto" />"#, r#"w:hRule="exact" /><w:tblHeader />"#);
+
+/// The table as DOCX tables: one, or one per run of rows the PDF moved on
+/// early (each with the header rows, after a paragraph breaking the page).
+fn data_tables(table: &Table, splits: &[usize], break_before: bool) -> Vec<Element> {
+    let set = table_set(table);
+    let make_row = |row: &Row, height: f32, header: bool, keep: bool, first: bool| {
+        let cells = row
+            .cells
+            .iter()
+            .zip(&table.columns)
+            .enumerate()
+            .map(|(i, (text, width))| {
+                let align = if header { Align::Center } else { table.aligns.get(i).copied().unwrap_or(Align::Left) };
+                let style = if header { &styles::TABLE_HEAD } else { &styles::TABLE_TEXT };
+                let look = Look {
+                    size: table.size,
+                    align,
+                    line: Line::Exact(table.size * LINE_HEIGHT),
+                    keep_next: keep,
+                    ..style.look
+                };
+                let span = Span { text: text.clone(), bold: row.bold, italic: false };
+                let mut p = paragraph(style, look, &[span]);
+                if first && i == 0 {
+                    p = p.page_break_before(true);
+                }
+                cell(*width, vec![p])
+            })
+            .collect();
+        let row = TableRow::new(cells).cant_split().row_height(pt_twips(height) as f32);
+        row.height_rule(if header { HeightRule::Auto } else { HeightRule::Exact })
+    };
+    let mut bounds = vec![0];
+    bounds.extend(splits.iter().copied());
+    bounds.push(table.rows.len());
+    let mut out = Vec::new();
+    for (part, window) in bounds.windows(2).enumerate() {
+        let (from, to) = (window[0], window[1]);
+        if part > 0 {
+            // One point high (table::SPLIT_PARAGRAPH): it carries the page
+            // break and keeps the two tables apart.
+            out.push(Element::Paragraph(plain(&styles::ANCHOR, &[]).page_break_before(true)));
+        }
+        let opens_page = part == 0 && break_before;
+        let mut rows: Vec<TableRow> = table
+            .header
+            .iter()
+            .zip(&set.header)
+            .enumerate()
+            .map(|(i, (row, row_set))| make_row(row, row_set.height, true, true, opens_page && i == 0))
+            .collect();
+        for (k, (row, row_set)) in table.rows.iter().zip(&set.rows).enumerate().take(to).skip(from) {
+            // Word keeps a row with the next when its paragraphs do.
+            let keep = row_set.keep_with_next || set.rows.get(k + 1).is_some_and(|r| r.keep_with_previous);
+            rows.push(make_row(row, row_set.height, false, keep, opens_page && table.header.is_empty() && k == from));
+        }
+        let pad_y = pt_twips(CELL_PAD_Y) as usize;
+        let pad_x = twips(CELL_PADDING_MM) as usize;
+        out.push(Element::Table(
+            DocxTable::new(rows)
+                .set_grid(table.columns.iter().map(|w| twips(*w) as usize).collect())
+                .layout(TableLayoutType::Fixed)
+                .width(twips(table.columns.iter().sum()) as usize, WidthType::Dxa)
+                .margins(TableCellMargins::new().margin(pad_y, pad_x, pad_y, pad_x))
+                .set_borders(borders()),
+        ));
+    }
+    out
+}
+
+/// Single borders as wide as the PDF's rules (eighths of a point).
+fn borders() -> TableBorders {
+    let size = (nd30::RULE_WIDTH * 8.0).round() as usize;
+    [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::new(), |borders, position| borders.set(TableBorder::new(position).size(size)))
+}
+
+/// A chart as a picture (the PDF's vector items painted at 200 dpi) in a
+/// paragraph exactly as tall as the PDF's.
+fn chart_paragraph(chart: &Chart) -> Result<DocxParagraph, String> {
+    let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
+    let (png, w, h) = crate::render::raster::png(&crate::render::chart::items(chart), width, height, 200.0)?;
+    // 12,700 EMU to the point.
+    let picture = Pic::new_with_dimensions(png, w, h).size((width * 12700.0) as u32, (height * 12700.0) as u32);
+    let style = &styles::PICTURE;
+    let look = Look { line: Line::Exact(flow::chart_height(chart)), after: CHART_AFTER, ..style.look };
+    Ok(paragraph(style, look, &[]).add_run(Run::new().add_image(picture)))
+}

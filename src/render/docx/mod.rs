@@ -1,0 +1,206 @@
+//! DOCX backend: the same [`Document`] as a Word-native file — A4, NĐ 30
+//! margins, every paragraph in a named style (Normal is Times New Roman
+//! 14 pt in Vietnamese; headings, table text and each NĐ 30 part have their
+//! own), exact line heights so Word and LibreOffice break pages where the
+//! PDF does, and the PAGE field in the header with the first page's number
+//! suppressed.
+//!
+//! docx-rs builds the body; three layers make it a file Word takes without
+//! repair: what docx-rs 0.4 cannot write is added to its XML (`w:tblHeader`,
+//! page borders), [`schema`] puts property elements in the order the
+//! ECMA-376 schema fixes, and [`package`] writes the parts around the body
+//! (styles, settings, theme, core properties) itself.
+
+mod flow;
+mod package;
+mod schema;
+mod sheets;
+mod styles;
+
+pub(crate) use sheets::write_sheet_stream;
+
+use docx_rs::{
+    BorderType, Docx, Header as DocxHeader, PageMargin, PageNum, PageNumType, PageSize, Paragraph as DocxParagraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, SectionProperty, Table as DocxTable, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
+};
+
+use crate::doc::*;
+use crate::text::measure::PT_PER_MM;
+use styles::{paragraph, plain, Look};
+
+const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
+
+fn twips(mm: f32) -> i32 {
+    (mm * TWIPS_PER_MM).round() as i32
+}
+
+/// `text` safe inside XML character data and attribute values.
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// An empty paragraph whose bottom border is a centred rule `length` pt long
+/// inside a box `box_mm` wide, `after` points above what follows.
+fn rule(box_mm: f32, length: f32, after: f32) -> DocxParagraph {
+    let side = ((box_mm - length / PT_PER_MM) / 2.0).max(0.0);
+    let look = Look { left: side, right: side, after, ..styles::RULE.look };
+    let mut p = paragraph(&styles::RULE, look, &[]);
+    p.property = p.property.set_borders(ParagraphBorders::with_empty().set(
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom).val(BorderType::Single).size(4).space(0).color("000000"),
+    ));
+    p
+}
+
+fn cell(width_mm: f32, paragraphs: Vec<DocxParagraph>) -> TableCell {
+    paragraphs
+        .into_iter()
+        .fold(TableCell::new(), |c, p| c.add_paragraph(p))
+        .width(twips(width_mm) as usize, WidthType::Dxa)
+}
+
+/// A borderless layout table with zero cell margins.
+fn grid(widths_mm: &[f32], rows: Vec<TableRow>) -> DocxTable {
+    DocxTable::without_borders(rows)
+        .set_grid(widths_mm.iter().map(|w| twips(*w) as usize).collect())
+        .layout(TableLayoutType::Fixed)
+        .width(twips(widths_mm.iter().sum()) as usize, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+}
+
+/// A paragraph or a table: what a DOCX body is made of.
+enum Element {
+    Paragraph(DocxParagraph),
+    Table(DocxTable),
+}
+
+fn page_margin(page: Page) -> PageMargin {
+    PageMargin {
+        top: twips(page.top),
+        left: twips(page.left),
+        bottom: twips(page.bottom),
+        right: twips(page.right),
+        header: twips(page.top * 0.4),
+        footer: twips(page.bottom * 0.5),
+        gutter: 0,
+    }
+}
+
+/// The default header (PAGE field, centred) and the empty first-page one.
+fn page_number_headers() -> (DocxHeader, DocxHeader) {
+    let number = plain(&styles::PAGE_HEADER, &[]).add_page_num(PageNum::new());
+    (DocxHeader::new().add_paragraph(number), DocxHeader::new().add_paragraph(plain(&styles::PAGE_HEADER, &[])))
+}
+
+/// Relationship ids docx-rs gives the default and first-page headers when
+/// they are the first two headers added (`rIdHeader{count}`).
+const HEADER_RIDS: (&str, &str) = ("rIdHeader1", "rIdHeader2");
+
+/// The DOCX bytes of `doc`. Each [`Block::SectionBreak`] ends a DOCX
+/// section; the next starts on a new page numbered from 1.
+///
+/// docx-rs's `Section` loses a section's first-page header (its
+/// `add_section` keeps only one of the pending headers), so the sections
+/// before the last are closed by a paragraph carrying their `w:sectPr`,
+/// which points at the document's own two headers.
+pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, String> {
+    let page = doc.page;
+    let mut docx =
+        Docx::new().page_size(twips(page.width) as u32, twips(page.height) as u32).page_margin(page_margin(page));
+    if doc.page_numbers {
+        let (numbered, first) = page_number_headers();
+        docx = docx.header(numbered).first_header(first).page_num_type(PageNumType::new().start(1));
+    }
+    let breaks = flow::Breaks::of(doc);
+    let parts: Vec<&[Block]> = doc.blocks.split(|b| matches!(b, Block::SectionBreak)).collect();
+    let last = parts.len() - 1;
+    // Index in the document of each part's first block.
+    let mut offset = 0;
+    for (index, blocks) in parts.iter().enumerate() {
+        let elements = flow::elements(blocks, offset, page, &breaks)?;
+        offset += blocks.len() + 1;
+        for element in elements {
+            docx = match element {
+                Element::Paragraph(p) => docx.add_paragraph(p),
+                Element::Table(t) => docx.add_table(t),
+            };
+        }
+        if index < last {
+            let mut section = SectionProperty::new()
+                .page_size(PageSize::new().size(twips(page.width) as u32, twips(page.height) as u32))
+                .page_margin(page_margin(page))
+                .page_num_type(PageNumType::new().start(1));
+            if doc.page_numbers {
+                let (numbered, first) = page_number_headers();
+                section = section.header(numbered, HEADER_RIDS.0).first_header(first, HEADER_RIDS.1);
+            }
+            let end = plain(&styles::ANCHOR, &[]).section_property(section);
+            docx = docx.add_paragraph(end);
+        }
+    }
+    finish(docx, &doc.meta, None)
+}
+
+/// The file of a body docx-rs built: rows marked with [`HEADER_ROW_MARK`]
+/// repeat at the top of every page (`w:tblHeader`, which docx-rs 0.4
+/// cannot write), `page_border` becomes the last section's `w:pgBorders`,
+/// property elements go in schema order, and [`package`] adds the rest.
+fn finish(docx: Docx, meta: &Metadata, page_border: Option<&str>) -> Result<Vec<u8>, String> {
+    package::zip(body(docx, page_border)?, meta)
+}
+
+/// The parts docx-rs writes for `docx`, made schema-valid: the header-row
+/// marks and `page_border` added, property elements put in order.
+fn body(docx: Docx, page_border: Option<&str>) -> Result<package::Body, String> {
+    let parts = docx.build();
+    let utf8 = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|e| format!("docx: {e}"));
+    let mut document = utf8(parts.document)?;
+    // Word's own element for a hyphen no line breaks after (U+2011 is
+    // missing from Times New Roman).
+    if document.contains('\u{2011}') {
+        document = document.replace('\u{2011}', r#"</w:t><w:noBreakHyphen /><w:t xml:space="preserve">"#);
+    }
+    let (mark, header_row) = flow::HEADER_ROW_MARK;
+    if document.contains(mark) {
+        document = document.replace(mark, header_row);
+    }
+    if let Some(border) = page_border {
+        // Anywhere among the section's properties: the schema pass places it.
+        let start = document.rfind("<w:pgMar").ok_or("docx: no page margins")?;
+        let end = start + document[start..].find("/>").ok_or("docx: unclosed pgMar")? + 2;
+        document.insert_str(end, border);
+    }
+    // docx-rs numbers paragraphs from a per-thread counter that only its
+    // build resets: numbered again here in package order, a paper's bytes
+    // do not depend on what its thread made before (a server renders on
+    // reused threads).
+    let mut counter = 0;
+    let mut numbered = |xml: &str| {
+        let mut out = Vec::with_capacity(xml.len());
+        sheets::write_numbered(&mut out, xml.as_bytes(), &mut counter).map_err(|e| format!("docx: {e}"))?;
+        String::from_utf8(out).map_err(|e| format!("docx: {e}"))
+    };
+    let headers = parts
+        .headers
+        .into_iter()
+        .map(|h| numbered(&schema::reorder(&utf8(h)?)?))
+        .collect::<Result<Vec<String>, String>>()?;
+    Ok(package::Body {
+        document: numbered(&schema::reorder(&document)?)?,
+        headers,
+        header_rels: parts.header_rels,
+        document_rels: utf8(parts.document_rels)?,
+        media: parts.media,
+    })
+}

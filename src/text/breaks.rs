@@ -1,0 +1,323 @@
+//! Where a Vietnamese reader breaks the lines of a name or a title: the
+//! header blocks, the trích yếu, list headings, the signature block and
+//! Nơi nhận. Lines are balanced (as even as the words allow, in as few
+//! lines as fit), never split a two-syllable word or a proper name, and
+//! rather break after a comma, before "và", before an administrative level
+//! ("quận", "tỉnh" …) or before a new body ("ủy ban", "hội" …). A newline
+//! the user typed always breaks. Body text keeps greedy breaking
+//! ([`super::measure::break_lines`]), as word processors set it.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::measure::{cut_long_words, span_width, Line, Word};
+
+/// Syllables that make one word or one name in the titles these papers
+/// print, comma-separated: a line never breaks inside them.
+const WORDS: &str = "ủy ban nhân dân, hội đồng nhân dân, mặt trận tổ quốc, tổ quốc việt nam, hồ chí minh, \
+    cựu chiến binh, câu lạc bộ, tổ dân phố, khu dân cư, liên hiệp phụ nữ, ban thường trực, \
+    thừa thiên huế, bà rịa - vũng tàu, xã hội chủ nghĩa, ủy ban, nhân dân, mặt trận, tổ quốc, việt nam, \
+    trung ương, thường trực, thành phố, thị xã, thị trấn, chủ tịch, giám đốc, công an, an ninh, bảo vệ, \
+    phong trào, toàn dân, chỉ đạo, lãnh đạo, hội đồng, liên hiệp, phụ nữ, cựu chiến, chiến binh, \
+    thanh niên, cộng sản, hồ chí, chí minh, giáo dục, đào tạo, văn phòng, trật tự, xã hội, an toàn, \
+    chính trị, tổ chức, thành viên, cơ quan, đơn vị, thi đua, khen thưởng, bằng khen, giấy khen, \
+    quyết định, kèm theo, tập thể, cá nhân, danh sách, chương trình, phối hợp, tình hình, thực hiện, \
+    kết quả, giai đoạn, nội vụ, tư pháp, tài chính, kế hoạch, đầu tư, y tế, văn hóa, thể thao, du lịch, \
+    lao động, thương binh, nông nghiệp, phát triển, nông thôn, công thương, xây dựng, giao thông, \
+    vận tải, tài nguyên, môi trường, thông tin, truyền thông, khoa học, công nghệ, dân tộc, tôn giáo, \
+    thanh tra, quân sự, biên phòng, dân vận, tuyên giáo, kiểm tra, nông dân, công đoàn, liên đoàn, \
+    tự quản, dân cư, dân phố, dân phòng, câu lạc, lạc bộ, tội phạm, phòng chống, phòng ngừa, tố giác, \
+    thành ủy, tỉnh ủy, huyện ủy, quận ủy, đảng ủy, ban hành, báo cáo, đề nghị, tổng kết, sơ kết, \
+    cảnh sát, quân đội, biểu dương, thanh thiếu, thiếu niên, nhi đồng, hành chính, cán bộ, chiến sĩ, \
+    doanh nghiệp, trường học, gia đình, cộng đồng, đoàn thể, điều hành, phụ trách, thủ trưởng, \
+    trưởng ban, trưởng phòng, chánh văn, hải phòng, hà nội, đà nẵng, cần thơ, quảng nam, hồng bàng, \
+    lê chân, bà rịa, vũng tàu, thừa thiên, thiên huế, lâm đồng, hải dương, thủy nguyên, kinh môn, \
+    đức trọng, an dương, minh khai";
+
+/// Administrative levels: the name after one runs to a comma, a dash or
+/// the end, and is never split, nor parted from its level.
+const LEVELS: &[&str] = &["thành phố", "tỉnh", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn"];
+
+/// Words that open a new body or part of a name: a good place to break before.
+const OPENERS: &[&str] = &[
+    "ủy",
+    "ban",
+    "hội",
+    "sở",
+    "phòng",
+    "cục",
+    "vụ",
+    "đoàn",
+    "công an",
+    "bộ",
+    "mặt trận",
+    "trung tâm",
+    "đảng",
+    "và",
+    "của",
+    "về",
+    "cho",
+    "tại",
+    "trong",
+    "kèm",
+    "năm",
+    "ngày",
+    "giai",
+];
+
+/// Signing forms and prefixes that bind to the word after them.
+const BINDERS: &[&str] = &["tm.", "kt.", "tl.", "tuq.", "q.", "phó", "số", "số:", "gửi:", "-", "–"];
+
+/// The phrases of a list, split into syllables and indexed by their first.
+struct Phrases(HashMap<&'static str, Vec<Vec<&'static str>>>);
+
+impl Phrases {
+    fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
+        let mut index: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        for phrase in phrases {
+            let syllables: Vec<&'static str> = phrase.split(' ').collect();
+            index.entry(syllables[0]).or_default().push(syllables);
+        }
+        Phrases(index)
+    }
+
+    /// The longest phrase `lower` starts with at `i`, in syllables.
+    fn at(&self, lower: &[String], i: usize) -> Option<usize> {
+        let candidates = self.0.get(lower.get(i)?.as_str())?;
+        candidates
+            .iter()
+            .filter(|phrase| phrase.iter().enumerate().all(|(k, s)| lower.get(i + k).is_some_and(|w| w == s)))
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Every phrase `lower` starts with at `i`, by length.
+    fn all_at<'p>(&'p self, lower: &'p [String], i: usize) -> impl Iterator<Item = usize> + 'p {
+        self.0.get(lower[i].as_str()).into_iter().flatten().filter_map(move |phrase| {
+            let matches = phrase.iter().enumerate().all(|(k, s)| lower.get(i + k).is_some_and(|w| w == s));
+            matches.then_some(phrase.len())
+        })
+    }
+}
+
+static WORD_LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WORDS.split(", ")));
+static LEVEL_LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LEVELS.iter().copied()));
+static OPENER_LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OPENERS.iter().copied()));
+
+/// How a break between two words reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    /// After a comma or before a new part: where a reader expects it.
+    Good,
+    Plain,
+    /// Inside words, proper names or a signing form: how many. Where a
+    /// name is too long for a line, it breaks where the fewest words span.
+    Never(u32),
+}
+
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-' && c != '–').to_lowercase()
+}
+
+fn is_capitalised(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.first().is_some_and(|c| c.is_uppercase()) && letters.iter().skip(1).all(|c| c.is_lowercase())
+}
+
+/// How each break between `texts[i]` and `texts[i + 1]` reads; `joined[i]`
+/// when the two are pieces of one hyphenated word ("CTr-" "BCA").
+fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
+    let lower: Vec<String> = texts.iter().map(|t| bare(t)).collect();
+    // Words and names: no break from their first syllable to their last.
+    let mut in_word = vec![0u32; texts.len()];
+    for i in 0..texts.len() {
+        for length in WORD_LIST.all_at(&lower, i) {
+            for count in &mut in_word[i..i + length - 1] {
+                *count += 1;
+            }
+        }
+    }
+    // Spans of place names: after a level, up to a comma, a dash or another level.
+    let mut in_name = vec![false; texts.len()];
+    let mut i = 0;
+    while i < texts.len() {
+        // "xã hội", "tỉnh ủy" are words, not levels.
+        let level = LEVEL_LIST.at(&lower, i).filter(|&length| length > 1 || in_word[i] == 0);
+        if let Some(length) = level {
+            let after = i + length;
+            let mut end = after;
+            while end < texts.len() {
+                let ends_clause = texts[end - 1].ends_with([',', ';', ':', '.', ')']);
+                let dash = lower[end] == "-" || lower[end] == "–" || lower[end] == "và" || lower[end].starts_with('(');
+                let another = LEVEL_LIST.at(&lower, end).is_some();
+                if (end > after && (ends_clause || another)) || dash {
+                    break;
+                }
+                end += 1;
+            }
+            // The level and its name: no break from i to end - 1.
+            for flag in &mut in_name[i..end.saturating_sub(1)] {
+                *flag = true;
+            }
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    (0..texts.len().saturating_sub(1))
+        .map(|i| {
+            let (this, next) = (&texts[i], &texts[i + 1]);
+            let proper_name = is_capitalised(this)
+                && is_capitalised(next)
+                && !this.ends_with([',', ';', ':', '.', ')'])
+                && !OPENERS.contains(&lower[i + 1].as_str());
+            let binds = BINDERS.contains(&lower[i].as_str()) || next == "-" || next == "–" || joined[i];
+            let weight = in_word[i] + u32::from(in_name[i]) + u32::from(proper_name) + 3 * u32::from(binds);
+            if weight > 0 {
+                Break::Never(weight)
+            } else if this.ends_with([',', ';', ':', ')'])
+                || next.starts_with('(')
+                || OPENER_LIST.at(&lower, i + 1).is_some()
+            {
+                Break::Good
+            } else {
+                Break::Plain
+            }
+        })
+        .collect()
+}
+
+/// Cost of a set of breaks, compared in order: breaks that split a word
+/// or name, lines, then evenness and how well the breaks read.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+struct Cost(u32, u32, f32);
+
+impl std::ops::Add for Cost {
+    type Output = Cost;
+    fn add(self, other: Cost) -> Cost {
+        Cost(self.0 + other.0, self.1 + other.1, self.2 + other.2)
+    }
+}
+
+/// Lines of `words`, the first no wider than `first` points and the others
+/// than `width`, balanced and broken where a Vietnamese reader breaks (see
+/// the module's rules).
+pub(crate) fn balanced_lines(words: &[Word], first: f32, width: f32) -> Vec<Line<'_>> {
+    let texts: Vec<String> = words.iter().map(Word::text).collect();
+    let joined: Vec<bool> = words.iter().map(Word::joins_next).collect();
+    let kinds = breaks(&texts, &joined);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    // A typed newline ends a stretch; each stretch is balanced on its own.
+    while start < words.len() {
+        let end = (start..words.len()).find(|&i| words[i].newline_after).map_or(words.len(), |i| i + 1);
+        let first = if start == 0 { first } else { width };
+        for (a, b) in balance(&words[start..end], &kinds[start..end.saturating_sub(1).max(start)], first, width) {
+            let slice = &words[start + a..start + b];
+            lines.push(Line { words: slice, width: span_width(slice) });
+        }
+        start = end;
+    }
+    lines
+}
+
+/// The best breaking of `words` (with `kinds[i]` the break after word i)
+/// as ranges of word indices, the first line `first` wide, the others `rest`.
+fn balance(words: &[Word], kinds: &[Break], first: f32, rest: f32) -> Vec<(usize, usize)> {
+    let n = words.len();
+    // best[j]: cost of setting words[..j], and where its last line starts.
+    let mut best: Vec<Option<(Cost, usize)>> = vec![None; n + 1];
+    best[0] = Some((Cost(0, 0, 0.0), 0));
+    let mm = 72.0 / 25.4;
+    for j in 1..=n {
+        // Width of words[i..j], grown word by word leftwards.
+        let mut line_width = -words[j - 1].space();
+        for i in (0..j).rev() {
+            line_width += words[i].width + words[i].space();
+            let width = if i == 0 { first } else { rest };
+            let alone = j == i + 1;
+            if line_width > width + 0.01 && !alone {
+                // Only the first line may be wider (a hanging indent).
+                if i > 0 && first > rest {
+                    continue;
+                }
+                break;
+            }
+            let Some((before, _)) = best[i] else {
+                continue;
+            };
+            let slack = ((width - line_width).max(0.0)) / mm;
+            let mut cost = Cost(0, 1, slack * slack);
+            if j < n {
+                cost = cost
+                    + match kinds[j - 1] {
+                        Break::Never(weight) => Cost(weight, 0, 0.0),
+                        Break::Plain => Cost(0, 0, 60.0),
+                        Break::Good => Cost(0, 0, 0.0),
+                    };
+            } else if alone && i > 0 {
+                // One syllable alone on the last line ("phố;").
+                cost = cost + Cost(0, 0, 900.0);
+            }
+            let total = before + cost;
+            if best[j].is_none_or(|(c, _)| total < c) {
+                best[j] = Some((total, i));
+            }
+        }
+    }
+    let mut ranges = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (_, i) = best[j].expect("every prefix can be set");
+        ranges.push((i, j));
+        j = i;
+    }
+    ranges.reverse();
+    ranges
+}
+
+/// `text` in `face` at `size` broken into balanced lines no wider than
+/// `width` points: each line's text and width.
+pub(crate) fn balanced_text(text: &str, face: super::fonts::Face, size: f32, width: f32) -> Vec<(String, f32)> {
+    let words = cut_long_words(super::measure::words([(face, text)], size), width, size);
+    balanced_lines(&words, width, width).iter().map(|l| (l.text(), l.width)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fonts::Face;
+    use super::*;
+
+    fn lines(text: &str, width_mm: f32) -> Vec<String> {
+        balanced_text(text, Face::Bold, 12.0, width_mm * 72.0 / 25.4).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn agency_names_break_between_names_not_inside_them() {
+        assert_eq!(lines("ỦY BAN NHÂN DÂN QUẬN HỒNG BÀNG", 55.0), ["ỦY BAN NHÂN DÂN", "QUẬN HỒNG BÀNG"]);
+        let front = lines("BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM QUẬN HỒNG BÀNG", 60.0);
+        assert!(
+            front.iter().all(|l| !l.ends_with("VIỆT") && !l.ends_with("HỒNG") && !l.ends_with("QUẬN")),
+            "{front:?}"
+        );
+        let movement = lines("BAN CHỈ ĐẠO PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC", 60.0);
+        assert!(movement.iter().all(|l| !l.ends_with("BẢO") && !l.ends_with("TỔ")), "{movement:?}");
+    }
+
+    #[test]
+    fn mixed_case_names_stay_whole_and_lines_are_balanced() {
+        let title = "Tập thể, cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Quảng Nam";
+        let set = lines(title, 150.0);
+        assert_eq!(set.len(), 2, "{set:?}");
+        assert!(set.iter().all(|l| !l.ends_with("Quảng") && !l.ends_with("Ủy")), "{set:?}");
+        let widths: Vec<f32> = set.iter().map(|l| Face::Bold.metrics().width(l, 12.0)).collect();
+        assert!((widths[0] - widths[1]).abs() < widths[0] * 0.5, "balanced: {set:?}");
+    }
+
+    #[test]
+    fn a_typed_newline_breaks_and_a_lone_last_syllable_is_avoided() {
+        assert_eq!(lines("BAN THƯỜNG TRỰC\nỦY BAN MTTQ VIỆT NAM", 150.0), ["BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM"]);
+        let item = lines("- Thường trực Thành ủy, UBND thành phố (để báo cáo);", 68.0);
+        assert!(item.last().is_some_and(|l| l.contains(' ')), "{item:?}");
+    }
+}

@@ -1,0 +1,299 @@
+//! Hostile inputs (issue 9): each is refused with exit 2 and a located
+//! message in the asked language, decided before any heavy work, and
+//! nothing is written — deep or bracket-flooded YAML, huge files, files
+//! that are not files, giant or broken emblems, templates that include
+//! themselves, NaN/infinite/zero/huge print options and layout sizes.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// Runs baocao in `cwd`; a run still going after a minute is a hang.
+fn run(args: &[&str], cwd: &Path) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .current_dir(cwd)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("baocao {args:?} hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
+    (output.status.code(), String::from_utf8_lossy(&output.stderr).to_string())
+}
+
+/// Letters only Vietnamese uses: an English message must have none
+/// outside the quoted values.
+fn has_vietnamese(text: &str) -> bool {
+    let outside_quotes: String = text.split('«').map(|piece| piece.split_once('»').map_or(piece, |(_, r)| r)).collect();
+    outside_quotes
+        .chars()
+        .any(|c| "ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ".contains(c))
+}
+
+/// Checks `args` fail with exit 2 in both languages, each message naming
+/// `located` (file:line:col or field path) and containing `vi` / `en`;
+/// the English one has no Vietnamese words.
+fn refused(args: &[&str], cwd: &Path, located: &str, vi: &str, en: &str) {
+    let (code, stderr) = run(args, cwd);
+    assert_eq!(code, Some(2), "{args:?}: {stderr}");
+    assert!(stderr.contains(located) && stderr.contains(vi), "{args:?}: expected «{located}» and «{vi}»:\n{stderr}");
+    let mut english = vec!["--lang", "en"];
+    english.extend_from_slice(args);
+    let (code, stderr) = run(&english, cwd);
+    assert_eq!(code, Some(2), "{english:?}: {stderr}");
+    assert!(stderr.contains(located) && stderr.contains(en), "{english:?}: expected «{located}» and «{en}»:\n{stderr}");
+    // The message lines, not the excerpts of the user's file under them.
+    let messages: String = stderr.lines().filter(|l| !l.starts_with(' ')).collect::<Vec<_>>().join("\n");
+    assert!(!has_vietnamese(&messages), "Vietnamese in the English message:\n{stderr}");
+    assert!(!cwd.join("out").exists(), "nothing written");
+}
+
+fn sample_in(dir: &Path) -> PathBuf {
+    for name in ["hai-phong-2018.yaml", "hai-phong-2018-bang-khen.csv"] {
+        std::fs::copy(root().join("inputs").join(name), dir.join(name)).unwrap();
+    }
+    dir.join("hai-phong-2018.yaml")
+}
+
+#[test]
+fn yaml_nested_or_flooded_is_refused_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+
+    let nested = "phien_ban: 1\nx:\n".to_string() + &"- ".repeat(40_000) + "a\n";
+    std::fs::write(dir.path().join("sau.yaml"), nested).unwrap();
+    refused(&["check", "sau.yaml"], dir.path(), "sau.yaml:3:", "lồng nhau quá sâu", "nested too deep");
+    std::fs::write(dir.path().join("ngoac.yaml"), "phien_ban: 1\nx: ".to_string() + &"[".repeat(100_000)).unwrap();
+    refused(&["build", "ngoac.yaml"], dir.path(), "ngoac.yaml:2:", "quá 100 tầng", "over 100 levels");
+    let stairs: String = (0..300).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+    std::fs::write(dir.path().join("bac.yaml"), stairs).unwrap();
+    refused(&["check", "bac.yaml"], dir.path(), "bac.yaml:", "lồng nhau quá sâu", "nested too deep");
+}
+
+#[test]
+fn files_too_big_or_not_files_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    // 65 MiB, sparse: read whole it would take a while; refused from its size.
+    let big = std::fs::File::create(dir.path().join("to.yaml")).unwrap();
+    big.set_len(65 * 1024 * 1024).unwrap();
+    refused(&["check", "to.yaml"], dir.path(), "to.yaml: ", "quá lớn (65 MB)", "too large (65 MB)");
+    std::fs::create_dir(dir.path().join("thu-muc.yaml")).unwrap();
+    refused(
+        &["check", "thu-muc.yaml"],
+        dir.path(),
+        "thu-muc.yaml: ",
+        "không phải một tệp thường",
+        "not a regular file",
+    );
+    refused(&["check", "/dev/zero"], dir.path(), "/dev/zero: ", "không phải một tệp thường", "not a regular file");
+    let fifo = dir.path().join("ong.yaml");
+    let path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo with a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o644) }, 0);
+    refused(&["check", "ong.yaml"], dir.path(), "ong.yaml: ", "không phải một tệp thường", "not a regular file");
+    std::fs::write(dir.path().join("latin1.yaml"), b"phien_ban: 1\nten: Nguy\xe9n\n").unwrap();
+    refused(&["check", "latin1.yaml"], dir.path(), "latin1.yaml:2:10", "không phải văn bản UTF-8", "not UTF-8");
+}
+
+/// A PNG whose header says `width` × `height` and whose data is `data`.
+fn png_with(width: u32, height: u32, data: &[u8]) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], body: &[u8]) {
+        out.extend((body.len() as u32).to_be_bytes());
+        let mut crc_input = kind.to_vec();
+        crc_input.extend_from_slice(body);
+        out.extend_from_slice(&crc_input);
+        out.extend(crc32(&crc_input).to_be_bytes());
+    }
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut header = width.to_be_bytes().to_vec();
+    header.extend(height.to_be_bytes());
+    header.extend([8, 6, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &header);
+    chunk(&mut out, b"IDAT", data);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn emblems_that_are_huge_broken_or_not_files_are_located_errors_in_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample_in(dir.path());
+    let yaml = std::fs::read_to_string(&input).unwrap();
+    let with_emblem = |name: &str| {
+        let text = yaml.replacen(
+            "    danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"",
+            &format!("    danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"\n    bieu_tuong: \"{name}\""),
+            1,
+        );
+        std::fs::write(&input, text).unwrap();
+    };
+    let line = yaml.lines().position(|l| l.contains("danh_sach_tep: \"hai-phong")).unwrap() + 2;
+    let at = format!("hai-phong-2018.yaml:{line}:17: khen_thuong[0].bieu_tuong");
+    // 40000 × 40000 in a few bytes: refused from its header.
+    std::fs::write(dir.path().join("khong-lo.png"), png_with(40_000, 40_000, &[0; 16])).unwrap();
+    with_emblem("khong-lo.png");
+    refused(
+        &["check", "hai-phong-2018.yaml"],
+        dir.path(),
+        &at,
+        "quá lớn (40000 × 40000 điểm ảnh)",
+        "too large (40000 × 40000 pixels)",
+    );
+    // A sound header and broken pixel data: found by check, not by build.
+    std::fs::write(dir.path().join("hong.png"), png_with(64, 64, b"not zlib data at all")).unwrap();
+    with_emblem("hong.png");
+    refused(
+        &["check", "hai-phong-2018.yaml"],
+        dir.path(),
+        &at,
+        "tệp hỏng, bị cắt cụt hoặc không phải PNG",
+        "cannot read the PNG image",
+    );
+    with_emblem("/dev/zero");
+    refused(&["check", "hai-phong-2018.yaml"], dir.path(), &at, "không phải một tệp thường", "not a regular file");
+    std::fs::create_dir(dir.path().join("anh")).unwrap();
+    with_emblem("anh");
+    refused(&["build", "hai-phong-2018.yaml"], dir.path(), &at, "không phải một tệp thường", "not a regular file");
+}
+
+#[test]
+fn templates_that_include_themselves_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let templates = dir.path().join("mau");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("tin-bai.hbs"), "Tin: {{> bao-cao-trich-yeu}}").unwrap();
+    std::fs::write(templates.join("bao-cao-trich-yeu.hbs"), "{{> tin-bai}}").unwrap();
+    refused(
+        &["check", "hai-phong-2018.yaml", "--templates", "mau"],
+        dir.path(),
+        "tin-bai",
+        "tự gọi lại chính nó (bao-cao-trich-yeu → tin-bai → bao-cao-trich-yeu)",
+        "includes itself",
+    );
+    // A certificate box that includes another box that includes it.
+    let layout = std::fs::read_to_string(root().join("templates/khen-bo-cuc.yaml"))
+        .unwrap()
+        .replace("chu: \"TẶNG\"", "chu: \"{{> hinh_thuc}}\"")
+        .replace("chu: \"{{hoa hinh_thuc}}\"", "chu: \"{{> tang}}\"");
+    std::fs::remove_file(templates.join("tin-bai.hbs")).unwrap();
+    std::fs::remove_file(templates.join("bao-cao-trich-yeu.hbs")).unwrap();
+    std::fs::write(templates.join("khen-bo-cuc.yaml"), layout).unwrap();
+    refused(
+        &["build", "hai-phong-2018.yaml", "--templates", "mau"],
+        dir.path(),
+        "khen-bo-cuc.yaml",
+        "tự gọi lại",
+        "includes itself",
+    );
+}
+
+#[test]
+fn print_options_that_are_not_finite_zero_or_huge_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    for scale in ["NaN", "inf", "0", "-1", "1e30"] {
+        let arg = format!("--scale={scale}");
+        refused(&["build", "hai-phong-2018.yaml", &arg], dir.path(), "--scale: ", "không dùng được", "cannot be used");
+    }
+    for offset in ["NaN,0", "0,inf", "1e9,1", "-51,0"] {
+        let arg = format!("--offset={offset}");
+        refused(
+            &["build", "hai-phong-2018.yaml", &arg],
+            dir.path(),
+            "--offset: ",
+            "từ -50 đến 50 mm",
+            "from -50 to 50 mm",
+        );
+    }
+    // Within the ranges, but every box pushed off the sheet: blank certificates.
+    refused(
+        &["build", "hai-phong-2018.yaml", "--offset=50,50", "--scale", "2"],
+        dir.path(),
+        "--offset, --scale: ",
+        "ra hẳn ngoài tờ giấy",
+        "wholly off the sheet",
+    );
+    std::fs::write(dir.path().join("may-in.yaml"), "lech_x: 1.5\nlech_y: .nan\nty_le: 0\n").unwrap();
+    refused(
+        &["build", "hai-phong-2018.yaml", "--profile", "may-in.yaml"],
+        dir.path(),
+        "may-in.yaml:2:9: lech_y: ",
+        "«NaN»",
+        "«NaN»",
+    );
+    let (_, stderr) = run(&["build", "hai-phong-2018.yaml", "--profile", "may-in.yaml"], dir.path());
+    assert!(stderr.contains("may-in.yaml:3:8: ty_le: "), "{stderr}");
+}
+
+#[test]
+fn layout_sizes_that_are_zero_or_huge_are_refused_at_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let templates = dir.path().join("mau");
+    std::fs::create_dir(&templates).unwrap();
+    let layout = std::fs::read_to_string(root().join("templates/khen-bo-cuc.yaml")).unwrap();
+    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let cases = [
+        (layout.replace("co: [32, 20]", "co: [1e9, 1]"), "co: [1e9, 1]", "o[5].co[0]"),
+        (layout.replace("kho: { rong: 420, cao: 297 }", "kho: { rong: 0, cao: 297 }"), "kho: {", "kho.rong"),
+        (
+            layout
+                .replace("co: [20, 14], mau", "co: [20, 14], mau")
+                .replace("rong: 330, cao: 32", "rong: .inf, cao: 32"),
+            "rong: .inf",
+            "o[7].rong",
+        ),
+        (layout.replace("co: [14, 11], can: trai }", "co: [14, 0], can: trai }"), "co: [14, 0]", "o[8].co[1]"),
+    ];
+    for (text, needle, path) in cases {
+        std::fs::write(templates.join("khen-bo-cuc.yaml"), &text).unwrap();
+        let at = format!("khen-bo-cuc.yaml:{}:", line_of(&text, needle));
+        refused(
+            &["check", "hai-phong-2018.yaml", "--templates", "mau"],
+            dir.path(),
+            &at,
+            "không dùng được",
+            "cannot be used",
+        );
+        let (_, stderr) = run(&["check", "hai-phong-2018.yaml", "--templates", "mau"], dir.path());
+        assert!(stderr.contains(&format!(": {path}: ")), "{stderr}");
+    }
+}
+
+#[test]
+fn check_validates_a_large_run_without_rendering_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("loai,ten,chuc_vu\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("ca_nhan,Trần Thị Số {i},Tổ trưởng tổ dân phố số {i}\n"));
+    }
+    std::fs::write(dir.path().join("ds.csv"), csv).unwrap();
+    let input = sample_with_list(dir.path(), "ds.csv");
+    let (code, stderr) = run(&["check", input.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("hợp lệ"), "{stderr}");
+    assert!(!dir.path().join("out").exists());
+}
