@@ -110,6 +110,39 @@ pub enum Command {
         #[command(subcommand)]
         action: TemplatesAction,
     },
+    /// Mở không gian làm việc của văn phòng trong trình duyệt (biểu mẫu, xem trước, sổ đăng ký).
+    Serve {
+        /// Địa chỉ nghe; ngoài 127.0.0.1 thì phải có người dùng (baocao users add).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+        /// Thư mục làm việc (cơ sở dữ liệu SQLite).
+        #[arg(long, default_value = "baocao-data")]
+        workspace: PathBuf,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Người dùng của không gian làm việc.
+    Users {
+        #[command(subcommand)]
+        action: UsersAction,
+    },
+    /// Sao lưu cơ sở dữ liệu của không gian làm việc vào một tệp (khi máy chủ vẫn chạy).
+    Backup {
+        /// Tệp sao lưu ghi ra.
+        file: PathBuf,
+        #[arg(long, default_value = "baocao-data")]
+        workspace: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersAction {
+    /// Thêm người dùng (hoặc đặt lại mật khẩu); mật khẩu hỏi ở bàn phím hoặc đọc từ stdin.
+    Add {
+        name: String,
+        #[arg(long, default_value = "baocao-data")]
+        workspace: PathBuf,
+    },
 }
 
 /// How certificates are printed.
@@ -343,6 +376,13 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),
+        Command::Serve { listen, workspace, templates } => {
+            crate::app::serve::serve(&crate::app::serve::ServeOptions { listen, workspace, templates }, lang)
+        }
+        Command::Users { action: UsersAction::Add { name, workspace } } => {
+            crate::app::serve::add_user(&workspace, &name, lang)
+        }
+        Command::Backup { file, workspace } => crate::app::serve::backup(&workspace, &file, lang),
         Command::Templates { action: TemplatesAction::Export { dir } } => {
             let (written, kept) =
                 crate::words::templates::export(&dir).map_err(|err| Failure::io(IoAction::Write, &dir, err))?;

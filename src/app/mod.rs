@@ -4,3 +4,4 @@
 pub mod cli;
 pub(crate) mod output;
 pub(crate) mod pack;
+pub(crate) mod serve;

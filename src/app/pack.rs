@@ -1,11 +1,12 @@
 //! The conference pack: which papers a build makes (`--only`, `--format`,
-//! what the input has data for), rendering them in memory, and writing them
-//! with their manifest — for `build`, `check` and `summary`.
+//! what the input has data for), rendering them, and writing them with
+//! their manifest into a sink — the output folder for `build`, `check` and
+//! `summary`, memory for the workspace (`serve`), the same steps for both.
 
 use std::path::{Path, PathBuf};
 
-use crate::app::output::{self, Manifest, ManifestEntry, Staging};
-use crate::diag::{Failure, IoAction, Kind, Location, Problem};
+use crate::app::output::{self, Manifest, Memory, OutputFile, Staging, Writer};
+use crate::diag::{Failure, Kind, Location, Problem};
 use crate::documents::{certificate, decision, press, report, summary};
 use crate::render::pdf::Standard;
 use crate::render::Stop;
@@ -55,11 +56,14 @@ pub struct BuildRequest {
     pub pdfa: bool,
 }
 
+/// The templates, the input, and how its list files were read.
+type Prepared = (templates::Templates, input::Input, Vec<Problem>);
+
 /// Reads and checks everything a build needs before any paper is made:
 /// templates, the certificate layout, the input, the print options.
 /// Also returns how list files were read and what the input should look
 /// at again (notes and warnings).
-fn prepare(request: &BuildRequest) -> Result<(templates::Templates, input::Input, Vec<Problem>), Failure> {
+fn prepare(request: &BuildRequest) -> Result<Prepared, Failure> {
     let templates = templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
     certificate::check_layout(&templates)?;
     let (input, notes) = input::load_with_notes(&request.input).map_err(Failure::Input)?;
@@ -109,39 +113,6 @@ fn small_warnings(
             tenths_of_pt: (s.size * 10.0).round() as u32,
         },
     })
-}
-
-/// Files as they are written: into the staging folder, and listed in the manifest.
-struct Writer<'s> {
-    staging: &'s mut Staging,
-    manifest: Manifest,
-}
-
-impl Writer<'_> {
-    fn put(
-        &mut self,
-        name: String,
-        kind: &str,
-        format: &str,
-        pages: Option<usize>,
-        count: Option<usize>,
-        bytes: &[u8],
-    ) -> Result<(), Failure> {
-        self.staging.put(&name, bytes)?;
-        self.listed(name, kind, format, pages, count);
-        Ok(())
-    }
-
-    /// Lists in the manifest a file written otherwise.
-    fn listed(&mut self, name: String, kind: &str, format: &str, pages: Option<usize>, count: Option<usize>) {
-        self.manifest.files.push(ManifestEntry {
-            path: name,
-            kind: kind.to_string(),
-            format: format.to_string(),
-            pages,
-            count,
-        });
-    }
 }
 
 /// Renders every requested file into `out`; returns the warnings.
@@ -206,18 +177,17 @@ fn make(
                 first_pass = false;
             }
             if asked(Format::Docx) {
-                let file_name = format!("{name}.docx");
-                let file = std::io::BufWriter::new(out.staging.create(&file_name)?);
-                let mut next = |n: usize| {
-                    if first_pass {
-                        bar.inc(1);
-                    }
-                    source.sheet(n)
-                };
-                let written =
+                let mut write = |file: &mut dyn output::WriteSeek| {
+                    let mut next = |n: usize| {
+                        if first_pass {
+                            bar.inc(1);
+                        }
+                        source.sheet(n)
+                    };
                     docx::write_sheet_stream(&frame, count, &mut next, file).map_err(stopped(&name, "docx"))?;
-                written.into_inner().map_err(|err| Failure::io(IoAction::Write, &file_name, err.into_error()))?;
-                out.listed(file_name, "khen", "docx", None, Some(count));
+                    Ok(())
+                };
+                out.stream(format!("{name}.docx"), "khen", "docx", Some(count), &mut write)?;
             }
             warnings.extend(small_warnings(request, index, source.shrunk().to_vec()));
             if request.split {
@@ -257,18 +227,43 @@ fn input_name(path: &Path) -> String {
 /// Builds and writes into `out_dir` (default `out/<input stem>/`, the stem
 /// made a safe folder name), all or nothing.
 pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
-    let (templates, input, notes) = prepare(request)?;
+    // Everything is read and checked before the folder is touched.
+    let prepared = prepare(request)?;
     let stem = request.input.file_stem().unwrap_or_default().to_string_lossy().to_string();
     let dir = out_dir.map_or_else(|| Path::new("out").join(output::safe_name(&stem, "dau-vao")), Path::to_path_buf);
     let mut staging = Staging::begin(&dir, request.force)?;
-    let mut writer = Writer { staging: &mut staging, manifest: Manifest::new(&input_name(&request.input)) };
-    // How list files were read and what the input should look at again
-    // come first, then what rendering found.
-    let mut warnings = notes;
-    warnings.extend(make(request, &templates, &input, &mut writer)?);
-    let manifest = writer.manifest;
+    let (manifest, warnings) = write_papers(request, prepared, &mut staging)?;
     staging.commit(&manifest.bytes())?;
     Ok(Built { dir, manifest, warnings })
+}
+
+/// Makes every requested paper in memory: the same steps, bytes and names
+/// as [`build`] writes — for the workspace, which serves them.
+pub(crate) fn render(request: &BuildRequest) -> Result<Rendered, Failure> {
+    let mut memory = Memory::default();
+    let (manifest, warnings) = write_papers(request, prepare(request)?, &mut memory)?;
+    Ok(Rendered { files: memory.into_files(&manifest), manifest, warnings })
+}
+
+/// Writes the papers of a prepared input into `sink`; the manifest and the
+/// warnings: how list files were read and what the input should look at
+/// again first, then what rendering found.
+fn write_papers(
+    request: &BuildRequest,
+    (templates, input, notes): Prepared,
+    sink: &mut dyn output::Sink,
+) -> Result<(Manifest, Vec<Problem>), Failure> {
+    let mut writer = Writer::new(sink, &input_name(&request.input));
+    let mut warnings = notes;
+    warnings.extend(make(request, &templates, &input, &mut writer)?);
+    Ok((writer.manifest, warnings))
+}
+
+/// Papers made in memory, and what a person should check in them.
+pub(crate) struct Rendered {
+    pub manifest: Manifest,
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<Problem>,
 }
 
 /// What a build wrote, and what a person should check.
@@ -285,6 +280,19 @@ pub struct Built {
 /// (PDF/A-2b when `pdfa`), `tong-hop.docx` and `manifest.json` into
 /// `out_dir` (default `out/tong-hop/`).
 pub fn build_summary(request: &summary::SummaryRequest, out_dir: Option<&Path>, pdfa: bool) -> Result<Built, Failure> {
+    // Made in memory first: a summary that fails touches no folder.
+    let Rendered { manifest, files, warnings } = render_summary(request, pdfa)?;
+    let dir = out_dir.map_or_else(|| Path::new("out").join("tong-hop"), Path::to_path_buf);
+    let mut staging = Staging::begin(&dir, false)?;
+    for file in &files {
+        staging.put(&file.entry.path, &file.bytes)?;
+    }
+    staging.commit(&manifest.bytes())?;
+    Ok(Built { dir, manifest, warnings })
+}
+
+/// The period summary's papers in memory, as [`build_summary`] writes them.
+pub(crate) fn render_summary(request: &summary::SummaryRequest, pdfa: bool) -> Result<Rendered, Failure> {
     let summary::Summary { document, warnings } = summary::build(request)?;
     let document = dated(document, source_date_epoch()?);
     let standard = if pdfa { Standard::PdfA2b } else { Standard::Plain };
@@ -304,15 +312,13 @@ pub fn build_summary(request: &summary::SummaryRequest, out_dir: Option<&Path>, 
     });
     let (pdf, pages) = pdf.map_err(render_failure("tong-hop", "pdf"))?;
     let docx = docx.map_err(render_failure("tong-hop", "docx"))?;
-    let dir = out_dir.map_or_else(|| Path::new("out").join("tong-hop"), Path::to_path_buf);
     let names: Vec<String> = request.inputs.iter().map(|p| input_name(p)).collect();
-    let mut staging = Staging::begin(&dir, false)?;
-    let mut writer = Writer { staging: &mut staging, manifest: Manifest::new(&names.join(", ")) };
+    let mut memory = Memory::default();
+    let mut writer = Writer::new(&mut memory, &names.join(", "));
     writer.put("tong-hop.pdf".into(), "tong-hop", "pdf", Some(pages), None, &pdf)?;
     writer.put("tong-hop.docx".into(), "tong-hop", "docx", None, None, &docx)?;
     let manifest = writer.manifest;
-    staging.commit(&manifest.bytes())?;
-    Ok(Built { dir, manifest, warnings })
+    Ok(Rendered { files: memory.into_files(&manifest), manifest, warnings })
 }
 
 /// Turns a stopped stream of sheets into the failure: the sheet's problem,
@@ -348,4 +354,32 @@ fn dated(mut document: doc::Document, epoch: Option<doc::Timestamp>) -> doc::Doc
 /// Turns a backend's refusal into the failure naming the file it was making.
 fn render_failure<'a>(name: &'a str, extension: &'a str) -> impl FnOnce(String) -> Failure + 'a {
     move |detail| Failure::Render { file: format!("{name}.{extension}"), detail }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A server renders on threads that made other papers before: the
+    /// bytes must be those of a fresh `build`.
+    #[test]
+    fn papers_do_not_depend_on_what_the_thread_made_before() {
+        let request = BuildRequest {
+            input: Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/hai-phong-2018.yaml"),
+            only: vec![DocKind::QuyetDinh, DocKind::BaoCao],
+            formats: vec![Format::Docx],
+            ..BuildRequest::default()
+        };
+        let first = render(&request).expect("the sample renders");
+        // Paragraphs made and never written, as a failed or streamed paper leaves them.
+        for _ in 0..100 {
+            let _ = docx_rs::Paragraph::new();
+        }
+        let again = render(&request).expect("the sample renders");
+        assert_eq!(first.files.len(), 3);
+        for (one, other) in first.files.iter().zip(&again.files) {
+            assert_eq!(one.entry.path, other.entry.path);
+            assert!(one.bytes == other.bytes, "{} differs", one.entry.path);
+        }
+    }
 }

@@ -131,6 +131,7 @@ impl Kind {
             | Kind::NoProposal
             | Kind::UnsureCase { .. } => Severity::Warning,
             Kind::List(list) => list.severity(),
+            Kind::Workspace(kind) => kind.severity(),
             _ => Severity::Error,
         }
     }
@@ -327,6 +328,7 @@ impl Kind {
                 tenths_of_pt / 10,
                 tenths_of_pt % 10
             ),
+            Kind::Workspace(kind) => kind.message(lang),
         }
     }
 }

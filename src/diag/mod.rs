@@ -7,9 +7,11 @@ use std::fmt::Write as _;
 mod failure;
 mod list;
 mod messages;
+mod workspace;
 
 pub use failure::{Failure, IoAction, Refusal};
 pub use list::{CellTrouble, ColumnUse, FileWhat, KindSource, ListKind, RecipientKind, SkipReason};
+pub use workspace::WorkspaceKind;
 
 /// Language of the messages printed to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -323,6 +325,9 @@ pub enum Kind {
     },
     /// A recipient list file: how it was read, or why it cannot be.
     List(ListKind),
+    /// What the workspace (`baocao serve`) finds wrong or worth a look
+    /// (boxed: its facts are long, and most problems are not the workspace's).
+    Workspace(Box<WorkspaceKind>),
 }
 
 /// The unit of a number's range.

@@ -1,14 +1,18 @@
 //! Writing the output folder: all or nothing ([`folder::Staging`]: a fresh
 //! sibling folder swapped in one step), one build at a time ([`lock`]),
 //! names that cannot leave the folder, and the `manifest.json` that lists
-//! exactly what the folder holds.
+//! exactly what the folder holds; or the same files kept in memory
+//! ([`sink`]) for the workspace.
 
 mod folder;
 mod lock;
+mod sink;
 
 use serde::Serialize;
 
 pub(crate) use folder::{replace_file, Staging};
+pub(crate) use sink::OutputFile;
+pub(crate) use sink::{Memory, Sink, WriteSeek, Writer};
 
 #[derive(Debug, Serialize)]
 pub struct Manifest {
@@ -16,7 +20,7 @@ pub struct Manifest {
     pub files: Vec<ManifestEntry>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ManifestEntry {
     pub path: String,
     pub kind: String,

@@ -181,10 +181,23 @@ fn body(docx: Docx, page_border: Option<&str>) -> Result<package::Body, String> 
         let end = start + document[start..].find("/>").ok_or("docx: unclosed pgMar")? + 2;
         document.insert_str(end, border);
     }
-    let headers =
-        parts.headers.into_iter().map(|h| schema::reorder(&utf8(h)?)).collect::<Result<Vec<String>, String>>()?;
+    // docx-rs numbers paragraphs from a per-thread counter that only its
+    // build resets: numbered again here in package order, a paper's bytes
+    // do not depend on what its thread made before (a server renders on
+    // reused threads).
+    let mut counter = 0;
+    let mut numbered = |xml: &str| {
+        let mut out = Vec::with_capacity(xml.len());
+        sheets::write_numbered(&mut out, xml.as_bytes(), &mut counter).map_err(|e| format!("docx: {e}"))?;
+        String::from_utf8(out).map_err(|e| format!("docx: {e}"))
+    };
+    let headers = parts
+        .headers
+        .into_iter()
+        .map(|h| numbered(&schema::reorder(&utf8(h)?)?))
+        .collect::<Result<Vec<String>, String>>()?;
     Ok(package::Body {
-        document: schema::reorder(&document)?,
+        document: numbered(&schema::reorder(&document)?)?,
         headers,
         header_rels: parts.header_rels,
         document_rels: utf8(parts.document_rels)?,

@@ -109,7 +109,7 @@ const MARK: &str = "BAOCAO-SHEETS-GO-HERE";
 /// Copies `xml` (paragraphs) to `out`, giving each paragraph the next id of
 /// `counter`: ids must differ across the document, and the parts every
 /// sheet repeats are serialised once.
-fn write_numbered(out: &mut dyn Write, xml: &[u8], counter: &mut u32) -> std::io::Result<()> {
+pub(super) fn write_numbered(out: &mut dyn Write, xml: &[u8], counter: &mut u32) -> std::io::Result<()> {
     const ATTRIBUTE: &[u8] = b"w14:paraId=\"";
     let mut rest = xml;
     while let Some(at) = rest.windows(ATTRIBUTE.len()).position(|w| w == ATTRIBUTE) {

@@ -1,0 +1,413 @@
+//! The JSON API under `/api` (the pages use it, and so can scripts):
+//! conferences and their versions, saving with `If-Match` (409 when stale,
+//! 422 with the problems and nothing stored when invalid), issuing, the
+//! award register, counters and printer profiles.
+
+use std::sync::Arc;
+
+use axum::extract::{Extension, Multipart, Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use serde_json::json;
+
+use super::auth::{self, Caller};
+use super::check::{self, has_errors, ProblemJson};
+use super::stage::{FileKind, Stage};
+use super::store::conferences::{self, SaveRefused, StoredFile, Version};
+use super::store::{register, users};
+use super::{issue, upload, yaml_form, App};
+use crate::diag::{Kind, Location, Problem, WorkspaceKind};
+use crate::input;
+
+/// The API's own routes (papers, lists and summaries have theirs beside it).
+pub(crate) fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/login", post(auth::login))
+        .route("/api/logout", post(auth::logout))
+        .route("/api/conferences", get(list).post(create))
+        .route("/api/sample", post(create_sample))
+        .route("/api/conferences/{id}", get(show).put(replace))
+        .route("/api/conferences/{id}/form", put(save_form))
+        .route("/api/conferences/{id}/versions", get(history))
+        .route("/api/conferences/{id}/issue", post(issue_numbers))
+        .route("/api/awards", get(awards))
+        .route("/api/counters", get(counters).put(set_counter))
+        .route("/api/printers", get(printers).put(save_printer))
+        .route("/api/printers/{name}", axum::routing::delete(delete_printer))
+        .route("/api/status", get(status))
+}
+
+/// 422: the problems, and nothing was stored.
+pub(crate) fn unprocessable(problems: Vec<ProblemJson>) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "problems": problems }))).into_response()
+}
+
+pub(crate) fn not_found() -> Response {
+    auth::refuse(StatusCode::NOT_FOUND, "Không có hội nghị hoặc tệp này.")
+}
+
+fn conflict(current: i64) -> Response {
+    (
+        StatusCode::CONFLICT,
+        Json(json!({
+            "message": format!("Hội nghị vừa được lưu ở nơi khác (phiên bản {current}); tải lại để xem rồi sửa tiếp."),
+            "version": current,
+        })),
+    )
+        .into_response()
+}
+
+/// One workspace problem as a list of one.
+pub(crate) fn workspace_problem(path: &str, kind: WorkspaceKind) -> Vec<ProblemJson> {
+    let problem = Problem { location: Box::default(), path: path.to_string(), kind: Kind::Workspace(Box::new(kind)) };
+    vec![ProblemJson::new(&problem, "")]
+}
+
+/// The version a save edits, from `If-Match` (`3`, `"3"` or `W/"3"`).
+pub(crate) fn if_match(headers: &HeaderMap) -> Result<i64, Response> {
+    let value = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    value
+        .trim()
+        .trim_start_matches("W/")
+        .trim_matches('"')
+        .parse()
+        .map_err(|_| auth::refuse(StatusCode::PRECONDITION_REQUIRED, "Cần tiêu đề If-Match: <phiên bản đang sửa>."))
+}
+
+fn author(caller: &Option<Caller>) -> String {
+    caller.as_ref().map_or_else(|| "(máy này)".to_string(), Caller::author)
+}
+
+/// A version by its conference and number (the newest when none).
+pub(crate) async fn load_version(app: &App, id: i64, version: Option<i64>) -> Result<Arc<Version>, Response> {
+    match app.db(move |connection| conferences::load(connection, id, version)).await? {
+        Some(version) => Ok(Arc::new(version)),
+        None => Err(not_found()),
+    }
+}
+
+/// Checks `yaml` with `files` as `check` does, then the workspace's rules.
+pub(crate) async fn check_all(
+    app: &Arc<App>,
+    id: i64,
+    yaml: String,
+    files: Vec<StoredFile>,
+) -> Result<(Option<input::Input>, Vec<ProblemJson>), Response> {
+    let staging = app.staging.clone();
+    let checked = tokio::task::spawn_blocking(move || check::check(&staging, &yaml, &files)).await;
+    let (input, mut problems) = match checked {
+        Ok(Ok(checked)) => checked,
+        Ok(Err(err)) => return Err(super::internal(&err.to_string())),
+        Err(err) => return Err(super::internal(&err.to_string())),
+    };
+    if let Some(input) = input {
+        let (input, rules) =
+            app.db(move |connection| issue::rules(connection, id, &input).map(|rules| (input, rules))).await?;
+        problems.extend(rules);
+        return Ok((Some(input), problems));
+    }
+    Ok((None, problems))
+}
+
+async fn list(State(app): State<Arc<App>>) -> Response {
+    match app.db(|connection| conferences::list(connection)).await {
+        Ok(list) => Json(list).into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn create(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    multipart: Multipart,
+) -> Response {
+    let upload = match upload::read(multipart, &[FileKind::Csv, FileKind::Xlsx, FileKind::Png]).await {
+        Ok(upload) => upload,
+        Err(problems) => return unprocessable(problems),
+    };
+    let Some(yaml) = upload.input else { return unprocessable(workspace_problem("", WorkspaceKind::NoInput)) };
+    create_from(&app, yaml, upload.files, author(&caller)).await
+}
+
+/// The sample `baocao init` writes: the Hải Phòng 2018 conference and its list.
+const SAMPLE_YAML: &str = include_str!("../../../inputs/hai-phong-2018.yaml");
+const SAMPLE_LIST: (&str, &[u8]) =
+    ("hai-phong-2018-bang-khen.csv", include_bytes!("../../../inputs/hai-phong-2018-bang-khen.csv"));
+
+/// `POST /api/sample`: a new conference from the sample.
+async fn create_sample(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Response {
+    let files = vec![(SAMPLE_LIST.0.to_string(), SAMPLE_LIST.1.to_vec())];
+    create_from(&app, SAMPLE_YAML.to_string(), files, author(&caller)).await
+}
+
+/// Checks and stores a new conference: 201, or 422 and nothing stored.
+async fn create_from(app: &Arc<App>, yaml: String, files: Vec<(String, Vec<u8>)>, author: String) -> Response {
+    let stored: Vec<StoredFile> =
+        files.iter().map(|(name, bytes)| StoredFile { name: name.clone(), bytes: Arc::new(bytes.clone()) }).collect();
+    let (input, problems) = match check_all(app, -1, yaml.clone(), stored).await {
+        Ok(checked) => checked,
+        Err(response) => return response,
+    };
+    let Some(input) = input.filter(|_| !has_errors(&problems)) else { return unprocessable(problems) };
+    let name = check::conference_name(&input);
+    match app.db(move |connection| conferences::create(connection, &name, &yaml, &files, &author)).await {
+        Ok(id) => (
+            StatusCode::CREATED,
+            [(header::ETAG, "\"1\"".to_string())],
+            Json(json!({ "id": id, "version": 1, "problems": problems })),
+        )
+            .into_response(),
+        Err(response) => response,
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct VersionQuery {
+    pub phien_ban: Option<i64>,
+}
+
+async fn show(State(app): State<Arc<App>>, Path(id): Path<i64>, Query(query): Query<VersionQuery>) -> Response {
+    let version = match load_version(&app, id, query.phien_ban).await {
+        Ok(version) => version,
+        Err(response) => return response,
+    };
+    let (input, problems) = match check_all(&app, id, version.yaml.clone(), version.files.clone()).await {
+        Ok(checked) => checked,
+        Err(response) => return response,
+    };
+    let papers = input.as_ref().map(check::papers).unwrap_or_default();
+    let files: Vec<&str> = version.files.iter().map(|f| f.name.as_str()).collect();
+    (
+        [(header::ETAG, format!("\"{}\"", version.version))],
+        Json(json!({
+            "id": id,
+            "name": version.name,
+            "version": version.version,
+            "latest": version.latest,
+            "yaml": version.yaml,
+            "problems": problems,
+            "papers": papers,
+            "files": files,
+        })),
+    )
+        .into_response()
+}
+
+/// Saves `yaml` (with `added` files) as the version after `expected`:
+/// 200 with the new version, 409 when stale, 422 when invalid.
+pub(crate) async fn save_yaml(
+    app: &Arc<App>,
+    id: i64,
+    expected: i64,
+    yaml: String,
+    added: Vec<(String, Vec<u8>)>,
+    author: String,
+    note: &'static str,
+) -> Response {
+    let current = match load_version(app, id, None).await {
+        Ok(current) => current,
+        Err(response) => return response,
+    };
+    if current.version != expected {
+        return conflict(current.version);
+    }
+    let mut files = current.files.clone();
+    files.retain(|f| !added.iter().any(|(name, _)| *name == f.name));
+    files.extend(added.iter().map(|(name, bytes)| StoredFile { name: name.clone(), bytes: Arc::new(bytes.clone()) }));
+    let (input, problems) = match check_all(app, id, yaml.clone(), files).await {
+        Ok(checked) => checked,
+        Err(response) => return response,
+    };
+    let Some(input) = input.filter(|_| !has_errors(&problems)) else { return unprocessable(problems) };
+    let name = check::conference_name(&input);
+    let saved = app
+        .db(move |connection| conferences::save(connection, id, expected, &name, &yaml, &added, &author, note))
+        .await;
+    match saved {
+        Ok(Ok(version)) => (
+            [(header::ETAG, format!("\"{version}\""))],
+            Json(json!({ "id": id, "version": version, "problems": problems, "papers": check::papers(&input) })),
+        )
+            .into_response(),
+        Ok(Err(SaveRefused::Stale(current))) => conflict(current),
+        Ok(Err(SaveRefused::Missing)) => not_found(),
+        Err(response) => response,
+    }
+}
+
+async fn replace(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let expected = match if_match(&headers) {
+        Ok(expected) => expected,
+        Err(response) => return response,
+    };
+    let Ok(yaml) = String::from_utf8(body.to_vec()) else {
+        let problem = Problem {
+            location: Box::new(Location::file(super::stage::INPUT_NAME)),
+            path: String::new(),
+            kind: Kind::Syntax("tệp không phải UTF-8 / file is not UTF-8".into()),
+        };
+        return unprocessable(vec![ProblemJson::new(&problem, "")]);
+    };
+    save_yaml(&app, id, expected, yaml, Vec::new(), author(&caller), "YAML").await
+}
+
+/// `PUT /api/conferences/{id}/form`: the form's fields as JSON, laid over
+/// the version they edit and saved as YAML.
+async fn save_form(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    body: String,
+) -> Response {
+    let expected = match if_match(&headers) {
+        Ok(expected) => expected,
+        Err(response) => return response,
+    };
+    // Read as YAML (JSON is YAML): the form's key order is kept.
+    let form: serde_yaml::Value = match serde_yaml::from_str(&body) {
+        Ok(form) => form,
+        Err(err) => return unprocessable(workspace_problem("", WorkspaceKind::BadForm(err.to_string()))),
+    };
+    let stored = match load_version(&app, id, Some(expected)).await {
+        Ok(stored) => stored,
+        Err(_) => match load_version(&app, id, None).await {
+            Ok(current) => return conflict(current.version),
+            Err(response) => return response,
+        },
+    };
+    let tree: serde_yaml::Value = serde_yaml::from_str(&stored.yaml).unwrap_or(serde_yaml::Value::Null);
+    let merged = yaml_form::merge(Some(&tree), &form).unwrap_or(serde_yaml::Value::Null);
+    save_yaml(&app, id, expected, yaml_form::to_yaml(&merged), Vec::new(), author(&caller), "Biểu mẫu").await
+}
+
+async fn history(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
+    match app.db(move |connection| conferences::history(connection, id)).await {
+        Ok(history) if history.is_empty() => not_found(),
+        Ok(history) => Json(history).into_response(),
+        Err(response) => response,
+    }
+}
+
+/// `POST /api/conferences/{id}/issue`: "Ban hành" the version in If-Match.
+async fn issue_numbers(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    let expected = match if_match(&headers) {
+        Ok(expected) => expected,
+        Err(response) => return response,
+    };
+    let version = match load_version(&app, id, None).await {
+        Ok(version) => version,
+        Err(response) => return response,
+    };
+    if version.version != expected {
+        return conflict(version.version);
+    }
+    let (staging, staged) = (app.staging.clone(), Arc::clone(&version));
+    let prepared =
+        tokio::task::spawn_blocking(move || -> std::io::Result<(Stage, Result<input::Input, Vec<ProblemJson>>)> {
+            let stage = Stage::new(&staging, &staged.yaml, &staged.files)?;
+            let prefix = stage.prefix();
+            let input = input::load(&stage.input())
+                .map_err(|found| found.iter().map(|p| ProblemJson::new(p, &prefix)).collect());
+            Ok((stage, input))
+        })
+        .await;
+    let (stage, input) = match prepared {
+        Ok(Ok(prepared)) => prepared,
+        Ok(Err(err)) => return super::internal(&err.to_string()),
+        Err(err) => return super::internal(&err.to_string()),
+    };
+    let input = match input {
+        Ok(input) => input,
+        Err(problems) => return unprocessable(problems),
+    };
+    let author = author(&caller);
+    let issued = app.db(move |connection| issue::issue(connection, stage.dir(), &version, &input, &author)).await;
+    match issued {
+        Ok(issue::Issued::Done { version, decisions }) => (
+            [(header::ETAG, format!("\"{version}\""))],
+            Json(json!({ "id": id, "version": version, "decisions": decisions })),
+        )
+            .into_response(),
+        Ok(issue::Issued::Problems(problems)) => unprocessable(problems),
+        Ok(issue::Issued::Refused(SaveRefused::Stale(current))) => conflict(current),
+        Ok(issue::Issued::Refused(SaveRefused::Missing)) => not_found(),
+        Err(response) => response,
+    }
+}
+
+async fn awards(State(app): State<Arc<App>>, Query(query): Query<register::Query>) -> Response {
+    match app.db(move |connection| register::search(connection, &query)).await {
+        Ok(found) => Json(found).into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn counters(State(app): State<Arc<App>>) -> Response {
+    match app.db(|connection| register::counters(connection)).await {
+        Ok(counters) => Json(counters).into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::Counter>) -> Response {
+    if counter.key.body.trim().is_empty() || counter.last < 0 || counter.width > 12 {
+        return unprocessable(workspace_problem(
+            "",
+            WorkspaceKind::BadForm("co_quan, so_cuoi ≥ 0, do_dai ≤ 12".into()),
+        ));
+    }
+    match app.db(move |connection| register::set_counter(connection, &counter)).await {
+        Ok(()) => Json(json!({})).into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn printers(State(app): State<Arc<App>>) -> Response {
+    match app.db(|connection| users::printers(connection)).await {
+        Ok(printers) => Json(printers).into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn save_printer(State(app): State<Arc<App>>, Json(printer): Json<users::Printer>) -> Response {
+    let sane = !printer.name.trim().is_empty()
+        && printer.offset_x.abs() <= 50.0
+        && printer.offset_y.abs() <= 50.0
+        && (0.5..=1.5).contains(&printer.scale);
+    if !sane {
+        return unprocessable(workspace_problem(
+            "",
+            WorkspaceKind::BadForm("ten; lech_x, lech_y trong ±50 mm; ty_le từ 0,5 đến 1,5".into()),
+        ));
+    }
+    match app.db(move |connection| users::save_printer(connection, &printer)).await {
+        Ok(()) => Json(json!({})).into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn delete_printer(State(app): State<Arc<App>>, Path(name): Path<String>) -> Response {
+    match app.db(move |connection| users::delete_printer(connection, &name)).await {
+        Ok(()) => Json(json!({})).into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn status(State(app): State<Arc<App>>) -> Response {
+    let (parts, pages) = app.renderer.cached();
+    Json(json!({ "renders": app.renderer.renders(), "cached_parts": parts, "cached_pages": pages })).into_response()
+}

@@ -1,0 +1,251 @@
+//! Who is asking, and may they: passwords hashed with argon2, sessions in
+//! an HttpOnly SameSite=Strict cookie, a CSRF token on every form post, and
+//! the rule that only a request from this machine, in a workspace with no
+//! user yet, goes without signing in.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+use super::stage::random_hex;
+use super::store::users;
+use super::App;
+
+/// The session cookie's name.
+pub(crate) const COOKIE: &str = "baocao_phien";
+
+/// The header a form post carries its CSRF token in.
+pub(crate) const CSRF_HEADER: &str = "x-csrf-token";
+
+/// The PHC string of `password` (argon2id, a fresh salt).
+pub(crate) fn hash_password(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        // Only an impossible parameter set fails; no password is stored then.
+        .unwrap_or_default()
+}
+
+pub(crate) fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// Who the request comes from, as the handlers need it.
+#[derive(Debug, Clone)]
+pub(crate) struct Caller {
+    /// The signed-in user; none on open access.
+    pub user: Option<String>,
+    /// The token the pages put on their form posts.
+    pub csrf: String,
+}
+
+impl Caller {
+    /// How versions record who saved them.
+    pub(crate) fn author(&self) -> String {
+        self.user.clone().unwrap_or_else(|| "(máy này)".to_string())
+    }
+}
+
+/// Whether a request may go without a session: from this machine, while
+/// the workspace has no user.
+pub(crate) fn open_access(peer: &SocketAddr, has_users: bool) -> bool {
+    peer.ip().is_loopback() && !has_users
+}
+
+/// Paths anyone may ask for: signing in, and the page and assets that do it.
+fn is_public(path: &str) -> bool {
+    path == "/api/login" || path == "/dang-nhap" || path.starts_with("/tai-nguyen/")
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, token)| token.to_string())
+}
+
+/// A post from another site: its Origin names another host, or the browser
+/// says the request crosses sites.
+fn cross_site(headers: &HeaderMap) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let host = text("host").unwrap_or_default();
+    let origin_differs = text("origin").is_some_and(|origin| {
+        let authority = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+        authority != host
+    });
+    let fetch_crosses = text("sec-fetch-site").is_some_and(|site| site == "cross-site" || site == "same-site");
+    origin_differs || fetch_crosses
+}
+
+/// Marks a 401 answered to a page (not the API): it is shown as the sign-in form.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SignInPage;
+
+/// The guard every request passes: finds the caller, answers 401 to one who
+/// must sign in, 403 to a form post without its CSRF token.
+pub(crate) async fn guard(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_string();
+    let token = cookie_token(request.headers());
+    let looked_up = app
+        .db(move |connection| -> rusqlite::Result<(Option<users::Session>, bool)> {
+            let session = match &token {
+                Some(token) => users::session(connection, token)?,
+                None => None,
+            };
+            let has_users = session.is_some() || users::has_users(connection)?;
+            Ok((session, has_users))
+        })
+        .await;
+    let (session, has_users) = match looked_up {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let caller = match session {
+        Some(session) => Some(Caller { user: Some(session.user), csrf: session.csrf }),
+        None if open_access(&peer, has_users) => Some(Caller { user: None, csrf: app.open_csrf.clone() }),
+        None => None,
+    };
+    let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD);
+    if unsafe_method && cross_site(request.headers()) {
+        return refuse(StatusCode::FORBIDDEN, "Yêu cầu đến từ trang khác; đã từ chối.");
+    }
+    if is_public(&path) {
+        request.extensions_mut().insert(caller);
+        return next.run(request).await;
+    }
+    let Some(caller) = caller else {
+        if path.starts_with("/api/") {
+            return refuse(StatusCode::UNAUTHORIZED, "Cần đăng nhập.");
+        }
+        // A page: the server answers with the sign-in form, which comes
+        // back here once signed in.
+        let mut response = refuse(StatusCode::UNAUTHORIZED, "Cần đăng nhập.");
+        response.extensions_mut().insert(SignInPage);
+        return response;
+    };
+    if unsafe_method && caller.user.is_some() {
+        let sent = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok());
+        if sent != Some(caller.csrf.as_str()) {
+            return refuse(
+                StatusCode::FORBIDDEN,
+                "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); tải lại trang rồi thử lại.",
+            );
+        }
+    }
+    request.extensions_mut().insert(Some(caller));
+    next.run(request).await
+}
+
+/// A refusal in the API's JSON shape.
+pub(crate) fn refuse(status: StatusCode, message: &str) -> Response {
+    (status, Json(serde_json::json!({ "message": message }))).into_response()
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct Login {
+    user: String,
+    password: String,
+}
+
+/// `POST /api/login`: a session cookie for a right name and password.
+pub(crate) async fn login(State(app): State<Arc<App>>, Json(login): Json<Login>) -> Response {
+    let name = login.user.trim().to_string();
+    let found = match app.db(move |connection| users::user(connection, &name)).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    // A missing user costs the same hashing as a wrong password: the answer's
+    // time does not tell which names exist.
+    let password = login.password;
+    let checked = Arc::clone(&app);
+    let (user_id, right) = tokio::task::spawn_blocking(move || match found {
+        Some((user_id, hash)) => (user_id, verify_password(&password, &hash)),
+        None => {
+            let decoy = checked.decoy_hash.get_or_init(|| hash_password(&random_hex(8)));
+            (-1, verify_password(&password, decoy))
+        }
+    })
+    .await
+    .unwrap_or((-1, false));
+    if !right || user_id < 0 {
+        return refuse(StatusCode::UNAUTHORIZED, "Sai tên đăng nhập hoặc mật khẩu.");
+    }
+    let (token, csrf) = (random_hex(32), random_hex(16));
+    let (stored_token, stored_csrf) = (token.clone(), csrf.clone());
+    if let Err(response) =
+        app.db(move |connection| users::open_session(connection, user_id, &stored_token, &stored_csrf)).await
+    {
+        return response;
+    }
+    let cookie =
+        format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}", users::SESSION_IDLE_SECONDS);
+    ([(header::SET_COOKIE, cookie)], Json(serde_json::json!({ "user": login.user.trim(), "csrf": csrf })))
+        .into_response()
+}
+
+/// `POST /api/logout`: ends the session.
+pub(crate) async fn logout(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    if let Some(token) = cookie_token(&headers) {
+        if let Err(response) = app.db(move |connection| users::close_session(connection, &token)).await {
+            return response;
+        }
+    }
+    let cookie = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    ([(header::SET_COOKIE, cookie)], Json(serde_json::json!({}))).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_verify_against_their_hash_only() {
+        let hash = hash_password("mật khẩu dài");
+        assert!(hash.starts_with("$argon2id$"), "{hash}");
+        assert!(verify_password("mật khẩu dài", &hash));
+        assert!(!verify_password("mat khau dai", &hash));
+        assert!(!verify_password("x", "not a hash"));
+    }
+
+    #[test]
+    fn only_this_machine_goes_open_and_only_without_users() {
+        let local: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        let local6: SocketAddr = "[::1]:5000".parse().unwrap();
+        let office: SocketAddr = "192.0.2.7:5000".parse().unwrap();
+        assert!(open_access(&local, false));
+        assert!(open_access(&local6, false));
+        assert!(!open_access(&local, true));
+        assert!(!open_access(&office, false));
+    }
+
+    #[test]
+    fn posts_from_other_sites_are_recognised() {
+        let mut headers = HeaderMap::new();
+        headers.insert("host", "127.0.0.1:8080".parse().unwrap());
+        assert!(!cross_site(&headers));
+        headers.insert("origin", "http://127.0.0.1:8080".parse().unwrap());
+        assert!(!cross_site(&headers));
+        headers.insert("origin", "https://evil.example".parse().unwrap());
+        assert!(cross_site(&headers));
+        headers.remove("origin");
+        headers.insert("sec-fetch-site", "cross-site".parse().unwrap());
+        assert!(cross_site(&headers));
+    }
+}

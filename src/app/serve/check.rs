@@ -1,0 +1,104 @@
+//! Checking a version as `check` does — the same reader, the same
+//! problems in the same words — and the JSON shape a problem takes in the
+//! API: `{"path","line","col","severity","message"}`, named by the field
+//! path so the page can show it at its field.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::stage::Stage;
+use super::store::conferences::StoredFile;
+use crate::diag::{Lang, Problem, Severity};
+use crate::input::{self, Input, LoaiBaoCao};
+
+/// A problem as the API and the pages carry it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub(crate) struct ProblemJson {
+    pub path: String,
+    pub line: Option<usize>,
+    pub col: Option<usize>,
+    /// `error`, `warning` or `info` (how a list file was read).
+    pub severity: &'static str,
+    /// In Vietnamese, as `check` prints it.
+    pub message: String,
+    /// The file the problem is in (the YAML, or a list file by its name).
+    pub file: String,
+    /// A spreadsheet cell ("Sheet1!B3"), for lists read from XLSX.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+impl ProblemJson {
+    /// `problem`, with `prefix` (a staging folder) cut from the names it gives.
+    pub(crate) fn new(problem: &Problem, prefix: &str) -> ProblemJson {
+        let bare = |text: &str| if prefix.is_empty() { text.to_string() } else { text.replace(prefix, "") };
+        ProblemJson {
+            path: problem.path.clone(),
+            line: problem.location.line,
+            col: problem.location.col,
+            severity: severity_name(problem.kind.severity()),
+            message: bare(&problem.kind.message(Lang::Vi)),
+            file: bare(&problem.location.file),
+            cell: problem.location.cell.clone(),
+        }
+    }
+
+    pub(crate) fn is_error(&self) -> bool {
+        self.severity == "error"
+    }
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+pub(crate) fn has_errors(problems: &[ProblemJson]) -> bool {
+    problems.iter().any(ProblemJson::is_error)
+}
+
+/// Reads `yaml` with `files` beside it, as `check` would; the input when it
+/// is valid, and every problem found (warnings and notes too).
+pub(crate) fn check(
+    root: &Path,
+    yaml: &str,
+    files: &[StoredFile],
+) -> std::io::Result<(Option<Input>, Vec<ProblemJson>)> {
+    let stage = Stage::new(root, yaml, files)?;
+    let prefix = stage.prefix();
+    Ok(match input::load_with_notes(&stage.input()) {
+        // How list files were read (columns, counts) and what is worth a
+        // second look, as `check` shows them.
+        Ok((input, notes)) => (Some(input), notes.iter().map(|p| ProblemJson::new(p, &prefix)).collect()),
+        Err(problems) => (None, problems.iter().map(|p| ProblemJson::new(p, &prefix)).collect()),
+    })
+}
+
+/// The name a conference is listed under, from its input.
+pub(crate) fn conference_name(input: &Input) -> String {
+    let kind = match input.van_ban.loai {
+        LoaiBaoCao::SoKet => "Sơ kết",
+        LoaiBaoCao::TongKet => "Tổng kết",
+    };
+    format!("{kind} {}–{} · {}", input.giai_doan.tu, input.giai_doan.den, input.co_quan.ten)
+}
+
+/// The papers a valid input makes, by the names the API serves them under
+/// (without extension), in the order a clerk reads them.
+pub(crate) fn papers(input: &Input) -> Vec<String> {
+    let mut papers = vec!["bao-cao".to_string()];
+    for index in 0..input.khen_thuong.len() {
+        papers.push(format!("quyet-dinh-{}", index + 1));
+    }
+    for index in 0..input.khen_thuong.len() {
+        papers.push(format!("khen-{}", index + 1));
+    }
+    if input.hoi_nghi.is_some() {
+        papers.push("tin-bai".to_string());
+    }
+    papers
+}

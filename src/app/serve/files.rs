@@ -1,0 +1,403 @@
+//! What the workspace hands out: each paper (PDF, DOCX, the press text),
+//! the whole pack as a ZIP with its manifest, the preview's page pictures,
+//! summaries over several conferences; and the list upload, checked and
+//! shown before it is accepted.
+
+use std::io::Write as _;
+use std::sync::Arc;
+
+use axum::extract::{Extension, Multipart, Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::json;
+
+use super::api::{self, load_version, not_found, unprocessable, workspace_problem};
+use super::auth::Caller;
+use super::check::{self, has_errors, ProblemJson};
+use super::render::{Part, Print, Transient};
+use super::stage::{FileKind, Stage};
+use super::store::conferences::StoredFile;
+use super::store::users;
+use super::{upload, yaml_form, App};
+use crate::app::output::{Manifest, OutputFile};
+use crate::app::pack::Format;
+use crate::diag::{Failure, Lang, WorkspaceKind};
+use crate::documents::summary::SummaryRequest;
+
+/// The routes of the papers, lists and summaries.
+pub(crate) fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/conferences/{id}/lists", post(list_upload))
+        .route("/api/conferences/{id}/files/{name}", get(file))
+        .route("/api/conferences/{id}/pack.zip", get(pack))
+        .route("/api/conferences/{id}/preview/{version}/{paper}/{page}", get(preview))
+        .route("/api/summary", post(summary))
+}
+
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next() {
+        Some("pdf") => "application/pdf",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("json") => "application/json",
+        Some("zip") => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+fn transient(err: Transient) -> Response {
+    super::internal(&err.0)
+}
+
+/// How a download asks certificates to be printed: `in=phoi` (on blanks)
+/// and `may_in=<printer profile>`.
+#[derive(serde::Deserialize, Default)]
+pub(crate) struct PrintQuery {
+    phien_ban: Option<i64>,
+    #[serde(rename = "in")]
+    print: Option<String>,
+    may_in: Option<String>,
+}
+
+async fn print_options(app: &App, query: &PrintQuery) -> Result<Print, Response> {
+    let overlay = query.print.as_deref() == Some("phoi");
+    let Some(name) = query.may_in.clone().filter(|n| !n.is_empty()) else {
+        return Ok(Print::new(overlay, (0.0, 0.0), 1.0));
+    };
+    match app.db(move |connection| users::printer(connection, &name)).await? {
+        Some(printer) => Ok(Print::new(overlay, (printer.offset_x, printer.offset_y), printer.scale)),
+        None => Err(not_found()),
+    }
+}
+
+/// `GET /api/conferences/{id}/files/{name}`.
+pub(crate) async fn file(
+    State(app): State<Arc<App>>,
+    Path((id, name)): Path<(i64, String)>,
+    Query(query): Query<PrintQuery>,
+) -> Response {
+    let (Some(part), Some(extension)) = (Part::of_paper(&name), name.rsplit_once('.').map(|(_, e)| e)) else {
+        return not_found();
+    };
+    let format = match (part, extension) {
+        (_, "pdf") => Format::Pdf,
+        (_, "docx") | (Part::Press, "txt") => Format::Docx,
+        _ => return not_found(),
+    };
+    let version = match load_version(&app, id, query.phien_ban).await {
+        Ok(version) => version,
+        Err(response) => return response,
+    };
+    let print = match print_options(&app, &query).await {
+        Ok(print) => print,
+        Err(response) => return response,
+    };
+    let output = match app.renderer.part(&version, part, format, &print).await {
+        Ok(Ok(output)) => output,
+        Ok(Err(problems)) => return unprocessable(problems.to_vec()),
+        Err(err) => return transient(err),
+    };
+    let Some(found) = output.files.iter().find(|f| f.entry.path == name) else { return not_found() };
+    let disposition = if format == Format::Docx && extension == "docx" { "attachment" } else { "inline" };
+    (
+        [
+            (header::CONTENT_TYPE, content_type(&name).to_string()),
+            (header::CONTENT_DISPOSITION, format!("{disposition}; filename=\"{name}\"")),
+            (header::CACHE_CONTROL, "private, no-cache".to_string()),
+        ],
+        found.bytes.clone(),
+    )
+        .into_response()
+}
+
+/// `GET /api/conferences/{id}/pack.zip`: every paper and `manifest.json`.
+pub(crate) async fn pack(
+    State(app): State<Arc<App>>,
+    Path(id): Path<i64>,
+    Query(query): Query<PrintQuery>,
+) -> Response {
+    let version = match load_version(&app, id, query.phien_ban).await {
+        Ok(version) => version,
+        Err(response) => return response,
+    };
+    let print = match print_options(&app, &query).await {
+        Ok(print) => print,
+        Err(response) => return response,
+    };
+    let mut outputs = Vec::new();
+    // In the order `build` writes them.
+    for (rank, part) in [Part::Report, Part::Decisions, Part::Press, Part::Certificates].into_iter().enumerate() {
+        for format in [Format::Pdf, Format::Docx] {
+            match app.renderer.part(&version, part, format, &print).await {
+                Ok(Ok(output)) => outputs.push((rank, output)),
+                Ok(Err(problems)) => return unprocessable(problems.to_vec()),
+                Err(err) => return transient(err),
+            }
+        }
+    }
+    let zipped = tokio::task::spawn_blocking(move || {
+        let mut files: Vec<(usize, &OutputFile)> =
+            outputs.iter().flat_map(|(rank, o)| o.files.iter().map(move |f| (*rank, f))).collect();
+        // As `build` lists them: paper by paper, PDF before DOCX before text.
+        files.sort_by_key(|(part, file)| {
+            let stem = file.entry.path.split('.').next().unwrap_or_default();
+            let index: usize = stem.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+            let format = ["pdf", "docx", "txt"].iter().position(|f| *f == file.entry.format).unwrap_or(3);
+            (*part, index, format)
+        });
+        let files: Vec<&OutputFile> = files.into_iter().map(|(_, f)| f).collect();
+        zip_files(super::stage::INPUT_NAME, &files)
+    })
+    .await;
+    match zipped {
+        Ok(Ok(bytes)) => (
+            [
+                (header::CONTENT_TYPE, "application/zip".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"hoi-nghi-{id}-v{}.zip\"", version.version),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(Err(err)) => super::internal(&err.to_string()),
+        Err(err) => super::internal(&err.to_string()),
+    }
+}
+
+/// `files` (each name once) and their manifest, as a ZIP.
+fn zip_files(input_name: &str, files: &[&OutputFile]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut seen = std::collections::HashSet::new();
+    let files: Vec<&OutputFile> = files.iter().copied().filter(|f| seen.insert(f.entry.path.clone())).collect();
+    let manifest = Manifest { input: input_name.to_string(), files: files.iter().map(|f| f.entry.clone()).collect() };
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for file in &files {
+        writer.start_file(file.entry.path.as_str(), options)?;
+        writer.write_all(&file.bytes)?;
+    }
+    writer.start_file("manifest.json", options)?;
+    writer.write_all(&manifest.bytes())?;
+    Ok(writer.finish()?.into_inner())
+}
+
+/// `GET /api/conferences/{id}/preview/{version}/{paper}/{page}.png`.
+pub(crate) async fn preview(
+    State(app): State<Arc<App>>,
+    Path((id, version, paper, page)): Path<(i64, i64, String, String)>,
+    Query(query): Query<PrintQuery>,
+) -> Response {
+    let Some(part) = Part::of_paper(&paper) else { return not_found() };
+    if page == "canh-bao" {
+        return warnings(&app, id, version, part, &paper, &query).await;
+    }
+    let page: usize = match page.strip_suffix(".png").and_then(|p| p.parse().ok()) {
+        Some(page) if page >= 1 => page,
+        _ => return not_found(),
+    };
+    let version = match load_version(&app, id, Some(version)).await {
+        Ok(version) => version,
+        Err(response) => return response,
+    };
+    let print = match print_options(&app, &query).await {
+        Ok(print) => print,
+        Err(response) => return response,
+    };
+    match app.renderer.picture(&version, part, &format!("{paper}.pdf"), page, &print).await {
+        Ok(Ok(picture)) => (
+            [
+                (header::CONTENT_TYPE, "image/png".to_string()),
+                // A version never changes: its pictures can be kept.
+                (header::CACHE_CONTROL, "private, max-age=31536000, immutable".to_string()),
+                (header::HeaderName::from_static("x-trang"), picture.pages.to_string()),
+            ],
+            picture.png.clone(),
+        )
+            .into_response(),
+        Ok(Err(problems)) if problems.is_empty() => not_found(),
+        Ok(Err(problems)) => unprocessable(problems.to_vec()),
+        Err(err) => transient(err),
+    }
+}
+
+/// `GET …/preview/{version}/{paper}/canh-bao`: what a person should check
+/// in that paper (certificate boxes at their smallest size).
+async fn warnings(app: &App, id: i64, version: i64, part: Part, paper: &str, query: &PrintQuery) -> Response {
+    let version = match load_version(app, id, Some(version)).await {
+        Ok(version) => version,
+        Err(response) => return response,
+    };
+    let print = match print_options(app, query).await {
+        Ok(print) => print,
+        Err(response) => return response,
+    };
+    let output = match app.renderer.part(&version, part, Format::Pdf, &print).await {
+        Ok(Ok(output)) => output,
+        Ok(Err(problems)) => return unprocessable(problems.to_vec()),
+        Err(err) => return transient(err),
+    };
+    // Certificates of group N warn at khen_thuong[N-1]….
+    let group =
+        paper.strip_prefix("khen-").and_then(|n| n.parse::<usize>().ok()).map(|n| format!("khen_thuong[{}]", n - 1));
+    let warnings: Vec<&ProblemJson> =
+        output.warnings.iter().filter(|w| group.as_ref().is_none_or(|g| w.path.starts_with(g.as_str()))).collect();
+    Json(json!({ "problems": warnings })).into_response()
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct SummaryAsk {
+    conferences: Vec<i64>,
+    from: i32,
+    to: i32,
+    #[serde(default)]
+    co_quan: Option<String>,
+    #[serde(default)]
+    ngay: Option<String>,
+}
+
+/// `POST /api/summary`: the summary papers of some conferences over a range, as a ZIP.
+pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<SummaryAsk>) -> Response {
+    if ask.conferences.is_empty() {
+        return unprocessable(workspace_problem("conferences", WorkspaceKind::NoConference));
+    }
+    let mut versions = Vec::new();
+    for id in &ask.conferences {
+        match load_version(&app, *id, None).await {
+            Ok(version) => versions.push(version),
+            Err(_) => return unprocessable(workspace_problem("conferences", WorkspaceKind::UnknownConference(*id))),
+        }
+    }
+    let ngay = match ask.ngay.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(text) => match crate::text::vn::Date::parse(text) {
+            Some(date) => Some(date),
+            None => {
+                return unprocessable(workspace_problem(
+                    "ngay",
+                    WorkspaceKind::BadForm(format!("ngày «{text}»: cần YYYY-MM-DD")),
+                ))
+            }
+        },
+        None => None,
+    };
+    let staging = app.staging.clone();
+    let made = tokio::task::spawn_blocking(move || -> std::io::Result<Result<Vec<u8>, Vec<ProblemJson>>> {
+        let mut stages = Vec::new();
+        for version in &versions {
+            let name = format!("hoi-nghi-{}.yaml", version.conference);
+            stages.push(Stage::named(&staging, &name, &version.yaml, &version.files)?);
+        }
+        let request = SummaryRequest {
+            inputs: stages.iter().map(Stage::input).collect(),
+            from: ask.from,
+            to: ask.to,
+            co_quan: ask.co_quan.filter(|c| !c.trim().is_empty()),
+            chart: Vec::new(),
+            ngay,
+            templates: None,
+            metric_map: None,
+        };
+        let bare = |problem: &crate::diag::Problem| {
+            let mut json = ProblemJson::new(problem, "");
+            for stage in &stages {
+                json.message = json.message.replace(&stage.prefix(), "");
+                json.file = json.file.replace(&stage.prefix(), "");
+            }
+            json
+        };
+        // The same papers `baocao summary` writes, made in memory.
+        let rendered = match crate::app::pack::render_summary(&request, false) {
+            Ok(rendered) => rendered,
+            Err(Failure::Input(problems)) => return Ok(Err(problems.iter().map(bare).collect())),
+            Err(failure) => return Err(std::io::Error::other(failure.message(Lang::Vi))),
+        };
+        let files: Vec<&OutputFile> = rendered.files.iter().collect();
+        zip_files(&rendered.manifest.input, &files).map(Ok).map_err(std::io::Error::other)
+    })
+    .await;
+    match made {
+        Ok(Ok(Ok(bytes))) => (
+            [
+                (header::CONTENT_TYPE, "application/zip".to_string()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"tong-hop-{}-{}.zip\"", ask.from, ask.to)),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(Ok(Err(problems))) => unprocessable(problems),
+        Ok(Err(err)) => super::internal(&err.to_string()),
+        Err(err) => super::internal(&err.to_string()),
+    }
+}
+
+/// `POST /api/conferences/{id}/lists` (multipart: the list file, `nhom`
+/// = the award group from 0, `trang` = a sheet name, `nhan=1` to accept):
+/// how the list reads in that group — problems, and the recipients as read
+/// — and, when accepted and valid, a new version using it.
+pub(crate) async fn list_upload(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let expected = match api::if_match(&headers) {
+        Ok(expected) => expected,
+        Err(response) => return response,
+    };
+    let upload = match upload::read(multipart, &[FileKind::Csv, FileKind::Xlsx]).await {
+        Ok(upload) => upload,
+        Err(problems) => return unprocessable(problems),
+    };
+    let Some((name, bytes)) = upload.files.into_iter().next() else {
+        return unprocessable(workspace_problem(
+            "",
+            WorkspaceKind::UploadType { name: String::new(), expected: ".xlsx, .csv".into() },
+        ));
+    };
+    let group: usize = upload.fields.get("nhom").and_then(|g| g.parse().ok()).unwrap_or(0);
+    let reference = match upload.fields.get("trang").filter(|s| !s.is_empty()) {
+        Some(sheet) => format!("{name}#{sheet}"),
+        None => name.clone(),
+    };
+    let current = match load_version(&app, id, Some(expected)).await {
+        Ok(current) => current,
+        Err(response) => return response,
+    };
+    let mut tree: serde_yaml::Value = serde_yaml::from_str(&current.yaml).unwrap_or(serde_yaml::Value::Null);
+    let Some(slot) = tree.get_mut("khen_thuong").and_then(|g| g.get_mut(group)).and_then(|g| g.as_mapping_mut()) else {
+        return not_found();
+    };
+    slot.remove("danh_sach");
+    slot.insert("danh_sach_tep".into(), reference.into());
+    let yaml = yaml_form::to_yaml(&tree);
+    let accept = upload.fields.get("nhan").is_some_and(|v| v == "1");
+    if accept {
+        let author = caller.as_ref().map_or_else(|| "(máy này)".to_string(), Caller::author);
+        return api::save_yaml(&app, id, expected, yaml, vec![(name, bytes)], author, "Danh sách").await;
+    }
+    let mut files: Vec<StoredFile> = current.files.iter().filter(|f| f.name != name).cloned().collect();
+    files.push(StoredFile { name: name.clone(), bytes: Arc::new(bytes) });
+    let (input, problems) = match api::check_all(&app, id, yaml, files).await {
+        Ok(checked) => checked,
+        Err(response) => return response,
+    };
+    let recipients =
+        input.as_ref().and_then(|i| i.khen_thuong.get(group)).map(|g| g.danh_sach.clone()).unwrap_or_default();
+    let count = |kind: crate::input::LoaiNguoiNhan| recipients.iter().filter(|r| r.loai == kind).count();
+    (
+        StatusCode::OK,
+        Json(json!({
+            "ok": !has_errors(&problems),
+            "file": name,
+            "problems": problems,
+            "tap_the": count(crate::input::LoaiNguoiNhan::TapThe),
+            "ca_nhan": count(crate::input::LoaiNguoiNhan::CaNhan),
+            "recipients": recipients,
+            "papers": input.as_ref().map(check::papers).unwrap_or_default(),
+        })),
+    )
+        .into_response()
+}

@@ -1,0 +1,296 @@
+//! "Ban hành": numbers left blank — a decision's `so` whose number part is
+//! empty ("/QĐ-UBND"), a recipient's `so_so` — are drawn from the register's
+//! per-body, per-year counters in one transaction with the new version, so
+//! no number is ever given twice; the version then carries its recipients
+//! inline with their numbers, and what was issued is frozen: later edits
+//! may not change or drop it.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+use serde_yaml::{Mapping, Value};
+
+use super::check::{conference_name, ProblemJson};
+use super::stage::INPUT_NAME;
+use super::store::conferences::{self, SaveRefused, Version};
+use super::store::register::{self, AwardRecord, CounterKey, DecisionRecord};
+use super::yaml_form;
+use crate::diag::{Kind, Location, Problem, WorkspaceKind};
+use crate::input::{self, HinhThucKhen, Input, LoaiNguoiNhan, NhomKhen};
+
+/// The suffix after a blank number ("/QĐ-UBND" of "…/QĐ-UBND"); none when
+/// the number is filled in.
+pub(crate) fn blank_number(number: &str) -> Option<&str> {
+    let (digits, rest) = number.find('/').map_or((number, ""), |i| number.split_at(i));
+    digits.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '_')).then_some(rest)
+}
+
+/// The number a filled-in number starts with ("2345" of "2345/QĐ-UBND").
+fn leading_number(number: &str) -> Option<i64> {
+    let digits: String = number.trim().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+fn award_code(award: HinhThucKhen) -> &'static str {
+    match award {
+        HinhThucKhen::BangKhen => "bang_khen",
+        HinhThucKhen::GiayKhen => "giay_khen",
+    }
+}
+
+fn problem(path: String, kind: WorkspaceKind) -> ProblemJson {
+    ProblemJson::new(
+        &Problem { location: Box::new(Location::file(INPUT_NAME)), path, kind: Kind::Workspace(Box::new(kind)) },
+        "",
+    )
+}
+
+/// The workspace's own rules for `input` as the next version of conference
+/// `id`: issued numbers stay as issued (errors), and recipients who already
+/// received the same award for the same programme are pointed out (warnings).
+pub(crate) fn rules(connection: &Connection, id: i64, input: &Input) -> rusqlite::Result<Vec<ProblemJson>> {
+    let mut problems = Vec::new();
+    let (decisions, awards) = register::issued(connection, id)?;
+    for decision in &decisions {
+        let now = input.khen_thuong.get(decision.group).map(|g| g.quyet_dinh.so.clone()).unwrap_or_default();
+        if now != decision.number {
+            problems.push(problem(
+                format!("khen_thuong[{}].quyet_dinh.so", decision.group),
+                WorkspaceKind::IssuedNumberChanged { was: decision.number.clone(), now },
+            ));
+        }
+    }
+    for award in &awards {
+        let list = input.khen_thuong.get(award.group).map_or(&[][..], |g| &g.danh_sach[..]);
+        let kept = list.iter().position(|r| r.ten == award.recipient);
+        match kept {
+            Some(index) if list[index].so_so.as_deref().unwrap_or_default() != award.register_no => {
+                problems.push(problem(
+                    format!("khen_thuong[{}].danh_sach[{index}].so_so", award.group),
+                    WorkspaceKind::IssuedNumberChanged {
+                        was: award.register_no.clone(),
+                        now: list[index].so_so.clone().unwrap_or_default(),
+                    },
+                ));
+            }
+            Some(_) => {}
+            None => problems.push(problem(
+                format!("khen_thuong[{}].danh_sach", award.group),
+                WorkspaceKind::IssuedRecipientRemoved {
+                    name: award.recipient.clone(),
+                    number: award.register_no.clone(),
+                },
+            )),
+        }
+    }
+    // Earlier awards of the programme, by folded name: one query per save.
+    let earlier = register::programme_awards(connection, &input.chuong_trinh.so, id)?;
+    let mut by_name: HashMap<String, Vec<&register::Found>> = HashMap::new();
+    for found in &earlier {
+        by_name.entry(register::fold(&found.award.recipient)).or_default().push(found);
+    }
+    for (group_index, group) in input.khen_thuong.iter().enumerate() {
+        for (index, recipient) in group.danh_sach.iter().enumerate() {
+            let unit = register::fold(recipient.don_vi.as_deref().unwrap_or_default());
+            let same = by_name.get(&register::fold(&recipient.ten)).and_then(|list| {
+                list.iter().find(|f| {
+                    f.award.award == award_code(group.hinh_thuc)
+                        && (unit.is_empty() || f.award.unit.is_empty() || register::fold(&f.award.unit) == unit)
+                })
+            });
+            if let Some(found) = same {
+                problems.push(problem(
+                    format!("khen_thuong[{group_index}].danh_sach[{index}]"),
+                    WorkspaceKind::AlreadyAwarded {
+                        name: recipient.ten.clone(),
+                        award: group.hinh_thuc.name().to_string(),
+                        decision: found.award.decision.clone(),
+                        date: found.award.decision_date.clone(),
+                        conference: found.conference_name.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// How an issue ended.
+pub(crate) enum Issued {
+    /// The new version, and the decision numbers it carries.
+    Done {
+        version: i64,
+        decisions: Vec<String>,
+    },
+    Refused(SaveRefused),
+    /// Nothing was issued: these are why.
+    Problems(Vec<ProblemJson>),
+}
+
+/// Issues `version` (checked as `input`, its files staged in `stage_dir`):
+/// draws every blank number, stores the numbered version and records what
+/// was issued — all in one transaction.
+pub(crate) fn issue(
+    connection: &mut Connection,
+    stage_dir: &Path,
+    version: &Version,
+    input: &Input,
+    author: &str,
+) -> rusqlite::Result<Issued> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut tree: Value = serde_yaml::from_str(&version.yaml).unwrap_or(Value::Null);
+    let mut problems = Vec::new();
+    let mut decisions = Vec::new();
+    let mut awards = Vec::new();
+    for (index, group) in input.khen_thuong.iter().enumerate() {
+        let year = group.quyet_dinh.ngay.year;
+        let decision_key = CounterKey { register: register::DECISIONS.to_string(), body: group.co_quan.clone(), year };
+        let number = match blank_number(&group.quyet_dinh.so) {
+            Some(suffix) => format!("{}{suffix}", register::draw(&transaction, &decision_key)?),
+            None => {
+                let typed = group.quyet_dinh.so.clone();
+                match register::decision_holder(&transaction, &group.co_quan, year, &typed, version.conference)? {
+                    Some(holder) => problems.push(problem(
+                        format!("khen_thuong[{index}].quyet_dinh.so"),
+                        WorkspaceKind::NumberTaken { number: typed.clone(), holder },
+                    )),
+                    None => {
+                        if let Some(n) = leading_number(&typed) {
+                            register::pass(&transaction, &decision_key, n)?;
+                        }
+                    }
+                }
+                typed
+            }
+        };
+        decisions.push(DecisionRecord {
+            group: index,
+            number: number.clone(),
+            body: group.co_quan.clone(),
+            year,
+            date: group.quyet_dinh.ngay.to_string(),
+        });
+        let book = CounterKey {
+            register: register::golden_book(award_code(group.hinh_thuc)),
+            body: group.co_quan.clone(),
+            year,
+        };
+        let mut rows = Vec::new();
+        for (position, recipient) in group.danh_sach.iter().enumerate() {
+            let register_no = match recipient.so_so.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                None => register::draw(&transaction, &book)?,
+                Some(typed) => {
+                    let award = award_code(group.hinh_thuc);
+                    let holder = register::golden_book_holder(
+                        &transaction,
+                        award,
+                        &group.co_quan,
+                        year,
+                        typed,
+                        version.conference,
+                    )?;
+                    if let Some(holder) = holder {
+                        problems.push(problem(
+                            format!("khen_thuong[{index}].danh_sach[{position}].so_so"),
+                            WorkspaceKind::NumberTaken { number: typed.to_string(), holder },
+                        ));
+                    } else if let Some(n) = leading_number(typed) {
+                        register::pass(&transaction, &book, n)?;
+                    }
+                    typed.to_string()
+                }
+            };
+            rows.push(recipient_row(recipient, &register_no));
+            awards.push(award_record(input, group, index, recipient, &number, &register_no));
+        }
+        set_group(&mut tree, index, &number, rows);
+    }
+    if !problems.is_empty() {
+        return Ok(Issued::Problems(problems));
+    }
+    let yaml = yaml_form::to_yaml(&tree);
+    let checked = match input::load_str(&yaml, INPUT_NAME, stage_dir) {
+        Ok(checked) => checked,
+        Err(found) => return Ok(Issued::Problems(found.iter().map(|p| ProblemJson::new(p, "")).collect())),
+    };
+    let name = conference_name(&checked);
+    let saved =
+        conferences::save_in(&transaction, version.conference, version.version, &name, &yaml, &[], author, "Ban hành")?;
+    let new_version = match saved {
+        Ok(new_version) => new_version,
+        Err(refused) => return Ok(Issued::Refused(refused)),
+    };
+    register::record(&transaction, version.conference, new_version, &decisions, &awards)?;
+    transaction.commit()?;
+    Ok(Issued::Done { version: new_version, decisions: decisions.into_iter().map(|d| d.number).collect() })
+}
+
+/// A recipient as an inline list row, its sổ vàng number set.
+fn recipient_row(recipient: &input::NguoiNhan, register_no: &str) -> Value {
+    let mut row = match serde_yaml::to_value(recipient) {
+        Ok(Value::Mapping(mapping)) => mapping,
+        _ => Mapping::new(),
+    };
+    row.retain(|_, value| !value.is_null());
+    row.insert("so_so".into(), register_no.into());
+    Value::Mapping(row)
+}
+
+/// Writes group `index`'s decision number and its list, inline.
+fn set_group(tree: &mut Value, index: usize, number: &str, rows: Vec<Value>) {
+    let Some(group) =
+        tree.get_mut("khen_thuong").and_then(|groups| groups.get_mut(index)).and_then(Value::as_mapping_mut)
+    else {
+        return;
+    };
+    if let Some(decision) = group.get_mut("quyet_dinh").and_then(Value::as_mapping_mut) {
+        decision.insert("so".into(), number.into());
+    }
+    group.remove("danh_sach_tep");
+    group.insert("danh_sach".into(), Value::Sequence(rows));
+}
+
+fn award_record(
+    input: &Input,
+    group: &NhomKhen,
+    index: usize,
+    recipient: &input::NguoiNhan,
+    decision: &str,
+    register_no: &str,
+) -> AwardRecord {
+    AwardRecord {
+        group: index,
+        award: award_code(group.hinh_thuc).to_string(),
+        cap_khen: group.cap_khen.clone(),
+        body: group.co_quan.clone(),
+        decision: decision.to_string(),
+        decision_date: group.quyet_dinh.ngay.to_string(),
+        year: group.quyet_dinh.ngay.year,
+        programme: input.chuong_trinh.so.clone(),
+        recipient: recipient.ten.clone(),
+        recipient_kind: match recipient.loai {
+            LoaiNguoiNhan::TapThe => "tap_the",
+            LoaiNguoiNhan::CaNhan => "ca_nhan",
+        }
+        .to_string(),
+        unit: recipient.don_vi.clone().unwrap_or_default(),
+        register_no: register_no.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_numbers_are_told_from_filled_ones() {
+        assert_eq!(blank_number("/QĐ-UBND"), Some("/QĐ-UBND"));
+        assert_eq!(blank_number("   /QĐ-UBND"), Some("/QĐ-UBND"));
+        assert_eq!(blank_number("…/QĐ-UBND"), Some("/QĐ-UBND"));
+        assert_eq!(blank_number("2345/QĐ-UBND"), None);
+        assert_eq!(leading_number("2345/QĐ-UBND"), Some(2345));
+        assert_eq!(leading_number("0101"), Some(101));
+        assert_eq!(leading_number("A-1"), None);
+    }
+}

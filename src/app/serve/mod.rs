@@ -1,0 +1,266 @@
+//! `baocao serve`: the secretariat's workspace in a browser — conferences
+//! kept in a SQLite workspace with every version, edited as forms or YAML,
+//! previewed as they are typed, issued into the award register — and the
+//! `users add` and `backup` commands that look after it.
+
+mod api;
+mod auth;
+mod check;
+mod files;
+mod issue;
+mod memo;
+mod pages;
+mod render;
+mod stage;
+mod store;
+mod upload;
+mod yaml_form;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use crate::diag::{Failure, IoAction, Kind, Lang, Location, Problem, WorkspaceKind};
+use render::Renderer;
+use store::Store;
+
+/// What `baocao serve` was asked.
+#[derive(Debug, Clone)]
+pub(crate) struct ServeOptions {
+    pub listen: SocketAddr,
+    pub workspace: PathBuf,
+    pub templates: Option<PathBuf>,
+}
+
+/// Everything a request may need.
+pub(crate) struct App {
+    store: Arc<Store>,
+    renderer: Renderer,
+    /// Where versions are staged for the pipeline.
+    staging: PathBuf,
+    /// The CSRF token of pages served without a session (open access).
+    open_csrf: String,
+    /// A hash checked when the user does not exist, so a wrong name costs
+    /// as long as a wrong password (made at the first such sign-in).
+    decoy_hash: std::sync::OnceLock<String>,
+}
+
+impl App {
+    /// Runs `work` on the database away from the async threads (a commit
+    /// waits for the disk); a database failure becomes a 500 answer.
+    pub(crate) async fn db<T, E, F>(&self, work: F) -> Result<T, Response>
+    where
+        T: Send + 'static,
+        E: std::fmt::Display + Send + 'static,
+        F: FnOnce(&mut rusqlite::Connection) -> Result<T, E> + Send + 'static,
+    {
+        let store = Arc::clone(&self.store);
+        let result = tokio::task::spawn_blocking(move || work(&mut store.lock())).await;
+        match result {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(err)) => Err(internal(&err.to_string())),
+            Err(err) => Err(internal(&err.to_string())),
+        }
+    }
+}
+
+/// Every route behind the guard (sign-in, CSRF), bodies bounded.
+fn router(app: Arc<App>) -> axum::Router {
+    axum::Router::new()
+        .merge(api::routes())
+        .merge(files::routes())
+        .merge(pages::routes())
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), auth::guard))
+        .layer(axum::middleware::map_response(sign_in_page))
+        .layer(axum::extract::DefaultBodyLimit::max(upload::BODY_LIMIT))
+        .with_state(app)
+}
+
+/// A page the guard refused for want of a session: the sign-in form, still a 401.
+async fn sign_in_page(response: Response) -> Response {
+    if response.extensions().get::<auth::SignInPage>().is_some() {
+        return (StatusCode::UNAUTHORIZED, pages::login_page()).into_response();
+    }
+    response
+}
+
+/// A 500 answer: something the clerk cannot fix went wrong.
+pub(crate) fn internal(detail: &str) -> Response {
+    eprintln!("baocao serve: {detail}");
+    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(serde_json::json!({ "message": format!("Lỗi máy chủ: {detail}") })))
+        .into_response()
+}
+
+/// The folder versions are staged in, inside the workspace.
+fn staging_dir(workspace: &Path) -> PathBuf {
+    workspace.join("tam")
+}
+
+fn open_store(workspace: &Path) -> Result<Store, Failure> {
+    std::fs::create_dir_all(workspace).map_err(|err| Failure::io(IoAction::Write, workspace, err))?;
+    Store::open(workspace).map_err(|err| {
+        Failure::io(IoAction::Read, workspace.join(store::DATABASE_FILE), std::io::Error::other(err.to_string()))
+    })
+}
+
+/// Runs the workspace server until Ctrl-C or SIGTERM.
+pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
+    let store = open_store(&options.workspace)?;
+    let has_users = store::users::has_users(&store.lock())
+        .map_err(|err| Failure::io(IoAction::Read, store.path(), std::io::Error::other(err.to_string())))?;
+    if !options.listen.ip().is_loopback() && !has_users {
+        return Err(Failure::Input(vec![Problem {
+            location: Box::new(Location::command_line()),
+            path: "--listen".into(),
+            kind: Kind::Workspace(Box::new(WorkspaceKind::NoUserOffLoopback(options.listen.to_string()))),
+        }]));
+    }
+    // What a killed server left staged is of no use.
+    let staging = staging_dir(&options.workspace);
+    let _ = std::fs::remove_dir_all(&staging);
+    let app = Arc::new(App {
+        store: Arc::new(store),
+        renderer: Renderer::new(staging.clone(), options.templates.clone()),
+        staging,
+        open_csrf: stage::random_hex(16),
+        decoy_hash: std::sync::OnceLock::new(),
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| Failure::io(IoAction::Read, &options.workspace, err))?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(options.listen)
+            .await
+            .map_err(|err| Failure::io(IoAction::Read, options.listen.to_string(), err))?;
+        let address =
+            listener.local_addr().map_err(|err| Failure::io(IoAction::Read, options.listen.to_string(), err))?;
+        let shown = options.workspace.display();
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Vi => format!("baocao serve: http://{address}/ (thư mục làm việc {shown}); Ctrl-C để dừng"),
+                Lang::En => format!("baocao serve: http://{address}/ (workspace {shown}); Ctrl-C to stop"),
+            }
+        );
+        let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service)
+            .with_graceful_shutdown(shutdown())
+            .await
+            .map_err(|err| Failure::io(IoAction::Read, address.to_string(), err))
+    })
+}
+
+async fn shutdown() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}
+
+/// `baocao users add NAME`: adds a user (or sets a new password); the
+/// password is read from the terminal, or from the first line of stdin.
+pub(crate) fn add_user(workspace: &Path, name: &str, lang: Lang) -> Result<(), Failure> {
+    let name = name.trim();
+    let password = read_password(lang).map_err(|err| Failure::io(IoAction::Read, "stdin", err))?;
+    if password.chars().count() < 8 || name.is_empty() {
+        return Err(Failure::Input(vec![Problem {
+            location: Box::new(Location::command_line()),
+            path: "users add".into(),
+            kind: Kind::Workspace(Box::new(WorkspaceKind::WeakPassword)),
+        }]));
+    }
+    let store = open_store(workspace)?;
+    let hash = auth::hash_password(&password);
+    let added = store::users::set_user(&store.lock(), name, &hash)
+        .map_err(|err| Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string())))?;
+    let message = match (added, lang) {
+        (true, Lang::Vi) => format!("Đã thêm người dùng «{name}» vào {}", workspace.display()),
+        (true, Lang::En) => format!("Added user «{name}» to {}", workspace.display()),
+        (false, Lang::Vi) => format!("Đã đổi mật khẩu của «{name}»"),
+        (false, Lang::En) => format!("Changed the password of «{name}»"),
+    };
+    eprintln!("{message}");
+    Ok(())
+}
+
+fn read_password(lang: Lang) -> std::io::Result<String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let stdin = std::io::stdin();
+    let prompt = |text: &str| {
+        eprint!("{text}");
+        let _ = std::io::stderr().flush();
+    };
+    if !stdin.is_terminal() {
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line)?;
+        return Ok(line.trim_end_matches(['\n', '\r']).to_string());
+    }
+    // Typed on a terminal: not echoed, asked twice.
+    let echo = |on: bool| {
+        let _ = std::process::Command::new("stty").arg(if on { "echo" } else { "-echo" }).status();
+    };
+    let (first, second) = if lang == Lang::Vi {
+        ("Mật khẩu: ", "Nhập lại mật khẩu: ")
+    } else {
+        ("Password: ", "Repeat the password: ")
+    };
+    let mut answers = Vec::new();
+    for text in [first, second] {
+        prompt(text);
+        echo(false);
+        let mut line = String::new();
+        let read = stdin.lock().read_line(&mut line);
+        echo(true);
+        eprintln!();
+        read?;
+        answers.push(line.trim_end_matches(['\n', '\r']).to_string());
+    }
+    if answers[0] != answers[1] {
+        return Err(std::io::Error::other(if lang == Lang::Vi {
+            "hai lần nhập mật khẩu không khớp"
+        } else {
+            "the two passwords differ"
+        }));
+    }
+    Ok(answers.remove(0))
+}
+
+/// `baocao backup FILE`: a consistent copy of the workspace database, taken
+/// while the server may go on working.
+pub(crate) fn backup(workspace: &Path, target: &Path, lang: Lang) -> Result<(), Failure> {
+    if !workspace.join(store::DATABASE_FILE).is_file() {
+        return Err(Failure::io(
+            IoAction::Read,
+            workspace.join(store::DATABASE_FILE),
+            std::io::ErrorKind::NotFound.into(),
+        ));
+    }
+    store::backup(workspace, target)
+        .map_err(|err| Failure::io(IoAction::Write, target, std::io::Error::other(err.to_string())))?;
+    eprintln!(
+        "{}",
+        match lang {
+            Lang::Vi => format!("Đã sao lưu {} vào {}", workspace.display(), target.display()),
+            Lang::En => format!("Backed up {} to {}", workspace.display(), target.display()),
+        }
+    );
+    Ok(())
+}

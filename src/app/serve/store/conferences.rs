@@ -1,0 +1,214 @@
+//! Conferences and every version of them: the YAML as typed, the files it
+//! names (uploaded lists and emblems, kept as bytes under their names), who
+//! saved it and when. A save names the version it edits; a stale one is
+//! refused, so two clerks never overwrite each other silently.
+
+use std::sync::Arc;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::now;
+
+/// A conference as the list shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct Summary {
+    pub id: i64,
+    pub name: String,
+    pub version: i64,
+    #[serde(skip)]
+    pub updated: i64,
+}
+
+/// A file kept with a version, under the name the YAML uses for it.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredFile {
+    pub name: String,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// One version of a conference.
+#[derive(Debug, Clone)]
+pub(crate) struct Version {
+    pub conference: i64,
+    pub version: i64,
+    pub name: String,
+    pub yaml: String,
+    pub files: Vec<StoredFile>,
+    /// The conference's newest version (this one, or a later one).
+    pub latest: i64,
+}
+
+/// A line of a conference's history.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct HistoryEntry {
+    pub version: i64,
+    pub author: String,
+    pub note: String,
+    pub time: String,
+}
+
+/// A save refused because the conference moved on (or never existed).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum SaveRefused {
+    /// The version the save edited is not the newest: the newest is given.
+    Stale(i64),
+    Missing,
+}
+
+pub(crate) fn list(connection: &Connection) -> rusqlite::Result<Vec<Summary>> {
+    let mut statement = connection
+        .prepare_cached("SELECT id, name, version, updated FROM conferences ORDER BY updated DESC, id DESC")?;
+    let rows = statement.query_map([], |row| {
+        Ok(Summary { id: row.get(0)?, name: row.get(1)?, version: row.get(2)?, updated: row.get(3)? })
+    })?;
+    rows.collect()
+}
+
+/// Stores a new conference at version 1 with its files; its id.
+pub(crate) fn create(
+    connection: &mut Connection,
+    name: &str,
+    yaml: &str,
+    files: &[(String, Vec<u8>)],
+    author: &str,
+) -> rusqlite::Result<i64> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let time = now();
+    transaction.execute(
+        "INSERT INTO conferences (name, version, created, updated) VALUES (?1, 1, ?2, ?2)",
+        params![name, time],
+    )?;
+    let id = transaction.last_insert_rowid();
+    insert_version(&transaction, id, 1, yaml, author, "Tạo mới", time)?;
+    for (file_name, bytes) in files {
+        put_file(&transaction, id, 1, file_name, bytes)?;
+    }
+    transaction.commit()?;
+    Ok(id)
+}
+
+/// Stores `yaml` (and `files`, added or replacing same-named ones) as the
+/// version after `expected`, when `expected` is still the newest; the new
+/// version's number.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn save(
+    connection: &mut Connection,
+    id: i64,
+    expected: i64,
+    name: &str,
+    yaml: &str,
+    files: &[(String, Vec<u8>)],
+    author: &str,
+    note: &str,
+) -> rusqlite::Result<Result<i64, SaveRefused>> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let saved = save_in(&transaction, id, expected, name, yaml, files, author, note)?;
+    if saved.is_ok() {
+        transaction.commit()?;
+    }
+    Ok(saved)
+}
+
+/// [`save`] inside the caller's transaction.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn save_in(
+    connection: &Connection,
+    id: i64,
+    expected: i64,
+    name: &str,
+    yaml: &str,
+    files: &[(String, Vec<u8>)],
+    author: &str,
+    note: &str,
+) -> rusqlite::Result<Result<i64, SaveRefused>> {
+    let current: Option<i64> =
+        connection.query_row("SELECT version FROM conferences WHERE id = ?1", [id], |row| row.get(0)).optional()?;
+    let current = match current {
+        None => return Ok(Err(SaveRefused::Missing)),
+        Some(current) if current != expected => return Ok(Err(SaveRefused::Stale(current))),
+        Some(current) => current,
+    };
+    let next = current + 1;
+    let time = now();
+    insert_version(connection, id, next, yaml, author, note, time)?;
+    // The new version keeps the files of the one it edits…
+    connection.execute(
+        "INSERT INTO version_files (conference_id, version, name, blob_id)
+         SELECT conference_id, ?2, name, blob_id FROM version_files WHERE conference_id = ?1 AND version = ?3",
+        params![id, next, current],
+    )?;
+    // …with the uploaded ones added or replaced.
+    for (file_name, bytes) in files {
+        put_file(connection, id, next, file_name, bytes)?;
+    }
+    connection.execute(
+        "UPDATE conferences SET version = ?2, name = ?3, updated = ?4 WHERE id = ?1",
+        params![id, next, name, time],
+    )?;
+    Ok(Ok(next))
+}
+
+fn insert_version(
+    connection: &Connection,
+    id: i64,
+    version: i64,
+    yaml: &str,
+    author: &str,
+    note: &str,
+    time: i64,
+) -> rusqlite::Result<()> {
+    connection.execute(
+        "INSERT INTO versions (conference_id, version, yaml, author, note, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, version, yaml, author, note, time],
+    )?;
+    Ok(())
+}
+
+fn put_file(connection: &Connection, id: i64, version: i64, name: &str, bytes: &[u8]) -> rusqlite::Result<()> {
+    connection.execute("INSERT INTO blobs (bytes) VALUES (?1)", [bytes])?;
+    let blob = connection.last_insert_rowid();
+    connection.execute(
+        "INSERT OR REPLACE INTO version_files (conference_id, version, name, blob_id) VALUES (?1, ?2, ?3, ?4)",
+        params![id, version, name, blob],
+    )?;
+    Ok(())
+}
+
+/// A version of conference `id` (the newest when `version` is none).
+pub(crate) fn load(connection: &Connection, id: i64, version: Option<i64>) -> rusqlite::Result<Option<Version>> {
+    let head: Option<(String, i64)> = connection
+        .query_row("SELECT name, version FROM conferences WHERE id = ?1", [id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    let Some((name, latest)) = head else { return Ok(None) };
+    let version = version.unwrap_or(latest);
+    let yaml: Option<String> = connection
+        .query_row("SELECT yaml FROM versions WHERE conference_id = ?1 AND version = ?2", params![id, version], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    let Some(yaml) = yaml else { return Ok(None) };
+    let mut statement = connection.prepare_cached(
+        "SELECT f.name, b.bytes FROM version_files f JOIN blobs b ON b.id = f.blob_id
+         WHERE f.conference_id = ?1 AND f.version = ?2 ORDER BY f.name",
+    )?;
+    let files = statement
+        .query_map(params![id, version], |row| Ok(StoredFile { name: row.get(0)?, bytes: Arc::new(row.get(1)?) }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(Version { conference: id, version, name, yaml, files, latest }))
+}
+
+/// The versions of conference `id`, newest first.
+pub(crate) fn history(connection: &Connection, id: i64) -> rusqlite::Result<Vec<HistoryEntry>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT version, author, note, created FROM versions WHERE conference_id = ?1 ORDER BY version DESC",
+    )?;
+    let rows = statement.query_map([id], |row| {
+        Ok(HistoryEntry {
+            version: row.get(0)?,
+            author: row.get(1)?,
+            note: row.get(2)?,
+            time: super::local_time(row.get(3)?),
+        })
+    })?;
+    rows.collect()
+}

@@ -1,0 +1,374 @@
+//! The award register: per-body, per-year counters that decision and sổ
+//! vàng numbers are drawn from, the decisions issued, and every award ever
+//! issued in the workspace, searchable by name, unit, year and kind.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// The register decision numbers are drawn from.
+pub(crate) const DECISIONS: &str = "quyet_dinh";
+
+/// The sổ vàng register of an award kind (`bang_khen`, `giay_khen`).
+pub(crate) fn golden_book(award: &str) -> String {
+    format!("so_vang_{award}")
+}
+
+/// One counter: numbers of `register` issued by `body` in `year`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub(crate) struct CounterKey {
+    #[serde(rename = "so")]
+    pub register: String,
+    #[serde(rename = "co_quan")]
+    pub body: String,
+    #[serde(rename = "nam")]
+    pub year: i32,
+}
+
+/// A counter and the last number it gave.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Counter {
+    #[serde(flatten)]
+    pub key: CounterKey,
+    #[serde(rename = "so_cuoi")]
+    pub last: i64,
+    /// Digits the numbers are padded to ("0101": 4); 0 = none.
+    #[serde(rename = "do_dai", default)]
+    pub width: u32,
+}
+
+/// The next number of a counter, written as its register writes numbers.
+/// Runs inside the caller's transaction, so two issues never draw the same.
+pub(crate) fn draw(connection: &Connection, key: &CounterKey) -> rusqlite::Result<String> {
+    connection.execute(
+        "INSERT INTO counters (register, body, year, last) VALUES (?1, ?2, ?3, 0) ON CONFLICT DO NOTHING",
+        params![key.register, key.body, key.year],
+    )?;
+    let (last, width): (i64, u32) = connection.query_row(
+        "UPDATE counters SET last = last + 1 WHERE register = ?1 AND body = ?2 AND year = ?3 RETURNING last, width",
+        params![key.register, key.body, key.year],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    Ok(format!("{last:0width$}", width = width as usize))
+}
+
+/// A number typed by hand: the counter goes past it, so it is never drawn.
+pub(crate) fn pass(connection: &Connection, key: &CounterKey, number: i64) -> rusqlite::Result<()> {
+    connection.execute(
+        "INSERT INTO counters (register, body, year, last) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (register, body, year) DO UPDATE SET last = MAX(last, ?4)",
+        params![key.register, key.body, key.year, number],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn counters(connection: &Connection) -> rusqlite::Result<Vec<Counter>> {
+    let mut statement = connection
+        .prepare_cached("SELECT register, body, year, last, width FROM counters ORDER BY year DESC, register, body")?;
+    let rows = statement.query_map([], |row| {
+        Ok(Counter {
+            key: CounterKey { register: row.get(0)?, body: row.get(1)?, year: row.get(2)? },
+            last: row.get(3)?,
+            width: row.get(4)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Sets where a counter continues from (last year's paper register, say).
+pub(crate) fn set_counter(connection: &Connection, counter: &Counter) -> rusqlite::Result<()> {
+    connection.execute(
+        "INSERT INTO counters (register, body, year, last, width) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (register, body, year) DO UPDATE SET last = ?4, width = ?5",
+        params![counter.key.register, counter.key.body, counter.key.year, counter.last, counter.width],
+    )?;
+    Ok(())
+}
+
+/// A decision as issued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DecisionRecord {
+    pub group: usize,
+    pub number: String,
+    pub body: String,
+    pub year: i32,
+    pub date: String,
+}
+
+/// An award as issued: who, what, by which decision, with which sổ vàng number.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct AwardRecord {
+    #[serde(skip)]
+    pub group: usize,
+    #[serde(rename = "hinh_thuc")]
+    pub award: String,
+    pub cap_khen: String,
+    #[serde(rename = "co_quan")]
+    pub body: String,
+    #[serde(rename = "quyet_dinh")]
+    pub decision: String,
+    #[serde(rename = "ngay")]
+    pub decision_date: String,
+    #[serde(rename = "nam")]
+    pub year: i32,
+    #[serde(rename = "chuong_trinh")]
+    pub programme: String,
+    #[serde(rename = "ten")]
+    pub recipient: String,
+    #[serde(rename = "loai")]
+    pub recipient_kind: String,
+    #[serde(rename = "don_vi")]
+    pub unit: String,
+    #[serde(rename = "so_so")]
+    pub register_no: String,
+}
+
+/// The conference already holding `number` of `body` in `year`, other than `except`.
+pub(crate) fn decision_holder(
+    connection: &Connection,
+    body: &str,
+    year: i32,
+    number: &str,
+    except: i64,
+) -> rusqlite::Result<Option<String>> {
+    connection
+        .query_row(
+            "SELECT c.name FROM decisions d JOIN conferences c ON c.id = d.conference_id
+             WHERE d.body = ?1 AND d.year = ?2 AND d.number = ?3 AND d.conference_id <> ?4",
+            params![body, year, number, except],
+            |row| row.get(0),
+        )
+        .optional()
+}
+
+/// Who already holds sổ vàng `number` of `award` by `body` in `year`, other than conference `except`.
+pub(crate) fn golden_book_holder(
+    connection: &Connection,
+    award: &str,
+    body: &str,
+    year: i32,
+    number: &str,
+    except: i64,
+) -> rusqlite::Result<Option<String>> {
+    connection
+        .query_row(
+            "SELECT recipient || ' (' || c.name || ')' FROM awards a JOIN conferences c ON c.id = a.conference_id
+             WHERE a.award = ?1 AND a.body = ?2 AND a.year = ?3 AND a.register_no = ?4 AND a.conference_id <> ?5",
+            params![award, body, year, number, except],
+            |row| row.get(0),
+        )
+        .optional()
+}
+
+/// Replaces what conference `id` has issued with `decisions` and `awards`.
+pub(crate) fn record(
+    connection: &Connection,
+    id: i64,
+    version: i64,
+    decisions: &[DecisionRecord],
+    awards: &[AwardRecord],
+) -> rusqlite::Result<()> {
+    connection.execute("DELETE FROM decisions WHERE conference_id = ?1", [id])?;
+    connection.execute("DELETE FROM awards WHERE conference_id = ?1", [id])?;
+    for decision in decisions {
+        connection.execute(
+            "INSERT INTO decisions (conference_id, grp, number, body, year, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, decision.group as i64, decision.number, decision.body, decision.year, decision.date],
+        )?;
+    }
+    let mut insert = connection.prepare_cached(
+        "INSERT INTO awards (conference_id, version, grp, award, cap_khen, body, decision, decision_date, year,
+                             programme, recipient, recipient_kind, unit, register_no, folded)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    for award in awards {
+        let folded = format!("{} | {}", fold(&award.recipient), fold(&award.unit));
+        insert.execute(params![
+            id,
+            version,
+            award.group as i64,
+            award.award,
+            award.cap_khen,
+            award.body,
+            award.decision,
+            award.decision_date,
+            award.year,
+            award.programme,
+            award.recipient,
+            award.recipient_kind,
+            award.unit,
+            award.register_no,
+            folded,
+        ])?;
+    }
+    Ok(())
+}
+
+/// What conference `id` has issued: its decisions and awards.
+pub(crate) fn issued(connection: &Connection, id: i64) -> rusqlite::Result<(Vec<DecisionRecord>, Vec<AwardRecord>)> {
+    let mut statement =
+        connection.prepare_cached("SELECT grp, number, body, year, date FROM decisions WHERE conference_id = ?1")?;
+    let decisions = statement
+        .query_map([id], |row| {
+            Ok(DecisionRecord {
+                group: row.get::<_, i64>(0)? as usize,
+                number: row.get(1)?,
+                body: row.get(2)?,
+                year: row.get(3)?,
+                date: row.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let awards =
+        query_awards(connection, "a.conference_id = ?1", -1, params![id])?.into_iter().map(|(_, a)| a).collect();
+    Ok((decisions, awards))
+}
+
+/// An award found in the register, with the conference it was issued in.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct Found {
+    #[serde(rename = "hoi_nghi")]
+    pub conference: i64,
+    #[serde(rename = "ten_hoi_nghi")]
+    pub conference_name: String,
+    #[serde(flatten)]
+    pub award: AwardRecord,
+}
+
+/// Awards meeting `condition`, newest first, at most `limit` (-1: all).
+fn query_awards(
+    connection: &Connection,
+    condition: &str,
+    limit: i64,
+    parameters: impl rusqlite::Params,
+) -> rusqlite::Result<Vec<(Found, AwardRecord)>> {
+    let sql = format!(
+        "SELECT a.conference_id, c.name, a.grp, a.award, a.cap_khen, a.body, a.decision, a.decision_date, a.year,
+                a.programme, a.recipient, a.recipient_kind, a.unit, a.register_no
+         FROM awards a JOIN conferences c ON c.id = a.conference_id WHERE {condition}
+         ORDER BY a.year DESC, a.decision, a.id LIMIT {limit}"
+    );
+    let mut statement = connection.prepare_cached(&sql)?;
+    let rows = statement.query_map(parameters, |row| {
+        let award = AwardRecord {
+            group: row.get::<_, i64>(2)? as usize,
+            award: row.get(3)?,
+            cap_khen: row.get(4)?,
+            body: row.get(5)?,
+            decision: row.get(6)?,
+            decision_date: row.get(7)?,
+            year: row.get(8)?,
+            programme: row.get(9)?,
+            recipient: row.get(10)?,
+            recipient_kind: row.get(11)?,
+            unit: row.get(12)?,
+            register_no: row.get(13)?,
+        };
+        Ok((Found { conference: row.get(0)?, conference_name: row.get(1)?, award: award.clone() }, award))
+    })?;
+    rows.collect()
+}
+
+/// What a search of the register asks for; every part optional.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub(crate) struct Query {
+    /// Words of the name or unit, with or without accents.
+    #[serde(default)]
+    pub q: String,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub nam: Option<i32>,
+    /// `bang_khen` or `giay_khen`.
+    #[serde(default)]
+    pub hinh_thuc: String,
+}
+
+/// An empty field of a search form means "any".
+fn blank_as_none<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<i32>, D::Error> {
+    let text: Option<String> = serde::Deserialize::deserialize(deserializer)?;
+    match text.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(year) => year.parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+pub(crate) fn search(connection: &Connection, query: &Query) -> rusqlite::Result<Vec<Found>> {
+    // Each word must appear, accents and case aside ("nguyen van" finds "Nguyễn Văn").
+    let words: Vec<String> = fold(&query.q).split_whitespace().map(|w| format!("%{}%", escape_like(w))).collect();
+    let mut condition = String::from("1 = 1");
+    let mut values: Vec<rusqlite::types::Value> = Vec::new();
+    for word in words {
+        values.push(word.into());
+        condition.push_str(&format!(" AND a.folded LIKE ?{} ESCAPE '\\'", values.len()));
+    }
+    if let Some(year) = query.nam {
+        values.push(i64::from(year).into());
+        condition.push_str(&format!(" AND a.year = ?{}", values.len()));
+    }
+    if !query.hinh_thuc.is_empty() {
+        values.push(query.hinh_thuc.clone().into());
+        condition.push_str(&format!(" AND a.award = ?{}", values.len()));
+    }
+    Ok(query_awards(connection, &condition, 500, rusqlite::params_from_iter(values))?
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect())
+}
+
+fn escape_like(word: &str) -> String {
+    word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Every award issued for `programme` in other conferences than `except`.
+pub(crate) fn programme_awards(connection: &Connection, programme: &str, except: i64) -> rusqlite::Result<Vec<Found>> {
+    let found = query_awards(connection, "a.programme = ?1 AND a.conference_id <> ?2", -1, params![programme, except])?;
+    Ok(found.into_iter().map(|(f, _)| f).collect())
+}
+
+/// Awards issued per year and kind, for the register's statistics.
+pub(crate) fn yearly_counts(connection: &Connection) -> rusqlite::Result<Vec<(i32, String, String, i64)>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT year, award, recipient_kind, COUNT(*) FROM awards GROUP BY year, award, recipient_kind
+         ORDER BY year DESC, award, recipient_kind",
+    )?;
+    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
+    rows.collect()
+}
+
+/// Text as a search compares it: lower case, no accents, đ as d, single spaces.
+pub(crate) fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = text
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_accents_case_and_extra_spaces() {
+        assert_eq!(fold("  Nguyễn   Thị HẰNG "), "nguyen thi hang");
+        assert_eq!(fold("Đội dân phòng"), "doi dan phong");
+    }
+
+    #[test]
+    fn counters_draw_in_order_padded_and_past_typed_numbers() {
+        let connection = Connection::open_in_memory().unwrap();
+        connection.execute_batch(super::super::MIGRATIONS[0]).unwrap();
+        let key = CounterKey { register: golden_book("bang_khen"), body: "UBND".into(), year: 2018 };
+        set_counter(&connection, &Counter { key: key.clone(), last: 99, width: 4 }).unwrap();
+        assert_eq!(draw(&connection, &key).unwrap(), "0100");
+        pass(&connection, &key, 120).unwrap();
+        assert_eq!(draw(&connection, &key).unwrap(), "0121");
+        pass(&connection, &key, 5).unwrap();
+        assert_eq!(draw(&connection, &key).unwrap(), "0122");
+        let other_year = CounterKey { year: 2019, ..key };
+        assert_eq!(draw(&connection, &other_year).unwrap(), "1");
+    }
+}

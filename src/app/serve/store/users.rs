@@ -1,0 +1,123 @@
+//! Who may use the workspace: users with their argon2 password hashes,
+//! sessions that expire, and the printer profiles saved in the workspace.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::now;
+
+/// How long a session lasts without being used.
+pub(crate) const SESSION_IDLE_SECONDS: i64 = 8 * 3600;
+
+/// A signed-in user's session.
+#[derive(Debug, Clone)]
+pub(crate) struct Session {
+    pub user: String,
+    /// The token every form post must carry (the page has it, another site does not).
+    pub csrf: String,
+}
+
+pub(crate) fn has_users(connection: &Connection) -> rusqlite::Result<bool> {
+    connection.query_row("SELECT EXISTS (SELECT 1 FROM users)", [], |row| row.get(0))
+}
+
+/// Adds a user, or gives a new password to an existing one; true when new.
+pub(crate) fn set_user(connection: &Connection, name: &str, hash: &str) -> rusqlite::Result<bool> {
+    let changed = connection.execute("UPDATE users SET hash = ?2 WHERE name = ?1", params![name, hash])?;
+    if changed > 0 {
+        // A new password ends the sessions opened with the old one.
+        connection.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?1)", [name])?;
+        return Ok(false);
+    }
+    connection.execute("INSERT INTO users (name, hash, created) VALUES (?1, ?2, ?3)", params![name, hash, now()])?;
+    Ok(true)
+}
+
+/// A user's id and password hash.
+pub(crate) fn user(connection: &Connection, name: &str) -> rusqlite::Result<Option<(i64, String)>> {
+    connection
+        .query_row("SELECT id, hash FROM users WHERE name = ?1", [name], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()
+}
+
+pub(crate) fn open_session(connection: &Connection, user_id: i64, token: &str, csrf: &str) -> rusqlite::Result<()> {
+    connection.execute("DELETE FROM sessions WHERE expires < ?1", [now()])?;
+    connection.execute(
+        "INSERT INTO sessions (token, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)",
+        params![token, user_id, csrf, now() + SESSION_IDLE_SECONDS],
+    )?;
+    Ok(())
+}
+
+/// The live session of `token`, its idle time restarted.
+pub(crate) fn session(connection: &Connection, token: &str) -> rusqlite::Result<Option<Session>> {
+    let time = now();
+    let found: Option<(String, String, i64)> = connection
+        .query_row(
+            "SELECT u.name, s.csrf, s.expires FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token = ?1",
+            [token],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    match found {
+        Some((user, csrf, expires)) if expires > time => {
+            // Written at most once a minute: most requests only read.
+            if expires - time < SESSION_IDLE_SECONDS - 60 {
+                connection.execute(
+                    "UPDATE sessions SET expires = ?2 WHERE token = ?1",
+                    params![token, time + SESSION_IDLE_SECONDS],
+                )?;
+            }
+            Ok(Some(Session { user, csrf }))
+        }
+        _ => Ok(None),
+    }
+}
+
+pub(crate) fn close_session(connection: &Connection, token: &str) -> rusqlite::Result<()> {
+    connection.execute("DELETE FROM sessions WHERE token = ?1", [token])?;
+    Ok(())
+}
+
+/// A printer's drift, measured with `baocao calibrate` (mm, and its scale).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Printer {
+    #[serde(rename = "ten")]
+    pub name: String,
+    #[serde(rename = "lech_x")]
+    pub offset_x: f32,
+    #[serde(rename = "lech_y")]
+    pub offset_y: f32,
+    #[serde(rename = "ty_le")]
+    pub scale: f32,
+}
+
+pub(crate) fn printers(connection: &Connection) -> rusqlite::Result<Vec<Printer>> {
+    let mut statement =
+        connection.prepare_cached("SELECT name, offset_x, offset_y, scale FROM printers ORDER BY name")?;
+    let rows = statement.query_map([], |row| {
+        Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? })
+    })?;
+    rows.collect()
+}
+
+pub(crate) fn printer(connection: &Connection, name: &str) -> rusqlite::Result<Option<Printer>> {
+    connection
+        .query_row("SELECT name, offset_x, offset_y, scale FROM printers WHERE name = ?1", [name], |row| {
+            Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? })
+        })
+        .optional()
+}
+
+pub(crate) fn save_printer(connection: &Connection, printer: &Printer) -> rusqlite::Result<()> {
+    connection.execute(
+        "INSERT INTO printers (name, offset_x, offset_y, scale) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (name) DO UPDATE SET offset_x = ?2, offset_y = ?3, scale = ?4",
+        params![printer.name, printer.offset_x, printer.offset_y, printer.scale],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn delete_printer(connection: &Connection, name: &str) -> rusqlite::Result<()> {
+    connection.execute("DELETE FROM printers WHERE name = ?1", [name])?;
+    Ok(())
+}

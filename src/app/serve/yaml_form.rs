@@ -1,0 +1,262 @@
+//! From the form to the YAML: the page sends the fields it shows as a JSON
+//! tree (read with the YAML reader, so keys keep their order); it is laid
+//! over the stored version — keys the form does not show are kept, rows keep
+//! the hidden keys of the row they came from (`__goc`: their index in the
+//! stored version; `__thay`: the row or record replaces the stored one, for
+//! records keyed by metric codes) — and written back as tidy YAML.
+
+use std::fmt::Write as _;
+
+use serde_yaml::{Mapping, Value};
+
+/// The key a form row carries its stored index under.
+const ORIGIN: &str = "__goc";
+/// The key of a record the form shows whole: it replaces the stored one.
+const WHOLE: &str = "__thay";
+
+/// `form` laid over `stored`: none when nothing is left (an empty field).
+pub(crate) fn merge(stored: Option<&Value>, form: &Value) -> Option<Value> {
+    match form {
+        Value::Null => None,
+        Value::String(text) if text.trim().is_empty() => None,
+        Value::Sequence(items) => {
+            let old = stored.and_then(Value::as_sequence);
+            let merged: Vec<Value> = items
+                .iter()
+                .filter_map(|item| {
+                    let origin = item
+                        .as_mapping()
+                        .and_then(|m| m.get(ORIGIN))
+                        .and_then(Value::as_u64)
+                        .and_then(|i| old.and_then(|old| old.get(i as usize)));
+                    merge(origin, item)
+                })
+                .collect();
+            (!merged.is_empty()).then_some(Value::Sequence(merged))
+        }
+        Value::Mapping(fields) => {
+            let whole = fields.contains_key(WHOLE);
+            let mut mapping: Mapping =
+                if whole { Mapping::new() } else { stored.and_then(Value::as_mapping).cloned().unwrap_or_default() };
+            for (key, value) in fields {
+                if key.as_str() == Some(ORIGIN) || key.as_str() == Some(WHOLE) {
+                    continue;
+                }
+                match merge(mapping.get(key), value) {
+                    Some(value) => {
+                        mapping.insert(key.clone(), value);
+                    }
+                    None => {
+                        mapping.remove(key);
+                    }
+                }
+            }
+            (!mapping.is_empty()).then_some(Value::Mapping(mapping))
+        }
+        other => Some(other.clone()),
+    }
+}
+
+/// `value` as YAML a clerk can read: blocks for records, one line for a
+/// short record inside a list, multi-line text as a `|` block.
+pub(crate) fn to_yaml(value: &Value) -> String {
+    let mut out = String::new();
+    match value {
+        Value::Mapping(mapping) => {
+            for (index, (key, value)) in mapping.iter().enumerate() {
+                // A blank line between the top-level sections, as in the sample.
+                if index > 0 && !is_scalar(value) {
+                    out.push('\n');
+                }
+                entry(&mut out, 0, key, value);
+            }
+        }
+        other => {
+            out.push_str(&scalar(other, 0));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn is_scalar(value: &Value) -> bool {
+    !matches!(value, Value::Mapping(_) | Value::Sequence(_))
+}
+
+/// `key: value` at `indent`, the value on the same line when it fits there.
+fn entry(out: &mut String, indent: usize, key: &Value, value: &Value) {
+    let pad = " ".repeat(indent);
+    let key = scalar(key, indent);
+    match value {
+        Value::Mapping(mapping) if !mapping.is_empty() => {
+            let _ = writeln!(out, "{pad}{key}:");
+            for (k, v) in mapping {
+                entry(out, indent + 2, k, v);
+            }
+        }
+        Value::Sequence(items) if !items.is_empty() => {
+            let _ = writeln!(out, "{pad}{key}:");
+            for item in items {
+                list_item(out, indent + 2, item);
+            }
+        }
+        _ => {
+            let _ = writeln!(out, "{pad}{key}: {}", scalar(value, indent + 2));
+        }
+    }
+}
+
+fn list_item(out: &mut String, indent: usize, item: &Value) {
+    let pad = " ".repeat(indent);
+    match item {
+        Value::Mapping(mapping) if !mapping.is_empty() => {
+            if let Some(flow) = flow_mapping(mapping, indent) {
+                let _ = writeln!(out, "{pad}- {flow}");
+                return;
+            }
+            // The first key on the dash's line, the others under it.
+            let mut first = true;
+            for (key, value) in mapping {
+                let mut line = String::new();
+                entry(&mut line, indent + 2, key, value);
+                if first {
+                    out.push_str(&pad);
+                    out.push_str("- ");
+                    out.push_str(&line[indent + 2..]);
+                    first = false;
+                } else {
+                    out.push_str(&line);
+                }
+            }
+        }
+        _ => {
+            let _ = writeln!(out, "{pad}- {}", scalar(item, indent + 2));
+        }
+    }
+}
+
+/// `{ key: value, … }` for a record of one-line values that fits in 110 columns.
+fn flow_mapping(mapping: &Mapping, indent: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    for (key, value) in mapping {
+        let text = value.as_str().unwrap_or_default();
+        if !is_scalar(value) || text.contains('\n') {
+            return None;
+        }
+        parts.push(format!("{}: {}", scalar(key, 0), scalar(value, 0)));
+    }
+    let flow = format!("{{ {} }}", parts.join(", "));
+    (indent + 2 + flow.chars().count() <= 110).then_some(flow)
+}
+
+/// A scalar: numbers and booleans bare, dates and identifiers bare,
+/// multi-line text as a `|` block, any other text double-quoted.
+fn scalar(value: &Value, indent: usize) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(text) => string(text, indent),
+        // Tagged values do not occur in the schema; kept as serde writes them.
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+    }
+}
+
+fn string(text: &str, indent: usize) -> String {
+    let is_date = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let is_identifier = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit())
+        && text.as_bytes()[0].is_ascii_lowercase()
+        && !matches!(text, "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n");
+    if is_date || is_identifier {
+        return text.to_string();
+    }
+    let blockable = text.contains('\n')
+        && !text.starts_with([' ', '\n'])
+        && !text.chars().any(|c| c.is_control() && c != '\n')
+        && !text.ends_with("\n\n");
+    if blockable {
+        let pad = " ".repeat(indent);
+        let chomp = if text.ends_with('\n') { "" } else { "-" };
+        let mut block = format!("|{chomp}");
+        for line in text.trim_end_matches('\n').split('\n') {
+            block.push('\n');
+            if !line.is_empty() {
+                block.push_str(&pad);
+                block.push_str(line);
+            }
+        }
+        return block;
+    }
+    let mut quoted = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(quoted, "\\u{:04X}", c as u32);
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn yaml(text: &str) -> Value {
+        serde_yaml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn the_form_replaces_what_it_shows_and_keeps_the_rest() {
+        let stored = yaml(
+            "van_ban: { so_ky_hieu: \"1/BC\", ngay: 2018-08-21, kinh_gui: [\"A\"] }\n\
+             don_vi_con: [{ ten: X }]\n\
+             khen_thuong:\n  - { co_quan: A, bieu_duong: 3 }\n  - { co_quan: B, bieu_duong: 4 }\n",
+        );
+        // Row 1 moved first and row 0 deleted; kinh_gui emptied; the
+        // totals shown whole (a metric's code was removed).
+        let form = yaml(
+            r#"{"van_ban": {"so_ky_hieu": "2/BC", "kinh_gui": [""]},
+                "tong_hop": {"__thay": 1, "b": 2},
+                "khen_thuong": [{"__goc": 1, "co_quan": "B2"}, {"co_quan": "C"}]}"#,
+        );
+        let stored_totals = yaml("tong_hop: { a: 1, b: 1 }\n");
+        let mut stored = stored;
+        stored.as_mapping_mut().unwrap().insert("tong_hop".into(), stored_totals["tong_hop"].clone());
+        let merged = merge(Some(&stored), &form).unwrap();
+        let expected = yaml(
+            "van_ban: { so_ky_hieu: \"2/BC\", ngay: 2018-08-21 }\n\
+             don_vi_con: [{ ten: X }]\n\
+             khen_thuong: [{ co_quan: B2, bieu_duong: 4 }, { co_quan: C }]\n\
+             tong_hop: { b: 2 }\n",
+        );
+        assert_eq!(merged, expected);
+    }
+
+    #[test]
+    fn written_yaml_reads_back_the_same() {
+        let value = yaml(
+            "phien_ban: 1\n\
+             van_ban:\n  loai: so_ket\n  so_ky_hieu: \"125/BC-CAHP\"\n  ngay: 2018-08-21\n  noi_nhan: [\"Lưu: VT\", \"a \\\"b\\\"\"]\n\
+             giai_doan: { tu: 2013, den: 2018 }\n\
+             noi_dung:\n  ket_qua: \"Dòng một.\\n\\nDòng hai.\\n\"\n  han_che: \" lề trái\\nx\"\n\
+             khen_thuong:\n  - hinh_thuc: bang_khen\n    quyet_dinh: { so: \"1/QĐ\", ngay: 2018-08-15 }\n    danh_sach:\n      - { loai: tap_the, ten: \"Công an quận Hồng Bàng\", so_so: \"0101\" }\n      - { loai: ca_nhan, ten: \"yes\", don_vi: \"true\" }\n",
+        );
+        let text = to_yaml(&value);
+        assert_eq!(yaml(&text), value, "{text}");
+        assert!(text.contains("  ket_qua: |\n    Dòng một.\n\n    Dòng hai.\n"), "{text}");
+        assert!(
+            text.contains("      - { loai: tap_the, ten: \"Công an quận Hồng Bàng\", so_so: \"0101\" }\n"),
+            "{text}"
+        );
+        assert!(text.contains("  ngay: 2018-08-21\n"), "{text}");
+    }
+}

@@ -1,0 +1,111 @@
+//! What the workspace (`baocao serve`) has to say about a conference beyond
+//! `check`: uploads it refuses, register numbers already used or already
+//! issued, and recipients who already received the same award — in
+//! Vietnamese and English.
+
+use super::{Lang, Severity};
+
+/// A workspace problem, with the facts its message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkspaceKind {
+    /// An uploaded file larger than the workspace accepts.
+    UploadTooLarge { name: String, limit_mb: u64 },
+    /// An uploaded file whose name or content is not of a kind the
+    /// workspace takes (`expected`: the kinds it takes there).
+    UploadType { name: String, expected: String },
+    /// An uploaded file name that is not a plain file name.
+    UploadName(String),
+    /// A new conference without its YAML (the `input` part).
+    NoInput,
+    /// A form the page sent that cannot be read (`detail`: the parser's words).
+    BadForm(String),
+    /// A number typed by hand that the register already gave to another paper.
+    NumberTaken { number: String, holder: String },
+    /// A number issued by "Ban hành" that an edit tried to change.
+    IssuedNumberChanged { was: String, now: String },
+    /// A recipient issued by "Ban hành" that an edit tried to remove.
+    IssuedRecipientRemoved { name: String, number: String },
+    /// Warning: the recipient already received the same award for the same programme.
+    AlreadyAwarded { name: String, award: String, decision: String, date: String, conference: String },
+    /// A summary asked for with no conference.
+    NoConference,
+    /// A summary naming a conference the workspace does not have.
+    UnknownConference(i64),
+    /// `serve --listen` off this machine while no one can sign in.
+    NoUserOffLoopback(String),
+    /// `users add` with a password shorter than 8 characters (or no name).
+    WeakPassword,
+}
+
+impl WorkspaceKind {
+    pub(super) fn severity(&self) -> Severity {
+        match self {
+            WorkspaceKind::AlreadyAwarded { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    pub(super) fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            WorkspaceKind::UploadTooLarge { name, limit_mb } if vi => {
+                format!("tệp «{name}» lớn quá; chỉ nhận tệp đến {limit_mb} MB")
+            }
+            WorkspaceKind::UploadTooLarge { name, limit_mb } => {
+                format!("file «{name}» is too large; files up to {limit_mb} MB are accepted")
+            }
+            WorkspaceKind::UploadType { name, expected } if vi => {
+                format!("tệp «{name}» không phải loại nhận được ở đây; cần: {expected}")
+            }
+            WorkspaceKind::UploadType { name, expected } => {
+                format!("file «{name}» is not of a kind accepted here; expected: {expected}")
+            }
+            WorkspaceKind::UploadName(name) if vi => format!(
+                "tên tệp «{name}» không dùng được: cần một tên tệp thường (không có / hay \\, không bắt đầu bằng dấu chấm, tối đa 100 ký tự)"
+            ),
+            WorkspaceKind::UploadName(name) => format!(
+                "file name «{name}» cannot be used: a plain file name is needed (no / or \\, not starting with a dot, at most 100 characters)"
+            ),
+            WorkspaceKind::NoInput if vi => "thiếu tệp YAML của hội nghị (phần «input»)".into(),
+            WorkspaceKind::NoInput => "the conference's YAML file (part «input») is missing".into(),
+            WorkspaceKind::BadForm(detail) if vi => format!("không đọc được biểu mẫu gửi lên: {detail}"),
+            WorkspaceKind::BadForm(detail) => format!("cannot read the form sent: {detail}"),
+            WorkspaceKind::NumberTaken { number, holder } if vi => {
+                format!("số «{number}» đã cấp trong sổ đăng ký cho {holder}; để trống phần số để được cấp số mới")
+            }
+            WorkspaceKind::NumberTaken { number, holder } => {
+                format!("number «{number}» is already in the register for {holder}; leave the number blank to get a new one")
+            }
+            WorkspaceKind::IssuedNumberChanged { was, now } if vi => {
+                format!("số «{was}» đã ban hành, không đổi thành «{now}» được")
+            }
+            WorkspaceKind::IssuedNumberChanged { was, now } => {
+                format!("number «{was}» has been issued and cannot become «{now}»")
+            }
+            WorkspaceKind::IssuedRecipientRemoved { name, number } if vi => {
+                format!("«{name}» đã được ban hành (số {number}); không bỏ khỏi danh sách được")
+            }
+            WorkspaceKind::IssuedRecipientRemoved { name, number } => {
+                format!("«{name}» has been issued (number {number}) and cannot be removed from the list")
+            }
+            WorkspaceKind::AlreadyAwarded { name, award, decision, date, conference } if vi => format!(
+                "«{name}» đã nhận {award} cho chương trình này (Quyết định số {decision} ngày {date}, {conference}) — kiểm tra lại đề nghị"
+            ),
+            WorkspaceKind::AlreadyAwarded { name, award, decision, date, conference } => format!(
+                "«{name}» already received this {award} for this programme (decision {decision} of {date}, {conference}) — check the proposal"
+            ),
+            WorkspaceKind::NoConference if vi => "chọn ít nhất một hội nghị để tổng hợp".into(),
+            WorkspaceKind::NoConference => "choose at least one conference to summarise".into(),
+            WorkspaceKind::UnknownConference(id) if vi => format!("không có hội nghị số {id}"),
+            WorkspaceKind::UnknownConference(id) => format!("there is no conference {id}"),
+            WorkspaceKind::NoUserOffLoopback(listen) if vi => format!(
+                "nghe ở {listen} là mở cho cả mạng mà chưa có người dùng nào; hãy chạy `baocao users add <tên>` trước (hoặc nghe ở 127.0.0.1)"
+            ),
+            WorkspaceKind::NoUserOffLoopback(listen) => format!(
+                "listening on {listen} opens the workspace to the network and no user exists yet; run `baocao users add <name>` first (or listen on 127.0.0.1)"
+            ),
+            WorkspaceKind::WeakPassword if vi => "cần tên người dùng và mật khẩu dài ít nhất 8 ký tự".into(),
+            WorkspaceKind::WeakPassword => "a user name and a password of at least 8 characters are needed".into(),
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! Helpers for the workspace tests (`baocao serve`): a server process on a
+//! temporary workspace, killed when dropped; a small blocking HTTP/1.1
+//! client over loopback that keeps the session cookie and CSRF token; and
+//! multipart bodies.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_baocao")
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A running `baocao serve`.
+pub struct Server {
+    child: Child,
+    /// `127.0.0.1:PORT`.
+    pub addr: String,
+    pub workspace: PathBuf,
+}
+
+impl Server {
+    /// Starts a server on `workspace`, on a free loopback port.
+    pub fn start(workspace: &Path) -> Server {
+        Server::start_on(workspace, "127.0.0.1:0")
+    }
+
+    pub fn start_on(workspace: &Path, listen: &str) -> Server {
+        let mut child = Command::new(binary())
+            .args(["serve", "--listen", listen, "--workspace"])
+            .arg(workspace)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start baocao serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let mut lines = BufReader::new(stderr).lines();
+        let mut said = String::new();
+        let addr = loop {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    said.push_str(&line);
+                    said.push('\n');
+                    if let Some(rest) = line.split("http://").nth(1) {
+                        break rest.split('/').next().unwrap_or_default().to_string();
+                    }
+                }
+                _ => panic!("baocao serve stopped before listening:\n{said}"),
+            }
+        };
+        // Keep reading what it says, so it never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines.by_ref() {});
+        let addr = addr.replace("0.0.0.0", "127.0.0.1");
+        Server { child, addr, workspace: workspace.to_path_buf() }
+    }
+
+    /// Kills the process at once (SIGKILL): no shutdown, no flushing.
+    pub fn kill_9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    pub fn client(&self) -> Client {
+        Client { addr: self.addr.clone(), cookie: None, csrf: None }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill_9();
+    }
+}
+
+/// `baocao users add NAME` on `workspace`, the password on stdin.
+pub fn add_user(workspace: &Path, name: &str, password: &str) -> std::process::Output {
+    let mut child = Command::new(binary())
+        .args(["users", "add", name, "--workspace"])
+        .arg(workspace)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run users add");
+    child.stdin.take().expect("stdin").write_all(format!("{password}\n").as_bytes()).expect("write password");
+    child.wait_with_output().expect("users add output")
+}
+
+/// An answer.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|err| panic!("not JSON ({err}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).to_string()
+    }
+}
+
+/// A part of a multipart body: (field name, file name, bytes).
+pub type Part<'a> = (&'a str, Option<&'a str>, &'a [u8]);
+
+pub fn multipart(parts: &[Part]) -> (String, Vec<u8>) {
+    let boundary = "----baocao-test-7d1f0c";
+    let mut body = Vec::new();
+    for (name, file, bytes) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file {
+            Some(file) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// A client of one server: one connection per request, the session kept.
+#[derive(Clone)]
+pub struct Client {
+    pub addr: String,
+    pub cookie: Option<String>,
+    pub csrf: Option<String>,
+}
+
+impl Client {
+    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
+        let mut stream = TcpStream::connect(&self.addr).expect("connect to the server");
+        stream.set_read_timeout(Some(Duration::from_secs(300))).ok();
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            self.addr,
+            body.len()
+        );
+        if let Some(cookie) = &self.cookie {
+            head.push_str(&format!("Cookie: {cookie}\r\n"));
+        }
+        if let Some(csrf) = &self.csrf {
+            head.push_str(&format!("X-CSRF-Token: {csrf}\r\n"));
+        }
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).expect("send");
+        stream.write_all(body).expect("send body");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read answer");
+        parse(&raw)
+    }
+
+    pub fn get(&self, path: &str) -> Response {
+        self.request("GET", path, &[], b"")
+    }
+
+    pub fn post_json(&self, path: &str, value: &serde_json::Value) -> Response {
+        self.request("POST", path, &[("Content-Type", "application/json")], value.to_string().as_bytes())
+    }
+
+    pub fn post_multipart(&self, path: &str, parts: &[Part], headers: &[(&str, &str)]) -> Response {
+        let (kind, body) = multipart(parts);
+        let mut all = vec![("Content-Type", kind.as_str())];
+        all.extend_from_slice(headers);
+        self.request("POST", path, &all, &body)
+    }
+
+    /// `PUT` of a YAML body editing `version`.
+    pub fn put_yaml(&self, path: &str, version: i64, yaml: &str) -> Response {
+        let version = version.to_string();
+        self.request("PUT", path, &[("If-Match", &version), ("Content-Type", "application/yaml")], yaml.as_bytes())
+    }
+
+    /// Signs in: keeps the cookie and the CSRF token.
+    pub fn login(&mut self, user: &str, password: &str) -> Response {
+        let answer = self.post_json("/api/login", &serde_json::json!({ "user": user, "password": password }));
+        if answer.status == 200 {
+            let cookie = answer.header("set-cookie").expect("a session cookie");
+            self.cookie = Some(cookie.split(';').next().unwrap_or_default().to_string());
+            self.csrf = answer.json()["csrf"].as_str().map(str::to_string);
+        }
+        answer
+    }
+}
+
+fn parse(raw: &[u8]) -> Response {
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("an HTTP answer");
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let mut lines = head.split("\r\n");
+    let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).expect("status");
+    let headers: Vec<(String, String)> =
+        lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_string(), v.trim().to_string())).collect();
+    let mut body = raw[split + 4..].to_vec();
+    let chunked = headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    if chunked {
+        body = unchunk(&body);
+    }
+    Response { status, headers, body }
+}
+
+fn unchunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let Some(end) = data.windows(2).position(|w| w == b"\r\n") else { break };
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&data[..end]).split(';').next().unwrap_or("0").trim(), 16)
+                .unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&data[end + 2..end + 2 + size]);
+        data = &data[end + 2 + size + 2..];
+    }
+    out
+}
+
+/// The sample conference (YAML and its list).
+pub fn sample() -> (String, Vec<u8>) {
+    let yaml = std::fs::read_to_string(root().join("inputs/hai-phong-2018.yaml")).expect("sample");
+    let list = std::fs::read(root().join("inputs/hai-phong-2018-bang-khen.csv")).expect("sample list");
+    (yaml, list)
+}
+
+pub const SAMPLE_LIST: &str = "hai-phong-2018-bang-khen.csv";
+
+/// Creates the sample conference; its id.
+pub fn create_sample(client: &Client) -> i64 {
+    let (yaml, list) = sample();
+    let answer = client.post_multipart(
+        "/api/conferences",
+        &[("input", Some("hai-phong-2018.yaml"), yaml.as_bytes()), (SAMPLE_LIST, Some(SAMPLE_LIST), &list)],
+        &[],
+    );
+    assert_eq!(answer.status, 201, "{}", answer.text());
+    answer.json()["id"].as_i64().expect("id")
+}
+
+/// The names in a ZIP.
+pub fn zip_names(bytes: &[u8]) -> Vec<String> {
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP");
+    archive.file_names().map(str::to_string).collect()
+}
+
+pub fn zip_file(bytes: &[u8], name: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP");
+    let mut file = archive.by_name(name).unwrap_or_else(|_| panic!("{name} in the ZIP"));
+    let mut out = Vec::new();
+    file.read_to_end(&mut out).expect("unzip");
+    out
+}
+
+/// A minimal XLSX workbook with one sheet of text cells (inline strings).
+pub fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
+    let column = |i: usize| ((b'A' + i as u8) as char).to_string();
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut sheet = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>",
+    );
+    for (r, row) in rows.iter().enumerate() {
+        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet.push_str(&format!(
+                    "<c r=\"{}{}\" t=\"inlineStr\"><is><t>{}</t></is></c>",
+                    column(c),
+                    r + 1,
+                    escape(cell)
+                ));
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let files = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+             <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+             <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+             <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+             <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>\
+             <Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>\
+             </Types>"
+                .to_string(),
+        ),
+        (
+            "_rels/.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+             <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+             <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>\
+             </Relationships>"
+                .to_string(),
+        ),
+        (
+            "xl/workbook.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+             <workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
+             xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
+             <sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+                .to_string(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+             <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+             <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>\
+             </Relationships>"
+                .to_string(),
+        ),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in files {
+        writer.start_file(name, options).expect("zip entry");
+        writer.write_all(text.as_bytes()).expect("zip write");
+    }
+    writer.finish().expect("zip").into_inner()
+}
+
+/// Text of a PDF through poppler's `pdftotext`; a missing tool fails.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.pdf");
+    std::fs::write(&path, pdf).expect("write pdf");
+    let output = Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap_or_default(), "-"])
+        .output()
+        .unwrap_or_else(|err| panic!("pdftotext is needed ({err}); install poppler-utils (scripts/test does)"));
+    String::from_utf8_lossy(&output.stdout).to_string()
+}
