@@ -321,6 +321,18 @@ fn totals_only() -> Vec<Unit> {
 }
 
 #[test]
+fn a_stock_given_only_as_period_totals_is_not_said_to_be_summed_per_year() {
+    let units: Vec<Unit> = totals_only()
+        .into_iter()
+        .map(|u| u.metric("to_dan_pho", "Tổ dân phố an toàn", "tổ", Some("cuoi_ky")).total("to_dan_pho", "6"))
+        .collect();
+    let (_dir, out, _) = built_from(&units, &["--from", "2013", "--to", "2017"]);
+    let text = pdf_text(&out.join("tong-hop.pdf"), None);
+    assert!(text.contains("“Tổ dân phố an toàn” (lấy số cuối kỳ). Số của cả giai đoạn là số cuối kỳ"), "{text}");
+    assert!(!text.contains("Số từng năm"), "no year columns, no sentence about them:\n{text}");
+}
+
+#[test]
 fn reports_with_only_period_totals_print_no_year_columns_and_no_empty_comparison() {
     let (_dir, out, _) = built_from(&totals_only(), &["--from", "2013", "--to", "2017"]);
     let pdf = out.join("tong-hop.pdf");
