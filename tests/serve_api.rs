@@ -161,6 +161,17 @@ fn conferences_are_created_read_edited_and_served_as_the_contract_says() {
     let page = client.get(&format!("{conference}/preview/2/bao-cao/1.png"));
     assert_eq!((page.status, page.header("content-type")), (200, Some("image/png")));
     assert!(page.body.starts_with(b"\x89PNG"));
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(&page.body)).read_info().expect("a readable PNG");
+    let mut pixels = vec![0; decoder.output_buffer_size().expect("a sized picture")];
+    let frame = decoder.next_frame(&mut pixels).expect("the picture's pixels");
+    assert!((895..=900).contains(&frame.width), "the preview is drawn 900 pixels wide, not {}", frame.width);
+    let pixels = &pixels[..frame.buffer_size()];
+    let (ink, paper) = pixels.chunks(4).fold((0, 0), |(ink, paper), p| match p[0] {
+        0..=90 => (ink + 1, paper),
+        250.. => (ink, paper + 1),
+        _ => (ink, paper),
+    });
+    assert!(paper > pixels.len() / 8 && ink > 1_000, "the page is white with text on it ({ink} dark, {paper} white pixels)");
     assert!(page.header("x-trang").and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| n >= 2));
     assert_eq!(client.get(&format!("{conference}/preview/9/bao-cao/1.png")).status, 404);
 
