@@ -57,7 +57,7 @@ pub struct BuildRequest {
 }
 
 /// The templates, the input, and how its list files were read.
-type Prepared = (templates::Templates, input::Input, Vec<Problem>);
+type Prepared = (std::sync::Arc<templates::Templates>, input::Input, Vec<Problem>);
 
 /// Reads and checks everything a build needs before any paper is made:
 /// templates, the certificate layout, the input, the print options.

@@ -1,13 +1,17 @@
 //! Where a field path is: its line and column in a YAML file, or its row
 //! and cell in a list file, for every problem's location.
 
+use std::sync::OnceLock;
+
 use super::positions::Positions;
 use crate::diag::Location;
 
 /// Finds the line and column of a field path in the file being read.
 pub(super) enum Locator {
-    /// A YAML file: positions from its event parser, lines for excerpts.
-    Yaml { display: String, lines: Vec<String>, positions: Positions },
+    /// A YAML file: its text, and the positions of its fields from the
+    /// event parser, indexed on the first question — a file without
+    /// problems is never indexed (it cost as much as reading the file).
+    Yaml { display: String, text: String, positions: OnceLock<Positions> },
     /// A list file: `prefix[i]` is the record at `rows[i]`; `columns`
     /// gives each key's column (from 0), the first one standing for keys
     /// no column holds.
@@ -16,17 +20,18 @@ pub(super) enum Locator {
 
 impl Locator {
     pub(super) fn yaml(text: &str, display: &str) -> Locator {
-        Locator::Yaml {
-            display: display.to_string(),
-            lines: text.lines().map(str::to_string).collect(),
-            positions: Positions::index(text),
-        }
+        Locator::Yaml { display: display.to_string(), text: text.to_string(), positions: OnceLock::new() }
+    }
+
+    fn indexed<'p>(text: &str, positions: &'p OnceLock<Positions>) -> &'p Positions {
+        positions.get_or_init(|| Positions::index(text))
     }
 
     /// Location of `path`: of its key when `at_key`, else of its value.
     pub(super) fn locate(&self, path: &str, at_key: bool) -> Location {
         match self {
-            Locator::Yaml { display, lines, positions } => {
+            Locator::Yaml { display, text, positions } => {
+                let positions = Locator::indexed(text, positions);
                 let mut probe = path;
                 // A missing key has no position: point at its parent.
                 loop {
@@ -36,7 +41,7 @@ impl Locator {
                             file: display.clone(),
                             line: Some(line),
                             col: Some(col),
-                            excerpt: lines.get(line - 1).cloned(),
+                            excerpt: text.lines().nth(line - 1).map(str::to_string),
                             cell: None,
                         };
                     }
@@ -72,13 +77,26 @@ impl Locator {
     /// The scalar at `path` exactly as typed in the YAML ("3.412", where
     /// the parsed number has lost how it was written), when it is there.
     pub(super) fn raw_value(&self, path: &str) -> Option<String> {
-        let Locator::Yaml { lines, positions, .. } = self else {
+        let Locator::Yaml { text, positions, .. } = self else {
             return None;
         };
-        let (line, col) = positions.value(path)?;
-        let text: String = lines.get(line - 1)?.chars().skip(col - 1).collect();
+        let (line, col) = Locator::indexed(text, positions).value(path)?;
+        let text: String = text.lines().nth(line - 1)?.chars().skip(col - 1).collect();
         let raw: String = text.chars().take_while(|c| !matches!(c, ',' | '}' | ']' | '#' | ' ' | '\t')).collect();
         (!raw.is_empty()).then_some(raw)
+    }
+}
+
+impl Locator {
+    /// Whether the file holds anything typed like "1.250" (digits, a dot,
+    /// three digits) that [`Locator::raw_value`] could find: most files do
+    /// not, and then no field needs looking up.
+    pub(super) fn may_hold_thousands(&self) -> bool {
+        let Locator::Yaml { text, .. } = self else {
+            return false;
+        };
+        let digit = |b: &u8| b.is_ascii_digit();
+        text.as_bytes().windows(5).any(|w| digit(&w[0]) && w[1] == b'.' && w[2..].iter().all(digit))
     }
 }
 

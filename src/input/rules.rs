@@ -113,6 +113,9 @@ pub(super) fn repeated_recipients(list: &[NguoiNhan]) -> Vec<(usize, usize)> {
 /// A figure of a count typed as "3.412": YAML reads 3,412, the clerk meant
 /// 3412. Only the text as typed tells ("1.250" parses as 1.25).
 fn check_thousands(input: &Input, locator: &Locator, report: &mut dyn FnMut(String, Kind)) {
+    if !locator.may_hold_thousands() {
+        return;
+    }
     let count = |code: &str| input.chi_tieu.iter().find(|m| m.ma == code).is_some_and(super::facts::is_count);
     let mut paths: Vec<(String, bool)> = Vec::new();
     let mut figures = |prefix: &str, totals: &[(String, Decimal)], years: &[KetQuaNam]| {

@@ -7,6 +7,7 @@
 //! for the markup ([`crate::words::markup`]), so data never becomes markup.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use handlebars::{handlebars_helper, Handlebars, RenderErrorReason};
 use serde::Serialize;
@@ -43,9 +44,26 @@ pub struct Templates {
     pub layout: (String, String),
 }
 
+/// The built-in templates, compiled once per process: a server renders a
+/// preview on every edit, and compiling them took as long as the report.
+static BUILT_IN_COMPILED: OnceLock<Arc<Templates>> = OnceLock::new();
+
 impl Templates {
     /// Built-in templates, each replaced by `DIR/<name>.hbs` when `dir` has it.
-    pub fn load(dir: Option<&Path>) -> Result<Templates, Vec<Problem>> {
+    pub fn load(dir: Option<&Path>) -> Result<Arc<Templates>, Vec<Problem>> {
+        match dir {
+            Some(dir) => Templates::compile(Some(dir)).map(Arc::new),
+            None => match BUILT_IN_COMPILED.get() {
+                Some(compiled) => Ok(Arc::clone(compiled)),
+                None => {
+                    let compiled = Arc::new(Templates::compile(None)?);
+                    Ok(Arc::clone(BUILT_IN_COMPILED.get_or_init(|| compiled)))
+                }
+            },
+        }
+    }
+
+    fn compile(dir: Option<&Path>) -> Result<Templates, Vec<Problem>> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(markup::escape);
