@@ -453,8 +453,21 @@ fn the_chart_has_a_panel_and_a_scale_per_indicator() {
         assert!(words.contains(&label), "{label} missing on the chart page: {chart_page}");
     }
     let file = std::fs::File::open(out.join("tong-hop.docx")).unwrap();
-    let archive = zip::ZipArchive::new(file).unwrap();
-    assert!(archive.file_names().any(|n| n.starts_with("word/media/") && n.ends_with(".png")), "the chart picture");
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let name = archive
+        .file_names()
+        .find(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .expect("the chart picture")
+        .to_string();
+    let mut png = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name(&name).unwrap(), &mut png).unwrap();
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(&png)).read_info().expect("the chart is a PNG");
+    let mut pixels = vec![0; decoder.output_buffer_size().unwrap()];
+    let frame = decoder.next_frame(&mut pixels).expect("the chart's pixels");
+    // Painted at 200 dpi across the text width (16 cm and more).
+    assert!(frame.width > 1200 && frame.height > 300, "{}×{}", frame.width, frame.height);
+    let dark = pixels[..frame.buffer_size()].chunks(4).filter(|p| p[0] < 128 && p[1] < 128 && p[2] < 128).count();
+    assert!(dark > 2_000, "the chart's picture has its letters and axes ({dark} dark pixels)");
 
     let output = summary(&[&a, "--from", "2018", "--to", "2020", "--chart", "khong_co"], &out.join("x"));
     assert_eq!(output.status.code(), Some(2));

@@ -62,11 +62,17 @@ fn draw_text(pixmap: &mut Pixmap, run: &TextRun, scale: f32) {
     }
 }
 
+/// The size in pixels of a `width` × `height` pt image at `dpi`.
+pub(crate) fn pixels(width: f32, height: f32, dpi: f32) -> (u32, u32) {
+    let scale = dpi / 72.0;
+    ((width * scale).ceil() as u32, (height * scale).ceil() as u32)
+}
+
 /// A white `width` × `height` pt image of `items` at `dpi`, as PNG bytes
 /// and its size in pixels.
 pub(crate) fn png(items: &[Item], width: f32, height: f32, dpi: f32) -> Result<(Vec<u8>, u32, u32), String> {
     let scale = dpi / 72.0;
-    let (w, h) = ((width * scale).ceil() as u32, (height * scale).ceil() as u32);
+    let (w, h) = pixels(width, height, dpi);
     let mut pixmap = Pixmap::new(w, h).ok_or("ảnh biểu đồ rỗng")?;
     pixmap.fill(tiny_skia::Color::WHITE);
     for item in items {

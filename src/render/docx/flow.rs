@@ -78,7 +78,7 @@ pub(super) fn elements(blocks: &[Block], offset: usize, page: Page, breaks: &Bre
             }
             Block::Signature(signature) => out.push(Element::Table(signature_table(signature, page, break_before))),
             Block::Chart(chart) => {
-                out.push(Element::Paragraph(chart_paragraph(chart)?.page_break_before(break_before)))
+                out.push(Element::Paragraph(chart_paragraph(chart, index).page_break_before(break_before)))
             }
             Block::SectionBreak => unreachable!("sections are split before"),
         }
@@ -312,14 +312,50 @@ fn borders() -> TableBorders {
     .fold(TableBorders::new(), |borders, position| borders.set(TableBorder::new(position).size(size)))
 }
 
-/// A chart as a picture (the PDF's vector items painted at 200 dpi) in a
-/// paragraph exactly as tall as the PDF's.
-fn chart_paragraph(chart: &Chart) -> Result<DocxParagraph, String> {
+/// Charts are painted at this resolution.
+const CHART_DPI: f32 = 200.0;
+
+/// Painted charts by the index of their block in the document: painting is
+/// most of a summary's DOCX, so it runs beside the rest of the body, and
+/// each chart's picture stands in the body as [`chart_placeholder`] until
+/// [`fill_charts`] swaps the paint in.
+pub(super) fn paint_charts(blocks: &[Block]) -> Result<Vec<(usize, Vec<u8>)>, String> {
+    let mut painted = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        if let Block::Chart(chart) = block {
+            let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
+            let items = crate::render::chart::items(chart);
+            painted.push((index, crate::render::raster::png(&items, width, height, CHART_DPI)?.0));
+        }
+    }
+    Ok(painted)
+}
+
+/// The bytes that hold block `index`'s chart's place among the media,
+/// distinct per chart (docx-rs stores equal pictures once).
+fn chart_placeholder(index: usize) -> Vec<u8> {
+    format!("baocao: chart of block {index}").into_bytes()
+}
+
+/// Puts each painted chart where its placeholder is among `media`.
+pub(super) fn fill_charts(media: &mut [(String, Vec<u8>)], painted: Vec<(usize, Vec<u8>)>) -> Result<(), String> {
+    for (index, png) in painted {
+        let placeholder = chart_placeholder(index);
+        let slot = media.iter_mut().find(|(_, bytes)| *bytes == placeholder).ok_or("docx: a chart lost its picture")?;
+        slot.1 = png;
+    }
+    Ok(())
+}
+
+/// Block `index`'s chart as a picture (the PDF's vector items painted at
+/// [`CHART_DPI`]) in a paragraph exactly as tall as the PDF's.
+fn chart_paragraph(chart: &Chart, index: usize) -> DocxParagraph {
     let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
-    let (png, w, h) = crate::render::raster::png(&crate::render::chart::items(chart), width, height, 200.0)?;
+    let (w, h) = crate::render::raster::pixels(width, height, CHART_DPI);
     // 12,700 EMU to the point.
-    let picture = Pic::new_with_dimensions(png, w, h).size((width * 12700.0) as u32, (height * 12700.0) as u32);
+    let picture =
+        Pic::new_with_dimensions(chart_placeholder(index), w, h).size((width * 12700.0) as u32, (height * 12700.0) as u32);
     let style = &styles::PICTURE;
     let look = Look { line: Line::Exact(flow::chart_height(chart)), after: CHART_AFTER, ..style.look };
-    Ok(paragraph(style, look, &[]).add_run(Run::new().add_image(picture)))
+    paragraph(style, look, &[]).add_run(Run::new().add_image(picture))
 }

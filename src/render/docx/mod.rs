@@ -115,6 +115,16 @@ const HEADER_RIDS: (&str, &str) = ("rIdHeader1", "rIdHeader2");
 /// before the last are closed by a paragraph carrying their `w:sectPr`,
 /// which points at the document's own two headers.
 pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, String> {
+    std::thread::scope(|scope| {
+        let painting = scope.spawn(|| flow::paint_charts(&doc.blocks));
+        let mut body = body(body_of(doc)?, None)?;
+        flow::fill_charts(&mut body.media, painting.join().expect("painting a chart does not panic")?)?;
+        package::zip(body, &doc.meta)
+    })
+}
+
+/// docx-rs's document for `doc`, its charts' pictures still placeholders.
+fn body_of(doc: &Document) -> Result<Docx, String> {
     let page = doc.page;
     let mut docx =
         Docx::new().page_size(twips(page.width) as u32, twips(page.height) as u32).page_margin(page_margin(page));
@@ -149,15 +159,7 @@ pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, String> {
             docx = docx.add_paragraph(end);
         }
     }
-    finish(docx, &doc.meta, None)
-}
-
-/// The file of a body docx-rs built: rows marked with [`HEADER_ROW_MARK`]
-/// repeat at the top of every page (`w:tblHeader`, which docx-rs 0.4
-/// cannot write), `page_border` becomes the last section's `w:pgBorders`,
-/// property elements go in schema order, and [`package`] adds the rest.
-fn finish(docx: Docx, meta: &Metadata, page_border: Option<&str>) -> Result<Vec<u8>, String> {
-    package::zip(body(docx, page_border)?, meta)
+    Ok(docx)
 }
 
 /// The parts docx-rs writes for `docx`, made schema-valid: the header-row
