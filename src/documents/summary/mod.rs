@@ -101,6 +101,9 @@ struct Context<'a> {
     so_sanh_giai_doan: String,
     so_sanh_thieu: bool,
     khong_so_sanh: String,
+    /// When the range not compared with reaches before the reports' first
+    /// year: that year (a period before the programme is not named).
+    so_lieu_tu_nam: String,
     co_bang_don_vi: bool,
     don_vi_thieu_nam: Vec<MissingYears>,
     tong_khac_cong_don_vi: bool,
@@ -288,6 +291,11 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
         so_sanh_giai_doan: columns.previous.map_or_else(String::new, period_phrase),
         so_sanh_thieu: columns.previous.is_some() && lines.iter().any(|l| l.change.is_none()),
         khong_so_sanh: if columns.previous.is_none() { period_phrase(before) } else { String::new() },
+        so_lieu_tu_nam: if columns.previous.is_none() && before.from < first_year {
+            first_year.to_string()
+        } else {
+            String::new()
+        },
         co_bang_don_vi: !unit_tables.is_empty(),
         don_vi_thieu_nam: notes::missing_years(&units, range, &years),
         tong_khac_cong_don_vi: !unit_tables.is_empty() && total_differs,
