@@ -358,3 +358,25 @@ fn init_writes_a_sample_that_checks_and_builds() {
     assert!(output.status.success());
     assert!(dir.path().join("out/hai-phong-2018/bao-cao.pdf").exists(), "default output folder out/<stem>/");
 }
+
+#[test]
+fn a_template_that_names_the_recipients_is_given_them() {
+    // The built-in templates never name `danh_sach`, so their data leaves
+    // the recipients out; a clerk's template that lists them must get them.
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("mau");
+    let output = baocao(&["templates", "export", templates.to_str().unwrap()], dir.path());
+    assert!(output.status.success());
+    let path = templates.join("quyet-dinh.hbs");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let listed = "**Điều 1.** Tặng {{hinh_thuc}} cho: {{#each nhom.danh_sach}}{{ten}}{{#unless @last}}, {{/unless}}{{/each}}.";
+    let edited = original.lines().map(|l| if l.starts_with("**Điều 1.**") { listed } else { l }).collect::<Vec<_>>();
+    std::fs::write(&path, edited.join("\n")).unwrap();
+    build(
+        &common::sample_input(),
+        &dir.path().join("out"),
+        &["--templates", templates.to_str().unwrap(), "--format", "pdf", "--only", "quyet-dinh"],
+    );
+    let text = pdf_text(&dir.path().join("out/quyet-dinh-1.pdf"), None);
+    assert!(text.contains("cho: Công an quận Hồng Bàng, Công an quận Lê Chân, Công an huyện Thủy Nguyên"), "{text}");
+}

@@ -233,17 +233,23 @@ const MICRO_UNITS: &[char] = &['m', 'g', 's', 'l', 'L'];
 /// sign between letters ("C«ng"); a VNI mark read as a second letter after
 /// its vowel ("Nguyeãn", "Vaên", "Traàn") — pairs no Vietnamese word has.
 pub(crate) fn mojibake_char(text: &str) -> Option<char> {
-    // Every legacy sign is outside ASCII.
+    // Every legacy sign is a Latin-1 character outside ASCII: the others
+    // need no look (this runs on every cell of a 100,000-row list).
     if text.is_ascii() {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
-    (0..chars.len()).map(|i| (i.checked_sub(1).map(|j| chars[j]), chars[i], chars.get(i + 1).copied())).find_map(
-        |(before, ch, after)| {
-            let legacy = legacy_sign(before, ch, after) || tcvn3_letter(before, ch, after) || vni_mark(before, ch);
-            legacy.then_some(ch)
-        },
-    )
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ('\u{80}'..='\u{ff}').contains(&ch) {
+            let after = chars.peek().copied();
+            if legacy_sign(before, ch, after) || tcvn3_letter(before, ch, after) || vni_mark(before, ch) {
+                return Some(ch);
+            }
+        }
+        before = Some(ch);
+    }
+    None
 }
 
 /// One of [`MOJIBAKE_CHARS`] inside a word: next to an ASCII letter or to

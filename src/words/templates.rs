@@ -42,6 +42,9 @@ pub struct Templates {
     origins: Vec<(String, String, String)>,
     /// The certificate layout: where it came from, and its text.
     pub layout: (String, String),
+    /// Whether any template names the recipients (`danh_sach`): when none
+    /// does, they are left out of the data templates are rendered with.
+    names_recipients: bool,
 }
 
 /// The built-in templates, compiled once per process: a server renders a
@@ -114,7 +117,9 @@ impl Templates {
             });
         }
         if problems.is_empty() {
-            Ok(Templates { registry, origins, layout })
+            // A mention anywhere (`each`, `lookup`, a comment) counts.
+            let names_recipients = origins.iter().any(|(_, _, text)| text.contains("danh_sach"));
+            Ok(Templates { registry, origins, layout, names_recipients })
         } else {
             Err(problems)
         }
@@ -122,6 +127,7 @@ impl Templates {
 
     /// Renders template `name` with `data` into markup text.
     pub fn render(&self, name: &str, data: &impl Serialize) -> Result<String, Problem> {
+        let _hidden = crate::input::RecipientsHidden::new(!self.names_recipients);
         self.registry.render(name, data).map_err(|err| {
             let (origin, text) = self
                 .origins
