@@ -448,3 +448,26 @@ fn a_collective_without_a_unit_leaves_no_empty_band() {
     assert!((with_unit - 138.0).abs() < 3.0, "the name centred in its own box: {with_unit} mm");
     assert!((without - 147.0).abs() < 3.0, "the name centred over both boxes: {without} mm");
 }
+
+#[test]
+fn check_of_a_long_list_finds_boxes_at_their_smallest_size_in_sheet_order() {
+    // Long lists are fitted by two threads: what each half finds is
+    // reported, first half first.
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Tổ tự quản về an ninh trật tự khu nhà trọ công nhân thôn Tràng Duệ, xã Lê Lợi, huyện An Dương, thành phố Hải Phòng";
+    let too_long = format!("{long} và {long} và {long}");
+    let mut csv = String::from("loai,ten,don_vi\n");
+    for row in 1..=2_600 {
+        let name = if row == 3 || row == 2_500 { format!("{too_long} số {row}") } else { format!("Tổ dân phố số {row}") };
+        csv.push_str(&format!("tap_the,\"{name}\",phường A\n"));
+    }
+    std::fs::write(dir.path().join("dai.csv"), csv).unwrap();
+    let input = common::sample_with_list(dir.path(), "dai.csv");
+    let output = baocao(&["check", input.to_str().unwrap()], dir.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let third = stderr.find("khen-1.pdf trang 3 ").unwrap_or_else(|| panic!("sheet 3 is named: {stderr}"));
+    let late = stderr.find("khen-1.pdf trang 2500 ").unwrap_or_else(|| panic!("sheet 2500 is named: {stderr}"));
+    assert!(third < late, "in sheet order: {stderr}");
+    assert_eq!(stderr.matches("phải thu nhỏ tới cỡ chữ nhỏ nhất").count(), 2, "{stderr}");
+}

@@ -87,14 +87,30 @@ pub fn check(request: &BuildRequest) -> Result<Vec<Problem>, Failure> {
     // come first, then what fitting the certificates found.
     let mut warnings = notes;
     for index in 0..input.khen_thuong.len() {
-        let (_, mut source) = certificate::prepare(&input, index, &templates, request.print)?;
-        for number in 0..source.count() {
-            source.sheet(number)?;
-        }
-        warnings.extend(small_warnings(request, index, source.shrunk().to_vec()));
+        // Each sheet is fitted on its own: a long list is fitted in two
+        // halves at once, and the halves' findings joined in sheet order.
+        let fit = |sheets: std::ops::Range<usize>| -> Result<Vec<certificate::Shrunk>, Failure> {
+            let (_, mut source) = certificate::prepare(&input, index, &templates, request.print)?;
+            for number in sheets {
+                source.sheet(number)?;
+            }
+            Ok(source.shrunk().to_vec())
+        };
+        let count = input.khen_thuong[index].danh_sach.len();
+        let middle = if count >= SHEETS_WORTH_A_THREAD { count / 2 } else { count };
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| fit(middle..count));
+            (fit(0..middle), second.join().expect("fitting certificates does not panic"))
+        });
+        let mut small = first?;
+        small.extend(second?);
+        warnings.extend(small_warnings(request, index, small));
     }
     Ok(warnings)
 }
+
+/// A list this long is fitted by two threads in `check`.
+const SHEETS_WORTH_A_THREAD: usize = 2_000;
 
 /// The warnings for certificate boxes of group `index` at their smallest size.
 fn small_warnings(

@@ -96,6 +96,8 @@ pub(crate) fn check_print(options: PrintOptions, templates: &Templates, input: &
 
 /// The group's fields for the boxes, without its list (serialised once).
 fn group_json(group: &NhomKhen) -> Json {
+    // Left out while serialising, not after: a list can hold 100,000.
+    let _hidden = crate::input::RecipientsHidden::new(true);
     let mut json = serde_json::to_value(group).expect("the input serialises");
     if let Json::Object(map) = &mut json {
         map.remove("danh_sach");
