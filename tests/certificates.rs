@@ -458,7 +458,11 @@ fn check_of_a_long_list_finds_boxes_at_their_smallest_size_in_sheet_order() {
     let too_long = format!("{long} và {long} và {long}");
     let mut csv = String::from("loai,ten,don_vi\n");
     for row in 1..=2_600 {
-        let name = if row == 3 || row == 2_500 { format!("{too_long} số {row}") } else { format!("Tổ dân phố số {row}") };
+        let name = if row == 3 || row == 2_500 {
+            format!("{too_long} số {row}")
+        } else {
+            format!("Tổ dân phố số {row}")
+        };
         csv.push_str(&format!("tap_the,\"{name}\",phường A\n"));
     }
     std::fs::write(dir.path().join("dai.csv"), csv).unwrap();

@@ -369,7 +369,8 @@ fn a_template_that_names_the_recipients_is_given_them() {
     assert!(output.status.success());
     let path = templates.join("quyet-dinh.hbs");
     let original = std::fs::read_to_string(&path).unwrap();
-    let listed = "**Điều 1.** Tặng {{hinh_thuc}} cho: {{#each nhom.danh_sach}}{{ten}}{{#unless @last}}, {{/unless}}{{/each}}.";
+    let listed =
+        "**Điều 1.** Tặng {{hinh_thuc}} cho: {{#each nhom.danh_sach}}{{ten}}{{#unless @last}}, {{/unless}}{{/each}}.";
     let edited = original.lines().map(|l| if l.starts_with("**Điều 1.**") { listed } else { l }).collect::<Vec<_>>();
     std::fs::write(&path, edited.join("\n")).unwrap();
     build(

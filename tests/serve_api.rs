@@ -171,7 +171,10 @@ fn conferences_are_created_read_edited_and_served_as_the_contract_says() {
         250.. => (ink, paper + 1),
         _ => (ink, paper),
     });
-    assert!(paper > pixels.len() / 8 && ink > 1_000, "the page is white with text on it ({ink} dark, {paper} white pixels)");
+    assert!(
+        paper > pixels.len() / 8 && ink > 1_000,
+        "the page is white with text on it ({ink} dark, {paper} white pixels)"
+    );
     assert!(page.header("x-trang").and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| n >= 2));
     assert_eq!(client.get(&format!("{conference}/preview/9/bao-cao/1.png")).status, 404);
 

@@ -353,8 +353,8 @@ fn chart_paragraph(chart: &Chart, index: usize) -> DocxParagraph {
     let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
     let (w, h) = crate::render::raster::pixels(width, height, CHART_DPI);
     // 12,700 EMU to the point.
-    let picture =
-        Pic::new_with_dimensions(chart_placeholder(index), w, h).size((width * 12700.0) as u32, (height * 12700.0) as u32);
+    let picture = Pic::new_with_dimensions(chart_placeholder(index), w, h)
+        .size((width * 12700.0) as u32, (height * 12700.0) as u32);
     let style = &styles::PICTURE;
     let look = Look { line: Line::Exact(flow::chart_height(chart)), after: CHART_AFTER, ..style.look };
     paragraph(style, look, &[]).add_run(Run::new().add_image(picture))
