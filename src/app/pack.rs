@@ -97,13 +97,18 @@ pub fn check(request: &BuildRequest) -> Result<Vec<Problem>, Failure> {
             Ok(source.shrunk().to_vec())
         };
         let count = input.khen_thuong[index].danh_sach.len();
-        let middle = if count >= SHEETS_WORTH_A_THREAD { count / 2 } else { count };
-        let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| fit(middle..count));
-            (fit(0..middle), second.join().expect("fitting certificates does not panic"))
-        });
-        let mut small = first?;
-        small.extend(second?);
+        let small = if count < SHEETS_WORTH_A_THREAD {
+            fit(0..count)?
+        } else {
+            let middle = count / 2;
+            let (first, second) = std::thread::scope(|scope| {
+                let second = scope.spawn(|| fit(middle..count));
+                (fit(0..middle), second.join().expect("fitting certificates does not panic"))
+            });
+            let mut small = first?;
+            small.extend(second?);
+            small
+        };
         warnings.extend(small_warnings(request, index, small));
     }
     Ok(warnings)

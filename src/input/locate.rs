@@ -85,9 +85,7 @@ impl Locator {
         let raw: String = text.chars().take_while(|c| !matches!(c, ',' | '}' | ']' | '#' | ' ' | '\t')).collect();
         (!raw.is_empty()).then_some(raw)
     }
-}
 
-impl Locator {
     /// Whether the file holds anything typed like "1.250" (digits, a dot,
     /// three digits) that [`Locator::raw_value`] could find: most files do
     /// not, and then no field needs looking up.

@@ -93,9 +93,9 @@ pub(super) fn zip_into<W: Write + Seek, E>(
             add(&mut zip, &format!("word/_rels/header{}.xml.rels", index + 1), &body.header_rels[index])?;
         }
     }
+    // A PNG is compressed already: deflating it again only costs time.
+    let stored = options.compression_method(zip::CompressionMethod::Stored).compression_level(None);
     for (name, png) in &body.media {
-        // A PNG is compressed already: deflating it again only costs time.
-        let stored = options.compression_method(zip::CompressionMethod::Stored).compression_level(None);
         put(&mut zip, &format!("word/media/{name}.png"), png, stored)?;
     }
     zip.finish().map_err(|e| error(&e))
