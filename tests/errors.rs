@@ -50,6 +50,7 @@ fixtures! {
     bad_enum: "bad-enum",
     control_char: "control-char",
     csv_bad_rows: "csv-bad-rows",
+    csv_bad_texts: "csv-bad-texts",
     csv_missing_file: "csv-missing-file",
     duplicate_recipient: "duplicate-recipient",
     empty_report: "empty-report",

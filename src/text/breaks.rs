@@ -203,6 +203,13 @@ impl std::ops::Add for Cost {
 /// than `width`, balanced and broken where a Vietnamese reader breaks (see
 /// the module's rules).
 pub(crate) fn balanced_lines(words: &[Word], first: f32, width: f32) -> Vec<Line<'_>> {
+    // Words that fit on one line are set on one: no breaking has fewer
+    // lines, and none splits less. Most names on a certificate are such,
+    // and reading the breaks is most of the cost of fitting them.
+    let typed_break = words.iter().rev().skip(1).any(|w| w.newline_after);
+    if !words.is_empty() && !typed_break && one_line_width(words) <= first + 0.01 {
+        return vec![Line { words, width: span_width(words) }];
+    }
     let texts: Vec<String> = words.iter().map(Word::text).collect();
     let joined: Vec<bool> = words.iter().map(Word::joins_next).collect();
     let kinds = breaks(&texts, &joined);
@@ -219,6 +226,16 @@ pub(crate) fn balanced_lines(words: &[Word], first: f32, width: f32) -> Vec<Line
         start = end;
     }
     lines
+}
+
+/// Width of all `words` on one line, summed as [`balance`] sums a line
+/// (right to left) so both agree on what fits.
+fn one_line_width(words: &[Word]) -> f32 {
+    let mut line_width = -words.last().map_or(0.0, Word::space);
+    for word in words.iter().rev() {
+        line_width += word.width + word.space();
+    }
+    line_width
 }
 
 /// The best breaking of `words` (with `kinds[i]` the break after word i)
@@ -319,5 +336,28 @@ mod tests {
         assert_eq!(lines("BAN THƯỜNG TRỰC\nỦY BAN MTTQ VIỆT NAM", 150.0), ["BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM"]);
         let item = lines("- Thường trực Thành ủy, UBND thành phố (để báo cáo);", 68.0);
         assert!(item.last().is_some_and(|l| l.contains(' ')), "{item:?}");
+    }
+
+    #[test]
+    fn words_that_fit_on_one_line_are_set_as_the_full_balancing_would() {
+        let texts = [
+            "Nguyễn Văn An",
+            "Công an phường Lạch Tray, quận Ngô Quyền",
+            "ỦY BAN NHÂN DÂN QUẬN HỒNG BÀNG",
+            "Tổ trưởng tổ dân phố số 3, phường Chi Lăng",
+        ];
+        for text in texts {
+            let words = super::super::measure::words([(Face::Regular, text)], 14.0);
+            let needed = one_line_width(&words);
+            // Just wide enough, and a little too narrow.
+            for (width, one_line) in [(needed, true), (needed - 1.0, false)] {
+                let kinds = breaks(&words.iter().map(Word::text).collect::<Vec<_>>(), &vec![false; words.len()]);
+                let full = balance(&words, &kinds, width, width);
+                assert_eq!(full == [(0, words.len())], one_line, "{text} at {width}");
+                let fast: Vec<usize> = balanced_lines(&words, width, width).iter().map(|l| l.words.len()).collect();
+                let expected: Vec<usize> = full.iter().map(|(a, b)| b - a).collect();
+                assert_eq!(fast, expected, "{text} at {width}");
+            }
+        }
     }
 }

@@ -111,7 +111,7 @@ pub(super) fn read(base: &Path, file: &str, list_path: &str) -> Result<Listed, V
             read.grid
         }
     };
-    recipients::read(&grid, &place, base, list_path, opening)
+    recipients::read(&grid, &place, list_path, opening)
 }
 
 /// `ds.xlsx#Bằng khen` → the file and the sheet; a file whose own name

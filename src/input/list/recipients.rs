@@ -4,25 +4,20 @@
 //! reader as an inline list item. Problems come back in row order with
 //! the list's notes; a list with any error gives errors only.
 
-use std::path::Path;
-
-use serde_yaml::{Mapping, Value};
-
 use super::notes::{self, Splits};
 use super::table::{self, find_header, walk, HeaderTrouble, Record};
 use super::words::{fold, kind_of, section_kind, split_title, Field};
 use super::{Listed, Place};
 use crate::diag::{Kind, KindSource, ListKind, Problem, Severity};
 use crate::input::locate::{Locator, RowPlace};
-use crate::input::read::Reader;
-use crate::input::LoaiNguoiNhan;
+use crate::input::read::checked_text;
+use crate::input::{LoaiNguoiNhan, NguoiNhan};
 
 /// Reads `grid`'s table as the items of `list_path`; `opening` are the
 /// notes made while opening the file.
 pub(super) fn read(
     grid: &super::Grid,
     place: &Place,
-    base: &Path,
     list_path: &str,
     opening: Vec<Problem>,
 ) -> Result<Listed, Vec<Problem>> {
@@ -52,7 +47,7 @@ pub(super) fn read(
             path: format!("{list_path}[{index}].{key}"),
             kind: Kind::EmptyText,
         };
-        let (row, problems, used_default) = mapping(record, default_kind.as_ref().map(|d| d.0), &mut splits, &at);
+        let (row, problems, used_default) = row_texts(record, default_kind.as_ref().map(|d| d.0), &mut splits, &at);
         default_used |= used_default;
         ordered.extend(problems.into_iter().map(|p| (index, p)));
         rows.push(row);
@@ -68,7 +63,8 @@ pub(super) fn read(
         ordered.push((*index, problem));
     }
 
-    // The same reader as inline items: types, texts, mojibake, fonts.
+    // The same checks as inline items' texts: control characters,
+    // mojibake, fonts — located at the row's cell.
     let mut columns: Vec<(String, usize)> = vec![("ten".into(), name_column)];
     columns.extend(header.columns.iter().filter_map(|c| Some((c.field?.key().to_string(), c.index))));
     let locator = Locator::List {
@@ -84,22 +80,21 @@ pub(super) fn read(
             .collect(),
         columns,
     };
-    let mut reader = Reader::for_list(locator, base);
-    let list: Vec<Option<crate::input::NguoiNhan>> =
-        rows.iter().enumerate().map(|(i, row)| reader.recipient(row, &format!("{list_path}[{i}]"))).collect();
-    for problem in reader.into_problems() {
-        let index = problem
-            .path
-            .strip_prefix(list_path)
-            .and_then(|rest| rest.strip_prefix('['))
-            .and_then(|rest| rest.split(']').next())
-            .and_then(|i| i.parse().ok())
-            .unwrap_or(usize::MAX);
-        ordered.push((index, problem));
-    }
+    let list: Vec<Option<NguoiNhan>> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let mut report = |key: &str, at_key: bool, kind: Kind| {
+                let path = format!("{list_path}[{index}].{key}");
+                let location = locator.locate(&path, at_key).into();
+                ordered.push((index, Problem { location, path, kind }));
+            };
+            row.recipient(&mut report)
+        })
+        .collect();
 
     let mut errors_found = Vec::new();
-    let recipients: Vec<crate::input::NguoiNhan> = list.into_iter().flatten().collect();
+    let recipients: Vec<NguoiNhan> = list.into_iter().flatten().collect();
     // The same recipient twice, located at its row's name cell (the
     // group's rules would only find the YAML line of `danh_sach_tep`).
     if recipients.len() == walked.records.len() {
@@ -135,19 +130,17 @@ pub(super) fn read(
     Ok(Listed { recipients, notes: all_notes })
 }
 
-/// One record as the mapping an inline list item would be, with the
-/// problems found on the way; whether the sheet's default kind was used.
-fn mapping(
+/// One record's texts under the keys an inline list item would have,
+/// with the problems found on the way; whether the sheet's default kind
+/// was used.
+fn row_texts(
     record: &Record,
     default_kind: Option<LoaiNguoiNhan>,
     splits: &mut Splits,
     at: &dyn Fn(&str, usize) -> Problem,
-) -> (Value, Vec<Problem>, bool) {
+) -> (RowTexts, Vec<Problem>, bool) {
     let mut problems = Vec::new();
-    let mut row = Mapping::new();
-    let mut put = |key: &str, text: String| {
-        row.insert(Value::String(key.into()), Value::String(text));
-    };
+    let mut texts: Vec<(&'static str, String)> = Vec::with_capacity(record.values.len() + 2);
     let name_cell = record.value(Field::Name);
     let name_column = name_cell.map_or(0, |(_, c, _)| *c);
     let mut used_default = false;
@@ -169,8 +162,6 @@ fn mapping(
             default_kind
         }),
     };
-    // A placeholder keeps a refused row's other fields checked.
-    put("loai", if kind == Some(LoaiNguoiNhan::CaNhan) { "ca_nhan" } else { "tap_the" }.into());
 
     let column_title = [Field::Title, Field::Rank]
         .iter()
@@ -193,13 +184,13 @@ fn mapping(
                     Some(typed) => title = Some(format!("{typed} {in_name}")),
                 }
                 splits.record(record.row, *column, name, &in_name, &rest);
-                put("ten", rest);
+                texts.push(("ten", rest));
             }
-            None => put("ten", name.clone()),
+            None => texts.push(("ten", name.clone())),
         }
     }
     if let Some(title) = title {
-        put("danh_xung", title);
+        texts.push(("danh_xung", title));
     }
     for (field, _, text) in &record.values {
         let key = match field {
@@ -208,9 +199,71 @@ fn mapping(
             }
             _ => continue,
         };
-        put(key, text.clone());
+        texts.push((key, text.clone()));
     }
-    (Value::Mapping(row), problems, used_default)
+    // A placeholder kind keeps a refused row's other fields checked.
+    (RowTexts { kind: kind.unwrap_or(LoaiNguoiNhan::TapThe), texts }, problems, used_default)
+}
+
+/// A row's texts under recipient keys, not yet checked.
+struct RowTexts {
+    kind: LoaiNguoiNhan,
+    texts: Vec<(&'static str, String)>,
+}
+
+impl RowTexts {
+    /// The recipient, each text checked as an inline item's is; problems
+    /// go to `report` (key, whether at the key, what) in key order.
+    fn recipient(self, report: &mut dyn FnMut(&str, bool, Kind)) -> Option<NguoiNhan> {
+        let mut person = NguoiNhan {
+            loai: self.kind,
+            ten: String::new(),
+            danh_xung: None,
+            chuc_vu: None,
+            don_vi: None,
+            so_so: None,
+            thanh_tich: None,
+        };
+        let mut named = false;
+        let mut sound = true;
+        // In the order of NguoiNhan's keys, as the YAML reader reports.
+        for key in NguoiNhan::KEYS {
+            let Some((_, raw)) = self.texts.iter().find(|(k, _)| k == key) else {
+                if *key == "ten" {
+                    report(key, true, Kind::MissingKey("ten".into()));
+                    sound = false;
+                }
+                continue;
+            };
+            let text = match checked_text(raw, false) {
+                Ok(text) => text,
+                Err(kind) => {
+                    report(key, false, kind);
+                    sound = false;
+                    continue;
+                }
+            };
+            let field = match *key {
+                "ten" => {
+                    named = !text.is_empty();
+                    if !named {
+                        report(key, false, Kind::EmptyText);
+                        sound = false;
+                    }
+                    person.ten = text;
+                    continue;
+                }
+                "danh_xung" => &mut person.danh_xung,
+                "chuc_vu" => &mut person.chuc_vu,
+                "don_vi" => &mut person.don_vi,
+                "so_so" => &mut person.so_so,
+                "thanh_tich" => &mut person.thanh_tich,
+                _ => continue,
+            };
+            *field = Some(text).filter(|t| !t.is_empty());
+        }
+        (named && sound).then_some(person)
+    }
 }
 
 /// "Ông", "Bà", "Anh", "Chị": how a person is addressed (not a rank).

@@ -48,11 +48,6 @@ impl<'a> Reader<'a> {
         Reader { text, base, locator: Locator::yaml(text, display), problems: Vec::new(), notes: Vec::new() }
     }
 
-    /// A reader for rows of a list file, located by `locator`.
-    pub(super) fn for_list(locator: Locator, base: &'a Path) -> Reader<'a> {
-        Reader { text: "", base, locator, problems: Vec::new(), notes: Vec::new() }
-    }
-
     pub(super) fn into_problems(self) -> Vec<Problem> {
         self.problems
     }
@@ -254,29 +249,13 @@ impl<'a> Reader<'a> {
     }
 
     fn any_text(&mut self, value: &Value, path: &str, multiline: bool) -> Option<String> {
-        let raw = match value {
-            Value::String(s) => s.clone(),
+        let checked = match value {
+            Value::String(s) => checked_text(s, multiline),
             // "so: 125" means the text "125".
-            Value::Number(n) => n.to_string(),
-            _ => {
-                self.report(path, false, Kind::Expected(Expect::Text));
-                return None;
-            }
+            Value::Number(n) => checked_text(&n.to_string(), multiline),
+            _ => Err(Kind::Expected(Expect::Text)),
         };
-        let text = vn::nfc(raw.trim());
-        if let Some(ch) = vn::control_char(&text, multiline) {
-            self.report(path, false, Kind::ControlChar(ch));
-            return None;
-        }
-        if let Some(ch) = vn::mojibake_char(&text) {
-            self.report(path, false, Kind::Mojibake(ch));
-            return None;
-        }
-        if let Some(ch) = undrawable_char(&text) {
-            self.report(path, false, Kind::Undrawable(ch));
-            return None;
-        }
-        Some(text)
+        checked.map_err(|kind| self.report(path, false, kind)).ok()
     }
 
     fn date(&mut self, value: &Value, path: &str) -> Option<Date> {
@@ -538,7 +517,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One recipient: a YAML list item, or a list-file row turned into a mapping.
-    pub(super) fn recipient(&mut self, value: &Value, path: &str) -> Option<NguoiNhan> {
+    fn recipient(&mut self, value: &Value, path: &str) -> Option<NguoiNhan> {
         let r = self.record(value, path, NguoiNhan::KEYS)?;
         let loai = self.required(&r, "loai", |s, v, p| {
             s.choice(v, p, &[("tap_the", LoaiNguoiNhan::TapThe), ("ca_nhan", LoaiNguoiNhan::CaNhan)])
@@ -564,6 +543,24 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// `raw` trimmed and composed (NFC), or why it cannot be printed: a
+/// control character (a newline only where `multiline`), a legacy-encoded
+/// letter, a character no font face draws. Every text of an input and of
+/// its list files passes here.
+pub(super) fn checked_text(raw: &str, multiline: bool) -> Result<String, Kind> {
+    let text = vn::nfc(raw.trim());
+    if let Some(ch) = vn::control_char(&text, multiline) {
+        return Err(Kind::ControlChar(ch));
+    }
+    if let Some(ch) = vn::mojibake_char(&text) {
+        return Err(Kind::Mojibake(ch));
+    }
+    if let Some(ch) = undrawable_char(&text) {
+        return Err(Kind::Undrawable(ch));
+    }
+    Ok(text)
 }
 
 /// Where a YAML error serde_yaml did not place is: yaml-rust2's error
