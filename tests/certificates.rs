@@ -475,3 +475,44 @@ fn check_of_a_long_list_finds_boxes_at_their_smallest_size_in_sheet_order() {
     assert!(third < late, "in sheet order: {stderr}");
     assert_eq!(stderr.matches("phải thu nhỏ tới cỡ chữ nhỏ nhất").count(), 2, "{stderr}");
 }
+
+#[test]
+fn a_long_list_is_drawn_in_list_order_and_what_sheets_share_is_drawn_once() {
+    // From 2,000 sheets on, the boxes are fitted on a second thread while
+    // the backends draw; the PDF draws a box repeated from earlier sheets
+    // (the achievement, the unit) once, as a form each later page uses.
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("loai,ten,don_vi,thanh_tich\n");
+    let own = "Đã có thành tích xuất sắc trong công tác phòng cháy, chữa cháy năm 2018";
+    for row in 1..=2_400 {
+        let achievement = if (1_000..=1_001).contains(&row) { own } else { "" };
+        csv.push_str(&format!("tap_the,Tổ dân phố số {row},phường Lạch Tray,\"{achievement}\"\n"));
+    }
+    std::fs::write(dir.path().join("dai.csv"), csv).unwrap();
+    let input = common::sample_with_list(dir.path(), "dai.csv");
+    let out = dir.path().join("out");
+    build(&input, &out, &["--only", "khen"]);
+
+    let pdf = out.join("khen-1.pdf");
+    assert_eq!(pdf_pages(&pdf), 2_400);
+    let group = &baocao::input::load(&input).unwrap().khen_thuong[0];
+    let shared = group.thanh_tich.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    for page in [1, 2, 999, 1_000, 1_001, 1_002, 2_001, 2_400] {
+        let text = pdf_text(&pdf, Some((page, page))).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&format!("Tổ dân phố số {page} ")), "page {page}: {text}");
+        assert!(text.contains("phường Lạch Tray"), "page {page}: {text}");
+        let achievement = if (1_000..=1_001).contains(&page) { own } else { &shared };
+        assert!(text.contains(achievement), "page {page}: {text}");
+    }
+    // The frame every sheet shares, and the boxes seen on two sheets or
+    // more: a handful of forms, not one per page.
+    let bytes = std::fs::read(&pdf).unwrap();
+    let forms = bytes.windows(13).filter(|w| w == b"/Subtype/Form").count();
+    assert!((3..=8).contains(&forms), "{forms} forms");
+
+    let xml = docx_part(&out.join("khen-1.docx"), "word/document.xml");
+    let at =
+        |row: usize| xml.find(&format!(">Tổ dân phố số {row}<")).unwrap_or_else(|| panic!("row {row} in the DOCX"));
+    assert!(at(1) < at(2) && at(2) < at(1_999) && at(1_999) < at(2_000) && at(2_000) < at(2_400));
+    assert_eq!(docx_text(&out.join("khen-1.docx")).matches(own).count(), 2);
+}

@@ -114,8 +114,51 @@ pub fn check(request: &BuildRequest) -> Result<Vec<Problem>, Failure> {
     Ok(warnings)
 }
 
-/// A list this long is fitted by two threads in `check`.
+/// A list this long is fitted by two threads in `check`, and fitted on a
+/// thread of its own while a build draws it.
 const SHEETS_WORTH_A_THREAD: usize = 2_000;
+
+/// How many fitted sheets may wait for the backend: enough to smooth the
+/// two threads' pace, few enough to keep memory flat.
+const SHEETS_AHEAD: usize = 64;
+
+/// Runs `consume` with the sheets of `source`, asked for in order from 0:
+/// on a long list they are fitted ahead on a second thread, so fitting the
+/// next sheets and drawing this one share the machine's cores.
+fn with_sheets_ahead<R>(
+    source: &mut certificate::Certificates<'_>,
+    count: usize,
+    consume: impl FnOnce(&mut dyn FnMut(usize) -> Result<doc::Sheet, Problem>) -> R,
+) -> R {
+    if count < SHEETS_WORTH_A_THREAD {
+        return consume(&mut |n| source.sheet(n));
+    }
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(SHEETS_AHEAD);
+        scope.spawn(move || {
+            for number in 0..count {
+                let sheet = source.sheet(number);
+                let failed = sheet.is_err();
+                // A closed channel: the backend stopped (it failed).
+                if sender.send(sheet).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        let mut expected = 0;
+        let result = consume(&mut |number| {
+            assert_eq!(number, expected, "a backend asks for the sheets in order");
+            expected += 1;
+            // The thread sends every sheet until one fails, and a backend
+            // stops at the first failure: a closed channel is a panic there.
+            receiver.recv().expect("the fitting thread did not stop early")
+        });
+        // A backend that stopped early must not leave the thread waiting
+        // to send (the scope would wait for it for ever).
+        drop(receiver);
+        result
+    })
+}
 
 /// The warnings for certificate boxes of group `index` at their smallest size.
 fn small_warnings(
@@ -188,24 +231,27 @@ fn make(
             // first pass moves the bar.
             let mut first_pass = true;
             if asked(Format::Pdf) {
-                let mut next = |n: usize| {
-                    bar.inc(1);
-                    source.sheet(n)
-                };
-                let (bytes, pages) =
-                    pdf::render_sheet_stream(&frame, standard, count, &mut next).map_err(stopped(&name, "pdf"))?;
+                let (bytes, pages) = with_sheets_ahead(&mut source, count, |sheets| {
+                    let mut next = |n: usize| {
+                        bar.inc(1);
+                        sheets(n)
+                    };
+                    pdf::render_sheet_stream(&frame, standard, count, &mut next).map_err(stopped(&name, "pdf"))
+                })?;
                 out.put(format!("{name}.pdf"), "khen", "pdf", Some(pages), Some(count), &bytes)?;
                 first_pass = false;
             }
             if asked(Format::Docx) {
                 let mut write = |file: &mut dyn output::WriteSeek| {
-                    let mut next = |n: usize| {
-                        if first_pass {
-                            bar.inc(1);
-                        }
-                        source.sheet(n)
-                    };
-                    docx::write_sheet_stream(&frame, count, &mut next, file).map_err(stopped(&name, "docx"))?;
+                    with_sheets_ahead(&mut source, count, |sheets| {
+                        let mut next = |n: usize| {
+                            if first_pass {
+                                bar.inc(1);
+                            }
+                            sheets(n)
+                        };
+                        docx::write_sheet_stream(&frame, count, &mut next, file).map_err(stopped(&name, "docx"))
+                    })?;
                     Ok(())
                 };
                 out.stream(format!("{name}.docx"), "khen", "docx", Some(count), &mut write)?;

@@ -4,6 +4,7 @@
 //! the model's [`Metadata`]; PDF/A-2b on request, checked by krilla's
 //! validator. A pure function: no clock, no files.
 
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 use krilla::color::rgb;
@@ -76,21 +77,24 @@ fn date_time(t: Timestamp) -> DateTime {
 
 /// Draws laid-out pages.
 pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>, String> {
-    let pages =
-        laid.pages.iter().map(|items| Ok::<_, std::convert::Infallible>(std::borrow::Cow::Borrowed(items.as_slice())));
-    draw_pages(laid, meta, standard, pages).map_err(|stop| match stop {
+    let pages = laid.pages.iter().map(|items| Ok::<_, std::convert::Infallible>(vec![Cow::Borrowed(items.as_slice())]));
+    draw_pages(laid, meta, standard, pages, false).map_err(|stop| match stop {
         Stop::Render(detail) => detail,
         Stop::Source(never) => match never {},
     })
 }
 
 /// Draws `laid`'s size and common items with the pages `pages` yields one
-/// at a time (each dropped once drawn).
+/// at a time (each dropped once drawn), a page as groups of items. When
+/// `share`, a group that repeats an earlier page's is drawn once as a
+/// shared form and referenced after: the achievement most certificates of
+/// a group share is then one object, not 100,000 copies of its glyphs.
 fn draw_pages<'p, E>(
     laid: &Laid,
     meta: &Metadata,
     standard: Standard,
-    pages: impl Iterator<Item = Result<std::borrow::Cow<'p, [Item]>, E>>,
+    pages: impl Iterator<Item = Result<Vec<Cow<'p, [Item]>>, E>>,
+    share: bool,
 ) -> Result<Vec<u8>, Stop<E>> {
     let mut document = match standard {
         Standard::Plain => krilla::Document::new(),
@@ -106,27 +110,71 @@ fn draw_pages<'p, E>(
     // PDF/A forbids asking the viewer to smooth images.
     let interpolate = standard == Standard::Plain;
     let mut common: Option<Graphic> = None;
-    for items in pages {
-        let items = items.map_err(Stop::Source)?;
+    let mut repeated = Repeated::default();
+    for groups in pages {
+        let groups = groups.map_err(Stop::Source)?;
         let settings = PageSettings::from_wh(laid.width, laid.height).ok_or(Stop::Render("page size".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         if !laid.common.is_empty() {
             // What every page shares is one XObject, drawn by reference.
-            let graphic = common.get_or_insert_with(|| {
-                let mut builder = surface.stream_builder();
-                let mut inner = builder.surface();
-                draw_items(&mut inner, &laid.common, interpolate);
-                inner.finish();
-                Graphic::new(builder.finish(), false)
-            });
+            let graphic = common.get_or_insert_with(|| form_of(&mut surface, &laid.common, interpolate));
             surface.draw_graphic(graphic.clone());
         }
-        draw_items(&mut surface, &items, interpolate);
+        for items in &groups {
+            match share.then(|| repeated.form(items, &mut surface, interpolate)).flatten() {
+                Some(graphic) => surface.draw_graphic(graphic),
+                None => draw_items(&mut surface, items, interpolate),
+            }
+        }
         surface.finish();
         page.finish();
     }
     document.finish().map_err(|err| Stop::Render(format!("krilla: {err:?}")))
+}
+
+/// The groups of items seen on recent pages, each with its shared form
+/// once it has been seen twice.
+#[derive(Default)]
+struct Repeated {
+    /// Each group, its form once made, and when it was last asked for.
+    recent: Vec<(Vec<Item>, Option<Graphic>, usize)>,
+    /// How many groups have been asked for: the clock of `recent`.
+    asked: usize,
+}
+
+/// How many different groups are remembered: a certificate's shared texts
+/// are few (an achievement, a title), its names change every page.
+const REMEMBERED_GROUPS: usize = 16;
+
+impl Repeated {
+    /// The shared form of `items` if they were seen before (made now on
+    /// their second sighting); `None` for items to draw on the page itself.
+    fn form(&mut self, items: &[Item], surface: &mut Surface, interpolate: bool) -> Option<Graphic> {
+        self.asked += 1;
+        let now = self.asked;
+        if let Some((_, graphic, used)) = self.recent.iter_mut().find(|(seen, _, _)| seen.as_slice() == items) {
+            *used = now;
+            let graphic = graphic.get_or_insert_with(|| form_of(surface, items, interpolate));
+            return Some(graphic.clone());
+        }
+        if self.recent.len() == REMEMBERED_GROUPS {
+            // The least recently used gives way.
+            let oldest = self.recent.iter().enumerate().min_by_key(|(_, (_, _, used))| *used).map_or(0, |(i, _)| i);
+            self.recent.swap_remove(oldest);
+        }
+        self.recent.push((items.to_vec(), None, now));
+        None
+    }
+}
+
+/// `items` as a form (an XObject) drawn by reference.
+fn form_of(surface: &mut Surface, items: &[Item], interpolate: bool) -> Graphic {
+    let mut builder = surface.stream_builder();
+    let mut inner = builder.surface();
+    draw_items(&mut inner, items, interpolate);
+    inner.finish();
+    Graphic::new(builder.finish(), false)
 }
 
 fn draw_items(surface: &mut Surface, items: &[Item], interpolate: bool) {
@@ -193,9 +241,8 @@ pub fn render_sheet_stream<E>(
     next: &mut dyn FnMut(usize) -> Result<crate::doc::Sheet, E>,
 ) -> Result<(Vec<u8>, usize), Stop<E>> {
     let laid = crate::render::sheets::common(frame);
-    let pages = (0..count)
-        .map(|number| next(number).map(|sheet| std::borrow::Cow::Owned(crate::render::sheets::sheet_items(&sheet))));
-    Ok((draw_pages(&laid, &frame.meta, standard, pages)?, count))
+    let pages = (0..count).map(|number| next(number).map(|sheet| crate::render::sheets::frame_groups(&sheet)));
+    Ok((draw_pages(&laid, &frame.meta, standard, pages, true)?, count))
 }
 
 /// The PDF of certificate sheets, and its page count.

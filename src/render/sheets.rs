@@ -50,6 +50,11 @@ pub(crate) fn sheet_items(sheet: &Sheet) -> Vec<Item> {
     sheet.frames.iter().flat_map(frame_items).collect()
 }
 
+/// The items of one sheet's own frames, a group per frame.
+pub(crate) fn frame_groups(sheet: &Sheet) -> Vec<std::borrow::Cow<'static, [Item]>> {
+    sheet.frames.iter().map(|frame| frame_items(frame).into()).collect()
+}
+
 fn frame_items(frame: &Frame) -> Vec<Item> {
     let face = Face::new(frame.bold, frame.italic);
     let line_height = frame.size * LINE_HEIGHT;
