@@ -218,6 +218,10 @@ fn print_options_that_are_not_finite_zero_or_huge_are_refused() {
         let arg = format!("--scale={scale}");
         refused(&["build", "hai-phong-2018.yaml", &arg], dir.path(), "--scale: ", "không dùng được", "cannot be used");
     }
+    // A value too big for the layout's numbers is echoed as typed, not as «inf».
+    let output = common::baocao(&["build", "hai-phong-2018.yaml", "--scale=1e308"], dir.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("«1e308»") && !stderr.contains("inf"), "{stderr}");
     for offset in ["NaN,0", "0,inf", "1e9,1", "-51,0"] {
         let arg = format!("--offset={offset}");
         refused(

@@ -153,10 +153,10 @@ pub struct PrintArgs {
     overlay: bool,
     /// Độ lệch máy in, mm: DX,DY (dương = sang phải, xuống dưới), ví dụ 1.5,-2.
     #[arg(long, value_parser = parse_offset, allow_hyphen_values = true)]
-    offset: Option<(f32, f32)>,
+    offset: Option<(f64, f64)>,
     /// Tỷ lệ in của máy (1 = đúng cỡ).
     #[arg(long)]
-    scale: Option<f32>,
+    scale: Option<f64>,
     /// Hồ sơ máy in (YAML: lech_x, lech_y, ty_le); --offset / --scale ghi đè.
     #[arg(long)]
     profile: Option<PathBuf>,
@@ -172,9 +172,9 @@ fn parse_date(text: &str) -> Result<crate::text::vn::Date, String> {
     crate::text::vn::Date::parse(text).ok_or_else(|| format!("«{text}» không phải ngày YYYY-MM-DD"))
 }
 
-fn parse_offset(text: &str) -> Result<(f32, f32), String> {
+fn parse_offset(text: &str) -> Result<(f64, f64), String> {
     let (dx, dy) = text.split_once(',').ok_or("cần DX,DY, ví dụ 1.5,-2")?;
-    let number = |s: &str| s.trim().parse::<f32>().map_err(|_| format!("«{s}» không phải số"));
+    let number = |s: &str| s.trim().parse::<f64>().map_err(|_| format!("«{s}» không phải số"));
     Ok((number(dx)?, number(dy)?))
 }
 
@@ -184,16 +184,16 @@ fn parse_offset(text: &str) -> Result<(f32, f32), String> {
 struct PrinterProfile {
     /// mm, positive = right.
     #[serde(default)]
-    lech_x: f32,
+    lech_x: f64,
     /// mm, positive = down.
     #[serde(default)]
-    lech_y: f32,
+    lech_y: f64,
     /// Printer scale.
     #[serde(default = "one")]
-    ty_le: f32,
+    ty_le: f64,
 }
 
-fn one() -> f32 {
+fn one() -> f64 {
     1.0
 }
 
@@ -201,14 +201,18 @@ fn one() -> f32 {
 const MAX_PROFILE_BYTES: u64 = 64 * 1024;
 
 /// A number of the print options within `min..=max`, else the problem at `location`.
-fn within(value: f32, (min, max): (f32, f32), unit: Unit, location: Location, path: &str) -> Result<f32, Problem> {
-    if value.is_finite() && (min..=max).contains(&value) {
-        return Ok(value);
+/// `value` as a size the layout uses, when within `min..=max`. Values are
+/// read wider (f64) than used, so a huge one is echoed as typed ("1e308"),
+/// not as the infinity it would become.
+fn within(value: f64, (min, max): (f32, f32), unit: Unit, location: Location, path: &str) -> Result<f32, Problem> {
+    if value.is_finite() && (f64::from(min)..=f64::from(max)).contains(&value) {
+        return Ok(value as f32);
     }
+    let shown = if value.is_finite() && value.abs() >= 1e6 { format!("{value:e}") } else { format!("{value}") };
     Err(Problem {
         location: Box::new(location),
         path: path.to_string(),
-        kind: Kind::OutOfRange { value: format!("{value}"), min: format!("{min}"), max: format!("{max}"), unit },
+        kind: Kind::OutOfRange { value: shown, min: format!("{min}"), max: format!("{max}"), unit },
     })
 }
 
@@ -248,19 +252,22 @@ impl PrintArgs {
                 within(profile.ty_le, certificate::SCALE_RANGE, Unit::Times, place("ty_le"), "ty_le"),
             ];
             problems.extend(checked.iter().filter_map(|c| c.clone().err()));
-            options.offset = (profile.lech_x, profile.lech_y);
-            options.scale = profile.ty_le;
+            if let [Ok(dx), Ok(dy), Ok(scale)] = checked {
+                (options.offset, options.scale) = ((dx, dy), scale);
+            }
         }
         if let Some((dx, dy)) = self.offset {
-            for value in [dx, dy] {
-                problems.extend(within(value, offsets, Unit::Millimetre, Location::command_line(), "--offset").err());
+            let offset = |value| within(value, offsets, Unit::Millimetre, Location::command_line(), "--offset");
+            match (offset(dx), offset(dy)) {
+                (Ok(dx), Ok(dy)) => options.offset = (dx, dy),
+                (dx, dy) => problems.extend([dx.err(), dy.err()].into_iter().flatten()),
             }
-            options.offset = (dx, dy);
         }
         if let Some(scale) = self.scale {
-            let checked = within(scale, certificate::SCALE_RANGE, Unit::Times, Location::command_line(), "--scale");
-            problems.extend(checked.err());
-            options.scale = scale;
+            match within(scale, certificate::SCALE_RANGE, Unit::Times, Location::command_line(), "--scale") {
+                Ok(scale) => options.scale = scale,
+                Err(problem) => problems.push(problem),
+            }
         }
         if problems.is_empty() {
             Ok(options)

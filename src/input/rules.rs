@@ -75,7 +75,9 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
             let kind = Kind::TooManyRecipients { count: group.danh_sach.len(), limit: super::bounds::MAX_RECIPIENTS };
             report(format!("{path}.danh_sach"), kind);
         }
-        for (i, first) in repeated_recipients(&group.danh_sach) {
+        // A list file's repeats were refused at their cells as it was read.
+        let inline = if group.danh_sach_tep.is_none() { &group.danh_sach[..] } else { &[] };
+        for (i, first) in repeated_recipients(inline) {
             let name = group.danh_sach[i].ten.clone();
             report(format!("{path}.danh_sach[{i}].ten"), Kind::DuplicateRecipient { name, first });
         }
@@ -95,15 +97,15 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
 /// or achievement.
 pub(super) fn repeated_recipients(list: &[NguoiNhan]) -> Vec<(usize, usize)> {
     type Identity<'a> = (LoaiNguoiNhan, &'a str, [Option<&'a str>; 5]);
-    let mut seen: HashMap<Identity, usize> = HashMap::new();
+    let mut seen: HashMap<Identity, usize> = HashMap::with_capacity(list.len());
     let mut repeated = Vec::new();
     for (i, person) in list.iter().enumerate() {
         let printed = [&person.danh_xung, &person.chuc_vu, &person.don_vi, &person.so_so, &person.thanh_tich];
         let key = (person.loai, person.ten.as_str(), printed.map(|f| f.as_deref()));
-        match seen.get(&key) {
-            Some(&first) => repeated.push((i, first)),
-            None => {
-                seen.insert(key, i);
+        match seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => repeated.push((i, *first.get())),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(i);
             }
         }
     }
