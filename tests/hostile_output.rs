@@ -231,6 +231,16 @@ fn output_that_is_a_file_or_cannot_be_written_changes_nothing() {
     let (code, stderr) = run(&["calibrate", "-o", folder.to_str().unwrap()], dir.path());
     assert_eq!(code, Some(1), "{stderr}");
     assert!(folder.is_dir() && snapshot(&folder).is_empty());
+    // calibrate -o onto a pipe: refused before anything is written to it,
+    // with a message that says what the path is, in either language.
+    let pipe = dir.path().join("ong");
+    assert!(Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+    let (code, stderr) = run(&["calibrate", "-o", pipe.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("không phải tệp thường"), "{stderr}");
+    let (code, stderr) = run(&["--lang", "en", "calibrate", "-o", pipe.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("not a regular file"), "{stderr}");
 }
 
 /// Runs baocao with files limited to `bytes` (the kernel refuses to grow a

@@ -108,10 +108,26 @@ impl Failure {
     }
 }
 
+/// A path that names a pipe, a device or a link where a file is to be
+/// replaced: carried inside an `io::Error` so its message can name it.
+#[derive(Debug)]
+pub(crate) struct NotARegularFile;
+
+impl std::fmt::Display for NotARegularFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a regular file (a pipe, a device or a link); give the path of a file")
+    }
+}
+
+impl std::error::Error for NotARegularFile {}
+
 /// The system's reason in the asked language; the OS words in English.
 fn io_reason(error: &std::io::Error, lang: Lang) -> String {
     if lang == Lang::En {
         return error.to_string();
+    }
+    if error.get_ref().is_some_and(|inner| inner.is::<NotARegularFile>()) {
+        return "không phải tệp thường (là ống dẫn, thiết bị hay liên kết); hãy ghi ra một tệp".to_string();
     }
     match (io_kind_vi(error.kind()), error.raw_os_error()) {
         (known, _) if known != UNKNOWN => known.to_string(),

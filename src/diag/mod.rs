@@ -9,6 +9,7 @@ mod list;
 mod messages;
 mod workspace;
 
+pub(crate) use failure::NotARegularFile;
 pub use failure::{Failure, IoAction, Refusal};
 pub use list::{CellTrouble, ColumnUse, FileWhat, KindSource, ListKind, RecipientKind, SkipReason};
 pub use workspace::WorkspaceKind;

@@ -306,7 +306,9 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => return Err(ErrorKind::IsADirectory.into()),
         // A device, a pipe or a link is not a file to replace.
-        Ok(meta) if !meta.is_file() => return Err(ErrorKind::InvalidInput.into()),
+        Ok(meta) if !meta.is_file() => {
+            return Err(std::io::Error::new(ErrorKind::InvalidInput, crate::diag::NotARegularFile))
+        }
         _ => {}
     }
     let name = path.file_name().ok_or(ErrorKind::InvalidInput)?;
