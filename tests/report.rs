@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::*;
 
@@ -326,14 +326,21 @@ fn kinh_gui_one_recipient_on_its_line_several_as_a_list() {
         .contains("Kính gửi: - Quận ủy B; - Ủy ban nhân dân quận B."));
 }
 
+/// The built-in templates exported into `dir/mau`: the folder, and the
+/// path and text of its template `name`.
+fn exported_template(dir: &Path, name: &str) -> (PathBuf, PathBuf, String) {
+    let templates = dir.join("mau");
+    let output = baocao(&["templates", "export", templates.to_str().unwrap()], dir);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let path = templates.join(name);
+    let original = std::fs::read_to_string(&path).unwrap();
+    (templates, path, original)
+}
+
 #[test]
 fn a_clerk_changes_a_sentence_by_editing_an_exported_template() {
     let dir = tempfile::tempdir().unwrap();
-    let templates = dir.path().join("mau");
-    let output = baocao(&["templates", "export", templates.to_str().unwrap()], dir.path());
-    assert!(output.status.success());
-    let path = templates.join("bao-cao.hbs");
-    let original = std::fs::read_to_string(&path).unwrap();
+    let (templates, path, original) = exported_template(dir.path(), "bao-cao.hbs");
     assert!(original.contains("Trên đây là báo cáo"));
     std::fs::write(&path, original.replace("Trên đây là báo cáo", "Trên đây là toàn văn báo cáo")).unwrap();
     build(
@@ -364,11 +371,7 @@ fn a_template_that_names_the_recipients_is_given_them() {
     // The built-in templates never name `danh_sach`, so their data leaves
     // the recipients out; a clerk's template that lists them must get them.
     let dir = tempfile::tempdir().unwrap();
-    let templates = dir.path().join("mau");
-    let output = baocao(&["templates", "export", templates.to_str().unwrap()], dir.path());
-    assert!(output.status.success());
-    let path = templates.join("quyet-dinh.hbs");
-    let original = std::fs::read_to_string(&path).unwrap();
+    let (templates, path, original) = exported_template(dir.path(), "quyet-dinh.hbs");
     let listed =
         "**Điều 1.** Tặng {{hinh_thuc}} cho: {{#each nhom.danh_sach}}{{ten}}{{#unless @last}}, {{/unless}}{{/each}}.";
     let edited = original.lines().map(|l| if l.starts_with("**Điều 1.**") { listed } else { l }).collect::<Vec<_>>();

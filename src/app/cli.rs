@@ -200,10 +200,10 @@ fn one() -> f64 {
 /// The largest printer profile read.
 const MAX_PROFILE_BYTES: u64 = 64 * 1024;
 
-/// A number of the print options within `min..=max`, else the problem at `location`.
-/// `value` as a size the layout uses, when within `min..=max`. Values are
-/// read wider (f64) than used, so a huge one is echoed as typed ("1e308"),
-/// not as the infinity it would become.
+/// A number of the print options as the layout uses it, when within
+/// `min..=max`, else the problem at `location`. Values are read wider (f64)
+/// than used, so a huge one is echoed as typed ("1e308"), not as the
+/// infinity it would become.
 fn within(value: f64, (min, max): (f32, f32), unit: Unit, location: Location, path: &str) -> Result<f32, Problem> {
     if value.is_finite() && (f64::from(min)..=f64::from(max)).contains(&value) {
         return Ok(value as f32);

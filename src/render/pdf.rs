@@ -78,15 +78,15 @@ fn date_time(t: Timestamp) -> DateTime {
 /// Draws laid-out pages.
 pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>, String> {
     let pages = laid.pages.iter().map(|items| Ok::<_, std::convert::Infallible>(vec![Cow::Borrowed(items.as_slice())]));
-    draw_pages(laid, meta, standard, pages, false).map_err(|stop| match stop {
+    draw_pages(laid, meta, standard, pages, None).map_err(|stop| match stop {
         Stop::Render(detail) => detail,
         Stop::Source(never) => match never {},
     })
 }
 
 /// Draws `laid`'s size and common items with the pages `pages` yields one
-/// at a time (each dropped once drawn), a page as groups of items. When
-/// `share`, a group that repeats an earlier page's is drawn once as a
+/// at a time (each dropped once drawn), a page as groups of items. With
+/// `repeated`, a group that repeats an earlier page's is drawn once as a
 /// shared form and referenced after: the achievement most certificates of
 /// a group share is then one object, not 100,000 copies of its glyphs.
 fn draw_pages<'p, E>(
@@ -94,7 +94,7 @@ fn draw_pages<'p, E>(
     meta: &Metadata,
     standard: Standard,
     pages: impl Iterator<Item = Result<Vec<Cow<'p, [Item]>>, E>>,
-    share: bool,
+    mut repeated: Option<Repeated>,
 ) -> Result<Vec<u8>, Stop<E>> {
     let mut document = match standard {
         Standard::Plain => krilla::Document::new(),
@@ -110,7 +110,6 @@ fn draw_pages<'p, E>(
     // PDF/A forbids asking the viewer to smooth images.
     let interpolate = standard == Standard::Plain;
     let mut common: Option<Graphic> = None;
-    let mut repeated = Repeated::default();
     for groups in pages {
         let groups = groups.map_err(Stop::Source)?;
         let settings = PageSettings::from_wh(laid.width, laid.height).ok_or(Stop::Render("page size".into()))?;
@@ -121,10 +120,16 @@ fn draw_pages<'p, E>(
             let graphic = common.get_or_insert_with(|| form_of(&mut surface, &laid.common, interpolate));
             surface.draw_graphic(graphic.clone());
         }
-        for items in &groups {
-            match share.then(|| repeated.form(items, &mut surface, interpolate)).flatten() {
-                Some(graphic) => surface.draw_graphic(graphic),
-                None => draw_items(&mut surface, items, interpolate),
+        for items in groups {
+            match repeated.as_mut() {
+                Some(repeated) => match repeated.form(&items, &mut surface, interpolate) {
+                    Some(graphic) => surface.draw_graphic(graphic),
+                    None => {
+                        draw_items(&mut surface, &items, interpolate);
+                        repeated.remember(items.into_owned());
+                    }
+                },
+                None => draw_items(&mut surface, &items, interpolate),
             }
         }
         surface.finish();
@@ -149,22 +154,23 @@ const REMEMBERED_GROUPS: usize = 16;
 
 impl Repeated {
     /// The shared form of `items` if they were seen before (made now on
-    /// their second sighting); `None` for items to draw on the page itself.
+    /// their second sighting); `None` for items to draw on the page itself
+    /// and then [`Repeated::remember`].
     fn form(&mut self, items: &[Item], surface: &mut Surface, interpolate: bool) -> Option<Graphic> {
         self.asked += 1;
         let now = self.asked;
-        if let Some((_, graphic, used)) = self.recent.iter_mut().find(|(seen, _, _)| seen.as_slice() == items) {
-            *used = now;
-            let graphic = graphic.get_or_insert_with(|| form_of(surface, items, interpolate));
-            return Some(graphic.clone());
-        }
+        let (_, graphic, used) = self.recent.iter_mut().find(|(seen, _, _)| seen.as_slice() == items)?;
+        *used = now;
+        Some(graphic.get_or_insert_with(|| form_of(surface, items, interpolate)).clone())
+    }
+
+    /// Keeps `items`, first seen now, in place of the least recently used.
+    fn remember(&mut self, items: Vec<Item>) {
         if self.recent.len() == REMEMBERED_GROUPS {
-            // The least recently used gives way.
             let oldest = self.recent.iter().enumerate().min_by_key(|(_, (_, _, used))| *used).map_or(0, |(i, _)| i);
             self.recent.swap_remove(oldest);
         }
-        self.recent.push((items.to_vec(), None, now));
-        None
+        self.recent.push((items, None, self.asked));
     }
 }
 
@@ -242,7 +248,7 @@ pub fn render_sheet_stream<E>(
 ) -> Result<(Vec<u8>, usize), Stop<E>> {
     let laid = crate::render::sheets::common(frame);
     let pages = (0..count).map(|number| next(number).map(|sheet| crate::render::sheets::frame_groups(&sheet)));
-    Ok((draw_pages(&laid, &frame.meta, standard, pages, true)?, count))
+    Ok((draw_pages(&laid, &frame.meta, standard, pages, Some(Repeated::default()))?, count))
 }
 
 /// The PDF of certificate sheets, and its page count.

@@ -1,7 +1,7 @@
 //! The table's rows as recipients: each row's kind (its own cell, its
 //! section, or the sheet's), a title or rank split off a person's name,
-//! the columns into recipient keys — then every row checked by the same
-//! reader as an inline list item. Problems come back in row order with
+//! the columns into recipient keys — then every row's texts checked as an
+//! inline list item's are ([`checked_text`]). Problems come back in row order with
 //! the list's notes; a list with any error gives errors only.
 
 use super::notes::{self, Splits};

@@ -516,7 +516,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// One recipient: a YAML list item, or a list-file row turned into a mapping.
+    /// One recipient: an item of a YAML `danh_sach` (a list file's rows are
+    /// read in `list::recipients`, their texts by [`checked_text`]).
     fn recipient(&mut self, value: &Value, path: &str) -> Option<NguoiNhan> {
         let r = self.record(value, path, NguoiNhan::KEYS)?;
         let loai = self.required(&r, "loai", |s, v, p| {
