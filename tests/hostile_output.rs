@@ -295,6 +295,36 @@ fn a_full_disk_mid_write_leaves_the_old_folder_and_the_old_calibration_sheet() {
 }
 
 #[test]
+fn a_full_disk_while_certificates_stream_to_their_file_is_a_located_write_error() {
+    // Certificates go to their file page by page: the disk filling up
+    // mid-file is reported as the file that could not be written, in the
+    // asked language, and the old folder stays.
+    let dir = tempfile::tempdir().unwrap();
+    let input = copy_sample(dir.path());
+    let out = dir.path().join("out");
+    build(&input, &out, &["--only", "bao-cao"]);
+    let before = snapshot(&out);
+    for (format, file) in [("pdf", "khen-1.pdf"), ("docx", "khen-1.docx")] {
+        let args =
+            ["build", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--only", "khen", "--format", format];
+        let (code, stderr) = run_with_file_limit(&args, dir.path(), 6_000);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(
+            stderr.contains("không ghi được") && stderr.contains(file) && stderr.contains("tệp quá lớn"),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "one message, no library's own complaint: {stderr}");
+        let mut english = vec!["--lang", "en"];
+        english.extend(args);
+        let (code, stderr) = run_with_file_limit(&english, dir.path(), 6_000);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stderr.contains("cannot write") && stderr.contains(file) && stderr.contains("too large"), "{stderr}");
+        assert_eq!(snapshot(&out), before, "the old folder exactly as it was");
+        assert_eq!(leftovers(&out), Vec::<String>::new(), "no temporary folder left");
+    }
+}
+
+#[test]
 fn names_never_leave_the_output_folder_and_links_are_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     let work = dir.path().join("work");

@@ -6,11 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::output::{self, Manifest, Memory, OutputFile, Staging, Writer};
-use crate::diag::{Failure, Kind, Location, Problem};
+use crate::diag::{Failure, IoAction, Kind, Location, Problem};
 use crate::documents::{certificate, decision, press, report, summary};
 use crate::render::pdf::Standard;
 use crate::render::Stop;
-use crate::render::{docx, pdf};
+use crate::render::{docx, pdf, sheet_pdf};
 use crate::words::templates;
 use crate::{doc, input};
 
@@ -231,14 +231,17 @@ fn make(
             // first pass moves the bar.
             let mut first_pass = true;
             if asked(Format::Pdf) {
-                let (bytes, pages) = with_sheets_ahead(&mut source, count, |sheets| {
-                    let mut next = |n: usize| {
-                        bar.inc(1);
-                        sheets(n)
-                    };
-                    pdf::render_sheet_stream(&frame, standard, count, &mut next).map_err(stopped(&name, "pdf"))
-                })?;
-                out.put(format!("{name}.pdf"), "khen", "pdf", Some(pages), Some(count), &bytes)?;
+                let mut write = |file: &mut dyn output::WriteSeek| {
+                    with_sheets_ahead(&mut source, count, |sheets| {
+                        let mut next = |n: usize| {
+                            bar.inc(1);
+                            sheets(n)
+                        };
+                        sheet_pdf::write_sheets(&frame, standard, count, &mut next, file).map_err(stopped(&name, "pdf"))
+                    })?;
+                    Ok(())
+                };
+                out.stream(format!("{name}.pdf"), "khen", "pdf", Some(count), Some(count), &mut write)?;
                 first_pass = false;
             }
             if asked(Format::Docx) {
@@ -254,14 +257,15 @@ fn make(
                     })?;
                     Ok(())
                 };
-                out.stream(format!("{name}.docx"), "khen", "docx", Some(count), &mut write)?;
+                out.stream(format!("{name}.docx"), "khen", "docx", None, Some(count), &mut write)?;
             }
             warnings.extend(small_warnings(request, index, source.shrunk().to_vec()));
             if request.split {
                 let group = &input.khen_thuong[index];
                 for (position, person) in group.danh_sach.iter().enumerate() {
                     let single = frame.with_sheets(vec![source.sheet(position)?]);
-                    let (bytes, pages) = pdf::render_sheets(&single, standard).map_err(render_failure(&name, "pdf"))?;
+                    let (bytes, pages) =
+                        sheet_pdf::render_sheets(&single, standard).map_err(render_failure(&name, "pdf"))?;
                     let file = format!("{name}/{}", certificate::split_file_name(position + 1, &person.ten));
                     out.put(file, "khen", "pdf", Some(pages), Some(1), &bytes)?;
                 }
@@ -394,6 +398,7 @@ fn stopped<'a>(name: &'a str, extension: &'a str) -> impl FnOnce(Stop<Problem>) 
     move |stop| match stop {
         Stop::Source(problem) => Failure::from(problem),
         Stop::Render(detail) => Failure::Render { file: format!("{name}.{extension}"), detail },
+        Stop::Write(err) => Failure::io(IoAction::Write, format!("{name}.{extension}"), err),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Models to bytes: the positioned-item frame, NĐ 30 geometry, page flow,
 //! certificate sheets, charts and their raster, and the two backends (PDF
-//! with krilla, DOCX with docx-rs). Imports only the model and text.
+//! with krilla, certificate sheets streamed with pdf-writer; DOCX with
+//! docx-rs). Imports only the model and text.
 
 pub(crate) mod calibrate;
 pub(crate) mod chart;
@@ -9,14 +10,19 @@ pub(crate) mod flow;
 pub(crate) mod frame;
 pub(crate) mod nd30;
 pub mod pdf;
+pub(crate) mod pdf_fonts;
 pub(crate) mod raster;
+pub(crate) mod repeated;
+pub mod sheet_pdf;
 pub(crate) mod sheets;
 pub(crate) mod table;
 
 /// Why writing a stream of pages (certificate sheets made one at a time)
-/// stopped: the page source failed, or the backend refused.
+/// stopped: the page source failed, the backend refused, or the file it
+/// streams into could not be written (a full disk).
 #[derive(Debug)]
 pub enum Stop<E> {
     Source(E),
     Render(String),
+    Write(std::io::Error),
 }

@@ -19,8 +19,9 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::flow;
 use super::frame::{Item, Laid, TextRun};
+use super::repeated::Repeated;
 use super::Stop;
-use crate::doc::{Color, Document, Metadata, Sheets, Timestamp};
+use crate::doc::{Color, Document, Metadata, Timestamp};
 use crate::text::fonts::Face;
 
 /// The four faces as krilla fonts, parsed once per process.
@@ -80,6 +81,7 @@ pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>,
     let pages = laid.pages.iter().map(|items| Ok::<_, std::convert::Infallible>(vec![Cow::Borrowed(items.as_slice())]));
     draw_pages(laid, meta, standard, pages, None).map_err(|stop| match stop {
         Stop::Render(detail) => detail,
+        Stop::Write(err) => format!("pdf: {err}"),
         Stop::Source(never) => match never {},
     })
 }
@@ -89,12 +91,12 @@ pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>,
 /// `repeated`, a group that repeats an earlier page's is drawn once as a
 /// shared form and referenced after: the achievement most certificates of
 /// a group share is then one object, not 100,000 copies of its glyphs.
-fn draw_pages<'p, E>(
+pub(crate) fn draw_pages<'p, E>(
     laid: &Laid,
     meta: &Metadata,
     standard: Standard,
     pages: impl Iterator<Item = Result<Vec<Cow<'p, [Item]>>, E>>,
-    mut repeated: Option<Repeated>,
+    mut repeated: Option<Repeated<Graphic>>,
 ) -> Result<Vec<u8>, Stop<E>> {
     let mut document = match standard {
         Standard::Plain => krilla::Document::new(),
@@ -122,13 +124,18 @@ fn draw_pages<'p, E>(
         }
         for items in groups {
             match repeated.as_mut() {
-                Some(repeated) => match repeated.form(&items, &mut surface, interpolate) {
-                    Some(graphic) => surface.draw_graphic(graphic),
-                    None => {
-                        draw_items(&mut surface, &items, interpolate);
-                        repeated.remember(items.into_owned());
+                Some(repeated) => {
+                    let Ok(form) = repeated.form(&items, |items| {
+                        Ok::<_, std::convert::Infallible>(form_of(&mut surface, items, interpolate))
+                    });
+                    match form {
+                        Some(graphic) => surface.draw_graphic(graphic),
+                        None => {
+                            draw_items(&mut surface, &items, interpolate);
+                            repeated.remember(items.into_owned());
+                        }
                     }
-                },
+                }
                 None => draw_items(&mut surface, &items, interpolate),
             }
         }
@@ -136,42 +143,6 @@ fn draw_pages<'p, E>(
         page.finish();
     }
     document.finish().map_err(|err| Stop::Render(format!("krilla: {err:?}")))
-}
-
-/// The groups of items seen on recent pages, each with its shared form
-/// once it has been seen twice.
-#[derive(Default)]
-struct Repeated {
-    /// Each group, its form once made, and when it was last asked for.
-    recent: Vec<(Vec<Item>, Option<Graphic>, usize)>,
-    /// How many groups have been asked for: the clock of `recent`.
-    asked: usize,
-}
-
-/// How many different groups are remembered: a certificate's shared texts
-/// are few (an achievement, a title), its names change every page.
-const REMEMBERED_GROUPS: usize = 16;
-
-impl Repeated {
-    /// The shared form of `items` if they were seen before (made now on
-    /// their second sighting); `None` for items to draw on the page itself
-    /// and then [`Repeated::remember`].
-    fn form(&mut self, items: &[Item], surface: &mut Surface, interpolate: bool) -> Option<Graphic> {
-        self.asked += 1;
-        let now = self.asked;
-        let (_, graphic, used) = self.recent.iter_mut().find(|(seen, _, _)| seen.as_slice() == items)?;
-        *used = now;
-        Some(graphic.get_or_insert_with(|| form_of(surface, items, interpolate)).clone())
-    }
-
-    /// Keeps `items`, first seen now, in place of the least recently used.
-    fn remember(&mut self, items: Vec<Item>) {
-        if self.recent.len() == REMEMBERED_GROUPS {
-            let oldest = self.recent.iter().enumerate().min_by_key(|(_, (_, _, used))| *used).map_or(0, |(i, _)| i);
-            self.recent.swap_remove(oldest);
-        }
-        self.recent.push((items, None, self.asked));
-    }
 }
 
 /// `items` as a form (an XObject) drawn by reference.
@@ -235,27 +206,6 @@ fn draw_items(surface: &mut Surface, items: &[Item], interpolate: bool) {
 
 fn rgb(color: Color) -> rgb::Color {
     rgb::Color::new(color.0, color.1, color.2)
-}
-
-/// The PDF of `count` certificate sheets that `next` makes one at a time
-/// (by number from 0) on `frame`'s paper, border and common frames, and
-/// its page count: memory holds the PDF, never every sheet.
-pub fn render_sheet_stream<E>(
-    frame: &Sheets,
-    standard: Standard,
-    count: usize,
-    next: &mut dyn FnMut(usize) -> Result<crate::doc::Sheet, E>,
-) -> Result<(Vec<u8>, usize), Stop<E>> {
-    let laid = crate::render::sheets::common(frame);
-    let pages = (0..count).map(|number| next(number).map(|sheet| crate::render::sheets::frame_groups(&sheet)));
-    Ok((draw_pages(&laid, &frame.meta, standard, pages, Some(Repeated::default()))?, count))
-}
-
-/// The PDF of certificate sheets, and its page count.
-pub fn render_sheets(sheets: &Sheets, standard: Standard) -> Result<(Vec<u8>, usize), String> {
-    let laid = crate::render::sheets::layout(sheets);
-    let pages = laid.pages.len();
-    Ok((draw(&laid, &sheets.meta, standard)?, pages))
 }
 
 /// One glyph per character (Liberation Serif has every Vietnamese letter

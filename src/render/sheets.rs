@@ -7,14 +7,6 @@ use crate::doc::{Align, Frame, Sheet, Sheets};
 use crate::text::fonts::Face;
 use crate::text::measure::{ascent, LINE_HEIGHT, PT_PER_MM};
 
-/// Certificate sheets as pages of items: the border and the common frames
-/// once, for every page; each sheet's own frames centred in their boxes.
-pub(crate) fn layout(sheets: &Sheets) -> Laid {
-    let mut laid = common(sheets);
-    laid.pages = sheets.sheets.iter().map(sheet_items).collect();
-    laid
-}
-
 /// The page size and what every sheet shares (border, emblem, common
 /// frames), with no page yet.
 pub(crate) fn common(sheets: &Sheets) -> Laid {
@@ -43,11 +35,6 @@ pub(crate) fn common(sheets: &Sheets) -> Laid {
     }
     common.extend(sheets.common.iter().flat_map(frame_items));
     Laid { width, height, common, pages: Vec::new() }
-}
-
-/// The items of one sheet's own frames.
-pub(crate) fn sheet_items(sheet: &Sheet) -> Vec<Item> {
-    sheet.frames.iter().flat_map(frame_items).collect()
 }
 
 /// The items of one sheet's own frames, a group per frame.

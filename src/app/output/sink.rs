@@ -114,11 +114,12 @@ impl<'s> Writer<'s> {
         name: String,
         kind: &str,
         format: &str,
+        pages: Option<usize>,
         count: Option<usize>,
         write: &mut dyn FnMut(&mut dyn WriteSeek) -> Result<(), Failure>,
     ) -> Result<(), Failure> {
         self.sink.stream(&name, write)?;
-        self.listed(name, kind, format, None, count);
+        self.listed(name, kind, format, pages, count);
         Ok(())
     }
 

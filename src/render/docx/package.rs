@@ -34,6 +34,7 @@ pub(super) fn zip(body: Body, meta: &Metadata) -> Result<Vec<u8>, String> {
     let written = zip_into(body, meta, Cursor::new(Vec::new()), &mut |_| Ok::<(), Stop<std::convert::Infallible>>(()));
     written.map(Cursor::into_inner).map_err(|stop| match stop {
         Stop::Render(detail) => detail,
+        Stop::Write(err) => format!("docx: {err}"),
         Stop::Source(never) => match never {},
     })
 }
@@ -50,19 +51,18 @@ pub(super) fn zip_into<W: Write + Seek, E>(
     out: W,
     fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), Stop<E>>,
 ) -> Result<W, Stop<E>> {
-    let error = |e: &dyn std::fmt::Display| Stop::Render(format!("docx: {e}"));
-    let mut zip = zip::ZipWriter::new(out);
+    let mut zip = zip::ZipWriter::new(Abandoning { inner: out, failed: false });
     // Level 1: the XML parts repeat themselves, so even the fastest level
     // packs them nearly as well as the default, in a fraction of the time.
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1))
         .last_modified_time(zip::DateTime::default());
-    let put = |zip: &mut zip::ZipWriter<W>, name: &str, bytes: &[u8], options| -> Result<(), Stop<E>> {
-        zip.start_file(name, options).map_err(|e| error(&e))?;
-        zip.write_all(bytes).map_err(|e| error(&e))
+    let put = |zip: &mut zip::ZipWriter<Abandoning<W>>, name: &str, bytes: &[u8], options| -> Result<(), Stop<E>> {
+        zip.start_file(name, options).map_err(zip_stop)?;
+        zip.write_all(bytes).map_err(Stop::Write)
     };
-    let add = |zip: &mut zip::ZipWriter<W>, name: &str, bytes: &[u8]| put(zip, name, bytes, options);
+    let add = |zip: &mut zip::ZipWriter<Abandoning<W>>, name: &str, bytes: &[u8]| put(zip, name, bytes, options);
     let headers_with_rels: Vec<bool> =
         (0..body.headers.len()).map(|i| body.header_rels.get(i).is_some_and(|r| has_relationship(r))).collect();
     add(&mut zip, "[Content_Types].xml", content_types(body.headers.len(), !body.media.is_empty()).as_bytes())?;
@@ -74,12 +74,12 @@ pub(super) fn zip_into<W: Write + Seek, E>(
         Some((before, after)) => {
             // No Zip64 (LibreOffice refuses it): the recipient limit of a
             // group keeps the streamed body under 4 GiB.
-            zip.start_file("word/document.xml", options).map_err(|e| error(&e))?;
+            zip.start_file("word/document.xml", options).map_err(zip_stop)?;
             let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut zip);
-            buffered.write_all(before.as_bytes()).map_err(|e| error(&e))?;
+            buffered.write_all(before.as_bytes()).map_err(Stop::Write)?;
             fill(&mut buffered)?;
-            buffered.write_all(after.as_bytes()).map_err(|e| error(&e))?;
-            buffered.flush().map_err(|e| error(&e))?;
+            buffered.write_all(after.as_bytes()).map_err(Stop::Write)?;
+            buffered.flush().map_err(Stop::Write)?;
         }
     }
     add(&mut zip, "word/_rels/document.xml.rels", document_rels(&body.document_rels).as_bytes())?;
@@ -98,7 +98,62 @@ pub(super) fn zip_into<W: Write + Seek, E>(
     for (name, png) in &body.media {
         put(&mut zip, &format!("word/media/{name}.png"), png, stored)?;
     }
-    zip.finish().map_err(|e| error(&e))
+    Ok(zip.finish().map_err(zip_stop)?.inner)
+}
+
+/// A failed write of the file (a full disk) as [`Stop::Write`]; anything
+/// else the zip library refuses as a rendering failure.
+fn zip_stop<E>(err: zip::result::ZipError) -> Stop<E> {
+    match err {
+        zip::result::ZipError::Io(err) => Stop::Write(err),
+        other => Stop::Render(format!("docx: {other}")),
+    }
+}
+
+/// The file a DOCX is zipped into, abandoned at its first failed write:
+/// the zip library still finishes the archive when it is dropped after an
+/// error, and would print its own complaint, in English, to stderr. The
+/// error itself has been returned; the file is discarded with its folder.
+struct Abandoning<W> {
+    inner: W,
+    failed: bool,
+}
+
+impl<W> Abandoning<W> {
+    fn watch<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if result.as_ref().is_err_and(|err| err.kind() != std::io::ErrorKind::Interrupted) {
+            self.failed = true;
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Abandoning<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.watch(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.watch(result)
+    }
+}
+
+impl<W: Seek> Seek for Abandoning<W> {
+    fn seek(&mut self, position: std::io::SeekFrom) -> std::io::Result<u64> {
+        if self.failed {
+            return Ok(0);
+        }
+        let result = self.inner.seek(position);
+        self.watch(result)
+    }
 }
 
 fn has_relationship(rels: &[u8]) -> bool {

@@ -87,7 +87,6 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
     body.document = format!("{}{}{}", &document[..start], package::BODY_MARK, &document[mark_end..]);
 
     let mut fill = |out: &mut dyn Write| -> Result<(), Stop<E>> {
-        let io = |e: std::io::Error| Stop::Render(format!("docx: {e}"));
         let mut counter = 0u32;
         let mut sheet_xml = Vec::new();
         for number in 0..count {
@@ -96,7 +95,7 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
             sheet_xml.extend(&shared);
             sheet_xml.extend(xml(&mut sheet.frames.iter().map(frame_paragraph))?);
             sheet_xml.extend(if number == 0 { &first_anchor } else { &next_anchor });
-            write_numbered(out, &sheet_xml, &mut counter).map_err(io)?;
+            write_numbered(out, &sheet_xml, &mut counter).map_err(Stop::Write)?;
         }
         Ok(())
     };
