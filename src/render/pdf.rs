@@ -96,7 +96,7 @@ pub(crate) fn draw_pages<'p, E>(
     meta: &Metadata,
     standard: Standard,
     pages: impl Iterator<Item = Result<Vec<Cow<'p, [Item]>>, E>>,
-    mut repeated: Option<Repeated<Graphic>>,
+    mut repeated: Option<Repeated<Item, Graphic>>,
 ) -> Result<Vec<u8>, Stop<E>> {
     let mut document = match standard {
         Standard::Plain => krilla::Document::new(),

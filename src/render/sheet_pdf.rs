@@ -90,7 +90,7 @@ struct SheetWriter<'w> {
     /// repeated groups `G<n>`.
     common: Option<Ref>,
     forms: Vec<Ref>,
-    repeated: Repeated<usize>,
+    repeated: Repeated<Item, usize>,
     pages: Vec<Ref>,
 }
 

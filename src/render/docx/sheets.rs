@@ -4,6 +4,7 @@
 //! the page border plus a ruled inner frame.
 
 use std::io::{Seek, Write};
+use std::rc::Rc;
 
 use docx_rs::{
     BorderType, BreakType, BuildXML, Docx, PageMargin, PageOrientationType, Paragraph as DocxParagraph,
@@ -13,6 +14,7 @@ use docx_rs::{
 use super::styles::{self, paragraph, plain, Line, Look};
 use super::{package, schema, twips};
 use crate::doc::{Border, Frame, Picture, Sheet, Sheets};
+use crate::render::repeated::Repeated;
 use crate::render::Stop;
 use crate::text::fonts::Face;
 use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
@@ -88,14 +90,25 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
 
     let mut fill = |out: &mut dyn Write| -> Result<(), Stop<E>> {
         let mut counter = 0u32;
-        let mut sheet_xml = Vec::new();
+        // A frame repeated from recent sheets (the achievement, the unit) is
+        // serialised once: building paragraphs is most of a sheet's cost.
+        let mut repeated = Repeated::<Frame, Rc<[u8]>>::default();
         for number in 0..count {
             let sheet = next(number).map_err(Stop::Source)?;
-            sheet_xml.clear();
-            sheet_xml.extend(&shared);
-            sheet_xml.extend(xml(&mut sheet.frames.iter().map(frame_paragraph))?);
-            sheet_xml.extend(if number == 0 { &first_anchor } else { &next_anchor });
-            write_numbered(out, &sheet_xml, &mut counter).map_err(Stop::Write)?;
+            write_numbered(out, &shared, &mut counter).map_err(Stop::Write)?;
+            for frame in &sheet.frames {
+                let made = |frames: &[Frame]| xml(&mut frames.iter().map(frame_paragraph)).map(Rc::from);
+                let own = match repeated.form(std::slice::from_ref(frame), made)? {
+                    Some(own) => own,
+                    None => {
+                        repeated.remember(vec![frame.clone()]);
+                        made(std::slice::from_ref(frame))?
+                    }
+                };
+                write_numbered(out, &own, &mut counter).map_err(Stop::Write)?;
+            }
+            let anchor = if number == 0 { &first_anchor } else { &next_anchor };
+            write_numbered(out, anchor, &mut counter).map_err(Stop::Write)?;
         }
         Ok(())
     };
@@ -110,8 +123,10 @@ const MARK: &str = "BAOCAO-SHEETS-GO-HERE";
 /// sheet repeats are serialised once.
 pub(super) fn write_numbered(out: &mut dyn Write, xml: &[u8], counter: &mut u32) -> std::io::Result<()> {
     const ATTRIBUTE: &[u8] = b"w14:paraId=\"";
+    // 100,000 certificates are hundreds of megabytes of XML to look through.
+    let finder = memchr::memmem::Finder::new(ATTRIBUTE);
     let mut rest = xml;
-    while let Some(at) = rest.windows(ATTRIBUTE.len()).position(|w| w == ATTRIBUTE) {
+    while let Some(at) = finder.find(rest) {
         let value = at + ATTRIBUTE.len();
         let end = value + rest[value..].iter().position(|&b| b == b'"').unwrap_or(0);
         out.write_all(&rest[..value])?;
