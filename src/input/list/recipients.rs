@@ -33,7 +33,7 @@ pub(super) fn read(
             return Err(vec![place.problem(place.at(row, second.index), kind)]);
         }
     };
-    let walked = walk(grid, &header);
+    let mut walked = walk(grid, &header);
     let default_kind = default_kind(grid, &header);
     let name_column = header.column_of(Field::Name).map_or(0, |c| c.index);
 
@@ -41,9 +41,10 @@ pub(super) fn read(
     let mut splits = Splits::default();
     let mut default_used = false;
     let mut rows = Vec::with_capacity(walked.records.len());
-    for (index, record) in walked.records.iter().enumerate() {
+    for (index, record) in walked.records.iter_mut().enumerate() {
+        let row_number = record.row;
         let at = |key: &str, column: usize| Problem {
-            location: place.at(record.row, column).into(),
+            location: place.at(row_number, column).into(),
             path: format!("{list_path}[{index}].{key}"),
             kind: Kind::EmptyText,
         };
@@ -134,17 +135,20 @@ pub(super) fn read(
 /// with the problems found on the way; whether the sheet's default kind
 /// was used.
 fn row_texts(
-    record: &Record,
+    record: &mut Record,
     default_kind: Option<LoaiNguoiNhan>,
     splits: &mut Splits,
     at: &dyn Fn(&str, usize) -> Problem,
 ) -> (RowTexts, Vec<Problem>, bool) {
     let mut problems = Vec::new();
     let mut texts: Vec<(&'static str, String)> = Vec::with_capacity(record.values.len() + 2);
-    let name_cell = record.value(Field::Name);
+    // The texts move on into the recipient; only the row number stays.
+    let mut values = std::mem::take(&mut record.values);
+    let value = |field: Field| values.iter().find(|(f, _, _)| *f == field);
+    let name_cell = value(Field::Name);
     let name_column = name_cell.map_or(0, |(_, c, _)| *c);
     let mut used_default = false;
-    let kind = match record.value(Field::Kind) {
+    let kind = match value(Field::Kind) {
         Some((_, column, text)) => {
             let kind = kind_of(text);
             if kind.is_none() {
@@ -165,7 +169,7 @@ fn row_texts(
 
     let column_title = [Field::Title, Field::Rank]
         .iter()
-        .filter_map(|f| record.value(*f).map(|(_, _, t)| t.clone()))
+        .filter_map(|f| value(*f).map(|(_, _, t)| t.clone()))
         .collect::<Vec<_>>()
         .join(" ");
     let mut title = (!column_title.is_empty()).then_some(column_title);
@@ -186,20 +190,23 @@ fn row_texts(
                 splits.record(record.row, *column, name, &in_name, &rest);
                 texts.push(("ten", rest));
             }
-            None => texts.push(("ten", name.clone())),
+            None => {
+                let at = values.iter().position(|(f, _, _)| *f == Field::Name).expect("the name cell is a value");
+                texts.push(("ten", std::mem::take(&mut values[at].2)));
+            }
         }
     }
     if let Some(title) = title {
         texts.push(("danh_xung", title));
     }
-    for (field, _, text) in &record.values {
+    for (field, _, text) in values {
         let key = match field {
             Field::Position | Field::Unit | Field::PositionAndUnit | Field::Register | Field::Achievement => {
                 field.key()
             }
             _ => continue,
         };
-        texts.push((key, text.clone()));
+        texts.push((key, text));
     }
     // A placeholder kind keeps a refused row's other fields checked.
     (RowTexts { kind: kind.unwrap_or(LoaiNguoiNhan::TapThe), texts }, problems, used_default)

@@ -108,12 +108,6 @@ pub(super) struct Record {
     pub(super) section: Option<LoaiNguoiNhan>,
 }
 
-impl Record {
-    pub(super) fn value(&self, field: Field) -> Option<&(Field, usize, String)> {
-        self.values.iter().find(|(f, _, _)| *f == field)
-    }
-}
-
 /// What the walk down the table met besides recipients.
 #[derive(Debug, Clone)]
 pub(super) enum Event {
@@ -167,19 +161,20 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
             .filter_map(|(c, cell)| show(cell).ok().filter(|t| !t.is_empty()).map(|t| (*c, t)))
             .collect();
         let Some((first_column, first_text)) = texts.first().cloned() else { continue };
-        let all_text = texts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+        // The row's text, for the rows that are noted rather than read.
+        let all_text = || texts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
         if position == 0 && is_numbering_row(&texts, name_column) {
-            walk.events.push(Event::Skipped { reason: SkipReason::Numbering, row: row.number, text: all_text });
+            walk.events.push(Event::Skipped { reason: SkipReason::Numbering, row: row.number, text: all_text() });
             continue;
         }
         match closing(&first_text) {
             Some(Closing::End) => {
                 let ignored = body.len() - position - 1;
-                walk.events.push(Event::Ended { row: row.number, column: first_column, text: all_text, ignored });
+                walk.events.push(Event::Ended { row: row.number, column: first_column, text: all_text(), ignored });
                 break;
             }
             Some(Closing::Subtotal) => {
-                walk.events.push(Event::Skipped { reason: SkipReason::Subtotal, row: row.number, text: all_text });
+                walk.events.push(Event::Skipped { reason: SkipReason::Subtotal, row: row.number, text: all_text() });
                 continue;
             }
             None => {}
@@ -192,9 +187,9 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
         });
         let only_number_and_name = texts.iter().all(|(c, _)| Some(*c) == number_column || Some(*c) == name_column);
         if merged_across || only_number_and_name {
-            if let Some(kind) = section_kind(&all_text) {
+            if let Some(kind) = section_kind(&all_text()) {
                 section = Some(kind);
-                walk.events.push(Event::Section { row: row.number, column: first_column, text: all_text, kind });
+                walk.events.push(Event::Section { row: row.number, column: first_column, text: all_text(), kind });
                 continue;
             }
             let number_text = texts.iter().find(|(c, _)| Some(*c) == number_column).map(|(_, t)| t.as_str());
@@ -202,11 +197,15 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
             let numbered_as_group = number_text.is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit()))
                 || name_text.is_some_and(starts_with_numbering);
             if merged_across || numbered_as_group {
-                walk.events.push(Event::Skipped { reason: SkipReason::GroupHeading, row: row.number, text: all_text });
+                walk.events.push(Event::Skipped {
+                    reason: SkipReason::GroupHeading,
+                    row: row.number,
+                    text: all_text(),
+                });
                 continue;
             }
             if name_text.is_none() {
-                walk.events.push(Event::Skipped { reason: SkipReason::NumberOnly, row: row.number, text: all_text });
+                walk.events.push(Event::Skipped { reason: SkipReason::NumberOnly, row: row.number, text: all_text() });
                 continue;
             }
         }
@@ -216,7 +215,7 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
                 walk.untitled.push((*column, row.number, text.clone()));
             }
         }
-        read_record(grid, row, &mapped, section, &mut walk);
+        read_record(grid, row, texts, &mapped, section, &mut walk);
     }
     walk.untitled.sort_by_key(|(column, _, _)| *column);
     walk
@@ -234,7 +233,15 @@ fn is_numbering_row(texts: &[(usize, String)], name_column: Option<usize>) -> bo
 /// Reads one recipient row: an empty cell under a merged area takes its
 /// value; a row whose name cell lies inside a name merged from the row
 /// above continues that recipient (its texts are added to theirs).
-fn read_record(grid: &Grid, row: &Row, mapped: &[&Column], section: Option<LoaiNguoiNhan>, walk: &mut Walk) {
+/// `texts` are the row's own non-empty cells as shown, given up to it.
+fn read_record(
+    grid: &Grid,
+    row: &Row,
+    mut texts: Vec<(usize, String)>,
+    mapped: &[&Column],
+    section: Option<LoaiNguoiNhan>,
+    walk: &mut Walk,
+) {
     let index = walk.records.len();
     let mut values = Vec::new();
     let name_column = mapped.iter().find(|c| c.field == Some(Field::Name)).map(|c| c.index);
@@ -243,7 +250,13 @@ fn read_record(grid: &Grid, row: &Row, mapped: &[&Column], section: Option<LoaiN
         let field = column.field.expect("mapped columns have a field");
         let (cell, merge) = grid.seen(row, column.index);
         let Some(cell) = cell else { continue };
-        match show(cell) {
+        // The row's own cell was shown already; a merged one is shown here.
+        let own = merge.is_none().then(|| texts.iter_mut().find(|(c, _)| *c == column.index)).flatten();
+        let shown = match own {
+            Some((_, text)) => Ok(std::mem::take(text)),
+            None => show(cell),
+        };
+        match shown {
             Ok(text) if text.is_empty() => {}
             Ok(text) => {
                 if let Some(merge) = merge.filter(|_| !continues) {
