@@ -13,7 +13,7 @@ pub mod pdf;
 pub(crate) mod pdf_fonts;
 pub(crate) mod raster;
 pub(crate) mod repeated;
-pub mod sheet_pdf;
+pub(crate) mod sheet_pdf;
 pub(crate) mod sheets;
 pub(crate) mod table;
 

@@ -24,7 +24,7 @@ use crate::text::fonts::Face;
 /// Writes to `out` the PDF of `count` certificate sheets that `next`
 /// makes one at a time (by number from 0) on `frame`'s paper, border and
 /// common frames; returns the page count.
-pub fn write_sheets<E>(
+pub(crate) fn write_sheets<E>(
     frame: &Sheets,
     standard: Standard,
     count: usize,
@@ -51,7 +51,7 @@ pub fn write_sheets<E>(
 
 /// The PDF of certificate sheets held in memory (one per file with
 /// `--split`), and its page count.
-pub fn render_sheets(sheets: &Sheets, standard: Standard) -> Result<(Vec<u8>, usize), String> {
+pub(crate) fn render_sheets(sheets: &Sheets, standard: Standard) -> Result<(Vec<u8>, usize), String> {
     let mut bytes = Vec::new();
     let mut next = |number: usize| Ok::<_, std::convert::Infallible>(sheets.sheets[number].clone());
     let pages =
