@@ -51,7 +51,7 @@ pub(super) fn zip_into<W: Write + Seek, E>(
     out: W,
     fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), Stop<E>>,
 ) -> Result<W, Stop<E>> {
-    let mut zip = zip::ZipWriter::new(Abandoning { inner: out, failed: false });
+    let mut zip = zip::ZipWriter::new(Abandoning::new(out));
     // Level 1: the XML parts repeat themselves, so even the fastest level
     // packs them nearly as well as the default, in a fraction of the time.
     let options = zip::write::SimpleFileOptions::default()
@@ -112,14 +112,29 @@ fn zip_stop<E>(err: zip::result::ZipError) -> Stop<E> {
 
 /// The file a DOCX is zipped into, abandoned at its first failed write:
 /// the zip library still finishes the archive when it is dropped after an
-/// error, and would print its own complaint, in English, to stderr. The
-/// error itself has been returned; the file is discarded with its folder.
+/// error, and would print its own complaint, in English, to stderr. From
+/// the failure on, writes and seeks only move a position (as a file that
+/// took everything would), so the library's own bookkeeping stays sound;
+/// the error itself has been returned and the file is discarded with its
+/// folder. The file starts empty.
 struct Abandoning<W> {
     inner: W,
     failed: bool,
+    /// Where the next byte goes, and how far the file reaches.
+    position: u64,
+    end: u64,
 }
 
 impl<W> Abandoning<W> {
+    fn new(inner: W) -> Abandoning<W> {
+        Abandoning { inner, failed: false, position: 0, end: 0 }
+    }
+
+    fn moved_to(&mut self, position: u64) {
+        self.position = position;
+        self.end = self.end.max(position);
+    }
+
     fn watch<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
         if result.as_ref().is_err_and(|err| err.kind() != std::io::ErrorKind::Interrupted) {
             self.failed = true;
@@ -130,11 +145,10 @@ impl<W> Abandoning<W> {
 
 impl<W: Write> Write for Abandoning<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.failed {
-            return Ok(buf.len());
-        }
-        let result = self.inner.write(buf);
-        self.watch(result)
+        let written = if self.failed { Ok(buf.len()) } else { self.inner.write(buf) };
+        let written = self.watch(written)?;
+        self.moved_to(self.position + written as u64);
+        Ok(written)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -147,12 +161,19 @@ impl<W: Write> Write for Abandoning<W> {
 }
 
 impl<W: Seek> Seek for Abandoning<W> {
-    fn seek(&mut self, position: std::io::SeekFrom) -> std::io::Result<u64> {
-        if self.failed {
-            return Ok(0);
-        }
-        let result = self.inner.seek(position);
-        self.watch(result)
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        let reached = if self.failed {
+            Ok(match to {
+                std::io::SeekFrom::Start(at) => at,
+                std::io::SeekFrom::Current(by) => self.position.saturating_add_signed(by),
+                std::io::SeekFrom::End(by) => self.end.saturating_add_signed(by),
+            })
+        } else {
+            self.inner.seek(to)
+        };
+        let reached = self.watch(reached)?;
+        self.moved_to(reached);
+        Ok(reached)
     }
 }
 
