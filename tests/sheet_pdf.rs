@@ -37,13 +37,17 @@ fn xref_offsets(bytes: &[u8]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Checks the table and every reference of a PDF; returns its object count.
-fn check_structure(pdf: &Path) -> usize {
+/// Checks the table and every reference of a PDF; returns its object
+/// count and the dictionaries of its pages with their resources (an
+/// indirect resource dictionary read in place).
+fn check_structure(pdf: &Path) -> (usize, Vec<String>) {
     let bytes = std::fs::read(pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-1.7\n"));
     assert!(bytes.ends_with(b"%%EOF\n"));
     let offsets = xref_offsets(&bytes);
     let mut referenced = BTreeSet::new();
+    let mut pages = Vec::new();
+    let mut dictionaries = std::collections::BTreeMap::new();
     for &(number, offset) in &offsets {
         let object = &bytes[offset..];
         let header = format!("{number} 0 obj");
@@ -55,6 +59,10 @@ fn check_structure(pdf: &Path) -> usize {
             .min()
             .unwrap();
         let dictionary = String::from_utf8_lossy(&object[header.len()..end]).to_string();
+        if dictionary.contains("/Type /Page\n") {
+            pages.push(dictionary.clone());
+        }
+        dictionaries.insert(number, dictionary.clone());
         let words: Vec<&str> = dictionary.split(|c: char| c.is_whitespace() || "[]<>/".contains(c)).collect();
         for window in words.windows(3) {
             if let (Ok(target), "0", "R") = (window[0].parse::<usize>(), window[1], window[2]) {
@@ -65,7 +73,14 @@ fn check_structure(pdf: &Path) -> usize {
     for target in &referenced {
         assert!((1..=offsets.len()).contains(target), "reference {target} 0 R resolves ({} objects)", offsets.len());
     }
-    offsets.len()
+    for page in &mut pages {
+        let after = page.split("/Resources").nth(1).unwrap_or("").split_whitespace().collect::<Vec<_>>();
+        if let [number, "0", "R", ..] = after.as_slice() {
+            let resources = &dictionaries[&number.parse::<usize>().unwrap()];
+            page.push_str(resources);
+        }
+    }
+    (offsets.len(), pages)
 }
 
 /// An emblem of `color` type: a filled disc, transparent outside where
@@ -112,7 +127,7 @@ fn every_object_is_where_the_table_says_and_every_reference_resolves() {
     build(&sample_input(), &out, &["--only", "khen", "--format", "pdf"]);
     for (file, pages) in [("khen-1.pdf", 27), ("khen-2.pdf", 3)] {
         let pdf = out.join(file);
-        assert!(check_structure(&pdf) > 10, "{file}");
+        assert!(check_structure(&pdf).0 > 10, "{file}");
         assert_eq!(pdf_pages(&pdf), pages, "{file}");
         let fonts = stdout_of("pdffonts", &[pdf.to_str().unwrap()]);
         let faces: Vec<&str> = fonts.lines().skip(2).collect();
@@ -174,4 +189,33 @@ fn an_emblem_of_every_png_colour_type_is_drawn_with_its_transparency() {
         assert!(at(44.0, 42.0) < 128, "{name}: the disc's centre is drawn");
         assert!(at(29.0, 27.0) > 200, "{name}: the box's corner shows the sheet");
     }
+}
+
+#[test]
+fn a_page_names_only_the_forms_it_draws() {
+    // Units that each receive two certificates: every pair shares its
+    // achievement as a form. A page lists only its own forms, not the
+    // hundreds the file holds (a viewer reads the list for every page).
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("loai,ten,don_vi,thanh_tich\n");
+    for row in 0..600 {
+        let pair = row / 2;
+        csv.push_str(&format!("tap_the,Tổ dân phố số {row},phường {pair},\"Thành tích của cặp {pair} trong năm\"\n"));
+    }
+    std::fs::write(dir.path().join("cap.csv"), csv).unwrap();
+    let input = sample_with_list(dir.path(), "cap.csv");
+    let out = dir.path().join("out");
+    build(&input, &out, &["--only", "khen", "--format", "pdf"]);
+    let pdf = out.join("khen-1.pdf");
+    let (_, pages) = check_structure(&pdf);
+    assert_eq!(pages.len(), 600);
+    let bytes = std::fs::read(&pdf).unwrap();
+    let forms = bytes.windows(14).filter(|w| w == b"/Subtype /Form").count();
+    assert!(forms > 300, "each pair's achievement and unit shared: {forms} forms");
+    for page in &pages {
+        let named = page.matches("/G").count();
+        assert!(named <= 4, "a page names its own forms only: {page}");
+    }
+    let last = pdf_text(&pdf, Some((600, 600)));
+    assert!(last.contains("Tổ dân phố số 599") && last.contains("Thành tích của cặp 299 trong năm"), "{last}");
 }

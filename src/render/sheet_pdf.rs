@@ -76,10 +76,13 @@ struct SheetWriter<'w> {
     width: f32,
     height: f32,
     page_tree: Ref,
-    /// The resources of pages (fonts, images, forms) and of forms (fonts,
-    /// images), written at the end when every name is known.
-    page_resources: Ref,
-    form_resources: Ref,
+    /// The dictionary of the fonts used, written at the end when they are
+    /// known; each page and form names it among its own resources.
+    font_dict: Ref,
+    /// The images and forms the page or form being drawn uses: its
+    /// resources list only these (one list for every page would grow with
+    /// the forms, and viewers read it for each page).
+    used: Vec<(String, Ref)>,
     /// The glyphs drawn in each [`Face`], and once embedded at the end
     /// its font dictionary.
     faces: [FaceUse; 4],
@@ -103,8 +106,8 @@ impl<'w> SheetWriter<'w> {
             width: laid.width,
             height: laid.height,
             page_tree: Ref::new(1),
-            page_resources: Ref::new(1),
-            form_resources: Ref::new(1),
+            font_dict: Ref::new(1),
+            used: Vec::new(),
             fonts: [None; 4],
             faces: Default::default(),
             images: Vec::new(),
@@ -114,8 +117,7 @@ impl<'w> SheetWriter<'w> {
             pages: Vec::new(),
         };
         writer.page_tree = writer.reserve();
-        writer.page_resources = writer.reserve();
-        writer.form_resources = writer.reserve();
+        writer.font_dict = writer.reserve();
         // A binary comment after the header tells transfer tools the file is binary.
         writer.raw(b"%PDF-1.7\n%\x80\x80\x80\x80\n\n")?;
         if !laid.common.is_empty() {
@@ -127,6 +129,13 @@ impl<'w> SheetWriter<'w> {
     fn reserve(&mut self) -> Ref {
         self.offsets.push(0);
         Ref::new(i32::try_from(self.offsets.len()).unwrap_or(i32::MAX))
+    }
+
+    /// Notes that what is being drawn names `object` as `name`.
+    fn uses(&mut self, name: String, object: Ref) {
+        if !self.used.iter().any(|(seen, _)| *seen == name) {
+            self.used.push((name, object));
+        }
     }
 
     fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
@@ -147,8 +156,9 @@ impl<'w> SheetWriter<'w> {
     /// when it repeats a recent page's.
     fn page(&mut self, groups: &[Cow<'_, [Item]>]) -> io::Result<()> {
         let mut content = Content::new();
-        if self.common.is_some() {
+        if let Some(common) = self.common {
             content.x_object(Name(b"C"));
+            self.uses("C".into(), common);
         }
         for items in groups {
             let mut made = None;
@@ -157,13 +167,14 @@ impl<'w> SheetWriter<'w> {
                 Ok::<_, io::Error>(self.forms.len())
             })?;
             match (form, made) {
-                (Some(index), Some(items)) => {
-                    let form = self.form(&items)?;
-                    self.forms.push(form);
-                    content.x_object(Name(format!("G{index}").as_bytes()));
-                }
-                (Some(index), None) => {
-                    content.x_object(Name(format!("G{index}").as_bytes()));
+                (Some(index), made) => {
+                    if let Some(items) = made {
+                        let form = self.form(&items)?;
+                        self.forms.push(form);
+                    }
+                    let name = format!("G{index}");
+                    content.x_object(Name(name.as_bytes()));
+                    self.uses(name, self.forms[index]);
                 }
                 (None, _) => {
                     self.draw(&mut content, items)?;
@@ -173,13 +184,12 @@ impl<'w> SheetWriter<'w> {
         }
         let (contents, page) = (self.reserve(), self.reserve());
         self.stream(contents, &content.finish())?;
+        let used = std::mem::take(&mut self.used);
         let mut chunk = Chunk::new();
-        chunk
-            .page(page)
-            .parent(self.page_tree)
-            .media_box(Rect::new(0.0, 0.0, self.width, self.height))
-            .contents(contents)
-            .pair(Name(b"Resources"), self.page_resources);
+        let mut writer = chunk.page(page);
+        writer.parent(self.page_tree).media_box(Rect::new(0.0, 0.0, self.width, self.height)).contents(contents);
+        resources(writer.insert(Name(b"Resources")).dict(), self.font_dict, &used);
+        writer.finish();
         self.put(&chunk)?;
         self.pages.push(page);
         Ok(())
@@ -195,13 +205,17 @@ impl<'w> SheetWriter<'w> {
     /// `items` as a form the size of the page, drawn by name.
     fn form(&mut self, items: &[Item]) -> io::Result<Ref> {
         let mut content = Content::new();
+        // A form is made while a page is drawn: the page's list waits.
+        let page_uses = std::mem::take(&mut self.used);
         self.draw(&mut content, items)?;
+        let used = std::mem::replace(&mut self.used, page_uses);
         let id = self.reserve();
         let compressed = deflate(&content.finish());
         let mut chunk = Chunk::new();
         let mut form = chunk.form_xobject(id, &compressed);
         form.filter(Filter::FlateDecode);
-        form.bbox(Rect::new(0.0, 0.0, self.width, self.height)).pair(Name(b"Resources"), self.form_resources);
+        form.bbox(Rect::new(0.0, 0.0, self.width, self.height));
+        resources(form.insert(Name(b"Resources")).dict(), self.font_dict, &used);
         form.finish();
         self.put(&chunk)?;
         Ok(id)
@@ -231,11 +245,13 @@ impl<'w> SheetWriter<'w> {
                 Item::Image { x, y, width, height: tall, png } => {
                     // Checked when the input was read; one that fails here is not drawn.
                     if let Some(index) = self.image(png)? {
+                        let name = format!("I{index}");
                         content
                             .save_state()
                             .transform([*width, 0.0, 0.0, *tall, *x, height - y - tall])
-                            .x_object(Name(format!("I{index}").as_bytes()))
+                            .x_object(Name(name.as_bytes()))
                             .restore_state();
+                        self.uses(name, self.images[index].1);
                     }
                 }
             }
@@ -313,32 +329,15 @@ impl<'w> SheetWriter<'w> {
     }
 
     fn trailer(&mut self, meta: &Metadata) -> io::Result<()> {
-        for (id, with_forms) in [(self.page_resources, true), (self.form_resources, false)] {
-            let mut chunk = Chunk::new();
-            let mut resources = chunk.indirect(id).dict();
-            let mut fonts = resources.insert(Name(b"Font")).dict();
-            for face in Face::ALL {
-                if let Some(font) = self.fonts[face as usize] {
-                    fonts.pair(Name(FONT_NAMES[face as usize]), font);
-                }
+        let mut chunk = Chunk::new();
+        let mut fonts = chunk.indirect(self.font_dict).dict();
+        for face in Face::ALL {
+            if let Some(font) = self.fonts[face as usize] {
+                fonts.pair(Name(FONT_NAMES[face as usize]), font);
             }
-            fonts.finish();
-            let mut objects = resources.insert(Name(b"XObject")).dict();
-            for (index, (_, image)) in self.images.iter().enumerate() {
-                objects.pair(Name(format!("I{index}").as_bytes()), *image);
-            }
-            if with_forms {
-                if let Some(common) = self.common {
-                    objects.pair(Name(b"C"), common);
-                }
-                for (index, form) in self.forms.iter().enumerate() {
-                    objects.pair(Name(format!("G{index}").as_bytes()), *form);
-                }
-            }
-            objects.finish();
-            resources.finish();
-            self.put(&chunk)?;
         }
+        fonts.finish();
+        self.put(&chunk)?;
 
         let mut chunk = Chunk::new();
         let count = i32::try_from(self.pages.len()).unwrap_or(i32::MAX);
@@ -389,6 +388,16 @@ impl<'w> SheetWriter<'w> {
         );
         self.raw(&table)?;
         self.out.flush()
+    }
+}
+
+/// Writes a resource dictionary: the fonts' shared dictionary and the
+/// images and forms `used`.
+fn resources(mut dict: pdf_writer::Dict, fonts: Ref, used: &[(String, Ref)]) {
+    dict.pair(Name(b"Font"), fonts);
+    let mut objects = dict.insert(Name(b"XObject")).dict();
+    for (name, object) in used {
+        objects.pair(Name(name.as_bytes()), *object);
     }
 }
 
