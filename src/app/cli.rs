@@ -120,6 +120,10 @@ pub enum Command {
         workspace: PathBuf,
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Tên máy chủ mà trình duyệt dùng để mở (ví dụ baocao.ubnd.local), ngoài địa chỉ IP
+        /// và localhost; lặp lại cho nhiều tên. Tên khác bị từ chối (chống DNS rebinding).
+        #[arg(long = "allow-host", value_name = "TÊN")]
+        allow_host: Vec<String>,
     },
     /// Người dùng của không gian làm việc.
     Users {
@@ -383,9 +387,10 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),
-        Command::Serve { listen, workspace, templates } => {
-            crate::app::serve::serve(&crate::app::serve::ServeOptions { listen, workspace, templates }, lang)
-        }
+        Command::Serve { listen, workspace, templates, allow_host } => crate::app::serve::serve(
+            &crate::app::serve::ServeOptions { listen, workspace, templates, allowed_hosts: allow_host },
+            lang,
+        ),
         Command::Users { action: UsersAction::Add { name, workspace } } => {
             crate::app::serve::add_user(&workspace, &name, lang)
         }

@@ -35,6 +35,14 @@ pub enum WorkspaceKind {
     NoUserOffLoopback(String),
     /// `users add` with a password shorter than 8 characters (or no name).
     WeakPassword,
+    /// One number typed twice in what one "Ban hành" issues (`first`: who has it first).
+    NumberTwice { number: String, first: String },
+    /// A counter that reached the register's largest number.
+    CounterFull { body: String, year: i32, max: i64 },
+    /// A counter set behind (or past the end of) what its register allows.
+    CounterOutOfRange { highest: i64, max: i64 },
+    /// The database refused a number as already held (two issues at once).
+    RegisterConflict,
 }
 
 impl WorkspaceKind {
@@ -106,6 +114,33 @@ impl WorkspaceKind {
             ),
             WorkspaceKind::WeakPassword if vi => "cần tên người dùng và mật khẩu dài ít nhất 8 ký tự".into(),
             WorkspaceKind::WeakPassword => "a user name and a password of at least 8 characters are needed".into(),
+            WorkspaceKind::NumberTwice { number, first } if vi => {
+                format!("số «{number}» đã ghi cho {first} trong cùng đợt ban hành; mỗi số chỉ cấp cho một người, một quyết định")
+            }
+            WorkspaceKind::NumberTwice { number, first } => {
+                format!("number «{number}» is already typed for {first} in this issue; each number goes to one recipient or decision")
+            }
+            WorkspaceKind::CounterFull { body, year, max } if vi => format!(
+                "sổ của «{body}» năm {year} đã cấp đến số lớn nhất ({}); hãy ghi số bằng tay hoặc đặt lại sổ",
+                crate::text::vn::Decimal::from_int(*max).vietnamese()
+            ),
+            WorkspaceKind::CounterFull { body, year, max } => {
+                format!("the register of «{body}» for {year} has reached its largest number ({max}); type the number or reset the register")
+            }
+            WorkspaceKind::CounterOutOfRange { highest, max } if vi => format!(
+                "số cuối phải từ {} (số lớn nhất đã cấp trong sổ này) đến {}; số đã cấp không được cấp lại",
+                crate::text::vn::Decimal::from_int(*highest).vietnamese(),
+                crate::text::vn::Decimal::from_int(*max).vietnamese()
+            ),
+            WorkspaceKind::CounterOutOfRange { highest, max } => format!(
+                "the last number must be from {highest} (the highest this register has issued) to {max}; issued numbers are never given again"
+            ),
+            WorkspaceKind::RegisterConflict if vi => {
+                "một số của đợt ban hành này vừa được cấp ở nơi khác; tải lại trang rồi ban hành lại".into()
+            }
+            WorkspaceKind::RegisterConflict => {
+                "a number of this issue was just given elsewhere; reload the page and issue again".into()
+            }
         }
     }
 }

@@ -68,8 +68,20 @@ impl Server {
         let _ = self.child.wait();
     }
 
+    /// A client; on an open workspace (no users) it carries the CSRF token
+    /// the server gives this machine, as the pages do.
     pub fn client(&self) -> Client {
-        Client { addr: self.addr.clone(), cookie: None, csrf: None }
+        let mut client = Client { addr: self.addr.clone(), cookie: None, csrf: None, host: None };
+        let session = client.get("/api/session");
+        if session.status == 200 {
+            client.csrf = session.json()["csrf"].as_str().map(str::to_string);
+        }
+        client
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 }
 
@@ -146,6 +158,9 @@ pub struct Client {
     pub addr: String,
     pub cookie: Option<String>,
     pub csrf: Option<String>,
+    /// The `Host` header sent, when not the server's address (a page of
+    /// another site reaching this server by DNS rebinding sends its own).
+    pub host: Option<String>,
 }
 
 impl Client {
@@ -154,7 +169,7 @@ impl Client {
         stream.set_read_timeout(Some(Duration::from_secs(300))).ok();
         let mut head = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
-            self.addr,
+            self.host.as_deref().unwrap_or(&self.addr),
             body.len()
         );
         if let Some(cookie) = &self.cookie {

@@ -16,6 +16,7 @@ use super::auth::{self, Caller};
 use super::check::{self, has_errors, ProblemJson};
 use super::stage::{FileKind, Stage};
 use super::store::conferences::{self, SaveRefused, StoredFile, Version};
+use super::store::keys::MAX_NUMBER;
 use super::store::{register, users};
 use super::{issue, upload, yaml_form, App};
 use crate::diag::{Kind, Location, Problem, WorkspaceKind};
@@ -24,7 +25,9 @@ use crate::input;
 /// The API's own routes (papers, lists and summaries have theirs beside it).
 pub(crate) fn routes() -> Router<Arc<App>> {
     Router::new()
-        .route("/api/login", post(auth::login))
+        // A sign-in is a name and a password: its body is small, whoever sends it.
+        .route("/api/login", post(auth::login).layer(axum::extract::DefaultBodyLimit::max(4096)))
+        .route("/api/session", get(auth::session))
         .route("/api/logout", post(auth::logout))
         .route("/api/conferences", get(list).post(create))
         .route("/api/sample", post(create_sample))
@@ -363,15 +366,32 @@ async fn counters(State(app): State<Arc<App>>) -> Response {
     }
 }
 
+/// `PUT /api/counters`: where a counter continues from — never behind a
+/// number its register has issued, never past the register's end.
 async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::Counter>) -> Response {
-    if counter.key.body.trim().is_empty() || counter.last < 0 || counter.width > 12 {
+    if counter.key.body.trim().is_empty() || counter.width > 12 {
         return unprocessable(workspace_problem(
             "",
             WorkspaceKind::BadForm("co_quan, so_cuoi ≥ 0, do_dai ≤ 12".into()),
         ));
     }
-    match app.db(move |connection| register::set_counter(connection, &counter)).await {
-        Ok(()) => Json(json!({})).into_response(),
+    let saved = app
+        .db(move |connection| -> rusqlite::Result<Result<(), i64>> {
+            let transaction = connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let highest = register::highest_issued(&transaction, &counter.key)?;
+            if counter.last < highest || counter.last > MAX_NUMBER {
+                return Ok(Err(highest));
+            }
+            register::set_counter(&transaction, &counter)?;
+            transaction.commit()?;
+            Ok(Ok(()))
+        })
+        .await;
+    match saved {
+        Ok(Ok(())) => Json(json!({})).into_response(),
+        Ok(Err(highest)) => {
+            unprocessable(workspace_problem("so_cuoi", WorkspaceKind::CounterOutOfRange { highest, max: MAX_NUMBER }))
+        }
         Err(response) => response,
     }
 }

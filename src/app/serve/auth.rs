@@ -1,14 +1,16 @@
-//! Who is asking, and may they: passwords hashed with argon2, sessions in
-//! an HttpOnly SameSite=Strict cookie, a CSRF token on every form post, and
-//! the rule that only a request from this machine, in a workspace with no
-//! user yet, goes without signing in.
+//! Who is asking, and may they: a `Host` this server answers to (a page of
+//! another site reached through DNS rebinding names its own), passwords
+//! hashed with argon2 behind the sign-in throttle, sessions in an HttpOnly
+//! SameSite=Strict cookie, a CSRF token on every request that changes
+//! something — with or without users — and the rule that only a request
+//! from this machine, in a workspace with no user yet, goes without signing in.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, Extension, Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -16,6 +18,7 @@ use axum::Json;
 
 use super::stage::random_hex;
 use super::store::users;
+use super::throttle::Refusal;
 use super::App;
 
 /// The session cookie's name.
@@ -89,6 +92,51 @@ fn cross_site(headers: &HeaderMap) -> bool {
     origin_differs || fetch_crosses
 }
 
+/// The host part of a `Host` header: "127.0.0.1" of "127.0.0.1:8080",
+/// "::1" of "[::1]:8080", lower case.
+fn host_name(host: &str) -> String {
+    let host = host.trim();
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(
+            host,
+            |(name, port)| {
+                if port.bytes().all(|b| b.is_ascii_digit()) {
+                    name
+                } else {
+                    host
+                }
+            },
+        ),
+    };
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Whether this server answers to `host`: an IP address (no DNS name can be
+/// rebound to it), `localhost`, this machine's own name, or a name given
+/// with `--allow-host`. A page of another site that rebinds its own name
+/// to this machine sends that name, and is refused.
+pub(crate) fn host_allowed(host: Option<&str>, allowed: &[String]) -> bool {
+    let Some(host) = host else { return false };
+    let name = host_name(host);
+    if name.is_empty() {
+        return false;
+    }
+    name.parse::<std::net::IpAddr>().is_ok()
+        || name == "localhost"
+        || name.ends_with(".localhost")
+        || allowed.iter().any(|allowed| host_name(allowed) == name)
+}
+
+/// This machine's own names (`hostname`, and `hostname.local` as mDNS gives it).
+pub(crate) fn own_names() -> Vec<String> {
+    let name = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default().trim().to_ascii_lowercase();
+    if name.is_empty() {
+        return Vec::new();
+    }
+    vec![format!("{name}.local"), name]
+}
+
 /// Marks a 401 answered to a page (not the API): it is shown as the sign-in form.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SignInPage;
@@ -102,6 +150,16 @@ pub(crate) async fn guard(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_string();
+    let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok());
+    if !host_allowed(host, &app.allowed_hosts) {
+        let shown: String = host.unwrap_or_default().chars().take(100).collect();
+        return refuse(
+            StatusCode::FORBIDDEN,
+            &format!(
+                "Máy chủ không nhận tên «{shown}»; hãy mở bằng địa chỉ IP, localhost, hoặc chạy baocao serve với --allow-host {shown}."
+            ),
+        );
+    }
     let token = cookie_token(request.headers());
     let looked_up = app
         .db(move |connection| -> rusqlite::Result<(Option<users::Session>, bool)> {
@@ -140,7 +198,7 @@ pub(crate) async fn guard(
         response.extensions_mut().insert(SignInPage);
         return response;
     };
-    if unsafe_method && caller.user.is_some() {
+    if unsafe_method {
         let sent = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok());
         if sent != Some(caller.csrf.as_str()) {
             return refuse(
@@ -164,10 +222,43 @@ pub(crate) struct Login {
     password: String,
 }
 
-/// `POST /api/login`: a session cookie for a right name and password.
-pub(crate) async fn login(State(app): State<Arc<App>>, Json(login): Json<Login>) -> Response {
+/// A sign-in the throttle turned away: 429 with how long to wait.
+fn refused_sign_in(refusal: Refusal) -> Response {
+    let (seconds, message) = match refusal {
+        Refusal::Locked(left) => {
+            let minutes = left.as_secs().div_ceil(60).max(1);
+            (
+                left.as_secs().max(1),
+                format!("Sai mật khẩu quá nhiều lần; hãy thử lại sau {minutes} phút hoặc nhờ người quản trị đặt lại mật khẩu."),
+            )
+        }
+        Refusal::Busy => (5, "Máy chủ đang kiểm tra nhiều lượt đăng nhập; hãy thử lại sau ít giây.".to_string()),
+    };
+    let mut response = refuse(StatusCode::TOO_MANY_REQUESTS, &message);
+    if let Ok(value) = seconds.to_string().parse() {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
+/// `POST /api/login`: a session cookie for a right name and password, unless
+/// the name or the address is locked after too many wrong ones.
+pub(crate) async fn login(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Json(login): Json<Login>,
+) -> Response {
     let name = login.user.trim().to_string();
-    let found = match app.db(move |connection| users::user(connection, &name)).await {
+    let now = std::time::Instant::now();
+    if let Err(refusal) = app.throttle.admit(peer.ip(), &name, now) {
+        return refused_sign_in(refusal);
+    }
+    let turn = match app.throttle.turn().await {
+        Ok(turn) => turn,
+        Err(refusal) => return refused_sign_in(refusal),
+    };
+    let looked_up = name.clone();
+    let found = match app.db(move |connection| users::user(connection, &looked_up)).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -184,9 +275,12 @@ pub(crate) async fn login(State(app): State<Arc<App>>, Json(login): Json<Login>)
     })
     .await
     .unwrap_or((-1, false));
+    drop(turn);
     if !right || user_id < 0 {
+        app.throttle.failed(peer.ip(), &name, std::time::Instant::now());
         return refuse(StatusCode::UNAUTHORIZED, "Sai tên đăng nhập hoặc mật khẩu.");
     }
+    app.throttle.succeeded(peer.ip(), &name);
     let (token, csrf) = (random_hex(32), random_hex(16));
     let (stored_token, stored_csrf) = (token.clone(), csrf.clone());
     if let Err(response) =
@@ -196,8 +290,16 @@ pub(crate) async fn login(State(app): State<Arc<App>>, Json(login): Json<Login>)
     }
     let cookie =
         format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}", users::SESSION_IDLE_SECONDS);
-    ([(header::SET_COOKIE, cookie)], Json(serde_json::json!({ "user": login.user.trim(), "csrf": csrf })))
-        .into_response()
+    ([(header::SET_COOKIE, cookie)], Json(serde_json::json!({ "user": name, "csrf": csrf }))).into_response()
+}
+
+/// `GET /api/session`: who the caller is and the CSRF token its changes must
+/// carry (a script on this machine gets the open workspace's token here).
+pub(crate) async fn session(Extension(caller): Extension<Option<Caller>>) -> Response {
+    match caller {
+        Some(caller) => Json(serde_json::json!({ "user": caller.user, "csrf": caller.csrf })).into_response(),
+        None => refuse(StatusCode::UNAUTHORIZED, "Cần đăng nhập."),
+    }
 }
 
 /// `POST /api/logout`: ends the session.
@@ -233,6 +335,20 @@ mod tests {
         assert!(open_access(&local6, false));
         assert!(!open_access(&local, true));
         assert!(!open_access(&office, false));
+    }
+
+    #[test]
+    fn only_addresses_and_known_names_are_answered() {
+        let allowed = vec!["baocao.ubnd.local".to_string()];
+        for host in
+            ["127.0.0.1:8080", "[::1]:8080", "10.1.2.3", "localhost:8080", "BAOCAO.ubnd.local:80", "app.localhost"]
+        {
+            assert!(host_allowed(Some(host), &allowed), "{host}");
+        }
+        for host in ["evil.example:8080", "127.0.0.1.evil.example", "", "localhost.evil.example"] {
+            assert!(!host_allowed(Some(host), &allowed), "{host}");
+        }
+        assert!(!host_allowed(None, &allowed));
     }
 
     #[test]

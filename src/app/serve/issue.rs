@@ -14,6 +14,7 @@ use serde_yaml::{Mapping, Value};
 use super::check::{conference_name, ProblemJson};
 use super::stage::INPUT_NAME;
 use super::store::conferences::{self, SaveRefused, Version};
+use super::store::keys;
 use super::store::register::{self, AwardRecord, CounterKey, DecisionRecord};
 use super::yaml_form;
 use crate::diag::{Kind, Location, Problem, WorkspaceKind};
@@ -128,6 +129,95 @@ pub(crate) enum Issued {
     Problems(Vec<ProblemJson>),
 }
 
+/// The numbers typed by hand in what `input` issues: each is refused when
+/// another conference holds it or it is typed twice here, and otherwise
+/// its counter is moved past it — before any blank is drawn, so no drawn
+/// number can meet a typed one.
+fn typed_numbers(connection: &Connection, input: &Input, except: i64) -> rusqlite::Result<Vec<ProblemJson>> {
+    let mut problems = Vec::new();
+    let mut seen: HashMap<(String, String, i32, String), String> = HashMap::new();
+    let mut note = |problems: &mut Vec<ProblemJson>,
+                    path: String,
+                    key: (String, String, i32, String),
+                    typed: &str,
+                    who: String| {
+        match seen.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                problems.push(problem(
+                    path,
+                    WorkspaceKind::NumberTwice { number: typed.to_string(), first: first.get().clone() },
+                ));
+                false
+            }
+            std::collections::hash_map::Entry::Vacant(place) => {
+                place.insert(who);
+                true
+            }
+        }
+    };
+    for (index, group) in input.khen_thuong.iter().enumerate() {
+        let year = group.quyet_dinh.ngay.year;
+        let body_key = keys::body_key(&group.co_quan);
+        if blank_number(&group.quyet_dinh.so).is_none() {
+            let typed = group.quyet_dinh.so.trim();
+            let path = format!("khen_thuong[{index}].quyet_dinh.so");
+            let key = (register::DECISIONS.to_string(), body_key.clone(), year, keys::decision_key(typed));
+            if note(
+                &mut problems,
+                path.clone(),
+                key,
+                typed,
+                format!("quyết định của nhóm khen thưởng thứ {}", index + 1),
+            ) {
+                match register::decision_holder(connection, &group.co_quan, year, typed, except)? {
+                    Some(holder) => {
+                        problems.push(problem(path, WorkspaceKind::NumberTaken { number: typed.to_string(), holder }))
+                    }
+                    None => pass_typed(connection, register::DECISIONS.to_string(), &group.co_quan, year, typed)?,
+                }
+            }
+        }
+        let award = award_code(group.hinh_thuc);
+        for (position, recipient) in group.danh_sach.iter().enumerate() {
+            let Some(typed) = recipient.so_so.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { continue };
+            let path = format!("khen_thuong[{index}].danh_sach[{position}].so_so");
+            let key = (register::golden_book(award), body_key.clone(), year, keys::register_key(typed));
+            if note(&mut problems, path.clone(), key, typed, format!("«{}»", recipient.ten)) {
+                match register::golden_book_holder(connection, award, &group.co_quan, year, typed, except)? {
+                    Some(holder) => {
+                        problems.push(problem(path, WorkspaceKind::NumberTaken { number: typed.to_string(), holder }))
+                    }
+                    None => pass_typed(connection, register::golden_book(award), &group.co_quan, year, typed)?,
+                }
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// Moves the counter of `register` past a number typed by hand.
+fn pass_typed(connection: &Connection, register: String, body: &str, year: i32, typed: &str) -> rusqlite::Result<()> {
+    match leading_number(typed) {
+        Some(n) => register::pass(connection, &CounterKey { register, body: body.to_string(), year }, n),
+        None => Ok(()),
+    }
+}
+
+/// The next number of `key`, or the problem of a register at its end.
+fn draw(
+    connection: &Connection,
+    key: &CounterKey,
+    except: i64,
+    path: String,
+    problems: &mut Vec<ProblemJson>,
+) -> rusqlite::Result<String> {
+    Ok(register::draw(connection, key, except)?.unwrap_or_else(|| {
+        let full = WorkspaceKind::CounterFull { body: key.body.clone(), year: key.year, max: keys::MAX_NUMBER };
+        problems.push(problem(path, full));
+        String::new()
+    }))
+}
+
 /// Issues `version` (checked as `input`, its files staged in `stage_dir`):
 /// draws every blank number, stores the numbered version and records what
 /// was issued — all in one transaction.
@@ -139,6 +229,11 @@ pub(crate) fn issue(
     author: &str,
 ) -> rusqlite::Result<Issued> {
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let except = version.conference;
+    let problems = typed_numbers(&transaction, input, except)?;
+    if !problems.is_empty() {
+        return Ok(Issued::Problems(problems));
+    }
     let mut tree: Value = serde_yaml::from_str(&version.yaml).unwrap_or(Value::Null);
     let mut problems = Vec::new();
     let mut decisions = Vec::new();
@@ -147,22 +242,11 @@ pub(crate) fn issue(
         let year = group.quyet_dinh.ngay.year;
         let decision_key = CounterKey { register: register::DECISIONS.to_string(), body: group.co_quan.clone(), year };
         let number = match blank_number(&group.quyet_dinh.so) {
-            Some(suffix) => format!("{}{suffix}", register::draw(&transaction, &decision_key)?),
-            None => {
-                let typed = group.quyet_dinh.so.clone();
-                match register::decision_holder(&transaction, &group.co_quan, year, &typed, version.conference)? {
-                    Some(holder) => problems.push(problem(
-                        format!("khen_thuong[{index}].quyet_dinh.so"),
-                        WorkspaceKind::NumberTaken { number: typed.clone(), holder },
-                    )),
-                    None => {
-                        if let Some(n) = leading_number(&typed) {
-                            register::pass(&transaction, &decision_key, n)?;
-                        }
-                    }
-                }
-                typed
+            Some(suffix) => {
+                let path = format!("khen_thuong[{index}].quyet_dinh.so");
+                format!("{}{suffix}", draw(&transaction, &decision_key, except, path, &mut problems)?)
             }
+            None => group.quyet_dinh.so.trim().to_string(),
         };
         decisions.push(DecisionRecord {
             group: index,
@@ -179,26 +263,10 @@ pub(crate) fn issue(
         let mut rows = Vec::new();
         for (position, recipient) in group.danh_sach.iter().enumerate() {
             let register_no = match recipient.so_so.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-                None => register::draw(&transaction, &book)?,
-                Some(typed) => {
-                    let award = award_code(group.hinh_thuc);
-                    let holder = register::golden_book_holder(
-                        &transaction,
-                        award,
-                        &group.co_quan,
-                        year,
-                        typed,
-                        version.conference,
-                    )?;
-                    if let Some(holder) = holder {
-                        problems.push(problem(
-                            format!("khen_thuong[{index}].danh_sach[{position}].so_so"),
-                            WorkspaceKind::NumberTaken { number: typed.to_string(), holder },
-                        ));
-                    } else if let Some(n) = leading_number(typed) {
-                        register::pass(&transaction, &book, n)?;
-                    }
-                    typed.to_string()
+                Some(typed) => typed.to_string(),
+                None => {
+                    let path = format!("khen_thuong[{index}].danh_sach[{position}].so_so");
+                    draw(&transaction, &book, except, path, &mut problems)?
                 }
             };
             rows.push(recipient_row(recipient, &register_no));
@@ -221,7 +289,14 @@ pub(crate) fn issue(
         Ok(new_version) => new_version,
         Err(refused) => return Ok(Issued::Refused(refused)),
     };
-    register::record(&transaction, version.conference, new_version, &decisions, &awards)?;
+    match register::record(&transaction, version.conference, new_version, &decisions, &awards) {
+        // The unique indexes are the last word: checked above, this only
+        // happens if the checks and the schema ever disagree.
+        Err(rusqlite::Error::SqliteFailure(failure, _)) if failure.code == rusqlite::ErrorCode::ConstraintViolation => {
+            return Ok(Issued::Problems(vec![problem("khen_thuong".into(), WorkspaceKind::RegisterConflict)]));
+        }
+        other => other?,
+    }
     transaction.commit()?;
     Ok(Issued::Done { version: new_version, decisions: decisions.into_iter().map(|d| d.number).collect() })
 }

@@ -13,6 +13,7 @@ mod pages;
 mod render;
 mod stage;
 mod store;
+mod throttle;
 mod upload;
 mod yaml_form;
 
@@ -33,6 +34,9 @@ pub(crate) struct ServeOptions {
     pub listen: SocketAddr,
     pub workspace: PathBuf,
     pub templates: Option<PathBuf>,
+    /// Host names the server answers to besides IP addresses, localhost and
+    /// this machine's name (`--allow-host`).
+    pub allowed_hosts: Vec<String>,
 }
 
 /// Everything a request may need.
@@ -46,6 +50,10 @@ pub(crate) struct App {
     /// A hash checked when the user does not exist, so a wrong name costs
     /// as long as a wrong password (made at the first such sign-in).
     decoy_hash: std::sync::OnceLock<String>,
+    /// Host names answered besides IP addresses and localhost.
+    allowed_hosts: Vec<String>,
+    /// Wrong passwords counted, password hashes queued.
+    throttle: throttle::Throttle,
 }
 
 impl App {
@@ -61,6 +69,7 @@ impl App {
         let result = tokio::task::spawn_blocking(move || work(&mut store.lock())).await;
         match result {
             Ok(Ok(value)) => Ok(value),
+            Ok(Err(err)) if disk_full(&err) => Err(out_of_space(&err.to_string())),
             Ok(Err(err)) => Err(internal(&err.to_string())),
             Err(err) => Err(internal(&err.to_string())),
         }
@@ -75,6 +84,7 @@ fn router(app: Arc<App>) -> axum::Router {
         .merge(pages::routes())
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), auth::guard))
         .layer(axum::middleware::map_response(sign_in_page))
+        .layer(axum::middleware::map_response(protect))
         .layer(axum::extract::DefaultBodyLimit::max(upload::BODY_LIMIT))
         .with_state(app)
 }
@@ -87,11 +97,53 @@ async fn sign_in_page(response: Response) -> Response {
     response
 }
 
-/// A 500 answer: something the clerk cannot fix went wrong.
+/// Headers every answer carries: no page of another site may frame ours
+/// (clickjacking a "Ban hành"), scripts and styles only from this server,
+/// no guessing of content types, no address leaked to other sites.
+async fn protect(mut response: Response) -> Response {
+    use axum::http::header::{
+        HeaderValue, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    };
+    let headers = response.headers_mut();
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ),
+    );
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    response
+}
+
+/// A 500 answer: something the clerk cannot fix went wrong. The detail
+/// (SQLite's or the system's words) goes to the server's log, not to the
+/// clerk.
 pub(crate) fn internal(detail: &str) -> Response {
     eprintln!("baocao serve: {detail}");
-    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(serde_json::json!({ "message": format!("Lỗi máy chủ: {detail}") })))
-        .into_response()
+    let message = "Lỗi máy chủ; việc vừa làm chưa được lưu. Hãy thử lại; nếu vẫn lỗi, báo người quản trị xem nhật ký của baocao serve.";
+    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(serde_json::json!({ "message": message }))).into_response()
+}
+
+/// A 507 answer: the server's disk is full; nothing was stored.
+pub(crate) fn out_of_space(detail: &str) -> Response {
+    eprintln!("baocao serve: {detail}");
+    let message = "Máy chủ đã hết chỗ trên đĩa nên việc vừa làm chưa được lưu; báo người quản trị giải phóng chỗ trống rồi thử lại.";
+    (StatusCode::INSUFFICIENT_STORAGE, axum::Json(serde_json::json!({ "message": message }))).into_response()
+}
+
+/// Whether a failure of the database or the file system is a full disk.
+fn disk_full<E: 'static>(err: &E) -> bool {
+    let any = err as &dyn std::any::Any;
+    if let Some(err) = any.downcast_ref::<rusqlite::Error>() {
+        return err.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull);
+    }
+    if let Some(err) = any.downcast_ref::<std::io::Error>() {
+        return err.kind() == std::io::ErrorKind::StorageFull || err.raw_os_error() == Some(libc::ENOSPC);
+    }
+    false
 }
 
 /// The folder versions are staged in, inside the workspace.
@@ -127,7 +179,10 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
         staging,
         open_csrf: stage::random_hex(16),
         decoy_hash: std::sync::OnceLock::new(),
+        allowed_hosts: options.allowed_hosts.iter().cloned().chain(auth::own_names()).collect(),
+        throttle: throttle::Throttle::default(),
     });
+    return_big_blocks_to_the_system();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -152,6 +207,20 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
             .await
             .map_err(|err| Failure::io(IoAction::Read, address.to_string(), err))
     })
+}
+
+/// Every password check takes a 19 MB block. glibc raises its mmap
+/// threshold after the first such block is freed, so later blocks come from
+/// per-thread arenas that keep them: a flood of sign-ins over many blocking
+/// threads would keep hundreds of megabytes. A fixed threshold gives every
+/// block of a megabyte or more back to the system when freed.
+fn return_big_blocks_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; called before the
+    // server's threads start.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
 }
 
 async fn shutdown() {

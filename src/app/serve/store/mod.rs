@@ -3,6 +3,7 @@
 //! migrated by the binary itself when it opens the file.
 
 pub(crate) mod conferences;
+pub(crate) mod keys;
 pub(crate) mod register;
 pub(crate) mod users;
 
@@ -15,9 +16,40 @@ use rusqlite::Connection;
 /// The database file inside a workspace folder.
 pub(crate) const DATABASE_FILE: &str = "baocao.sqlite3";
 
+/// One step of the schema: statements, then work done in Rust on what they made.
+struct Migration {
+    sql: &'static str,
+    then: Option<fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>>,
+}
+
 /// Each step brings the schema from the previous version to the next; the
 /// file remembers how many were applied (`PRAGMA user_version`).
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Migration] = &[
+    Migration { sql: FIRST_SCHEMA, then: None },
+    // 2: a register number exists once per body, kind and year, whatever
+    // was typed: bodies and numbers compared by their keys (store/keys.rs),
+    // the database's unique indexes over those keys, one counter per body
+    // however it is spelt.
+    Migration {
+        sql: "CREATE TABLE counters_by_key (
+            register TEXT NOT NULL,
+            body_key TEXT NOT NULL,
+            body TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            last INTEGER NOT NULL,
+            width INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (register, body_key, year)
+        );
+        ALTER TABLE decisions ADD COLUMN body_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE decisions ADD COLUMN number_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE awards ADD COLUMN body_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE awards ADD COLUMN register_key TEXT NOT NULL DEFAULT '';
+        DROP INDEX decisions_number;",
+        then: Some(register::key_existing),
+    },
+];
+
+pub(super) const FIRST_SCHEMA: &str =
     // 1: conferences with every version kept, uploaded files shared by
     // versions, users and sessions, printer profiles, the award register.
     "CREATE TABLE users (
@@ -102,8 +134,7 @@ const MIGRATIONS: &[&str] = &[
         folded TEXT NOT NULL
     );
     CREATE INDEX awards_folded ON awards (folded);
-    CREATE INDEX awards_conference ON awards (conference_id);",
-];
+    CREATE INDEX awards_conference ON awards (conference_id);";
 
 /// Why the database could not be used.
 #[derive(Debug)]
@@ -171,14 +202,17 @@ fn configure(connection: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
+pub(crate) fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
     let applied: u32 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if applied as usize > MIGRATIONS.len() {
         return Err(StoreError::Newer(applied));
     }
     for (index, step) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
         let transaction = connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        transaction.execute_batch(step)?;
+        transaction.execute_batch(step.sql)?;
+        if let Some(then) = step.then {
+            then(&transaction)?;
+        }
         transaction.pragma_update(None, "user_version", (index + 1) as u32)?;
         transaction.commit()?;
     }

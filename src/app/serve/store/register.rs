@@ -4,6 +4,8 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::keys::{self, MAX_NUMBER};
+
 /// The register decision numbers are drawn from.
 pub(crate) const DECISIONS: &str = "quyet_dinh";
 
@@ -35,27 +37,39 @@ pub(crate) struct Counter {
     pub width: u32,
 }
 
-/// The next number of a counter, written as its register writes numbers.
-/// Runs inside the caller's transaction, so two issues never draw the same.
-pub(crate) fn draw(connection: &Connection, key: &CounterKey) -> rusqlite::Result<String> {
+/// The next number of a counter, written as its register writes numbers;
+/// a number some other conference already holds (a counter set back by
+/// hand) is passed over. None when the counter has reached
+/// [`MAX_NUMBER`]. Runs inside the caller's transaction, so two issues
+/// never draw the same.
+pub(crate) fn draw(connection: &Connection, key: &CounterKey, except: i64) -> rusqlite::Result<Option<String>> {
+    let body_key = keys::body_key(&key.body);
     connection.execute(
-        "INSERT INTO counters (register, body, year, last) VALUES (?1, ?2, ?3, 0) ON CONFLICT DO NOTHING",
-        params![key.register, key.body, key.year],
+        "INSERT INTO counters (register, body_key, body, year, last) VALUES (?1, ?2, ?3, ?4, 0) ON CONFLICT DO NOTHING",
+        params![key.register, body_key, key.body, key.year],
     )?;
-    let (last, width): (i64, u32) = connection.query_row(
-        "UPDATE counters SET last = last + 1 WHERE register = ?1 AND body = ?2 AND year = ?3 RETURNING last, width",
-        params![key.register, key.body, key.year],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )?;
-    Ok(format!("{last:0width$}", width = width as usize))
+    loop {
+        let drawn: Option<(i64, u32)> = connection
+            .query_row(
+                "UPDATE counters SET last = last + 1
+                 WHERE register = ?1 AND body_key = ?2 AND year = ?3 AND last < ?4 RETURNING last, width",
+                params![key.register, body_key, key.year, MAX_NUMBER],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let Some((last, width)) = drawn else { return Ok(None) };
+        if held(connection, &key.register, &body_key, key.year, &last.to_string(), except)?.is_none() {
+            return Ok(Some(format!("{last:0width$}", width = width as usize)));
+        }
+    }
 }
 
 /// A number typed by hand: the counter goes past it, so it is never drawn.
 pub(crate) fn pass(connection: &Connection, key: &CounterKey, number: i64) -> rusqlite::Result<()> {
     connection.execute(
-        "INSERT INTO counters (register, body, year, last) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (register, body, year) DO UPDATE SET last = MAX(last, ?4)",
-        params![key.register, key.body, key.year, number],
+        "INSERT INTO counters (register, body_key, body, year, last) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (register, body_key, year) DO UPDATE SET last = MAX(last, ?5)",
+        params![key.register, keys::body_key(&key.body), key.body, key.year, number.min(MAX_NUMBER)],
     )?;
     Ok(())
 }
@@ -73,14 +87,126 @@ pub(crate) fn counters(connection: &Connection) -> rusqlite::Result<Vec<Counter>
     rows.collect()
 }
 
+/// The highest number of `register` that `body` has issued in `year` (0: none).
+pub(crate) fn highest_issued(connection: &Connection, key: &CounterKey) -> rusqlite::Result<i64> {
+    let body_key = keys::body_key(&key.body);
+    let found: Vec<String> = if key.register == DECISIONS {
+        let mut statement =
+            connection.prepare_cached("SELECT number_key FROM decisions WHERE body_key = ?1 AND year = ?2")?;
+        let rows = statement.query_map(params![body_key, key.year], |row| row.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    } else {
+        let award = key.register.strip_prefix("so_vang_").unwrap_or_default();
+        let mut statement = connection
+            .prepare_cached("SELECT register_key FROM awards WHERE award = ?1 AND body_key = ?2 AND year = ?3")?;
+        let rows = statement.query_map(params![award, body_key, key.year], |row| row.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    Ok(found.iter().filter_map(|key| keys::key_value(key)).max().unwrap_or(0))
+}
+
 /// Sets where a counter continues from (last year's paper register, say).
+/// The caller has made sure it is not behind what was issued.
 pub(crate) fn set_counter(connection: &Connection, counter: &Counter) -> rusqlite::Result<()> {
     connection.execute(
-        "INSERT INTO counters (register, body, year, last, width) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (register, body, year) DO UPDATE SET last = ?4, width = ?5",
-        params![counter.key.register, counter.key.body, counter.key.year, counter.last, counter.width],
+        "INSERT INTO counters (register, body_key, body, year, last, width) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (register, body_key, year) DO UPDATE SET last = ?5, width = ?6",
+        params![
+            counter.key.register,
+            keys::body_key(&counter.key.body),
+            counter.key.body,
+            counter.key.year,
+            counter.last,
+            counter.width
+        ],
     )?;
     Ok(())
+}
+
+/// Who holds number `key` (a decision or sổ vàng key) of `register` by the
+/// body `body_key` in `year`, other than conference `except`.
+fn held(
+    connection: &Connection,
+    register: &str,
+    body_key: &str,
+    year: i32,
+    key: &str,
+    except: i64,
+) -> rusqlite::Result<Option<String>> {
+    if register == DECISIONS {
+        connection
+            .query_row(
+                "SELECT c.name FROM decisions d JOIN conferences c ON c.id = d.conference_id
+                 WHERE d.body_key = ?1 AND d.year = ?2 AND d.number_key = ?3 AND d.conference_id <> ?4",
+                params![body_key, year, key, except],
+                |row| row.get(0),
+            )
+            .optional()
+    } else {
+        let award = register.strip_prefix("so_vang_").unwrap_or_default();
+        connection
+            .query_row(
+                "SELECT recipient || ' (' || c.name || ')' FROM awards a JOIN conferences c ON c.id = a.conference_id
+                 WHERE a.award = ?1 AND a.body_key = ?2 AND a.year = ?3 AND a.register_key = ?4
+                 AND a.conference_id <> ?5",
+                params![award, body_key, year, key, except],
+                |row| row.get(0),
+            )
+            .optional()
+    }
+}
+
+/// Keys the register of a workspace made before numbers were compared by
+/// key (migration 2): rows get their keys, counters of one body spelt
+/// several ways become one (the furthest), and numbers that were given
+/// twice then stay visible, marked apart so the unique indexes hold.
+pub(crate) fn key_existing(connection: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    use std::collections::HashSet;
+    let mut seen = HashSet::new();
+    let decisions: Vec<(i64, String, i32, String)> = connection
+        .prepare("SELECT rowid, body, year, number FROM decisions ORDER BY rowid")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (rowid, body, year, number) in decisions {
+        let (body_key, mut key) = (keys::body_key(&body), keys::decision_key(&number));
+        if key.is_empty() || !seen.insert((body_key.clone(), year, key.clone())) {
+            key = format!("{key}#{rowid}");
+        }
+        connection.execute(
+            "UPDATE decisions SET body_key = ?1, number_key = ?2 WHERE rowid = ?3",
+            params![body_key, key, rowid],
+        )?;
+    }
+    let mut seen = HashSet::new();
+    let awards: Vec<(i64, String, String, i32, String)> = connection
+        .prepare("SELECT id, award, body, year, register_no FROM awards ORDER BY id")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, award, body, year, number) in awards {
+        let (body_key, mut key) = (keys::body_key(&body), keys::register_key(&number));
+        if key.is_empty() || !seen.insert((award.clone(), body_key.clone(), year, key.clone())) {
+            key = format!("{key}#{id}");
+        }
+        connection
+            .execute("UPDATE awards SET body_key = ?1, register_key = ?2 WHERE id = ?3", params![body_key, key, id])?;
+    }
+    let counters: Vec<(String, String, i32, i64, u32)> = connection
+        .prepare("SELECT register, body, year, last, width FROM counters")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (register, body, year, last, width) in counters {
+        connection.execute(
+            "INSERT INTO counters_by_key (register, body_key, body, year, last, width) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (register, body_key, year) DO UPDATE SET last = MAX(last, ?5), width = MAX(width, ?6)",
+            params![register, keys::body_key(&body), body, year, last.min(MAX_NUMBER), width],
+        )?;
+    }
+    connection.execute_batch(
+        "DROP TABLE counters;
+         ALTER TABLE counters_by_key RENAME TO counters;
+         CREATE UNIQUE INDEX decisions_number ON decisions (body_key, year, number_key);
+         CREATE UNIQUE INDEX awards_register_number ON awards (award, body_key, year, register_key);",
+    )
 }
 
 /// A decision as issued.
@@ -121,7 +247,7 @@ pub(crate) struct AwardRecord {
     pub register_no: String,
 }
 
-/// The conference already holding `number` of `body` in `year`, other than `except`.
+/// The conference already holding decision `number` of `body` in `year`, other than `except`.
 pub(crate) fn decision_holder(
     connection: &Connection,
     body: &str,
@@ -129,14 +255,7 @@ pub(crate) fn decision_holder(
     number: &str,
     except: i64,
 ) -> rusqlite::Result<Option<String>> {
-    connection
-        .query_row(
-            "SELECT c.name FROM decisions d JOIN conferences c ON c.id = d.conference_id
-             WHERE d.body = ?1 AND d.year = ?2 AND d.number = ?3 AND d.conference_id <> ?4",
-            params![body, year, number, except],
-            |row| row.get(0),
-        )
-        .optional()
+    held(connection, DECISIONS, &keys::body_key(body), year, &keys::decision_key(number), except)
 }
 
 /// Who already holds sổ vàng `number` of `award` by `body` in `year`, other than conference `except`.
@@ -148,14 +267,7 @@ pub(crate) fn golden_book_holder(
     number: &str,
     except: i64,
 ) -> rusqlite::Result<Option<String>> {
-    connection
-        .query_row(
-            "SELECT recipient || ' (' || c.name || ')' FROM awards a JOIN conferences c ON c.id = a.conference_id
-             WHERE a.award = ?1 AND a.body = ?2 AND a.year = ?3 AND a.register_no = ?4 AND a.conference_id <> ?5",
-            params![award, body, year, number, except],
-            |row| row.get(0),
-        )
-        .optional()
+    held(connection, &golden_book(award), &keys::body_key(body), year, &keys::register_key(number), except)
 }
 
 /// Replaces what conference `id` has issued with `decisions` and `awards`.
@@ -170,14 +282,24 @@ pub(crate) fn record(
     connection.execute("DELETE FROM awards WHERE conference_id = ?1", [id])?;
     for decision in decisions {
         connection.execute(
-            "INSERT INTO decisions (conference_id, grp, number, body, year, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, decision.group as i64, decision.number, decision.body, decision.year, decision.date],
+            "INSERT INTO decisions (conference_id, grp, number, body, year, date, body_key, number_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                id,
+                decision.group as i64,
+                decision.number,
+                decision.body,
+                decision.year,
+                decision.date,
+                keys::body_key(&decision.body),
+                keys::decision_key(&decision.number),
+            ],
         )?;
     }
     let mut insert = connection.prepare_cached(
         "INSERT INTO awards (conference_id, version, grp, award, cap_khen, body, decision, decision_date, year,
-                             programme, recipient, recipient_kind, unit, register_no, folded)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                             programme, recipient, recipient_kind, unit, register_no, folded, body_key, register_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
     for award in awards {
         let folded = format!("{} | {}", fold(&award.recipient), fold(&award.unit));
@@ -197,6 +319,8 @@ pub(crate) fn record(
             award.unit,
             award.register_no,
             folded,
+            keys::body_key(&award.body),
+            keys::register_key(&award.register_no),
         ])?;
     }
     Ok(())
@@ -359,16 +483,58 @@ mod tests {
 
     #[test]
     fn counters_draw_in_order_padded_and_past_typed_numbers() {
-        let connection = Connection::open_in_memory().unwrap();
-        connection.execute_batch(super::super::MIGRATIONS[0]).unwrap();
+        let mut connection = Connection::open_in_memory().unwrap();
+        super::super::migrate(&mut connection).unwrap();
         let key = CounterKey { register: golden_book("bang_khen"), body: "UBND".into(), year: 2018 };
         set_counter(&connection, &Counter { key: key.clone(), last: 99, width: 4 }).unwrap();
-        assert_eq!(draw(&connection, &key).unwrap(), "0100");
+        let draw = |key: &CounterKey| draw(&connection, key, 0).unwrap().unwrap();
+        assert_eq!(draw(&key), "0100");
         pass(&connection, &key, 120).unwrap();
-        assert_eq!(draw(&connection, &key).unwrap(), "0121");
+        assert_eq!(draw(&key), "0121");
         pass(&connection, &key, 5).unwrap();
-        assert_eq!(draw(&connection, &key).unwrap(), "0122");
-        let other_year = CounterKey { year: 2019, ..key };
-        assert_eq!(draw(&connection, &other_year).unwrap(), "1");
+        assert_eq!(draw(&key), "0122");
+        // The same body spelt otherwise draws from the same counter.
+        assert_eq!(draw(&CounterKey { body: " ubnd ".into(), ..key.clone() }), "0123");
+        let other_year = CounterKey { year: 2019, ..key.clone() };
+        assert_eq!(draw(&other_year), "1");
+        // A counter at the register's end draws nothing (no overflow).
+        pass(&connection, &key, i64::MAX).unwrap();
+        assert_eq!(super::draw(&connection, &key, 0).unwrap(), None);
+    }
+
+    #[test]
+    fn an_old_register_is_keyed_and_keeps_its_past_duplicates_visible() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        connection.execute_batch(super::super::FIRST_SCHEMA).unwrap();
+        connection.pragma_update(None, "user_version", 1).unwrap();
+        connection
+            .execute_batch(
+                "INSERT INTO conferences VALUES (1, 'A', 1, 0, 0), (2, 'B', 1, 0, 0);
+                 INSERT INTO counters VALUES ('so_vang_bang_khen', 'UBND QUẬN X', 2018, 7, 2),
+                                             ('so_vang_bang_khen', 'Ubnd quận X', 2018, 30, 0);
+                 INSERT INTO decisions VALUES (1, 0, '5/QĐ-UBND', 'UBND QUẬN X', 2018, '2018-01-01'),
+                                              (2, 0, '05/QĐ-UBND', 'UBND quận X', 2018, '2018-01-02');
+                 INSERT INTO awards (conference_id, version, grp, award, cap_khen, body, decision, decision_date,
+                                     year, programme, recipient, recipient_kind, unit, register_no, folded)
+                 VALUES (1, 1, 0, 'bang_khen', '', 'UBND QUẬN X', '5', '', 2018, '', 'An', 'ca_nhan', '', '01', ''),
+                        (2, 1, 0, 'bang_khen', '', 'UBND quận X', '05', '', 2018, '', 'Bình', 'ca_nhan', '', '1', '');",
+            )
+            .unwrap();
+        super::super::migrate(&mut connection).unwrap();
+        let counters = counters(&connection).unwrap();
+        assert_eq!(counters.len(), 1, "{counters:?}");
+        assert_eq!((counters[0].last, counters[0].width), (30, 2));
+        // Both old awards stay, and the register now refuses a third "1".
+        let (_, awards) = issued(&connection, 2).unwrap();
+        assert_eq!(awards.len(), 1);
+        assert_eq!(
+            golden_book_holder(&connection, "bang_khen", "ubnd quan x", 2018, "001", 3).unwrap().as_deref(),
+            Some("An (A)")
+        );
+        let again = record(&connection, 3, 1, &[], &[AwardRecord { register_no: "0001".into(), ..awards[0].clone() }]);
+        assert!(
+            matches!(again, Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation),
+            "the unique index refuses it: {again:?}"
+        );
     }
 }
