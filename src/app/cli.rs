@@ -111,6 +111,7 @@ pub enum Command {
         action: TemplatesAction,
     },
     /// Mở không gian làm việc của văn phòng trong trình duyệt (biểu mẫu, xem trước, sổ đăng ký).
+    #[cfg(feature = "workspace")]
     Serve {
         /// Địa chỉ nghe; ngoài 127.0.0.1 thì phải có người dùng (baocao users add).
         #[arg(long, default_value = "127.0.0.1:8080")]
@@ -126,11 +127,13 @@ pub enum Command {
         allow_host: Vec<String>,
     },
     /// Người dùng của không gian làm việc.
+    #[cfg(feature = "workspace")]
     Users {
         #[command(subcommand)]
         action: UsersAction,
     },
     /// Sao lưu cơ sở dữ liệu của không gian làm việc vào một tệp (khi máy chủ vẫn chạy).
+    #[cfg(feature = "workspace")]
     Backup {
         /// Tệp sao lưu ghi ra.
         file: PathBuf,
@@ -139,6 +142,7 @@ pub enum Command {
     },
 }
 
+#[cfg(feature = "workspace")]
 #[derive(Debug, Subcommand)]
 pub enum UsersAction {
     /// Thêm người dùng (hoặc đặt lại mật khẩu); mật khẩu hỏi ở bàn phím hoặc đọc từ stdin.
@@ -387,13 +391,16 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),
+        #[cfg(feature = "workspace")]
         Command::Serve { listen, workspace, templates, allow_host } => crate::app::serve::serve(
             &crate::app::serve::ServeOptions { listen, workspace, templates, allowed_hosts: allow_host },
             lang,
         ),
+        #[cfg(feature = "workspace")]
         Command::Users { action: UsersAction::Add { name, workspace } } => {
             crate::app::serve::add_user(&workspace, &name, lang)
         }
+        #[cfg(feature = "workspace")]
         Command::Backup { file, workspace } => crate::app::serve::backup(&workspace, &file, lang),
         Command::Templates { action: TemplatesAction::Export { dir } } => {
             let (written, kept) =

@@ -4,4 +4,5 @@
 pub mod cli;
 pub(crate) mod output;
 pub(crate) mod pack;
+#[cfg(feature = "workspace")]
 pub(crate) mod serve;

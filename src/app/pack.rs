@@ -310,6 +310,7 @@ pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Fa
 
 /// Makes every requested paper in memory: the same steps, bytes and names
 /// as [`build`] writes — for the workspace, which serves them.
+#[cfg(feature = "workspace")]
 pub(crate) fn render(request: &BuildRequest) -> Result<Rendered, Failure> {
     let mut memory = Memory::default();
     let (manifest, warnings) = write_papers(request, prepare(request)?, &mut memory)?;

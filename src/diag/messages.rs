@@ -67,7 +67,7 @@ fn bytes(size: u64, vi: bool) -> String {
 }
 
 /// 16000000 → "16.000.000" (Vietnamese) or "16,000,000".
-fn group_digits(number: u64, separator: char) -> String {
+pub(super) fn group_digits(number: u64, separator: char) -> String {
     let digits = number.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {

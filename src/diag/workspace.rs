@@ -3,6 +3,7 @@
 //! issued, and recipients who already received the same award — in
 //! Vietnamese and English.
 
+use super::messages::group_digits;
 use super::{Lang, Severity};
 
 /// A workspace problem, with the facts its message needs.
@@ -122,15 +123,15 @@ impl WorkspaceKind {
             }
             WorkspaceKind::CounterFull { body, year, max } if vi => format!(
                 "sổ của «{body}» năm {year} đã cấp đến số lớn nhất ({}); hãy ghi số bằng tay hoặc đặt lại sổ",
-                crate::text::vn::Decimal::from_int(*max).vietnamese()
+                group_digits(*max as u64, '.')
             ),
             WorkspaceKind::CounterFull { body, year, max } => {
                 format!("the register of «{body}» for {year} has reached its largest number ({max}); type the number or reset the register")
             }
             WorkspaceKind::CounterOutOfRange { highest, max } if vi => format!(
                 "số cuối phải từ {} (số lớn nhất đã cấp trong sổ này) đến {}; số đã cấp không được cấp lại",
-                crate::text::vn::Decimal::from_int(*highest).vietnamese(),
-                crate::text::vn::Decimal::from_int(*max).vietnamese()
+                group_digits(*highest as u64, '.'),
+                group_digits(*max as u64, '.')
             ),
             WorkspaceKind::CounterOutOfRange { highest, max } => format!(
                 "the last number must be from {highest} (the highest this register has issued) to {max}; issued numbers are never given again"

@@ -3,11 +3,24 @@
 //! padded ("01" is "1"). The database's unique indexes are over these keys,
 //! so a number exists once per body, kind and year whatever was typed.
 
-use super::register::fold;
-
 /// The largest number a register gives; a counter set or passed beyond it
 /// is refused, and one that reaches it stops drawing with a message.
 pub(crate) const MAX_NUMBER: i64 = 999_999_999;
+
+/// Text as a search compares it: lower case, no accents, đ as d, single spaces.
+pub(crate) fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = text
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// A body's identity: folded (no accents, lower case), punctuation dropped,
 /// single spaces.

@@ -4,6 +4,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+pub(crate) use super::keys::fold;
 use super::keys::{self, MAX_NUMBER};
 
 /// The register decision numbers are drawn from.
@@ -454,21 +455,6 @@ pub(crate) fn yearly_counts(connection: &Connection) -> rusqlite::Result<Vec<(i3
     )?;
     let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
     rows.collect()
-}
-
-/// Text as a search compares it: lower case, no accents, đ as d, single spaces.
-pub(crate) fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let plain: String = text
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            other => other,
-        })
-        .collect::<String>()
-        .to_lowercase();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
