@@ -19,10 +19,24 @@ fn explain_syntax(detail: &str) -> String {
         ),
         ("did not find expected", "thiếu dấu đóng (nháy, ngoặc) hoặc thụt lề sai"),
         ("duplicate entry", "một khóa xuất hiện hai lần"),
+        ("could not find expected ':'", "thiếu dấu «:» sau khóa (hoặc khóa dài quá 1024 ký tự)"),
+        ("unknown anchor", "bí danh (*tên) chưa được đặt tên bằng &tên ở trên"),
+        ("recursion limit exceeded", "bí danh (*tên) lồng nhau quá sâu hoặc tự gọi lại chính nó"),
+        ("repetition limit exceeded", "bí danh (*tên) lặp lại quá nhiều"),
+        (
+            "deserializing from YAML containing more than one document",
+            "tệp có nhiều hơn một văn bản YAML (dòng «---» thứ hai)",
+        ),
+        ("invalid leading UTF-8 octet", "tệp không phải văn bản UTF-8"),
+        ("file is not UTF-8", "tệp không phải văn bản UTF-8"),
     ];
+    // Only the Vietnamese: the library's English words never reach a
+    // Vietnamese message (`--lang en` shows them).
     match hints.iter().find(|(en, _)| detail.contains(en)) {
-        Some((_, vi)) => format!("{vi} ({detail})"),
-        None => detail.to_string(),
+        Some((_, vi)) => vi.to_string(),
+        // A typed file's schema (printer profile): its key and type words.
+        None if layout_message(detail) != detail => layout_message(detail),
+        None => "cấu trúc YAML không đúng ở chỗ này — kiểm tra dấu nháy, ngoặc, dấu «:» và thụt lề".to_string(),
     }
 }
 
