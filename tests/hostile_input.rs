@@ -423,3 +423,23 @@ fn right_to_left_text_direction_controls_bare_marks_and_year_zero_are_refused() 
         "from 1900 to 2200",
     );
 }
+
+#[test]
+fn input_problems_are_reported_before_the_output_folder_is_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    // A folder baocao did not write, and a template that fails only when used.
+    std::fs::create_dir_all(dir.path().join("out/hai-phong-2018")).unwrap();
+    std::fs::write(dir.path().join("out/hai-phong-2018/ghi-chu.txt"), "của tôi").unwrap();
+    std::fs::create_dir(dir.path().join("mau")).unwrap();
+    std::fs::write(dir.path().join("mau/tin-bai.hbs"), "Tin: {{lookup}}").unwrap();
+    let (code, stderr) = run(&["build", "hai-phong-2018.yaml", "--templates", "mau"], dir.path());
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("mau/tin-bai.hbs:1:6: "), "the input's problem first: {stderr}");
+    assert!(!stderr.contains("manifest.json"), "{stderr}");
+    // With the input right, the folder is judged.
+    std::fs::remove_file(dir.path().join("mau/tin-bai.hbs")).unwrap();
+    let (code, stderr) = run(&["build", "hai-phong-2018.yaml", "--templates", "mau"], dir.path());
+    assert_ne!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("manifest.json"), "{stderr}");
+}
