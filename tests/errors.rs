@@ -47,6 +47,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    alias_bomb: "alias-bomb",
     bad_enum: "bad-enum",
     control_char: "control-char",
     csv_bad_rows: "csv-bad-rows",
@@ -63,8 +64,10 @@ fixtures! {
     mojibake: "mojibake",
     narrative_figures: "narrative-figures",
     negative_number: "negative-number",
+    number_too_large: "number-too-large",
     period_reversed: "period-reversed",
     stock_not_last_year: "stock-not-last-year",
+    syntax_no_english: "syntax-no-english",
     syntax_tab: "syntax-tab",
     syntax_unclosed_quote: "syntax-unclosed-quote",
     template_error: "template-error",

@@ -301,3 +301,145 @@ fn check_validates_a_large_run_without_rendering_and_writes_nothing() {
     assert!(stderr.contains("hợp lệ"), "{stderr}");
     assert!(!dir.path().join("out").exists());
 }
+
+/// The minimal valid input with `from` replaced by `to`, written as `name` in `dir`.
+fn minimal_with(dir: &Path, name: &str, from: &str, to: &str) {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/minimal.yaml")).unwrap();
+    assert!(text.contains(from), "{from}");
+    std::fs::write(dir.join(name), text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn nested_aliases_are_refused_at_the_alias_that_crosses_the_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Billion laughs": 9 levels of ten aliases, about 400 bytes.
+    let mut text = String::from("a0: &a0 [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    for level in 1..9 {
+        let refs = vec![format!("*a{}", level - 1); 10].join(",");
+        text.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
+    }
+    assert!(text.len() < 500);
+    std::fs::write(dir.path().join("cuoi.yaml"), &text).unwrap();
+    refused(
+        &["check", "cuoi.yaml"],
+        dir.path(),
+        "cuoi.yaml:6:38: ",
+        "quá 1.000.000 giá trị",
+        "exceed 1,000,000 values",
+    );
+    // Aliases repeating a long text: bounded by the text they add.
+    let long = "x".repeat(90_000);
+    let mut text = format!("a0: &a0 \"{long}\"\n");
+    text.push_str(&format!("a1: &a1 [{}]\n", vec!["*a0"; 100].join(",")));
+    text.push_str(&format!("a2: [{}]\n", vec!["*a1"; 100].join(",")));
+    std::fs::write(dir.path().join("chu.yaml"), &text).unwrap();
+    refused(&["check", "chu.yaml"], dir.path(), "chu.yaml:3:", "64 MB chữ", "64 MB of text");
+}
+
+#[test]
+fn raw_control_characters_are_located_at_their_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, ch) in [("nul.yaml", '\u{0}'), ("esc.yaml", '\u{1b}'), ("del.yaml", '\u{7f}')] {
+        minimal_with(dir.path(), name, "ho_ten: \"Nguyễn Văn An\"", &format!("ho_ten: \"Nguyễn{ch} Văn An\""));
+        let at = format!("{name}:14:18: ");
+        let code = format!("U+{:04X}", ch as u32);
+        refused(&["check", name], dir.path(), &at, &code, &code);
+        let (_, stderr) = run(&["check", name], dir.path());
+        assert!(!stderr.contains(ch), "the raw character is not echoed: {stderr:?}");
+    }
+}
+
+#[test]
+fn long_lines_and_long_lists_are_refused_quickly_naming_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 10 MB line: refused at its 100,001st character, not read for minutes.
+    minimal_with(
+        dir.path(),
+        "dong.yaml",
+        "ho_ten: \"Nguyễn Văn An\"",
+        &format!("ho_ten: \"{}\"", "A".repeat(10_000_000)),
+    );
+    refused(&["check", "dong.yaml"], dir.path(), "dong.yaml:14:100001: ", "100.000 ký tự", "100,000 characters");
+    let keys = format!("{}: 1\n", "k".repeat(3_000_000));
+    std::fs::write(dir.path().join("khoa.yaml"), keys).unwrap();
+    refused(&["check", "khoa.yaml"], dir.path(), "khoa.yaml:1:100001: ", "dòng quá dài", "line too long");
+    // A line just under the limit reads in well under a second (it took
+    // seconds when the nesting scan counted columns for every character).
+    minimal_with(dir.path(), "dai.yaml", "ho_ten: \"Nguyễn Văn An\"", &format!("ho_ten: \"{}\"", "Ân ".repeat(33_000)));
+    let (code, stderr) = run(&["check", "dai.yaml"], dir.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    // A noi_nhan of 250,000 items: refused at the item past 200,000.
+    let items = "    - \"Ủy ban nhân dân phường\"\n".repeat(250_000);
+    minimal_with(dir.path(), "noi-nhan.yaml", "    - \"Lưu: VT\"\n", &format!("    - \"Lưu: VT\"\n{items}"));
+    refused(
+        &["check", "noi-nhan.yaml"],
+        dir.path(),
+        "noi-nhan.yaml:200008:7: ",
+        "quá 200.000 mục",
+        "over 200,000 entries",
+    );
+}
+
+#[test]
+fn numbers_too_large_or_too_precise_are_refused_naming_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    for (typed, vi, en) in [
+        (
+            "100000000000000000000000",
+            "quá lớn; số liệu tối đa là 999.999.999.999.999",
+            "too large; figures go up to 999,999,999,999,999",
+        ),
+        ("1e30", "quá lớn", "too large"),
+        ("1000000000000000", "quá lớn", "too large"),
+        ("0.1234567890123456789", "có quá nhiều chữ số: baocao giữ đúng tới 15 chữ số", "keeps up to 15 digits"),
+    ] {
+        minimal_with(dir.path(), "so.yaml", "mo_hinh: 5", &format!("mo_hinh: {typed}"));
+        refused(&["check", "so.yaml"], dir.path(), "so.yaml:25:27: ", &format!("«{typed}» {vi}"), en);
+        let (_, stderr) = run(&["check", "so.yaml"], dir.path());
+        assert!(!stderr.contains("u128") && !stderr.contains("không âm"), "{stderr}");
+    }
+}
+
+#[test]
+fn right_to_left_text_direction_controls_bare_marks_and_year_zero_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (typed, vi, en) in [
+        ("שלום", "từ phải sang trái", "right-to-left"),
+        ("Nguyễn \u{202e}Văn An", "U+202E", "U+202E"),
+        ("An\u{2066}h", "hướng chữ vô hình", "text-direction control"),
+        ("\u{301}\u{300}\u{303}", "không có chữ cái nào", "no letter"),
+    ] {
+        minimal_with(dir.path(), "ten.yaml", "ho_ten: \"Nguyễn Văn An\"", &format!("ho_ten: \"{typed}\""));
+        refused(&["check", "ten.yaml"], dir.path(), "ten.yaml:14:11: nguoi_ky.ho_ten: ", vi, en);
+        let (_, stderr) = run(&["check", "ten.yaml"], dir.path());
+        assert!(!stderr.contains('\u{202e}') && !stderr.contains('\u{2066}'), "not echoed: {stderr:?}");
+    }
+    minimal_with(dir.path(), "nam.yaml", "ngay: 2015-03-02", "ngay: 0000-08-01");
+    refused(
+        &["check", "nam.yaml"],
+        dir.path(),
+        "nam.yaml:17:9: chuong_trinh.ngay: ",
+        "năm phải từ 1900 đến 2200",
+        "from 1900 to 2200",
+    );
+}
+
+#[test]
+fn input_problems_are_reported_before_the_output_folder_is_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    // A folder baocao did not write, and a template that fails only when used.
+    std::fs::create_dir_all(dir.path().join("out/hai-phong-2018")).unwrap();
+    std::fs::write(dir.path().join("out/hai-phong-2018/ghi-chu.txt"), "của tôi").unwrap();
+    std::fs::create_dir(dir.path().join("mau")).unwrap();
+    std::fs::write(dir.path().join("mau/tin-bai.hbs"), "Tin: {{lookup}}").unwrap();
+    let (code, stderr) = run(&["build", "hai-phong-2018.yaml", "--templates", "mau"], dir.path());
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("mau/tin-bai.hbs:1:6: "), "the input's problem first: {stderr}");
+    assert!(!stderr.contains("manifest.json"), "{stderr}");
+    // With the input right, the folder is judged.
+    std::fs::remove_file(dir.path().join("mau/tin-bai.hbs")).unwrap();
+    let (code, stderr) = run(&["build", "hai-phong-2018.yaml", "--templates", "mau"], dir.path());
+    assert_ne!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("manifest.json"), "{stderr}");
+}

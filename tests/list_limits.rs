@@ -205,3 +205,41 @@ fn legacy_text_in_utf8_names_is_refused_at_its_cell() {
         assert!(stderr.contains(expected), "missing «{expected}» in:\n{stderr}");
     }
 }
+
+#[test]
+fn an_xlsx_part_or_cell_of_huge_text_is_refused_before_it_costs_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    // One part declaring 150 MB (the file's total stays under 200 MB): the
+    // shape of a 187 KB file holding one 190 MB cell.
+    let path = dir.path().join("ds.xlsx");
+    write_xlsx(&path, &[Sheet::new("Sheet1", vec![row(&["Họ và tên"]), row(&["Lê Văn An"])])]);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let name = b"xl/worksheets/sheet1.xml";
+    let entry = (0..bytes.len() - 46)
+        .find(|&i| bytes[i..].starts_with(b"PK\x01\x02") && bytes[i + 46..].starts_with(name))
+        .expect("the sheet's central directory entry");
+    bytes[entry + 24..entry + 28].copy_from_slice(&150_000_000u32.to_le_bytes());
+    std::fs::write(&path, bytes).unwrap();
+    sample_with_list(dir.path(), "ds.xlsx");
+    refused(dir.path(), "tệp «ds.xlsx»: phần «xl/worksheets/sheet1.xml» giải nén ra hơn 100,0 MB");
+
+    // A cell of 20,000 characters: refused at its cell, naming the limit.
+    let long = "Lê Văn An ".repeat(2_000);
+    write_xlsx(&path, &[Sheet::new("Sheet1", vec![row(&["Loại", "Họ và tên"]), row(&["Cá nhân", &long])])]);
+    refused(dir.path(), "ds.xlsx:Sheet1!B2: khen_thuong[0].danh_sach_tep: ô này dài quá 10.000 ký tự");
+    std::fs::write(dir.path().join("ds.csv"), format!("loai,ten\nca_nhan,{long}\n")).unwrap();
+    sample_with_list(dir.path(), "ds.csv");
+    refused(dir.path(), "ds.csv:2: khen_thuong[0].danh_sach_tep: ô này dài quá 10.000 ký tự");
+}
+
+#[test]
+fn a_csv_quote_left_open_is_refused_at_its_line_not_read_as_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv =
+        "loai,ten,chuc_vu\nca_nhan,Lê Văn An,Tổ trưởng\nca_nhan,\"Nguyễn Văn Mới,,,\nca_nhan,Trần Thị Hoa,Tổ phó\n";
+    std::fs::write(dir.path().join("ds.csv"), csv).unwrap();
+    sample_with_list(dir.path(), "ds.csv");
+    refused(dir.path(), "ds.csv:3: khen_thuong[0].danh_sach_tep: dấu nháy kép «\"» mở ở dòng này không được đóng");
+    let (_, stderr) = check_bounded(dir.path());
+    assert!(!stderr.contains("Mới,,,"), "{stderr}");
+}

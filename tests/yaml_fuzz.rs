@@ -55,6 +55,12 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         "-1",
         "đ",
         "\u{301}",
+        "&b [*a, *a, *a, *a] ",
+        "\u{202e}",
+        "\u{7f}",
+        "100000000000000000000000",
+        "0.1234567890123456789",
+        "0000-08-01",
     ]);
     prop_oneof![
         (at.clone(), 1..200usize).prop_map(|(at, len)| Mutation::Cut { at, len }),

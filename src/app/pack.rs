@@ -302,7 +302,13 @@ pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Fa
     let prepared = prepare(request)?;
     let stem = request.input.file_stem().unwrap_or_default().to_string_lossy().to_string();
     let dir = out_dir.map_or_else(|| Path::new("out").join(output::safe_name(&stem, "dau-vao")), Path::to_path_buf);
-    let mut staging = Staging::begin(&dir, request.force)?;
+    let mut staging = match Staging::begin(&dir, request.force) {
+        Ok(staging) => staging,
+        // Every input problem is reported before the folder is judged:
+        // what only making the papers finds (a template, a certificate box)
+        // is looked for by `check` before the folder's refusal is shown.
+        Err(folder) => return Err(check(request).err().unwrap_or(folder)),
+    };
     let (manifest, warnings) = write_papers(request, prepared, &mut staging)?;
     staging.commit(&manifest.bytes())?;
     Ok(Built { dir, manifest, warnings })

@@ -177,6 +177,20 @@ pub enum ListKind {
         file: String,
         limit: u64,
     },
+    /// One part of an XLSX file (a sheet, the shared texts) unpacks to
+    /// more than baocao reads.
+    PartTooLarge {
+        file: String,
+        part: String,
+        limit: u64,
+    },
+    /// A cell whose text is longer than baocao reads (characters).
+    CellTooLong {
+        limit: usize,
+    },
+    /// A CSV quote opened on this line and never closed: the rest of the
+    /// file would have been one cell.
+    UnclosedQuote,
     /// A cell with a value outside the rows and columns read.
     BeyondLimits {
         rows: usize,
@@ -417,6 +431,22 @@ impl ListKind {
                 "«{file}» unpacks to more than {} MB (an unusual XLSX file); open it in Excel and save it again",
                 megabytes(*limit).replace(',', ".")
             ),
+            ListKind::PartTooLarge { file, part, limit } if vi => format!(
+                "tệp «{file}»: phần «{part}» giải nén ra hơn {} MB (tệp XLSX bất thường, có thể là một ô chứa chữ khổng lồ); hãy mở bằng Excel, kiểm tra và lưu lại",
+                megabytes(*limit)
+            ),
+            ListKind::PartTooLarge { file, part, limit } => format!(
+                "«{file}»: its part «{part}» unpacks to more than {} MB (an unusual XLSX file, perhaps one cell of huge text); open it in Excel, check it and save it again",
+                megabytes(*limit).replace(',', ".")
+            ),
+            ListKind::CellTooLong { limit } if vi => {
+                format!("ô này dài quá {} ký tự; một ô danh sách không cần dài như vậy — hãy kiểm tra lại ô", grouped(*limit, vi))
+            }
+            ListKind::CellTooLong { limit } => {
+                format!("this cell is longer than {} characters; no list cell needs that — check it", grouped(*limit, vi))
+            }
+            ListKind::UnclosedQuote if vi => "dấu nháy kép «\"» mở ở dòng này không được đóng, nên phần còn lại của tệp sẽ thành một ô; hãy thêm dấu nháy đóng hoặc xóa dấu nháy mở".into(),
+            ListKind::UnclosedQuote => "the double quote «\"» opened on this line is never closed, so the rest of the file would be one cell; close it or remove it".into(),
             ListKind::BeyondLimits { rows, last_column } if vi => format!(
                 "ô có dữ liệu nằm ngoài vùng đọc (tới dòng {}, cột {last_column}); hãy xóa ô này hoặc chép bảng sang trang mới",
                 grouped(*rows, vi)

@@ -19,10 +19,24 @@ fn explain_syntax(detail: &str) -> String {
         ),
         ("did not find expected", "thiếu dấu đóng (nháy, ngoặc) hoặc thụt lề sai"),
         ("duplicate entry", "một khóa xuất hiện hai lần"),
+        ("could not find expected ':'", "thiếu dấu «:» sau khóa (hoặc khóa dài quá 1024 ký tự)"),
+        ("unknown anchor", "bí danh (*tên) chưa được đặt tên bằng &tên ở trên"),
+        ("recursion limit exceeded", "bí danh (*tên) lồng nhau quá sâu hoặc tự gọi lại chính nó"),
+        ("repetition limit exceeded", "bí danh (*tên) lặp lại quá nhiều"),
+        (
+            "deserializing from YAML containing more than one document",
+            "tệp có nhiều hơn một văn bản YAML (dòng «---» thứ hai)",
+        ),
+        ("invalid leading UTF-8 octet", "tệp không phải văn bản UTF-8"),
+        ("file is not UTF-8", "tệp không phải văn bản UTF-8"),
     ];
+    // Only the Vietnamese: the library's English words never reach a
+    // Vietnamese message (`--lang en` shows them).
     match hints.iter().find(|(en, _)| detail.contains(en)) {
-        Some((_, vi)) => format!("{vi} ({detail})"),
-        None => detail.to_string(),
+        Some((_, vi)) => vi.to_string(),
+        // A typed file's schema (printer profile): its key and type words.
+        None if layout_message(detail) != detail => layout_message(detail),
+        None => "cấu trúc YAML không đúng ở chỗ này — kiểm tra dấu nháy, ngoặc, dấu «:» và thụt lề".to_string(),
     }
 }
 
@@ -306,6 +320,26 @@ impl Kind {
             Kind::NotUtf8 => "the file is not UTF-8 text (an invalid byte here); save it as UTF-8".into(),
             Kind::TooDeep { limit } if vi => format!("YAML lồng nhau quá sâu (quá {limit} tầng ngoặc hoặc thụt lề); tệp đầu vào không cần sâu như vậy"),
             Kind::TooDeep { limit } => format!("YAML nested too deep (over {limit} levels of brackets or indentation); an input never needs that"),
+            Kind::LineTooLong { limit } if vi => format!("dòng quá dài: baocao đọc mỗi dòng tới {} ký tự; hãy xuống dòng hoặc chia đoạn văn", group_digits(*limit as u64, '.')),
+            Kind::LineTooLong { limit } => format!("line too long: baocao reads lines of up to {} characters; break the line or the paragraph", group_digits(*limit as u64, ',')),
+            Kind::AliasBudget { values, bytes: size } if vi => format!("bí danh (*tên) ở đây lặp lại quá nhiều: mở rộng ra quá {} giá trị hoặc {} chữ; hãy viết thẳng nội dung thay vì lồng bí danh", group_digits(*values, '.'), bytes(*size, true)),
+            Kind::AliasBudget { values, bytes: size } => format!("the aliases (*name) here repeat too much: expanded, they exceed {} values or {} of text; write the content out instead of nesting aliases", group_digits(*values, ','), bytes(*size, false)),
+            Kind::TooManyValues { limit } if vi => format!("tệp có quá nhiều giá trị (quá {}); hãy chia danh sách lớn ra tệp danh sách (danh_sach_tep)", group_digits(*limit, '.')),
+            Kind::TooManyValues { limit } => format!("the file holds too many values (over {}); move big lists into list files (danh_sach_tep)", group_digits(*limit, ',')),
+            Kind::TooManyEntries { limit } if vi => format!("danh sách hoặc bảng này có quá {} mục; baocao đọc tối đa chừng ấy mục trong một danh sách", group_digits(*limit as u64, '.')),
+            Kind::TooManyEntries { limit } => format!("this list or mapping has over {} entries; baocao reads at most that many in one list", group_digits(*limit as u64, ',')),
+            Kind::NumberTooLarge { value, limit } if vi => format!("số «{value}» quá lớn; số liệu tối đa là {} (nếu đây là chữ, hãy đặt trong dấu nháy)", group_digits(*limit, '.')),
+            Kind::NumberTooLarge { value, limit } => format!("number «{value}» is too large; figures go up to {} (if it is text, put it in quotes)", group_digits(*limit, ',')),
+            Kind::TooManyDigits { value, limit } if vi => format!("số «{value}» có quá nhiều chữ số: baocao giữ đúng tới {limit} chữ số (kể cả phần thập phân); hãy làm tròn số"),
+            Kind::TooManyDigits { value, limit } => format!("number «{value}» has too many digits: baocao keeps up to {limit} digits exactly (decimals included); round it"),
+            Kind::RightToLeft(ch) if vi => format!("có chữ viết từ phải sang trái «{ch}» ({}); giấy tờ và phông chữ của baocao không trình bày được chữ viết từ phải sang trái", codepoint(*ch)),
+            Kind::RightToLeft(ch) => format!("contains right-to-left script «{ch}» ({}); baocao's papers and fonts cannot lay out right-to-left text", codepoint(*ch)),
+            Kind::BidiControl(ch) if vi => format!("chứa ký tự điều khiển hướng chữ vô hình {} (đảo chiều hiển thị chữ); hãy xóa nó", codepoint(*ch)),
+            Kind::BidiControl(ch) => format!("contains the invisible text-direction control {} (it reorders what is shown); remove it", codepoint(*ch)),
+            Kind::NoLetters if vi => "chỉ có dấu thanh, dấu phụ mà không có chữ cái nào; hãy gõ lại".into(),
+            Kind::NoLetters => "has only combining marks and no letter; type it again".into(),
+            Kind::YearOutOfRange { value, min, max } if vi => format!("ngày «{value}»: năm phải từ {min} đến {max}"),
+            Kind::YearOutOfRange { value, min, max } => format!("date «{value}»: the year must be from {min} to {max}"),
             Kind::ImageTooLarge { file, width, height, limit } if vi => format!("ảnh «{file}» quá lớn ({width} × {height} điểm ảnh); baocao đọc ảnh tới {} điểm ảnh", group_digits(*limit, '.')),
             Kind::ImageTooLarge { file, width, height, limit } => format!("image «{file}» is too large ({width} × {height} pixels); baocao reads images up to {} pixels", group_digits(*limit, ',')),
             Kind::OutOfRange { value, min, max, unit } if vi => format!("giá trị «{value}» không dùng được: cần một số từ {} đến {}{}", min.replace('.', ","), max.replace('.', ","), unit_name(*unit, true)),

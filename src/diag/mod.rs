@@ -283,6 +283,46 @@ pub enum Kind {
     TooDeep {
         limit: usize,
     },
+    /// A YAML line longer than baocao reads (characters).
+    LineTooLong {
+        limit: usize,
+    },
+    /// Aliases (`*ten`) that would expand to more values or text than
+    /// baocao reads.
+    AliasBudget {
+        values: u64,
+        bytes: u64,
+    },
+    /// A YAML file of more values than baocao reads (aliases expanded).
+    TooManyValues {
+        limit: u64,
+    },
+    /// A list or mapping of more entries than baocao reads.
+    TooManyEntries {
+        limit: usize,
+    },
+    /// A number larger than any figure (`value` as typed).
+    NumberTooLarge {
+        value: String,
+        limit: u64,
+    },
+    /// A decimal with more significant digits than are kept exactly.
+    TooManyDigits {
+        value: String,
+        limit: usize,
+    },
+    /// A letter of a right-to-left script (Hebrew, Arabic…).
+    RightToLeft(char),
+    /// An invisible bidirectional control character (U+202E…).
+    BidiControl(char),
+    /// A name of combining marks only, with no letter or digit.
+    NoLetters,
+    /// A date whose year is outside what baocao prints.
+    YearOutOfRange {
+        value: String,
+        min: i32,
+        max: i32,
+    },
     /// An image with more pixels than baocao reads.
     ImageTooLarge {
         file: String,
@@ -387,6 +427,10 @@ impl Problem {
         };
         let mut out = format!("{label}: {}\n", self.headline(lang));
         if let (Some(line), Some(text)) = (self.location.line, &self.location.excerpt) {
+            // Shown safely: a control or text-direction character of the
+            // file would act on the terminal instead of being seen.
+            let text: String = text.chars().map(|c| if shown_as_is(c) { c } else { '\u{fffd}' }).collect();
+            let text = &text;
             let gutter = line.to_string().len();
             let _ = writeln!(out, " {line} | {text}");
             if let Some(col) = self.location.col {
@@ -397,6 +441,13 @@ impl Problem {
         }
         out
     }
+}
+
+/// Whether `c` of a file's line can be printed under a message as it is.
+fn shown_as_is(c: char) -> bool {
+    c == '\t'
+        || !(c.is_control()
+            || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
 }
 
 /// All problems of a run, printed together; when some are errors, a last

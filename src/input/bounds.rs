@@ -110,8 +110,10 @@ pub(crate) fn too_deep(text: &str, limit: usize) -> Option<(usize, usize)> {
         }
         // Whether the next character starts a token (so `[`, `"` mean something).
         let mut at_token = true;
+        // The column is counted only where it is reported: counting it for
+        // every character made a long line cost the square of its length.
+        let col = |at: usize| indent + content[..at].chars().count() + 1;
         while let Some((at, ch)) = chars.next() {
-            let col = indent + content[..at].chars().count() + 1;
             if let Some(quote) = quoted {
                 if ch == '\\' && quote == '"' {
                     chars.next();
@@ -133,14 +135,14 @@ pub(crate) fn too_deep(text: &str, limit: usize) -> Option<(usize, usize)> {
                     flow += 1;
                     opened = true;
                     if line_depth + flow > limit {
-                        return Some((number, col));
+                        return Some((number, col(at)));
                     }
                 }
                 ']' | '}' if flow > 0 => flow -= 1,
                 '-' | '?' if at_token && flow == 0 && chars.peek().is_none_or(|&(_, c)| c == ' ') => {
                     line_depth += 1;
                     if line_depth > limit {
-                        return Some((number, col));
+                        return Some((number, col(at)));
                     }
                 }
                 '|' | '>' if at_token && flow == 0 => {

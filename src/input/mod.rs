@@ -15,6 +15,7 @@ pub mod narrative;
 mod positions;
 mod read;
 mod rules;
+pub(crate) mod yaml;
 
 use std::path::Path;
 
@@ -438,7 +439,6 @@ pub fn load_str(text: &str, display: &str, base: &Path) -> Result<Input, Vec<Pro
 }
 
 fn load_str_with_notes(text: &str, display: &str, base: &Path) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
-    bounds::check_depth(text, display).map_err(|p| vec![p])?;
     let mut reader = read::Reader::new(text, display, base);
     let input = reader.input();
     let notes = reader.take_notes();

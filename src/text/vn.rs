@@ -299,6 +299,42 @@ pub(crate) fn control_char(text: &str, allow_newline: bool) -> Option<char> {
     text.chars().find(|&ch| ch.is_control() && !(allow_newline && ch == '\n'))
 }
 
+/// The first invisible bidirectional control (U+061C, U+200E–U+200F,
+/// U+202A–U+202E, U+2066–U+2069): it reorders what is shown, so the
+/// printed text would not read as typed.
+pub(crate) fn bidi_control(text: &str) -> Option<char> {
+    if text.is_ascii() {
+        return None;
+    }
+    text.chars().find(
+        |ch| matches!(ch, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+    )
+}
+
+/// The first letter of a right-to-left script (Hebrew, Arabic, Syriac,
+/// Thaana, N'Ko and the others of those blocks): the papers lay text out
+/// left to right only.
+pub(crate) fn right_to_left(text: &str) -> Option<char> {
+    if text.is_ascii() {
+        return None;
+    }
+    text.chars().find(|ch| {
+        matches!(ch, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' | '\u{10800}'..='\u{10fff}' | '\u{1e800}'..='\u{1efff}')
+            && *ch != '\u{feff}'
+    })
+}
+
+/// Whether `text` starts with a combining mark or has marks and no letter
+/// or digit at all: a name of accents only.
+pub(crate) fn no_letters(text: &str) -> bool {
+    use unicode_normalization::char::is_combining_mark;
+    if text.is_ascii() {
+        return false;
+    }
+    text.chars().next().is_some_and(is_combining_mark)
+        || (text.chars().any(is_combining_mark) && !text.chars().any(char::is_alphanumeric))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +445,20 @@ mod tests {
         ] {
             assert_eq!(mojibake_char(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn right_to_left_bidi_controls_and_bare_marks_are_found() {
+        assert_eq!(right_to_left("Nguyễn שלום"), Some('ש'));
+        assert_eq!(right_to_left("مرحبا"), Some('م'));
+        assert_eq!(right_to_left("Nguyễn Văn An – «Độc lập»"), None);
+        assert_eq!(bidi_control("An \u{202e}nỗ"), Some('\u{202e}'));
+        assert_eq!(bidi_control("a\u{2067}b"), Some('\u{2067}'));
+        assert_eq!(bidi_control("Việt Nam"), None);
+        assert!(no_letters("\u{301}\u{300}\u{303}"));
+        assert!(no_letters("\u{301}An"));
+        assert!(!no_letters("Việt Nam"));
+        assert!(!no_letters("½ – №"));
     }
 
     #[test]

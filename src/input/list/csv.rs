@@ -3,7 +3,7 @@
 //! commas, semicolons or tabs — whichever the file uses. A file in a
 //! legacy Vietnamese encoding is refused, naming the encoding it looks like.
 
-use super::grid::{Cell, Grid, Row, MAX_COLUMNS, MAX_ROWS};
+use super::grid::{Cell, Grid, Row, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
 
 /// Why a CSV file gives no grid.
 #[derive(Debug, PartialEq, Eq)]
@@ -19,6 +19,15 @@ pub(super) enum Trouble {
         line: usize,
         column: usize,
     },
+    /// A double quote opened on `line` and never closed.
+    UnclosedQuote {
+        line: usize,
+    },
+    /// A value on `line` in column `column` longer than [`MAX_CELL_CHARS`].
+    CellTooLong {
+        line: usize,
+        column: usize,
+    },
     Unreadable(String),
 }
 
@@ -26,6 +35,9 @@ pub(super) enum Trouble {
 pub(super) fn read(bytes: &[u8]) -> Result<Grid, Trouble> {
     let text = decode(bytes)?;
     let separator = separator(&text);
+    if let Some(line) = unclosed_quote(&text, separator) {
+        return Err(Trouble::UnclosedQuote { line });
+    }
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(text.as_bytes());
     let mut rows = Vec::new();
@@ -41,11 +53,42 @@ pub(super) fn read(bytes: &[u8]) -> Result<Grid, Trouble> {
             if line > MAX_ROWS || column >= MAX_COLUMNS {
                 return Err(Trouble::BeyondLimits { line, column });
             }
+            if field.len() > MAX_CELL_CHARS && field.chars().count() > MAX_CELL_CHARS {
+                return Err(Trouble::CellTooLong { line, column });
+            }
             cells.push((column, Cell::Text(field.to_string())));
         }
         rows.push(Row { number: line, cells });
     }
     Ok(Grid::new(None, rows, Vec::new()))
+}
+
+/// The line of a double quote that opens a field and is still open at the
+/// end of the file (the csv reader would read the rest of the file as that
+/// one field, silently). A quote opens a field only at its start; `""`
+/// inside is a quote.
+fn unclosed_quote(text: &str, separator: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut line = 1;
+    let mut opened_on = None;
+    let mut at_field_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line += 1;
+        }
+        match opened_on {
+            Some(_) if b == b'"' && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if b == b'"' => opened_on = None,
+            Some(_) => {}
+            None if b == b'"' && at_field_start => opened_on = Some(line),
+            None => {}
+        }
+        at_field_start = opened_on.is_none() && (b == separator || b == b'\n' || b == b'\r');
+        i += 1;
+    }
+    opened_on
 }
 
 /// Line numbers of records from their byte offsets: the csv reader starts
@@ -184,6 +227,14 @@ fn legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_left_open_is_found_at_its_line() {
+        let text = "loai,ten\nca_nhan,\"Nguyễn Văn Mới,,,\nca_nhan,Lê Thị Hoa\n";
+        assert_eq!(read(text.as_bytes()).unwrap_err(), Trouble::UnclosedQuote { line: 2 });
+        assert_eq!(unclosed_quote("a,\"b \"\"c\"\"\",d\n\"x\ny\",z\n", b','), None);
+        assert_eq!(unclosed_quote("a,b\"c,d\n", b','), None, "a quote inside a field is text");
+    }
     use crate::input::list::display::show;
 
     fn texts(grid: &Grid) -> Vec<Vec<String>> {

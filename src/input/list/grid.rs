@@ -13,6 +13,11 @@ pub(super) const MAX_COLUMNS: usize = 100;
 pub(super) const MAX_MERGES: usize = 10_000;
 /// A list file's size on disk.
 pub(super) const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+/// What one part of an XLSX file (a sheet, the shared texts) may unpack to:
+/// a list of 200,000 rows is some tens of MB.
+pub(super) const MAX_PART_BYTES: u64 = 100 * 1024 * 1024;
+/// The longest text of one cell (characters), CSV or XLSX.
+pub(super) const MAX_CELL_CHARS: usize = 10_000;
 /// What an XLSX file may unpack to (its parts' declared sizes together).
 pub(super) const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
 

@@ -197,6 +197,10 @@ fn read_csv(path: &Path, place: &Place) -> Result<Grid, Vec<Problem>> {
                 )
             }
             csv::Trouble::BeyondLimits { line, column } => place.problem(place.at(line, column), beyond_limits()),
+            csv::Trouble::UnclosedQuote { line } => place.problem(place.at(line, 0), ListKind::UnclosedQuote),
+            csv::Trouble::CellTooLong { line, column } => {
+                place.problem(place.at(line, column), ListKind::CellTooLong { limit: grid::MAX_CELL_CHARS })
+            }
             csv::Trouble::Unreadable(detail) => Problem {
                 location: place.file().into(),
                 path: place.path.clone(),
@@ -222,6 +226,13 @@ fn read_xlsx(path: &Path, sheet: Option<&str>, place: &Place) -> Result<xlsx::Re
             },
             xlsx::Trouble::Unpacked => {
                 at_file(ListKind::UnpackedTooLarge { file: place.display.clone(), limit: MAX_UNPACKED_BYTES })
+            }
+            xlsx::Trouble::PartTooLarge(part) => {
+                at_file(ListKind::PartTooLarge { file: place.display.clone(), part, limit: grid::MAX_PART_BYTES })
+            }
+            xlsx::Trouble::CellTooLong { sheet, row, column } => {
+                let located = Place { sheet: Some(sheet), display: place.display.clone(), path: place.path.clone() };
+                located.problem(located.at(row, column), ListKind::CellTooLong { limit: grid::MAX_CELL_CHARS })
             }
             xlsx::Trouble::SheetMissing { sheet, sheets } => at_file(ListKind::SheetMissing { sheet, sheets }),
             xlsx::Trouble::BeyondLimits { sheet, row, column } => {

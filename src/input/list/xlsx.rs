@@ -10,7 +10,9 @@ use std::path::Path;
 
 use calamine::{DataRef, Reader as _, Xlsx};
 
-use super::grid::{Cell, Grid, Merge, Row, MAX_COLUMNS, MAX_MERGES, MAX_ROWS, MAX_UNPACKED_BYTES};
+use super::grid::{
+    Cell, Grid, Merge, Row, MAX_CELL_CHARS, MAX_COLUMNS, MAX_MERGES, MAX_PART_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES,
+};
 use super::words::fold;
 
 /// Why a workbook gives no grid.
@@ -19,6 +21,14 @@ pub(super) enum Trouble {
     /// Not an XLSX file, or a broken one: the library's words.
     Unreadable(String),
     Unpacked,
+    /// One part (its name in the archive) unpacks to more than [`MAX_PART_BYTES`].
+    PartTooLarge(String),
+    /// A cell's text longer than [`MAX_CELL_CHARS`], at (row from 1, column from 0).
+    CellTooLong {
+        sheet: String,
+        row: usize,
+        column: usize,
+    },
     SheetMissing {
         sheet: String,
         sheets: Vec<String>,
@@ -73,6 +83,11 @@ pub(super) fn read(path: &Path, sheet: Option<&str>) -> Result<Read, Trouble> {
         if row > MAX_ROWS || column >= MAX_COLUMNS {
             return Err(Trouble::BeyondLimits { sheet: name, row, column });
         }
+        if let Cell::Text(text) = &value {
+            if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
+                return Err(Trouble::CellTooLong { sheet: name, row, column });
+            }
+        }
         match rows.last_mut() {
             Some(last) if last.number == row => last.cells.push((column, value)),
             _ => rows.push(Row { number: row, cells: vec![(column, value)] }),
@@ -103,12 +118,20 @@ fn check_unpacked_size(path: &Path) -> Result<(), Trouble> {
     let file = File::open(path).map_err(|e| Trouble::Unreadable(e.to_string()))?;
     let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Trouble::Unreadable(e.to_string()))?;
     let mut total: u64 = 0;
+    let mut oversized = None;
     for index in 0..archive.len() {
         let part = archive.by_index_raw(index).map_err(|e| Trouble::Unreadable(e.to_string()))?;
         total = total.saturating_add(part.size());
+        // A sheet or the shared texts: what calamine unpacks whole.
+        if part.size() > MAX_PART_BYTES && part.name().starts_with("xl/") && oversized.is_none() {
+            oversized = Some(part.name().to_string());
+        }
     }
     if total > MAX_UNPACKED_BYTES {
         return Err(Trouble::Unpacked);
+    }
+    if let Some(part) = oversized {
+        return Err(Trouble::PartTooLarge(part));
     }
     Ok(())
 }

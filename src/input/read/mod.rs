@@ -12,9 +12,22 @@ use super::facts;
 use super::list;
 use super::locate::Locator;
 use super::*;
-use crate::diag::{Expect, Kind, Location, Problem};
+use crate::diag::{Expect, Kind, Problem};
 use crate::text::fonts::undrawable_char;
 use crate::text::vn::{self, Date, Decimal};
+
+use super::yaml::MAX_FIGURE;
+
+/// The years a date may have: a paper of this century or the last, give
+/// or take (`0000-08-01` would print «năm 0»).
+pub(crate) const MIN_YEAR: i32 = 1900;
+/// See [`MIN_YEAR`].
+pub(crate) const MAX_YEAR: i32 = 2200;
+
+/// A scalar as YAML shows it, for a message.
+fn value_text(value: &Value) -> String {
+    serde_yaml::to_string(value).unwrap_or_default().trim().to_string()
+}
 
 /// A mapping being read: its path, entries and the record's keys.
 struct Record<'v> {
@@ -68,10 +81,13 @@ impl<'a> Reader<'a> {
 
     /// The whole file.
     pub(super) fn input(&mut self) -> Option<Input> {
-        let root: Value = match serde_yaml::from_str(self.text) {
+        let display = match &self.locator {
+            Locator::Yaml { display, .. } | Locator::List { display, .. } => display.clone(),
+        };
+        let root = match super::yaml::parse_yaml(self.text, &display) {
             Ok(root) => root,
-            Err(err) => {
-                self.syntax_error(&err);
+            Err(problems) => {
+                self.problems.extend(problems);
                 return None;
             }
         };
@@ -112,27 +128,6 @@ impl<'a> Reader<'a> {
             noi_dung: noi_dung.unwrap_or_default(),
             khen_thuong: khen_thuong?,
         })
-    }
-
-    fn syntax_error(&mut self, err: &serde_yaml::Error) {
-        let raw = err.to_string();
-        let detail = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-        let mut location = Location::file(match &self.locator {
-            Locator::Yaml { display, .. } | Locator::List { display, .. } => display,
-        });
-        let mut kind = Kind::Syntax(detail.clone());
-        // serde_yaml names no place for some errors (a second document):
-        // the other parser's position, or the line that starts it.
-        let at = err.location().map(|at| (at.line(), at.column())).or_else(|| unlocated_error_place(self.text));
-        if let Some((line, col)) = at {
-            if let Some(quote) = unpaired_quote_line(self.text, line) {
-                kind = Kind::UnclosedQuote { detail, line: quote };
-            }
-            location.line = Some(line);
-            location.col = Some(col);
-            location.excerpt = self.text.lines().nth(line.saturating_sub(1)).map(str::to_string);
-        }
-        self.problems.push(Problem { location: location.into(), path: String::new(), kind });
     }
 
     /// A mapping with only `keys`; unknown keys are reported at their key.
@@ -264,14 +259,19 @@ impl<'a> Reader<'a> {
             other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
         };
         let date = Date::parse(&text);
-        if date.is_none() {
-            self.report(path, false, Kind::BadDate(text));
+        match date {
+            None => self.report(path, false, Kind::BadDate(text)),
+            Some(date) if !(MIN_YEAR..=MAX_YEAR).contains(&date.year) => {
+                self.report(path, false, Kind::YearOutOfRange { value: text, min: MIN_YEAR, max: MAX_YEAR });
+                return None;
+            }
+            Some(_) => {}
         }
         date
     }
 
     fn year(&mut self, value: &Value, path: &str) -> Option<i32> {
-        let year = value.as_i64().filter(|y| (1900..=2200).contains(y)).map(|y| y as i32);
+        let year = value.as_i64().filter(|y| (i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(y)).map(|y| y as i32);
         if year.is_none() {
             let shown = serde_yaml::to_string(value).unwrap_or_default().trim().to_string();
             self.report(path, false, Kind::NotYear(shown));
@@ -288,6 +288,22 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
+        let too_large = match value {
+            Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(whole), ..) => whole > MAX_FIGURE,
+                (None, Some(_), _) => false,
+                (None, None, Some(float)) => float.is_finite() && float.abs() > MAX_FIGURE as f64,
+                _ => false,
+            },
+            _ => false,
+        };
+        if too_large {
+            let typed = self.locator.raw_value(path).unwrap_or_else(|| value_text(value));
+            self.report(path, false, Kind::NumberTooLarge { value: typed, limit: MAX_FIGURE });
+            return None;
+        }
+        // Within MAX_FIGURE and MAX_DIGITS (checked on the text), the
+        // shortest form of the parsed number is the typed one.
         let number = match value {
             Value::Number(n) => Decimal::parse(&n.to_string()),
             _ => None,
@@ -555,6 +571,15 @@ pub(super) fn checked_text(raw: &str, multiline: bool) -> Result<String, Kind> {
     if let Some(ch) = vn::control_char(&text, multiline) {
         return Err(Kind::ControlChar(ch));
     }
+    if let Some(ch) = vn::bidi_control(&text) {
+        return Err(Kind::BidiControl(ch));
+    }
+    if let Some(ch) = vn::right_to_left(&text) {
+        return Err(Kind::RightToLeft(ch));
+    }
+    if vn::no_letters(&text) {
+        return Err(Kind::NoLetters);
+    }
     if let Some(ch) = vn::mojibake_char(&text) {
         return Err(Kind::Mojibake(ch));
     }
@@ -562,36 +587,4 @@ pub(super) fn checked_text(raw: &str, multiline: bool) -> Result<String, Kind> {
         return Err(Kind::Undrawable(ch));
     }
     Ok(text)
-}
-
-/// Where a YAML error serde_yaml did not place is: yaml-rust2's error
-/// position, else the first line that starts a second document.
-fn unlocated_error_place(text: &str) -> Option<(usize, usize)> {
-    if let Err(err) = yaml_rust2::YamlLoader::load_from_str(text) {
-        let mark = err.marker();
-        return Some((mark.line().max(1), mark.col() + 1));
-    }
-    let mut content = false;
-    for (index, line) in text.lines().enumerate() {
-        if content && (line.starts_with("---") || line.starts_with("...") || line.starts_with('%')) {
-            return Some((index + 1, 1));
-        }
-        content |= !line.trim().is_empty() && !line.trim_start().starts_with('#');
-    }
-    Some((1, 1))
-}
-
-/// The first line before `error_line` (1-based) whose unescaped double
-/// quotes do not pair up: where an unclosed quote most likely starts.
-fn unpaired_quote_line(text: &str, error_line: usize) -> Option<usize> {
-    text.lines()
-        .take(error_line.saturating_sub(1))
-        .enumerate()
-        .filter(|(_, line)| {
-            let content = line.split(" #").next().unwrap_or(line);
-            let quotes = content.matches('"').count() - content.matches("\\\"").count();
-            quotes % 2 == 1
-        })
-        .map(|(i, _)| i + 1)
-        .next()
 }
