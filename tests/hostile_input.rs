@@ -443,3 +443,140 @@ fn input_problems_are_reported_before_the_output_folder_is_judged() {
     assert_ne!(code, Some(0), "{stderr}");
     assert!(stderr.contains("manifest.json"), "{stderr}");
 }
+
+#[test]
+fn template_folder_files_are_bounded_regular_utf8_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let templates = dir.path().join("mau");
+    std::fs::create_dir(&templates).unwrap();
+    let args = ["check", "hai-phong-2018.yaml", "--templates", "mau"];
+    // 10 MB, sparse: refused from its size before it is read or compiled.
+    std::fs::File::create(templates.join("bao-cao.hbs")).unwrap().set_len(10 * 1024 * 1024).unwrap();
+    refused(&args, dir.path(), "mau/bao-cao.hbs: ", "quá lớn (10 MB)", "too large (10 MB)");
+    std::fs::remove_file(templates.join("bao-cao.hbs")).unwrap();
+    // A folder, a FIFO and a link to /dev/zero under template names.
+    std::fs::create_dir(templates.join("quyet-dinh.hbs")).unwrap();
+    refused(&args, dir.path(), "mau/quyet-dinh.hbs: ", "không phải một tệp thường", "not a regular file");
+    std::fs::remove_dir(templates.join("quyet-dinh.hbs")).unwrap();
+    let fifo = std::ffi::CString::new(templates.join("tin-bai.hbs").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo with a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    refused(&args, dir.path(), "mau/tin-bai.hbs: ", "không phải một tệp thường", "not a regular file");
+    std::fs::remove_file(templates.join("tin-bai.hbs")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", templates.join("khen-bo-cuc.yaml")).unwrap();
+    refused(&args, dir.path(), "mau/khen-bo-cuc.yaml: ", "không phải một tệp thường", "not a regular file");
+    std::fs::remove_file(templates.join("khen-bo-cuc.yaml")).unwrap();
+    // A misspelt name would leave the clerk's edit unused.
+    std::fs::write(templates.join("bao-cao-trich-yue.hbs"), "x").unwrap();
+    refused(&args, dir.path(), "mau/bao-cao-trich-yue.hbs: ", "có phải «bao-cao-trich-yeu.hbs»", "did you mean");
+    std::fs::remove_file(templates.join("bao-cao-trich-yue.hbs")).unwrap();
+    // Not UTF-8: the bad byte's line and column.
+    std::fs::write(templates.join("tin-bai.hbs"), b"Tin\nNguy\xe9n {{x}}\n").unwrap();
+    refused(&args, dir.path(), "mau/tin-bai.hbs:2:5", "không phải văn bản UTF-8", "not UTF-8");
+    // An inline partial that includes itself: the file and the looping call.
+    std::fs::write(templates.join("tin-bai.hbs"), "Tin\n{{#*inline \"r\"}}\n  {{> r}}{{/inline}}{{> r}}\n").unwrap();
+    refused(&args, dir.path(), "mau/tin-bai.hbs:3:3", "tự gọi lại chính nó", "includes itself");
+    // Notes and other files beside the templates are left alone.
+    std::fs::remove_file(templates.join("tin-bai.hbs")).unwrap();
+    std::fs::write(templates.join("ghi-chu.txt"), "x").unwrap();
+    assert_eq!(run(&args, dir.path()).0, Some(0));
+}
+
+#[test]
+fn helpers_given_a_group_of_fields_or_no_date_are_located_template_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let templates = dir.path().join("mau");
+    std::fs::create_dir(&templates).unwrap();
+    let args = ["check", "hai-phong-2018.yaml", "--templates", "mau"];
+    std::fs::write(templates.join("bao-cao-trich-yeu.hbs"), "Báo cáo {{ngay co_quan}}").unwrap();
+    refused(&args, dir.path(), "mau/bao-cao-trich-yeu.hbs:1:9", "{{ngay …}} cần một ngày", "{{ngay …}} needs a date");
+    std::fs::write(templates.join("bao-cao-trich-yeu.hbs"), "Báo cáo\n {{ngay co_quan.ten}}").unwrap();
+    refused(&args, dir.path(), "mau/bao-cao-trich-yeu.hbs:2:2", "nhưng được «", "but was given «");
+    std::fs::write(templates.join("bao-cao-trich-yeu.hbs"), "{{hoa giai_doan}}").unwrap();
+    refused(
+        &args,
+        dir.path(),
+        "mau/bao-cao-trich-yeu.hbs:1:1",
+        "{{hoa …}} cần một đoạn chữ",
+        "{{hoa …}} needs one text",
+    );
+    std::fs::write(templates.join("bao-cao-trich-yeu.hbs"), "{{so giai_doan}}").unwrap();
+    refused(&args, dir.path(), "mau/bao-cao-trich-yeu.hbs:1:1", "{{so …}} cần một số", "{{so …}} needs a number");
+    std::fs::remove_file(templates.join("bao-cao-trich-yeu.hbs")).unwrap();
+    // The same in a certificate box.
+    let layout = std::fs::read_to_string(root().join("templates/khen-bo-cuc.yaml")).unwrap();
+    let text = layout.replace("chu: \"{{hoa hinh_thuc}}\"", "chu: \"{{hoa nhom}}\"");
+    std::fs::write(templates.join("khen-bo-cuc.yaml"), &text).unwrap();
+    let line = text.lines().position(|l| l.contains("{{hoa nhom}}")).unwrap() + 1;
+    refused(&args, dir.path(), &format!("mau/khen-bo-cuc.yaml:{line}:"), "{{hoa …}} cần", "{{hoa …}} needs");
+}
+
+#[test]
+fn layout_box_names_and_fields_are_refused_at_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let templates = dir.path().join("mau");
+    std::fs::create_dir(&templates).unwrap();
+    let args = ["check", "hai-phong-2018.yaml", "--templates", "mau"];
+    let layout = std::fs::read_to_string(root().join("templates/khen-bo-cuc.yaml")).unwrap();
+    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    // Two boxes named alike: the national title would print the recipient.
+    let text = layout.replace("{ ten: tieu_ngu,", "{ ten: nguoi_nhan,");
+    std::fs::write(templates.join("khen-bo-cuc.yaml"), &text).unwrap();
+    let second = line_of(&text, "chu: \"{{nguoi_nhan}}\"");
+    let first = line_of(&text, "Độc lập");
+    refused(
+        &args,
+        dir.path(),
+        &format!("mau/khen-bo-cuc.yaml:{second}:"),
+        &format!("ô «nguoi_nhan» đã có ở dòng {first}"),
+        &format!("already defined on line {first}"),
+    );
+    // A field the data lacks, in both languages, at the box's text.
+    let text = layout.replace("chu: \"{{chuc_vu_don_vi}}\"", "chu: \"{{khong_co}}\"");
+    std::fs::write(templates.join("khen-bo-cuc.yaml"), &text).unwrap();
+    refused(
+        &args,
+        dir.path(),
+        &format!("mau/khen-bo-cuc.yaml:{}:", line_of(&text, "khong_co")),
+        "dùng trường «khong_co» mà dữ liệu không có",
+        "uses the field «khong_co», which the data lacks",
+    );
+}
+
+#[test]
+fn summary_options_are_checked_at_their_name() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_in(dir.path());
+    let summary = |extra: &[&str]| {
+        let mut args = vec!["summary", "hai-phong-2018.yaml", "-o", "out"];
+        args.extend_from_slice(extra);
+        args.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let check = |extra: &[&str], located: &str, vi: &str, en: &str| {
+        let args = summary(extra);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        refused(&args, dir.path(), located, vi, en);
+    };
+    check(
+        &["--from", "0", "--to", "2018"],
+        "--from: ",
+        "năm «0» không dùng được: cần một năm từ 1900 đến 2200",
+        "expected a year from 1900 to 2200",
+    );
+    check(&["--from", "2016", "--to", "99999"], "--to: ", "năm «99999» không dùng được", "year «99999» cannot be used");
+    check(
+        &["--from", "2016", "--to", "2018", "--co-quan", " "],
+        "--co-quan: ",
+        "không được để trống",
+        "must not be empty",
+    );
+    check(
+        &["--from", "2016", "--to", "2018", "--co-quan", "CÔNG AN\u{1b}[31m"],
+        "--co-quan: ",
+        "ký tự điều khiển U+001B",
+        "control character U+001B",
+    );
+}

@@ -199,8 +199,17 @@ fn make(
             out.put(format!("{name}.pdf"), kind, "pdf", Some(pages), None, &bytes)?;
         }
         if has.contains(&Format::Docx) && asked(Format::Docx) {
-            let bytes = docx::render(document).map_err(render_failure(&name, "docx"))?;
-            out.put(format!("{name}.docx"), kind, "docx", None, None, &bytes)?;
+            // Streamed: a decision's list of 100,000 names is written into
+            // the zip a few hundred rows at a time.
+            let mut write = |file: &mut dyn output::WriteSeek| {
+                docx::write_stream(document, file).map_err(|stop| match stop {
+                    Stop::Source(never) => match never {},
+                    Stop::Render(detail) => Failure::Render { file: format!("{name}.docx"), detail },
+                    Stop::Write(err) => Failure::io(IoAction::Write, format!("{name}.docx"), err),
+                })?;
+                Ok(())
+            };
+            out.stream(format!("{name}.docx"), kind, "docx", None, None, &mut write)?;
         }
         Ok::<(), Failure>(())
     };

@@ -61,6 +61,32 @@ fn layout_message(detail: &str) -> String {
     detail.to_string()
 }
 
+/// The template files a templates folder may hold.
+const TEMPLATE_FILES: &str = "bao-cao.hbs, bao-cao-trich-yeu.hbs, quyet-dinh.hbs, quyet-dinh-trich-yeu.hbs, \
+     quyet-dinh-danh-sach.hbs, tin-bai.hbs, tong-hop.hbs, tong-hop-trich-yeu.hbs, khen-bo-cuc.yaml";
+
+/// A helper given what it cannot print: what it needs, and what it got.
+fn helper_value(name: &str, helper: &str, value: Option<&str>, vi: bool) -> String {
+    let need = match (helper, vi) {
+        ("ngay", true) => "một ngày dạng YYYY-MM-DD",
+        ("ngay", false) => "a date as YYYY-MM-DD",
+        ("so", true) => "một số",
+        ("so", false) => "a number",
+        (_, true) => "một đoạn chữ",
+        (_, false) => "one text",
+    };
+    match (value, vi) {
+        (Some(value), true) => format!("mẫu «{name}»: {{{{{helper} …}}}} cần {need} nhưng được «{value}»"),
+        (Some(value), false) => format!("template «{name}»: {{{{{helper} …}}}} needs {need} but was given «{value}»"),
+        (None, true) => format!(
+            "mẫu «{name}»: {{{{{helper} …}}}} cần {need} nhưng được một nhóm trường (nhiều giá trị); hãy chọn một trường bên trong nó (ví dụ co_quan.ten thay cho co_quan)"
+        ),
+        (None, false) => format!(
+            "template «{name}»: {{{{{helper} …}}}} needs {need} but was given a group of fields (several values); pick one field inside it (e.g. co_quan.ten rather than co_quan)"
+        ),
+    }
+}
+
 /// The field path serde_yaml puts before its message ("kho: …").
 fn prefix(detail: &str) -> &str {
     match detail.find(": ") {
@@ -111,7 +137,7 @@ fn codepoint(ch: char) -> String {
 }
 
 /// The closest valid key to a misspelt one, when it is close enough.
-fn suggestion(key: &str, valid: &[String]) -> Option<String> {
+pub(crate) fn suggestion(key: &str, valid: &[String]) -> Option<String> {
     valid
         .iter()
         .map(|v| (edit_distance(key, v), v))
@@ -363,6 +389,21 @@ impl Kind {
                 tenths_of_pt % 10
             ),
             Kind::Workspace(kind) => kind.message(lang),
+            Kind::HelperValue { name, helper, value } => helper_value(name, helper, value.as_deref(), vi),
+            Kind::UnknownTemplate { file, suggestion } if vi => format!(
+                "tệp «{file}» trong thư mục mẫu không phải tên một mẫu nào nên sẽ không được dùng; {}",
+                suggestion.as_ref().map_or(format!("các mẫu: {TEMPLATE_FILES}"), |s| format!("có phải «{s}»?"))
+            ),
+            Kind::UnknownTemplate { file, suggestion } => format!(
+                "file «{file}» in the templates folder names no template, so it would not be used; {}",
+                suggestion.as_ref().map_or(format!("the templates: {TEMPLATE_FILES}"), |s| format!("did you mean «{s}»?"))
+            ),
+            Kind::DuplicateBox { name, first_line: Some(line) } if vi => format!("ô «{name}» đã có ở dòng {line}; mỗi ô một tên riêng — hãy đổi tên hoặc xóa một ô"),
+            Kind::DuplicateBox { name, first_line: None } if vi => format!("ô «{name}» đã có ở trên; mỗi ô một tên riêng — hãy đổi tên hoặc xóa một ô"),
+            Kind::DuplicateBox { name, first_line: Some(line) } => format!("box «{name}» is already defined on line {line}; each box needs its own name — rename or remove one"),
+            Kind::DuplicateBox { name, first_line: None } => format!("box «{name}» is already defined above; each box needs its own name — rename or remove one"),
+            Kind::YearOptionOutOfRange { value, min, max } if vi => format!("năm «{value}» không dùng được: cần một năm từ {min} đến {max}"),
+            Kind::YearOptionOutOfRange { value, min, max } => format!("year «{value}» cannot be used: expected a year from {min} to {max}"),
         }
     }
 }

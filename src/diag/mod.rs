@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 mod failure;
 mod list;
-mod messages;
+pub(crate) mod messages;
 mod workspace;
 
 pub(crate) use failure::NotARegularFile;
@@ -369,6 +369,29 @@ pub enum Kind {
     /// What the workspace (`baocao serve`) finds wrong or worth a look
     /// (boxed: its facts are long, and most problems are not the workspace's).
     Workspace(Box<WorkspaceKind>),
+    /// A template helper given what it cannot print (`{{ngay co_quan}}`):
+    /// `value` is the text given, `None` for a group of fields.
+    HelperValue {
+        name: String,
+        helper: String,
+        value: Option<String>,
+    },
+    /// A `.hbs` file in the templates folder that names no template.
+    UnknownTemplate {
+        file: String,
+        suggestion: Option<String>,
+    },
+    /// A second certificate box with the name of an earlier one.
+    DuplicateBox {
+        name: String,
+        first_line: Option<usize>,
+    },
+    /// A year option outside the years a paper can mean.
+    YearOptionOutOfRange {
+        value: i64,
+        min: i32,
+        max: i32,
+    },
 }
 
 /// The unit of a number's range.

@@ -42,11 +42,36 @@ pub(crate) fn escape_keeping_emphasis(text: &str) -> String {
     out
 }
 
-/// Roman numerals for part and section numbers (1–39 is plenty).
+/// Roman numerals for part and section numbers, for any count (40 is
+/// "XL", 1999 "MCMXCIX"; thousands repeat "M"); 0 has none and is "0".
 pub(crate) fn roman(n: usize) -> String {
-    const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
-    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
-    format!("{}{}", TENS[(n / 10).min(3)], UNITS[n % 10])
+    const VALUES: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    if n == 0 {
+        return "0".into();
+    }
+    let mut rest = n;
+    let mut out = String::new();
+    for (value, letters) in VALUES {
+        while rest >= value {
+            out.push_str(letters);
+            rest -= value;
+        }
+    }
+    out
 }
 
 /// Parses `markup`; `directive` supplies the blocks of `::name` lines and
@@ -264,5 +289,46 @@ mod tests {
     #[test]
     fn roman_numerals() {
         assert_eq!([1, 4, 9, 14, 20].map(roman), ["I", "IV", "IX", "XIV", "XX"]);
+        let table = [
+            (39, "XXXIX"),
+            (40, "XL"),
+            (44, "XLIV"),
+            (49, "XLIX"),
+            (50, "L"),
+            (58, "LVIII"),
+            (69, "LXIX"),
+            (74, "LXXIV"),
+            (88, "LXXXVIII"),
+            (90, "XC"),
+            (94, "XCIV"),
+            (99, "XCIX"),
+            (100, "C"),
+            (400, "CD"),
+            (1999, "MCMXCIX"),
+        ];
+        for (n, expected) in table {
+            assert_eq!(roman(n), expected, "{n}");
+        }
+        // 1..=100: every numeral distinct, read back to its number.
+        let value = |c: char| match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => panic!("{c}"),
+        };
+        let mut seen = std::collections::HashSet::new();
+        for n in 1..=100usize {
+            let text = roman(n);
+            let digits: Vec<usize> = text.chars().map(value).collect();
+            let read: isize = digits
+                .iter()
+                .enumerate()
+                .map(|(i, d)| if digits.get(i + 1).is_some_and(|next| next > d) { -(*d as isize) } else { *d as isize })
+                .sum();
+            assert_eq!(read, n as isize, "{n} → {text}");
+            assert!(seen.insert(text), "{n}");
+        }
     }
 }

@@ -4,5 +4,7 @@
 
 pub(crate) mod awards;
 pub(crate) mod figures;
+pub mod helpers;
 pub(crate) mod markup;
+mod template_files;
 pub mod templates;

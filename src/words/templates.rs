@@ -9,14 +9,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use handlebars::{handlebars_helper, Handlebars, RenderErrorReason};
+use handlebars::{Handlebars, RenderErrorReason};
 use serde::Serialize;
-use serde_json::Value as Json;
 
 use crate::diag::{Kind, Location, Problem};
-use crate::input::narrative;
-use crate::text::vn::{self, Date, Decimal};
-use crate::words::markup;
+use crate::words::helpers::{register_helpers, HelperMisuse};
+use crate::words::{markup, template_files};
 
 /// Built-in templates: (file name, text). A `.hbs` file is a handlebars
 /// template named by its stem; `khen-bo-cuc.yaml` is the certificate layout.
@@ -80,22 +78,18 @@ impl Templates {
                 }]);
             }
         }
+        let mut custom = match dir {
+            Some(dir) => template_files::read_folder(dir)?,
+            None => Default::default(),
+        };
         let mut problems = Vec::new();
         let mut origins = Vec::new();
         let mut layout = (String::new(), String::new());
         for (file_name, built_in) in BUILT_IN {
-            let custom: Option<PathBuf> = dir.map(|d| d.join(file_name)).filter(|p| p.is_file());
             let name = file_name.trim_end_matches(".hbs");
-            let (origin, text) = match &custom {
-                Some(path) => match std::fs::read_to_string(path) {
-                    Ok(text) => (path.display().to_string(), text),
-                    Err(err) => {
-                        problems.push(template_problem(name, &path.display().to_string(), "", None, err.to_string()));
-                        continue;
-                    }
-                },
-                None => (format!("templates/{file_name} (tích hợp sẵn)"), built_in.to_string()),
-            };
+            let (origin, text) = custom
+                .remove(file_name)
+                .unwrap_or_else(|| (format!("templates/{file_name} (tích hợp sẵn)"), built_in.to_string()));
             if *file_name == CERTIFICATE_LAYOUT {
                 layout = (origin, text);
                 continue;
@@ -108,13 +102,18 @@ impl Templates {
         }
         let named: Vec<(String, String)> = origins.iter().map(|(n, _, t)| (n.clone(), t.clone())).collect();
         if let Some(chain) = find_recursion(&named) {
-            let origin = origins.iter().find(|(n, _, _)| *n == chain[0]).map_or("", |(_, o, _)| o.as_str());
-            let file = origin.split(" (").next().unwrap_or(origin);
-            problems.push(Problem {
-                location: Box::new(Location::file(file)),
-                path: String::new(),
-                kind: Kind::TemplateRecursion { name: chain[0].clone(), chain },
-            });
+            // The loop's first node, a template or one of its inline
+            // partials ("tin-bai/r"): its file, and the call closing the loop.
+            let (template, inline) = chain[0].split_once('/').map_or((chain[0].as_str(), None), |(t, i)| (t, Some(i)));
+            let (origin, text) =
+                origins.iter().find(|(n, _, _)| n == template).map_or(("", ""), |(_, o, t)| (o.as_str(), t.as_str()));
+            let from = inline.and_then(|inline| template_files::inline_start(text, inline)).unwrap_or(0);
+            let target = chain[1].rsplit('/').next().unwrap_or_default().trim_start_matches("(…)");
+            let target = if target.is_empty() { "(" } else { target };
+            let position = template_files::call_position(text, from, target);
+            let mut problem = template_problem(template, origin, text, position, String::new());
+            problem.kind = Kind::TemplateRecursion { name: chain[0].clone(), chain };
+            problems.push(problem);
         }
         if problems.is_empty() {
             // A mention anywhere (`each`, `lookup`, a comment) counts.
@@ -135,12 +134,30 @@ impl Templates {
                 .find(|(n, _, _)| n == name)
                 .map_or((name, ""), |(_, origin, text)| (origin.as_str(), text.as_str()));
             let position = err.line_no.zip(err.column_no);
-            let mut problem = template_problem(name, origin, text, position, err.reason().to_string());
-            if let RenderErrorReason::MissingVariable(Some(field)) = err.reason() {
-                problem.kind = Kind::TemplateField { name: name.to_string(), field: field.clone() };
-            }
+            let mut problem = template_problem(name, origin, text, position, String::new());
+            problem.kind = render_kind(name, &err);
             problem
         })
+    }
+}
+
+/// What a clerk reads of a failed render of template `name`: a field
+/// the data lacks, a helper given what it cannot print, else the
+/// template's error as handlebars words it.
+pub(crate) fn render_kind(name: &str, err: &handlebars::RenderError) -> Kind {
+    match err.reason() {
+        RenderErrorReason::MissingVariable(Some(field)) => {
+            Kind::TemplateField { name: name.to_string(), field: field.clone() }
+        }
+        RenderErrorReason::NestedError(nested) => match nested.downcast_ref::<HelperMisuse>() {
+            Some(misuse) => Kind::HelperValue {
+                name: name.to_string(),
+                helper: misuse.helper.to_string(),
+                value: misuse.value.clone(),
+            },
+            None => Kind::Template { name: name.to_string(), detail: err.reason().to_string() },
+        },
+        other => Kind::Template { name: name.to_string(), detail: other.to_string() },
     }
 }
 
@@ -291,82 +308,11 @@ pub fn plain_registry() -> Handlebars<'static> {
     registry
 }
 
-fn json_text(value: &Json) -> String {
-    match value {
-        Json::String(s) => s.clone(),
-        Json::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-handlebars_helper!(ngay: |date: Json| {
-    let text = json_text(date);
-    Date::parse(&text).map_or(text, |d| d.long())
-});
-handlebars_helper!(so: |number: Json| {
-    let text = json_text(number);
-    Decimal::parse(&text).map_or(text, |d| d.vietnamese())
-});
-handlebars_helper!(hoa: |text: Json| vn::upper(&json_text(text)));
-
-/// Narrative text (`noi_dung.*`): escaped but for `*`/`**` emphasis, its
-/// blank-line paragraph breaks kept, and the figures it names (`{{ma}}`,
-/// `{{ma 2017}}`, `{{ma gon}}`) taken from the context's `so_lieu`, so the
-/// text prints the same number as the table.
-struct Paragraphs;
-
-/// The text of the figure `figure` names in `so_lieu`, when it has one.
-fn figure_text(so_lieu: Option<&Json>, figure: &narrative::FigureRef) -> Option<String> {
-    let texts = so_lieu?.get(&figure.code)?;
-    let text = match figure.form {
-        narrative::FigureForm::Total => texts.get("tong"),
-        narrative::FigureForm::Short => texts.get("gon"),
-        narrative::FigureForm::Year(year) => texts.get("nam")?.get(year.to_string()),
-    };
-    text?.as_str().map(str::to_string)
-}
-
-impl handlebars::HelperDef for Paragraphs {
-    fn call<'reg: 'rc, 'rc>(
-        &self,
-        h: &handlebars::Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        context: &'rc handlebars::Context,
-        _: &mut handlebars::RenderContext<'reg, 'rc>,
-        out: &mut dyn handlebars::Output,
-    ) -> handlebars::HelperResult {
-        let text = h.param(0).map(|p| json_text(p.value())).unwrap_or_default();
-        let Ok(pieces) = narrative::pieces(&text) else {
-            // The input's check refuses such text; print it as typed.
-            out.write(&markup::escape_keeping_emphasis(&text))?;
-            return Ok(());
-        };
-        let so_lieu = context.data().get("so_lieu");
-        for piece in pieces {
-            let written = match piece {
-                narrative::Piece::Text(typed) => markup::escape_keeping_emphasis(typed),
-                narrative::Piece::Figure(figure) => match figure_text(so_lieu, &figure) {
-                    Some(figure) => markup::escape(&figure),
-                    None => markup::escape(&format!("{{{{{}}}}}", figure.code)),
-                },
-            };
-            out.write(&written)?;
-        }
-        Ok(())
-    }
-}
-
-fn register_helpers(registry: &mut Handlebars) {
-    registry.register_helper("ngay", Box::new(ngay));
-    registry.register_helper("so", Box::new(so));
-    registry.register_helper("hoa", Box::new(hoa));
-    registry.register_helper("doan", Box::new(Paragraphs));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+    use serde_json::Value as Json;
 
     fn render(template: &str, data: Json) -> Result<String, String> {
         let mut registry = Handlebars::new();

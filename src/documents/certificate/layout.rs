@@ -120,6 +120,18 @@ pub(crate) const FONT_PT: (f32, f32) = (1.0, 200.0);
 /// The smallest side of a box or picture, mm.
 pub(crate) const MIN_BOX_MM: f32 = 1.0;
 
+/// The layout's name in messages, as its file is named among the templates.
+pub(super) const LAYOUT_NAME: &str = "khen-bo-cuc";
+
+/// The problem of box `index`'s text failing to render, at its `chu`.
+pub(super) fn box_problem(layout: &(String, String), index: usize, err: &handlebars::RenderError) -> Problem {
+    let (origin, text) = layout;
+    let file = origin.split(" (").next().unwrap_or(origin);
+    let path = format!("o[{index}].chu");
+    let kind = templates::render_kind(LAYOUT_NAME, err);
+    Problem { location: Box::new(crate::input::locate_yaml(text, file, &path)), path, kind }
+}
+
 pub(super) fn layout_problem(origin: &str, line: Option<usize>, col: Option<usize>, detail: String) -> Problem {
     let file = origin.split(" (").next().unwrap_or(origin).to_string();
     Problem {
@@ -155,11 +167,23 @@ pub(super) fn parse_layout(templates: &Templates) -> Result<Layout, Problem> {
     if let Some(chain) = templates::find_recursion(&boxes) {
         return Err(at(templates, "o", Kind::TemplateRecursion { name: chain[0].clone(), chain }));
     }
+    // Two boxes of one name would share one compiled text: the second's.
+    for (index, spec) in layout.o.iter().enumerate() {
+        if let Some(first) = layout.o[..index].iter().position(|b| b.ten == spec.ten) {
+            let first_line = crate::input::locate_yaml(text, "", &format!("o[{first}].ten")).line;
+            return Err(at(
+                templates,
+                &format!("o[{index}].ten"),
+                Kind::DuplicateBox { name: spec.ten.clone(), first_line },
+            ));
+        }
+    }
     let mut registry = templates::plain_registry();
-    for spec in &layout.o {
-        registry
-            .register_template_string(&spec.ten, &spec.chu)
-            .map_err(|err| layout_problem(origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
+    for (index, spec) in layout.o.iter().enumerate() {
+        registry.register_template_string(&spec.ten, &spec.chu).map_err(|err| {
+            let kind = Kind::Template { name: LAYOUT_NAME.into(), detail: err.reason().to_string() };
+            at(templates, &format!("o[{index}].chu"), kind)
+        })?;
     }
     Ok(layout)
 }

@@ -11,7 +11,7 @@ mod layout;
 use serde_json::Value as Json;
 
 pub(crate) use layout::check_layout;
-use layout::{layout_problem, parse_layout, Alignment, BoxSpec, PictureSpec, Style};
+use layout::{parse_layout, Alignment, BoxSpec, PictureSpec, Style};
 
 use crate::diag::{Kind, Location, Problem};
 use crate::doc::Paper;
@@ -178,7 +178,8 @@ fn frames(layout: &layout::Layout, paper: Paper) -> ([f32; 4], [f32; 4]) {
 pub(crate) struct Certificates<'i> {
     group: &'i NhomKhen,
     registry: handlebars::Handlebars<'static>,
-    origin: String,
+    /// The layout file: where it came from, and its text (for messages).
+    layout_file: (String, String),
     layout: layout::Layout,
     geometry: Geometry,
     /// The boxes' data: the group's fields, and the recipient's, replaced
@@ -212,11 +213,11 @@ pub(crate) fn prepare<'i>(
     let font_scale = sx.min(sy) * options.scale;
 
     let mut registry = templates::plain_registry();
-    let origin = templates.layout.0.clone();
-    for spec in &layout.o {
-        registry
-            .register_template_string(&spec.ten, &spec.chu)
-            .map_err(|err| layout_problem(&origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
+    for (index, spec) in layout.o.iter().enumerate() {
+        registry.register_template_string(&spec.ten, &spec.chu).map_err(|err| {
+            let kind = Kind::Template { name: layout::LAYOUT_NAME.into(), detail: err.reason().to_string() };
+            layout::at(templates, &format!("o[{index}].chu"), kind)
+        })?;
     }
     let base = {
         let mut context = serde_json::Map::new();
@@ -251,7 +252,7 @@ pub(crate) fn prepare<'i>(
     let mut source = Certificates {
         group,
         registry,
-        origin,
+        layout_file: templates.layout.clone(),
         layout,
         geometry,
         context: handlebars::Context::from(Json::Object(base)),
@@ -297,7 +298,7 @@ impl Certificates<'_> {
         let text = self
             .registry
             .render_with_context(&spec.ten, &self.context)
-            .map_err(|err| layout_problem(&self.origin, None, None, format!("ô «{}»: {}", spec.ten, err.reason())))?;
+            .map_err(|err| layout::box_problem(&self.layout_file, index, &err))?;
         Ok(text.trim().to_string())
     }
 

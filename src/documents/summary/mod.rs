@@ -13,6 +13,7 @@ mod charts;
 mod figures;
 mod indicators;
 mod notes;
+mod options;
 mod tables;
 
 use std::path::PathBuf;
@@ -159,6 +160,7 @@ fn read_all(paths: &[PathBuf]) -> Vec<Result<Input, Vec<Problem>>> {
 
 /// The summary of `request`.
 pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
+    let co_quan = options::check(request)?;
     let templates = Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
     let (loaded, map) = load(request)?;
     let (from, to) = (request.from, request.to);
@@ -313,7 +315,7 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
         last.style.keep_with_next = true;
     }
 
-    let issuer = request.co_quan.clone().unwrap_or_else(|| first.co_quan.ten.clone());
+    let issuer = co_quan.clone().unwrap_or_else(|| first.co_quan.ten.clone());
     // Left blank for the văn thư to fill in; no-break spaces keep the gaps.
     let gap = "\u{a0}".repeat(8);
     let number = match &first.co_quan.viet_tat {
@@ -326,7 +328,7 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
     };
     let mut blocks = vec![
         Block::Header(Header {
-            parent: if request.co_quan.is_some() { None } else { first.co_quan.chu_quan.as_deref().map(vn::upper) },
+            parent: if co_quan.is_some() { None } else { first.co_quan.chu_quan.as_deref().map(vn::upper) },
             issuer: vn::upper(&issuer),
             number: Some(number),
             place_date: Some(format!("{}, {date}", first.van_ban.dia_danh)),

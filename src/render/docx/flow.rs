@@ -19,7 +19,7 @@ use super::{cell, grid, rule, twips, Element};
 use crate::doc::*;
 use crate::render::flow::{self, PageStart, ParagraphSet, AFTER_TABLE, CHART_AFTER};
 use crate::render::nd30::{self, MOTTO_TEXT, NATIONAL_NAME};
-use crate::render::table::{table_set, CELL_PAD_Y};
+use crate::render::table::{table_set, TableSet, CELL_PAD_Y};
 use crate::text::fonts::Face;
 use crate::text::measure::{unbreakable_dashes, CELL_PADDING_MM, LINE_HEIGHT, PT_PER_MM};
 
@@ -54,10 +54,36 @@ impl Breaks {
         }
         breaks
     }
+
+    /// The body rows of table block `index` a keep moved to a new page.
+    pub(super) fn splits(&self, index: usize) -> &[usize] {
+        self.splits.get(&index).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// Whether block `index` opens a page.
+    pub(super) fn opens_page(&self, index: usize) -> bool {
+        self.blocks.contains(&index)
+    }
 }
 
+/// Tables of at least this many body rows are written in pieces when the
+/// DOCX is streamed (a decision's list of 100,000 names).
+pub(super) const STREAMED_ROWS: usize = 1000;
+
+/// The text of the paragraph a streamed table is written in place of,
+/// followed by its block's index.
+pub(super) const TABLE_MARK: &str = "BAOCAO-TABLE-GOES-HERE-";
+
 /// The elements of `blocks`, the first being block `offset` of the document.
-pub(super) fn elements(blocks: &[Block], offset: usize, page: Page, breaks: &Breaks) -> Result<Vec<Element>, String> {
+/// With `streamed`, a long table ([`STREAMED_ROWS`]) is a paragraph of
+/// [`TABLE_MARK`] and its index, for the stream to write the table there.
+pub(super) fn elements(
+    blocks: &[Block],
+    offset: usize,
+    page: Page,
+    breaks: &Breaks,
+    streamed: bool,
+) -> Result<Vec<Element>, String> {
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let index = offset + i;
@@ -69,8 +95,12 @@ pub(super) fn elements(blocks: &[Block], offset: usize, page: Page, breaks: &Bre
                 out.push(Element::Paragraph(styled(p, page.text_width()).page_break_before(break_before)))
             }
             Block::Table(table) => {
-                let splits = breaks.splits.get(&index).map_or(&[][..], Vec::as_slice);
-                out.extend(data_tables(table, splits, break_before));
+                if streamed && table.rows.len() >= STREAMED_ROWS {
+                    let mark = format!("{TABLE_MARK}{index}");
+                    out.push(Element::Paragraph(plain(&styles::ANCHOR, &[]).add_run(Run::new().add_text(mark))));
+                } else {
+                    out.extend(data_tables(table, breaks.splits(index), break_before));
+                }
                 let style = &styles::AFTER_TABLE;
                 let look = Look { line: Line::Exact(AFTER_TABLE), ..style.look };
                 let after = paragraph(style, look, &[]).page_break_before(breaks.after_tables.contains(&index));
@@ -232,6 +262,44 @@ pub(super) const HEADER_ROW_MARK: (&str, &str) = (r#"w:hRule="auto" />"#, r#"w:h
 /// early (each with the header rows, after a paragraph breaking the page).
 fn data_tables(table: &Table, splits: &[usize], break_before: bool) -> Vec<Element> {
     let set = table_set(table);
+    let mut out = Vec::new();
+    for (part, (from, to)) in table_parts(table, splits).into_iter().enumerate() {
+        if part > 0 {
+            out.push(Element::Paragraph(split_paragraph()));
+        }
+        let opens_page = part == 0 && break_before;
+        out.push(Element::Table(data_table(table, &set, (from, to), from, opens_page, true)));
+    }
+    out
+}
+
+/// The runs of body rows (from, to) that [`data_tables`] makes tables of.
+pub(super) fn table_parts(table: &Table, splits: &[usize]) -> Vec<(usize, usize)> {
+    let mut bounds = vec![0];
+    bounds.extend(splits.iter().copied());
+    bounds.push(table.rows.len());
+    bounds.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// The paragraph between two parts of a table: one point high
+/// (table::SPLIT_PARAGRAPH), it carries the page break and keeps the two
+/// tables apart.
+pub(super) fn split_paragraph() -> DocxParagraph {
+    plain(&styles::ANCHOR, &[]).page_break_before(true)
+}
+
+/// One DOCX table of `table`'s body rows `rows` (a part starting at body
+/// row `part_from`), with the header rows when `with_header`; a part that
+/// `opens_page` breaks the page at its first row. Made in pieces, a long
+/// table gives the same rows as made whole.
+pub(super) fn data_table(
+    table: &Table,
+    set: &TableSet,
+    rows: (usize, usize),
+    part_from: usize,
+    opens_page: bool,
+    with_header: bool,
+) -> DocxTable {
     let make_row = |row: &Row, height: f32, header: bool, keep: bool, first: bool| {
         let cells = row
             .cells
@@ -259,42 +327,32 @@ fn data_tables(table: &Table, splits: &[usize], break_before: bool) -> Vec<Eleme
         let row = TableRow::new(cells).cant_split().row_height(pt_twips(height) as f32);
         row.height_rule(if header { HeightRule::Auto } else { HeightRule::Exact })
     };
-    let mut bounds = vec![0];
-    bounds.extend(splits.iter().copied());
-    bounds.push(table.rows.len());
-    let mut out = Vec::new();
-    for (part, window) in bounds.windows(2).enumerate() {
-        let (from, to) = (window[0], window[1]);
-        if part > 0 {
-            // One point high (table::SPLIT_PARAGRAPH): it carries the page
-            // break and keeps the two tables apart.
-            out.push(Element::Paragraph(plain(&styles::ANCHOR, &[]).page_break_before(true)));
-        }
-        let opens_page = part == 0 && break_before;
-        let mut rows: Vec<TableRow> = table
-            .header
-            .iter()
-            .zip(&set.header)
-            .enumerate()
-            .map(|(i, (row, row_set))| make_row(row, row_set.height, true, true, opens_page && i == 0))
-            .collect();
-        for (k, (row, row_set)) in table.rows.iter().zip(&set.rows).enumerate().take(to).skip(from) {
-            // Word keeps a row with the next when its paragraphs do.
-            let keep = row_set.keep_with_next || set.rows.get(k + 1).is_some_and(|r| r.keep_with_previous);
-            rows.push(make_row(row, row_set.height, false, keep, opens_page && table.header.is_empty() && k == from));
-        }
-        let pad_y = pt_twips(CELL_PAD_Y) as usize;
-        let pad_x = twips(CELL_PADDING_MM) as usize;
-        out.push(Element::Table(
-            DocxTable::new(rows)
-                .set_grid(table.columns.iter().map(|w| twips(*w) as usize).collect())
-                .layout(TableLayoutType::Fixed)
-                .width(twips(table.columns.iter().sum()) as usize, WidthType::Dxa)
-                .margins(TableCellMargins::new().margin(pad_y, pad_x, pad_y, pad_x))
-                .set_borders(borders()),
-        ));
+    let (from, to) = rows;
+    let mut docx_rows: Vec<TableRow> = Vec::new();
+    if with_header {
+        docx_rows.extend(
+            table
+                .header
+                .iter()
+                .zip(&set.header)
+                .enumerate()
+                .map(|(i, (row, row_set))| make_row(row, row_set.height, true, true, opens_page && i == 0)),
+        );
     }
-    out
+    for (k, (row, row_set)) in table.rows.iter().zip(&set.rows).enumerate().take(to).skip(from) {
+        // Word keeps a row with the next when its paragraphs do.
+        let keep = row_set.keep_with_next || set.rows.get(k + 1).is_some_and(|r| r.keep_with_previous);
+        let first = opens_page && table.header.is_empty() && k == part_from;
+        docx_rows.push(make_row(row, row_set.height, false, keep, first));
+    }
+    let pad_y = pt_twips(CELL_PAD_Y) as usize;
+    let pad_x = twips(CELL_PADDING_MM) as usize;
+    DocxTable::new(docx_rows)
+        .set_grid(table.columns.iter().map(|w| twips(*w) as usize).collect())
+        .layout(TableLayoutType::Fixed)
+        .width(twips(table.columns.iter().sum()) as usize, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(pad_y, pad_x, pad_y, pad_x))
+        .set_borders(borders())
 }
 
 /// Single borders as wide as the PDF's rules (eighths of a point).

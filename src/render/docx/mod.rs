@@ -15,9 +15,11 @@ mod flow;
 mod package;
 mod schema;
 mod sheets;
+mod stream;
 mod styles;
 
 pub(crate) use sheets::write_sheet_stream;
+pub(crate) use stream::write_stream;
 
 use docx_rs::{
     BorderType, Docx, Header as DocxHeader, PageMargin, PageNum, PageNumType, PageSize, Paragraph as DocxParagraph,
@@ -117,14 +119,15 @@ const HEADER_RIDS: (&str, &str) = ("rIdHeader1", "rIdHeader2");
 pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, String> {
     std::thread::scope(|scope| {
         let painting = scope.spawn(|| flow::paint_charts(&doc.blocks));
-        let mut body = body(body_of(doc)?, None)?;
+        let mut body = body(body_of(doc, false)?, None)?;
         flow::fill_charts(&mut body.media, painting.join().expect("painting a chart does not panic")?)?;
         package::zip(body, &doc.meta)
     })
 }
 
-/// docx-rs's document for `doc`, its charts' pictures still placeholders.
-fn body_of(doc: &Document) -> Result<Docx, String> {
+/// docx-rs's document for `doc`, its charts' pictures still placeholders;
+/// with `streamed`, its long tables marked for [`stream`] to write.
+fn body_of(doc: &Document, streamed: bool) -> Result<Docx, String> {
     let page = doc.page;
     let mut docx =
         Docx::new().page_size(twips(page.width) as u32, twips(page.height) as u32).page_margin(page_margin(page));
@@ -138,7 +141,7 @@ fn body_of(doc: &Document) -> Result<Docx, String> {
     // Index in the document of each part's first block.
     let mut offset = 0;
     for (index, blocks) in parts.iter().enumerate() {
-        let elements = flow::elements(blocks, offset, page, &breaks)?;
+        let elements = flow::elements(blocks, offset, page, &breaks, streamed)?;
         offset += blocks.len() + 1;
         for element in elements {
             docx = match element {
@@ -165,18 +168,17 @@ fn body_of(doc: &Document) -> Result<Docx, String> {
 /// The parts docx-rs writes for `docx`, made schema-valid: the header-row
 /// marks and `page_border` added, property elements put in order.
 fn body(docx: Docx, page_border: Option<&str>) -> Result<package::Body, String> {
+    let (mut body, mut counter) = prepared(docx, page_border)?;
+    body.document = numbered(&body.document, &mut counter)?;
+    Ok(body)
+}
+
+/// [`body`] with the document's paragraphs not numbered yet, and the
+/// counter the headers left for them.
+fn prepared(docx: Docx, page_border: Option<&str>) -> Result<(package::Body, u32), String> {
     let parts = docx.build();
     let utf8 = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|e| format!("docx: {e}"));
-    let mut document = utf8(parts.document)?;
-    // Word's own element for a hyphen no line breaks after (U+2011 is
-    // missing from Times New Roman).
-    if document.contains('\u{2011}') {
-        document = document.replace('\u{2011}', r#"</w:t><w:noBreakHyphen /><w:t xml:space="preserve">"#);
-    }
-    let (mark, header_row) = flow::HEADER_ROW_MARK;
-    if document.contains(mark) {
-        document = document.replace(mark, header_row);
-    }
+    let mut document = fixed(utf8(parts.document)?);
     if let Some(border) = page_border {
         // Anywhere among the section's properties: the schema pass places it.
         let start = document.rfind("<w:pgMar").ok_or("docx: no page margins")?;
@@ -188,21 +190,38 @@ fn body(docx: Docx, page_border: Option<&str>) -> Result<package::Body, String> 
     // do not depend on what its thread made before (a server renders on
     // reused threads).
     let mut counter = 0;
-    let mut numbered = |xml: &str| {
-        let mut out = Vec::with_capacity(xml.len());
-        sheets::write_numbered(&mut out, xml.as_bytes(), &mut counter).map_err(|e| format!("docx: {e}"))?;
-        String::from_utf8(out).map_err(|e| format!("docx: {e}"))
-    };
     let headers = parts
         .headers
         .into_iter()
-        .map(|h| numbered(&schema::reorder(&utf8(h)?)?))
+        .map(|h| numbered(&schema::reorder(&utf8(h)?)?, &mut counter))
         .collect::<Result<Vec<String>, String>>()?;
-    Ok(package::Body {
-        document: numbered(&schema::reorder(&document)?)?,
+    let body = package::Body {
+        document: schema::reorder(&document)?,
         headers,
         header_rels: parts.header_rels,
         document_rels: utf8(parts.document_rels)?,
         media: parts.media,
-    })
+    };
+    Ok((body, counter))
+}
+
+/// What docx-rs cannot write, put into its XML: Word's own element for a
+/// hyphen no line breaks after (U+2011 is missing from Times New Roman),
+/// and the repeated header rows.
+fn fixed(mut xml: String) -> String {
+    if xml.contains('\u{2011}') {
+        xml = xml.replace('\u{2011}', r#"</w:t><w:noBreakHyphen /><w:t xml:space="preserve">"#);
+    }
+    let (mark, header_row) = flow::HEADER_ROW_MARK;
+    if xml.contains(mark) {
+        xml = xml.replace(mark, header_row);
+    }
+    xml
+}
+
+/// `xml` with its paragraphs numbered on from `counter`.
+fn numbered(xml: &str, counter: &mut u32) -> Result<String, String> {
+    let mut out = Vec::with_capacity(xml.len());
+    sheets::write_numbered(&mut out, xml.as_bytes(), counter).map_err(|e| format!("docx: {e}"))?;
+    String::from_utf8(out).map_err(|e| format!("docx: {e}"))
 }

@@ -1,0 +1,114 @@
+//! The files of a `--templates` folder, read before anything is compiled:
+//! each built-in template's file replaced by the folder's when it has one,
+//! that file a regular file (not a folder, a pipe, a device or a link to
+//! one) of at most [`MAX_TEMPLATE_BYTES`], UTF-8 (a bad byte located at its
+//! line and column); a `.hbs` file that names no template is refused with
+//! the nearest name, since the clerk's edit in it would silently not be
+//! used. Other files (notes, printer profiles) are left alone.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::diag::{messages::suggestion, Kind, Location, Problem};
+use crate::input::bounds;
+
+use super::templates::{BUILT_IN, CERTIFICATE_LAYOUT};
+
+/// The largest template file read: 256 KiB. The built-in report is 6 KB;
+/// compiling a template costs about 300 times its size in memory, so a
+/// 10 MB one took 3.2 GB.
+pub(crate) const MAX_TEMPLATE_BYTES: u64 = 256 * 1024;
+
+/// The folder's files that replace built-in ones, by built-in file name:
+/// (the path as shown, the text); or every problem found.
+pub(super) fn read_folder(dir: &Path) -> Result<HashMap<&'static str, (String, String)>, Vec<Problem>> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|err| {
+        vec![Problem {
+            location: Location::file(&shown).into(),
+            path: String::new(),
+            kind: Kind::Unreadable { file: shown.clone(), error: err.kind(), detail: err.to_string() },
+        }]
+    })?;
+    let mut names: Vec<String> =
+        entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    let known: Vec<String> = BUILT_IN.iter().map(|(name, _)| name.to_string()).collect();
+    let mut found = HashMap::new();
+    let mut problems = Vec::new();
+    for name in names {
+        let path = dir.join(&name);
+        let display = path.display().to_string();
+        match BUILT_IN.iter().find(|(known, _)| *known == name) {
+            Some((file_name, _)) => {
+                let read = bounds::read_file(&path, &display, "", MAX_TEMPLATE_BYTES)
+                    .and_then(|bytes| bounds::utf8(bytes, &display));
+                match read {
+                    Ok(text) => {
+                        found.insert(*file_name, (display, text));
+                    }
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            None if name.to_lowercase().ends_with(".hbs") || name.to_lowercase() == CERTIFICATE_LAYOUT => {
+                problems.push(Problem {
+                    location: Location::file(&display).into(),
+                    path: String::new(),
+                    kind: Kind::UnknownTemplate { file: display.clone(), suggestion: suggestion(&name, &known) },
+                });
+            }
+            None => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Line and column (from 1) of the first call of partial `target` in
+/// `text` at or after byte `from`: where a loop of templates is closed.
+pub(super) fn call_position(text: &str, from: usize, target: &str) -> Option<(usize, usize)> {
+    let mut at = from.min(text.len());
+    while let Some(found) = text[at..].find("{{") {
+        let start = at + found;
+        let piece = text[start + 2..].trim_start_matches(['~', '{']).trim_start();
+        if let Some(rest) = piece.strip_prefix('>').or_else(|| piece.strip_prefix("#>")) {
+            let rest = rest.trim_start().trim_start_matches(['"', '\'']);
+            let named = if target == "(" { rest.starts_with('(') } else { rest.starts_with(target) };
+            if named {
+                let line = text[..start].matches('\n').count() + 1;
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                return Some((line, text[line_start..start].chars().count() + 1));
+            }
+        }
+        at = start + 2;
+    }
+    None
+}
+
+/// Where inline partial `name` is defined in `text` (`{{#*inline "name"}}`).
+pub(super) fn inline_start(text: &str, name: &str) -> Option<usize> {
+    text.match_indices("{{#*inline").map(|(at, _)| at).find(|&at| {
+        let rest = &text[at + "{{#*inline".len()..];
+        let head = rest.split("}}").next().unwrap_or_default();
+        head.trim().trim_matches(['"', '\'', '~']).trim() == name
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_closing_call_of_a_loop_is_placed() {
+        let text = "a\n{{#*inline \"r\"}}\n  x {{> r}}{{/inline}}{{> r}}";
+        let inline = text.find("{{#*inline").unwrap();
+        assert_eq!(call_position(text, inline, "r"), Some((3, 5)));
+        assert_eq!(inline_start(text, "r"), Some(inline));
+        assert_eq!(inline_start(text, "s"), None);
+        assert_eq!(call_position("{{~> (lookup . \"t\")}}", 0, "("), Some((1, 1)));
+        assert_eq!(call_position("{{x}}", 0, "r"), None);
+    }
+}
