@@ -265,3 +265,41 @@ fn typed_numbers_are_one_number_however_padded_and_never_twice_in_one_issue() {
     // Nothing of the refused issues reached the register.
     assert_eq!(register_numbers(&client).len(), 5, "the first conference's 2 + 3");
 }
+
+/// Nested aliases: 390 bytes that expand to 10^9 values.
+fn billion_laughs(mapping_keys: bool) -> String {
+    let mut text = String::from("a0: &a0 [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    for level in 1..9 {
+        let aliases = vec![format!("*a{}", level - 1); 10].join(",");
+        text.push_str(&format!("a{level}: &a{level} [{aliases}]\n"));
+    }
+    if mapping_keys {
+        text.push_str("van_ban: *a8\n");
+    }
+    text
+}
+
+#[test]
+fn nested_aliases_sent_as_a_conference_or_a_form_are_refused_and_the_server_lives_on() {
+    let dir = temp();
+    let server = Server::start(&dir.path().join("ws"));
+    let client = server.client();
+    let id = workspace::create_sample(&client);
+    for bomb in [billion_laughs(false), billion_laughs(true)] {
+        let created = client.post_multipart("/api/conferences", &[("input", Some("hn.yaml"), bomb.as_bytes())], &[]);
+        assert!(messages(&created).contains("bí danh"), "{}", created.text());
+        let replaced = client.put_yaml(&format!("/api/conferences/{id}"), 1, &bomb);
+        assert_eq!(replaced.status, 422, "{}", replaced.text());
+        let form = client.request(
+            "PUT",
+            &format!("/api/conferences/{id}/form"),
+            &[("If-Match", "1"), ("Content-Type", "application/yaml")],
+            bomb.as_bytes(),
+        );
+        assert!(messages(&form).contains("bí danh"), "{}", form.text());
+    }
+    // Still serving, and small.
+    assert_eq!(client.get(&format!("/api/conferences/{id}")).json()["version"], 1);
+    let peak = peak_mb(server.pid());
+    assert!(peak < 400, "peak {peak} MB");
+}

@@ -276,9 +276,9 @@ async fn save_form(
         Err(response) => return response,
     };
     // Read as YAML (JSON is YAML): the form's key order is kept.
-    let form: serde_yaml::Value = match serde_yaml::from_str(&body) {
+    let form = match yaml_form::parse(&body) {
         Ok(form) => form,
-        Err(err) => return unprocessable(workspace_problem("", WorkspaceKind::BadForm(err.to_string()))),
+        Err(found) => return unprocessable(found.iter().map(|p| ProblemJson::new(p, "")).collect()),
     };
     let stored = match load_version(&app, id, Some(expected)).await {
         Ok(stored) => stored,
@@ -287,7 +287,7 @@ async fn save_form(
             Err(response) => return response,
         },
     };
-    let tree: serde_yaml::Value = serde_yaml::from_str(&stored.yaml).unwrap_or(serde_yaml::Value::Null);
+    let tree = yaml_form::stored(&stored.yaml);
     let merged = yaml_form::merge(Some(&tree), &form).unwrap_or(serde_yaml::Value::Null);
     save_yaml(&app, id, expected, yaml_form::to_yaml(&merged), Vec::new(), author(&caller), "Biểu mẫu").await
 }

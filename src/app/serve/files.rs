@@ -366,7 +366,7 @@ pub(crate) async fn list_upload(
         Ok(current) => current,
         Err(response) => return response,
     };
-    let mut tree: serde_yaml::Value = serde_yaml::from_str(&current.yaml).unwrap_or(serde_yaml::Value::Null);
+    let mut tree = super::yaml_form::stored(&current.yaml);
     let Some(slot) = tree.get_mut("khen_thuong").and_then(|g| g.get_mut(group)).and_then(|g| g.as_mapping_mut()) else {
         return not_found();
     };

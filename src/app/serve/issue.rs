@@ -234,7 +234,7 @@ pub(crate) fn issue(
     if !problems.is_empty() {
         return Ok(Issued::Problems(problems));
     }
-    let mut tree: Value = serde_yaml::from_str(&version.yaml).unwrap_or(Value::Null);
+    let mut tree: Value = yaml_form::stored(&version.yaml);
     let mut problems = Vec::new();
     let mut decisions = Vec::new();
     let mut awards = Vec::new();

@@ -206,6 +206,18 @@ fn string(text: &str, indent: usize) -> String {
     quoted
 }
 
+/// A YAML text of the workspace — a form sent, a stored version — read
+/// through the one bounded reader (aliases, lines, entries and depth within
+/// their limits), never straight by serde_yaml.
+pub(crate) fn parse(text: &str) -> Result<Value, Vec<crate::diag::Problem>> {
+    crate::input::yaml::parse_yaml(text, super::stage::INPUT_NAME)
+}
+
+/// A stored version's tree (it passed every check when it was stored).
+pub(crate) fn stored(text: &str) -> Value {
+    parse(text).unwrap_or(Value::Null)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

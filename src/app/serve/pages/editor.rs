@@ -50,7 +50,7 @@ pub(super) async fn form_fragment(
 ) -> Response {
     match loaded(&app, id, query.phien_ban).await {
         Ok((version, input, _)) => {
-            let tree: serde_yaml::Value = serde_yaml::from_str(&version.yaml).unwrap_or(serde_yaml::Value::Null);
+            let tree = super::super::yaml_form::stored(&version.yaml);
             Html(form::form(&tree, input.as_ref())).into_response()
         }
         Err(response) => response,
@@ -77,7 +77,7 @@ pub(super) async fn page(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let tree: serde_yaml::Value = serde_yaml::from_str(&version.yaml).unwrap_or(serde_yaml::Value::Null);
+    let tree = super::super::yaml_form::stored(&version.yaml);
     let papers = input.as_ref().map(crate::app::serve::check::papers).unwrap_or_default();
     let old = version.version != version.latest;
     let data = json!({
