@@ -144,7 +144,7 @@ impl Grid {
 }
 
 /// "A", "B", …, "Z", "AA": a spreadsheet column's name from its index.
-pub(super) fn column_letters(mut index: usize) -> String {
+pub(crate) fn column_letters(mut index: usize) -> String {
     let mut letters = Vec::new();
     loop {
         letters.push(b'A' + (index % 26) as u8);

@@ -23,7 +23,8 @@ mod xlsx;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use grid::{column_letters, Grid, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES};
+pub(crate) use grid::column_letters;
+use grid::{Grid, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES};
 
 use super::NguoiNhan;
 use crate::diag::{FileWhat, Kind, ListKind, Location, Problem};

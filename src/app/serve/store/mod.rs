@@ -257,20 +257,8 @@ pub(crate) fn now() -> i64 {
 /// A stored time as an office in Việt Nam reads it (UTC+7 all year):
 /// "21/08/2018 09:05".
 pub(crate) fn local_time(seconds: i64) -> String {
-    let local = seconds + 7 * 3600;
-    let days = local.div_euclid(86_400);
-    let in_day = local.rem_euclid(86_400);
-    // Civil date from days since 1970 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{day:02}/{month:02}/{year} {:02}:{:02}", in_day / 3600, in_day % 3600 / 60)
+    let local = crate::doc::Timestamp::from_unix(seconds + 7 * 3600);
+    format!("{:02}/{:02}/{} {:02}:{:02}", local.day, local.month, local.year, local.hour, local.minute)
 }
 
 #[cfg(test)]
