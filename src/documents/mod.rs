@@ -9,3 +9,6 @@ pub(crate) mod nd30;
 pub(crate) mod press;
 pub mod report;
 pub mod summary;
+
+#[cfg(test)]
+mod golden;

@@ -1,0 +1,82 @@
+//! Golden files of the document model: the report, each decision and the
+//! press summary of a few fixtures, written as text (the model's own debug
+//! form: every block, paragraph, run and style it holds) and compared with
+//! `tests/fixtures/model/*.txt`. A change of wording or layout shows here as
+//! a readable diff, without poppler or LibreOffice; `BLESS=1 cargo test
+//! --lib golden` rewrites the files — read the diff before committing.
+
+use std::path::{Path, PathBuf};
+
+use crate::input;
+use crate::words::templates::Templates;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Compares `text` with the golden file `name`, or writes it under BLESS=1.
+fn golden(name: &str, text: &str) -> Option<String> {
+    let path = root().join("tests/fixtures/model").join(format!("{name}.txt"));
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        return None;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|err| panic!("{}: {err} (BLESS=1 writes it)", path.display()));
+    if expected == text {
+        return None;
+    }
+    let line = expected.lines().zip(text.lines()).position(|(a, b)| a != b).unwrap_or(0);
+    let shown = |all: &str| all.lines().skip(line.saturating_sub(3)).take(8).collect::<Vec<_>>().join("\n");
+    Some(format!(
+        "{name}: the model differs from {} from line {}:\n--- golden\n{}\n--- now\n{}",
+        path.display(),
+        line + 1,
+        shown(&expected),
+        shown(text)
+    ))
+}
+
+/// Every paper's model of the input at `file` (relative to the crate), named `stem-…`.
+fn models(file: &str, stem: &str) -> Vec<(String, String)> {
+    let input = input::load(&root().join(file)).unwrap_or_else(|problems| panic!("{file}: {problems:?}"));
+    let templates = Templates::load(None).expect("built-in templates");
+    let mut models = Vec::new();
+    let report = super::report::build(&input, &templates).expect("report");
+    models.push((format!("{stem}-bao-cao"), format!("{report:#?}\n")));
+    for index in 0..input.khen_thuong.len() {
+        let decision = super::decision::build(&input, index, &templates).expect("decision");
+        models.push((format!("{stem}-quyet-dinh-{}", index + 1), format!("{decision:#?}\n")));
+    }
+    // The press summary is of the conference, when the input has one.
+    if input.hoi_nghi.is_some() {
+        let (press, text) = super::press::build(&input, &templates).expect("press summary");
+        models.push((format!("{stem}-tin-bai"), format!("{press:#?}\n\n{text}\n")));
+    }
+    models
+}
+
+#[test]
+fn the_models_of_the_fixtures_match_their_golden_files() {
+    let mut differences = Vec::new();
+    for (file, stem) in [("inputs/hai-phong-2018.yaml", "hai-phong-2018"), ("tests/fixtures/minimal.yaml", "minimal")] {
+        for (name, text) in models(file, stem) {
+            differences.extend(golden(&name, &text));
+        }
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n\n"));
+}
+
+#[test]
+fn a_changed_model_is_told_with_its_first_differing_line() {
+    // The comparison itself: an altered copy of a golden file is reported.
+    let (name, text) = models("tests/fixtures/minimal.yaml", "minimal").remove(0);
+    if std::env::var_os("BLESS").is_some() {
+        return;
+    }
+    let altered = text.replacen("BÁO CÁO", "BẢN TIN", 1);
+    let told = golden(&name, &altered).expect("a difference");
+    assert!(told.contains("BẢN TIN") && told.contains("from line"), "{told}");
+    assert!(Path::new(&root().join("tests/fixtures/model").join(format!("{name}.txt"))).is_file());
+}
