@@ -136,7 +136,7 @@ fn a_second_build_into_the_same_folder_while_one_runs_is_refused() {
     std::fs::write(dir.path().join("dai.csv"), csv).unwrap();
     let input = sample_with_list(dir.path(), "dai.csv");
     let out = dir.path().join("out");
-    let mut first = bin()
+    let first = bin()
         .args(["build", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--only", "khen"])
         .stderr(Stdio::piped())
         .spawn()

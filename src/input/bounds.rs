@@ -181,32 +181,7 @@ pub(crate) fn check_depth(text: &str, display: &str) -> Result<(), Problem> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
 
-    #[test]
-    fn schema_shaped_yaml_is_shallow() {
-        let sample = include_str!("../../inputs/hai-phong-2018.yaml");
-        assert_eq!(too_deep(sample, 8), None);
-    }
-
-    #[test]
-    fn brackets_dashes_and_indentation_all_count() {
-        // The line itself is one level, so the 100th bracket is too many.
-        assert_eq!(too_deep(&"[".repeat(200), 100), Some((1, 100)));
-        assert!(too_deep(&"- ".repeat(200), 100).is_some());
-        let stairs: String = (0..150).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
-        assert!(too_deep(&stairs, 100).is_some());
-        assert_eq!(too_deep(&format!("a: {}", "[".repeat(50)), 100), None);
-    }
-
-    #[test]
-    fn quotes_comments_and_block_scalars_do_not_count() {
-        let text = format!("ten: \"{0}\"\nb: '{0}'\n# {0}\nc: |\n  {0}\n      {0}\nd: x{0}\n", "[".repeat(300));
-        assert_eq!(too_deep(&text, 100), None);
-    }
-}
 
 /// The largest emblem file read: 16 MiB.
 pub(crate) const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
@@ -249,5 +224,32 @@ fn png_reason(err: &png::DecodingError) -> String {
     match err {
         png::DecodingError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => "PNG: EOF".into(),
         other => format!("PNG: {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_shaped_yaml_is_shallow() {
+        let sample = include_str!("../../inputs/hai-phong-2018.yaml");
+        assert_eq!(too_deep(sample, 8), None);
+    }
+
+    #[test]
+    fn brackets_dashes_and_indentation_all_count() {
+        // The line itself is one level, so the 100th bracket is too many.
+        assert_eq!(too_deep(&"[".repeat(200), 100), Some((1, 100)));
+        assert!(too_deep(&"- ".repeat(200), 100).is_some());
+        let stairs: String = (0..150).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+        assert!(too_deep(&stairs, 100).is_some());
+        assert_eq!(too_deep(&format!("a: {}", "[".repeat(50)), 100), None);
+    }
+
+    #[test]
+    fn quotes_comments_and_block_scalars_do_not_count() {
+        let text = format!("ten: \"{0}\"\nb: '{0}'\n# {0}\nc: |\n  {0}\n      {0}\nd: x{0}\n", "[".repeat(300));
+        assert_eq!(too_deep(&text, 100), None);
     }
 }

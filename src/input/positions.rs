@@ -81,15 +81,15 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, event: Event, mark: Marker) {
         match event {
-            Event::Scalar(text, ..) => {
-                if self.place_node(mark).is_none() {
-                    if let Some(Frame::Mapping { path, key }) = self.stack.last_mut() {
-                        let full = join(path, &text);
-                        self.positions.keys.insert(full, (mark.line(), mark.col() + 1));
-                        *key = Some(text);
-                    }
+            // A scalar that is not a value is a key of the mapping it is in.
+            Event::Scalar(text, ..) if self.place_node(mark).is_none() => {
+                if let Some(Frame::Mapping { path, key }) = self.stack.last_mut() {
+                    let full = join(path, &text);
+                    self.positions.keys.insert(full, (mark.line(), mark.col() + 1));
+                    *key = Some(text);
                 }
             }
+            Event::Scalar(..) => {}
             Event::Alias(_) => {
                 self.place_node(mark);
             }

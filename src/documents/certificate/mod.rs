@@ -507,7 +507,7 @@ mod tests {
         assert_eq!((size, lines.len(), smallest), (30.0, 1, false));
         let long = "Tổ tự quản khu nhà trọ công nhân thôn Tràng Duệ, xã Lê Lợi, huyện An Dương, thành phố Hải Phòng";
         let (size, lines, _) = fit(long, Face::Bold, [30.0, 12.0], width, height);
-        assert!(size < 30.0 && size >= 12.0);
+        assert!((12.0..30.0).contains(&size));
         assert!(lines.len() as f32 * size * LINE_HEIGHT <= height);
         for line in &lines {
             assert!(Face::Bold.metrics().width(line, size) <= width, "{line}");
