@@ -167,14 +167,17 @@ fn strict_mode_refuses_a_missing_key() {
     form["noi_dung"][0].as_object_mut().unwrap().remove("nhan");
     let mut list = context("danh-sach-hoi-nghi");
     list["khung"].as_object_mut().unwrap().remove("dang_nhap");
-    for (name, broken) in [
-        ("may-in", printers),
-        ("hoi-nghi", editor),
-        ("tong-hop", summary),
-        ("bieu-mau", form),
-        ("danh-sach-hoi-nghi", list),
+    for (name, broken, key) in [
+        ("may-in", printers, "ten"),
+        ("hoi-nghi", editor, "cu"),
+        ("tong-hop", summary, "hoi_nghi"),
+        ("bieu-mau", form, "nhan"),
+        ("danh-sach-hoi-nghi", list, "dang_nhap"),
     ] {
-        assert!(render_text(name, &broken).is_err(), "{name} rendered with a key missing");
+        match render_text(name, &broken) {
+            Ok(_) => panic!("{name} rendered with {key} missing"),
+            Err(err) => assert!(format!("{err:?}").contains(key), "{name}: {err:?}"),
+        }
     }
     for (name, whole, _) in &pages {
         assert!(render_text(name, whole).is_ok(), "{name}");
