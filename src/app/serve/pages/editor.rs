@@ -2,14 +2,13 @@
 //! the downloads and "Ban hành", and the history of versions — an older
 //! version opens read-only, with the way to restore it.
 
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 use axum::extract::{Extension, Path, Query, State};
-use axum::response::{Html, IntoResponse, Response};
-use serde_json::json;
+use axum::response::Response;
+use serde_json::{json, Value};
 
-use super::{esc, form, script_json, shell};
+use super::{form, shell, templates};
 use crate::app::serve::api::{check_all, load_version, VersionQuery};
 use crate::app::serve::auth::Caller;
 use crate::app::serve::check::ProblemJson;
@@ -51,7 +50,7 @@ pub(super) async fn form_fragment(
     match loaded(&app, id, query.phien_ban).await {
         Ok((version, input, _)) => {
             let tree = super::super::yaml_form::stored(&version.yaml);
-            Html(form::form(&tree, input.as_ref())).into_response()
+            templates::render("bieu-mau", &form::form(&tree, input.as_ref()))
         }
         Err(response) => response,
     }
@@ -77,125 +76,69 @@ pub(super) async fn page(
         Ok(found) => found,
         Err(response) => return response,
     };
+    templates::render("hoi-nghi", &page_context(&caller, &version, input.as_ref(), problems, &history, &printers))
+}
+
+/// The conference page's context: the version shown (`cu`: an older one),
+/// the form, the YAML, the downloads, the printers, the history and the
+/// data the page's script reads.
+pub(super) fn page_context(
+    caller: &Option<Caller>,
+    version: &conferences::Version,
+    input: Option<&Input>,
+    problems: Vec<ProblemJson>,
+    history: &[conferences::HistoryEntry],
+    printers: &[users::Printer],
+) -> Value {
     let tree = super::super::yaml_form::stored(&version.yaml);
-    let papers = input.as_ref().map(crate::app::serve::check::papers).unwrap_or_default();
+    let papers = input.map(crate::app::serve::check::papers).unwrap_or_default();
     let old = version.version != version.latest;
     let data = json!({
-        "id": id,
+        "id": version.conference,
         "version": version.version,
         "latest": version.latest,
         "old": old,
         "papers": papers,
         "problems": problems,
     });
-    let mut body = String::new();
-    let _ = write!(
-        body,
-        "<div class=\"soan\" id=\"soan\"><section class=\"trai\"><div class=\"thanh\"><h1>{name}</h1>\
-         <span id=\"trang-thai\" class=\"trang-thai\" role=\"status\">Phiên bản {v}</span></div>",
-        name = esc(&version.name),
-        v = version.version
-    );
-    if old {
-        let _ = write!(
-            body,
-            "<p class=\"cu\">Đang xem phiên bản {v} (cũ; mới nhất là {latest}). \
-             <button type=\"button\" id=\"khoi-phuc\">Khôi phục phiên bản này</button> \
-             <a href=\"/hoi-nghi/{id}\">Về phiên bản mới nhất</a></p>",
-            v = version.version,
-            latest = version.latest
-        );
-    }
-    body.push_str(
-        "<nav class=\"the\" role=\"tablist\"><button type=\"button\" data-the=\"bieu-mau\" aria-selected=\"true\">Biểu mẫu</button>\
-         <button type=\"button\" data-the=\"yaml\">YAML</button><button type=\"button\" data-the=\"tai-ve\">Tải về &amp; ban hành</button>\
-         <button type=\"button\" data-the=\"lich-su\">Lịch sử</button></nav>",
-    );
-    let _ = write!(body, "<div class=\"khung\" id=\"the-bieu-mau\">{}</div>", form::form(&tree, input.as_ref()));
-    let _ = write!(
-        body,
-        "<div class=\"khung\" id=\"the-yaml\" hidden><p class=\"ghi-chu\">Cùng nội dung với biểu mẫu, dạng tệp YAML. \
-         Lưu từ biểu mẫu thì YAML được viết lại gọn gàng (các dòng chú thích # không giữ).</p>\
-         <textarea id=\"yaml\" spellcheck=\"false\" rows=\"30\">{}</textarea>\
-         <button type=\"button\" id=\"luu-yaml\">Lưu YAML</button><ul class=\"van-de\" id=\"loi-yaml\"></ul></div>",
-        esc(&version.yaml)
-    );
-    downloads(&mut body, id, version.version, &papers, &printers);
-    body.push_str("<div class=\"khung\" id=\"the-lich-su\" hidden><table class=\"danh-muc\"><thead><tr><th>Phiên bản</th><th>Lúc</th><th>Người lưu</th><th>Cách lưu</th></tr></thead><tbody>");
-    for entry in &history {
-        let _ = write!(
-            body,
-            "<tr><td><a href=\"/hoi-nghi/{id}?phien_ban={v}\">{v}</a></td><td>{t}</td><td>{a}</td><td>{n}</td></tr>",
-            v = entry.version,
-            t = esc(&entry.time),
-            a = esc(&entry.author),
-            n = esc(&entry.note)
-        );
-    }
-    body.push_str("</tbody></table></div></section>");
-    body.push_str(
-        "<section class=\"phai\" aria-label=\"Xem trước\"><div class=\"xem-truoc-thanh\"><select id=\"giay\" aria-label=\"Giấy tờ xem trước\"></select>\
-         <button type=\"button\" id=\"trang-truoc\" aria-label=\"Trang trước\">◀</button><span id=\"so-trang\">1</span>\
-         <button type=\"button\" id=\"trang-sau\" aria-label=\"Trang sau\">▶</button></div>\
-         <div class=\"xem-truoc\"><img id=\"anh-xem-truoc\" alt=\"Trang giấy tờ đang xem trước\"><p id=\"xem-truoc-loi\" class=\"ghi-chu\"></p></div></section></div>",
-    );
-    let mut select = String::new();
-    for paper in &papers {
-        let _ = write!(select, "<option value=\"{p}\">{}</option>", esc(&paper_label(paper)), p = esc(paper));
-    }
-    body = body.replace(
-        "<select id=\"giay\" aria-label=\"Giấy tờ xem trước\"></select>",
-        &format!("<select id=\"giay\" aria-label=\"Giấy tờ xem trước\">{select}</select>"),
-    );
-    let _ = write!(
-        body,
-        "<script type=\"application/json\" id=\"du-lieu\">{}</script><script src=\"/tai-nguyen/hoi-nghi.js\" defer></script>",
-        script_json(&data)
-    );
-    shell(&version.name, &caller, "/hoi-nghi", &body).into_response()
-}
-
-/// The downloads and "Ban hành" tab.
-fn downloads(body: &mut String, id: i64, version: i64, papers: &[String], printers: &[users::Printer]) {
-    body.push_str(
-        "<div class=\"khung\" id=\"the-tai-ve\" hidden><h2>Tải về</h2><table class=\"danh-muc\" id=\"tai-ve\"><tbody>",
-    );
-    for paper in papers {
-        let formats: &[&str] = if paper == "tin-bai" { &["pdf", "docx", "txt"] } else { &["pdf", "docx"] };
-        let links: Vec<String> = formats
-            .iter()
-            .map(|f| {
-                format!(
-                    "<a href=\"/api/conferences/{id}/files/{paper}.{f}?phien_ban={version}\" data-giay=\"{paper}\" download>{}</a>",
-                    f.to_uppercase()
-                )
+    let papers_shown: Vec<Value> = papers
+        .iter()
+        .map(|paper| {
+            let formats: &[&str] = if paper == "tin-bai" { &["pdf", "docx", "txt"] } else { &["pdf", "docx"] };
+            let links: Vec<Value> =
+                formats.iter().map(|f| json!({ "dinh_dang": f, "ten": f.to_uppercase() })).collect();
+            json!({ "ma": paper, "ten": paper_label(paper), "lien_ket": links })
+        })
+        .collect();
+    let history: Vec<Value> = history
+        .iter()
+        .map(
+            |entry| json!({ "phien_ban": entry.version, "luc": entry.time, "nguoi": entry.author, "cach": entry.note }),
+        )
+        .collect();
+    let printers: Vec<Value> = printers
+        .iter()
+        .map(|printer| {
+            json!({
+                "ten": printer.name,
+                "lech_x": format!("{:+.1}", printer.offset_x),
+                "lech_y": format!("{:+.1}", printer.offset_y),
+                "ty_le": printer.scale.to_string(),
             })
-            .collect();
-        let _ = write!(body, "<tr><td>{}</td><td>{}</td></tr>", esc(&paper_label(paper)), links.join(" "));
-    }
-    let _ = write!(
-        body,
-        "</tbody></table><p><a class=\"nut\" id=\"tai-ca-bo\" href=\"/api/conferences/{id}/pack.zip?phien_ban={version}\" download>Tải cả bộ (ZIP)</a></p>"
-    );
-    let mut options = String::from("<option value=\"\">Không hiệu chỉnh</option>");
-    for printer in printers {
-        let _ = write!(
-            options,
-            "<option value=\"{n}\">{n} (lệch {x:+.1}; {y:+.1} mm, tỷ lệ {s})</option>",
-            n = esc(&printer.name),
-            x = printer.offset_x,
-            y = printer.offset_y,
-            s = printer.scale
-        );
-    }
-    let _ = write!(
-        body,
-        "<h3>In bằng khen, giấy khen</h3><div class=\"o-luoi\"><div class=\"truong\"><label><span>Cách in</span>\
-         <select id=\"cach-in\"><option value=\"\">In đầy đủ lên giấy trắng</option><option value=\"phoi\">In lên phôi in sẵn (chỉ phần chữ)</option></select></label></div>\
-         <div class=\"truong\"><label><span>Máy in</span><select id=\"may-in\">{options}</select></label></div></div>\
-         <p class=\"ghi-chu\">Hồ sơ máy in lưu ở trang <a href=\"/may-in\">Máy in</a>.</p>\
-         <h2>Ban hành</h2><p>Ban hành cấp số cho các quyết định để trống phần số (ví dụ «/QĐ-UBND») và số sổ vàng còn trống, \
-         theo sổ của từng cơ quan, từng năm; số đã cấp không đổi được nữa. Danh sách từ tệp được chép vào hồ sơ cùng số sổ vàng.</p>\
-         <button type=\"button\" id=\"ban-hanh\">Ban hành (cấp số)</button><div id=\"ket-qua-ban-hanh\" role=\"status\"></div><ul class=\"van-de\" id=\"loi-ban-hanh\"></ul></div>"
-    );
+        })
+        .collect();
+    json!({
+        "khung": shell(&version.name, caller, "/hoi-nghi"),
+        "ma": version.conference,
+        "ten": version.name,
+        "phien_ban": version.version,
+        "moi_nhat": version.latest,
+        "cu": old,
+        "bieu_mau": form::form(&tree, input),
+        "yaml": version.yaml,
+        "giay": papers_shown,
+        "may_in": printers,
+        "lich_su": history,
+        "du_lieu": data,
+    })
 }

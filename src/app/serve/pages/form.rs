@@ -2,13 +2,12 @@
 //! its key (`data-key`, relative to its record), lists are `data-list`
 //! containers of `data-item` rows (with `data-goc`, the row's index in the
 //! stored version), so the page can send the form back as a JSON tree and
-//! place each problem at the field its path names.
+//! place each problem at the field its path names. Built here as the
+//! context of template `bieu-mau` (and its partials).
 
-use std::fmt::Write as _;
-
+use serde_json::{json, Value as Json};
 use serde_yaml::Value;
 
-use super::esc;
 use crate::input::Input;
 
 /// How a field is typed.
@@ -160,89 +159,64 @@ fn text(value: Option<&Value>) -> String {
     }
 }
 
-/// The control of one field, without its label.
-fn control(out: &mut String, key: &str, kind: Kind, value: Option<&Value>, label: &str) {
-    let shown = esc(&text(value));
-    let (key, label) = (esc(key), esc(label));
-    match kind {
-        Kind::Text => {
-            let _ = write!(out, "<input data-key=\"{key}\" value=\"{shown}\" aria-label=\"{label}\">");
-        }
-        Kind::Date => {
-            let _ = write!(
-                out,
-                "<input data-key=\"{key}\" value=\"{shown}\" placeholder=\"NNNN-TT-NN\" class=\"ngay\" aria-label=\"{label}\">"
-            );
-        }
-        Kind::Number => {
-            let _ = write!(
-                out,
-                "<input data-key=\"{key}\" data-kieu=\"so\" inputmode=\"decimal\" value=\"{shown}\" class=\"so\" aria-label=\"{label}\">"
-            );
-        }
-        Kind::Long => {
-            let _ = write!(out, "<textarea data-key=\"{key}\" rows=\"4\" aria-label=\"{label}\">{shown}</textarea>");
-        }
-        Kind::Lines => {
-            let rows = text(value).lines().count().clamp(2, 8);
-            let _ = write!(
-                out,
-                "<textarea data-key=\"{key}\" data-kieu=\"dong\" rows=\"{rows}\" aria-label=\"{label}\">{shown}</textarea>"
-            );
-        }
+/// The control of one field, without its label (template `o-nhap`).
+fn control(key: &str, kind: Kind, value: Option<&Value>, label: &str) -> Json {
+    let shown = text(value);
+    let mut control = json!({ "khoa": key, "nhan": label, "gia_tri": shown });
+    let extra = match kind {
+        Kind::Text => json!({ "kieu": "chu" }),
+        Kind::Date => json!({ "kieu": "ngay" }),
+        Kind::Number => json!({ "kieu": "so" }),
+        Kind::Long => json!({ "kieu": "dai" }),
+        Kind::Lines => json!({ "kieu": "dong", "so_dong": shown.lines().count().clamp(2, 8) }),
         Kind::Choice(choices, optional) => {
-            let current = text(value);
-            let _ = write!(out, "<select data-key=\"{key}\" aria-label=\"{label}\">");
-            if optional {
-                out.push_str("<option value=\"\">—</option>");
-            }
-            // A stored value that is not a choice is shown, so its problem can be.
-            if !current.is_empty() && !choices.iter().any(|(v, _)| *v == current) {
-                let _ = write!(out, "<option value=\"{shown}\" selected>{shown}</option>");
-            }
-            for (choice, name) in choices {
-                let selected = if *choice == current { " selected" } else { "" };
-                let _ = write!(out, "<option value=\"{choice}\"{selected}>{name}</option>");
-            }
-            out.push_str("</select>");
+            let choices: Vec<Json> = choices
+                .iter()
+                .map(|(choice, name)| json!({ "gia_tri": choice, "ten": name, "chon": *choice == shown }))
+                .collect();
+            json!({
+                "kieu": "chon",
+                "co_trong": optional,
+                // A stored value that is not a choice is shown, so its problem can be.
+                "la": !shown.is_empty() && !choices.iter().any(|c| c["chon"] == true),
+                "lua_chon": choices,
+            })
         }
+    };
+    if let (Json::Object(control), Json::Object(extra)) = (&mut control, extra) {
+        control.extend(extra);
     }
+    control
 }
 
-fn field(out: &mut String, scope: Option<&Value>, (key, label, kind): (&str, &str, Kind)) {
-    let wide = if matches!(kind, Kind::Long | Kind::Lines) { " rong" } else { "" };
-    let _ = write!(out, "<div class=\"truong{wide}\"><label><span>{}</span>", esc(label));
-    control(out, key, kind, get(scope, key), label);
-    out.push_str("</label><div class=\"loi\"></div></div>");
+/// One field with its label (template `truong`): the control and `rong`
+/// (the wide ones).
+fn field(scope: Option<&Value>, (key, label, kind): (&str, &str, Kind)) -> Json {
+    let mut field = control(key, kind, get(scope, key), label);
+    field["rong"] = Json::Bool(matches!(kind, Kind::Long | Kind::Lines));
+    field
 }
 
-/// A list of records as a table with a row per item and a blank row to add.
-fn table(out: &mut String, list_key: &str, items: Option<&Value>, columns: &[(&str, &str, Kind)], whole: bool) {
-    let _ = write!(out, "<div class=\"bang\" data-list=\"{list_key}\"><table><thead><tr>");
-    for (_, label, _) in columns {
-        let _ = write!(out, "<th>{}</th>", esc(label));
-    }
-    out.push_str("<th></th></tr></thead><tbody data-items>");
-    let whole = if whole { " data-thay" } else { "" };
-    for (index, item) in items.and_then(Value::as_sequence).into_iter().flatten().enumerate() {
-        let _ = write!(out, "<tr data-item data-goc=\"{index}\"{whole}>");
-        row_cells(out, Some(item), columns);
-        out.push_str("</tr>");
-    }
-    let _ = write!(out, "</tbody></table><template><tr data-item{whole}>");
-    row_cells(out, None, columns);
-    out.push_str(
-        "</tr></template><button type=\"button\" class=\"phu\" data-them>+ Thêm dòng</button><div class=\"loi\"></div></div>",
-    );
+/// A list of records as a table with a row per item and a blank row to add (template `bang`).
+fn table(list_key: &str, items: Option<&Value>, columns: &[(&str, &str, Kind)], whole: bool) -> Json {
+    let rows: Vec<Json> = items
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(index, item)| json!({ "goc": index, "o": row_cells(Some(item), columns) }))
+        .collect();
+    json!({
+        "khoa": list_key,
+        "cot": columns.iter().map(|(_, label, _)| *label).collect::<Vec<_>>(),
+        "thay": whole,
+        "dong": rows,
+        "mau": row_cells(None, columns),
+    })
 }
 
-fn row_cells(out: &mut String, item: Option<&Value>, columns: &[(&str, &str, Kind)]) {
-    for (key, label, kind) in columns {
-        out.push_str("<td>");
-        control(out, key, *kind, get(item, key), label);
-        out.push_str("</td>");
-    }
-    out.push_str("<td><button type=\"button\" class=\"xoa\" data-xoa title=\"Xoá dòng\">×</button></td>");
+fn row_cells(item: Option<&Value>, columns: &[(&str, &str, Kind)]) -> Vec<Json> {
+    columns.iter().map(|(key, label, kind)| control(key, *kind, get(item, key), label)).collect()
 }
 
 /// The metric codes, in order.
@@ -256,103 +230,90 @@ fn codes(tree: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Yearly results (a row per year, a column per metric) and the period totals.
-fn results(out: &mut String, tree: &Value) {
+/// Yearly results (a row per year, a column per metric) and the period
+/// totals; none before a metric is declared.
+fn results(tree: &Value) -> Json {
     let codes = codes(tree);
     if codes.is_empty() {
-        out.push_str("<p class=\"ghi-chu\">Khai báo chỉ tiêu ở trên để nhập kết quả.</p>");
-        return;
+        return Json::Null;
     }
     let columns: Vec<(&str, &str, Kind)> = std::iter::once(("nam", "Năm", Kind::Number))
         .chain(codes.iter().map(|(code, _)| (code.as_str(), code.as_str(), Kind::Number)))
         .collect();
-    out.push_str("<h3>Kết quả từng năm</h3>");
-    table(out, "ket_qua_nam", tree.get("ket_qua_nam"), &columns, true);
-    out.push_str("<h3>Tổng giai đoạn</h3><div class=\"o-luoi\">");
-    for (code, name) in &codes {
-        let key = format!("tong_hop.{code}");
-        let label = format!("{code} — {name}");
-        field(out, Some(tree), (&key, &label, Kind::Number));
-    }
-    out.push_str("</div>");
+    let totals: Vec<Json> = codes
+        .iter()
+        .map(|(code, name)| {
+            let key = format!("tong_hop.{code}");
+            let label = format!("{code} — {name}");
+            field(Some(tree), (&key, &label, Kind::Number))
+        })
+        .collect();
+    json!({ "bang": table("ket_qua_nam", tree.get("ket_qua_nam"), &columns, true), "tong": totals })
 }
 
-/// One award group as a fieldset (`group` none: the blank one to add).
-fn group(out: &mut String, index: Option<usize>, value: Option<&Value>, input: Option<&Input>) {
-    let origin = index.map(|i| format!(" data-goc=\"{i}\"")).unwrap_or_default();
-    let title = index.map_or("Nhóm khen mới".to_string(), |i| format!("Nhóm khen {}", i + 1));
-    let _ = write!(
-        out,
-        "<fieldset class=\"nhom\" data-item{origin}><legend>{title} <button type=\"button\" class=\"xoa\" data-xoa>Xoá nhóm</button></legend><div class=\"o-luoi\">"
-    );
-    for spec in GROUP {
-        field(out, value, *spec);
-    }
-    out.push_str("</div><h4>Danh sách khen</h4>");
-    match get(value, "danh_sach_tep") {
+/// One award group as a fieldset (template `nhom-khen`; `index` none: the blank one to add).
+fn group(index: Option<usize>, value: Option<&Value>, input: Option<&Input>) -> Json {
+    let fields: Vec<Json> = GROUP.iter().map(|spec| field(value, *spec)).collect();
+    let (file, list) = match get(value, "danh_sach_tep") {
         Some(file) => {
             let read = index.and_then(|i| input?.khen_thuong.get(i));
             let count = |kind| read.map_or(0, |g| g.danh_sach.iter().filter(|r| r.loai == kind).count());
-            let _ = write!(
-                out,
-                "<div class=\"truong\"><label><span>Tệp danh sách</span><input data-key=\"danh_sach_tep\" value=\"{}\" readonly></label><div class=\"loi\"></div></div>\
-                 <p class=\"ghi-chu\">Đọc được {} tập thể, {} cá nhân.</p>",
-                esc(&text(Some(file))),
-                count(crate::input::LoaiNguoiNhan::TapThe),
-                count(crate::input::LoaiNguoiNhan::CaNhan),
-            );
+            let file = json!({
+                "ten": text(Some(file)),
+                "tap_the": count(crate::input::LoaiNguoiNhan::TapThe),
+                "ca_nhan": count(crate::input::LoaiNguoiNhan::CaNhan),
+            });
+            (file, Json::Null)
         }
-        None => table(out, "danh_sach", get(value, "danh_sach"), LIST_COLUMNS, false),
-    }
-    if let Some(index) = index {
-        let _ = write!(
-            out,
-            "<div class=\"tai-danh-sach\" data-nhom=\"{index}\"><label><span>Tải danh sách từ Excel (XLSX) hoặc CSV</span>\
-             <input type=\"file\" accept=\".xlsx,.csv\" data-tep></label>\
-             <label><span>Trang tính (để trống: trang đầu)</span><input data-trang></label>\
-             <button type=\"button\" class=\"phu\" data-doc>Xem cách đọc</button><div class=\"ket-qua-doc\"></div></div>"
-        );
-    }
-    out.push_str("<div class=\"loi\"></div></fieldset>");
+        None => (Json::Null, table("danh_sach", get(value, "danh_sach"), LIST_COLUMNS, false)),
+    };
+    json!({
+        "co_goc": index.is_some(),
+        "goc": index,
+        "tieu_de": index.map_or("Nhóm khen mới".to_string(), |i| format!("Nhóm khen {}", i + 1)),
+        "truong": fields,
+        "tep": file,
+        "bang": list,
+    })
 }
 
-/// The whole form for the stored `tree` (and the input read from it, when valid).
-pub(super) fn form(tree: &Value, input: Option<&Input>) -> String {
-    let mut out = String::from(
-        "<form id=\"bieu-mau\" data-thay=\"tong_hop\" autocomplete=\"off\"><div class=\"van-de-chung\"></div>",
-    );
-    for (section, title, fields) in SECTIONS {
-        let _ = write!(out, "<section class=\"phan\" data-record=\"{section}\"><h2>{title}</h2><div class=\"o-luoi\">");
-        for (key, label, kind) in *fields {
-            let full = format!("{section}.{key}");
-            field(&mut out, Some(tree), (&full, label, *kind));
-        }
-        out.push_str("</div>");
-        if *section == "hoi_nghi" {
-            out.push_str("<h3>Đại biểu</h3>");
-            table(&mut out, "hoi_nghi.dai_bieu", get(Some(tree), "hoi_nghi.dai_bieu"), DELEGATES, false);
-        }
-        out.push_str("</section>");
-    }
-    out.push_str("<section class=\"phan\"><h2>Chỉ tiêu và kết quả</h2>");
-    table(&mut out, "chi_tieu", tree.get("chi_tieu"), METRICS, false);
-    results(&mut out, tree);
-    if tree.get("don_vi_con").is_some() {
-        out.push_str("<p class=\"ghi-chu\">Số liệu các đơn vị con (don_vi_con) sửa ở thẻ YAML.</p>");
-    }
-    out.push_str("</section><section class=\"phan\"><h2>Nội dung</h2>");
-    for (key, label, kind) in CONTENT {
-        let full = format!("noi_dung.{key}");
-        field(&mut out, Some(tree), (&full, label, *kind));
-    }
-    out.push_str(
-        "</section><section class=\"phan\"><h2>Khen thưởng</h2><div data-list=\"khen_thuong\"><div data-items>",
-    );
-    for (index, value) in tree.get("khen_thuong").and_then(Value::as_sequence).into_iter().flatten().enumerate() {
-        group(&mut out, Some(index), Some(value), input);
-    }
-    out.push_str("</div><template>");
-    group(&mut out, None, None, None);
-    out.push_str("</template><button type=\"button\" class=\"phu\" data-them>+ Thêm nhóm khen</button><div class=\"loi\"></div></div></section></form>");
-    out
+/// The whole form for the stored `tree` (and the input read from it, when
+/// valid): the context of template `bieu-mau`.
+pub(super) fn form(tree: &Value, input: Option<&Input>) -> Json {
+    let sections: Vec<Json> = SECTIONS
+        .iter()
+        .map(|(section, title, fields)| {
+            let fields: Vec<Json> = fields
+                .iter()
+                .map(|(key, label, kind)| field(Some(tree), (&format!("{section}.{key}"), label, *kind)))
+                .collect();
+            let delegates = if *section == "hoi_nghi" {
+                table("hoi_nghi.dai_bieu", get(Some(tree), "hoi_nghi.dai_bieu"), DELEGATES, false)
+            } else {
+                Json::Null
+            };
+            json!({ "khoa": section, "ten": title, "truong": fields, "dai_bieu": delegates })
+        })
+        .collect();
+    let content: Vec<Json> = CONTENT
+        .iter()
+        .map(|(key, label, kind)| field(Some(tree), (&format!("noi_dung.{key}"), label, *kind)))
+        .collect();
+    let groups: Vec<Json> = tree
+        .get("khen_thuong")
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(index, value)| group(Some(index), Some(value), input))
+        .collect();
+    json!({
+        "phan": sections,
+        "chi_tieu": table("chi_tieu", tree.get("chi_tieu"), METRICS, false),
+        "ket_qua": results(tree),
+        "don_vi_con": tree.get("don_vi_con").is_some(),
+        "noi_dung": content,
+        "nhom": groups,
+        "nhom_moi": group(None, None, None),
+    })
 }
