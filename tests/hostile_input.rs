@@ -263,11 +263,7 @@ fn layout_sizes_that_are_zero_or_huge_are_refused_at_their_line() {
     let cases = [
         (layout.replace("co: [32, 20]", "co: [1e9, 1]"), "co: [1e9, 1]", "o[5].co[0]"),
         (layout.replace("kho: { rong: 420, cao: 297 }", "kho: { rong: 0, cao: 297 }"), "kho: {", "kho.rong"),
-        (
-            layout.replace("rong: 330, cao: 32", "rong: .inf, cao: 32"),
-            "rong: .inf",
-            "o[7].rong",
-        ),
+        (layout.replace("rong: 330, cao: 32", "rong: .inf, cao: 32"), "rong: .inf", "o[7].rong"),
         (layout.replace("co: [14, 11], can: trai }", "co: [14, 0], can: trai }"), "co: [14, 0]", "o[8].co[1]"),
     ];
     for (text, needle, path) in cases {

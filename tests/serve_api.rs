@@ -204,7 +204,10 @@ fn bad_uploads_are_refused_and_nothing_is_stored() {
         (vec![input, ("x", Some(".ds.csv"), &list)], "không dùng được"),
         (vec![input, ("ds.xlsx", Some("ds.xlsx"), &list)], "không phải loại nhận được"),
         (vec![("tep", Some(SAMPLE_LIST), &list)], "thiếu tệp YAML"),
-        (vec![("input", Some("hn.yaml"), b"\xff\xfe van_ban")], "không phải UTF-8"),
+        (
+            vec![("input", Some("hn.yaml"), b"\xff\xfe van_ban")],
+            "không phải văn bản UTF-8 (ở đây có byte không hợp lệ)",
+        ),
     ];
     for (parts, words) in cases {
         let answer = client.post_multipart("/api/conferences", &parts, &[]);

@@ -22,8 +22,8 @@ fn golden(name: &str, text: &str) -> Option<String> {
         std::fs::write(&path, text).unwrap();
         return None;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|err| panic!("{}: {err} (BLESS=1 writes it)", path.display()));
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err} (BLESS=1 writes it)", path.display()));
     if expected == text {
         return None;
     }

@@ -181,8 +181,6 @@ pub(crate) fn check_depth(text: &str, display: &str) -> Result<(), Problem> {
     }
 }
 
-
-
 /// The largest emblem file read: 16 MiB.
 pub(crate) const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
 

@@ -19,7 +19,7 @@ use super::store::conferences::{self, SaveRefused, StoredFile, Version};
 use super::store::keys::MAX_NUMBER;
 use super::store::{register, users};
 use super::{issue, upload, yaml_form, App};
-use crate::diag::{Kind, Location, Problem, WorkspaceKind};
+use crate::diag::{Kind, Problem, WorkspaceKind};
 use crate::input;
 
 /// The API's own routes (papers, lists and summaries have theirs beside it).
@@ -251,13 +251,10 @@ async fn replace(
         Ok(expected) => expected,
         Err(response) => return response,
     };
-    let Ok(yaml) = String::from_utf8(body.to_vec()) else {
-        let problem = Problem {
-            location: Box::new(Location::file(super::stage::INPUT_NAME)),
-            path: String::new(),
-            kind: Kind::Syntax("tệp không phải UTF-8 / file is not UTF-8".into()),
-        };
-        return unprocessable(vec![ProblemJson::new(&problem, "")]);
+    // Bytes that are not UTF-8: the same located problem as `check` gives.
+    let yaml = match input::bounds::utf8(body.to_vec(), super::stage::INPUT_NAME) {
+        Ok(yaml) => yaml,
+        Err(problem) => return unprocessable(vec![ProblemJson::new(&problem, "")]),
     };
     save_yaml(&app, id, expected, yaml, Vec::new(), author(&caller), "YAML").await
 }

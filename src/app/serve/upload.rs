@@ -84,16 +84,10 @@ pub(crate) async fn read(mut multipart: Multipart, accepted: &[FileKind]) -> Res
             }
         };
         if part == "input" {
-            match String::from_utf8(bytes) {
+            // Bytes that are not UTF-8: the same located problem as `check` gives.
+            match crate::input::bounds::utf8(bytes, &shown) {
                 Ok(text) => upload.input = Some(text),
-                Err(_) => problems.push(ProblemJson::new(
-                    &Problem {
-                        location: Box::new(Location::file(&shown)),
-                        path: String::new(),
-                        kind: Kind::Syntax("tệp không phải UTF-8 / file is not UTF-8".into()),
-                    },
-                    "",
-                )),
+                Err(problem) => problems.push(ProblemJson::new(&problem, "")),
             }
             continue;
         }
