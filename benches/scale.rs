@@ -5,6 +5,10 @@
 //! - `build --only khen --format pdf`   (goal ≤ 10 s, ≤ 300 MB)
 //! - `build --only khen --format docx`  (goal ≤ 10 s, ≤ 500 MB)
 //! - `check`                            (goal ≤ 2 s)
+//! - `build --only quyet-dinh --format pdf|docx`: the decision with its
+//!   attached list of every name
+//! - `build` (the whole pack: report, decision, certificates, press;
+//!   goal ≤ 400 MB, issue 23)
 //!
 //! Run with `cargo bench --bench scale` (`BAOCAO_SCALE=N` for another count).
 //! Also prints the user+system CPU time: on a shared machine the wall time
@@ -60,14 +64,17 @@ fn main() {
     let (input, out) = (input.to_str().unwrap(), work.join("out"));
     let out = out.to_str().unwrap();
     println!("{n} bằng khen (gen_awardees.py {n}); wall / CPU / peak memory:");
-    let runs: [(&str, Vec<&str>, &str); 3] = [
-        ("PDF ", vec!["build", input, "-o", out, "--only", "khen", "--format", "pdf"], "≤ 10 s, ≤ 300 MB"),
-        ("DOCX", vec!["build", input, "-o", out, "--only", "khen", "--format", "docx"], "≤ 10 s, ≤ 500 MB"),
+    let runs: [(&str, Vec<&str>, &str); 6] = [
+        ("khen PDF", vec!["build", input, "-o", out, "--only", "khen", "--format", "pdf"], "≤ 10 s, ≤ 300 MB"),
+        ("khen DOCX", vec!["build", input, "-o", out, "--only", "khen", "--format", "docx"], "≤ 10 s, ≤ 500 MB"),
         ("check", vec!["check", input], "≤ 2 s"),
+        ("QĐ PDF", vec!["build", input, "-o", out, "--only", "quyet-dinh", "--format", "pdf"], "≤ 400 MB"),
+        ("QĐ DOCX", vec!["build", input, "-o", out, "--only", "quyet-dinh", "--format", "docx"], "≤ 400 MB"),
+        ("cả bộ", vec!["build", input, "-o", out], "≤ 400 MB"),
     ];
     for (name, args, goal) in runs {
         let (wall, cpu, peak) = measure(&args);
-        println!("  {name:5}  {wall:6.2} s   CPU {cpu:6.2} s   {peak:6.0} MB   (goal {goal})");
+        println!("  {name:9}  {wall:6.2} s   CPU {cpu:6.2} s   peak {peak:6.0} MB   (goal {goal})");
     }
     let size = |file: &str| std::fs::metadata(work.join("out").join(file)).map(|m| m.len()).unwrap_or(0);
     println!("  khen-1.docx: {:.0} MB", size("khen-1.docx") as f64 / 1e6);

@@ -71,6 +71,7 @@ fixtures! {
     syntax_tab: "syntax-tab",
     syntax_unclosed_quote: "syntax-unclosed-quote",
     template_error: "template-error",
+    template_helper: "template-helper",
     thousands_separator: "thousands-separator",
     top_not_mapping: "top-not-mapping",
     total_mismatch: "total-mismatch",

@@ -538,6 +538,18 @@ fn layout_box_names_and_fields_are_refused_at_their_line() {
         "dùng trường «khong_co» mà dữ liệu không có",
         "uses the field «khong_co», which the data lacks",
     );
+    // A box text that does not compile: at its line, in words, not the library's.
+    let text = layout.replace("chu: \"{{chuc_vu_don_vi}}\"", "chu: \"{{#if nguoi}}x\"");
+    std::fs::write(templates.join("khen-bo-cuc.yaml"), &text).unwrap();
+    refused(
+        &args,
+        dir.path(),
+        &format!("mau/khen-bo-cuc.yaml:{}:", line_of(&text, "{{#if nguoi}}x")),
+        "cú pháp mẫu sai",
+        "the template syntax is wrong",
+    );
+    let (_, stderr) = run(&args, dir.path());
+    assert!(!stderr.contains("expected escape") && !stderr.contains("invalid handlebars"), "{stderr}");
 }
 
 #[test]

@@ -364,3 +364,87 @@ fn names_never_leave_the_output_folder_and_links_are_not_followed() {
     assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     assert!(real.join("bao-cao.pdf").exists() && !real.join("tin-bai.txt").exists());
 }
+
+/// Sets `path`'s modification time `seconds` back.
+fn age(path: &Path, seconds: u64) {
+    let file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.set_modified(std::time::SystemTime::now() - Duration::from_secs(seconds)).unwrap();
+}
+
+#[test]
+fn temporaries_of_killed_calibrate_runs_are_removed_by_the_next_run_and_only_they() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("calib.pdf");
+    let at = |name: &str| dir.path().join(name);
+    // What a killed run leaves: its temporary, unlocked, a few minutes old.
+    let stale = at(".calib.pdf.baocao-0123456789abcdef.tmp");
+    std::fs::write(&stale, b"%PDF-1.7 half").unwrap();
+    age(&stale, 300);
+    // A live run's temporary: locked, or just made.
+    let live = at(".calib.pdf.baocao-1111111111111111.tmp");
+    std::fs::write(&live, b"%PDF").unwrap();
+    age(&live, 300);
+    let held = std::fs::File::open(&live).unwrap();
+    // SAFETY: flock on a descriptor this test owns.
+    assert_eq!(unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&held), libc::LOCK_EX) }, 0);
+    let fresh = at(".calib.pdf.baocao-2222222222222222.tmp");
+    std::fs::write(&fresh, b"%PDF").unwrap();
+    // Not ours: another name, a folder, a link.
+    let other = at(".calib.pdf.baocao-notours.tmp");
+    std::fs::write(&other, b"x").unwrap();
+    age(&other, 300);
+    std::fs::create_dir(at(".calib.pdf.baocao-3333333333333333.tmp")).unwrap();
+    std::os::unix::fs::symlink(&other, at(".calib.pdf.baocao-4444444444444444.tmp")).unwrap();
+
+    let (code, stderr) = run(&["calibrate", "-o", sheet.to_str().unwrap()], dir.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(std::fs::read(&sheet).unwrap().starts_with(b"%PDF"));
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with(".calib.pdf"))
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            ".calib.pdf.baocao-1111111111111111.tmp",
+            ".calib.pdf.baocao-2222222222222222.tmp",
+            ".calib.pdf.baocao-3333333333333333.tmp",
+            ".calib.pdf.baocao-4444444444444444.tmp",
+            ".calib.pdf.baocao-notours.tmp",
+        ]
+    );
+    drop(held);
+}
+
+#[test]
+fn a_run_killed_between_the_two_renames_of_the_fallback_swap_is_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let two_groups = copy_sample(dir.path());
+    let one_group = one_group_input(dir.path());
+    let out = dir.path().join("out");
+    build(&two_groups, &out, &[]);
+    let old = snapshot(&out);
+    // Where renameat2(RENAME_EXCHANGE) is unsupported the swap is two
+    // renames; killed between them, the old folder is aside as `.old`, the
+    // complete new one still under its temporary name, and no `out`.
+    let aside = dir.path().join(".out.baocao-0123456789abcdef.old");
+    std::fs::rename(&out, &aside).unwrap();
+    let fresh = dir.path().join(".out.baocao-fedcba9876543210.tmp");
+    std::fs::create_dir(&fresh).unwrap();
+    std::fs::write(fresh.join("bao-cao.pdf"), b"%PDF half").unwrap();
+    // The next run puts the old folder back before anything else: when it
+    // then fails (a full disk), `out` is the old pack again, nothing beside.
+    let (code, stderr) =
+        run_with_file_limit(&["build", one_group.to_str().unwrap(), "-o", out.to_str().unwrap()], dir.path(), 20_000);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(snapshot(&out), old, "the old folder put back");
+    assert_eq!(leftovers(&out), Vec::<String>::new());
+    // And a run that completes replaces it as usual.
+    std::fs::rename(&out, &aside).unwrap();
+    build(&one_group, &out, &[]);
+    assert_ne!(snapshot(&out), old);
+    assert!(snapshot(&out).contains_key("manifest.json"));
+    assert_eq!(leftovers(&out), Vec::<String>::new());
+}

@@ -61,6 +61,43 @@ fn layout_message(detail: &str) -> String {
     detail.to_string()
 }
 
+/// A handlebars error as a sentence: the ones a clerk's edit can cause,
+/// said in their terms; anything else as handlebars words it.
+fn template_message(detail: &str, vi: bool) -> String {
+    let quoted = |text: &str| -> Vec<String> { text.split('"').skip(1).step_by(2).map(str::to_string).collect() };
+    if detail.starts_with("invalid handlebars syntax") {
+        return if vi {
+            "cú pháp mẫu sai ở đây; kiểm tra các cặp dấu {{ }}, tên hàm và các khối {{#…}} … {{/…}}".into()
+        } else {
+            "the template syntax is wrong here; check the {{ }} pairs, helper names and {{#…}} … {{/…}} blocks".into()
+        };
+    }
+    if let [open, close] = quoted(detail).as_slice() {
+        if detail.contains("was opened, but") {
+            return if vi {
+                format!("khối {{{{#{open}}}}} được mở nhưng lại đóng bằng {{{{/{close}}}}}")
+            } else {
+                format!("block {{{{#{open}}}}} is opened but closed by {{{{/{close}}}}}")
+            };
+        }
+    }
+    if let Some(helper) = detail.strip_prefix("Helper not found ") {
+        return if vi {
+            format!("không có hàm «{helper}»; các hàm dùng được: ngay, so, hoa, doan, if, unless, each, with, lookup")
+        } else {
+            format!("there is no helper «{helper}»; the helpers: ngay, so, hoa, doan, if, unless, each, with, lookup")
+        };
+    }
+    if let Some(partial) = detail.strip_prefix("Partial not found ") {
+        return if vi {
+            format!("không có mẫu con «{partial}» để chèn bằng {{{{> {partial}}}}}")
+        } else {
+            format!("there is no template «{partial}» to include with {{{{> {partial}}}}}")
+        };
+    }
+    detail.to_string()
+}
+
 /// The template files a templates folder may hold.
 const TEMPLATE_FILES: &str = "bao-cao.hbs, bao-cao-trich-yeu.hbs, quyet-dinh.hbs, quyet-dinh-trich-yeu.hbs, \
      quyet-dinh-danh-sach.hbs, tin-bai.hbs, tong-hop.hbs, tong-hop-trich-yeu.hbs, khen-bo-cuc.yaml";
@@ -254,8 +291,8 @@ impl Kind {
             Kind::ListFileUnreadable { file, detail } => format!("cannot read «{file}»: {detail}"),
             Kind::ListFileType(file) if vi => format!("tệp danh sách «{file}» phải là .csv hoặc .xlsx"),
             Kind::ListFileType(file) => format!("list file «{file}» must be .csv or .xlsx"),
-            Kind::Template { name, detail } if vi => format!("mẫu «{name}» lỗi: {detail}"),
-            Kind::Template { name, detail } => format!("template «{name}» is wrong: {detail}"),
+            Kind::Template { name, detail } if vi => format!("mẫu «{name}» lỗi: {}", template_message(detail, true)),
+            Kind::Template { name, detail } => format!("template «{name}» is wrong: {}", template_message(detail, false)),
             Kind::LayoutFile(detail) if vi => format!("mẫu «khen-bo-cuc» lỗi: {}", layout_message(detail)),
             Kind::LayoutFile(detail) => format!("template «khen-bo-cuc» is wrong: {detail}"),
             Kind::TemplateField { name, field } if vi => format!("mẫu «{name}» dùng trường «{field}» mà dữ liệu không có (sai tên trường?)"),

@@ -12,16 +12,18 @@ use std::path::Path;
 use crate::diag::{messages::suggestion, Kind, Location, Problem};
 use crate::input::bounds;
 
-use super::templates::{BUILT_IN, CERTIFICATE_LAYOUT};
-
 /// The largest template file read: 256 KiB. The built-in report is 6 KB;
 /// compiling a template costs about 300 times its size in memory, so a
 /// 10 MB one took 3.2 GB.
 pub(crate) const MAX_TEMPLATE_BYTES: u64 = 256 * 1024;
 
-/// The folder's files that replace built-in ones, by built-in file name:
-/// (the path as shown, the text); or every problem found.
-pub(super) fn read_folder(dir: &Path) -> Result<HashMap<&'static str, (String, String)>, Vec<Problem>> {
+/// The folder's files that replace the built-in ones named `known` (their
+/// file names), by file name: (the path as shown, the text); or every
+/// problem found.
+pub(super) fn read_folder(
+    dir: &Path,
+    known: &[&'static str],
+) -> Result<HashMap<&'static str, (String, String)>, Vec<Problem>> {
     let shown = dir.display().to_string();
     let entries = std::fs::read_dir(dir).map_err(|err| {
         vec![Problem {
@@ -33,14 +35,14 @@ pub(super) fn read_folder(dir: &Path) -> Result<HashMap<&'static str, (String, S
     let mut names: Vec<String> =
         entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     names.sort();
-    let known: Vec<String> = BUILT_IN.iter().map(|(name, _)| name.to_string()).collect();
+    let names_known: Vec<String> = known.iter().map(|name| name.to_string()).collect();
     let mut found = HashMap::new();
     let mut problems = Vec::new();
     for name in names {
         let path = dir.join(&name);
         let display = path.display().to_string();
-        match BUILT_IN.iter().find(|(known, _)| *known == name) {
-            Some((file_name, _)) => {
+        match known.iter().find(|known| **known == name) {
+            Some(file_name) => {
                 let read = bounds::read_file(&path, &display, "", MAX_TEMPLATE_BYTES)
                     .and_then(|bytes| bounds::utf8(bytes, &display));
                 match read {
@@ -50,11 +52,11 @@ pub(super) fn read_folder(dir: &Path) -> Result<HashMap<&'static str, (String, S
                     Err(problem) => problems.push(problem),
                 }
             }
-            None if name.to_lowercase().ends_with(".hbs") || name.to_lowercase() == CERTIFICATE_LAYOUT => {
+            None if name.to_lowercase().ends_with(".hbs") || names_known.contains(&name.to_lowercase()) => {
                 problems.push(Problem {
                     location: Location::file(&display).into(),
                     path: String::new(),
-                    kind: Kind::UnknownTemplate { file: display.clone(), suggestion: suggestion(&name, &known) },
+                    kind: Kind::UnknownTemplate { file: display.clone(), suggestion: suggestion(&name, &names_known) },
                 });
             }
             None => {}

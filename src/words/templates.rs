@@ -79,7 +79,10 @@ impl Templates {
             }
         }
         let mut custom = match dir {
-            Some(dir) => template_files::read_folder(dir)?,
+            Some(dir) => {
+                let known: Vec<&'static str> = BUILT_IN.iter().map(|(name, _)| *name).collect();
+                template_files::read_folder(dir, &known)?
+            }
             None => Default::default(),
         };
         let mut problems = Vec::new();

@@ -122,6 +122,56 @@ fn clean_leftovers(parent: &Path, name: &OsStr, target: &Path) {
     }
 }
 
+/// How old a temporary file of [`replace_file`] must be before another run
+/// takes it for the leftover of a killed one (it is also not locked).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+fn lock_file(file: &File, operation: libc::c_int) -> std::io::Result<()> {
+    // SAFETY: flock on a descriptor the caller owns.
+    if unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(file), operation) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Leftovers of killed [`replace_file`] runs beside `name`: regular files
+/// `.NAME.baocao-<16 hex>.tmp` (our naming only; links, folders and other
+/// names are left alone) older than [`STALE_AFTER`] and locked by no live
+/// run, removed.
+fn clean_stale_files(parent: &Path, name: &OsStr) {
+    let mut prefix = b".".to_vec();
+    prefix.extend_from_slice(name.as_bytes());
+    prefix.extend_from_slice(b".baocao-");
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(hex) = file_name.as_bytes().strip_prefix(prefix.as_slice()).and_then(|r| r.strip_suffix(b".tmp"))
+        else {
+            continue;
+        };
+        if hex.len() != 16 || !hex.iter().all(u8::is_ascii_hexdigit) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+        let old = meta.modified().ok().and_then(|m| m.elapsed().ok()).is_some_and(|age| age >= STALE_AFTER);
+        if !meta.is_file() || !old {
+            continue;
+        }
+        let opened = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+            .open(&path);
+        // Not locked: no live run writes it.
+        if let Ok(file) = opened {
+            if lock_file(&file, libc::LOCK_EX | libc::LOCK_NB).is_ok() {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+}
+
 fn c_path(path: &Path) -> std::io::Result<CString> {
     CString::new(path.as_os_str().as_bytes()).map_err(|_| ErrorKind::InvalidInput.into())
 }
@@ -300,7 +350,8 @@ impl Drop for Staging {
 
 /// Replaces the single file `path` with `bytes` in one step: written to an
 /// exclusive sibling first, synced, renamed over; on any failure the old
-/// file is as it was and the sibling is gone.
+/// file is as it was and the sibling is gone. What killed runs left
+/// beside it is removed first.
 pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
     match std::fs::symlink_metadata(path) {
@@ -316,6 +367,7 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    clean_stale_files(parent, name);
     let temp = sibling(parent, name, "tmp");
     let written = std::fs::OpenOptions::new()
         .write(true)
@@ -323,10 +375,13 @@ pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
         .open(&temp)
         .and_then(|mut file| {
+            // Held while the file is written and renamed: a run cleaning
+            // leftovers does not take a live run's file for one.
+            lock_file(&file, libc::LOCK_EX)?;
             file.write_all(bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
+            file.sync_all()?;
+            std::fs::rename(&temp, path)
+        });
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
     }

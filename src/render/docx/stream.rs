@@ -45,7 +45,7 @@ pub(crate) fn write_stream<W: Write + Seek>(doc: &Document, out: W) -> Result<W,
             let digits: String = rest[mark + TABLE_MARK.len()..].chars().take_while(char::is_ascii_digit).collect();
             let index: usize = digits.parse().map_err(|_| fail("table mark without its block"))?;
             let end = mark + rest[mark..].find("</w:p>").ok_or_else(|| fail("unclosed table mark"))? + "</w:p>".len();
-            write_numbered(out, rest[..start].as_bytes(), &mut counter).map_err(Stop::Write)?;
+            write_numbered(out, &rest.as_bytes()[..start], &mut counter).map_err(Stop::Write)?;
             let Some(Block::Table(table)) = doc.blocks.get(index) else { return Err(fail("table mark on no table")) };
             write_table(out, table, &breaks, index, &mut counter)?;
             rest = &rest[end..];
@@ -85,7 +85,7 @@ fn write_table(
             // The first piece opens the table (properties, grid, header
             // rows); the others give only their rows.
             let rows_from = if first { 0 } else { piece.find("<w:tr").unwrap_or(close) };
-            write_numbered(out, piece[rows_from..close].as_bytes(), counter).map_err(Stop::Write)?;
+            write_numbered(out, &piece.as_bytes()[rows_from..close], counter).map_err(Stop::Write)?;
             first = false;
             at = until;
             if at >= to {
@@ -108,10 +108,10 @@ mod tests {
                 (i + 1).to_string(),
                 format!("Nguyễn Văn {i} — đội 2‑3 & <A>"),
                 // Every so often a long text over several lines.
-                if i % 97 == 0 { "Phòng Cảnh sát ".repeat(12) } else { format!("Đơn vị {}", i % 13) },
+                if i.is_multiple_of(97) { "Phòng Cảnh sát ".repeat(12) } else { format!("Đơn vị {}", i % 13) },
             ],
             // Section rows keep with the rows after them.
-            bold: i % 700 == 0,
+            bold: i.is_multiple_of(700),
         };
         Table {
             columns: vec![14.0, 68.0, 83.0],
