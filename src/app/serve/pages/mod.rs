@@ -15,9 +15,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 
+use super::app::App;
 use super::auth::Caller;
 use super::store::conferences;
-use super::App;
 
 pub(crate) fn routes() -> Router<Arc<App>> {
     Router::new()

@@ -9,9 +9,9 @@ use axum::extract::{Extension, State};
 use axum::response::{IntoResponse, Response};
 
 use super::{esc, shell};
+use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::store::{conferences, register, users};
-use crate::app::serve::App;
 
 fn register_name(register: &str) -> String {
     match register {
