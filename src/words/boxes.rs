@@ -37,7 +37,9 @@ impl BoxTexts {
 
     /// Box `name` filled from the data; else the problem, as the template
     /// `template` (the layout's name in messages) names it.
-    pub(crate) fn render(&self, name: &str, template: &str) -> Result<String, Kind> {
-        self.registry.render_with_context(name, &self.context).map_err(|err| templates::render_kind(template, &err))
+    pub(crate) fn render(&self, name: &str, template: &str) -> Result<String, Box<Kind>> {
+        self.registry
+            .render_with_context(name, &self.context)
+            .map_err(|err| Box::new(templates::render_kind(template, &err)))
     }
 }

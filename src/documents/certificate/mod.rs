@@ -297,7 +297,7 @@ impl Certificates<'_> {
         let text = self
             .texts
             .render(&spec.ten, layout::LAYOUT_NAME)
-            .map_err(|kind| layout::box_problem(&self.layout_file, index, kind))?;
+            .map_err(|kind| layout::box_problem(&self.layout_file, index, *kind))?;
         Ok(text.trim().to_string())
     }
 
