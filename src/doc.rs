@@ -361,18 +361,15 @@ pub struct Frame {
 }
 
 /// Paper a certificate is printed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Paper {
     /// A3 landscape, 420 × 297 mm.
-    #[value(name = "a3")]
     #[serde(rename = "a3")]
     A3,
     /// 400 × 300 mm (NĐ 50/2006).
-    #[value(name = "400x300")]
     #[serde(rename = "400x300")]
     Large,
     /// A4 landscape, 297 × 210 mm.
-    #[value(name = "a4")]
     #[serde(rename = "a4")]
     A4,
 }

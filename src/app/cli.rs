@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 
 use crate::app::pack::{BuildRequest, DocKind, Format};
@@ -20,7 +21,7 @@ use crate::input::bounds;
 #[command(name = "baocao", version)]
 pub struct Cli {
     /// Ngôn ngữ thông báo / message language.
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
+    #[arg(long, global = true, value_parser = choices(LANGS), default_value = "vi")]
     pub lang: Lang,
     #[command(subcommand)]
     pub command: Command,
@@ -36,10 +37,10 @@ pub enum Command {
         #[arg(short = 'o', long = "out")]
         out: Option<PathBuf>,
         /// Chỉ dựng loại giấy tờ này (có thể lặp lại hoặc cách nhau bằng dấu phẩy).
-        #[arg(long, value_enum, value_delimiter = ',')]
+        #[arg(long, value_parser = choices(DOC_KINDS), value_delimiter = ',')]
         only: Vec<DocKind>,
         /// Chỉ ghi định dạng này (pdf, docx).
-        #[arg(long, value_enum, value_delimiter = ',')]
+        #[arg(long, value_parser = choices(FORMATS), value_delimiter = ',')]
         format: Vec<Format>,
         /// Thư mục mẫu thay cho mẫu có sẵn (theo tên tệp .hbs).
         #[arg(long)]
@@ -99,7 +100,7 @@ pub enum Command {
     /// In tờ lưới mm để đo độ lệch của máy in trước khi in lên phôi.
     Calibrate {
         /// Khổ giấy.
-        #[arg(long, value_enum, default_value = "a3")]
+        #[arg(long, value_parser = choices(PAPERS), default_value = "a3")]
         sheet: Paper,
         /// Tệp PDF ghi ra.
         #[arg(short = 'o', long = "out", default_value = "calib.pdf")]
@@ -169,11 +170,44 @@ pub struct PrintArgs {
     #[arg(long)]
     profile: Option<PathBuf>,
     /// Khổ giấy bằng khen cho mọi nhóm (ghi đè kho_giay).
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = choices(PAPERS))]
     sheet: Option<Paper>,
     /// Thêm mỗi người một tệp PDF trong khen-N/.
     #[arg(long)]
     split: bool,
+}
+
+/// A value an option names from a fixed list: (its name, what it means
+/// in the help, the value).
+type Choice<T> = (&'static str, Option<&'static str>, T);
+
+const LANGS: &[Choice<Lang>] = &[("vi", None, Lang::Vi), ("en", None, Lang::En)];
+
+const DOC_KINDS: &[Choice<DocKind>] = &[
+    ("bao-cao", Some("The báo cáo sơ kết / tổng kết"), DocKind::BaoCao),
+    ("quyet-dinh", Some("Each award group's decision with its attached list"), DocKind::QuyetDinh),
+    ("khen", Some("Each award group's certificates"), DocKind::Khen),
+    ("tin-bai", Some("The press summary"), DocKind::TinBai),
+];
+
+const FORMATS: &[Choice<Format>] = &[("pdf", None, Format::Pdf), ("docx", None, Format::Docx)];
+
+const PAPERS: &[Choice<Paper>] = &[
+    ("a3", Some("A3 landscape, 420 × 297 mm"), Paper::A3),
+    ("400x300", Some("400 × 300 mm (NĐ 50/2006)"), Paper::Large),
+    ("a4", Some("A4 landscape, 297 × 210 mm"), Paper::A4),
+];
+
+/// The parser of an option whose values are `choices`: clap lists them in
+/// the help and in its message for a value not among them.
+fn choices<T: Copy + Send + Sync + 'static>(choices: &'static [Choice<T>]) -> impl TypedValueParser<Value = T> {
+    let names = choices.iter().map(|(name, help, _)| match help {
+        Some(help) => PossibleValue::new(*name).help(*help),
+        None => PossibleValue::new(*name),
+    });
+    PossibleValuesParser::new(names).map(move |name| {
+        choices.iter().find(|(known, _, _)| *known == name).map(|(_, _, value)| *value).expect("one of the choices")
+    })
 }
 
 fn parse_date(text: &str) -> Result<crate::text::vn::Date, String> {

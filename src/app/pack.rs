@@ -15,7 +15,7 @@ use crate::words::templates;
 use crate::{doc, input};
 
 /// A document kind the `--only` option names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
     /// The báo cáo sơ kết / tổng kết.
     BaoCao,
@@ -27,7 +27,7 @@ pub enum DocKind {
     TinBai,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Pdf,
     Docx,

@@ -5,7 +5,8 @@
 use std::io::ErrorKind;
 use std::path::PathBuf;
 
-use super::{Lang, Problem};
+use super::lang::Lang;
+use super::problem::{render_all, Problem};
 
 /// What the run was doing with a file when the system refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +65,7 @@ impl Failure {
     pub fn message(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {
-            Failure::Input(problems) => super::render_all(problems, lang),
+            Failure::Input(problems) => render_all(problems, lang),
             Failure::Io { action, path, error } => {
                 let path = path.display();
                 let reason = io_reason(error, lang);

@@ -3,7 +3,7 @@
 //! `check` shows), what was set aside (warnings), and why a list cannot be
 //! read (errors) — in Vietnamese and English.
 
-use super::{Lang, Severity};
+use super::lang::{Lang, Severity};
 
 /// Recipient kinds as a clerk writes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

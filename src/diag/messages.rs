@@ -1,7 +1,10 @@
 //! The words of every problem and warning, in Vietnamese and English,
 //! with the hints that turn a library's wording into a clerk's.
 
-use super::{Expect, Kind, Lang, Severity};
+use super::failure::io_kind_vi;
+use super::kind::{Expect, Kind, Unit};
+use super::lang::{Lang, Severity};
+use super::numbers::group_digits;
 
 /// libyaml's wording, with what it usually means for a clerk.
 fn explain_syntax(detail: &str) -> String {
@@ -143,25 +146,12 @@ fn bytes(size: u64, vi: bool) -> String {
     }
 }
 
-/// 16000000 → "16.000.000" (Vietnamese) or "16,000,000".
-pub(super) fn group_digits(number: u64, separator: char) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(separator);
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn unit_name(unit: super::Unit, vi: bool) -> &'static str {
+fn unit_name(unit: Unit, vi: bool) -> &'static str {
     match (unit, vi) {
-        (super::Unit::Millimetre, _) => " mm",
-        (super::Unit::Point, _) => " pt",
-        (super::Unit::Times, true) => " (lần)",
-        (super::Unit::Times, false) => " (times)",
+        (Unit::Millimetre, _) => " mm",
+        (Unit::Point, _) => " pt",
+        (Unit::Times, true) => " (lần)",
+        (Unit::Times, false) => " (times)",
     }
 }
 
@@ -375,7 +365,7 @@ impl Kind {
             Kind::UnsureCase { typed, derived, key: None } => format!("«{typed}» will read «{derived}» inside sentences (derived by the capitalisation rules, unsure); if wrong, type this field as written in a sentence (headers still print it upper-case)"),
             Kind::FileTooLarge { file, size, limit } if vi => format!("tệp «{file}» quá lớn ({}); baocao chỉ đọc tệp tới {}", bytes(*size, true), bytes(*limit, true)),
             Kind::FileTooLarge { file, size, limit } => format!("file «{file}» is too large ({}); baocao reads files up to {}", bytes(*size, false), bytes(*limit, false)),
-            Kind::Unreadable { file, error, .. } if vi => format!("không đọc được tệp «{file}»: {}", super::failure::io_kind_vi(*error)),
+            Kind::Unreadable { file, error, .. } if vi => format!("không đọc được tệp «{file}»: {}", io_kind_vi(*error)),
             Kind::Unreadable { file, detail, .. } => format!("cannot read «{file}»: {detail}"),
             Kind::NotAFile(file) if vi => format!("«{file}» không phải một tệp thường (là thư mục, ống dẫn hay thiết bị); hãy ghi tên một tệp"),
             Kind::NotAFile(file) => format!("«{file}» is not a regular file (a folder, a pipe or a device); name a file"),

@@ -3,8 +3,8 @@
 //! issued, and recipients who already received the same award — in
 //! Vietnamese and English.
 
-use super::messages::group_digits;
-use super::{Lang, Severity};
+use super::lang::{Lang, Severity};
+use super::numbers::group_digits;
 
 /// A workspace problem, with the facts its message needs.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::locate::Locator;
-use super::{Input, LoaiNguoiNhan};
+use super::model::{Input, LoaiNguoiNhan};
 use crate::diag::{Kind, Location, Problem};
 use crate::text::case;
 

@@ -2,7 +2,7 @@
 //! the kind of programme reviewed, each metric's period figure, whether a
 //! metric counts things, and what a number typed the Vietnamese way is.
 
-use super::{ChiTieu, Input};
+use super::model::{yearly_values, ChiTieu, Input};
 use crate::text::vn::Decimal;
 
 /// The programme's kind when the input does not name it.
@@ -37,7 +37,7 @@ impl Input {
             return Some(*total);
         }
         let rule = self.chi_tieu.iter().find(|m| m.ma == code).map(|m| m.cach_tinh).unwrap_or_default();
-        rule.combine(&super::yearly_values(&self.ket_qua_nam, code))
+        rule.combine(&yearly_values(&self.ket_qua_nam, code))
     }
 
     /// True when the input has something for a report to say: narrative,

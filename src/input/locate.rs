@@ -63,7 +63,7 @@ impl Locator {
                     Some(RowPlace::Cell { sheet, row }) => {
                         let key = key.split(['.', '[']).next().unwrap_or("");
                         let column = columns.iter().find(|(k, _)| k == key).or(columns.first()).map_or(0, |(_, c)| *c);
-                        location.cell = Some(format!("{sheet}!{}{row}", super::list::column_letters(column)));
+                        location.cell = Some(format!("{sheet}!{}{row}", column_letters(column)));
                     }
                     None => {}
                 }
@@ -104,4 +104,32 @@ pub(super) enum RowPlace {
     Line(usize),
     /// A spreadsheet row (1-based) of `sheet`.
     Cell { sheet: String, row: usize },
+}
+
+/// "A", "B", …, "Z", "AA": a spreadsheet column's name from its index.
+pub(crate) fn column_letters(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(99), "CV");
+        assert_eq!(column_letters(16383), "XFD");
+    }
 }

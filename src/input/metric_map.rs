@@ -20,7 +20,7 @@ use std::path::Path;
 use serde_yaml::{Mapping, Value};
 
 use super::locate::Locator;
-use super::CachTinh;
+use super::model::CachTinh;
 use crate::diag::{Expect, Kind, Location, Problem};
 use crate::text::fonts::undrawable_char;
 use crate::text::vn;

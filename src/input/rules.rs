@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::locate::Locator;
-use super::*;
+use super::model::*;
 use crate::diag::{Kind, Location, Problem};
+use crate::text::vn::Decimal;
 
 /// Every rule the typed `input` breaks, located in the file.
 pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
@@ -179,7 +180,7 @@ fn check_narrative(input: &Input, report: &mut dyn FnMut(String, Kind)) {
             }
             let missing = match figure.form {
                 super::narrative::FigureForm::Year(year) => {
-                    super::yearly_value(&input.ket_qua_nam, &code, year).is_none().then_some(Some(year))
+                    yearly_value(&input.ket_qua_nam, &code, year).is_none().then_some(Some(year))
                 }
                 _ => input.period_total(&code).is_none().then_some(None),
             };
@@ -217,7 +218,7 @@ fn check_totals(
 ) {
     for (code, total) in totals {
         let rule = metrics.iter().find(|m| &m.ma == code).map_or(CachTinh::Tong, |m| m.cach_tinh);
-        let Some(value) = rule.combine(&super::yearly_values(years, code)) else {
+        let Some(value) = rule.combine(&yearly_values(years, code)) else {
             continue;
         };
         if value != *total {

@@ -3,6 +3,7 @@
 //! in prose every paper shares.
 
 pub(crate) mod awards;
+pub(crate) mod boxes;
 pub(crate) mod figures;
 pub mod helpers;
 pub(crate) mod markup;

@@ -1,4 +1,5 @@
-//! The files of a `--templates` folder, read before anything is compiled:
+//! The built-in templates ([`BUILT_IN`]) and the files of a `--templates`
+//! folder, read before anything is compiled:
 //! each built-in template's file replaced by the folder's when it has one,
 //! that file a regular file (not a folder, a pipe, a device or a link to
 //! one) of at most [`MAX_TEMPLATE_BYTES`], UTF-8 (a bad byte located at its
@@ -11,6 +12,23 @@ use std::path::Path;
 
 use crate::diag::{messages::suggestion, Kind, Location, Problem};
 use crate::input::bounds;
+
+/// Built-in templates: (file name, text). A `.hbs` file is a handlebars
+/// template named by its stem; `khen-bo-cuc.yaml` is the certificate layout.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("bao-cao.hbs", include_str!("../../templates/bao-cao.hbs")),
+    ("bao-cao-trich-yeu.hbs", include_str!("../../templates/bao-cao-trich-yeu.hbs")),
+    ("quyet-dinh.hbs", include_str!("../../templates/quyet-dinh.hbs")),
+    ("quyet-dinh-trich-yeu.hbs", include_str!("../../templates/quyet-dinh-trich-yeu.hbs")),
+    ("quyet-dinh-danh-sach.hbs", include_str!("../../templates/quyet-dinh-danh-sach.hbs")),
+    ("tin-bai.hbs", include_str!("../../templates/tin-bai.hbs")),
+    ("tong-hop.hbs", include_str!("../../templates/tong-hop.hbs")),
+    ("tong-hop-trich-yeu.hbs", include_str!("../../templates/tong-hop-trich-yeu.hbs")),
+    (CERTIFICATE_LAYOUT, include_str!("../../templates/khen-bo-cuc.yaml")),
+];
+
+/// File name of the certificate layout among the templates.
+pub const CERTIFICATE_LAYOUT: &str = "khen-bo-cuc.yaml";
 
 /// The largest template file read: 256 KiB. The built-in report is 6 KB;
 /// compiling a template costs about 300 times its size in memory, so a

@@ -16,22 +16,7 @@ use crate::diag::{Kind, Location, Problem};
 use crate::words::helpers::{register_helpers, HelperMisuse};
 use crate::words::{markup, template_files};
 
-/// Built-in templates: (file name, text). A `.hbs` file is a handlebars
-/// template named by its stem; `khen-bo-cuc.yaml` is the certificate layout.
-pub const BUILT_IN: &[(&str, &str)] = &[
-    ("bao-cao.hbs", include_str!("../../templates/bao-cao.hbs")),
-    ("bao-cao-trich-yeu.hbs", include_str!("../../templates/bao-cao-trich-yeu.hbs")),
-    ("quyet-dinh.hbs", include_str!("../../templates/quyet-dinh.hbs")),
-    ("quyet-dinh-trich-yeu.hbs", include_str!("../../templates/quyet-dinh-trich-yeu.hbs")),
-    ("quyet-dinh-danh-sach.hbs", include_str!("../../templates/quyet-dinh-danh-sach.hbs")),
-    ("tin-bai.hbs", include_str!("../../templates/tin-bai.hbs")),
-    ("tong-hop.hbs", include_str!("../../templates/tong-hop.hbs")),
-    ("tong-hop-trich-yeu.hbs", include_str!("../../templates/tong-hop-trich-yeu.hbs")),
-    (CERTIFICATE_LAYOUT, include_str!("../../templates/khen-bo-cuc.yaml")),
-];
-
-/// File name of the certificate layout among the templates.
-pub const CERTIFICATE_LAYOUT: &str = "khen-bo-cuc.yaml";
+pub use crate::words::template_files::{BUILT_IN, CERTIFICATE_LAYOUT};
 
 /// The registry with every template and helper, ready to render.
 pub struct Templates {

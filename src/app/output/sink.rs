@@ -5,7 +5,8 @@
 
 use std::io::{Cursor, Seek, Write};
 
-use super::{Manifest, ManifestEntry, Staging};
+use super::folder::Staging;
+use super::manifest::{Manifest, ManifestEntry};
 use crate::diag::{Failure, IoAction};
 
 /// A destination a file can be written to in one go or streamed into

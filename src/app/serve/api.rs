@@ -12,13 +12,14 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde_json::json;
 
+use super::app::{internal, App};
 use super::auth::{self, Caller};
 use super::check::{self, has_errors, ProblemJson};
 use super::stage::{FileKind, Stage};
 use super::store::conferences::{self, SaveRefused, StoredFile, Version};
 use super::store::keys::MAX_NUMBER;
 use super::store::{register, users};
-use super::{issue, upload, yaml_form, App};
+use super::{issue, upload, yaml_form};
 use crate::diag::{Kind, Problem, WorkspaceKind};
 use crate::input;
 
@@ -102,8 +103,8 @@ pub(crate) async fn check_all(
     let checked = tokio::task::spawn_blocking(move || check::check(&staging, &yaml, &files)).await;
     let (input, mut problems) = match checked {
         Ok(Ok(checked)) => checked,
-        Ok(Err(err)) => return Err(super::internal(&err.to_string())),
-        Err(err) => return Err(super::internal(&err.to_string())),
+        Ok(Err(err)) => return Err(internal(&err.to_string())),
+        Err(err) => return Err(internal(&err.to_string())),
     };
     if let Some(input) = input {
         let (input, rules) =
@@ -327,8 +328,8 @@ async fn issue_numbers(
         .await;
     let (stage, input) = match prepared {
         Ok(Ok(prepared)) => prepared,
-        Ok(Err(err)) => return super::internal(&err.to_string()),
-        Err(err) => return super::internal(&err.to_string()),
+        Ok(Err(err)) => return internal(&err.to_string()),
+        Err(err) => return internal(&err.to_string()),
     };
     let input = match input {
         Ok(input) => input,

@@ -16,10 +16,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
+use super::app::App;
 use super::stage::random_hex;
 use super::store::users;
 use super::throttle::Refusal;
-use super::App;
 
 /// The session cookie's name.
 pub(crate) const COOKIE: &str = "baocao_phien";

@@ -14,13 +14,14 @@ use axum::{Json, Router};
 use serde_json::json;
 
 use super::api::{self, load_version, not_found, unprocessable, workspace_problem};
+use super::app::{internal, App};
 use super::auth::Caller;
 use super::check::{self, has_errors, ProblemJson};
 use super::render::{Part, Print, Transient};
 use super::stage::{FileKind, Stage};
 use super::store::conferences::StoredFile;
 use super::store::users;
-use super::{upload, yaml_form, App};
+use super::{upload, yaml_form};
 use crate::app::output::{Manifest, OutputFile};
 use crate::app::pack::Format;
 use crate::diag::{Failure, Lang, WorkspaceKind};
@@ -48,7 +49,7 @@ fn content_type(name: &str) -> &'static str {
 }
 
 fn transient(err: Transient) -> Response {
-    super::internal(&err.0)
+    internal(&err.0)
 }
 
 /// How a download asks certificates to be printed: `in=phoi` (on blanks)
@@ -163,8 +164,8 @@ pub(crate) async fn pack(
             bytes,
         )
             .into_response(),
-        Ok(Err(err)) => super::internal(&err.to_string()),
-        Err(err) => super::internal(&err.to_string()),
+        Ok(Err(err)) => internal(&err.to_string()),
+        Err(err) => internal(&err.to_string()),
     }
 }
 
@@ -327,8 +328,8 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
         )
             .into_response(),
         Ok(Ok(Err(problems))) => unprocessable(problems),
-        Ok(Err(err)) => super::internal(&err.to_string()),
-        Err(err) => super::internal(&err.to_string()),
+        Ok(Err(err)) => internal(&err.to_string()),
+        Err(err) => internal(&err.to_string()),
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::diag::{Kind, Location, Problem, Unit};
 use crate::doc::{Color, Paper};
+use crate::words::boxes::BoxTexts;
 use crate::words::templates::{self, Templates};
 
 /// The certificate layout file.
@@ -124,11 +125,10 @@ pub(crate) const MIN_BOX_MM: f32 = 1.0;
 pub(super) const LAYOUT_NAME: &str = "khen-bo-cuc";
 
 /// The problem of box `index`'s text failing to render, at its `chu`.
-pub(super) fn box_problem(layout: &(String, String), index: usize, err: &handlebars::RenderError) -> Problem {
+pub(super) fn box_problem(layout: &(String, String), index: usize, kind: Kind) -> Problem {
     let (origin, text) = layout;
     let file = origin.split(" (").next().unwrap_or(origin);
     let path = format!("o[{index}].chu");
-    let kind = templates::render_kind(LAYOUT_NAME, err);
     Problem { location: Box::new(crate::input::locate_yaml(text, file, &path)), path, kind }
 }
 
@@ -178,13 +178,11 @@ pub(super) fn parse_layout(templates: &Templates) -> Result<Layout, Problem> {
             ));
         }
     }
-    let mut registry = templates::plain_registry();
-    for (index, spec) in layout.o.iter().enumerate() {
-        registry.register_template_string(&spec.ten, &spec.chu).map_err(|err| {
-            let kind = Kind::Template { name: LAYOUT_NAME.into(), detail: err.reason().to_string() };
+    BoxTexts::compile(layout.o.iter().map(|spec| (spec.ten.as_str(), spec.chu.as_str())), serde_json::Map::new())
+        .map_err(|(index, detail)| {
+            let kind = Kind::Template { name: LAYOUT_NAME.into(), detail };
             at(templates, &format!("o[{index}].chu"), kind)
         })?;
-    }
     Ok(layout)
 }
 

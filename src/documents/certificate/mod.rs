@@ -21,7 +21,8 @@ use crate::text::breaks::balanced_text;
 use crate::text::fonts::Face;
 use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
 use crate::words::awards;
-use crate::words::templates::{self, Templates};
+use crate::words::boxes::BoxTexts;
+use crate::words::templates::Templates;
 
 /// How to print: full sheet or overlay, and the printer's correction.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -177,14 +178,14 @@ fn frames(layout: &layout::Layout, paper: Paper) -> ([f32; 4], [f32; 4]) {
 /// into sheets one at a time, so a run of 100,000 never holds them all.
 pub(crate) struct Certificates<'i> {
     group: &'i NhomKhen,
-    registry: handlebars::Handlebars<'static>,
+    /// The boxes' texts, compiled, and the data they are filled from: the
+    /// group's fields, and the recipient's, replaced sheet by sheet (the
+    /// group's are not copied for each).
+    texts: BoxTexts,
     /// The layout file: where it came from, and its text (for messages).
     layout_file: (String, String),
     layout: layout::Layout,
     geometry: Geometry,
-    /// The boxes' data: the group's fields, and the recipient's, replaced
-    /// sheet by sheet (the group's are not copied for each).
-    context: handlebars::Context,
     /// Boxes reading the recipient (fitted per sheet), by index in the layout.
     own: Vec<usize>,
     /// Fitted texts by box, text and height (hundredths of a mm): most
@@ -212,13 +213,6 @@ pub(crate) fn prepare<'i>(
     let (sx, sy) = (to[2] / from[2], to[3] / from[3]);
     let font_scale = sx.min(sy) * options.scale;
 
-    let mut registry = templates::plain_registry();
-    for (index, spec) in layout.o.iter().enumerate() {
-        registry.register_template_string(&spec.ten, &spec.chu).map_err(|err| {
-            let kind = Kind::Template { name: layout::LAYOUT_NAME.into(), detail: err.reason().to_string() };
-            layout::at(templates, &format!("o[{index}].chu"), kind)
-        })?;
-    }
     let base = {
         let mut context = serde_json::Map::new();
         context.insert("nhom".into(), group_json(group));
@@ -226,6 +220,12 @@ pub(crate) fn prepare<'i>(
         context.insert("ten_nguoi_ky".into(), group.nguoi_ky.full_name().into());
         context
     };
+    let texts = BoxTexts::compile(layout.o.iter().map(|spec| (spec.ten.as_str(), spec.chu.as_str())), base).map_err(
+        |(index, detail)| {
+            let kind = Kind::Template { name: layout::LAYOUT_NAME.into(), detail };
+            layout::at(templates, &format!("o[{index}].chu"), kind)
+        },
+    )?;
     let border = match (&layout.vien, options.overlay) {
         (Some(spec), false) => Some(Border {
             color: Color::parse(&spec.mau).unwrap_or(Color::BLACK),
@@ -251,11 +251,10 @@ pub(crate) fn prepare<'i>(
     };
     let mut source = Certificates {
         group,
-        registry,
+        texts,
         layout_file: templates.layout.clone(),
         layout,
         geometry,
-        context: handlebars::Context::from(Json::Object(base)),
         own,
         fitted: std::collections::HashMap::new(),
         noted: 0,
@@ -281,7 +280,7 @@ impl Certificates<'_> {
     fn fill(&mut self, person: &crate::input::NguoiNhan) {
         // Rendering with a ready context: `render` would serialise the
         // whole data again for every box.
-        let Json::Object(context) = self.context.data_mut() else { unreachable!("the context is an object") };
+        let context = self.texts.data_mut();
         context.insert("nguoi".into(), serde_json::to_value(person).expect("serialises"));
         context.insert("nguoi_nhan".into(), awards::display_name(person).into());
         let position = match person.loai {
@@ -296,9 +295,9 @@ impl Certificates<'_> {
     fn text(&self, index: usize) -> Result<String, Problem> {
         let spec = &self.layout.o[index];
         let text = self
-            .registry
-            .render_with_context(&spec.ten, &self.context)
-            .map_err(|err| layout::box_problem(&self.layout_file, index, &err))?;
+            .texts
+            .render(&spec.ten, layout::LAYOUT_NAME)
+            .map_err(|kind| layout::box_problem(&self.layout_file, index, *kind))?;
         Ok(text.trim().to_string())
     }
 

@@ -22,7 +22,7 @@ use crate::text::vn::Decimal;
 use crate::words::awards;
 
 use super::indicators::Resolved;
-use super::Loaded;
+use super::request::Loaded;
 
 /// A range of years, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

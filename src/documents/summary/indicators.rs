@@ -9,7 +9,7 @@ use crate::diag::{Kind, Location, Problem};
 use crate::input::metric_map::{MappedMetric, MetricMap, RULES};
 use crate::input::{CachTinh, ChiTieu};
 
-use super::Loaded;
+use super::request::Loaded;
 
 /// The summary's indicators and where each input's definitions went.
 pub(super) struct Resolved {

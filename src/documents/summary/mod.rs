@@ -14,9 +14,8 @@ mod figures;
 mod indicators;
 mod notes;
 mod options;
+mod request;
 mod tables;
-
-use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -25,47 +24,22 @@ use super::nd30;
 use crate::diag::Failure;
 use crate::diag::{Kind, Location, Problem};
 use crate::doc::{Block, Document, Header, Metadata, Page, Timestamp, Title};
-use crate::input::metric_map::{self, MetricMap};
 use crate::input::{self, ChiTieu, Input};
-use crate::text::vn::{self, Date};
+use crate::text::vn;
 use crate::words::markup;
 use crate::words::templates::Templates;
 
 use figures::{Range, RowFigures};
 use notes::{LeftOut, MissingYears, Stock};
+use request::load_inputs;
+pub use request::SummaryRequest;
 use tables::{Columns, MetricLine, UnitLine};
-
-/// What `baocao summary` is asked for.
-#[derive(Debug, Clone, Default)]
-pub struct SummaryRequest {
-    pub inputs: Vec<PathBuf>,
-    pub from: i32,
-    pub to: i32,
-    /// Issuing body for the header instead of the first input's.
-    pub co_quan: Option<String>,
-    /// Metric codes to chart; empty: the first two with yearly data.
-    pub chart: Vec<String>,
-    /// The summary's date; without it the date line is left to fill in by hand.
-    pub ngay: Option<Date>,
-    pub templates: Option<PathBuf>,
-    /// A `chi-tieu.yaml` saying which inputs' metrics are one indicator.
-    pub metric_map: Option<PathBuf>,
-}
 
 /// The summary document, and what a person should check.
 pub struct Summary {
     pub document: Document,
     /// Metric codes with two meanings, kept apart.
     pub warnings: Vec<Problem>,
-}
-
-/// An input file read for the summary.
-pub(crate) struct Loaded {
-    /// Its file name, as messages name it.
-    pub file: String,
-    /// Its path as given, for problem locations.
-    pub display: String,
-    pub input: Input,
 }
 
 /// What the `tong-hop` template sees.
@@ -116,53 +90,11 @@ fn problem(option: &str, kind: Kind) -> Failure {
     Failure::Input(vec![Problem { location: Location::command_line().into(), path: option.to_string(), kind }])
 }
 
-fn load(request: &SummaryRequest) -> Result<(Vec<Loaded>, Option<MetricMap>), Failure> {
-    let mut loaded = Vec::new();
-    let mut problems = Vec::new();
-    for (path, read) in request.inputs.iter().zip(read_all(&request.inputs)) {
-        match read {
-            Ok(input) => loaded.push(Loaded {
-                file: path.file_name().unwrap_or_default().to_string_lossy().to_string(),
-                display: path.display().to_string(),
-                input,
-            }),
-            Err(found) => problems.extend(found),
-        }
-    }
-    let map = match request.metric_map.as_deref().map(metric_map::load) {
-        Some(Ok(map)) => Some(map),
-        Some(Err(found)) => {
-            problems.extend(found);
-            None
-        }
-        None => None,
-    };
-    if problems.is_empty() {
-        Ok((loaded, map))
-    } else {
-        Err(Failure::Input(problems))
-    }
-}
-
-/// Reads the input files, on every core (sixty district reports are read
-/// in a fraction of the time); results in the order of `paths`.
-fn read_all(paths: &[PathBuf]) -> Vec<Result<Input, Vec<Problem>>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len()).max(1);
-    let share = paths.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(share)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(|path| input::load(path)).collect::<Vec<_>>()))
-            .collect();
-        handles.into_iter().flat_map(|handle| handle.join().expect("reading an input does not panic")).collect()
-    })
-}
-
 /// The summary of `request`.
 pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
     let co_quan = options::check(request)?;
     let templates = Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
-    let (loaded, map) = load(request)?;
+    let (loaded, map) = load_inputs(request)?;
     let (from, to) = (request.from, request.to);
     if from > to {
         return Err(problem("--from, --to", Kind::RangeReversed { from, to }));

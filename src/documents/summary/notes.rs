@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::input::{CachTinh, ChiTieu};
 
-use super::super::nd30::join_vietnamese;
 use super::figures::{Body, Range};
+use crate::documents::nd30::join_vietnamese;
 
 /// "năm 2019", "các năm 2010 - 2012 và 2015": years, runs joined by " - "
 /// between no-break spaces (a range is not split across lines).

@@ -8,7 +8,7 @@
 use crate::diag::{Failure, Kind, Location, Problem};
 use crate::text::vn;
 
-use super::SummaryRequest;
+use super::request::SummaryRequest;
 
 /// The first and last year a summary may cover.
 pub(crate) const YEARS: (i32, i32) = (1900, 2200);

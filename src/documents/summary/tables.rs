@@ -7,9 +7,9 @@
 use crate::doc::{Align, Page, Row, Table};
 use crate::input::ChiTieu;
 
-use super::super::metrics::{self, figure};
 use super::figures::{Range, RowFigures};
 use super::indicators::with_unit;
+use crate::documents::metrics::{self, figure};
 
 /// Size of the summary tables' text.
 const TABLE_SIZE: f32 = 11.0;

@@ -143,20 +143,6 @@ impl Grid {
     }
 }
 
-/// "A", "B", …, "Z", "AA": a spreadsheet column's name from its index.
-pub(crate) fn column_letters(mut index: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push(b'A' + (index % 26) as u8);
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    letters.reverse();
-    String::from_utf8(letters).expect("ASCII")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,14 +176,5 @@ mod tests {
         assert_eq!(grid.rows.iter().map(|r| r.number).collect::<Vec<_>>(), [2, 9]);
         assert_eq!(grid.rows[0].get(1), Some(&text("new")));
         assert_eq!(grid.rows[0].get(0), Some(&text("y")));
-    }
-
-    #[test]
-    fn column_names() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(99), "CV");
-        assert_eq!(column_letters(16383), "XFD");
     }
 }

@@ -14,6 +14,7 @@ mod csv;
 mod display;
 mod grid;
 mod notes;
+mod place;
 mod recipients;
 mod table;
 pub(crate) mod template;
@@ -23,65 +24,12 @@ mod xlsx;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-pub(crate) use grid::column_letters;
 use grid::{Grid, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES};
+pub(crate) use place::Listed;
+use place::Place;
 
-use super::NguoiNhan;
 use crate::diag::{FileWhat, Kind, ListKind, Location, Problem};
-
-/// A list read: its recipients, and the notes saying how it was read.
-pub(super) struct Listed {
-    pub(super) recipients: Vec<NguoiNhan>,
-    pub(super) notes: Vec<Problem>,
-}
-
-/// Where things are in one list file, for every note and problem.
-struct Place {
-    /// The file as messages name it.
-    display: String,
-    /// The sheet read; `None` for a CSV file.
-    sheet: Option<String>,
-    /// The field path of the group's `danh_sach_tep`.
-    path: String,
-}
-
-impl Place {
-    fn file(&self) -> Location {
-        Location::file(&self.display)
-    }
-
-    /// A cell (`Sheet1!B5`), or a CSV line.
-    fn at(&self, row: usize, column: usize) -> Location {
-        let mut location = self.file();
-        match &self.sheet {
-            Some(sheet) => location.cell = Some(format!("{}!{}{row}", sheet_reference(sheet), column_letters(column))),
-            None => location.line = Some(row),
-        }
-        location
-    }
-
-    /// A column as the clerk names it: "B", or "2" in a CSV file.
-    fn column(&self, index: usize) -> String {
-        match self.sheet {
-            Some(_) => column_letters(index),
-            None => (index + 1).to_string(),
-        }
-    }
-
-    fn problem(&self, location: Location, kind: ListKind) -> Problem {
-        Problem { location: location.into(), path: self.path.clone(), kind: Kind::List(kind) }
-    }
-}
-
-/// A sheet's name as Excel writes it in a reference: quoted when it has
-/// anything but letters and digits (`'Bằng khen'!B5`).
-fn sheet_reference(sheet: &str) -> String {
-    if sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        sheet.to_string()
-    } else {
-        format!("'{}'", sheet.replace('\'', "''"))
-    }
-}
+use crate::input::locate::column_letters;
 
 /// Reads the list file `file` (relative to `base`) as the items of `list_path`.
 pub(super) fn read(base: &Path, file: &str, list_path: &str) -> Result<Listed, Vec<Problem>> {

@@ -3,12 +3,12 @@
 //! cells used, titles split off names, where the table ended, and how many
 //! of each kind were read — so that nothing is guessed silently.
 
-use super::grid::column_letters;
+use super::place::Place;
 use super::table::{Event, Header, Walk};
 use super::words::Field;
-use super::Place;
 use crate::diag::{ColumnUse, KindSource, ListKind, Problem, RecipientKind, SkipReason};
-use crate::input::{LoaiNguoiNhan, NguoiNhan};
+use crate::input::locate::column_letters;
+use crate::input::model::{LoaiNguoiNhan, NguoiNhan};
 
 /// Titles split off name cells: how many, and the first one.
 #[derive(Debug, Default)]

@@ -4,23 +4,19 @@
 //! inline list item's are ([`checked_text`]). Problems come back in row order with
 //! the list's notes; a list with any error gives errors only.
 
+use super::grid::Grid;
 use super::notes::{self, Splits};
+use super::place::{sheet_reference, Listed, Place};
 use super::table::{self, find_header, walk, HeaderTrouble, Record};
 use super::words::{fold, kind_of, section_kind, split_title, Field};
-use super::{Listed, Place};
 use crate::diag::{Kind, KindSource, ListKind, Problem, Severity};
-use crate::input::locate::{Locator, RowPlace};
-use crate::input::read::checked_text;
-use crate::input::{LoaiNguoiNhan, NguoiNhan};
+use crate::input::locate::{column_letters, Locator, RowPlace};
+use crate::input::model::{LoaiNguoiNhan, NguoiNhan};
+use crate::input::text_check::checked_text;
 
 /// Reads `grid`'s table as the items of `list_path`; `opening` are the
 /// notes made while opening the file.
-pub(super) fn read(
-    grid: &super::Grid,
-    place: &Place,
-    list_path: &str,
-    opening: Vec<Problem>,
-) -> Result<Listed, Vec<Problem>> {
+pub(super) fn read(grid: &Grid, place: &Place, list_path: &str, opening: Vec<Problem>) -> Result<Listed, Vec<Problem>> {
     let header = match find_header(grid) {
         Ok(header) => header,
         Err(HeaderTrouble::NotFound) => {
@@ -75,7 +71,7 @@ pub(super) fn read(
             .records
             .iter()
             .map(|r| match &place.sheet {
-                Some(sheet) => RowPlace::Cell { sheet: super::sheet_reference(sheet), row: r.row },
+                Some(sheet) => RowPlace::Cell { sheet: sheet_reference(sheet), row: r.row },
                 None => RowPlace::Line(r.row),
             })
             .collect(),
@@ -281,7 +277,7 @@ fn is_address(title: &str) -> bool {
 /// The kind of rows with neither their own nor a section's: from the
 /// sheet's name, a title row above the header, or (a guess, warned) the
 /// name column's title.
-fn default_kind(grid: &super::Grid, header: &table::Header) -> Option<(LoaiNguoiNhan, KindSource)> {
+fn default_kind(grid: &Grid, header: &table::Header) -> Option<(LoaiNguoiNhan, KindSource)> {
     if let Some(sheet) = &grid.sheet {
         if let Some(kind) = section_kind(sheet) {
             return Some((kind, KindSource::SheetName(sheet.clone())));
@@ -311,9 +307,9 @@ fn default_kind(grid: &super::Grid, header: &table::Header) -> Option<(LoaiNguoi
     Some((kind, KindSource::NameTitle { column: column_name(grid, name.index), title: name.title.clone() }))
 }
 
-fn column_name(grid: &super::Grid, index: usize) -> String {
+fn column_name(grid: &Grid, index: usize) -> String {
     match grid.sheet {
-        Some(_) => super::grid::column_letters(index),
+        Some(_) => column_letters(index),
         None => (index + 1).to_string(),
     }
 }

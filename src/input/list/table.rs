@@ -9,7 +9,7 @@ use super::display::show;
 use super::grid::{Grid, Merge, Row};
 use super::words::{closing, field_of, section_kind, starts_with_numbering, Closing, Field};
 use crate::diag::{CellTrouble, SkipReason};
-use crate::input::LoaiNguoiNhan;
+use crate::input::model::LoaiNguoiNhan;
 
 /// Rows searched for the header.
 pub(super) const HEADER_SEARCH_ROWS: usize = 50;

@@ -6,7 +6,7 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::input::LoaiNguoiNhan;
+use crate::input::model::LoaiNguoiNhan;
 
 /// Lower case, no accents, `đ` → `d`, words separated by single spaces
 /// (anything not a letter or digit separates): "Họ và tên (*)" → "ho va ten".

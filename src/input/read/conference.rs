@@ -5,7 +5,7 @@ use serde_yaml::Value;
 
 use super::Reader;
 use crate::diag::{Expect, Kind};
-use crate::input::{Buoi, ChuongTrinh, DaiBieu, GiaiDoan, HinhThucHoiNghi, HoiNghi, TinBai};
+use crate::input::model::{Buoi, ChuongTrinh, DaiBieu, GiaiDoan, HinhThucHoiNghi, HoiNghi, TinBai};
 
 impl Reader<'_> {
     /// A count of years: a whole number from 1 to 100.

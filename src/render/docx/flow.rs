@@ -10,18 +10,53 @@
 use std::collections::{HashMap, HashSet};
 
 use docx_rs::{
-    BreakType, HeightRule, Paragraph as DocxParagraph, Pic, Run, Table as DocxTable, TableBorder, TableBorderPosition,
-    TableBorders, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    BorderType, BreakType, HeightRule, Paragraph as DocxParagraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Pic, Run, Table as DocxTable, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use super::styles::{self, face, paragraph, plain, Line, Look, Style};
-use super::{cell, grid, rule, twips, Element};
+use super::units::twips;
 use crate::doc::*;
 use crate::render::flow::{self, PageStart, ParagraphSet, AFTER_TABLE, CHART_AFTER};
 use crate::render::nd30::{self, MOTTO_TEXT, NATIONAL_NAME};
 use crate::render::table::{table_set, TableSet, CELL_PAD_Y};
 use crate::text::fonts::Face;
 use crate::text::measure::{unbreakable_dashes, CELL_PADDING_MM, LINE_HEIGHT, PT_PER_MM};
+
+/// An empty paragraph whose bottom border is a centred rule `length` pt long
+/// inside a box `box_mm` wide, `after` points above what follows.
+fn rule(box_mm: f32, length: f32, after: f32) -> DocxParagraph {
+    let side = ((box_mm - length / PT_PER_MM) / 2.0).max(0.0);
+    let look = Look { left: side, right: side, after, ..styles::RULE.look };
+    let mut p = paragraph(&styles::RULE, look, &[]);
+    p.property = p.property.set_borders(ParagraphBorders::with_empty().set(
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom).val(BorderType::Single).size(4).space(0).color("000000"),
+    ));
+    p
+}
+
+fn cell(width_mm: f32, paragraphs: Vec<DocxParagraph>) -> TableCell {
+    paragraphs
+        .into_iter()
+        .fold(TableCell::new(), |c, p| c.add_paragraph(p))
+        .width(twips(width_mm) as usize, WidthType::Dxa)
+}
+
+/// A borderless layout table with zero cell margins.
+fn grid(widths_mm: &[f32], rows: Vec<TableRow>) -> DocxTable {
+    DocxTable::without_borders(rows)
+        .set_grid(widths_mm.iter().map(|w| twips(*w) as usize).collect())
+        .layout(TableLayoutType::Fixed)
+        .width(twips(widths_mm.iter().sum()) as usize, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+}
+
+/// A paragraph or a table: what a DOCX body is made of.
+pub(super) enum Element {
+    Paragraph(DocxParagraph),
+    Table(DocxTable),
+}
 
 fn pt_twips(pt: f32) -> u32 {
     (pt * 20.0).round() as u32
@@ -254,7 +289,7 @@ fn signature_table(signature: &Signature, page: Page, break_before: bool) -> Doc
     grid(&[set.left_mm, set.right_mm], vec![exact_row(row.cant_split(), set.height)])
 }
 
-/// The body row height rule marking a header row for [`super::body`],
+/// The body row height rule marking a header row for the body (`body::fixed`),
 /// which makes it exact and repeated (`w:tblHeader`); no other row uses it.
 pub(super) const HEADER_ROW_MARK: (&str, &str) = (r#"w:hRule="auto" />"#, r#"w:hRule="exact" /><w:tblHeader />"#);
 

@@ -8,7 +8,7 @@
 use std::io::{Cursor, Seek, Write};
 
 use super::styles::{styles_xml, FONT};
-use super::xml_escape;
+use super::units::xml_escape;
 use crate::doc::Metadata;
 use crate::render::Stop;
 

@@ -11,8 +11,11 @@ use docx_rs::{
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run,
 };
 
+use super::body::{body, write_numbered};
+use super::package;
+use super::schema;
 use super::styles::{self, paragraph, plain, Line, Look};
-use super::{package, schema, twips};
+use super::units::twips;
 use crate::doc::{Border, Frame, Picture, Sheet, Sheets};
 use crate::render::repeated::Repeated;
 use crate::render::Stop;
@@ -63,7 +66,7 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
             side("right")
         )
     });
-    let mut body = super::body(skeleton, border.as_deref()).map_err(Stop::Render)?;
+    let mut body = body(skeleton, border.as_deref()).map_err(Stop::Render)?;
     let document = &body.document;
     let fail = |what: &str| Stop::Render(format!("docx: {what}"));
     let start = document.find("<w:body>").ok_or_else(|| fail("no body"))? + "<w:body>".len();
@@ -117,25 +120,6 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
 
 /// The text of the paragraph the sheets are written in place of.
 const MARK: &str = "BAOCAO-SHEETS-GO-HERE";
-
-/// Copies `xml` (paragraphs) to `out`, giving each paragraph the next id of
-/// `counter`: ids must differ across the document, and the parts every
-/// sheet repeats are serialised once.
-pub(super) fn write_numbered(out: &mut dyn Write, xml: &[u8], counter: &mut u32) -> std::io::Result<()> {
-    const ATTRIBUTE: &[u8] = b"w14:paraId=\"";
-    // 100,000 certificates are hundreds of megabytes of XML to look through.
-    let finder = memchr::memmem::Finder::new(ATTRIBUTE);
-    let mut rest = xml;
-    while let Some(at) = finder.find(rest) {
-        let value = at + ATTRIBUTE.len();
-        let end = value + rest[value..].iter().position(|&b| b == b'"').unwrap_or(0);
-        out.write_all(&rest[..value])?;
-        *counter += 1;
-        write!(out, "{:08X}", *counter)?;
-        rest = &rest[end..];
-    }
-    out.write_all(rest)
-}
 
 /// Places `p` in a frame `width` × `height` mm at (`x`, `y`) mm from the
 /// page's top-left corner.

@@ -3,17 +3,19 @@
 //! document around a marked paragraph in each long table's place, and the
 //! table is then written into the zip a few hundred rows at a time —
 //! made, fixed, put in schema order and numbered as the whole document
-//! would be, so every part holds the bytes [`super::render`] gives it
+//! would be, so every part holds the bytes [`render`] gives it
 //! (only the deflated stream differs, cut where the writes were), without
 //! the docx-rs model, its XML and the zip of the whole table in memory at
-//! once. A paper without a long table is [`super::render`]'s, byte for byte.
+//! once. A paper without a long table is [`render`]'s, byte for byte.
 
 use std::io::{Seek, Write};
 
 use docx_rs::BuildXML;
 
+use super::body::{body_of, fixed, prepared, render, write_numbered};
 use super::flow::{self, Breaks, STREAMED_ROWS, TABLE_MARK};
-use super::{body_of, fixed, package, prepared, schema, sheets::write_numbered};
+use super::package;
+use super::schema;
 use crate::doc::{Block, Document, Table};
 use crate::render::table::table_set;
 use crate::render::Stop;
@@ -22,13 +24,13 @@ use crate::render::Stop;
 const CHUNK_ROWS: usize = 256;
 
 /// Writes the DOCX of `doc` into `out`, its long tables streamed: the parts
-/// of [`super::render`]'s file, the same from run to run.
+/// of [`render`]'s file, the same from run to run.
 pub(crate) fn write_stream<W: Write + Seek>(doc: &Document, out: W) -> Result<W, Stop<std::convert::Infallible>> {
     let has_charts = doc.blocks.iter().any(|b| matches!(b, Block::Chart(_)));
     let long = doc.blocks.iter().any(|b| matches!(b, Block::Table(t) if t.rows.len() >= STREAMED_ROWS));
     if has_charts || !long {
         // Nothing long to stream (charts are painted by the whole render).
-        let bytes = super::render(doc).map_err(Stop::Render)?;
+        let bytes = render(doc).map_err(Stop::Render)?;
         let mut out = out;
         out.write_all(&bytes).map_err(Stop::Write)?;
         return Ok(out);
@@ -153,7 +155,7 @@ mod tests {
                 Block::Table(table(20, true)),
             ],
         };
-        let whole = super::super::render(&doc).unwrap();
+        let whole = render(&doc).unwrap();
         let streamed = write_stream(&doc, std::io::Cursor::new(Vec::new())).map_err(|_| "stream").unwrap().into_inner();
         // The parts are the same bytes, in the same order; the deflated
         // stream differs only by where the writes were cut.

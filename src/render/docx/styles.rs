@@ -8,7 +8,7 @@ use docx_rs::{
     AlignmentType, BreakType, LineSpacing, LineSpacingType, Paragraph as DocxParagraph, Run, SpecialIndentType,
 };
 
-use super::{twips, xml_escape};
+use super::units::{twips, xml_escape};
 use crate::doc::{Align, Role, Span};
 use crate::render::nd30;
 use crate::text::measure::unbreakable_dashes;

@@ -10,10 +10,10 @@ use serde_json::{json, Value};
 
 use super::{form, shell, templates};
 use crate::app::serve::api::{check_all, load_version, VersionQuery};
+use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::check::ProblemJson;
 use crate::app::serve::store::{conferences, users};
-use crate::app::serve::App;
 use crate::input::Input;
 
 /// What a paper is called on the page.

@@ -20,9 +20,9 @@ use axum::routing::get;
 use axum::Router;
 use serde_json::{json, Value};
 
+use super::app::App;
 use super::auth::Caller;
 use super::store::conferences;
-use super::App;
 
 pub(crate) fn routes() -> Router<Arc<App>> {
     Router::new()

@@ -9,9 +9,9 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::{shell, templates};
+use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::store::{conferences, register, users};
-use crate::app::serve::App;
 
 fn register_name(register: &str) -> String {
     match register {

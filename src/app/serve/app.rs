@@ -1,0 +1,78 @@
+//! What every handler of the workspace shares: the [`App`] (the store, the
+//! renderer, the sign-in state) and the answers for failures the clerk
+//! cannot fix (a 500, a full disk).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::render::Renderer;
+use super::store::Store;
+use super::throttle;
+
+/// Everything a request may need.
+pub(crate) struct App {
+    pub(super) store: Arc<Store>,
+    pub(super) renderer: Renderer,
+    /// Where versions are staged for the pipeline.
+    pub(super) staging: PathBuf,
+    /// The CSRF token of pages served without a session (open access).
+    pub(super) open_csrf: String,
+    /// A hash checked when the user does not exist, so a wrong name costs
+    /// as long as a wrong password (made at the first such sign-in).
+    pub(super) decoy_hash: std::sync::OnceLock<String>,
+    /// Host names answered besides IP addresses and localhost.
+    pub(super) allowed_hosts: Vec<String>,
+    /// Wrong passwords counted, password hashes queued.
+    pub(super) throttle: throttle::Throttle,
+}
+
+impl App {
+    /// Runs `work` on the database away from the async threads (a commit
+    /// waits for the disk); a database failure becomes a 500 answer.
+    pub(crate) async fn db<T, E, F>(&self, work: F) -> Result<T, Response>
+    where
+        T: Send + 'static,
+        E: std::fmt::Display + Send + 'static,
+        F: FnOnce(&mut rusqlite::Connection) -> Result<T, E> + Send + 'static,
+    {
+        let store = Arc::clone(&self.store);
+        let result = tokio::task::spawn_blocking(move || work(&mut store.lock())).await;
+        match result {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(err)) if disk_full(&err) => Err(out_of_space(&err.to_string())),
+            Ok(Err(err)) => Err(internal(&err.to_string())),
+            Err(err) => Err(internal(&err.to_string())),
+        }
+    }
+}
+
+/// A 500 answer: something the clerk cannot fix went wrong. The detail
+/// (SQLite's or the system's words) goes to the server's log, not to the
+/// clerk.
+pub(crate) fn internal(detail: &str) -> Response {
+    eprintln!("baocao serve: {detail}");
+    let message = "Lỗi máy chủ; việc vừa làm chưa được lưu. Hãy thử lại; nếu vẫn lỗi, báo người quản trị xem nhật ký của baocao serve.";
+    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(serde_json::json!({ "message": message }))).into_response()
+}
+
+/// A 507 answer: the server's disk is full; nothing was stored.
+pub(crate) fn out_of_space(detail: &str) -> Response {
+    eprintln!("baocao serve: {detail}");
+    let message = "Máy chủ đã hết chỗ trên đĩa nên việc vừa làm chưa được lưu; báo người quản trị giải phóng chỗ trống rồi thử lại.";
+    (StatusCode::INSUFFICIENT_STORAGE, axum::Json(serde_json::json!({ "message": message }))).into_response()
+}
+
+/// Whether a failure of the database or the file system is a full disk.
+pub(super) fn disk_full<E: 'static>(err: &E) -> bool {
+    let any = err as &dyn std::any::Any;
+    if let Some(err) = any.downcast_ref::<rusqlite::Error>() {
+        return err.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull);
+    }
+    if let Some(err) = any.downcast_ref::<std::io::Error>() {
+        return err.kind() == std::io::ErrorKind::StorageFull || err.raw_os_error() == Some(libc::ENOSPC);
+    }
+    false
+}

@@ -1,0 +1,388 @@
+//! The typed records of an input (schema version 1): what one YAML file and
+//! its list files describe, as every later stage reads it.
+
+use serde::Serialize;
+
+use crate::doc::Paper;
+use crate::text::vn::{Date, Decimal};
+
+thread_local! {
+    /// Whether groups serialize without their recipients on this thread:
+    /// set while rendering templates none of which names `danh_sach`, as
+    /// turning 100,000 recipients into a template's data for every paper
+    /// took a third of a build.
+    static RECIPIENTS_HIDDEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Keeps groups' recipients out of what is serialized on this thread until
+/// dropped (when `hide`).
+pub(crate) struct RecipientsHidden(bool);
+
+impl RecipientsHidden {
+    pub(crate) fn new(hide: bool) -> RecipientsHidden {
+        RecipientsHidden(RECIPIENTS_HIDDEN.replace(hide))
+    }
+}
+
+impl Drop for RecipientsHidden {
+    fn drop(&mut self) {
+        RECIPIENTS_HIDDEN.set(self.0);
+    }
+}
+
+fn serialize_recipients<S: serde::Serializer>(list: &[NguoiNhan], serializer: S) -> Result<S::Ok, S::Error> {
+    let shown = if RECIPIENTS_HIDDEN.get() { &[] } else { list };
+    serializer.collect_seq(shown)
+}
+
+/// Declares an input record once: the struct, and its YAML keys (the
+/// field names, in schema order) as `KEYS`, so the reader's key list
+/// cannot drift from the struct.
+macro_rules! record {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        pub struct $name { $($(#[$field_meta])* pub $field: $ty,)* }
+
+        impl $name {
+            /// The record's keys in the YAML file, in schema order.
+            pub(crate) const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+    };
+}
+
+record! {
+    /// One unit's review of one period, as the YAML file describes it.
+    #[derive(Debug, Clone, Serialize)]
+    pub struct Input {
+        /// Schema version (always 1).
+        pub phien_ban: u32,
+        /// The report itself.
+        pub van_ban: VanBan,
+        /// Issuing organisation (left header).
+        pub co_quan: CoQuan,
+        /// Signer of the report.
+        pub nguoi_ky: NguoiKy,
+        /// The coordination programme under review.
+        pub chuong_trinh: ChuongTrinh,
+        /// The period reviewed.
+        pub giai_doan: GiaiDoan,
+        /// The conference.
+        pub hoi_nghi: Option<HoiNghi>,
+        /// Metric definitions, in report order.
+        pub chi_tieu: Vec<ChiTieu>,
+        /// Period totals by metric code, in file order.
+        pub tong_hop: Vec<(String, Decimal)>,
+        /// Per-year results.
+        pub ket_qua_nam: Vec<KetQuaNam>,
+        /// Per-unit results (for summaries).
+        pub don_vi_con: Vec<DonViCon>,
+        /// Narrative sections.
+        pub noi_dung: NoiDung,
+        /// Award groups.
+        pub khen_thuong: Vec<NhomKhen>,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoaiBaoCao {
+    SoKet,
+    TongKet,
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct VanBan {
+        /// Sơ kết (interim) or tổng kết (final).
+        pub loai: LoaiBaoCao,
+        /// "125/BC-CAHP", printed after "Số: ".
+        pub so_ky_hieu: String,
+        /// Place in the date line.
+        pub dia_danh: String,
+        /// Report date.
+        pub ngay: Date,
+        /// "Kính gửi:" recipients.
+        pub kinh_gui: Vec<String>,
+        /// "Nơi nhận:" items, without "- " and the final punctuation.
+        pub noi_nhan: Vec<String>,
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct CoQuan {
+        /// Parent body, printed upper-case, not bold.
+        pub chu_quan: Option<String>,
+        /// Issuing body, upper-case, bold.
+        pub ten: String,
+        /// Abbreviation used in ký hiệu.
+        pub viet_tat: Option<String>,
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct NguoiKy {
+        /// "TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC", or none.
+        pub the_thuc: Option<String>,
+        /// "PHÓ GIÁM ĐỐC".
+        pub chuc_vu: String,
+        /// Rank printed before the name: "Đại tá".
+        pub cap_bac: Option<String>,
+        /// Full name.
+        pub ho_ten: String,
+    }
+}
+
+impl NguoiKy {
+    /// The name as signed: rank first when given ("Đại tá Lê Nguyên Trường").
+    pub fn full_name(&self) -> String {
+        match &self.cap_bac {
+            Some(rank) => format!("{rank} {}", self.ho_ten),
+            None => self.ho_ten.clone(),
+        }
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct ChuongTrinh {
+        /// "09/CTr-BCA-MTTW".
+        pub so: String,
+        /// Signing date.
+        pub ngay: Date,
+        /// Title, without quotes.
+        pub ten: String,
+        /// The parties.
+        pub cac_ben: Vec<String>,
+        /// Its kind as written in a sentence ("Kế hoạch liên tịch", "Quy
+        /// chế phối hợp"); "Chương trình phối hợp" when absent.
+        pub loai: Option<String>,
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Copy, Serialize)]
+    pub struct GiaiDoan {
+        pub tu: i32,
+        pub den: i32,
+        /// The years the papers say were reviewed ("5 năm"), when counting
+        /// from the programme's signing to the report would say otherwise.
+        pub so_nam: Option<u32>,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Buoi {
+    Sang,
+    Chieu,
+    Toi,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HinhThucHoiNghi {
+    TrucTiep,
+    TrucTuyen,
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct HoiNghi {
+        pub ngay: Date,
+        pub buoi: Option<Buoi>,
+        pub dia_diem: Option<String>,
+        pub hinh_thuc: Option<HinhThucHoiNghi>,
+        pub dai_bieu: Vec<DaiBieu>,
+        /// The bodies that hold the conference, as written in a sentence
+        /// ("Công an thành phố Hải Phòng", "Ủy ban MTTQ Việt Nam thành
+        /// phố"); the report's issuer when absent.
+        pub don_vi_to_chuc: Vec<String>,
+        /// The leaders' direction at the conference, as the press reports
+        /// it (paragraphs).
+        pub chi_dao: Option<String>,
+        /// The press summary's headline, byline and source.
+        pub tin_bai: Option<TinBai>,
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Default, Serialize)]
+    pub struct TinBai {
+        /// Headline in place of the one built from the input.
+        pub tieu_de: Option<String>,
+        /// Byline: "Thu Ninh".
+        pub tac_gia: Option<String>,
+        /// Where it is published: "Báo An ninh Hải Phòng".
+        pub nguon: Option<String>,
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct DaiBieu {
+        pub cap_bac: Option<String>,
+        pub ho_ten: String,
+        pub chuc_vu: String,
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct ChiTieu {
+        /// Key used in tong_hop / ket_qua_nam.
+        pub ma: String,
+        pub ten: String,
+        pub don_vi: Option<String>,
+        pub nhom: Option<String>,
+        /// How the period total is formed from the years (default: their sum).
+        pub cach_tinh: CachTinh,
+    }
+}
+
+/// How a metric's period total is formed from its yearly values: a flow
+/// (events, people reached) adds up; a stock (wards, active models) is
+/// the value at the end of the period, or its highest value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CachTinh {
+    /// The sum of the years.
+    #[default]
+    Tong,
+    /// The value of the last year that has one.
+    CuoiKy,
+    /// The highest yearly value.
+    LonNhat,
+}
+
+impl CachTinh {
+    /// The period value of `yearly` (year, value) pairs in any order; none
+    /// when there are no values.
+    pub fn combine(self, yearly: &[(i32, Decimal)]) -> Option<Decimal> {
+        match self {
+            CachTinh::Tong => (!yearly.is_empty()).then(|| yearly.iter().map(|(_, v)| *v).sum()),
+            CachTinh::CuoiKy => yearly.iter().max_by_key(|(year, _)| *year).map(|(_, v)| *v),
+            CachTinh::LonNhat => yearly.iter().map(|(_, v)| *v).max(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KetQuaNam {
+    pub nam: i32,
+    /// Values by metric code, in file order.
+    pub gia_tri: Vec<(String, Decimal)>,
+}
+
+/// The (year, value) pairs of metric `code` in per-year results.
+pub fn yearly_values(years: &[KetQuaNam], code: &str) -> Vec<(i32, Decimal)> {
+    years.iter().filter_map(|y| y.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| (y.nam, *v))).collect()
+}
+
+/// The value of metric `code` in `year`, from per-year results.
+pub fn yearly_value(years: &[KetQuaNam], code: &str, year: i32) -> Option<Decimal> {
+    years.iter().find(|y| y.nam == year)?.gia_tri.iter().find(|(c, _)| c == code).map(|(_, v)| *v)
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct DonViCon {
+        pub ten: String,
+        pub ket_qua_nam: Vec<KetQuaNam>,
+        pub tong_hop: Vec<(String, Decimal)>,
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Default, Serialize)]
+    pub struct NoiDung {
+        pub tinh_hinh: Option<String>,
+        pub lanh_dao_chi_dao: Option<String>,
+        pub ket_qua: Option<String>,
+        pub han_che: Option<String>,
+        pub nguyen_nhan: Option<String>,
+        pub bai_hoc: Option<String>,
+        pub phuong_huong: Option<String>,
+        pub de_xuat: Option<String>,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HinhThucKhen {
+    BangKhen,
+    GiayKhen,
+}
+
+impl HinhThucKhen {
+    /// "Bằng khen" / "Giấy khen", as written inside a sentence.
+    pub fn name(self) -> &'static str {
+        match self {
+            HinhThucKhen::BangKhen => "Bằng khen",
+            HinhThucKhen::GiayKhen => "Giấy khen",
+        }
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct QuyetDinh {
+        pub so: String,
+        pub ngay: Date,
+        pub can_cu: Vec<String>,
+        pub de_nghi: Option<String>,
+        /// Who carries the decision out (Điều 3), before "và các tập thể, cá nhân…".
+        pub thi_hanh: Option<String>,
+        /// The decision's "Nơi nhận:" items.
+        pub noi_nhan: Vec<String>,
+    }
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct NhomKhen {
+        pub hinh_thuc: HinhThucKhen,
+        /// Who awards, as printed: "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG".
+        pub cap_khen: String,
+        /// The same inside a sentence ("Chủ tịch Ủy ban nhân dân thành phố Hải
+        /// Phòng"); derived from `cap_khen` when absent.
+        pub cap_khen_viet_thuong: Option<String>,
+        pub co_quan: String,
+        pub co_quan_chu_quan: Option<String>,
+        pub dia_danh: String,
+        pub quyet_dinh: QuyetDinh,
+        pub nguoi_ky: NguoiKy,
+        pub thanh_tich: String,
+        /// Recipients, inline or read from `danh_sach_tep`, in list order.
+        #[serde(serialize_with = "serialize_recipients")]
+        pub danh_sach: Vec<NguoiNhan>,
+        pub danh_sach_tep: Option<String>,
+        pub bieu_duong: Option<Decimal>,
+        /// Paper of the certificates (default A3 landscape).
+        pub kho_giay: Option<Paper>,
+        /// Emblem or logo printed on the certificates: a PNG file, found
+        /// relative to the YAML (held here resolved).
+        pub bieu_tuong: Option<std::path::PathBuf>,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoaiNguoiNhan {
+    TapThe,
+    CaNhan,
+}
+
+record! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct NguoiNhan {
+        pub loai: LoaiNguoiNhan,
+        pub ten: String,
+        pub danh_xung: Option<String>,
+        pub chuc_vu: Option<String>,
+        pub don_vi: Option<String>,
+        pub so_so: Option<String>,
+        pub thanh_tich: Option<String>,
+    }
+}
