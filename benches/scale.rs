@@ -43,6 +43,8 @@ fn input_with(n: usize, dir: &Path) -> PathBuf {
 /// Wall seconds, CPU seconds and peak memory (MB) of one run of baocao.
 fn measure(args: &[&str]) -> (f64, f64, f64) {
     let start = Instant::now();
+    // Reaped below by wait4, which also gives its resource usage.
+    #[allow(clippy::zombie_processes)]
     let child = Command::new(env!("CARGO_BIN_EXE_baocao")).args(args).spawn().expect("baocao runs");
     let pid = child.id() as libc::pid_t;
     let mut status = 0;

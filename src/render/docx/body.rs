@@ -71,8 +71,8 @@ pub(super) fn body_of(doc: &Document, streamed: bool) -> Result<Docx, String> {
         offset += blocks.len() + 1;
         for element in elements {
             docx = match element {
-                Element::Paragraph(p) => docx.add_paragraph(p),
-                Element::Table(t) => docx.add_table(t),
+                Element::Paragraph(p) => docx.add_paragraph(*p),
+                Element::Table(t) => docx.add_table(*t),
             };
         }
         if index < last {

@@ -54,8 +54,10 @@ fn grid(widths_mm: &[f32], rows: Vec<TableRow>) -> DocxTable {
 
 /// A paragraph or a table: what a DOCX body is made of.
 pub(super) enum Element {
-    Paragraph(DocxParagraph),
-    Table(DocxTable),
+    // Boxed: docx-rs's paragraph and table are kilobytes each, moved
+    // around by the thousand in a long list.
+    Paragraph(Box<DocxParagraph>),
+    Table(Box<DocxTable>),
 }
 
 fn pt_twips(pt: f32) -> u32 {
@@ -124,26 +126,32 @@ pub(super) fn elements(
         let index = offset + i;
         let break_before = breaks.blocks.contains(&index);
         match block {
-            Block::Header(header) => out.push(Element::Table(header_grid(header, page))),
-            Block::Title(title) => out.extend(title_paragraphs(title, page).into_iter().map(Element::Paragraph)),
+            Block::Header(header) => out.push(Element::Table(Box::new(header_grid(header, page)))),
+            Block::Title(title) => {
+                out.extend(title_paragraphs(title, page).into_iter().map(|p| Element::Paragraph(Box::new(p))))
+            }
             Block::Paragraph(p) => {
-                out.push(Element::Paragraph(styled(p, page.text_width()).page_break_before(break_before)))
+                out.push(Element::Paragraph(Box::new(styled(p, page.text_width()).page_break_before(break_before))))
             }
             Block::Table(table) => {
                 if streamed && table.rows.len() >= STREAMED_ROWS {
                     let mark = format!("{TABLE_MARK}{index}");
-                    out.push(Element::Paragraph(plain(&styles::ANCHOR, &[]).add_run(Run::new().add_text(mark))));
+                    out.push(Element::Paragraph(Box::new(
+                        plain(&styles::ANCHOR, &[]).add_run(Run::new().add_text(mark)),
+                    )));
                 } else {
                     out.extend(data_tables(table, breaks.splits(index), break_before));
                 }
                 let style = &styles::AFTER_TABLE;
                 let look = Look { line: Line::Exact(AFTER_TABLE), ..style.look };
                 let after = paragraph(style, look, &[]).page_break_before(breaks.after_tables.contains(&index));
-                out.push(Element::Paragraph(after));
+                out.push(Element::Paragraph(Box::new(after)));
             }
-            Block::Signature(signature) => out.push(Element::Table(signature_table(signature, page, break_before))),
+            Block::Signature(signature) => {
+                out.push(Element::Table(Box::new(signature_table(signature, page, break_before))))
+            }
             Block::Chart(chart) => {
-                out.push(Element::Paragraph(chart_paragraph(chart, index).page_break_before(break_before)))
+                out.push(Element::Paragraph(Box::new(chart_paragraph(chart, index).page_break_before(break_before))))
             }
             Block::SectionBreak => unreachable!("sections are split before"),
         }
@@ -300,10 +308,10 @@ fn data_tables(table: &Table, splits: &[usize], break_before: bool) -> Vec<Eleme
     let mut out = Vec::new();
     for (part, (from, to)) in table_parts(table, splits).into_iter().enumerate() {
         if part > 0 {
-            out.push(Element::Paragraph(split_paragraph()));
+            out.push(Element::Paragraph(Box::new(split_paragraph())));
         }
         let opens_page = part == 0 && break_before;
-        out.push(Element::Table(data_table(table, &set, (from, to), from, opens_page, true)));
+        out.push(Element::Table(Box::new(data_table(table, &set, (from, to), from, opens_page, true))));
     }
     out
 }

@@ -43,13 +43,16 @@ pub(super) fn zip(body: Body, meta: &Metadata) -> Result<Vec<u8>, String> {
 /// a body too large to hold in memory (100,000 certificates) is streamed.
 pub(super) const BODY_MARK: &str = "<!--baocao: body-->";
 
+/// What writes the streamed part of a document's body into the zip.
+pub(super) type Fill<'a, E> = dyn FnMut(&mut dyn Write) -> Result<(), Stop<E>> + 'a;
+
 /// Writes the DOCX of `body` described by `meta` into `out`; when the
 /// document holds [`BODY_MARK`], `fill` writes the XML that replaces it.
 pub(super) fn zip_into<W: Write + Seek, E>(
     body: Body,
     meta: &Metadata,
     out: W,
-    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), Stop<E>>,
+    fill: &mut Fill<'_, E>,
 ) -> Result<W, Stop<E>> {
     let mut zip = zip::ZipWriter::new(Abandoning::new(out));
     // Level 1: the XML parts repeat themselves, so even the fastest level

@@ -85,7 +85,7 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
         Ok(schema::reorder(&built).map_err(Stop::Render)?.into_bytes())
     };
     let mut shared = xml(&mut frame.border.map(|b| inner_frame(b, frame.width, frame.height)).into_iter())?;
-    shared.extend(document[start..mark_start].as_bytes());
+    shared.extend(&document.as_bytes()[start..mark_start]);
     shared.extend(xml(&mut frame.common.iter().map(frame_paragraph))?);
     let first_anchor = xml(&mut std::iter::once(plain(&styles::ANCHOR, &[])))?;
     let next_anchor = xml(&mut std::iter::once(plain(&styles::ANCHOR, &[]).page_break_before(true)))?;
