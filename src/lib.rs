@@ -13,8 +13,11 @@
 //!   frames); nothing there knows PDF or DOCX.
 //! - [`render`] turns the same model into PDF (krilla) and DOCX (docx-rs)
 //!   bytes, as pure functions.
-//! - [`app`] is the command line: [`app::pack`] decides what a build makes
-//!   and the output module writes the files and the manifest atomically.
+//! - [`pack`] drives the pipeline: which papers a build makes (its
+//!   [`pack::plan`]), rendering them, and writing them with their manifest
+//!   into a sink — the output folder, atomically, or memory for the server.
+//! - [`app`] is what a person uses: the command line and the workspace's
+//!   server, both through the pack.
 //!
 //! [`diag`] carries every problem and warning, in Vietnamese or English;
 //! [`text`] the Vietnamese conventions and fonts every step uses.
@@ -24,8 +27,9 @@ pub mod diag;
 pub mod doc;
 pub mod documents;
 pub mod input;
+pub mod pack;
 pub mod render;
 pub mod text;
 pub mod words;
 
-pub use app::pack::{build, build_summary, check, BuildRequest, Built, DocKind, Format};
+pub use pack::{build, build_summary, check, BuildRequest, Built, DocKind, Format};

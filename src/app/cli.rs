@@ -7,13 +7,13 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 
-use crate::app::pack::{BuildRequest, DocKind, Format};
 use crate::diag::Unit;
 use crate::diag::{self, Kind, Lang, Location, Problem};
 use crate::diag::{Failure, IoAction};
 use crate::doc::Paper;
 use crate::documents::certificate::{self, PrintOptions};
 use crate::input::bounds;
+use crate::pack::{BuildRequest, DocKind, Format};
 
 /// Giấy tờ hội nghị sơ kết / tổng kết (báo cáo …) theo Nghị định 30/2020,
 /// dạng PDF và DOCX, từ một tệp YAML.
@@ -184,10 +184,10 @@ type Choice<T> = (&'static str, Option<&'static str>, T);
 const LANGS: &[Choice<Lang>] = &[("vi", None, Lang::Vi), ("en", None, Lang::En)];
 
 const DOC_KINDS: &[Choice<DocKind>] = &[
-    ("bao-cao", Some("The báo cáo sơ kết / tổng kết"), DocKind::BaoCao),
-    ("quyet-dinh", Some("Each award group's decision with its attached list"), DocKind::QuyetDinh),
-    ("khen", Some("Each award group's certificates"), DocKind::Khen),
-    ("tin-bai", Some("The press summary"), DocKind::TinBai),
+    (DocKind::BaoCao.name(), Some("The báo cáo sơ kết / tổng kết"), DocKind::BaoCao),
+    (DocKind::QuyetDinh.name(), Some("Each award group's decision with its attached list"), DocKind::QuyetDinh),
+    (DocKind::Khen.name(), Some("Each award group's certificates"), DocKind::Khen),
+    (DocKind::TinBai.name(), Some("The press summary"), DocKind::TinBai),
 ];
 
 const FORMATS: &[Choice<Format>] = &[("pdf", None, Format::Pdf), ("docx", None, Format::Docx)];
@@ -413,7 +413,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             let meta = crate::doc::Metadata { title: "Hiệu chỉnh máy in".into(), ..Default::default() };
             let pdf = crate::render::pdf::draw(&crate::render::calibrate::sheet(sheet), &meta, Default::default())
                 .map_err(|detail| Failure::Render { file: out.display().to_string(), detail })?;
-            crate::app::output::replace_file(&out, &pdf).map_err(|err| Failure::io(IoAction::Write, &out, err))?;
+            crate::pack::output::replace_file(&out, &pdf).map_err(|err| Failure::io(IoAction::Write, &out, err))?;
             say(
                 lang,
                 format!("Đã ghi {}: in ra giấy trắng, đo các dấu chữ thập, rồi dùng --offset DX,DY", out.display()),

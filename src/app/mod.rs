@@ -1,8 +1,6 @@
-//! The application around the pipeline: the command line, what a build
-//! makes (the pack), and writing the output folder.
+//! The applications around the pipeline: the command line and the
+//! workspace's server, both driving the pack.
 
 pub mod cli;
-pub(crate) mod output;
-pub(crate) mod pack;
 #[cfg(feature = "workspace")]
 pub(crate) mod serve;

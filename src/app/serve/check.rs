@@ -11,6 +11,7 @@ use super::stage::Stage;
 use super::store::conferences::StoredFile;
 use crate::diag::{Lang, Problem, Severity};
 use crate::input::{self, Input, LoaiBaoCao};
+use crate::pack::Paper;
 
 /// A problem as the API and the pages carry it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -90,15 +91,5 @@ pub(crate) fn conference_name(input: &Input) -> String {
 /// The papers a valid input makes, by the names the API serves them under
 /// (without extension), in the order a clerk reads them.
 pub(crate) fn papers(input: &Input) -> Vec<String> {
-    let mut papers = vec!["bao-cao".to_string()];
-    for index in 0..input.khen_thuong.len() {
-        papers.push(format!("quyet-dinh-{}", index + 1));
-    }
-    for index in 0..input.khen_thuong.len() {
-        papers.push(format!("khen-{}", index + 1));
-    }
-    if input.hoi_nghi.is_some() {
-        papers.push("tin-bai".to_string());
-    }
-    papers
+    crate::pack::plan::conference_papers(input).into_iter().map(Paper::stem).collect()
 }

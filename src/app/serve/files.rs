@@ -22,10 +22,10 @@ use super::stage::{FileKind, Stage};
 use super::store::conferences::StoredFile;
 use super::store::users;
 use super::{upload, yaml_form};
-use crate::app::output::{Manifest, OutputFile};
-use crate::app::pack::Format;
 use crate::diag::{Failure, Lang, WorkspaceKind};
 use crate::documents::summary::SummaryRequest;
+use crate::pack::output::{Manifest, OutputFile};
+use crate::pack::{DocKind, Format, Paper};
 
 /// The routes of the papers, lists and summaries.
 pub(crate) fn routes() -> Router<Arc<App>> {
@@ -79,12 +79,13 @@ pub(crate) async fn file(
     Path((id, name)): Path<(i64, String)>,
     Query(query): Query<PrintQuery>,
 ) -> Response {
-    let (Some(part), Some(extension)) = (Part::of_paper(&name), name.rsplit_once('.').map(|(_, e)| e)) else {
+    let (Some(part), Some(extension)) = (Paper::parse(&name).map(Paper::kind), name.rsplit_once('.').map(|(_, e)| e))
+    else {
         return not_found();
     };
     let format = match (part, extension) {
         (_, "pdf") => Format::Pdf,
-        (_, "docx") | (Part::Press, "txt") => Format::Docx,
+        (_, "docx") | (DocKind::TinBai, "txt") => Format::Docx,
         _ => return not_found(),
     };
     let version = match load_version(&app, id, query.phien_ban).await {
@@ -129,7 +130,7 @@ pub(crate) async fn pack(
     };
     let mut outputs = Vec::new();
     // In the order `build` writes them.
-    for (rank, part) in [Part::Report, Part::Decisions, Part::Press, Part::Certificates].into_iter().enumerate() {
+    for (rank, part) in [DocKind::BaoCao, DocKind::QuyetDinh, DocKind::TinBai, DocKind::Khen].into_iter().enumerate() {
         for format in [Format::Pdf, Format::Docx] {
             match app.renderer.part(&version, part, format, &print).await {
                 Ok(Ok(output)) => outputs.push((rank, output)),
@@ -143,10 +144,8 @@ pub(crate) async fn pack(
             outputs.iter().flat_map(|(rank, o)| o.files.iter().map(move |f| (*rank, f))).collect();
         // As `build` lists them: paper by paper, PDF before DOCX before text.
         files.sort_by_key(|(part, file)| {
-            let stem = file.entry.path.split('.').next().unwrap_or_default();
-            let index: usize = stem.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0);
-            let format = ["pdf", "docx", "txt"].iter().position(|f| *f == file.entry.format).unwrap_or(3);
-            (*part, index, format)
+            let group = Paper::parse(&file.entry.path).and_then(Paper::group).unwrap_or(0);
+            (*part, group, file.entry.format)
         });
         let files: Vec<&OutputFile> = files.into_iter().map(|(_, f)| f).collect();
         zip_files(super::stage::INPUT_NAME, &files)
@@ -191,7 +190,7 @@ pub(crate) async fn preview(
     Path((id, version, paper, page)): Path<(i64, i64, String, String)>,
     Query(query): Query<PrintQuery>,
 ) -> Response {
-    let Some(part) = Part::of_paper(&paper) else { return not_found() };
+    let Some(part) = Paper::parse(&paper).map(Paper::kind) else { return not_found() };
     if page == "canh-bao" {
         return warnings(&app, id, version, part, &paper, &query).await;
     }
@@ -241,8 +240,10 @@ async fn warnings(app: &App, id: i64, version: i64, part: Part, paper: &str, que
         Err(err) => return transient(err),
     };
     // Certificates of group N warn at khen_thuong[N-1]….
-    let group =
-        paper.strip_prefix("khen-").and_then(|n| n.parse::<usize>().ok()).map(|n| format!("khen_thuong[{}]", n - 1));
+    let group = match Paper::parse(paper) {
+        Some(Paper::Certificates(index)) => Some(format!("khen_thuong[{index}]")),
+        _ => None,
+    };
     let warnings: Vec<&ProblemJson> =
         output.warnings.iter().filter(|w| group.as_ref().is_none_or(|g| w.path.starts_with(g.as_str()))).collect();
     Json(json!({ "problems": warnings })).into_response()
@@ -309,7 +310,7 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
             json
         };
         // The same papers `baocao summary` writes, made in memory.
-        let rendered = match crate::app::pack::render_summary(&request, false) {
+        let rendered = match crate::pack::render_summary(&request, false) {
             Ok(rendered) => rendered,
             Err(Failure::Input(problems)) => return Ok(Err(problems.iter().map(bare).collect())),
             Err(failure) => return Err(std::io::Error::other(failure.message(Lang::Vi))),

@@ -1,5 +1,5 @@
 //! Papers rendered in memory by the pipeline's own entry point
-//! ([`crate::app::pack::render`], the steps `build` writes with), one kind at a time, and cached by conference
+//! ([`crate::pack::render`], the steps `build` writes with), one kind at a time, and cached by conference
 //! version: nothing is rendered twice for the same version. The preview's
 //! page pictures are drawn from those same PDFs (hayro), cached alike.
 
@@ -13,46 +13,14 @@ use super::check::ProblemJson;
 use super::memo::Memo;
 use super::stage::Stage;
 use super::store::conferences::Version;
-use crate::app::output::OutputFile;
-use crate::app::pack::{BuildRequest, DocKind, Format};
 use crate::diag::{Failure, Lang, Severity};
 use crate::documents::certificate::PrintOptions;
+use crate::pack::output::OutputFile;
+use crate::pack::{BuildRequest, DocKind, Format};
 
-/// A kind of paper, rendered together (all decisions, all certificate groups).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Part {
-    Report,
-    Decisions,
-    Certificates,
-    Press,
-}
-
-impl Part {
-    fn kind(self) -> DocKind {
-        match self {
-            Part::Report => DocKind::BaoCao,
-            Part::Decisions => DocKind::QuyetDinh,
-            Part::Certificates => DocKind::Khen,
-            Part::Press => DocKind::TinBai,
-        }
-    }
-
-    /// The part a paper's file belongs to ("khen-2.pdf": certificates).
-    pub(crate) fn of_paper(paper: &str) -> Option<Part> {
-        let stem = paper.split('.').next().unwrap_or(paper);
-        match stem {
-            "bao-cao" => Some(Part::Report),
-            "tin-bai" => Some(Part::Press),
-            _ if stem.strip_prefix("quyet-dinh-").is_some_and(is_index) => Some(Part::Decisions),
-            _ if stem.strip_prefix("khen-").is_some_and(is_index) => Some(Part::Certificates),
-            _ => None,
-        }
-    }
-}
-
-fn is_index(text: &str) -> bool {
-    !text.is_empty() && text.len() < 4 && text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0')
-}
+/// What is rendered together: a kind of paper (all decisions at once, all
+/// certificate groups at once).
+pub(crate) type Part = DocKind;
 
 /// How certificates are printed: full, or on pre-printed blanks with a
 /// printer's drift (kept in hundredths of a mm so it can key the cache).
@@ -169,7 +137,7 @@ impl Renderer {
         print: &Print,
     ) -> Result<Rendered, Transient> {
         // Only certificates depend on how they are printed.
-        let print = if part == Part::Certificates { print.clone() } else { Print::default() };
+        let print = if part == DocKind::Khen { print.clone() } else { Print::default() };
         let key = PartKey {
             conference: version.conference,
             version: version.version,
@@ -209,7 +177,7 @@ impl Renderer {
             Ok(output) => output,
             Err(problems) => return Ok(Err(problems)),
         };
-        let print = if part == Part::Certificates { print.clone() } else { Print::default() };
+        let print = if part == DocKind::Khen { print.clone() } else { Print::default() };
         let key = PageKey {
             part: PartKey { conference: version.conference, version: version.version, part, pdf: true, print },
             file: file.to_string(),
@@ -243,7 +211,7 @@ fn render(
     let request = BuildRequest {
         input: stage.input(),
         templates,
-        only: vec![part.kind()],
+        only: vec![part],
         formats: vec![format],
         print: print.options(),
         split: false,
@@ -252,7 +220,7 @@ fn render(
         pdfa: false,
     };
     let prefix = stage.prefix();
-    match crate::app::pack::render(&request) {
+    match crate::pack::render(&request) {
         Ok(rendered) => Ok(Ok(Arc::new(PartOutput {
             files: rendered.files,
             // As `build` shows them: what needs a look; how lists were read is the form's.

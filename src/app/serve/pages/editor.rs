@@ -16,20 +16,7 @@ use crate::app::serve::check::ProblemJson;
 use crate::app::serve::store::{conferences, users};
 use crate::input::Input;
 
-/// What a paper is called on the page.
-fn paper_label(paper: &str) -> String {
-    if let Some(n) = paper.strip_prefix("quyet-dinh-") {
-        return format!("Quyết định khen thưởng {n}");
-    }
-    if let Some(n) = paper.strip_prefix("khen-") {
-        return format!("Bằng khen / giấy khen nhóm {n}");
-    }
-    match paper {
-        "bao-cao" => "Báo cáo".into(),
-        "tin-bai" => "Tin bài".into(),
-        other => other.into(),
-    }
-}
+use crate::pack::Paper;
 
 async fn loaded(
     app: &Arc<App>,
@@ -104,10 +91,13 @@ pub(super) fn page_context(
     let papers_shown: Vec<Value> = papers
         .iter()
         .map(|paper| {
-            let formats: &[&str] = if paper == "tin-bai" { &["pdf", "docx", "txt"] } else { &["pdf", "docx"] };
-            let links: Vec<Value> =
-                formats.iter().map(|f| json!({ "dinh_dang": f, "ten": f.to_uppercase() })).collect();
-            json!({ "ma": paper, "ten": paper_label(paper), "lien_ket": links })
+            let Some(known) = Paper::parse(paper) else { return json!({ "ma": paper, "ten": paper, "lien_ket": [] }) };
+            let links: Vec<Value> = known
+                .formats()
+                .iter()
+                .map(|f| json!({ "dinh_dang": f.extension(), "ten": f.extension().to_uppercase() }))
+                .collect();
+            json!({ "ma": paper, "ten": known.title(), "lien_ket": links })
         })
         .collect();
     let history: Vec<Value> = history

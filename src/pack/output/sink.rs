@@ -8,6 +8,7 @@ use std::io::{Cursor, Seek, Write};
 use super::folder::Staging;
 use super::manifest::{Manifest, ManifestEntry};
 use crate::diag::{Failure, IoAction};
+use crate::pack::plan::{FileFormat, Paper};
 
 /// A destination a file can be written to in one go or streamed into
 /// (certificate sheets into a DOCX, which seeks back to finish its ZIP).
@@ -98,14 +99,14 @@ impl<'s> Writer<'s> {
     pub(crate) fn put(
         &mut self,
         name: String,
-        kind: &str,
-        format: &str,
+        paper: Paper,
+        format: FileFormat,
         pages: Option<usize>,
         count: Option<usize>,
         bytes: &[u8],
     ) -> Result<(), Failure> {
         self.sink.put(&name, bytes)?;
-        self.listed(name, kind, format, pages, count);
+        self.listed(name, paper, format, pages, count);
         Ok(())
     }
 
@@ -113,24 +114,23 @@ impl<'s> Writer<'s> {
     pub(crate) fn stream(
         &mut self,
         name: String,
-        kind: &str,
-        format: &str,
+        paper: Paper,
+        format: FileFormat,
         pages: Option<usize>,
         count: Option<usize>,
         write: &mut dyn FnMut(&mut dyn WriteSeek) -> Result<(), Failure>,
     ) -> Result<(), Failure> {
         self.sink.stream(&name, write)?;
-        self.listed(name, kind, format, pages, count);
+        self.listed(name, paper, format, pages, count);
         Ok(())
     }
 
-    fn listed(&mut self, name: String, kind: &str, format: &str, pages: Option<usize>, count: Option<usize>) {
-        self.manifest.files.push(ManifestEntry {
-            path: name,
-            kind: kind.to_string(),
-            format: format.to_string(),
-            pages,
-            count,
-        });
+    fn listed(&mut self, name: String, paper: Paper, format: FileFormat, pages: Option<usize>, count: Option<usize>) {
+        self.manifest.files.push(ManifestEntry { path: name, kind: paper.kind(), format, pages, count });
     }
+}
+
+/// Turns a backend's refusal into the failure naming the file it was making.
+pub(crate) fn render_failure(file: &str) -> impl FnOnce(String) -> Failure + '_ {
+    move |detail| Failure::Render { file: file.to_string(), detail }
 }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::pack::plan::{DocKind, FileFormat};
+
 #[derive(Debug, Serialize)]
 pub struct Manifest {
     pub input: String,
@@ -12,8 +14,8 @@ pub struct Manifest {
 #[derive(Debug, Clone, Serialize)]
 pub struct ManifestEntry {
     pub path: String,
-    pub kind: String,
-    pub format: String,
+    pub kind: DocKind,
+    pub format: FileFormat,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -5,56 +5,21 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::output::{self, Manifest, Memory, OutputFile, Staging, Writer};
+mod certificates;
+pub(crate) mod output;
+pub mod plan;
+
 use crate::diag::{Failure, IoAction, Kind, Location, Problem};
 use crate::documents::{certificate, decision, press, report, summary};
 use crate::render::pdf::Standard;
 use crate::render::Stop;
-use crate::render::{docx, pdf, sheet_pdf};
+use crate::render::{docx, pdf};
 use crate::words::templates;
 use crate::{doc, input};
+use certificates::{small_warnings, SHEETS_WORTH_A_THREAD};
+use output::{render_failure, Manifest, Memory, OutputFile, Staging, Writer};
 
-/// A document kind the `--only` option names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocKind {
-    /// The báo cáo sơ kết / tổng kết.
-    BaoCao,
-    /// Each award group's decision with its attached list.
-    QuyetDinh,
-    /// Each award group's certificates.
-    Khen,
-    /// The press summary.
-    TinBai,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Pdf,
-    Docx,
-}
-
-const BOTH: [Format; 2] = [Format::Pdf, Format::Docx];
-
-/// What `build` (and `check`) are asked to do.
-#[derive(Debug, Clone, Default)]
-pub struct BuildRequest {
-    pub input: PathBuf,
-    pub templates: Option<PathBuf>,
-    /// Empty: every kind the input has data for.
-    pub only: Vec<DocKind>,
-    /// Empty: both formats.
-    pub formats: Vec<Format>,
-    /// How certificates are printed.
-    pub print: certificate::PrintOptions,
-    /// Also one PDF per certificate, in `khen-N/`.
-    pub split: bool,
-    /// Show a progress bar on stderr (when it is a terminal).
-    pub progress: bool,
-    /// Replace an output folder that baocao did not write.
-    pub force: bool,
-    /// PDFs as PDF/A-2b, for archiving.
-    pub pdfa: bool,
-}
+pub use plan::{BuildRequest, DocKind, FileFormat, Format, Paper};
 
 /// The templates, the input, and how its list files were read.
 type Prepared = (std::sync::Arc<templates::Templates>, input::Input, Vec<Problem>);
@@ -114,71 +79,6 @@ pub fn check(request: &BuildRequest) -> Result<Vec<Problem>, Failure> {
     Ok(warnings)
 }
 
-/// A list this long is fitted by two threads in `check`, and fitted on a
-/// thread of its own while a build draws it.
-const SHEETS_WORTH_A_THREAD: usize = 2_000;
-
-/// How many fitted sheets may wait for the backend: enough to smooth the
-/// two threads' pace, few enough to keep memory flat.
-const SHEETS_AHEAD: usize = 64;
-
-/// Runs `consume` with the sheets of `source`, asked for in order from 0:
-/// on a long list they are fitted ahead on a second thread, so fitting the
-/// next sheets and drawing this one share the machine's cores.
-fn with_sheets_ahead<R>(
-    source: &mut certificate::Certificates<'_>,
-    count: usize,
-    consume: impl FnOnce(&mut dyn FnMut(usize) -> Result<doc::Sheet, Problem>) -> R,
-) -> R {
-    if count < SHEETS_WORTH_A_THREAD {
-        return consume(&mut |n| source.sheet(n));
-    }
-    std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel(SHEETS_AHEAD);
-        scope.spawn(move || {
-            for number in 0..count {
-                let sheet = source.sheet(number);
-                let failed = sheet.is_err();
-                // A closed channel: the backend stopped (it failed).
-                if sender.send(sheet).is_err() || failed {
-                    break;
-                }
-            }
-        });
-        let mut expected = 0;
-        let result = consume(&mut |number| {
-            assert_eq!(number, expected, "a backend asks for the sheets in order");
-            expected += 1;
-            // The thread sends every sheet until one fails, and a backend
-            // stops at the first failure: a closed channel is a panic there.
-            receiver.recv().expect("the fitting thread did not stop early")
-        });
-        // A backend that stopped early must not leave the thread waiting
-        // to send (the scope would wait for it for ever).
-        drop(receiver);
-        result
-    })
-}
-
-/// The warnings for certificate boxes of group `index` at their smallest size.
-fn small_warnings(
-    request: &BuildRequest,
-    index: usize,
-    small: Vec<certificate::Shrunk>,
-) -> impl Iterator<Item = Problem> + '_ {
-    small.into_iter().map(move |s| Problem {
-        location: Box::new(Location::file(&request.input.display().to_string())),
-        path: format!("khen_thuong[{index}].danh_sach[{}]", s.page - 1),
-        kind: Kind::SmallestSize {
-            file: format!("khen-{}.pdf", index + 1),
-            page: s.page,
-            recipient: s.recipient,
-            field: s.field,
-            tenths_of_pt: (s.size * 10.0).round() as u32,
-        },
-    })
-}
-
 /// Renders every requested file into `out`; returns the warnings.
 fn make(
     request: &BuildRequest,
@@ -186,102 +86,59 @@ fn make(
     input: &input::Input,
     out: &mut Writer,
 ) -> Result<Vec<Problem>, Failure> {
-    let asked = |format: Format| request.formats.is_empty() || request.formats.contains(&format);
-    let wanted =
-        |kind: DocKind, has_data: bool| if request.only.is_empty() { has_data } else { request.only.contains(&kind) };
+    let asked = |format: FileFormat| {
+        request.formats.is_empty() || request.formats.iter().any(|f| FileFormat::from(*f) == format)
+    };
     let standard = if request.pdfa { Standard::PdfA2b } else { Standard::Plain };
     let epoch = source_date_epoch()?;
     let mut warnings = Vec::new();
-    // Renders a flowing `document` in the formats asked for, among those `kind` has.
-    let add = |out: &mut Writer, name: String, kind: &str, document: &doc::Document, has: &[Format]| {
-        if has.contains(&Format::Pdf) && asked(Format::Pdf) {
-            let (bytes, pages) = pdf::render(document, standard).map_err(render_failure(&name, "pdf"))?;
-            out.put(format!("{name}.pdf"), kind, "pdf", Some(pages), None, &bytes)?;
+    // Renders a flowing `document` of `paper` in the formats asked for (a
+    // paper's plain text, if any, is written whatever was asked).
+    let add = |out: &mut Writer, paper: Paper, document: &doc::Document| {
+        if asked(FileFormat::Pdf) {
+            let name = paper.file(FileFormat::Pdf);
+            let (bytes, pages) = pdf::render(document, standard).map_err(render_failure(&name))?;
+            out.put(name, paper, FileFormat::Pdf, Some(pages), None, &bytes)?;
         }
-        if has.contains(&Format::Docx) && asked(Format::Docx) {
+        if asked(FileFormat::Docx) {
+            let name = paper.file(FileFormat::Docx);
             // Streamed: a decision's list of 100,000 names is written into
             // the zip a few hundred rows at a time.
             let mut write = |file: &mut dyn output::WriteSeek| {
                 docx::write_stream(document, file).map_err(|stop| match stop {
                     Stop::Source(never) => match never {},
-                    Stop::Render(detail) => Failure::Render { file: format!("{name}.docx"), detail },
-                    Stop::Write(err) => Failure::io(IoAction::Write, format!("{name}.docx"), err),
+                    Stop::Render(detail) => Failure::Render { file: name.clone(), detail },
+                    Stop::Write(err) => Failure::io(IoAction::Write, name.clone(), err),
                 })?;
                 Ok(())
             };
-            out.stream(format!("{name}.docx"), kind, "docx", None, None, &mut write)?;
+            out.stream(name.clone(), paper, FileFormat::Docx, None, None, &mut write)?;
         }
         Ok::<(), Failure>(())
     };
-    if wanted(DocKind::BaoCao, true) {
-        add(out, "bao-cao".into(), "bao-cao", &dated(report::build(input, templates)?, epoch), &BOTH)?;
-    }
-    if wanted(DocKind::QuyetDinh, !input.khen_thuong.is_empty()) {
-        for index in 0..input.khen_thuong.len() {
-            let document = dated(decision::build(input, index, templates)?, epoch);
-            add(out, format!("quyet-dinh-{}", index + 1), "quyet-dinh", &document, &BOTH)?;
+    let mut papers = plan::chosen(input, &request.only);
+    // The certificates, the longest to make, come last (the press summary
+    // before them), so a failure in a short paper shows at once.
+    papers.sort_by_key(|paper| matches!(paper, Paper::Certificates(_)));
+    let total: usize = input.khen_thuong.iter().map(|g| g.danh_sach.len()).sum();
+    let bar = progress_bar(request.progress && papers.iter().any(|p| matches!(p, Paper::Certificates(_))), total);
+    for paper in papers {
+        match paper {
+            Paper::Report => add(out, paper, &dated(report::build(input, templates)?, epoch))?,
+            Paper::Decision(index) => add(out, paper, &dated(decision::build(input, index, templates)?, epoch))?,
+            Paper::Press => {
+                let (document, text) = press::build(input, templates)?;
+                add(out, paper, &dated(document, epoch))?;
+                let name = paper.file(FileFormat::Txt);
+                out.put(name, paper, FileFormat::Txt, None, None, text.as_bytes())?;
+            }
+            Paper::Certificates(index) => {
+                warnings.extend(certificates::make(request, templates, input, out, (index, epoch, standard), &bar)?);
+            }
+            Paper::Summary => unreachable!("a conference's papers hold no period summary"),
         }
     }
-    if wanted(DocKind::TinBai, input.hoi_nghi.is_some()) {
-        let (document, text) = press::build(input, templates)?;
-        add(out, "tin-bai".into(), "tin-bai", &dated(document, epoch), &BOTH)?;
-        // The plain text for the portal is written whatever formats were asked.
-        out.put("tin-bai.txt".into(), "tin-bai", "txt", None, None, text.as_bytes())?;
-    }
-    if wanted(DocKind::Khen, !input.khen_thuong.is_empty()) {
-        let total: usize = input.khen_thuong.iter().map(|g| g.danh_sach.len()).sum();
-        let bar = progress_bar(request.progress, total);
-        for index in 0..input.khen_thuong.len() {
-            let name = format!("khen-{}", index + 1);
-            let (mut frame, mut source) = certificate::prepare(input, index, templates, request.print)?;
-            frame.meta.created = epoch.or(frame.meta.created);
-            let count = source.count();
-            // Sheets are made one at a time as a backend asks for them; the
-            // first pass moves the bar.
-            let mut first_pass = true;
-            if asked(Format::Pdf) {
-                let mut write = |file: &mut dyn output::WriteSeek| {
-                    with_sheets_ahead(&mut source, count, |sheets| {
-                        let mut next = |n: usize| {
-                            bar.inc(1);
-                            sheets(n)
-                        };
-                        sheet_pdf::write_sheets(&frame, standard, count, &mut next, file).map_err(stopped(&name, "pdf"))
-                    })?;
-                    Ok(())
-                };
-                out.stream(format!("{name}.pdf"), "khen", "pdf", Some(count), Some(count), &mut write)?;
-                first_pass = false;
-            }
-            if asked(Format::Docx) {
-                let mut write = |file: &mut dyn output::WriteSeek| {
-                    with_sheets_ahead(&mut source, count, |sheets| {
-                        let mut next = |n: usize| {
-                            if first_pass {
-                                bar.inc(1);
-                            }
-                            sheets(n)
-                        };
-                        docx::write_sheet_stream(&frame, count, &mut next, file).map_err(stopped(&name, "docx"))
-                    })?;
-                    Ok(())
-                };
-                out.stream(format!("{name}.docx"), "khen", "docx", None, Some(count), &mut write)?;
-            }
-            warnings.extend(small_warnings(request, index, source.shrunk().to_vec()));
-            if request.split {
-                let group = &input.khen_thuong[index];
-                for (position, person) in group.danh_sach.iter().enumerate() {
-                    let single = frame.with_sheets(vec![source.sheet(position)?]);
-                    let (bytes, pages) =
-                        sheet_pdf::render_sheets(&single, standard).map_err(render_failure(&name, "pdf"))?;
-                    let file = format!("{name}/{}", certificate::split_file_name(position + 1, &person.ten));
-                    out.put(file, "khen", "pdf", Some(pages), Some(1), &bytes)?;
-                }
-            }
-        }
-        bar.finish_and_clear();
-    }
+    bar.finish_and_clear();
     Ok(warnings)
 }
 
@@ -369,7 +226,7 @@ pub struct Built {
 pub fn build_summary(request: &summary::SummaryRequest, out_dir: Option<&Path>, pdfa: bool) -> Result<Built, Failure> {
     // Made in memory first: a summary that fails touches no folder.
     let Rendered { manifest, files, warnings } = render_summary(request, pdfa)?;
-    let dir = out_dir.map_or_else(|| Path::new("out").join("tong-hop"), Path::to_path_buf);
+    let dir = out_dir.map_or_else(|| Path::new("out").join(Paper::Summary.stem()), Path::to_path_buf);
     let mut staging = Staging::begin(&dir, false)?;
     for file in &files {
         staging.put(&file.entry.path, &file.bytes)?;
@@ -397,25 +254,16 @@ pub(crate) fn render_summary(request: &summary::SummaryRequest, pdfa: bool) -> R
         let pdf = pdf::render(&document, standard);
         (pdf, docx.join().expect("the DOCX backend does not panic"))
     });
-    let (pdf, pages) = pdf.map_err(render_failure("tong-hop", "pdf"))?;
-    let docx = docx.map_err(render_failure("tong-hop", "docx"))?;
+    let (pdf_name, docx_name) = (Paper::Summary.file(FileFormat::Pdf), Paper::Summary.file(FileFormat::Docx));
+    let (pdf, pages) = pdf.map_err(render_failure(&pdf_name))?;
+    let docx = docx.map_err(render_failure(&docx_name))?;
     let names: Vec<String> = request.inputs.iter().map(|p| input_name(p)).collect();
     let mut memory = Memory::default();
     let mut writer = Writer::new(&mut memory, &names.join(", "));
-    writer.put("tong-hop.pdf".into(), "tong-hop", "pdf", Some(pages), None, &pdf)?;
-    writer.put("tong-hop.docx".into(), "tong-hop", "docx", None, None, &docx)?;
+    writer.put(pdf_name, Paper::Summary, FileFormat::Pdf, Some(pages), None, &pdf)?;
+    writer.put(docx_name, Paper::Summary, FileFormat::Docx, None, None, &docx)?;
     let manifest = writer.manifest;
     Ok(Rendered { files: memory.into_files(&manifest), manifest, warnings })
-}
-
-/// Turns a stopped stream of sheets into the failure: the sheet's problem,
-/// or the backend's refusal naming the file.
-fn stopped<'a>(name: &'a str, extension: &'a str) -> impl FnOnce(Stop<Problem>) -> Failure + 'a {
-    move |stop| match stop {
-        Stop::Source(problem) => Failure::from(problem),
-        Stop::Render(detail) => Failure::Render { file: format!("{name}.{extension}"), detail },
-        Stop::Write(err) => Failure::io(IoAction::Write, format!("{name}.{extension}"), err),
-    }
 }
 
 /// `SOURCE_DATE_EPOCH`, when set: the date every file says it was made,
@@ -437,11 +285,6 @@ fn source_date_epoch() -> Result<Option<doc::Timestamp>, Problem> {
 fn dated(mut document: doc::Document, epoch: Option<doc::Timestamp>) -> doc::Document {
     document.meta.created = epoch.or(document.meta.created);
     document
-}
-
-/// Turns a backend's refusal into the failure naming the file it was making.
-fn render_failure<'a>(name: &'a str, extension: &'a str) -> impl FnOnce(String) -> Failure + 'a {
-    move |detail| Failure::Render { file: format!("{name}.{extension}"), detail }
 }
 
 #[cfg(test)]

@@ -14,4 +14,4 @@ pub(crate) use folder::{replace_file, Staging};
 pub(crate) use manifest::Manifest;
 pub(crate) use names::safe_name;
 pub(crate) use sink::OutputFile;
-pub(crate) use sink::{Memory, Sink, WriteSeek, Writer};
+pub(crate) use sink::{render_failure, Memory, Sink, WriteSeek, Writer};

@@ -1,0 +1,234 @@
+//! The papers a pack holds, typed: which paper (the report, the decision or
+//! the certificates of an award group, the press summary, the period
+//! summary), in which formats, under which file names. Made here once —
+//! from the input and what was asked — and read by `build`, `check`, the
+//! manifest, and the workspace's downloads and previews; no paper's name is
+//! spelt anywhere else.
+
+use serde::Serialize;
+
+use std::path::PathBuf;
+
+use crate::documents::certificate;
+use crate::input::Input;
+
+/// What `build` (and `check`) are asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildRequest {
+    pub input: PathBuf,
+    pub templates: Option<PathBuf>,
+    /// Empty: every kind the input has data for.
+    pub only: Vec<DocKind>,
+    /// Empty: both formats.
+    pub formats: Vec<Format>,
+    /// How certificates are printed.
+    pub print: certificate::PrintOptions,
+    /// Also one PDF per certificate, in `khen-N/`.
+    pub split: bool,
+    /// Show a progress bar on stderr (when it is a terminal).
+    pub progress: bool,
+    /// Replace an output folder that baocao did not write.
+    pub force: bool,
+    /// PDFs as PDF/A-2b, for archiving.
+    pub pdfa: bool,
+}
+
+/// A kind of paper the `--only` option names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    /// The báo cáo sơ kết / tổng kết.
+    BaoCao,
+    /// Each award group's decision with its attached list.
+    QuyetDinh,
+    /// Each award group's certificates.
+    Khen,
+    /// The press summary.
+    TinBai,
+    /// The period summary of several reports (`baocao summary`).
+    TongHop,
+}
+
+impl DocKind {
+    /// The word `--only` takes and the manifest writes: "quyet-dinh".
+    pub const fn name(self) -> &'static str {
+        match self {
+            DocKind::BaoCao => "bao-cao",
+            DocKind::QuyetDinh => "quyet-dinh",
+            DocKind::Khen => "khen",
+            DocKind::TinBai => "tin-bai",
+            DocKind::TongHop => "tong-hop",
+        }
+    }
+}
+
+impl Serialize for DocKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// The formats `--format` chooses between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+/// A file's format, as the manifest names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    Pdf,
+    Docx,
+    /// The press summary's plain text for the portal.
+    Txt,
+}
+
+impl FileFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileFormat::Pdf => "pdf",
+            FileFormat::Docx => "docx",
+            FileFormat::Txt => "txt",
+        }
+    }
+
+    pub fn parse(extension: &str) -> Option<FileFormat> {
+        [FileFormat::Pdf, FileFormat::Docx, FileFormat::Txt].into_iter().find(|f| f.extension() == extension)
+    }
+}
+
+impl From<Format> for FileFormat {
+    fn from(format: Format) -> FileFormat {
+        match format {
+            Format::Pdf => FileFormat::Pdf,
+            Format::Docx => FileFormat::Docx,
+        }
+    }
+}
+
+/// One paper of a pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Paper {
+    Report,
+    /// The decision of award group `n` (from 0), with its attached list.
+    Decision(usize),
+    /// The certificates of award group `n` (from 0).
+    Certificates(usize),
+    Press,
+    /// The period summary.
+    Summary,
+}
+
+/// The most award groups a paper's name can number (`khen-999`).
+const MAX_GROUPS: usize = 999;
+
+impl Paper {
+    pub fn kind(self) -> DocKind {
+        match self {
+            Paper::Report => DocKind::BaoCao,
+            Paper::Decision(_) => DocKind::QuyetDinh,
+            Paper::Certificates(_) => DocKind::Khen,
+            Paper::Press => DocKind::TinBai,
+            Paper::Summary => DocKind::TongHop,
+        }
+    }
+
+    /// The award group the paper belongs to (from 0).
+    pub fn group(self) -> Option<usize> {
+        match self {
+            Paper::Decision(n) | Paper::Certificates(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Its name without extension: "bao-cao", "quyet-dinh-2", "khen-1", "tin-bai", "tong-hop".
+    pub fn stem(self) -> String {
+        match self.group() {
+            Some(n) => format!("{}-{}", self.kind().name(), n + 1),
+            None => self.kind().name().to_string(),
+        }
+    }
+
+    /// Its file in `format`: "quyet-dinh-2.docx".
+    pub fn file(self, format: FileFormat) -> String {
+        format!("{}.{}", self.stem(), format.extension())
+    }
+
+    /// The formats it is written in.
+    pub fn formats(self) -> &'static [FileFormat] {
+        match self {
+            Paper::Press => &[FileFormat::Pdf, FileFormat::Docx, FileFormat::Txt],
+            _ => &[FileFormat::Pdf, FileFormat::Docx],
+        }
+    }
+
+    /// The paper a name stands for ("khen-2" or "khen-2.pdf"), as the
+    /// workspace's addresses name them; none for anything else.
+    pub fn parse(name: &str) -> Option<Paper> {
+        let stem = name.split('.').next().unwrap_or(name);
+        let group = |number: &str| {
+            let fine = !number.is_empty() && !number.starts_with('0') && number.bytes().all(|b| b.is_ascii_digit());
+            number.parse::<usize>().ok().filter(|n| fine && (1..=MAX_GROUPS).contains(n)).map(|n| n - 1)
+        };
+        let numbered = |kind: DocKind| stem.strip_prefix(kind.name())?.strip_prefix('-').and_then(group);
+        [Paper::Report, Paper::Press, Paper::Summary]
+            .into_iter()
+            .find(|paper| stem == paper.kind().name())
+            .or_else(|| numbered(DocKind::QuyetDinh).map(Paper::Decision))
+            .or_else(|| numbered(DocKind::Khen).map(Paper::Certificates))
+    }
+
+    /// What a clerk calls it: "Quyết định khen thưởng 2".
+    pub fn title(self) -> String {
+        match self {
+            Paper::Report => "Báo cáo".into(),
+            Paper::Decision(n) => format!("Quyết định khen thưởng {}", n + 1),
+            Paper::Certificates(n) => format!("Bằng khen / giấy khen nhóm {}", n + 1),
+            Paper::Press => "Tin bài".into(),
+            Paper::Summary => "Báo cáo tổng hợp".into(),
+        }
+    }
+}
+
+/// Every paper a conference makes, in the order a clerk reads them: the
+/// report, each group's decision, each group's certificates, and the press
+/// summary when the input has a conference.
+pub fn conference_papers(input: &Input) -> Vec<Paper> {
+    let groups = input.khen_thuong.len();
+    let mut papers = vec![Paper::Report];
+    papers.extend((0..groups).map(Paper::Decision));
+    papers.extend((0..groups).map(Paper::Certificates));
+    if input.hoi_nghi.is_some() {
+        papers.push(Paper::Press);
+    }
+    papers
+}
+
+/// The papers of `kinds` among those of a conference (all when empty).
+pub fn chosen(input: &Input, kinds: &[DocKind]) -> Vec<Paper> {
+    conference_papers(input).into_iter().filter(|paper| kinds.is_empty() || kinds.contains(&paper.kind())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_read_back_as_their_papers() {
+        for paper in [Paper::Report, Paper::Decision(0), Paper::Decision(11), Paper::Certificates(998), Paper::Press] {
+            assert_eq!(Paper::parse(&paper.stem()), Some(paper));
+            for format in paper.formats() {
+                assert_eq!(Paper::parse(&paper.file(*format)), Some(paper));
+            }
+        }
+        assert_eq!(Paper::Decision(1).file(FileFormat::Docx), "quyet-dinh-2.docx");
+        assert_eq!(Paper::Certificates(0).stem(), "khen-1");
+        for wrong in ["khen-0", "khen-01", "khen-1000", "khen-", "quyet-dinh-x", "bao-cao-1", "manifest", ""] {
+            assert_eq!(Paper::parse(wrong), None, "{wrong}");
+        }
+        assert_eq!(FileFormat::parse("txt"), Some(FileFormat::Txt));
+        assert_eq!(serde_json::to_string(&DocKind::QuyetDinh).unwrap(), "\"quyet-dinh\"");
+        assert_eq!(serde_json::to_string(&FileFormat::Docx).unwrap(), "\"docx\"");
+    }
+}
