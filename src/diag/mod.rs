@@ -107,6 +107,10 @@ pub enum Kind {
         date: String,
         report: String,
     },
+    DecisionAfterReport {
+        date: String,
+        report: String,
+    },
     UnknownMetric {
         code: String,
         known: Vec<String>,
