@@ -227,3 +227,44 @@ fn plain_text(blocks: &[Block]) -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn delegate_of(rank: Option<&str>, name: &str, role: &str) -> String {
+        let person = crate::input::DaiBieu { cap_bac: rank.map(Into::into), ho_ten: name.into(), chuc_vu: role.into() };
+        delegate(&person)
+    }
+
+    #[test]
+    fn delegates_are_named_as_the_press_names_them() {
+        assert_eq!(
+            delegate_of(Some("Đại tá"), "Lê Nguyên Trường", "Phó Giám đốc"),
+            "Đại tá Lê Nguyên Trường, Phó Giám đốc"
+        );
+        assert_eq!(
+            delegate_of(None, "Lê Khắc Nam", "Phó Chủ tịch UBND thành phố"),
+            "đồng chí Lê Khắc Nam, Phó Chủ tịch UBND thành phố"
+        );
+        assert_eq!(delegate_of(None, "Lãnh đạo Ủy ban MTTQ Việt Nam tỉnh", ""), "lãnh đạo Ủy ban MTTQ Việt Nam tỉnh");
+        assert_eq!(
+            delegate_of(None, "Đại diện lãnh đạo", "Công an các quận, huyện"),
+            "đại diện lãnh đạo, Công an các quận, huyện"
+        );
+    }
+
+    #[test]
+    fn organisers_say_their_place_once() {
+        let organisers =
+            ["Công an quận Hồng Bàng".to_string(), "Ban Thường trực Ủy ban MTTQ Việt Nam quận\nHồng Bàng".into()];
+        let organisers: Vec<String> = organisers.iter().map(|o| one_line(o)).collect();
+        assert_eq!(
+            organisers_phrase(&organisers),
+            "Công an quận Hồng Bàng phối hợp với Ban Thường trực Ủy ban MTTQ Việt Nam quận"
+        );
+        assert_eq!(place_of("Công an thành phố Hải Phòng"), Some("thành phố Hải Phòng"));
+        assert_eq!(place_of("Ủy ban MTTQ Việt Nam Phường 15"), Some("Phường 15"));
+        assert_eq!(place_of("Bộ Công an"), None);
+    }
+}
