@@ -138,10 +138,13 @@ fn press_summary_names_conference_delegates_results_and_awards() {
     build(&sample_input(), out.path(), &["--only", "tin-bai"]);
     let text = std::fs::read_to_string(out.path().join("tin-bai.txt")).unwrap();
     let input = load(&sample_input());
-    assert!(text.starts_with("Sơ kết 5 năm thực hiện Chương trình phối hợp số 09/CTr-BCA-MTTW\n\n"), "{text}");
+    assert!(
+        text.starts_with("Thành phố Hải Phòng sơ kết 5 năm thực hiện Chương trình phối hợp số 09/CTr-BCA-MTTW\n\n"),
+        "the headline names the place: {text}"
+    );
     assert!(
         text.contains(
-            "\n\nSáng 21-8, tại Hội trường Công an thành phố Hải Phòng, Công an thành phố Hải Phòng và Ủy ban MTTQ Việt Nam thành phố tổ chức hội nghị sơ kết 5 năm thực hiện Chương trình phối hợp số 09/CTr-BCA-MTTW giữa Bộ Công an và Ủy ban Trung ương MTTQ Việt Nam về “Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới” (giai đoạn 2013–2018).\n\n"
+            "\n\nSáng 21-8, tại Hội trường Công an thành phố Hải Phòng, Công an thành phố Hải Phòng phối hợp với Ủy ban MTTQ Việt Nam thành phố tổ chức hội nghị sơ kết 5 năm thực hiện Chương trình phối hợp số 09/CTr-BCA-MTTW giữa Bộ Công an và Ủy ban Trung ương MTTQ Việt Nam về “Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới” (giai đoạn 2013–2018).\n\n"
         ),
         "time, place and both organisers first: {text}"
     );

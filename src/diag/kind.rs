@@ -44,6 +44,10 @@ pub enum Kind {
         date: String,
         report: String,
     },
+    DecisionAfterReport {
+        date: String,
+        report: String,
+    },
     UnknownMetric {
         code: String,
         known: Vec<String>,

@@ -196,6 +196,7 @@ impl Kind {
             | Kind::MetricCodeClash { .. }
             | Kind::TitleMismatch { .. }
             | Kind::NoProposal
+            | Kind::DecisionAfterReport { .. }
             | Kind::UnsureCase { .. } => Severity::Warning,
             Kind::List(list) => list.severity(),
             Kind::Workspace(kind) => kind.severity(),
@@ -257,6 +258,8 @@ impl Kind {
             Kind::ReportBeforePeriod { date, year } => format!("report date {date} is before the end of the period's first year ({year})"),
             Kind::DecisionTooLate { date, report } if vi => format!("ngày quyết định {date} sau ngày báo cáo {report} hơn một năm"),
             Kind::DecisionTooLate { date, report } => format!("decision date {date} is more than a year after the report date {report}"),
+            Kind::DecisionAfterReport { date, report } if vi => format!("báo cáo ngày {report} dẫn quyết định ngày {date}, sau ngày báo cáo; xem lại ngày quyết định hoặc ngày báo cáo"),
+            Kind::DecisionAfterReport { date, report } => format!("the report dated {report} cites a decision dated {date}, after the report; check the decision's date or the report's"),
             Kind::UnknownMetric { code, known } if vi => format!("mã chỉ tiêu «{code}» không có trong chi_tieu; các mã đã khai báo: {}", list(known)),
             Kind::UnknownMetric { code, known } => format!("metric code «{code}» is not defined in chi_tieu; defined codes: {}", list(known)),
             Kind::YearOutsidePeriod { year, from, to } if vi => format!("năm {year} nằm ngoài giai đoạn {from}–{to}"),

@@ -11,6 +11,11 @@ use crate::doc::{
     Align, Block, Document, Header, Metadata, Page, Paragraph, ParagraphStyle, Role, Row, Span, Table, Timestamp, Title,
 };
 use crate::input::{Input, NhomKhen};
+use crate::text::breaks::balanced_cell;
+use crate::text::fonts::Face;
+use crate::text::measure::{
+    break_lines, cell_text_width_mm, column_need, fit_columns, words, ColumnNeed, Word, PT_PER_MM,
+};
 use crate::text::vn::{self, Date};
 use crate::words::awards;
 use crate::words::markup;
@@ -227,6 +232,7 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
     }));
     blocks.push(centred_bold("QUYẾT ĐỊNH:", 6.0, 6.0, Role::Enacting));
     let mut articles = nd30::parse_body(templates, "quyet-dinh", &context, |_| None)?;
+    nd30::one_dash(&mut articles, " - ");
     if let Some(Block::Paragraph(last)) = articles.last_mut() {
         last.style.keep_with_next = true;
     }
@@ -279,16 +285,74 @@ fn recipients_table(group: &NhomKhen) -> Table {
             bold: false,
         }));
     }
-    let width = Page::A4.text_width();
+    let header = Row {
+        cells: vec!["STT".into(), "Tên tập thể, cá nhân".into(), "Chức vụ, đơn vị".into()], bold: true
+    };
+    let columns = list_columns(&header, &rows, Page::A4.text_width());
+    // Names and units break between their parts, as the headings do: the
+    // lines are set here, so the PDF and the DOCX break them alike.
+    for row in &mut rows {
+        let bold = row.bold;
+        for (cell, width) in row.cells.iter_mut().zip(&columns).skip(1) {
+            *cell = balanced_cell(cell, bold, LIST_SIZE, *width);
+        }
+    }
     Table {
-        columns: vec![14.0, 68.0, width - 82.0],
+        columns,
         aligns: vec![Align::Center, Align::Left, Align::Left],
-        header: vec![Row {
-            cells: vec!["STT".into(), "Tên tập thể, cá nhân".into(), "Chức vụ, đơn vị".into()],
-            bold: true,
-        }],
+        header: vec![header],
         rows,
         size: LIST_SIZE,
+    }
+}
+
+/// The list's column widths, mm, from their content as the report's
+/// tables take theirs: every column at least its longest word; when the
+/// names and the units do not all fit on one line, the room between them
+/// is shared where the list takes the fewest lines (so a collective beside
+/// an empty "Chức vụ, đơn vị" does not wrap).
+fn list_columns(header: &Row, rows: &[Row], total: f32) -> Vec<f32> {
+    let needs: Vec<ColumnNeed> = (0..header.cells.len())
+        .map(|c| {
+            let cells = std::iter::once(header).chain(rows).map(|row| (row.cells[c].as_str(), row.bold));
+            column_need(cells, LIST_SIZE)
+        })
+        .collect();
+    let fixed = vec![14.0, 68.0, total - 82.0];
+    let Some(shared) = fit_columns(&needs, total, &[0.0, 1.0, 1.0]) else {
+        return fixed;
+    };
+    if needs.iter().map(|n| n.most).sum::<f32>() <= total {
+        return shared;
+    }
+    let number = needs[0].most;
+    let room = total - number;
+    let measured: Vec<[Vec<Word>; 2]> = rows
+        .iter()
+        .map(|row| {
+            let face = if row.bold { Face::Bold } else { Face::Regular };
+            [1, 2].map(|c| words([(face, row.cells[c].as_str())], LIST_SIZE))
+        })
+        .collect();
+    let lines = |cell: &[Word], column: f32| {
+        let width = cell_text_width_mm(column) * PT_PER_MM;
+        break_lines(cell, width, width).len().max(1)
+    };
+    let (least, most) = (needs[1].least, room - needs[2].least);
+    let mut best: Option<(usize, f32, f32)> = None;
+    let mut name = least;
+    while name <= most + 0.01 {
+        let count: usize = measured.iter().map(|[n, p]| lines(n, name).max(lines(p, room - name))).sum();
+        // Fewest lines; then nearest the proportional share.
+        let distance = (name - shared[1]).abs();
+        if best.is_none_or(|(c, _, d)| count < c || count == c && distance < d) {
+            best = Some((count, distance, name));
+        }
+        name += 1.0;
+    }
+    match best {
+        Some((_, _, name)) => vec![number, name, room - name],
+        None => shared,
     }
 }
 

@@ -105,6 +105,20 @@ pub(crate) fn signature(recipients: &[String], signer: &NguoiKy) -> Signature {
     Signature { recipients: punctuated(recipients), authority, name: signer.full_name() }
 }
 
+/// Periods of years in `blocks`' paragraphs written with `dash` ("2013 -
+/// 2018"), whatever the clerk typed: one paper writes them one way.
+pub(crate) fn one_dash(blocks: &mut [Block], dash: &str) {
+    for block in blocks {
+        if let Block::Paragraph(paragraph) = block {
+            for span in &mut paragraph.spans {
+                if let std::borrow::Cow::Owned(text) = crate::text::vn::year_ranges(&span.text, dash) {
+                    span.text = text;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

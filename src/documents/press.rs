@@ -12,8 +12,8 @@ use super::report;
 use crate::diag::Problem;
 use crate::doc::{Align, Block, Document, Metadata, Page, Paragraph, ParagraphStyle, Role, Span, Timestamp};
 use crate::input::{Buoi, HinhThucHoiNghi, Input};
-use crate::words::awards;
 use crate::words::templates::Templates;
+use crate::words::{awards, figures};
 
 /// What the press template sees: the report's data plus the conference.
 #[derive(Serialize)]
@@ -51,38 +51,40 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, S
         Some(Buoi::Toi) => "Tối",
         None => "Ngày",
     };
-    let delegates = conference
-        .dai_bieu
-        .iter()
-        .map(|d| match &d.cap_bac {
-            Some(rank) => format!("{rank} {}, {}", d.ho_ten, d.chuc_vu),
-            None => format!("đồng chí {}, {}", d.ho_ten, d.chuc_vu),
-        })
-        .collect();
+    let delegates = conference.dai_bieu.iter().map(delegate).collect();
     let organisers: Vec<String> = if conference.don_vi_to_chuc.is_empty() {
         vec![report.don_vi.clone()]
     } else {
-        conference.don_vi_to_chuc.iter().map(|o| awards::sentence_case_authority(o)).collect()
+        conference.don_vi_to_chuc.iter().map(|o| one_line(&awards::sentence_case_authority(o))).collect()
     };
+    let place = organisers.iter().find_map(|o| place_of(o)).map(str::to_string);
     let article = conference.tin_bai.clone().unwrap_or_default();
     let tieu_de = article.tieu_de.clone().unwrap_or_else(|| {
-        let kind = match input.van_ban.loai {
-            crate::input::LoaiBaoCao::SoKet => "Sơ kết",
-            crate::input::LoaiBaoCao::TongKet => "Tổng kết",
-        };
-        format!("{kind} {} năm thực hiện {} số {}", report.so_nam, input.programme_kind(), input.chuong_trinh.so)
+        // The press names the place first: "Thành phố Hải Phòng sơ kết 5 năm …".
+        let place = place.clone().unwrap_or_else(|| input.van_ban.dia_danh.clone());
+        let mut chars = place.chars();
+        let place: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+        format!(
+            "{place} {} {} năm thực hiện {} số {}",
+            report_kind(input),
+            report.so_nam,
+            input.programme_kind(),
+            input.chuong_trinh.so
+        )
     });
     let noi_bat = report.chi_so.iter().take(HEADLINE_FIGURES).cloned().collect();
     let context = Context {
         report,
         tieu_de,
         thoi_gian: format!("{part} {}-{}", conference.ngay.day, conference.ngay.month),
-        don_vi_to_chuc: join_vietnamese(&organisers),
+        don_vi_to_chuc: organisers_phrase(&organisers),
         truc_tuyen: conference.hinh_thuc == Some(HinhThucHoiNghi::TrucTuyen),
         dai_bieu_cau: delegates,
         noi_bat,
     };
     let mut blocks = nd30::parse_body(templates, "tin-bai", &context, |_| None)?;
+    // One dash in the paper's periods, the template's: "2013–2018".
+    nd30::one_dash(&mut blocks, "–");
     // The first paragraph is the headline.
     if let Some(Block::Paragraph(headline)) = blocks.first_mut() {
         headline.style = ParagraphStyle {
@@ -119,6 +121,98 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, S
     Ok((document, text))
 }
 
+/// "sơ kết" / "tổng kết".
+fn report_kind(input: &Input) -> &'static str {
+    match input.van_ban.loai {
+        crate::input::LoaiBaoCao::SoKet => "sơ kết",
+        crate::input::LoaiBaoCao::TongKet => "tổng kết",
+    }
+}
+
+/// A delegate as the press names one: "Thiếu tướng Trần Thị Ngọc Đẹp,
+/// Cục trưởng …", "đồng chí Lê Khắc Nam, Phó Chủ tịch …"; who is not named
+/// ("Lãnh đạo Ủy ban MTTQ Việt Nam tỉnh") is never "đồng chí": "lãnh đạo
+/// Ủy ban MTTQ Việt Nam tỉnh".
+fn delegate(person: &crate::input::DaiBieu) -> String {
+    let name = one_line(&person.ho_ten);
+    let role = one_line(&person.chuc_vu);
+    let with_role = |who: String| if role.is_empty() { who } else { format!("{who}, {role}") };
+    match &person.cap_bac {
+        Some(rank) => with_role(format!("{rank} {name}")),
+        None if is_personal_name(&name) => with_role(format!("đồng chí {name}")),
+        None => with_role(figures::lower_first(&name)),
+    }
+}
+
+/// A person's name: two to six words, each capitalised ("Lê Khắc Nam"),
+/// not a body or a title ("Lãnh đạo UBND thành phố", "Đại diện …").
+fn is_personal_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut letters = w.chars().filter(|c| c.is_alphabetic());
+            letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
+        })
+}
+
+/// A name typed over several lines for a header, on one line for a sentence.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The place at the end of a body's name: "thành phố Hải Phòng" of "Công
+/// an thành phố Hải Phòng" — a level and the capitalised name after it.
+fn place_of(name: &str) -> Option<&str> {
+    const LEVELS: [&str; 8] = ["thành phố", "thị xã", "thị trấn", "tỉnh", "quận", "huyện", "phường", "xã"];
+    let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let lower = name.to_lowercase();
+    LEVELS
+        .iter()
+        .filter_map(|level| {
+            let at = lower.rfind(&format!("{level} "))?;
+            let starts_word = at == 0 || lower[..at].ends_with(' ');
+            let rest = &name[at + level.len() + 1..];
+            (starts_word && !rest.is_empty() && rest.split(' ').all(capitalised)).then_some(at)
+        })
+        .min()
+        .map(|at| &name[at..])
+}
+
+/// The organisers as an article names them: "Công an thành phố Hải Phòng
+/// phối hợp với Ủy ban MTTQ Việt Nam thành phố" — the place said once.
+fn organisers_phrase(organisers: &[String]) -> String {
+    let Some((first, others)) = organisers.split_first() else {
+        return String::new();
+    };
+    let place = place_of(first);
+    let others: Vec<String> = others
+        .iter()
+        .map(|other| match (place, place_of(other)) {
+            // "… thành phố Hải Phòng" again: "… thành phố".
+            (Some(said), Some(again)) if said.to_lowercase() == again.to_lowercase() => {
+                other[..other.len() - name_len(again)].to_string()
+            }
+            _ => other.clone(),
+        })
+        .collect();
+    if others.is_empty() {
+        first.clone()
+    } else {
+        format!("{first} phối hợp với {}", join_vietnamese(&others))
+    }
+}
+
+/// Bytes of the name after the level in a place ("Hải Phòng" in "thành
+/// phố Hải Phòng"), with the space before it.
+fn name_len(place: &str) -> usize {
+    let lower = place.to_lowercase();
+    let level = ["thành phố", "thị xã", "thị trấn", "tỉnh", "quận", "huyện", "phường", "xã"]
+        .into_iter()
+        .find(|l| lower.starts_with(&format!("{l} ")))
+        .map_or(0, str::len);
+    place.len() - level
+}
+
 /// Paragraphs as plain text for pasting into a portal: one line each,
 /// separated by a blank line, emphasis dropped.
 fn plain_text(blocks: &[Block]) -> String {
@@ -132,4 +226,45 @@ fn plain_text(blocks: &[Block]) -> String {
     let mut text = paragraphs.join("\n\n");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn delegate_of(rank: Option<&str>, name: &str, role: &str) -> String {
+        let person = crate::input::DaiBieu { cap_bac: rank.map(Into::into), ho_ten: name.into(), chuc_vu: role.into() };
+        delegate(&person)
+    }
+
+    #[test]
+    fn delegates_are_named_as_the_press_names_them() {
+        assert_eq!(
+            delegate_of(Some("Đại tá"), "Lê Nguyên Trường", "Phó Giám đốc"),
+            "Đại tá Lê Nguyên Trường, Phó Giám đốc"
+        );
+        assert_eq!(
+            delegate_of(None, "Lê Khắc Nam", "Phó Chủ tịch UBND thành phố"),
+            "đồng chí Lê Khắc Nam, Phó Chủ tịch UBND thành phố"
+        );
+        assert_eq!(delegate_of(None, "Lãnh đạo Ủy ban MTTQ Việt Nam tỉnh", ""), "lãnh đạo Ủy ban MTTQ Việt Nam tỉnh");
+        assert_eq!(
+            delegate_of(None, "Đại diện lãnh đạo", "Công an các quận, huyện"),
+            "đại diện lãnh đạo, Công an các quận, huyện"
+        );
+    }
+
+    #[test]
+    fn organisers_say_their_place_once() {
+        let organisers =
+            ["Công an quận Hồng Bàng".to_string(), "Ban Thường trực Ủy ban MTTQ Việt Nam quận\nHồng Bàng".into()];
+        let organisers: Vec<String> = organisers.iter().map(|o| one_line(o)).collect();
+        assert_eq!(
+            organisers_phrase(&organisers),
+            "Công an quận Hồng Bàng phối hợp với Ban Thường trực Ủy ban MTTQ Việt Nam quận"
+        );
+        assert_eq!(place_of("Công an thành phố Hải Phòng"), Some("thành phố Hải Phòng"));
+        assert_eq!(place_of("Ủy ban MTTQ Việt Nam Phường 15"), Some("Phường 15"));
+        assert_eq!(place_of("Bộ Công an"), None);
+    }
 }

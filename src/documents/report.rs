@@ -44,6 +44,9 @@ pub struct Context<'a> {
     /// The narrative names figures itself (`{{ma}}` in noi_dung.ket_qua):
     /// the default sentence of results is left out.
     ket_qua_co_so_lieu: bool,
+    /// The figures the narrative before the results does not state: the
+    /// default sentence of results says these, so a figure is said once.
+    chi_so_chua_neu: Vec<Figure>,
     /// Every metric's figures for `{{ma}}` in the narrative.
     so_lieu: BTreeMap<String, figures::FigureTexts>,
     /// One line per award group.
@@ -95,20 +98,31 @@ pub fn context(input: &Input) -> Context<'_> {
         LoaiBaoCao::SoKet => ("sơ kết", "Sơ kết"),
         LoaiBaoCao::TongKet => ("tổng kết", "Tổng kết"),
     };
-    let chi_so: Vec<Figure> = input
+    let measured: Vec<(&input::ChiTieu, Figure)> = input
         .chi_tieu
         .iter()
         .filter_map(|metric| {
             let value = input.period_total(&metric.ma)?;
-            Some(Figure {
+            let figure = Figure {
                 ten: metric.ten.clone(),
                 don_vi: metric.don_vi.clone(),
                 tong: value.vietnamese(),
                 cau: figures::clause(input, metric, value),
                 value,
-            })
+            };
+            Some((metric, figure))
         })
         .collect();
+    let narrative: Vec<&str> = [&input.noi_dung.tinh_hinh, &input.noi_dung.lanh_dao_chi_dao, &input.noi_dung.ket_qua]
+        .into_iter()
+        .filter_map(|text| text.as_deref())
+        .collect();
+    let chi_so_chua_neu: Vec<Figure> = measured
+        .iter()
+        .filter(|(metric, figure)| !narrative.iter().any(|text| figures::states(text, metric, figure.value)))
+        .map(|(_, figure)| figure.clone())
+        .collect();
+    let chi_so: Vec<Figure> = measured.into_iter().map(|(_, figure)| figure).collect();
     let khen: Vec<AwardLine> = input
         .khen_thuong
         .iter()
@@ -150,6 +164,7 @@ pub fn context(input: &Input) -> Context<'_> {
             || !khen.is_empty()
             || co_danh_gia,
         chi_so,
+        chi_so_chua_neu,
         khen,
         co_ket_qua,
         co_danh_gia,
@@ -164,6 +179,7 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
         "bang-ket-qua" => Some(results_tables(input).into_iter().map(Block::Table).collect()),
         _ => None,
     })?;
+    super::nd30::one_dash(&mut body, " - ");
     // The closing sentence stays on the page of the signature.
     if let Some(Block::Paragraph(last)) = body.last_mut() {
         last.style.keep_with_next = true;

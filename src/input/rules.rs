@@ -68,6 +68,12 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
                 format!("{path}.quyet_dinh.ngay"),
                 Kind::DecisionTooLate { date: decided.to_string(), report: report_date.to_string() },
             );
+        } else if decided > report_date {
+            // The report cites the decision by number and date.
+            report(
+                format!("{path}.quyet_dinh.ngay"),
+                Kind::DecisionAfterReport { date: decided.to_string(), report: report_date.to_string() },
+            );
         }
         if group.danh_sach.is_empty() {
             report(format!("{path}.danh_sach"), Kind::EmptyList);

@@ -7,102 +7,8 @@
 //! the user typed always breaks. Body text keeps greedy breaking
 //! ([`super::measure::break_lines`]), as word processors set it.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
 use super::measure::{cut_long_words, span_width, Line, Word};
-
-/// Syllables that make one word or one name in the titles these papers
-/// print, comma-separated: a line never breaks inside them.
-const WORDS: &str = "ủy ban nhân dân, hội đồng nhân dân, mặt trận tổ quốc, tổ quốc việt nam, hồ chí minh, \
-    cựu chiến binh, câu lạc bộ, tổ dân phố, khu dân cư, liên hiệp phụ nữ, ban thường trực, \
-    thừa thiên huế, bà rịa - vũng tàu, xã hội chủ nghĩa, ủy ban, nhân dân, mặt trận, tổ quốc, việt nam, \
-    trung ương, thường trực, thành phố, thị xã, thị trấn, chủ tịch, giám đốc, công an, an ninh, bảo vệ, \
-    phong trào, toàn dân, chỉ đạo, lãnh đạo, hội đồng, liên hiệp, phụ nữ, cựu chiến, chiến binh, \
-    thanh niên, cộng sản, hồ chí, chí minh, giáo dục, đào tạo, văn phòng, trật tự, xã hội, an toàn, \
-    chính trị, tổ chức, thành viên, cơ quan, đơn vị, thi đua, khen thưởng, bằng khen, giấy khen, \
-    quyết định, kèm theo, tập thể, cá nhân, danh sách, chương trình, phối hợp, tình hình, thực hiện, \
-    kết quả, giai đoạn, nội vụ, tư pháp, tài chính, kế hoạch, đầu tư, y tế, văn hóa, thể thao, du lịch, \
-    lao động, thương binh, nông nghiệp, phát triển, nông thôn, công thương, xây dựng, giao thông, \
-    vận tải, tài nguyên, môi trường, thông tin, truyền thông, khoa học, công nghệ, dân tộc, tôn giáo, \
-    thanh tra, quân sự, biên phòng, dân vận, tuyên giáo, kiểm tra, nông dân, công đoàn, liên đoàn, \
-    tự quản, dân cư, dân phố, dân phòng, câu lạc, lạc bộ, tội phạm, phòng chống, phòng ngừa, tố giác, \
-    thành ủy, tỉnh ủy, huyện ủy, quận ủy, đảng ủy, ban hành, báo cáo, đề nghị, tổng kết, sơ kết, \
-    cảnh sát, quân đội, biểu dương, thanh thiếu, thiếu niên, nhi đồng, hành chính, cán bộ, chiến sĩ, \
-    doanh nghiệp, trường học, gia đình, cộng đồng, đoàn thể, điều hành, phụ trách, thủ trưởng, \
-    trưởng ban, trưởng phòng, chánh văn, hải phòng, hà nội, đà nẵng, cần thơ, quảng nam, hồng bàng, \
-    lê chân, bà rịa, vũng tàu, thừa thiên, thiên huế, lâm đồng, hải dương, thủy nguyên, kinh môn, \
-    đức trọng, an dương, minh khai";
-
-/// Administrative levels: the name after one runs to a comma, a dash or
-/// the end, and is never split, nor parted from its level.
-const LEVELS: &[&str] = &["thành phố", "tỉnh", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn"];
-
-/// Words that open a new body or part of a name: a good place to break before.
-const OPENERS: &[&str] = &[
-    "ủy",
-    "ban",
-    "hội",
-    "sở",
-    "phòng",
-    "cục",
-    "vụ",
-    "đoàn",
-    "công an",
-    "bộ",
-    "mặt trận",
-    "trung tâm",
-    "đảng",
-    "và",
-    "của",
-    "về",
-    "cho",
-    "tại",
-    "trong",
-    "kèm",
-    "năm",
-    "ngày",
-    "giai",
-];
-
-/// Signing forms and prefixes that bind to the word after them.
-const BINDERS: &[&str] = &["tm.", "kt.", "tl.", "tuq.", "q.", "phó", "số", "số:", "gửi:", "-", "–"];
-
-/// The phrases of a list, split into syllables and indexed by their first.
-struct Phrases(HashMap<&'static str, Vec<Vec<&'static str>>>);
-
-impl Phrases {
-    fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
-        let mut index: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
-        for phrase in phrases {
-            let syllables: Vec<&'static str> = phrase.split(' ').collect();
-            index.entry(syllables[0]).or_default().push(syllables);
-        }
-        Phrases(index)
-    }
-
-    /// The longest phrase `lower` starts with at `i`, in syllables.
-    fn at(&self, lower: &[String], i: usize) -> Option<usize> {
-        let candidates = self.0.get(lower.get(i)?.as_str())?;
-        candidates
-            .iter()
-            .filter(|phrase| phrase.iter().enumerate().all(|(k, s)| lower.get(i + k).is_some_and(|w| w == s)))
-            .map(Vec::len)
-            .max()
-    }
-
-    /// Every phrase `lower` starts with at `i`, by length.
-    fn all_at<'p>(&'p self, lower: &'p [String], i: usize) -> impl Iterator<Item = usize> + 'p {
-        self.0.get(lower[i].as_str()).into_iter().flatten().filter_map(move |phrase| {
-            let matches = phrase.iter().enumerate().all(|(k, s)| lower.get(i + k).is_some_and(|w| w == s));
-            matches.then_some(phrase.len())
-        })
-    }
-}
-
-static WORD_LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WORDS.split(", ")));
-static LEVEL_LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(LEVELS.iter().copied()));
-static OPENER_LIST: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(OPENERS.iter().copied()));
+use super::phrases::{BINDERS, INSTITUTIONS, LEVEL_LIST, NAMED_LIST, OPENERS, OPENER_LIST, WORD_LIST};
 
 /// How a break between two words reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -137,33 +43,7 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
             }
         }
     }
-    // Spans of place names: after a level, up to a comma, a dash or another level.
-    let mut in_name = vec![false; texts.len()];
-    let mut i = 0;
-    while i < texts.len() {
-        // "xã hội", "tỉnh ủy" are words, not levels.
-        let level = LEVEL_LIST.at(&lower, i).filter(|&length| length > 1 || in_word[i] == 0);
-        if let Some(length) = level {
-            let after = i + length;
-            let mut end = after;
-            while end < texts.len() {
-                let ends_clause = texts[end - 1].ends_with([',', ';', ':', '.', ')']);
-                let dash = lower[end] == "-" || lower[end] == "–" || lower[end] == "và" || lower[end].starts_with('(');
-                let another = LEVEL_LIST.at(&lower, end).is_some();
-                if (end > after && (ends_clause || another)) || dash {
-                    break;
-                }
-                end += 1;
-            }
-            // The level and its name: no break from i to end - 1.
-            for flag in &mut in_name[i..end.saturating_sub(1)] {
-                *flag = true;
-            }
-            i = end.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
+    let in_name = name_spans(texts, &lower, &in_word);
     (0..texts.len().saturating_sub(1))
         .map(|i| {
             let (this, next) = (&texts[i], &texts[i + 1]);
@@ -185,6 +65,56 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
             }
         })
         .collect()
+}
+
+/// Whether `word` opens with a lower-case letter ("phường", "của").
+fn starts_lower(word: &str) -> bool {
+    word.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
+}
+
+/// For each break, whether it falls inside a name that an administrative
+/// level, a rank or an institution opens: the opener and its name run to a
+/// comma, a dash, "và" or another level — in text typed in normal case
+/// only over the capitalised words and numbers after the opener ("phường
+/// Lạch Tray có …", "Thiếu tướng Vạn Thành Huy và …", "Phường 15").
+fn name_spans(texts: &[String], lower: &[String], in_word: &[u32]) -> Vec<bool> {
+    let mixed = texts.iter().any(|t| starts_lower(t));
+    let mut in_name = vec![false; texts.len()];
+    let mut i = 0;
+    while i < texts.len() {
+        // "xã hội", "tỉnh ủy" are words, not levels.
+        let level = LEVEL_LIST.at(lower, i).filter(|&length| length > 1 || in_word[i] == 0);
+        let named = NAMED_LIST.at(lower, i);
+        let Some(length) = named.max(level) else {
+            i += 1;
+            continue;
+        };
+        let institution = named == Some(length) && INSTITUTIONS.contains(&lower[i..i + length].join(" ").as_str());
+        let after = i + length;
+        let opener_ends = texts[after - 1].ends_with([',', ';', ':', '.', ')']);
+        let mut end = after;
+        while end < texts.len() && !opener_ends {
+            let ends_clause = texts[end - 1].ends_with([',', ';', ':', '.', ')']);
+            let dash = lower[end] == "-" || lower[end] == "–" || lower[end] == "và" || lower[end].starts_with('(');
+            let another = !institution && LEVEL_LIST.at(lower, end).is_some();
+            if (end > after && (ends_clause || another)) || dash || (mixed && starts_lower(&texts[end])) {
+                break;
+            }
+            // A capitalised word and the rest of its word ("Thành phố").
+            let word = WORD_LIST.at(lower, end).or(LEVEL_LIST.at(lower, end)).unwrap_or(1);
+            let word =
+                if (end + 1..end + word).all(|k| !texts[k - 1].ends_with([',', ';', ':', '.'])) { word } else { 1 };
+            end += word;
+        }
+        if end > after {
+            // The opener and its name: no break from i to end - 1.
+            for flag in &mut in_name[i..end - 1] {
+                *flag = true;
+            }
+        }
+        i = end.max(i + 1);
+    }
+    in_name
 }
 
 /// Cost of a set of breaks, compared in order: breaks that split a word
@@ -300,6 +230,19 @@ pub(crate) fn balanced_text(text: &str, face: super::fonts::Face, size: f32, wid
     balanced_lines(&words, width, width).iter().map(|l| (l.text(), l.width)).collect()
 }
 
+/// A table cell's `text` at `size` in a column `column_mm` wide, as
+/// balanced lines joined by newlines (which every backend breaks at): the
+/// name cells of a list break between a name's parts, not inside them.
+pub(crate) fn balanced_cell(text: &str, bold: bool, size: f32, column_mm: f32) -> String {
+    let face = if bold { super::fonts::Face::Bold } else { super::fonts::Face::Regular };
+    let width = super::measure::cell_text_width_mm(column_mm) * super::measure::PT_PER_MM;
+    let lines = balanced_text(text, face, size, width);
+    if lines.len() < 2 {
+        return text.to_string();
+    }
+    lines.into_iter().map(|(line, _)| line).collect::<Vec<_>>().join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fonts::Face;
@@ -357,6 +300,49 @@ mod tests {
                 let fast: Vec<usize> = balanced_lines(&words, width, width).iter().map(|l| l.words.len()).collect();
                 let expected: Vec<usize> = full.iter().map(|(a, b)| b - a).collect();
                 assert_eq!(fast, expected, "{text} at {width}");
+            }
+        }
+    }
+
+    /// The words after which a line may break in `text` ("Never" breaks left out).
+    fn open_breaks(text: &str) -> Vec<String> {
+        let texts: Vec<String> = text.split(' ').map(str::to_string).collect();
+        let kinds = breaks(&texts, &vec![false; texts.len()]);
+        texts.iter().zip(&kinds).filter(|(_, k)| !matches!(k, Break::Never(_))).map(|(t, _)| t.clone()).collect()
+    }
+
+    #[test]
+    fn a_name_after_its_level_rank_or_institution_is_never_parted() {
+        // The level, the rank and the institution hold their names; the
+        // name ends where the lower-case words of the sentence begin.
+        assert_eq!(open_breaks("Công an phường Lạch Tray có thành tích"), ["an", "Tray", "có"]);
+        assert_eq!(open_breaks("Thiếu tướng Vạn Thành Huy, Giám đốc"), ["Huy,"]);
+        assert_eq!(open_breaks("Ủy ban nhân dân Phường 15, quận Gò Vấp"), ["dân", "15,"]);
+        assert_eq!(open_breaks("xã Lê Lợi và tỉnh Quảng Nam"), ["Lợi", "và"]);
+        assert_eq!(open_breaks("Ông Nguyễn Văn An"), Vec::<String>::new());
+        assert_eq!(open_breaks("Đại học Quốc gia Thành phố Hồ Chí Minh"), Vec::<String>::new());
+        assert_eq!(open_breaks("bà con các xã, phường"), ["bà", "con", "các", "xã,"]);
+        // Upper case: the name runs to a comma, a dash or another level.
+        assert_eq!(open_breaks("CÔNG AN PHƯỜNG 15 QUẬN GÒ VẤP"), ["AN", "15"]);
+    }
+
+    #[test]
+    fn protected_names_stay_whole_on_narrow_lines() {
+        let texts = [
+            ("Công an Phường 15, quận Gò Vấp, Thành phố Hồ Chí Minh", 45.0),
+            ("Thiếu tướng Vạn Thành Huy, Giám đốc Công an thành phố Hải Phòng", 70.0),
+            ("Khoa Vật lý, Trường Đại học Khoa học Tự nhiên, Đại học Quốc gia Hà Nội", 60.0),
+            ("Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc xã Lê Lợi", 50.0),
+            ("Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc", 150.0),
+        ];
+        let broken =
+            ["Phường", "Hồ", "Chí", "Thiếu", "tướng", "Vạn", "Thành", "Đại", "Quốc", "Tổ", "thành", "xã", "Lê", "Công"];
+        for (text, width) in texts {
+            let set = lines(text, width);
+            assert!(set.len() > 1, "{set:?}");
+            for line in &set[..set.len() - 1] {
+                let last = line.rsplit(' ').next().unwrap_or_default();
+                assert!(!broken.contains(&last), "{text}: {set:?}");
             }
         }
     }

@@ -5,4 +5,5 @@ pub(crate) mod breaks;
 pub mod case;
 pub(crate) mod fonts;
 pub(crate) mod measure;
+mod phrases;
 pub(crate) mod vn;

@@ -335,6 +335,51 @@ pub(crate) fn no_letters(text: &str) -> bool {
         || (text.chars().any(is_combining_mark) && !text.chars().any(char::is_alphanumeric))
 }
 
+/// `text` with every period of years ("2013 - 2018", "2013-2018",
+/// "2013 – 2018") written with `dash` between the years, so one paper
+/// writes its periods one way ("2013 - 2018" in NĐ 30 papers).
+pub(crate) fn year_ranges<'t>(text: &'t str, dash: &str) -> std::borrow::Cow<'t, str> {
+    if !text.contains(['-', '–']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let year_at = |i: usize| {
+        i + 4 <= chars.len()
+            && chars[i..i + 4].iter().all(char::is_ascii_digit)
+            && (i == 0 || !chars[i - 1].is_alphanumeric() && chars[i - 1] != '/')
+            && chars.get(i + 4).is_none_or(|c| !c.is_alphanumeric() && *c != '/')
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if year_at(i) {
+            // Spaces, one dash, spaces, then another year.
+            let mut j = i + 4;
+            while chars.get(j) == Some(&' ') {
+                j += 1;
+            }
+            if matches!(chars.get(j), Some('-' | '–')) {
+                let mut k = j + 1;
+                while chars.get(k) == Some(&' ') {
+                    k += 1;
+                }
+                if year_at(k) {
+                    out.extend(&chars[i..i + 4]);
+                    out.push_str(dash);
+                    i = k;
+                    continue;
+                }
+            }
+            out.extend(&chars[i..i + 4]);
+            i += 4;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,5 +512,16 @@ mod tests {
         assert_eq!(control_char("a\nb", true), None);
         assert_eq!(control_char("a\nb", false), Some('\n'));
         assert_eq!(control_char("a\tb", true), Some('\t'));
+    }
+
+    #[test]
+    fn periods_take_one_dash() {
+        assert_eq!(year_ranges("giai đoạn 2013-2018 và 2019 – 2023", " - "), "giai đoạn 2013 - 2018 và 2019 - 2023");
+        assert_eq!(year_ranges("(2013 - 2018)", "–"), "(2013–2018)");
+        assert_eq!(
+            year_ranges("số 09/CTr-BCA-MTTW, 1234/QĐ-UBND, 2018-08-15", " - "),
+            "số 09/CTr-BCA-MTTW, 1234/QĐ-UBND, 2018-08-15"
+        );
+        assert_eq!(year_ranges("Công an – MTTQ", " - "), "Công an – MTTQ");
     }
 }

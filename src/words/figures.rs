@@ -27,8 +27,10 @@ pub(crate) fn clause(input: &Input, metric: &ChiTieu, value: Decimal) -> String 
         Some("%") => format!("{body} {figure}%"),
         Some(unit) => {
             let unit_words: Vec<String> = unit.split_whitespace().map(str::to_lowercase).collect();
+            // "Mô hình, điển hình …" counted in "mô hình": its comma aside.
+            let bare = |w: &str| w.trim_end_matches([',', ';', ':', '.']).to_lowercase();
             let starts_with_unit =
-                unit_words.len() <= words.len() && unit_words.iter().zip(&words).all(|(u, w)| *u == w.to_lowercase());
+                unit_words.len() <= words.len() && unit_words.iter().zip(&words).all(|(u, w)| *u == bare(w));
             match abbreviated_words(unit, &words) {
                 _ if starts_with_unit => format!("{figure} {body}"),
                 // "Câu lạc bộ …" counted in "CLB": "10 CLB …".
@@ -152,6 +154,34 @@ pub(crate) fn cites_figures(text: &str) -> bool {
         .is_ok_and(|pieces| pieces.iter().any(|p| matches!(p, input::narrative::Piece::Figure(_))))
 }
 
+/// Whether the clerk's `narrative` already states `metric`'s period figure
+/// `value`: it names it (`{{ma}}`, `{{ma gon}}`, `{{ma 2017}}`), or has
+/// the figure typed before its unit ("77 mô hình"). The default sentence
+/// of results then leaves it out, so a figure is said once.
+pub(crate) fn states(narrative: &str, metric: &ChiTieu, value: Decimal) -> bool {
+    let Ok(pieces) = input::narrative::pieces(narrative) else {
+        return false;
+    };
+    let mut typed = String::new();
+    for piece in pieces {
+        match piece {
+            input::narrative::Piece::Figure(figure) if figure.code == metric.ma => return true,
+            input::narrative::Piece::Figure(_) => typed.push(' '),
+            input::narrative::Piece::Text(text) => typed.push_str(&text.to_lowercase()),
+        }
+    }
+    let Some(unit) = metric.don_vi.as_deref().filter(|u| *u != "%") else {
+        return false;
+    };
+    let said = format!("{} {}", value.vietnamese(), unit.to_lowercase());
+    typed.match_indices(&said).any(|(at, _)| {
+        let before = typed[..at].chars().next_back();
+        let after = typed[at + said.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',')
+            && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +202,33 @@ mod tests {
         assert_eq!(abbreviated_words("CLB", &["câu", "lạc", "bộ", "về"]), Some(3));
         assert_eq!(abbreviated_words("CLB", &["mô", "hình", "bộ"]), None);
         assert_eq!(abbreviated_words("ĐVT", &["đơn", "vị", "tính"]), Some(3));
+    }
+
+    fn metric(ten: &str, don_vi: &str) -> ChiTieu {
+        ChiTieu { ma: "mh".into(), ten: ten.into(), don_vi: Some(don_vi.into()), nhom: None, cach_tinh: CachTinh::Tong }
+    }
+
+    #[test]
+    fn a_figure_is_said_once() {
+        let models = metric("Mô hình, điển hình tiên tiến về bảo đảm ANTT", "mô hình");
+        let five = Decimal::from_int(5);
+        assert!(states("Đã xây dựng {{mh}} mô hình.", &models, five));
+        assert!(states("Toàn quận có 5 mô hình tự quản.", &models, five));
+        assert!(!states("Toàn quận có 15 mô hình tự quản.", &models, five));
+        assert!(!states("Toàn quận có 5 câu lạc bộ.", &models, five));
+        assert!(!states("Đã xây dựng {{khac}} mô hình.", &models, five));
+    }
+
+    #[test]
+    fn a_metric_named_from_its_unit_reads_number_first() {
+        let yaml = include_str!("../../tests/fixtures/minimal.yaml");
+        let input = crate::input::load_str(yaml, "minimal.yaml", std::path::Path::new(".")).expect("loads");
+        let five = Decimal::from_int(5);
+        let models = metric("Mô hình, điển hình tiên tiến về bảo đảm ANTT", "mô hình");
+        assert_eq!(clause(&input, &models, five), "5 mô hình, điển hình tiên tiến về bảo đảm ANTT");
+        let clubs = metric("Câu lạc bộ về an ninh", "CLB");
+        assert_eq!(clause(&input, &clubs, five), "5 CLB về an ninh");
+        let people = metric("Người tham gia", "lượt người");
+        assert_eq!(clause(&input, &people, five), "người tham gia 5 lượt người");
     }
 }

@@ -156,6 +156,30 @@ fn fit(text: &str, face: Face, sizes: [f32; 2], width: f32, height: f32) -> (f32
     done(size_at(high), lines, fits)
 }
 
+/// How many digits the group's register numbers are typed with when some
+/// are zero-padded ("0004", "0012"), else 0.
+fn register_width(group: &NhomKhen) -> usize {
+    group
+        .danh_sach
+        .iter()
+        .filter_map(|p| p.so_so.as_deref().map(str::trim))
+        .filter(|n| n.len() > 1 && n.starts_with('0') && n.chars().all(|c| c.is_ascii_digit()))
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A register number as the register writes it: a number of digits only
+/// padded with zeros to `width` ("4" → "0004"); anything else as typed.
+fn register_number(typed: &str, width: usize) -> String {
+    let typed = typed.trim();
+    if !typed.is_empty() && typed.chars().all(|c| c.is_ascii_digit()) && typed.len() < width {
+        format!("{typed:0>width$}")
+    } else {
+        typed.to_string()
+    }
+}
+
 /// The inner frame (x, y, width, height in mm) of the layout on its own
 /// sheet and on `paper`: boxes map from the one onto the other, so they
 /// stay inside the frame on every sheet size.
@@ -194,6 +218,9 @@ pub(crate) struct Certificates<'i> {
     /// Sheets made so far whose boxes at their smallest size are noted.
     noted: usize,
     shrunk: Vec<Shrunk>,
+    /// Digits of the group's register numbers when typed zero-padded
+    /// ("0004"): every number prints as wide.
+    register_width: usize,
 }
 
 /// The certificates of award group `index` (0-based): the sheets' shared
@@ -259,6 +286,7 @@ pub(crate) fn prepare<'i>(
         fitted: std::collections::HashMap::new(),
         noted: 0,
         shrunk: Vec::new(),
+        register_width: register_width(group),
     };
     // Boxes that name no recipient field read alike on every sheet: fit them once.
     let mut common = Vec::new();
@@ -281,7 +309,11 @@ impl Certificates<'_> {
         // Rendering with a ready context: `render` would serialise the
         // whole data again for every box.
         let context = self.texts.data_mut();
-        context.insert("nguoi".into(), serde_json::to_value(person).expect("serialises"));
+        let mut own = serde_json::to_value(person).expect("serialises");
+        if let (Json::Object(fields), Some(number)) = (&mut own, person.so_so.as_deref()) {
+            fields.insert("so_so".into(), register_number(number, self.register_width).into());
+        }
+        context.insert("nguoi".into(), own);
         context.insert("nguoi_nhan".into(), awards::display_name(person).into());
         let position = match person.loai {
             LoaiNguoiNhan::CaNhan => awards::position_and_unit(person),
@@ -514,5 +546,14 @@ mod tests {
         assert_eq!(lines.join(" "), long, "wraps only between syllables");
         let (_, _, smallest) = fit(&long.repeat(4), Face::Bold, [30.0, 12.0], width, height);
         assert!(smallest, "a text that cannot fit is reported");
+    }
+
+    #[test]
+    fn register_numbers_keep_the_registers_width() {
+        assert_eq!(register_number("4", 4), "0004");
+        assert_eq!(register_number("0012", 4), "0012");
+        assert_eq!(register_number("4", 0), "4");
+        assert_eq!(register_number("12/SV", 4), "12/SV");
+        assert_eq!(register_number("12345", 4), "12345");
     }
 }
