@@ -241,7 +241,11 @@ pub fn conference(seed: u64) -> Conference {
         ))
     );
     let _ = writeln!(y, "  dia_danh: {}", quoted(city));
-    let _ = writeln!(y, "  ngay: {report_year}-{:02}-{:02}", rng.range(1, 12), rng.range(1, 28));
+    let (month, day) = (rng.range(1, 12), rng.range(1, 28));
+    // The award decisions are dated early in January (see `award_group`):
+    // a report cites only decisions made before it.
+    let day = if month == 1 { day.max(15) } else { day };
+    let _ = writeln!(y, "  ngay: {report_year}-{month:02}-{day:02}");
     let addressees = rng.range(0, 6);
     if addressees > 0 {
         let _ = writeln!(y, "  kinh_gui:");
