@@ -69,6 +69,34 @@ fn the_models_of_the_fixtures_match_their_golden_files() {
 }
 
 #[test]
+fn the_period_summaries_match_their_golden_files() {
+    // Two units over their whole period, and one year of one unit with a chart asked for.
+    let inputs = || vec![root().join("inputs/quan-a.yaml"), root().join("inputs/quan-b.yaml")];
+    let cases = [
+        (
+            "tong-hop-quan-a-b",
+            super::summary::SummaryRequest { inputs: inputs(), from: 2018, to: 2023, ..Default::default() },
+        ),
+        (
+            "tong-hop-quan-a-2020",
+            super::summary::SummaryRequest {
+                inputs: vec![root().join("inputs/quan-a.yaml")],
+                from: 2020,
+                to: 2020,
+                ngay: crate::text::vn::Date::parse("2021-01-15"),
+                ..Default::default()
+            },
+        ),
+    ];
+    let mut differences = Vec::new();
+    for (name, request) in cases {
+        let summary = super::summary::build(&request).unwrap_or_else(|err| panic!("{name}: {err:?}"));
+        differences.extend(golden(name, &format!("{:#?}\n{:#?}\n", summary.document, summary.warnings)));
+    }
+    assert!(differences.is_empty(), "{}", differences.join("\n\n"));
+}
+
+#[test]
 fn a_changed_model_is_told_with_its_first_differing_line() {
     // The comparison itself: an altered copy of a golden file is reported.
     let (name, text) = models("tests/fixtures/minimal.yaml", "minimal").remove(0);
