@@ -9,6 +9,9 @@ use workspace::{add_user, create_sample, Client, Server};
 const EN: &[(&str, &str)] = &[("Accept-Language", "en-GB,en;q=0.9")];
 const VI: &[(&str, &str)] = &[];
 
+/// A request tried: method, path, headers, body.
+type Try<'a> = (&'a str, String, Vec<(&'a str, &'a str)>, Vec<u8>);
+
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
@@ -88,7 +91,7 @@ fn no_answer_shows_the_database_or_the_program() {
     let server = Server::start(dir.path());
     let client = server.client();
     let id = create_sample(&client);
-    let tries: Vec<(&str, String, Vec<(&str, &str)>, Vec<u8>)> = vec![
+    let tries: Vec<Try> = vec![
         ("GET", "/api/conferences/abc".into(), vec![], vec![]),
         ("GET", "/api/conferences/99999999999999999999999".into(), vec![], vec![]),
         ("GET", format!("/api/conferences/{id}?phien_ban=x"), vec![], vec![]),
