@@ -12,7 +12,8 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde_json::json;
 
-use super::app::{internal, App};
+use super::answer::{Answer, Clerk, Refusal, Said};
+use super::app::App;
 use super::auth::{self, Caller};
 use super::check::{self, has_errors, ProblemJson};
 use super::stage::{FileKind, Stage};
@@ -20,7 +21,7 @@ use super::store::conferences::{self, SaveRefused, StoredFile, Version};
 use super::store::keys::MAX_NUMBER;
 use super::store::{register, users};
 use super::{issue, upload, yaml_form};
-use crate::diag::{Kind, Problem, WorkspaceKind};
+use crate::diag::{Kind, Lang, Problem, WorkspaceKind};
 use crate::input;
 
 /// The API's own routes (papers, lists and summaries have theirs beside it).
@@ -43,41 +44,26 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/status", get(status))
 }
 
-/// 422: the problems, and nothing was stored.
-pub(crate) fn unprocessable(problems: Vec<ProblemJson>) -> Response {
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "problems": problems }))).into_response()
-}
-
-pub(crate) fn not_found() -> Response {
-    auth::refuse(StatusCode::NOT_FOUND, "Không có hội nghị hoặc tệp này.")
-}
-
-fn conflict(current: i64) -> Response {
-    (
-        StatusCode::CONFLICT,
-        Json(json!({
-            "message": format!("Hội nghị vừa được lưu ở nơi khác (phiên bản {current}); tải lại để xem rồi sửa tiếp."),
-            "version": current,
-        })),
-    )
-        .into_response()
-}
-
-/// One workspace problem as a list of one.
-pub(crate) fn workspace_problem(path: &str, kind: WorkspaceKind) -> Vec<ProblemJson> {
+/// One workspace problem as a refusal (422, nothing stored).
+pub(crate) fn workspace_problem(path: &str, kind: WorkspaceKind) -> Refusal {
     let problem = Problem { location: Box::default(), path: path.to_string(), kind: Kind::Workspace(Box::new(kind)) };
-    vec![ProblemJson::new(&problem, "")]
+    Refusal::Problems(vec![ProblemJson::new(&problem, "", Lang::Vi)])
+}
+
+/// `problems` as a clerk reading `lang` is shown them.
+pub(crate) fn shown(problems: &[ProblemJson], lang: Lang) -> Vec<ProblemJson> {
+    problems.iter().map(|p| p.in_lang(lang)).collect()
 }
 
 /// The version a save edits, from `If-Match` (`3`, `"3"` or `W/"3"`).
-pub(crate) fn if_match(headers: &HeaderMap) -> Result<i64, Response> {
+pub(crate) fn if_match(headers: &HeaderMap) -> Result<i64, Refusal> {
     let value = headers.get(header::IF_MATCH).and_then(|v| v.to_str().ok()).unwrap_or_default();
     value
         .trim()
         .trim_start_matches("W/")
         .trim_matches('"')
         .parse()
-        .map_err(|_| auth::refuse(StatusCode::PRECONDITION_REQUIRED, "Cần tiêu đề If-Match: <phiên bản đang sửa>."))
+        .map_err(|_| Refusal::Said(StatusCode::PRECONDITION_REQUIRED, Said::IfMatchNeeded))
 }
 
 fn author(caller: &Option<Caller>) -> String {
@@ -85,10 +71,10 @@ fn author(caller: &Option<Caller>) -> String {
 }
 
 /// A version by its conference and number (the newest when none).
-pub(crate) async fn load_version(app: &App, id: i64, version: Option<i64>) -> Result<Arc<Version>, Response> {
+pub(crate) async fn load_version(app: &App, id: i64, version: Option<i64>) -> Result<Arc<Version>, Refusal> {
     match app.db(move |connection| conferences::load(connection, id, version)).await? {
         Some(version) => Ok(Arc::new(version)),
-        None => Err(not_found()),
+        None => Err(Refusal::not_found()),
     }
 }
 
@@ -98,14 +84,10 @@ pub(crate) async fn check_all(
     id: i64,
     yaml: String,
     files: Vec<StoredFile>,
-) -> Result<(Option<input::Input>, Vec<ProblemJson>), Response> {
+) -> Result<(Option<input::Input>, Vec<ProblemJson>), Refusal> {
     let staging = app.staging.clone();
     let checked = tokio::task::spawn_blocking(move || check::check(&staging, &yaml, &files)).await;
-    let (input, mut problems) = match checked {
-        Ok(Ok(checked)) => checked,
-        Ok(Err(err)) => return Err(internal(&err.to_string())),
-        Err(err) => return Err(internal(&err.to_string())),
-    };
+    let (input, mut problems) = checked.map_err(Refusal::internal)?.map_err(Refusal::internal)?;
     if let Some(input) = input {
         let (input, rules) =
             app.db(move |connection| issue::rules(connection, id, &input).map(|rules| (input, rules))).await?;
@@ -115,24 +97,19 @@ pub(crate) async fn check_all(
     Ok((None, problems))
 }
 
-async fn list(State(app): State<Arc<App>>) -> Response {
-    match app.db(|connection| conferences::list(connection)).await {
-        Ok(list) => Json(list).into_response(),
-        Err(response) => response,
-    }
+async fn list(State(app): State<Arc<App>>) -> Answer {
+    Ok(Json(app.db(|connection| conferences::list(connection)).await?).into_response())
 }
 
 async fn create(
     State(app): State<Arc<App>>,
     Extension(caller): Extension<Option<Caller>>,
+    Clerk(lang): Clerk,
     multipart: Multipart,
-) -> Response {
-    let upload = match upload::read(multipart, &[FileKind::Csv, FileKind::Xlsx, FileKind::Png]).await {
-        Ok(upload) => upload,
-        Err(problems) => return unprocessable(problems),
-    };
-    let Some(yaml) = upload.input else { return unprocessable(workspace_problem("", WorkspaceKind::NoInput)) };
-    create_from(&app, yaml, upload.files, author(&caller)).await
+) -> Answer {
+    let upload = upload::read(multipart, &[FileKind::Csv, FileKind::Xlsx, FileKind::Png]).await?;
+    let Some(yaml) = upload.input else { return Err(workspace_problem("", WorkspaceKind::NoInput)) };
+    create_from(&app, yaml, upload.files, author(&caller), lang).await
 }
 
 /// The sample `baocao init` writes: the Hải Phòng 2018 conference and its list.
@@ -141,30 +118,35 @@ const SAMPLE_LIST: (&str, &[u8]) =
     ("hai-phong-2018-bang-khen.csv", include_bytes!("../../../inputs/hai-phong-2018-bang-khen.csv"));
 
 /// `POST /api/sample`: a new conference from the sample.
-async fn create_sample(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Response {
+async fn create_sample(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Clerk(lang): Clerk,
+) -> Answer {
     let files = vec![(SAMPLE_LIST.0.to_string(), SAMPLE_LIST.1.to_vec())];
-    create_from(&app, SAMPLE_YAML.to_string(), files, author(&caller)).await
+    create_from(&app, SAMPLE_YAML.to_string(), files, author(&caller), lang).await
 }
 
 /// Checks and stores a new conference: 201, or 422 and nothing stored.
-async fn create_from(app: &Arc<App>, yaml: String, files: Vec<(String, Vec<u8>)>, author: String) -> Response {
+async fn create_from(
+    app: &Arc<App>,
+    yaml: String,
+    files: Vec<(String, Vec<u8>)>,
+    author: String,
+    lang: Lang,
+) -> Answer {
     let stored: Vec<StoredFile> =
         files.iter().map(|(name, bytes)| StoredFile { name: name.clone(), bytes: Arc::new(bytes.clone()) }).collect();
-    let (input, problems) = match check_all(app, -1, yaml.clone(), stored).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
-    let Some(input) = input.filter(|_| !has_errors(&problems)) else { return unprocessable(problems) };
+    let (input, problems) = check_all(app, -1, yaml.clone(), stored).await?;
+    let Some(input) = input.filter(|_| !has_errors(&problems)) else { return Err(Refusal::Problems(problems)) };
     let name = check::conference_name(&input);
-    match app.db(move |connection| conferences::create(connection, &name, &yaml, &files, &author)).await {
-        Ok(id) => (
-            StatusCode::CREATED,
-            [(header::ETAG, "\"1\"".to_string())],
-            Json(json!({ "id": id, "version": 1, "problems": problems })),
-        )
-            .into_response(),
-        Err(response) => response,
-    }
+    let id = app.db(move |connection| conferences::create(connection, &name, &yaml, &files, &author)).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::ETAG, "\"1\"".to_string())],
+        Json(json!({ "id": id, "version": 1, "problems": shown(&problems, lang) })),
+    )
+        .into_response())
 }
 
 #[derive(serde::Deserialize)]
@@ -172,18 +154,17 @@ pub(crate) struct VersionQuery {
     pub phien_ban: Option<i64>,
 }
 
-async fn show(State(app): State<Arc<App>>, Path(id): Path<i64>, Query(query): Query<VersionQuery>) -> Response {
-    let version = match load_version(&app, id, query.phien_ban).await {
-        Ok(version) => version,
-        Err(response) => return response,
-    };
-    let (input, problems) = match check_all(&app, id, version.yaml.clone(), version.files.clone()).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
+async fn show(
+    State(app): State<Arc<App>>,
+    Path(id): Path<i64>,
+    Query(query): Query<VersionQuery>,
+    Clerk(lang): Clerk,
+) -> Answer {
+    let version = load_version(&app, id, query.phien_ban).await?;
+    let (input, problems) = check_all(&app, id, version.yaml.clone(), version.files.clone()).await?;
     let papers = input.as_ref().map(check::papers).unwrap_or_default();
     let files: Vec<&str> = version.files.iter().map(|f| f.name.as_str()).collect();
-    (
+    Ok((
         [(header::ETAG, format!("\"{}\"", version.version))],
         Json(json!({
             "id": id,
@@ -191,53 +172,55 @@ async fn show(State(app): State<Arc<App>>, Path(id): Path<i64>, Query(query): Qu
             "version": version.version,
             "latest": version.latest,
             "yaml": version.yaml,
-            "problems": problems,
+            "problems": shown(&problems, lang),
             "papers": papers,
             "files": files,
         })),
     )
-        .into_response()
+        .into_response())
 }
 
-/// Saves `yaml` (with `added` files) as the version after `expected`:
-/// 200 with the new version, 409 when stale, 422 when invalid.
-pub(crate) async fn save_yaml(
-    app: &Arc<App>,
-    id: i64,
-    expected: i64,
-    yaml: String,
-    added: Vec<(String, Vec<u8>)>,
-    author: String,
-    note: &'static str,
-) -> Response {
-    let current = match load_version(app, id, None).await {
-        Ok(current) => current,
-        Err(response) => return response,
-    };
+/// A save: the version it edits, the new YAML and files, who makes it and
+/// why, and the language the clerk reads.
+pub(crate) struct Save {
+    pub expected: i64,
+    pub yaml: String,
+    pub added: Vec<(String, Vec<u8>)>,
+    pub author: String,
+    pub note: &'static str,
+    pub lang: Lang,
+}
+
+/// Saves the YAML (with the added files) as the version after the one
+/// expected: 200 with the new version, 409 when stale, 422 when invalid.
+pub(crate) async fn save_yaml(app: &Arc<App>, id: i64, save: Save) -> Answer {
+    let Save { expected, yaml, added, author, note, lang } = save;
+    let current = load_version(app, id, None).await?;
     if current.version != expected {
-        return conflict(current.version);
+        return Err(Refusal::Stale(current.version));
     }
     let mut files = current.files.clone();
     files.retain(|f| !added.iter().any(|(name, _)| *name == f.name));
     files.extend(added.iter().map(|(name, bytes)| StoredFile { name: name.clone(), bytes: Arc::new(bytes.clone()) }));
-    let (input, problems) = match check_all(app, id, yaml.clone(), files).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
-    let Some(input) = input.filter(|_| !has_errors(&problems)) else { return unprocessable(problems) };
+    let (input, problems) = check_all(app, id, yaml.clone(), files).await?;
+    let Some(input) = input.filter(|_| !has_errors(&problems)) else { return Err(Refusal::Problems(problems)) };
     let name = check::conference_name(&input);
     let saved = app
         .db(move |connection| conferences::save(connection, id, expected, &name, &yaml, &added, &author, note))
-        .await;
+        .await?;
     match saved {
-        Ok(Ok(version)) => (
+        Ok(version) => Ok((
             [(header::ETAG, format!("\"{version}\""))],
-            Json(json!({ "id": id, "version": version, "problems": problems, "papers": check::papers(&input) })),
+            Json(json!({
+                "id": id,
+                "version": version,
+                "problems": shown(&problems, lang),
+                "papers": check::papers(&input),
+            })),
         )
-            .into_response(),
-        Ok(Err(SaveRefused::Stale(current))) => conflict(current),
-        Ok(Err(SaveRefused::Missing)) => not_found(),
-        Err(response) => response,
+            .into_response()),
+        Err(SaveRefused::Stale(current)) => Err(Refusal::Stale(current)),
+        Err(SaveRefused::Missing) => Err(Refusal::not_found()),
     }
 }
 
@@ -245,19 +228,16 @@ async fn replace(
     State(app): State<Arc<App>>,
     Extension(caller): Extension<Option<Caller>>,
     Path(id): Path<i64>,
+    Clerk(lang): Clerk,
     headers: HeaderMap,
     body: axum::body::Bytes,
-) -> Response {
-    let expected = match if_match(&headers) {
-        Ok(expected) => expected,
-        Err(response) => return response,
-    };
+) -> Answer {
+    let expected = if_match(&headers)?;
     // Bytes that are not UTF-8: the same located problem as `check` gives.
-    let yaml = match input::bounds::utf8(body.to_vec(), super::stage::INPUT_NAME) {
-        Ok(yaml) => yaml,
-        Err(problem) => return unprocessable(vec![ProblemJson::new(&problem, "")]),
-    };
-    save_yaml(&app, id, expected, yaml, Vec::new(), author(&caller), "YAML").await
+    let yaml = input::bounds::utf8(body.to_vec(), super::stage::INPUT_NAME)
+        .map_err(|problem| Refusal::Problems(vec![ProblemJson::new(&problem, "", Lang::Vi)]))?;
+    let save = Save { expected, yaml, added: Vec::new(), author: author(&caller), note: "YAML", lang };
+    save_yaml(&app, id, save).await
 }
 
 /// `PUT /api/conferences/{id}/form`: the form's fields as JSON, laid over
@@ -266,36 +246,37 @@ async fn save_form(
     State(app): State<Arc<App>>,
     Extension(caller): Extension<Option<Caller>>,
     Path(id): Path<i64>,
+    Clerk(lang): Clerk,
     headers: HeaderMap,
     body: String,
-) -> Response {
-    let expected = match if_match(&headers) {
-        Ok(expected) => expected,
-        Err(response) => return response,
-    };
+) -> Answer {
+    let expected = if_match(&headers)?;
     // Read as YAML (JSON is YAML): the form's key order is kept.
-    let form = match yaml_form::parse(&body) {
-        Ok(form) => form,
-        Err(found) => return unprocessable(found.iter().map(|p| ProblemJson::new(p, "")).collect()),
-    };
+    let form = yaml_form::parse(&body)
+        .map_err(|found| Refusal::Problems(found.iter().map(|p| ProblemJson::new(p, "", Lang::Vi)).collect()))?;
     let stored = match load_version(&app, id, Some(expected)).await {
         Ok(stored) => stored,
-        Err(_) => match load_version(&app, id, None).await {
-            Ok(current) => return conflict(current.version),
-            Err(response) => return response,
-        },
+        Err(_) => return Err(Refusal::Stale(load_version(&app, id, None).await?.version)),
     };
     let tree = yaml_form::stored(&stored.yaml);
     let merged = yaml_form::merge(Some(&tree), &form).unwrap_or(serde_yaml::Value::Null);
-    save_yaml(&app, id, expected, yaml_form::to_yaml(&merged), Vec::new(), author(&caller), "Biểu mẫu").await
+    let save = Save {
+        expected,
+        yaml: yaml_form::to_yaml(&merged),
+        added: Vec::new(),
+        author: author(&caller),
+        note: "Biểu mẫu",
+        lang,
+    };
+    save_yaml(&app, id, save).await
 }
 
-async fn history(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
-    match app.db(move |connection| conferences::history(connection, id)).await {
-        Ok(history) if history.is_empty() => not_found(),
-        Ok(history) => Json(history).into_response(),
-        Err(response) => response,
+async fn history(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Answer {
+    let history = app.db(move |connection| conferences::history(connection, id)).await?;
+    if history.is_empty() {
+        return Err(Refusal::not_found());
     }
+    Ok(Json(history).into_response())
 }
 
 /// `POST /api/conferences/{id}/issue`: "Ban hành" the version in If-Match.
@@ -304,17 +285,11 @@ async fn issue_numbers(
     Extension(caller): Extension<Option<Caller>>,
     Path(id): Path<i64>,
     headers: HeaderMap,
-) -> Response {
-    let expected = match if_match(&headers) {
-        Ok(expected) => expected,
-        Err(response) => return response,
-    };
-    let version = match load_version(&app, id, None).await {
-        Ok(version) => version,
-        Err(response) => return response,
-    };
+) -> Answer {
+    let expected = if_match(&headers)?;
+    let version = load_version(&app, id, None).await?;
     if version.version != expected {
-        return conflict(version.version);
+        return Err(Refusal::Stale(version.version));
     }
     let (staging, staged) = (app.staging.clone(), Arc::clone(&version));
     let prepared =
@@ -322,56 +297,39 @@ async fn issue_numbers(
             let stage = Stage::new(&staging, &staged.yaml, &staged.files)?;
             let prefix = stage.prefix();
             let input = input::load(&stage.input())
-                .map_err(|found| found.iter().map(|p| ProblemJson::new(p, &prefix)).collect());
+                .map_err(|found| found.iter().map(|p| ProblemJson::new(p, &prefix, Lang::Vi)).collect());
             Ok((stage, input))
         })
         .await;
-    let (stage, input) = match prepared {
-        Ok(Ok(prepared)) => prepared,
-        Ok(Err(err)) => return internal(&err.to_string()),
-        Err(err) => return internal(&err.to_string()),
-    };
-    let input = match input {
-        Ok(input) => input,
-        Err(problems) => return unprocessable(problems),
-    };
+    let (stage, input) = prepared.map_err(Refusal::internal)?.map_err(Refusal::internal)?;
+    let input = input?;
     let author = author(&caller);
-    let issued = app.db(move |connection| issue::issue(connection, stage.dir(), &version, &input, &author)).await;
+    let issued = app.db(move |connection| issue::issue(connection, stage.dir(), &version, &input, &author)).await?;
     match issued {
-        Ok(issue::Issued::Done { version, decisions }) => (
+        issue::Issued::Done { version, decisions } => Ok((
             [(header::ETAG, format!("\"{version}\""))],
             Json(json!({ "id": id, "version": version, "decisions": decisions })),
         )
-            .into_response(),
-        Ok(issue::Issued::Problems(problems)) => unprocessable(problems),
-        Ok(issue::Issued::Refused(SaveRefused::Stale(current))) => conflict(current),
-        Ok(issue::Issued::Refused(SaveRefused::Missing)) => not_found(),
-        Err(response) => response,
+            .into_response()),
+        issue::Issued::Problems(problems) => Err(Refusal::Problems(problems)),
+        issue::Issued::Refused(SaveRefused::Stale(current)) => Err(Refusal::Stale(current)),
+        issue::Issued::Refused(SaveRefused::Missing) => Err(Refusal::not_found()),
     }
 }
 
-async fn awards(State(app): State<Arc<App>>, Query(query): Query<register::Query>) -> Response {
-    match app.db(move |connection| register::search(connection, &query)).await {
-        Ok(found) => Json(found).into_response(),
-        Err(response) => response,
-    }
+async fn awards(State(app): State<Arc<App>>, Query(query): Query<register::Query>) -> Answer {
+    Ok(Json(app.db(move |connection| register::search(connection, &query)).await?).into_response())
 }
 
-async fn counters(State(app): State<Arc<App>>) -> Response {
-    match app.db(|connection| register::counters(connection)).await {
-        Ok(counters) => Json(counters).into_response(),
-        Err(response) => response,
-    }
+async fn counters(State(app): State<Arc<App>>) -> Answer {
+    Ok(Json(app.db(|connection| register::counters(connection)).await?).into_response())
 }
 
 /// `PUT /api/counters`: where a counter continues from — never behind a
 /// number its register has issued, never past the register's end.
-async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::Counter>) -> Response {
+async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::Counter>) -> Answer {
     if counter.key.body.trim().is_empty() || counter.width > 12 {
-        return unprocessable(workspace_problem(
-            "",
-            WorkspaceKind::BadForm("co_quan, so_cuoi ≥ 0, do_dai ≤ 12".into()),
-        ));
+        return Err(workspace_problem("", WorkspaceKind::BadForm("co_quan, so_cuoi ≥ 0, do_dai ≤ 12".into())));
     }
     let saved = app
         .db(move |connection| -> rusqlite::Result<Result<(), i64>> {
@@ -384,45 +342,37 @@ async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::
             transaction.commit()?;
             Ok(Ok(()))
         })
-        .await;
+        .await?;
     match saved {
-        Ok(Ok(())) => Json(json!({})).into_response(),
-        Ok(Err(highest)) => {
-            unprocessable(workspace_problem("so_cuoi", WorkspaceKind::CounterOutOfRange { highest, max: MAX_NUMBER }))
+        Ok(()) => Ok(Json(json!({})).into_response()),
+        Err(highest) => {
+            Err(workspace_problem("so_cuoi", WorkspaceKind::CounterOutOfRange { highest, max: MAX_NUMBER }))
         }
-        Err(response) => response,
     }
 }
 
-async fn printers(State(app): State<Arc<App>>) -> Response {
-    match app.db(|connection| users::printers(connection)).await {
-        Ok(printers) => Json(printers).into_response(),
-        Err(response) => response,
-    }
+async fn printers(State(app): State<Arc<App>>) -> Answer {
+    Ok(Json(app.db(|connection| users::printers(connection)).await?).into_response())
 }
 
-async fn save_printer(State(app): State<Arc<App>>, Json(printer): Json<users::Printer>) -> Response {
+async fn save_printer(State(app): State<Arc<App>>, Json(printer): Json<users::Printer>) -> Answer {
     let sane = !printer.name.trim().is_empty()
         && printer.offset_x.abs() <= 50.0
         && printer.offset_y.abs() <= 50.0
         && (0.5..=1.5).contains(&printer.scale);
     if !sane {
-        return unprocessable(workspace_problem(
+        return Err(workspace_problem(
             "",
             WorkspaceKind::BadForm("ten; lech_x, lech_y trong ±50 mm; ty_le từ 0,5 đến 1,5".into()),
         ));
     }
-    match app.db(move |connection| users::save_printer(connection, &printer)).await {
-        Ok(()) => Json(json!({})).into_response(),
-        Err(response) => response,
-    }
+    app.db(move |connection| users::save_printer(connection, &printer)).await?;
+    Ok(Json(json!({})).into_response())
 }
 
-async fn delete_printer(State(app): State<Arc<App>>, Path(name): Path<String>) -> Response {
-    match app.db(move |connection| users::delete_printer(connection, &name)).await {
-        Ok(()) => Json(json!({})).into_response(),
-        Err(response) => response,
-    }
+async fn delete_printer(State(app): State<Arc<App>>, Path(name): Path<String>) -> Answer {
+    app.db(move |connection| users::delete_printer(connection, &name)).await?;
+    Ok(Json(json!({})).into_response())
 }
 
 async fn status(State(app): State<Arc<App>>) -> Response {

@@ -1,13 +1,11 @@
 //! What every handler of the workspace shares: the [`App`] (the store, the
-//! renderer, the sign-in state) and the answers for failures the clerk
-//! cannot fix (a 500, a full disk).
+//! renderer, the sign-in state), and which failures of the database are a
+//! full disk.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-
+use super::answer::Refusal;
 use super::render::Renderer;
 use super::store::Store;
 use super::throttle;
@@ -31,8 +29,9 @@ pub(crate) struct App {
 
 impl App {
     /// Runs `work` on the database away from the async threads (a commit
-    /// waits for the disk); a database failure becomes a 500 answer.
-    pub(crate) async fn db<T, E, F>(&self, work: F) -> Result<T, Response>
+    /// waits for the disk); a database failure becomes a 500 (507 when the
+    /// disk is full) whose detail only the log sees.
+    pub(crate) async fn db<T, E, F>(&self, work: F) -> Result<T, Refusal>
     where
         T: Send + 'static,
         E: std::fmt::Display + Send + 'static,
@@ -42,27 +41,11 @@ impl App {
         let result = tokio::task::spawn_blocking(move || work(&mut store.lock())).await;
         match result {
             Ok(Ok(value)) => Ok(value),
-            Ok(Err(err)) if disk_full(&err) => Err(out_of_space(&err.to_string())),
-            Ok(Err(err)) => Err(internal(&err.to_string())),
-            Err(err) => Err(internal(&err.to_string())),
+            Ok(Err(err)) if disk_full(&err) => Err(Refusal::OutOfSpace(err.to_string())),
+            Ok(Err(err)) => Err(Refusal::internal(err)),
+            Err(err) => Err(Refusal::internal(err)),
         }
     }
-}
-
-/// A 500 answer: something the clerk cannot fix went wrong. The detail
-/// (SQLite's or the system's words) goes to the server's log, not to the
-/// clerk.
-pub(crate) fn internal(detail: &str) -> Response {
-    eprintln!("baocao serve: {detail}");
-    let message = "Lỗi máy chủ; việc vừa làm chưa được lưu. Hãy thử lại; nếu vẫn lỗi, báo người quản trị xem nhật ký của baocao serve.";
-    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(serde_json::json!({ "message": message }))).into_response()
-}
-
-/// A 507 answer: the server's disk is full; nothing was stored.
-pub(crate) fn out_of_space(detail: &str) -> Response {
-    eprintln!("baocao serve: {detail}");
-    let message = "Máy chủ đã hết chỗ trên đĩa nên việc vừa làm chưa được lưu; báo người quản trị giải phóng chỗ trống rồi thử lại.";
-    (StatusCode::INSUFFICIENT_STORAGE, axum::Json(serde_json::json!({ "message": message }))).into_response()
 }
 
 /// Whether a failure of the database or the file system is a full disk.

@@ -13,13 +13,14 @@ use argon2::Argon2;
 use axum::extract::{ConnectInfo, Extension, Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::Json;
 
+use super::answer::{Answer, Refusal, Said};
 use super::app::App;
 use super::stage::random_hex;
 use super::store::users;
-use super::throttle::Refusal;
+use super::throttle::Refusal as Turned;
 
 /// The session cookie's name.
 pub(crate) const COOKIE: &str = "baocao_phien";
@@ -148,20 +149,15 @@ pub(crate) async fn guard(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     mut request: Request,
     next: Next,
-) -> Response {
+) -> Answer {
     let path = request.uri().path().to_string();
     let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok());
     if !host_allowed(host, &app.allowed_hosts) {
         let shown: String = host.unwrap_or_default().chars().take(100).collect();
-        return refuse(
-            StatusCode::FORBIDDEN,
-            &format!(
-                "Máy chủ không nhận tên «{shown}»; hãy mở bằng địa chỉ IP, localhost, hoặc chạy baocao serve với --allow-host {shown}."
-            ),
-        );
+        return Err(Refusal::Said(StatusCode::FORBIDDEN, Said::UnknownHost(shown)));
     }
     let token = cookie_token(request.headers());
-    let looked_up = app
+    let (session, has_users) = app
         .db(move |connection| -> rusqlite::Result<(Option<users::Session>, bool)> {
             let session = match &token {
                 Some(token) => users::session(connection, token)?,
@@ -170,11 +166,7 @@ pub(crate) async fn guard(
             let has_users = session.is_some() || users::has_users(connection)?;
             Ok((session, has_users))
         })
-        .await;
-    let (session, has_users) = match looked_up {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+        .await?;
     let caller = match session {
         Some(session) => Some(Caller { user: Some(session.user), csrf: session.csrf }),
         None if open_access(&peer, has_users) => Some(Caller { user: None, csrf: app.open_csrf.clone() }),
@@ -182,38 +174,30 @@ pub(crate) async fn guard(
     };
     let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD);
     if unsafe_method && cross_site(request.headers()) {
-        return refuse(StatusCode::FORBIDDEN, "Yêu cầu đến từ trang khác; đã từ chối.");
+        return Err(Refusal::Said(StatusCode::FORBIDDEN, Said::CrossSite));
     }
     if is_public(&path) {
         request.extensions_mut().insert(caller);
-        return next.run(request).await;
+        return Ok(next.run(request).await);
     }
     let Some(caller) = caller else {
         if path.starts_with("/api/") {
-            return refuse(StatusCode::UNAUTHORIZED, "Cần đăng nhập.");
+            return Err(Refusal::Said(StatusCode::UNAUTHORIZED, Said::SignInNeeded));
         }
         // A page: the server answers with the sign-in form, which comes
         // back here once signed in.
-        let mut response = refuse(StatusCode::UNAUTHORIZED, "Cần đăng nhập.");
+        let mut response = Refusal::Said(StatusCode::UNAUTHORIZED, Said::SignInNeeded).into_response();
         response.extensions_mut().insert(SignInPage);
-        return response;
+        return Ok(response);
     };
     if unsafe_method {
         let sent = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok());
         if sent != Some(caller.csrf.as_str()) {
-            return refuse(
-                StatusCode::FORBIDDEN,
-                "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); tải lại trang rồi thử lại.",
-            );
+            return Err(Refusal::Said(StatusCode::FORBIDDEN, Said::Csrf));
         }
     }
     request.extensions_mut().insert(Some(caller));
-    next.run(request).await
-}
-
-/// A refusal in the API's JSON shape.
-pub(crate) fn refuse(status: StatusCode, message: &str) -> Response {
-    (status, Json(serde_json::json!({ "message": message }))).into_response()
+    Ok(next.run(request).await)
 }
 
 #[derive(serde::Deserialize)]
@@ -223,22 +207,14 @@ pub(crate) struct Login {
 }
 
 /// A sign-in the throttle turned away: 429 with how long to wait.
-fn refused_sign_in(refusal: Refusal) -> Response {
-    let (seconds, message) = match refusal {
-        Refusal::Locked(left) => {
-            let minutes = left.as_secs().div_ceil(60).max(1);
-            (
-                left.as_secs().max(1),
-                format!("Sai mật khẩu quá nhiều lần; hãy thử lại sau {minutes} phút hoặc nhờ người quản trị đặt lại mật khẩu."),
-            )
-        }
-        Refusal::Busy => (5, "Máy chủ đang kiểm tra nhiều lượt đăng nhập; hãy thử lại sau ít giây.".to_string()),
-    };
-    let mut response = refuse(StatusCode::TOO_MANY_REQUESTS, &message);
-    if let Ok(value) = seconds.to_string().parse() {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
+fn refused_sign_in(turned: Turned) -> Refusal {
+    match turned {
+        Turned::Locked(left) => Refusal::Throttled {
+            seconds: left.as_secs().max(1),
+            said: Said::Locked { minutes: left.as_secs().div_ceil(60).max(1) },
+        },
+        Turned::Busy => Refusal::Throttled { seconds: 5, said: Said::SignInsBusy },
     }
-    response
 }
 
 /// `POST /api/login`: a session cookie for a right name and password, unless
@@ -247,21 +223,13 @@ pub(crate) async fn login(
     State(app): State<Arc<App>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Json(login): Json<Login>,
-) -> Response {
+) -> Answer {
     let name = login.user.trim().to_string();
     let now = std::time::Instant::now();
-    if let Err(refusal) = app.throttle.admit(peer.ip(), &name, now) {
-        return refused_sign_in(refusal);
-    }
-    let turn = match app.throttle.turn().await {
-        Ok(turn) => turn,
-        Err(refusal) => return refused_sign_in(refusal),
-    };
+    app.throttle.admit(peer.ip(), &name, now).map_err(refused_sign_in)?;
+    let turn = app.throttle.turn().await.map_err(refused_sign_in)?;
     let looked_up = name.clone();
-    let found = match app.db(move |connection| users::user(connection, &looked_up)).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+    let found = app.db(move |connection| users::user(connection, &looked_up)).await?;
     // A missing user costs the same hashing as a wrong password: the answer's
     // time does not tell which names exist.
     let password = login.password;
@@ -278,39 +246,33 @@ pub(crate) async fn login(
     drop(turn);
     if !right || user_id < 0 {
         app.throttle.failed(peer.ip(), &name, std::time::Instant::now());
-        return refuse(StatusCode::UNAUTHORIZED, "Sai tên đăng nhập hoặc mật khẩu.");
+        return Err(Refusal::Said(StatusCode::UNAUTHORIZED, Said::WrongPassword));
     }
     app.throttle.succeeded(peer.ip(), &name);
     let (token, csrf) = (random_hex(32), random_hex(16));
     let (stored_token, stored_csrf) = (token.clone(), csrf.clone());
-    if let Err(response) =
-        app.db(move |connection| users::open_session(connection, user_id, &stored_token, &stored_csrf)).await
-    {
-        return response;
-    }
+    app.db(move |connection| users::open_session(connection, user_id, &stored_token, &stored_csrf)).await?;
     let cookie =
         format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}", users::SESSION_IDLE_SECONDS);
-    ([(header::SET_COOKIE, cookie)], Json(serde_json::json!({ "user": name, "csrf": csrf }))).into_response()
+    Ok(([(header::SET_COOKIE, cookie)], Json(serde_json::json!({ "user": name, "csrf": csrf }))).into_response())
 }
 
 /// `GET /api/session`: who the caller is and the CSRF token its changes must
 /// carry (a script on this machine gets the open workspace's token here).
-pub(crate) async fn session(Extension(caller): Extension<Option<Caller>>) -> Response {
+pub(crate) async fn session(Extension(caller): Extension<Option<Caller>>) -> Answer {
     match caller {
-        Some(caller) => Json(serde_json::json!({ "user": caller.user, "csrf": caller.csrf })).into_response(),
-        None => refuse(StatusCode::UNAUTHORIZED, "Cần đăng nhập."),
+        Some(caller) => Ok(Json(serde_json::json!({ "user": caller.user, "csrf": caller.csrf })).into_response()),
+        None => Err(Refusal::Said(StatusCode::UNAUTHORIZED, Said::SignInNeeded)),
     }
 }
 
 /// `POST /api/logout`: ends the session.
-pub(crate) async fn logout(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+pub(crate) async fn logout(State(app): State<Arc<App>>, headers: HeaderMap) -> Answer {
     if let Some(token) = cookie_token(&headers) {
-        if let Err(response) = app.db(move |connection| users::close_session(connection, &token)).await {
-            return response;
-        }
+        app.db(move |connection| users::close_session(connection, &token)).await?;
     }
     let cookie = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
-    ([(header::SET_COOKIE, cookie)], Json(serde_json::json!({}))).into_response()
+    Ok(([(header::SET_COOKIE, cookie)], Json(serde_json::json!({}))).into_response())
 }
 
 #[cfg(test)]

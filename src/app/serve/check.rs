@@ -21,8 +21,12 @@ pub(crate) struct ProblemJson {
     pub col: Option<usize>,
     /// `error`, `warning` or `info` (how a list file was read).
     pub severity: &'static str,
-    /// In Vietnamese, as `check` prints it.
+    /// As `check` prints it, in the clerk's language (Vietnamese until
+    /// [`ProblemJson::in_lang`] says otherwise).
     pub message: String,
+    /// The message in Vietnamese and in English, for [`ProblemJson::in_lang`].
+    #[serde(skip)]
+    pub both: (String, String),
     /// The file the problem is in (the YAML, or a list file by its name).
     pub file: String,
     /// A spreadsheet cell ("Sheet1!B3"), for lists read from XLSX.
@@ -31,18 +35,31 @@ pub(crate) struct ProblemJson {
 }
 
 impl ProblemJson {
-    /// `problem`, with `prefix` (a staging folder) cut from the names it gives.
-    pub(crate) fn new(problem: &Problem, prefix: &str) -> ProblemJson {
+    /// `problem`, with `prefix` (a staging folder) cut from the names it
+    /// gives, in the clerk's language `lang` (and English kept beside).
+    pub(crate) fn new(problem: &Problem, prefix: &str, lang: Lang) -> ProblemJson {
         let bare = |text: &str| if prefix.is_empty() { text.to_string() } else { text.replace(prefix, "") };
         ProblemJson {
             path: problem.path.clone(),
             line: problem.location.line,
             col: problem.location.col,
             severity: severity_name(problem.kind.severity()),
-            message: bare(&problem.kind.message(Lang::Vi)),
+            message: String::new(),
+            both: (bare(&problem.kind.message(Lang::Vi)), bare(&problem.kind.message(Lang::En))),
             file: bare(&problem.location.file),
             cell: problem.location.cell.clone(),
         }
+        .in_lang(lang)
+    }
+
+    /// The problem as a clerk reading `lang` is shown it.
+    pub(crate) fn in_lang(&self, lang: Lang) -> ProblemJson {
+        let mut shown = self.clone();
+        shown.message = match lang {
+            Lang::Vi => shown.both.0.clone(),
+            Lang::En => shown.both.1.clone(),
+        };
+        shown
     }
 
     pub(crate) fn is_error(&self) -> bool {
@@ -74,8 +91,8 @@ pub(crate) fn check(
     Ok(match input::load_with_notes(&stage.input()) {
         // How list files were read (columns, counts) and what is worth a
         // second look, as `check` shows them.
-        Ok((input, notes)) => (Some(input), notes.iter().map(|p| ProblemJson::new(p, &prefix)).collect()),
-        Err(problems) => (None, problems.iter().map(|p| ProblemJson::new(p, &prefix)).collect()),
+        Ok((input, notes)) => (Some(input), notes.iter().map(|p| ProblemJson::new(p, &prefix, Lang::Vi)).collect()),
+        Err(problems) => (None, problems.iter().map(|p| ProblemJson::new(p, &prefix, Lang::Vi)).collect()),
     })
 }
 

@@ -8,13 +8,14 @@ use std::sync::Arc;
 
 use axum::extract::{Extension, Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
 
-use super::api::{self, load_version, not_found, unprocessable, workspace_problem};
-use super::app::{internal, App};
+use super::answer::{Answer, Clerk, Refusal};
+use super::api::{self, load_version, shown, workspace_problem};
+use super::app::App;
 use super::auth::Caller;
 use super::check::{self, has_errors, ProblemJson};
 use super::render::{Part, Print, Transient};
@@ -48,8 +49,8 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-fn transient(err: Transient) -> Response {
-    internal(&err.0)
+fn transient(err: Transient) -> Refusal {
+    Refusal::internal(err.0)
 }
 
 /// How a download asks certificates to be printed: `in=phoi` (on blanks)
@@ -62,14 +63,14 @@ pub(crate) struct PrintQuery {
     may_in: Option<String>,
 }
 
-async fn print_options(app: &App, query: &PrintQuery) -> Result<Print, Response> {
+async fn print_options(app: &App, query: &PrintQuery) -> Result<Print, Refusal> {
     let overlay = query.print.as_deref() == Some("phoi");
     let Some(name) = query.may_in.clone().filter(|n| !n.is_empty()) else {
         return Ok(Print::new(overlay, (0.0, 0.0), 1.0));
     };
     match app.db(move |connection| users::printer(connection, &name)).await? {
         Some(printer) => Ok(Print::new(overlay, (printer.offset_x, printer.offset_y), printer.scale)),
-        None => Err(not_found()),
+        None => Err(Refusal::not_found()),
     }
 }
 
@@ -78,32 +79,26 @@ pub(crate) async fn file(
     State(app): State<Arc<App>>,
     Path((id, name)): Path<(i64, String)>,
     Query(query): Query<PrintQuery>,
-) -> Response {
+) -> Answer {
     let (Some(part), Some(extension)) = (Paper::parse(&name).map(Paper::kind), name.rsplit_once('.').map(|(_, e)| e))
     else {
-        return not_found();
+        return Err(Refusal::not_found());
     };
     let format = match (part, extension) {
         (_, "pdf") => Format::Pdf,
         (_, "docx") | (DocKind::TinBai, "txt") => Format::Docx,
-        _ => return not_found(),
+        _ => return Err(Refusal::not_found()),
     };
-    let version = match load_version(&app, id, query.phien_ban).await {
-        Ok(version) => version,
-        Err(response) => return response,
-    };
-    let print = match print_options(&app, &query).await {
-        Ok(print) => print,
-        Err(response) => return response,
-    };
+    let version = load_version(&app, id, query.phien_ban).await?;
+    let print = print_options(&app, &query).await?;
     let output = match app.renderer.part(&version, part, format, &print).await {
         Ok(Ok(output)) => output,
-        Ok(Err(problems)) => return unprocessable(problems.to_vec()),
-        Err(err) => return transient(err),
+        Ok(Err(problems)) => return Err(Refusal::Problems(problems.to_vec())),
+        Err(err) => return Err(transient(err)),
     };
-    let Some(found) = output.files.iter().find(|f| f.entry.path == name) else { return not_found() };
+    let Some(found) = output.files.iter().find(|f| f.entry.path == name) else { return Err(Refusal::not_found()) };
     let disposition = if format == Format::Docx && extension == "docx" { "attachment" } else { "inline" };
-    (
+    Ok((
         [
             (header::CONTENT_TYPE, content_type(&name).to_string()),
             (header::CONTENT_DISPOSITION, format!("{disposition}; filename=\"{name}\"")),
@@ -111,31 +106,21 @@ pub(crate) async fn file(
         ],
         found.bytes.clone(),
     )
-        .into_response()
+        .into_response())
 }
 
 /// `GET /api/conferences/{id}/pack.zip`: every paper and `manifest.json`.
-pub(crate) async fn pack(
-    State(app): State<Arc<App>>,
-    Path(id): Path<i64>,
-    Query(query): Query<PrintQuery>,
-) -> Response {
-    let version = match load_version(&app, id, query.phien_ban).await {
-        Ok(version) => version,
-        Err(response) => return response,
-    };
-    let print = match print_options(&app, &query).await {
-        Ok(print) => print,
-        Err(response) => return response,
-    };
+pub(crate) async fn pack(State(app): State<Arc<App>>, Path(id): Path<i64>, Query(query): Query<PrintQuery>) -> Answer {
+    let version = load_version(&app, id, query.phien_ban).await?;
+    let print = print_options(&app, &query).await?;
     let mut outputs = Vec::new();
     // In the order `build` writes them.
     for (rank, part) in [DocKind::BaoCao, DocKind::QuyetDinh, DocKind::TinBai, DocKind::Khen].into_iter().enumerate() {
         for format in [Format::Pdf, Format::Docx] {
             match app.renderer.part(&version, part, format, &print).await {
                 Ok(Ok(output)) => outputs.push((rank, output)),
-                Ok(Err(problems)) => return unprocessable(problems.to_vec()),
-                Err(err) => return transient(err),
+                Ok(Err(problems)) => return Err(Refusal::Problems(problems.to_vec())),
+                Err(err) => return Err(transient(err)),
             }
         }
     }
@@ -152,7 +137,7 @@ pub(crate) async fn pack(
     })
     .await;
     match zipped {
-        Ok(Ok(bytes)) => (
+        Ok(Ok(bytes)) => Ok((
             [
                 (header::CONTENT_TYPE, "application/zip".to_string()),
                 (
@@ -162,9 +147,9 @@ pub(crate) async fn pack(
             ],
             bytes,
         )
-            .into_response(),
-        Ok(Err(err)) => internal(&err.to_string()),
-        Err(err) => internal(&err.to_string()),
+            .into_response()),
+        Ok(Err(err)) => Err(Refusal::internal(err)),
+        Err(err) => Err(Refusal::internal(err)),
     }
 }
 
@@ -189,25 +174,20 @@ pub(crate) async fn preview(
     State(app): State<Arc<App>>,
     Path((id, version, paper, page)): Path<(i64, i64, String, String)>,
     Query(query): Query<PrintQuery>,
-) -> Response {
-    let Some(part) = Paper::parse(&paper).map(Paper::kind) else { return not_found() };
+    Clerk(lang): Clerk,
+) -> Answer {
+    let Some(part) = Paper::parse(&paper).map(Paper::kind) else { return Err(Refusal::not_found()) };
     if page == "canh-bao" {
-        return warnings(&app, id, version, part, &paper, &query).await;
+        return warnings(&app, id, version, part, &paper, &query, lang).await;
     }
     let page: usize = match page.strip_suffix(".png").and_then(|p| p.parse().ok()) {
         Some(page) if page >= 1 => page,
-        _ => return not_found(),
+        _ => return Err(Refusal::not_found()),
     };
-    let version = match load_version(&app, id, Some(version)).await {
-        Ok(version) => version,
-        Err(response) => return response,
-    };
-    let print = match print_options(&app, &query).await {
-        Ok(print) => print,
-        Err(response) => return response,
-    };
+    let version = load_version(&app, id, Some(version)).await?;
+    let print = print_options(&app, &query).await?;
     match app.renderer.picture(&version, part, &format!("{paper}.pdf"), page, &print).await {
-        Ok(Ok(picture)) => (
+        Ok(Ok(picture)) => Ok((
             [
                 (header::CONTENT_TYPE, "image/png".to_string()),
                 // A version never changes: its pictures can be kept.
@@ -216,37 +196,35 @@ pub(crate) async fn preview(
             ],
             picture.png.clone(),
         )
-            .into_response(),
-        Ok(Err(problems)) if problems.is_empty() => not_found(),
-        Ok(Err(problems)) => unprocessable(problems.to_vec()),
-        Err(err) => transient(err),
+            .into_response()),
+        Ok(Err(problems)) if problems.is_empty() => Err(Refusal::not_found()),
+        Ok(Err(problems)) => Err(Refusal::Problems(problems.to_vec())),
+        Err(err) => Err(transient(err)),
     }
 }
 
 /// `GET …/preview/{version}/{paper}/canh-bao`: what a person should check
 /// in that paper (certificate boxes at their smallest size).
-async fn warnings(app: &App, id: i64, version: i64, part: Part, paper: &str, query: &PrintQuery) -> Response {
-    let version = match load_version(app, id, Some(version)).await {
-        Ok(version) => version,
-        Err(response) => return response,
-    };
-    let print = match print_options(app, query).await {
-        Ok(print) => print,
-        Err(response) => return response,
-    };
+async fn warnings(app: &App, id: i64, version: i64, part: Part, paper: &str, query: &PrintQuery, lang: Lang) -> Answer {
+    let version = load_version(app, id, Some(version)).await?;
+    let print = print_options(app, query).await?;
     let output = match app.renderer.part(&version, part, Format::Pdf, &print).await {
         Ok(Ok(output)) => output,
-        Ok(Err(problems)) => return unprocessable(problems.to_vec()),
-        Err(err) => return transient(err),
+        Ok(Err(problems)) => return Err(Refusal::Problems(problems.to_vec())),
+        Err(err) => return Err(transient(err)),
     };
     // Certificates of group N warn at khen_thuong[N-1]….
     let group = match Paper::parse(paper) {
         Some(Paper::Certificates(index)) => Some(format!("khen_thuong[{index}]")),
         _ => None,
     };
-    let warnings: Vec<&ProblemJson> =
-        output.warnings.iter().filter(|w| group.as_ref().is_none_or(|g| w.path.starts_with(g.as_str()))).collect();
-    Json(json!({ "problems": warnings })).into_response()
+    let warnings: Vec<ProblemJson> = output
+        .warnings
+        .iter()
+        .filter(|w| group.as_ref().is_none_or(|g| w.path.starts_with(g.as_str())))
+        .map(|w| w.in_lang(lang))
+        .collect();
+    Ok(Json(json!({ "problems": warnings })).into_response())
 }
 
 #[derive(serde::Deserialize)]
@@ -261,25 +239,22 @@ pub(crate) struct SummaryAsk {
 }
 
 /// `POST /api/summary`: the summary papers of some conferences over a range, as a ZIP.
-pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<SummaryAsk>) -> Response {
+pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<SummaryAsk>) -> Answer {
     if ask.conferences.is_empty() {
-        return unprocessable(workspace_problem("conferences", WorkspaceKind::NoConference));
+        return Err(workspace_problem("conferences", WorkspaceKind::NoConference));
     }
     let mut versions = Vec::new();
     for id in &ask.conferences {
         match load_version(&app, *id, None).await {
             Ok(version) => versions.push(version),
-            Err(_) => return unprocessable(workspace_problem("conferences", WorkspaceKind::UnknownConference(*id))),
+            Err(_) => return Err(workspace_problem("conferences", WorkspaceKind::UnknownConference(*id))),
         }
     }
     let ngay = match ask.ngay.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(text) => match crate::text::vn::Date::parse(text) {
             Some(date) => Some(date),
             None => {
-                return unprocessable(workspace_problem(
-                    "ngay",
-                    WorkspaceKind::BadForm(format!("ngày «{text}»: cần YYYY-MM-DD")),
-                ))
+                return Err(workspace_problem("ngay", WorkspaceKind::BadForm(format!("ngày «{text}»: cần YYYY-MM-DD"))))
             }
         },
         None => None,
@@ -302,12 +277,13 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
             metric_map: None,
         };
         let bare = |problem: &crate::diag::Problem| {
-            let mut json = ProblemJson::new(problem, "");
+            let mut json = ProblemJson::new(problem, "", Lang::Vi);
             for stage in &stages {
-                json.message = json.message.replace(&stage.prefix(), "");
+                json.both.0 = json.both.0.replace(&stage.prefix(), "");
+                json.both.1 = json.both.1.replace(&stage.prefix(), "");
                 json.file = json.file.replace(&stage.prefix(), "");
             }
-            json
+            json.in_lang(Lang::Vi)
         };
         // The same papers `baocao summary` writes, made in memory.
         let rendered = match crate::pack::render_summary(&request, false) {
@@ -320,17 +296,17 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
     })
     .await;
     match made {
-        Ok(Ok(Ok(bytes))) => (
+        Ok(Ok(Ok(bytes))) => Ok((
             [
                 (header::CONTENT_TYPE, "application/zip".to_string()),
                 (header::CONTENT_DISPOSITION, format!("attachment; filename=\"tong-hop-{}-{}.zip\"", ask.from, ask.to)),
             ],
             bytes,
         )
-            .into_response(),
-        Ok(Ok(Err(problems))) => unprocessable(problems),
-        Ok(Err(err)) => internal(&err.to_string()),
-        Err(err) => internal(&err.to_string()),
+            .into_response()),
+        Ok(Ok(Err(problems))) => Err(Refusal::Problems(problems)),
+        Ok(Err(err)) => Err(Refusal::internal(err)),
+        Err(err) => Err(Refusal::internal(err)),
     }
 }
 
@@ -342,19 +318,14 @@ pub(crate) async fn list_upload(
     State(app): State<Arc<App>>,
     Extension(caller): Extension<Option<Caller>>,
     Path(id): Path<i64>,
+    Clerk(lang): Clerk,
     headers: HeaderMap,
     multipart: Multipart,
-) -> Response {
-    let expected = match api::if_match(&headers) {
-        Ok(expected) => expected,
-        Err(response) => return response,
-    };
-    let upload = match upload::read(multipart, &[FileKind::Csv, FileKind::Xlsx]).await {
-        Ok(upload) => upload,
-        Err(problems) => return unprocessable(problems),
-    };
+) -> Answer {
+    let expected = api::if_match(&headers)?;
+    let upload = upload::read(multipart, &[FileKind::Csv, FileKind::Xlsx]).await?;
     let Some((name, bytes)) = upload.files.into_iter().next() else {
-        return unprocessable(workspace_problem(
+        return Err(workspace_problem(
             "",
             WorkspaceKind::UploadType { name: String::new(), expected: ".xlsx, .csv".into() },
         ));
@@ -364,13 +335,10 @@ pub(crate) async fn list_upload(
         Some(sheet) => format!("{name}#{sheet}"),
         None => name.clone(),
     };
-    let current = match load_version(&app, id, Some(expected)).await {
-        Ok(current) => current,
-        Err(response) => return response,
-    };
+    let current = load_version(&app, id, Some(expected)).await?;
     let mut tree = super::yaml_form::stored(&current.yaml);
     let Some(slot) = tree.get_mut("khen_thuong").and_then(|g| g.get_mut(group)).and_then(|g| g.as_mapping_mut()) else {
-        return not_found();
+        return Err(Refusal::not_found());
     };
     slot.remove("danh_sach");
     slot.insert("danh_sach_tep".into(), reference.into());
@@ -378,28 +346,26 @@ pub(crate) async fn list_upload(
     let accept = upload.fields.get("nhan").is_some_and(|v| v == "1");
     if accept {
         let author = caller.as_ref().map_or_else(|| "(máy này)".to_string(), Caller::author);
-        return api::save_yaml(&app, id, expected, yaml, vec![(name, bytes)], author, "Danh sách").await;
+        let save = api::Save { expected, yaml, added: vec![(name, bytes)], author, note: "Danh sách", lang };
+        return api::save_yaml(&app, id, save).await;
     }
     let mut files: Vec<StoredFile> = current.files.iter().filter(|f| f.name != name).cloned().collect();
     files.push(StoredFile { name: name.clone(), bytes: Arc::new(bytes) });
-    let (input, problems) = match api::check_all(&app, id, yaml, files).await {
-        Ok(checked) => checked,
-        Err(response) => return response,
-    };
+    let (input, problems) = api::check_all(&app, id, yaml, files).await?;
     let recipients =
         input.as_ref().and_then(|i| i.khen_thuong.get(group)).map(|g| g.danh_sach.clone()).unwrap_or_default();
     let count = |kind: crate::input::LoaiNguoiNhan| recipients.iter().filter(|r| r.loai == kind).count();
-    (
+    Ok((
         StatusCode::OK,
         Json(json!({
             "ok": !has_errors(&problems),
             "file": name,
-            "problems": problems,
+            "problems": shown(&problems, lang),
             "tap_the": count(crate::input::LoaiNguoiNhan::TapThe),
             "ca_nhan": count(crate::input::LoaiNguoiNhan::CaNhan),
             "recipients": recipients,
             "papers": input.as_ref().map(check::papers).unwrap_or_default(),
         })),
     )
-        .into_response()
+        .into_response())
 }

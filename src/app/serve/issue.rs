@@ -17,7 +17,7 @@ use super::store::conferences::{self, SaveRefused, Version};
 use super::store::keys;
 use super::store::register::{self, AwardRecord, CounterKey, DecisionRecord};
 use super::yaml_form;
-use crate::diag::{Kind, Location, Problem, WorkspaceKind};
+use crate::diag::{Kind, Lang, Location, Problem, WorkspaceKind};
 use crate::input::{self, HinhThucKhen, Input, LoaiNguoiNhan, NhomKhen};
 
 /// The suffix after a blank number ("/QĐ-UBND" of "…/QĐ-UBND"); none when
@@ -44,6 +44,7 @@ fn problem(path: String, kind: WorkspaceKind) -> ProblemJson {
     ProblemJson::new(
         &Problem { location: Box::new(Location::file(INPUT_NAME)), path, kind: Kind::Workspace(Box::new(kind)) },
         "",
+        Lang::Vi,
     )
 }
 
@@ -280,7 +281,7 @@ pub(crate) fn issue(
     let yaml = yaml_form::to_yaml(&tree);
     let checked = match input::load_str(&yaml, INPUT_NAME, stage_dir) {
         Ok(checked) => checked,
-        Err(found) => return Ok(Issued::Problems(found.iter().map(|p| ProblemJson::new(p, "")).collect())),
+        Err(found) => return Ok(Issued::Problems(found.iter().map(|p| ProblemJson::new(p, "", Lang::Vi)).collect())),
     };
     let name = conference_name(&checked);
     let saved =

@@ -228,11 +228,11 @@ fn render(
                 .warnings
                 .iter()
                 .filter(|p| p.kind.severity() != Severity::Info)
-                .map(|p| ProblemJson::new(p, &prefix))
+                .map(|p| ProblemJson::new(p, &prefix, Lang::Vi))
                 .collect(),
         }))),
         Err(Failure::Input(problems)) => {
-            Ok(Err(Arc::new(problems.iter().map(|p| ProblemJson::new(p, &prefix)).collect())))
+            Ok(Err(Arc::new(problems.iter().map(|p| ProblemJson::new(p, &prefix, Lang::Vi)).collect())))
         }
         Err(Failure::Io { .. } | Failure::Output { .. }) => Err(Transient("I/O".into())),
         Err(failure @ Failure::Render { .. }) => Ok(Err(Arc::new(vec![ProblemJson {
@@ -241,6 +241,10 @@ fn render(
             col: None,
             severity: "error",
             message: failure.message(Lang::Vi).trim().replace(&prefix, ""),
+            both: (
+                failure.message(Lang::Vi).trim().replace(&prefix, ""),
+                failure.message(Lang::En).trim().replace(&prefix, ""),
+            ),
             file: String::new(),
             cell: None,
         }]))),

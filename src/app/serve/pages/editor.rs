@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use axum::extract::{Extension, Path, Query, State};
-use axum::response::Response;
+
+use crate::app::serve::answer::{Answer, Refusal};
 use serde_json::{json, Value};
 
 use super::{form, shell, templates};
@@ -22,7 +23,7 @@ async fn loaded(
     app: &Arc<App>,
     id: i64,
     version: Option<i64>,
-) -> Result<(Arc<conferences::Version>, Option<Input>, Vec<ProblemJson>), Response> {
+) -> Result<(Arc<conferences::Version>, Option<Input>, Vec<ProblemJson>), Refusal> {
     let version = load_version(app, id, version).await?;
     let (input, problems) = check_all(app, id, version.yaml.clone(), version.files.clone()).await?;
     Ok((version, input, problems))
@@ -33,14 +34,10 @@ pub(super) async fn form_fragment(
     State(app): State<Arc<App>>,
     Path(id): Path<i64>,
     Query(query): Query<VersionQuery>,
-) -> Response {
-    match loaded(&app, id, query.phien_ban).await {
-        Ok((version, input, _)) => {
-            let tree = super::super::yaml_form::stored(&version.yaml);
-            templates::render("bieu-mau", &form::form(&tree, input.as_ref()))
-        }
-        Err(response) => response,
-    }
+) -> Answer {
+    let (version, input, _) = loaded(&app, id, query.phien_ban).await?;
+    let tree = super::super::yaml_form::stored(&version.yaml);
+    Ok(templates::render("bieu-mau", &form::form(&tree, input.as_ref())))
 }
 
 /// `GET /hoi-nghi/{id}`: the conference's page.
@@ -49,21 +46,14 @@ pub(super) async fn page(
     Extension(caller): Extension<Option<Caller>>,
     Path(id): Path<i64>,
     Query(query): Query<VersionQuery>,
-) -> Response {
-    let (version, input, problems) = match loaded(&app, id, query.phien_ban).await {
-        Ok(loaded) => loaded,
-        Err(response) => return response,
-    };
-    let (history, printers) = match app
+) -> Answer {
+    let (version, input, problems) = loaded(&app, id, query.phien_ban).await?;
+    let (history, printers) = app
         .db(move |connection| -> rusqlite::Result<_> {
             Ok((conferences::history(connection, id)?, users::printers(connection)?))
         })
-        .await
-    {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    templates::render("hoi-nghi", &page_context(&caller, &version, input.as_ref(), problems, &history, &printers))
+        .await?;
+    Ok(templates::render("hoi-nghi", &page_context(&caller, &version, input.as_ref(), problems, &history, &printers)))
 }
 
 /// The conference page's context: the version shown (`cu`: an older one),

@@ -16,6 +16,8 @@ use std::sync::Arc;
 use axum::extract::{Extension, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+
+use super::answer::Answer;
 use axum::routing::get;
 use axum::Router;
 use serde_json::{json, Value};
@@ -82,11 +84,9 @@ fn login_context() -> Value {
     json!({ "khung": shell("Đăng nhập", &None, "") })
 }
 
-async fn list_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Response {
-    match app.db(|connection| conferences::list(connection)).await {
-        Ok(list) => templates::render("danh-sach-hoi-nghi", &list_context(&caller, &list)),
-        Err(response) => response,
-    }
+async fn list_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let list = app.db(|connection| conferences::list(connection)).await?;
+    Ok(templates::render("danh-sach-hoi-nghi", &list_context(&caller, &list)))
 }
 
 fn list_context(caller: &Option<Caller>, list: &[conferences::Summary]) -> Value {

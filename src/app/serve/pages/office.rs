@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
+use crate::app::serve::answer::Answer;
 use axum::extract::{Extension, State};
-use axum::response::Response;
 use serde_json::{json, Value};
 
 use super::{shell, templates};
@@ -30,20 +30,13 @@ fn award_name(award: &str) -> &str {
     }
 }
 
-pub(super) async fn register_page(
-    State(app): State<Arc<App>>,
-    Extension(caller): Extension<Option<Caller>>,
-) -> Response {
-    let found = app
+pub(super) async fn register_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let (counters, yearly) = app
         .db(|connection| -> rusqlite::Result<_> {
             Ok((register::counters(connection)?, register::yearly_counts(connection)?))
         })
-        .await;
-    let (counters, yearly) = match found {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    templates::render("so-dang-ky", &register_context(&caller, &counters, yearly))
+        .await?;
+    Ok(templates::render("so-dang-ky", &register_context(&caller, &counters, yearly)))
 }
 
 /// The register page's context: awards per year and award (collectives and
@@ -89,15 +82,9 @@ pub(super) fn register_context(
     json!({ "khung": shell("Sổ đăng ký", caller, "/so-dang-ky"), "theo_nam": yearly, "bo_dem": counters })
 }
 
-pub(super) async fn summary_page(
-    State(app): State<Arc<App>>,
-    Extension(caller): Extension<Option<Caller>>,
-) -> Response {
-    let list = match app.db(|connection| conferences::list(connection)).await {
-        Ok(list) => list,
-        Err(response) => return response,
-    };
-    templates::render("tong-hop", &summary_context(&caller, &list))
+pub(super) async fn summary_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let list = app.db(|connection| conferences::list(connection)).await?;
+    Ok(templates::render("tong-hop", &summary_context(&caller, &list)))
 }
 
 pub(super) fn summary_context(caller: &Option<Caller>, list: &[conferences::Summary]) -> Value {
@@ -106,15 +93,9 @@ pub(super) fn summary_context(caller: &Option<Caller>, list: &[conferences::Summ
     json!({ "khung": shell("Tổng hợp", caller, "/tong-hop"), "hoi_nghi": list })
 }
 
-pub(super) async fn printers_page(
-    State(app): State<Arc<App>>,
-    Extension(caller): Extension<Option<Caller>>,
-) -> Response {
-    let printers = match app.db(|connection| users::printers(connection)).await {
-        Ok(printers) => printers,
-        Err(response) => return response,
-    };
-    templates::render("may-in", &printers_context(&caller, &printers))
+pub(super) async fn printers_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let printers = app.db(|connection| users::printers(connection)).await?;
+    Ok(templates::render("may-in", &printers_context(&caller, &printers)))
 }
 
 pub(super) fn printers_context(caller: &Option<Caller>, printers: &[users::Printer]) -> Value {

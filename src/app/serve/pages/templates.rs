@@ -58,7 +58,9 @@ pub(crate) fn render_text(name: &str, context: &Value) -> Result<String, RenderE
 pub(crate) fn render(name: &str, context: &Value) -> Response {
     match render_text(name, context) {
         Ok(html) => Html(html).into_response(),
-        Err(err) => crate::app::serve::app::internal(&format!("page template {name}: {err}")),
+        Err(err) => {
+            crate::app::serve::answer::Refusal::internal(format!("page template {name}: {err}")).into_response()
+        }
     }
 }
 
