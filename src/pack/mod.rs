@@ -287,7 +287,8 @@ fn dated(mut document: doc::Document, epoch: Option<doc::Timestamp>) -> doc::Doc
     document
 }
 
-#[cfg(test)]
+// The test compares the workspace's renders, so it needs the workspace.
+#[cfg(all(test, feature = "workspace"))]
 mod tests {
     use super::*;
 
