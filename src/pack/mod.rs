@@ -287,15 +287,16 @@ fn dated(mut document: doc::Document, epoch: Option<doc::Timestamp>) -> doc::Doc
     document
 }
 
-// The test compares the workspace's renders, so it needs the workspace.
-#[cfg(all(test, feature = "workspace"))]
+#[cfg(test)]
 mod tests {
-    use super::*;
 
     /// A server renders on threads that made other papers before: the
-    /// bytes must be those of a fresh `build`.
+    /// bytes must be those of a fresh `build` (it compares the
+    /// workspace's renders, so it needs the workspace).
+    #[cfg(feature = "workspace")]
     #[test]
     fn papers_do_not_depend_on_what_the_thread_made_before() {
+        use super::*;
         let request = BuildRequest {
             input: Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/hai-phong-2018.yaml"),
             only: vec![DocKind::QuyetDinh, DocKind::BaoCao],
