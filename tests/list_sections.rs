@@ -232,3 +232,63 @@ fn a_yaml_list_takes_group_headings_by_nhom_and_prints_as_before_without() {
     let lines = pdf_layout_lines(&plain.join("quyet-dinh-2.pdf"));
     assert!(!lines.iter().any(|l| l.contains("QUẬN HỒNG BÀNG")), "{}", lines.join("\n"));
 }
+
+#[test]
+fn nested_group_rows_head_their_rows_each_where_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_csv(
+        dir.path(),
+        &[
+            "STT;Tên tập thể;Địa chỉ;Số sổ",
+            "A;KHỐI CƠ QUAN TRUNG ƯƠNG;;",
+            ";1. Các bộ;;",
+            "1;Bộ Công an;;0101",
+            ";2. Các đoàn thể;;",
+            "2;Hội Nông dân Việt Nam;;0102",
+            "3;Hội Cựu chiến binh Việt Nam;;0103",
+            "B;KHỐI ĐỊA PHƯƠNG;;",
+            "4;Ủy ban MTTQ tỉnh Nghệ An;;0104",
+            "Tổng số: 4 tập thể;;;",
+        ],
+    );
+    let read = read(&input).unwrap();
+    assert_eq!(
+        read,
+        [
+            "tap_the|Bộ Công an||A. KHỐI CƠ QUAN TRUNG ƯƠNG\n1. Các bộ",
+            "tap_the|Hội Nông dân Việt Nam||A. KHỐI CƠ QUAN TRUNG ƯƠNG\n2. Các đoàn thể",
+            "tap_the|Hội Cựu chiến binh Việt Nam||A. KHỐI CƠ QUAN TRUNG ƯƠNG\n2. Các đoàn thể",
+            "tap_the|Ủy ban MTTQ tỉnh Nghệ An||B. KHỐI ĐỊA PHƯƠNG",
+        ]
+    );
+    let (code, stderr) = check(&input, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr
+            .contains("dòng nhóm «A. KHỐI CƠ QUAN TRUNG ƯƠNG»: không phải người nhận; là tiêu đề nhóm của 3 dòng dưới"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("dòng nhóm «2. Các đoàn thể»: không phải người nhận; là tiêu đề nhóm của 2 dòng dưới"),
+        "{stderr}"
+    );
+
+    let out = dir.path().join("out");
+    build(&input, &out, &["--only", "quyet-dinh", "--format", "pdf"]);
+    let lines = pdf_layout_lines(&out.join("quyet-dinh-1.pdf"));
+    let at = |expected: &str| lines.iter().position(|l| l.starts_with(expected));
+    let order = [
+        "A KHỐI CƠ QUAN TRUNG ƯƠNG",
+        "1 Các bộ",
+        "1 Bộ Công an",
+        "2 Các đoàn thể",
+        "2 Hội Nông dân Việt Nam",
+        "3 Hội Cựu chiến binh Việt Nam",
+        "B KHỐI ĐỊA PHƯƠNG",
+        "4 Ủy ban MTTQ tỉnh Nghệ An",
+    ]
+    .map(at);
+    assert!(order.iter().all(Option::is_some), "{order:?}:\n{}", lines.join("\n"));
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}:\n{}", lines.join("\n"));
+    assert_eq!(lines.iter().filter(|l| l.contains("KHỐI CƠ QUAN TRUNG ƯƠNG")).count(), 1, "{}", lines.join("\n"));
+}

@@ -281,14 +281,17 @@ fn recipients_table(group: &NhomKhen) -> Table {
             cells: vec![markup::roman(part_number), format!("{title} ({})", people.len()), String::new()],
             bold: true,
         });
-        let mut group = None;
+        let mut group: Vec<&str> = Vec::new();
         for (i, person) in people.iter().enumerate() {
-            // A group row of the clerk's list heads its rows where it changes.
-            if person.nhom.is_some() && person.nhom != group {
-                let (number, words) = group_heading(person.nhom.as_deref().unwrap_or_default());
+            // The clerk's group rows (nested ones a line each) head their
+            // rows where they change: from the first line that differs.
+            let lines: Vec<&str> = person.nhom.as_deref().map_or(Vec::new(), |n| n.lines().collect());
+            let same = lines.iter().zip(&group).take_while(|(a, b)| a == b).count();
+            for line in &lines[same..] {
+                let (number, words) = group_heading(line);
                 rows.push(Row { cells: vec![number, words, String::new()], bold: true });
             }
-            group.clone_from(&person.nhom);
+            group = lines;
             rows.push(Row {
                 cells: vec![(i + 1).to_string(), awards::display_name(person), awards::position_and_unit(person)],
                 bold: false,

@@ -242,7 +242,8 @@ impl RowTexts {
                 }
                 continue;
             };
-            let text = match checked_text(raw, false) {
+            // Nested group rows come one a line.
+            let text = match checked_text(raw, *key == "nhom") {
                 Ok(text) => text,
                 Err(kind) => {
                     report(key, false, kind);

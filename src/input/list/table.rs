@@ -8,7 +8,8 @@
 use super::display::show;
 use super::grid::{Grid, Merge, Row};
 use super::words::{
-    closing, field_of, fold, group_label, is_group_label, section_kind, starts_with_numbering, total, Closing, Field,
+    closing, field_of, fold, group_label, group_level, is_group_label, section_kind, starts_with_numbering, total,
+    Closing, Field,
 };
 use crate::diag::{CellTrouble, SkipReason};
 use crate::input::model::LoaiNguoiNhan;
@@ -108,7 +109,8 @@ pub(super) struct Record {
     /// (field, column, text), in column order; no empty texts.
     pub(super) values: Vec<(Field, usize, String)>,
     pub(super) section: Option<LoaiNguoiNhan>,
-    /// The group row it stands under ("A. KHỐI CƠ QUAN TRUNG ƯƠNG").
+    /// The group rows it stands under, outermost first, one a line
+    /// ("A. KHỐI CƠ QUAN TRUNG ƯƠNG\n1. Các bộ").
     pub(super) group: Option<String>,
 }
 
@@ -165,8 +167,9 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
     let mapped: Vec<&Column> = header.columns.iter().filter(|c| c.field.is_some_and(|f| f != Field::Number)).collect();
     let body: Vec<&Row> = grid.rows.iter().filter(|r| r.number > header.last_row).collect();
     let mut section = None;
-    // The group row the rows below stand under: its label and event.
-    let mut group: Option<(String, usize)> = None;
+    // The group rows the rows below stand under, outermost first: label,
+    // level ("A." holds "1."; see `group_level`) and event.
+    let mut groups: Vec<(String, u8, usize)> = Vec::new();
     for (position, row) in body.iter().enumerate() {
         let texts: Vec<(usize, String)> = row
             .cells
@@ -205,7 +208,7 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
         // "I | TẬP THỂ (68)": a section, whatever columns its words sit in.
         if let Some(kind) = section_kind(&all_text()).filter(|_| shown && (merged_across || worded <= 1)) {
             section = Some(kind);
-            group = None;
+            groups.clear();
             walk.events.push(Event::Section { row: row.number, column: first_column, text: all_text(), kind });
             continue;
         }
@@ -219,7 +222,11 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
             let has_words = fold(&label).split(' ').skip(1).any(|w| w.chars().any(|c| c.is_alphabetic()));
             if (merged_across || numbered_as_group) && has_words {
                 let column = others.first().map_or(first_column, |(c, _)| *c);
-                group = Some((label.clone(), walk.events.len()));
+                let level = group_level(&label);
+                while groups.last().is_some_and(|(_, l, _)| *l >= level) {
+                    groups.pop();
+                }
+                groups.push((label.clone(), level, walk.events.len()));
                 walk.events.push(Event::Group { row: row.number, column, text: label, rows: 0 });
                 continue;
             }
@@ -236,12 +243,14 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
         }
         let before = walk.records.len();
         read_record(grid, row, texts, &mapped, section, &mut walk);
-        if let (Some((label, event)), true) = (&group, walk.records.len() > before) {
+        if !groups.is_empty() && walk.records.len() > before {
             if let Some(record) = walk.records.last_mut() {
-                record.group = Some(label.clone());
+                record.group = Some(groups.iter().map(|(label, _, _)| label.as_str()).collect::<Vec<_>>().join("\n"));
             }
-            if let Some(Event::Group { rows, .. }) = walk.events.get_mut(*event) {
-                *rows += 1;
+            for (_, _, event) in &groups {
+                if let Some(Event::Group { rows, .. }) = walk.events.get_mut(*event) {
+                    *rows += 1;
+                }
             }
         }
     }

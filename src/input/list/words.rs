@@ -181,10 +181,36 @@ pub(super) fn starts_with_numbering(text: &str) -> bool {
 /// "KHỐI CƠ QUAN TRUNG ƯƠNG", "CỤM THI ĐUA SỐ 3": a group's name in
 /// capitals, starting with a word that names a group of units.
 pub(super) fn is_group_label(text: &str) -> bool {
-    const GROUP_WORDS: &[&str] = &["khoi", "cum", "nhom", "khu", "vung", "linh", "nganh", "cac"];
+    const GROUP_WORDS: &[&str] = &["khoi", "cum", "nhom", "vung", "nganh", "cac"];
     let capitals = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
     let folded = fold(text);
-    capitals && folded.split(' ').count() >= 2 && folded.split(' ').next().is_some_and(|w| GROUP_WORDS.contains(&w))
+    let words: Vec<&str> = folded.split(' ').collect();
+    // "KHU PHỐ 3" is a unit; "KHU VỰC MIỀN NÚI" a group.
+    let group_word = match words.as_slice() {
+        ["khu" | "linh", "vuc", _, ..] => true,
+        [first, _, ..] => GROUP_WORDS.contains(first),
+        _ => false,
+    };
+    capitals && group_word
+}
+
+/// How deep a group row's numbering sits: "I." (1) holds "A." (2), which
+/// holds "1." (3), which holds "1.1." (4); a group in capitals without a
+/// numbering sits as a lettered one.
+pub(super) fn group_level(label: &str) -> u8 {
+    let head = label.split([' ', ')', '-', ':']).next().unwrap_or("").trim_end_matches('.');
+    if head.is_empty() {
+        return 2;
+    }
+    if head.contains('.') && head.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        4
+    } else if head.chars().all(|c| c.is_ascii_digit()) {
+        3
+    } else if head.len() > 1 && head.chars().all(|c| "IVXivx".contains(c)) || ["I", "V", "X"].contains(&head) {
+        1
+    } else {
+        2
+    }
 }
 
 /// A group row's label as the list prints it: its number (from the STT
@@ -384,7 +410,11 @@ mod tests {
         assert!(is_group_label("CỤM THI ĐUA SỐ 3"));
         assert!(!is_group_label("Khối cơ quan"), "in capitals only");
         assert!(!is_group_label("CÔNG AN XÃ AN HÒA"), "a unit's name in capitals");
+        assert!(!is_group_label("KHU PHỐ 3"), "a unit's name in capitals");
+        assert!(is_group_label("KHU VỰC MIỀN NÚI"));
         assert_eq!(group_label(Some("A"), Some("KHỐI TỈNH")), "A. KHỐI TỈNH");
+        let levels = ["II. KHỐI", "B. KHỐI", "KHỐI TỈNH", "2. Các bộ", "2) Các bộ", "2.1. Vụ"].map(group_level);
+        assert_eq!(levels, [1, 2, 2, 3, 3, 4]);
         assert_eq!(group_label(Some("1."), Some("Các xã")), "1. Các xã");
         assert_eq!(group_label(Some("B"), Some("B. KHỐI HUYỆN")), "B. KHỐI HUYỆN");
         assert_eq!(group_label(Some("A. KHỐI TỈNH"), None), "A. KHỐI TỈNH");
