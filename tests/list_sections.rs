@@ -183,7 +183,7 @@ fn totals_in_any_wording_end_the_table_before_the_signatures() {
                 "I;TẬP THỂ;;",
                 "1;Công an xã An Hòa;huyện An Dương;0101",
                 "2;Công an xã Tân Tiến;huyện An Dương;0102",
-                "II;CÁ NHÂN;;",
+                "II;CÁ NHÂN;;1",
                 "1;Ông Lương Văn Mười;Trưởng thôn, xã Tân Tiến;0103",
                 total,
                 ";NGƯỜI LẬP BIỂU;;",

@@ -164,6 +164,7 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
     let mut walk = Walk::default();
     let number_column = header.column_of(Field::Number).map(|c| c.index);
     let name_column = header.column_of(Field::Name).map(|c| c.index);
+    let kind_column = header.column_of(Field::Kind).map(|c| c.index);
     let mapped: Vec<&Column> = header.columns.iter().filter(|c| c.field.is_some_and(|f| f != Field::Number)).collect();
     let body: Vec<&Row> = grid.rows.iter().filter(|r| r.number > header.last_row).collect();
     let mut section = None;
@@ -205,8 +206,12 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
         let worded =
             texts.iter().filter(|(c, _)| Some(*c) != number_column).skip_while(|(_, t)| is_numbering_cell(t)).count();
         let shown = row.cells.iter().all(|(_, cell)| show(cell).is_ok());
-        // "I | TẬP THỂ (68)": a section, whatever columns its words sit in.
-        if let Some(kind) = section_kind(&all_text()).filter(|_| shown && (merged_across || worded <= 1)) {
+        // A kind column's cell beside another text is the row's own kind.
+        let own_kind = texts.iter().any(|(c, _)| Some(*c) == kind_column);
+        let heading_like = shown && (merged_across || worded <= 1 || !own_kind);
+        // "I | TẬP THỂ (68)", "I | TẬP THỂ | 68": a section, whatever
+        // columns its words sit in.
+        if let Some(kind) = section_kind(&all_text()).filter(|_| heading_like) {
             section = Some(kind);
             groups.clear();
             walk.events.push(Event::Section { row: row.number, column: first_column, text: all_text(), kind });
