@@ -174,6 +174,9 @@ fn totals_in_any_wording_end_the_table_before_the_signatures() {
         ";Cộng: 2 tập thể, 1 cá nhân;;",
         ";Cộng:;2 tập thể và 1 cá nhân;",
         "3;Tổng cộng;2 tập thể và 1 cá nhân;",
+        // No total: a note under the table ends it as well.
+        ";Ghi chú: danh sách có 1 trang;;",
+        ";(Ký, ghi rõ họ tên);;",
     ] {
         let dir = tempfile::tempdir().unwrap();
         let input = write_csv(

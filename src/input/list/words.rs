@@ -270,7 +270,17 @@ pub(super) fn closing(text: &str) -> Option<Closing> {
     let folded = fold(text);
     let words: Vec<&str> = folded.split(' ').collect();
     match words.as_slice() {
-        ["nguoi", "lap", ..] | ["thu", "truong", ..] | ["xac", "nhan", ..] | ["noi", "nhan", ..] => Some(Closing::End),
+        ["nguoi", "lap" | "duyet" | "ky" | "kiem", ..]
+        | ["thu", "truong", ..]
+        | ["xac", "nhan", ..]
+        | ["noi", "nhan", ..]
+        | ["phe", "duyet", ..]
+        | ["duyet"]
+        | ["ky", "ten" | "ghi" | "dong", ..] => Some(Closing::End),
+        // Notes under the table: "Ghi chú: …", "Lưu ý: …", "(Ký, ghi rõ họ tên)".
+        // (Only with its colon: a "Ghi chú" column's cell says "ghi chú".)
+        ["ghi", "chu", _, ..] | ["luu", "y", _, ..] if text.contains(':') => Some(Closing::End),
+        ["ky", ..] if text.trim_start().starts_with('(') => Some(Closing::End),
         ["tm" | "kt" | "tl" | "tuq", ..] if text.split_whitespace().next().is_some_and(|w| w.ends_with('.')) => {
             Some(Closing::End)
         }
@@ -446,6 +456,15 @@ mod tests {
             assert_eq!(closing(total), Some(Closing::End), "{total}");
         }
         assert_eq!(closing("Cộng: 68 tập thể"), Some(Closing::Subtotal));
+        for end in
+            ["Ghi chú: danh sách có 5 trang", "Lưu ý: xem trang sau", "(Ký, ghi rõ họ tên)", "Người duyệt", "PHÊ DUYỆT"]
+        {
+            assert_eq!(closing(end), Some(Closing::End), "{end}");
+        }
+        assert_eq!(closing("Ký túc xá Mễ Trì"), None);
+        assert_eq!(closing("ghi chú"), None, "a cell of a «Ghi chú» column");
+        assert_eq!(closing("Cộng đồng dân cư thôn 3"), None);
+        assert_eq!(closing("Tổng cục Hậu cần"), None);
     }
 
     #[test]
