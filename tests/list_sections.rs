@@ -162,6 +162,21 @@ fn merged_section_and_group_rows_head_the_decision_list() {
     let decision = pdf_text(&out.join("quyet-dinh-1.pdf"), None);
     assert!(decision.contains("cho 3 tập thể và 2 cá nhân"), "{decision}");
     assert!(!decision.contains("Nguyễn Văn Lập") && !decision.contains("NGƯỜI LẬP BIỂU"), "{decision}");
+
+    // The DOCX list has the same heading rows, in the same order.
+    build(&input, &out, &["--only", "quyet-dinh", "--format", "docx"]);
+    let docx = common::docx_text(&out.join("quyet-dinh-1.docx"));
+    let at = |expected: &str| docx.find(expected);
+    let order = [
+        "TẬP THỂ (3)",
+        "KHỐI CƠ QUAN TRUNG ƯƠNG",
+        "Ban Dân vận Trung ương",
+        "KHỐI ĐỊA PHƯƠNG",
+        "Công an tỉnh Nghệ An",
+        "CÁ NHÂN (2)",
+    ]
+    .map(at);
+    assert!(order.iter().all(Option::is_some) && order.windows(2).all(|w| w[0] < w[1]), "{order:?}: {docx}");
 }
 
 #[test]
