@@ -218,7 +218,9 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
             continue;
         }
         let number_text = texts.iter().find(|(c, _)| Some(*c) == number_column).map(|(_, t)| t.as_str());
-        let others: Vec<&(usize, String)> = texts.iter().filter(|(c, _)| Some(*c) != number_column).collect();
+        // A group's count beside it ("(12)", "12 tập thể") is no text of its own.
+        let others: Vec<&(usize, String)> =
+            texts.iter().filter(|(c, t)| Some(*c) != number_column && !is_count(t)).collect();
         if shown && (merged_across || others.len() <= 1) {
             let words = others.first().map(|(_, t)| t.as_str());
             let numbered_as_group = number_text.is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit()))
@@ -281,6 +283,18 @@ fn closing_of(texts: &[(usize, String)], number_column: Option<usize>) -> Option
         }
     }
     None
+}
+
+/// "(12)", "12 tập thể", "40 người": a count standing beside a heading
+/// (a bare "12" may be a register number, so it is not one).
+fn is_count(text: &str) -> bool {
+    const COUNTED: &[&str] = &["tap", "the", "ca", "nhan", "nguoi", "don", "vi"];
+    let folded = fold(text);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let digits = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
+    let worded = words.iter().any(|w| COUNTED.contains(w));
+    let bracketed = text.trim().starts_with('(') && text.trim().ends_with(')');
+    words.iter().any(digits) && words.iter().all(|w| digits(w) || COUNTED.contains(w)) && (worded || bracketed)
 }
 
 /// "I", "B.", "2)", "12": a cell holding only a row's numbering.
