@@ -2,8 +2,10 @@
 //! ways clerks lay them out (title rows, header words with or without
 //! accents, an STT column, kind column or section rows, titles in the name
 //! cell or their own column, shuffled and extra columns, numbering rows,
-//! subtotals, totals and signature blocks, trailing spaces, registers as
-//! text or formatted numbers), as XLSX or CSV. Whatever the layout, the
+//! section words beside their numeral or merged across, group rows
+//! ("A. KHỐI …"), subtotals, totals in several wordings and signature
+//! blocks, trailing spaces, registers as text or formatted numbers), as
+//! XLSX or CSV. Whatever the layout, the
 //! recipients read are exactly those generated, in order, and the counts
 //! `check` reports are theirs.
 
@@ -50,6 +52,8 @@ struct Recipient {
     position: Option<String>,
     unit: Option<String>,
     register: u32,
+    /// The group row it is generated under ("A. KHỐI ĐỊA PHƯƠNG").
+    group: Option<String>,
 }
 
 impl Recipient {
@@ -84,6 +88,7 @@ fn recipients_for(rng: &mut Rng) -> Vec<Recipient> {
                 position: (!collective && rng.chance(70)).then(|| rng.pick(POSITIONS).to_string()),
                 unit: rng.chance(60).then(|| format!("phường {place}, quận Hồng Bàng")),
                 register: 100 + i as u32,
+                group: None,
             }
         })
         .collect()
@@ -133,6 +138,7 @@ type Merges = Vec<(u32, u16, u32, u16)>;
 fn layout(seed: u64, csv: bool) -> (Vec<Vec<Cell>>, Merges, Vec<Recipient>) {
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut people = recipients_for(&mut rng);
+    let people_len = people.len();
     let sections = rng.chance(50);
     if sections {
         people.sort_by_key(|p| !p.collective);
@@ -182,25 +188,63 @@ fn layout(seed: u64, csv: bool) -> (Vec<Vec<Cell>>, Merges, Vec<Recipient>) {
         rows.push((1..=width).map(|n| t(&format!("({n})"))).collect());
     }
     let name_at = columns.iter().position(|c| *c == Column::Name).unwrap();
+    let grouped = rng.chance(40);
+    let collectives = people.iter().filter(|p| p.collective).count();
     let mut current = None;
     let mut number = 0;
-    for person in &people {
+    let mut group: Option<String> = None;
+    let mut letter = 0u8;
+    for person in &mut people {
         if sections && current != Some(person.collective) {
+            group = None;
+            letter = 0;
             if current.is_some() && rng.chance(50) {
                 rows.push(vec![t(""); name_at].into_iter().chain([t(&format!("Cộng: {number}"))]).collect());
             }
             current = Some(person.collective);
             number = 0;
             let (roman, word) = if person.collective { ("I", "TẬP THỂ") } else { ("II", "CÁ NHÂN") };
+            let count = if person.collective { collectives } else { people_len - collectives };
             let mut heading = vec![t(""); width];
-            if numbered && rng.chance(50) {
-                heading[0] = t(roman);
-                heading[name_at] = t(word);
-            } else {
-                heading[name_at] = t(&format!("{roman}. {word}"));
+            match rng.below(4) {
+                0 if numbered => {
+                    heading[0] = t(roman);
+                    heading[name_at] = t(word);
+                }
+                // As Excel exports a merged section cell: the words in any
+                // column beside the numeral.
+                1 if numbered => {
+                    heading[0] = t(roman);
+                    heading[1 + rng.below(width - 1)] = t(&format!("{word} ({count})"));
+                }
+                2 if !csv && name_at + 1 < width => {
+                    heading[name_at] = t(&format!("{roman}. {word} ({count})"));
+                    merges.push((rows.len() as u32, name_at as u16, rows.len() as u32, width as u16 - 1));
+                }
+                _ => heading[name_at] = t(&format!("{roman}. {word}")),
             }
             rows.push(heading);
         }
+        if grouped && (group.is_none() || rng.chance(20)) {
+            const GROUPS: &[&str] =
+                &["KHỐI CƠ QUAN TRUNG ƯƠNG", "KHỐI ĐỊA PHƯƠNG", "Khối các huyện", "CỤM THI ĐUA SỐ 3"];
+            let words = rng.pick(GROUPS);
+            let numeral = (b'A' + letter) as char;
+            letter += 1;
+            let mut heading = vec![t(""); width];
+            if numbered && rng.chance(50) {
+                heading[0] = t(&numeral.to_string());
+                heading[name_at] = t(words);
+            } else {
+                heading[name_at] = t(&format!("{numeral}. {words}"));
+            }
+            if !csv && rng.chance(30) && name_at + 1 < width {
+                merges.push((rows.len() as u32, name_at as u16, rows.len() as u32, width as u16 - 1));
+            }
+            rows.push(heading);
+            group = Some(format!("{numeral}. {words}"));
+        }
+        person.group.clone_from(&group);
         number += 1;
         let cells = columns
             .iter()
@@ -237,10 +281,19 @@ fn layout(seed: u64, csv: bool) -> (Vec<Vec<Cell>>, Merges, Vec<Recipient>) {
         }
     }
     if rng.chance(50) {
-        rows.push(vec![t(""); name_at].into_iter().chain([t(&format!("Tổng cộng: {} người", people.len()))]).collect());
+        let (c, n) = (collectives, people.len());
+        let total = match rng.below(4) {
+            0 => format!("Tổng cộng: {n} người"),
+            1 => format!("Tổng cộng: {c} tập thể và {} cá nhân", n - c),
+            2 => format!("Cộng: {c} tập thể, {} cá nhân", n - c),
+            _ => format!("Tổng số: {n}, trong đó {c} tập thể và {} cá nhân", n - c),
+        };
+        let at = if rng.chance(50) { 0 } else { name_at };
+        rows.push(vec![t(""); at].into_iter().chain([t(&total)]).collect());
         rows.push(vec![t(""), t("Hải Phòng, ngày 10 tháng 8 năm 2018")]);
-        rows.push(vec![t("NGƯỜI LẬP BIỂU")]);
-        rows.push(vec![t("Nguyễn Văn Lập")]);
+        rows.push(vec![t("NGƯỜI LẬP BIỂU"), t(""), t("THỦ TRƯỞNG ĐƠN VỊ")]);
+        rows.push(vec![t("Nguyễn Văn Lập"), t(""), t("Trần Văn Ký")]);
+        rows.push(vec![t(""), t("Ghi chú: danh sách có 1 trang")]);
     }
     (rows, merges, people)
 }
@@ -269,6 +322,7 @@ fn csv_bytes(rows: &[Vec<Cell>], separator: char, bom: bool) -> Vec<u8> {
 
 #[test]
 fn generated_lists_in_any_layout_give_exactly_their_recipients() {
+    let mut grouped = 0;
     for seed in 1..=60u64 {
         let dir = tempfile::tempdir().unwrap();
         let csv = seed % 3 == 0;
@@ -295,5 +349,11 @@ fn generated_lists_in_any_layout_give_exactly_their_recipients() {
         });
         let collectives = people.iter().filter(|p| p.collective).count();
         assert_eq!(counts, Some((collectives, people.len() - collectives)), "seed {seed}");
+        let groups: Vec<Option<String>> =
+            baocao::input::load(&input).unwrap().khen_thuong[0].danh_sach.iter().map(|r| r.nhom.clone()).collect();
+        let expected: Vec<Option<String>> = people.iter().map(|p| p.group.clone()).collect();
+        assert_eq!(groups, expected, "seed {seed}: {rows:#?}");
+        grouped += usize::from(expected.iter().any(Option::is_some));
     }
+    assert!(grouped >= 10, "group rows in {grouped} of 60 lists");
 }

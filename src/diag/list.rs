@@ -50,8 +50,6 @@ pub enum SkipReason {
     Numbering,
     /// "Cộng: 12" closing a section.
     Subtotal,
-    /// "A. KHỐI CÔNG AN": a group heading, not a recipient.
-    GroupHeading,
     /// A row with only its number filled in (a template's empty rows).
     NumberOnly,
 }
@@ -105,6 +103,12 @@ pub enum ListKind {
     Section {
         text: String,
         kind: RecipientKind,
+    },
+    /// Note: a group row ("A. KHỐI CƠ QUAN TRUNG ƯƠNG") heading the
+    /// `rows` recipients below it in the attached list.
+    Group {
+        text: String,
+        rows: usize,
     },
     /// Note: rows passed over, with the first one's text.
     Skipped {
@@ -257,6 +261,7 @@ impl ListKind {
             | ListKind::KindFrom { .. }
             | ListKind::Section { .. }
             | ListKind::Skipped { .. }
+            | ListKind::Group { .. }
             | ListKind::Ended { .. }
             | ListKind::TitlesSplit { .. }
             | ListKind::MergedFilled { .. }
@@ -323,16 +328,16 @@ impl ListKind {
                     (SkipReason::Numbering, false) => format!("row {rows} skipped: it numbers the columns «{example}»"),
                     (SkipReason::Subtotal, true) => format!("bỏ qua dòng {rows}: dòng cộng (ví dụ «{example}»)"),
                     (SkipReason::Subtotal, false) => format!("rows {rows} skipped: subtotals (e.g. «{example}»)"),
-                    (SkipReason::GroupHeading, true) => {
-                        format!("bỏ qua dòng {rows}: tiêu đề nhóm, không phải người nhận (ví dụ «{example}»)")
-                    }
-                    (SkipReason::GroupHeading, false) => {
-                        format!("rows {rows} skipped: group headings, not recipients (e.g. «{example}»)")
-                    }
                     (SkipReason::NumberOnly, true) => format!("bỏ qua dòng {rows}: chỉ có số thứ tự ({example})"),
                     (SkipReason::NumberOnly, false) => format!("rows {rows} skipped: only a number ({example})"),
                 }
             }
+            ListKind::Group { text, rows } if vi => format!(
+                "dòng nhóm «{text}»: không phải người nhận; là tiêu đề nhóm của {rows} dòng dưới trong danh sách kèm theo quyết định"
+            ),
+            ListKind::Group { text, rows } => format!(
+                "group row «{text}»: not a recipient; it heads the {rows} row(s) below it in the decision's attached list"
+            ),
             ListKind::Ended { text, ignored } if vi => {
                 format!("bảng dừng ở dòng «{text}»; {ignored} dòng có chữ sau đó không được đọc")
             }

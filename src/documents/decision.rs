@@ -265,7 +265,8 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
 const LIST_SIZE: f32 = 13.0;
 
 /// STT | Tên tập thể, cá nhân | Chức vụ, đơn vị — collectives first, then
-/// individuals, each part headed and numbered from 1.
+/// individuals, each part headed and numbered from 1; inside a part, the
+/// clerk's group rows (`nhom`) head their recipients where they change.
 fn recipients_table(group: &NhomKhen) -> Table {
     let (collectives, individuals) = awards::by_kind(group);
     let mut rows = Vec::new();
@@ -280,10 +281,22 @@ fn recipients_table(group: &NhomKhen) -> Table {
             cells: vec![markup::roman(part_number), format!("{title} ({})", people.len()), String::new()],
             bold: true,
         });
-        rows.extend(people.iter().enumerate().map(|(i, person)| Row {
-            cells: vec![(i + 1).to_string(), awards::display_name(person), awards::position_and_unit(person)],
-            bold: false,
-        }));
+        let mut group: Vec<&str> = Vec::new();
+        for (i, person) in people.iter().enumerate() {
+            // The clerk's group rows (nested ones a line each) head their
+            // rows where they change: from the first line that differs.
+            let lines: Vec<&str> = person.nhom.as_deref().map_or(Vec::new(), |n| n.lines().collect());
+            let same = lines.iter().zip(&group).take_while(|(a, b)| a == b).count();
+            for line in &lines[same..] {
+                let (number, words) = group_heading(line);
+                rows.push(Row { cells: vec![number, words, String::new()], bold: true });
+            }
+            group = lines;
+            rows.push(Row {
+                cells: vec![(i + 1).to_string(), awards::display_name(person), awards::position_and_unit(person)],
+                bold: false,
+            });
+        }
     }
     let header = Row {
         cells: vec!["STT".into(), "Tên tập thể, cá nhân".into(), "Chức vụ, đơn vị".into()], bold: true
@@ -304,6 +317,23 @@ fn recipients_table(group: &NhomKhen) -> Table {
         rows,
         size: LIST_SIZE,
     }
+}
+
+/// A group's heading row: its numbering in the STT column, its words
+/// beside it — "A. KHỐI CƠ QUAN TRUNG ƯƠNG" → ("A", "KHỐI CƠ QUAN TRUNG ƯƠNG").
+fn group_heading(label: &str) -> (String, String) {
+    let label = label.trim();
+    if let Some((head, rest)) = label.split_once(' ') {
+        let number = head.trim_end_matches(['.', ')', '-', ':']);
+        let digits = number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit());
+        let letter = number.len() == 1 && number.chars().all(|c| c.is_ascii_alphabetic());
+        let roman = number.len() <= 5 && number.chars().all(|c| "IVXivx".contains(c));
+        let numbered = number.len() < head.len() && !number.is_empty() && (digits || letter || roman);
+        if numbered && !rest.trim().is_empty() {
+            return (number.to_string(), rest.trim().to_string());
+        }
+    }
+    (String::new(), label.to_string())
 }
 
 /// The list's column widths, mm, from their content as the report's
@@ -359,6 +389,15 @@ fn list_columns(header: &Row, rows: &[Row], total: f32) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_headings_put_their_numbering_in_the_stt_column() {
+        let split = |s: &str| group_heading(s);
+        assert_eq!(split("A. KHỐI CƠ QUAN TRUNG ƯƠNG"), ("A".into(), "KHỐI CƠ QUAN TRUNG ƯƠNG".into()));
+        assert_eq!(split("1) Các xã"), ("1".into(), "Các xã".into()));
+        assert_eq!(split("KHỐI ĐỊA PHƯƠNG"), (String::new(), "KHỐI ĐỊA PHƯƠNG".into()));
+        assert_eq!(split("Anh. X"), (String::new(), "Anh. X".into()), "only short numbering");
+    }
 
     #[test]
     fn a_basis_says_can_cu_once() {

@@ -384,5 +384,10 @@ record! {
         pub don_vi: Option<String>,
         pub so_so: Option<String>,
         pub thanh_tich: Option<String>,
+        /// The group heading the recipient stands under in the attached
+        /// list ("A. KHỐI CƠ QUAN TRUNG ƯƠNG"), printed once where it changes;
+        /// nested groups read from a list file come one a line, outermost first.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub nhom: Option<String>,
     }
 }

@@ -1,7 +1,8 @@
 //! The notes that show how a list was read — header row and columns,
-//! columns set aside, where rows took their kind, rows passed over, merged
-//! cells used, titles split off names, where the table ended, and how many
-//! of each kind were read — so that nothing is guessed silently.
+//! columns set aside, where rows took their kind, group rows heading the
+//! rows below, rows passed over, merged cells used, titles split off
+//! names, where the table ended, and how many of each kind were read — so
+//! that nothing is guessed silently.
 
 use super::place::Place;
 use super::table::{Event, Header, Walk};
@@ -97,6 +98,10 @@ pub(super) fn make(context: &Context, read: Option<&[NguoiNhan]>) -> Vec<Problem
         match event {
             Event::Section { row, column, text, kind } => {
                 let kind = ListKind::Section { text: text.clone(), kind: kind_words(*kind) };
+                by_row.push((*row, place.problem(place.at(*row, *column), kind)));
+            }
+            Event::Group { row, column, text, rows } => {
+                let kind = ListKind::Group { text: text.clone(), rows: *rows };
                 by_row.push((*row, place.problem(place.at(*row, *column), kind)));
             }
             Event::Skipped { reason, row, text } => match skipped.iter_mut().find(|(r, _, _)| r == reason) {

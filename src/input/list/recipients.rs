@@ -204,6 +204,9 @@ fn row_texts(
         };
         texts.push((key, text));
     }
+    if let Some(group) = record.group.take() {
+        texts.push(("nhom", group));
+    }
     // A placeholder kind keeps a refused row's other fields checked.
     (RowTexts { kind: kind.unwrap_or(LoaiNguoiNhan::TapThe), texts }, problems, used_default)
 }
@@ -226,6 +229,7 @@ impl RowTexts {
             don_vi: None,
             so_so: None,
             thanh_tich: None,
+            nhom: None,
         };
         let mut named = false;
         let mut sound = true;
@@ -238,7 +242,8 @@ impl RowTexts {
                 }
                 continue;
             };
-            let text = match checked_text(raw, false) {
+            // Nested group rows come one a line.
+            let text = match checked_text(raw, *key == "nhom") {
                 Ok(text) => text,
                 Err(kind) => {
                     report(key, false, kind);
@@ -261,6 +266,7 @@ impl RowTexts {
                 "don_vi" => &mut person.don_vi,
                 "so_so" => &mut person.so_so,
                 "thanh_tich" => &mut person.thanh_tich,
+                "nhom" => &mut person.nhom,
                 _ => continue,
             };
             *field = Some(text).filter(|t| !t.is_empty());

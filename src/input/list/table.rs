@@ -7,7 +7,10 @@
 
 use super::display::show;
 use super::grid::{Grid, Merge, Row};
-use super::words::{closing, field_of, section_kind, starts_with_numbering, Closing, Field};
+use super::words::{
+    closing, field_of, fold, group_label, group_level, is_group_label, section_kind, starts_with_numbering, total,
+    Closing, Field,
+};
 use crate::diag::{CellTrouble, SkipReason};
 use crate::input::model::LoaiNguoiNhan;
 
@@ -106,6 +109,9 @@ pub(super) struct Record {
     /// (field, column, text), in column order; no empty texts.
     pub(super) values: Vec<(Field, usize, String)>,
     pub(super) section: Option<LoaiNguoiNhan>,
+    /// The group rows it stands under, outermost first, one a line
+    /// ("A. KHỐI CƠ QUAN TRUNG ƯƠNG\n1. Các bộ").
+    pub(super) group: Option<String>,
 }
 
 /// What the walk down the table met besides recipients.
@@ -116,6 +122,13 @@ pub(super) enum Event {
         column: usize,
         text: String,
         kind: LoaiNguoiNhan,
+    },
+    /// A group row heading the `rows` recipients read under it.
+    Group {
+        row: usize,
+        column: usize,
+        text: String,
+        rows: usize,
     },
     Skipped {
         reason: SkipReason,
@@ -151,60 +164,80 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
     let mut walk = Walk::default();
     let number_column = header.column_of(Field::Number).map(|c| c.index);
     let name_column = header.column_of(Field::Name).map(|c| c.index);
+    let kind_column = header.column_of(Field::Kind).map(|c| c.index);
     let mapped: Vec<&Column> = header.columns.iter().filter(|c| c.field.is_some_and(|f| f != Field::Number)).collect();
     let body: Vec<&Row> = grid.rows.iter().filter(|r| r.number > header.last_row).collect();
     let mut section = None;
+    // The group rows the rows below stand under, outermost first: label,
+    // level ("A." holds "1."; see `group_level`) and event.
+    let mut groups: Vec<(String, u8, usize)> = Vec::new();
     for (position, row) in body.iter().enumerate() {
         let texts: Vec<(usize, String)> = row
             .cells
             .iter()
             .filter_map(|(c, cell)| show(cell).ok().filter(|t| !t.is_empty()).map(|t| (*c, t)))
             .collect();
-        let Some((first_column, first_text)) = texts.first().cloned() else { continue };
+        let Some((first_column, _)) = texts.first().cloned() else { continue };
         // The row's text, for the rows that are noted rather than read.
         let all_text = || texts.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
         if position == 0 && is_numbering_row(&texts, name_column) {
             walk.events.push(Event::Skipped { reason: SkipReason::Numbering, row: row.number, text: all_text() });
             continue;
         }
-        match closing(&first_text) {
-            Some(Closing::End) => {
+        match closing_of(&texts, number_column) {
+            Some((Closing::End, column)) => {
                 let ignored = body.len() - position - 1;
-                walk.events.push(Event::Ended { row: row.number, column: first_column, text: all_text(), ignored });
+                walk.events.push(Event::Ended { row: row.number, column, text: all_text(), ignored });
                 break;
             }
-            Some(Closing::Subtotal) => {
+            Some((Closing::Subtotal, _)) => {
                 walk.events.push(Event::Skipped { reason: SkipReason::Subtotal, row: row.number, text: all_text() });
                 continue;
             }
             None => {}
         }
-        // A row merged across the table, or with nothing but a number and
-        // a name, may be a heading rather than a recipient.
+        // A row merged across the table, or with one text besides its
+        // numbering, may be a section or head a group rather than be a
+        // recipient; a cell that cannot be shown makes it a recipient's.
         let merged_across = grid.merge_at(row.number, first_column).is_some_and(|m| {
             m.first_row == row.number
                 && mapped.iter().filter(|c| (m.first_column..=m.last_column).contains(&c.index)).count() >= 2
         });
-        let only_number_and_name = texts.iter().all(|(c, _)| Some(*c) == number_column || Some(*c) == name_column);
-        if merged_across || only_number_and_name {
-            if let Some(kind) = section_kind(&all_text()) {
-                section = Some(kind);
-                walk.events.push(Event::Section { row: row.number, column: first_column, text: all_text(), kind });
-                continue;
-            }
-            let number_text = texts.iter().find(|(c, _)| Some(*c) == number_column).map(|(_, t)| t.as_str());
-            let name_text = texts.iter().find(|(c, _)| Some(*c) == name_column).map(|(_, t)| t.as_str());
+        let worded =
+            texts.iter().filter(|(c, _)| Some(*c) != number_column).skip_while(|(_, t)| is_numbering_cell(t)).count();
+        let shown = row.cells.iter().all(|(_, cell)| show(cell).is_ok());
+        // A kind column's cell beside another text is the row's own kind.
+        let own_kind = texts.iter().any(|(c, _)| Some(*c) == kind_column);
+        let heading_like = shown && (merged_across || worded <= 1 || !own_kind);
+        // "I | TẬP THỂ (68)", "I | TẬP THỂ | 68": a section, whatever
+        // columns its words sit in.
+        if let Some(kind) = section_kind(&all_text()).filter(|_| heading_like) {
+            section = Some(kind);
+            groups.clear();
+            walk.events.push(Event::Section { row: row.number, column: first_column, text: all_text(), kind });
+            continue;
+        }
+        let number_text = texts.iter().find(|(c, _)| Some(*c) == number_column).map(|(_, t)| t.as_str());
+        // A group's count beside it ("(12)", "12 tập thể") is no text of its own.
+        let others: Vec<&(usize, String)> =
+            texts.iter().filter(|(c, t)| Some(*c) != number_column && !is_count(t)).collect();
+        if shown && (merged_across || others.len() <= 1) {
+            let words = others.first().map(|(_, t)| t.as_str());
             let numbered_as_group = number_text.is_some_and(|n| !n.chars().all(|c| c.is_ascii_digit()))
-                || name_text.is_some_and(starts_with_numbering);
-            if merged_across || numbered_as_group {
-                walk.events.push(Event::Skipped {
-                    reason: SkipReason::GroupHeading,
-                    row: row.number,
-                    text: all_text(),
-                });
+                || words.is_some_and(|w| starts_with_numbering(w) || is_group_label(w));
+            let label = group_label(number_text, words);
+            let has_words = fold(&label).split(' ').skip(1).any(|w| w.chars().any(|c| c.is_alphabetic()));
+            if (merged_across || numbered_as_group) && has_words {
+                let column = others.first().map_or(first_column, |(c, _)| *c);
+                let level = group_level(&label);
+                while groups.last().is_some_and(|(_, l, _)| *l >= level) {
+                    groups.pop();
+                }
+                groups.push((label.clone(), level, walk.events.len()));
+                walk.events.push(Event::Group { row: row.number, column, text: label, rows: 0 });
                 continue;
             }
-            if name_text.is_none() {
+            if words.is_none() {
                 walk.events.push(Event::Skipped { reason: SkipReason::NumberOnly, row: row.number, text: all_text() });
                 continue;
             }
@@ -215,10 +248,62 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
                 walk.untitled.push((*column, row.number, text.clone()));
             }
         }
+        let before = walk.records.len();
         read_record(grid, row, texts, &mapped, section, &mut walk);
+        if !groups.is_empty() && walk.records.len() > before {
+            if let Some(record) = walk.records.last_mut() {
+                record.group = Some(groups.iter().map(|(label, _, _)| label.as_str()).collect::<Vec<_>>().join("\n"));
+            }
+            for (_, _, event) in &groups {
+                if let Some(Event::Group { rows, .. }) = walk.events.get_mut(*event) {
+                    *rows += 1;
+                }
+            }
+        }
     }
     walk.untitled.sort_by_key(|(column, _, _)| *column);
     walk
+}
+
+/// Whether a row ends the table or a section, and at which column: its
+/// first cell ("Tổng cộng", "Người lập biểu", a date line), or a total
+/// whose words sit beside the number or run on over several cells
+/// ("108 | Tổng cộng: | 68 tập thể và 40 cá nhân").
+fn closing_of(texts: &[(usize, String)], number_column: Option<usize>) -> Option<(Closing, usize)> {
+    let from = |i: usize| texts[i..].iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+    let first_words = texts.iter().position(|(c, _)| Some(*c) != number_column);
+    let candidates = std::iter::once(0).chain(first_words.filter(|i| *i > 0));
+    for i in candidates {
+        let (column, text) = &texts[i];
+        // "Cộng: | 68 tập thể và 40 cá nhân": the words after count too.
+        let folded = fold(text);
+        let counted = (folded.starts_with("tong") || folded.starts_with("cong")).then(|| total(&from(i))).flatten();
+        if let Some(found) = counted.or_else(|| closing(text)) {
+            return Some((found, *column));
+        }
+    }
+    None
+}
+
+/// "(12)", "12 tập thể", "40 người": a count standing beside a heading
+/// (a bare "12" may be a register number, so it is not one).
+fn is_count(text: &str) -> bool {
+    const COUNTED: &[&str] = &["tap", "the", "ca", "nhan", "nguoi", "don", "vi"];
+    let folded = fold(text);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let digits = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
+    let worded = words.iter().any(|w| COUNTED.contains(w));
+    let bracketed = text.trim().starts_with('(') && text.trim().ends_with(')');
+    words.iter().any(digits) && words.iter().all(|w| digits(w) || COUNTED.contains(w)) && (worded || bracketed)
+}
+
+/// "I", "B.", "2)", "12": a cell holding only a row's numbering.
+fn is_numbering_cell(text: &str) -> bool {
+    let bare = text.trim().trim_end_matches(['.', ')', '-', ':']);
+    let roman = bare.chars().all(|c| "IVXivx".contains(c));
+    let letter = bare.chars().count() == 1 && bare.chars().all(|c| c.is_ascii_alphabetic());
+    let digits = bare.chars().all(|c| c.is_ascii_digit());
+    !bare.is_empty() && bare.len() <= 4 && (roman || letter || digits)
 }
 
 /// "(1) (2) (3)" or "1 2 3" under the header: each column's number.
@@ -294,6 +379,7 @@ fn read_record(
             row: row.number,
             values: values.into_iter().map(|(f, c, t, _)| (f, c, t)).collect(),
             section,
+            group: None,
         }),
     }
 }

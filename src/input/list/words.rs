@@ -149,8 +149,10 @@ fn is_numbering(word: &str) -> bool {
 /// the rows below; a collective's own name ("Tập thể Phòng Cảnh sát…")
 /// is not a section.
 pub(super) fn section_kind(text: &str) -> Option<LoaiNguoiNhan> {
-    const FILLER: &[&str] =
-        &["phan", "muc", "khen", "thuong", "danh", "sach", "de", "nghi", "cac", "doi", "voi", "cho", "duoc", "tang"];
+    const FILLER: &[&str] = &[
+        "phan", "muc", "khen", "thuong", "danh", "sach", "de", "nghi", "cac", "doi", "voi", "cho", "duoc", "tang",
+        "gom", "nguoi", "don", "vi",
+    ];
     let folded = fold(text);
     let mut words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     if words.first().is_some_and(|w| is_numbering(w) || w.chars().all(|c| c.is_ascii_digit())) && words.len() > 1 {
@@ -165,12 +167,64 @@ pub(super) fn section_kind(text: &str) -> Option<LoaiNguoiNhan> {
     kind_of(&pairs[0])
 }
 
-/// "A. KHỐI CÔNG AN", "II. Các xã": a group heading's numbering.
+/// "A. KHỐI CÔNG AN", "II. Các xã", "1. Khối tỉnh": a group heading's
+/// numbering (a number only with "." or ")" after it: "19-5" is a name's).
 pub(super) fn starts_with_numbering(text: &str) -> bool {
     let trimmed = text.trim_start();
     let head: String = trimmed.chars().take_while(|c| c.is_alphanumeric()).collect();
     let after = trimmed[head.len()..].chars().next();
-    !head.is_empty() && is_numbering(&head.to_lowercase()) && matches!(after, Some('.' | ')' | '-' | ':' | '/'))
+    let digits = !head.is_empty() && head.len() <= 2 && head.chars().all(|c| c.is_ascii_digit());
+    (!head.is_empty() && is_numbering(&head.to_lowercase()) && matches!(after, Some('.' | ')' | '-' | ':' | '/')))
+        || (digits && matches!(after, Some('.' | ')')) && trimmed[head.len() + 1..].starts_with(' '))
+}
+
+/// "KHỐI CƠ QUAN TRUNG ƯƠNG", "CỤM THI ĐUA SỐ 3": a group's name in
+/// capitals, starting with a word that names a group of units.
+pub(super) fn is_group_label(text: &str) -> bool {
+    const GROUP_WORDS: &[&str] = &["khoi", "cum", "nhom", "vung", "nganh", "cac"];
+    let capitals = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+    let folded = fold(text);
+    let words: Vec<&str> = folded.split(' ').collect();
+    // "KHU PHỐ 3" is a unit; "KHU VỰC MIỀN NÚI" a group.
+    let group_word = match words.as_slice() {
+        ["khu" | "linh", "vuc", _, ..] => true,
+        [first, _, ..] => GROUP_WORDS.contains(first),
+        _ => false,
+    };
+    capitals && group_word
+}
+
+/// How deep a group row's numbering sits: "I." (1) holds "A." (2), which
+/// holds "1." (3), which holds "1.1." (4); a group in capitals without a
+/// numbering sits as a lettered one.
+pub(super) fn group_level(label: &str) -> u8 {
+    let head = label.split([' ', ')', '-', ':']).next().unwrap_or("").trim_end_matches('.');
+    if head.is_empty() {
+        return 2;
+    }
+    if head.contains('.') && head.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        4
+    } else if head.chars().all(|c| c.is_ascii_digit()) {
+        3
+    } else if head.len() > 1 && head.chars().all(|c| "IVXivx".contains(c)) || ["I", "V", "X"].contains(&head) {
+        1
+    } else {
+        2
+    }
+}
+
+/// A group row's label as the list prints it: its number (from the STT
+/// column) before its words — "A" and "KHỐI CÔNG AN" → "A. KHỐI CÔNG AN".
+pub(super) fn group_label(number: Option<&str>, words: Option<&str>) -> String {
+    match (number, words) {
+        (Some(number), Some(words)) if !starts_with_numbering(words) => {
+            let dotted = number.ends_with(['.', ')', '-', ':']);
+            format!("{number}{} {words}", if dotted { "" } else { "." })
+        }
+        (_, Some(words)) => words.to_string(),
+        (Some(number), None) => number.to_string(),
+        (None, None) => String::new(),
+    }
 }
 
 /// How a row that is not a recipient ends or interrupts the table.
@@ -182,20 +236,51 @@ pub(super) enum Closing {
     End,
 }
 
-/// Whether a row starting with `text` closes a section or the table.
-pub(super) fn closing(text: &str) -> Option<Closing> {
+/// Whether `text` is a total: "Tổng cộng: 68 tập thể và 40 cá nhân",
+/// "Tổng số …" and "Cộng" counting both kinds end the table; "Cộng: 12"
+/// closes a section.
+pub(super) fn total(text: &str) -> Option<Closing> {
     let folded = fold(text);
     let words: Vec<&str> = folded.split(' ').collect();
     let number_or_nothing = |i: usize| words.get(i).is_none_or(|w| w.chars().all(|c| c.is_ascii_digit()));
-    const COUNTED: &[&str] = &["tap", "the", "ca", "nhan", "nguoi", "don", "vi"];
+    const COUNTED: &[&str] = &[
+        "tap", "the", "ca", "nhan", "nguoi", "don", "vi", "va", "trong", "do", "gom", "co", "la", "khen", "thuong",
+        "de", "nghi", "duoc", "danh", "sach", "toan", "bo",
+    ];
     let counted =
         |from: usize| words[from..].iter().all(|w| COUNTED.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
+    // A count of both kinds is the whole table's: "Cộng: 68 tập thể và 40 cá nhân".
+    let both_kinds = folded.contains("tap the") && folded.contains("ca nhan");
     // "Tổng công ty …", "Công an …" are names, not totals.
     match words.as_slice() {
-        ["tong", "cong" | "so", ..] if counted(2) => Some(Closing::End),
+        ["tong", "cong", "ty" | "trinh" | "doan", ..] => None,
+        ["tong", "cong" | "so", ..] => Some(Closing::End),
         ["tong", ..] if number_or_nothing(1) => Some(Closing::End),
+        ["cong", ..] if both_kinds && counted(1) => Some(Closing::End),
         ["cong", ..] if number_or_nothing(1) || counted(1) => Some(Closing::Subtotal),
-        ["nguoi", "lap", ..] | ["thu", "truong", ..] | ["xac", "nhan", ..] | ["noi", "nhan", ..] => Some(Closing::End),
+        _ => None,
+    }
+}
+
+/// Whether a row starting with `text` closes a section or the table.
+pub(super) fn closing(text: &str) -> Option<Closing> {
+    if let Some(found) = total(text) {
+        return Some(found);
+    }
+    let folded = fold(text);
+    let words: Vec<&str> = folded.split(' ').collect();
+    match words.as_slice() {
+        ["nguoi", "lap" | "duyet" | "ky" | "kiem", ..]
+        | ["thu", "truong", ..]
+        | ["xac", "nhan", ..]
+        | ["noi", "nhan", ..]
+        | ["phe", "duyet", ..]
+        | ["duyet"]
+        | ["ky", "ten" | "ghi" | "dong", ..] => Some(Closing::End),
+        // Notes under the table: "Ghi chú: …", "Lưu ý: …", "(Ký, ghi rõ họ tên)".
+        // (Only with its colon: a "Ghi chú" column's cell says "ghi chú".)
+        ["ghi", "chu", _, ..] | ["luu", "y", _, ..] if text.contains(':') => Some(Closing::End),
+        ["ky", ..] if text.trim_start().starts_with('(') => Some(Closing::End),
         ["tm" | "kt" | "tl" | "tuq", ..] if text.split_whitespace().next().is_some_and(|w| w.ends_with('.')) => {
             Some(Closing::End)
         }
@@ -314,6 +399,9 @@ mod tests {
             ("II - Cá nhân (15)", Some(LoaiNguoiNhan::CaNhan)),
             ("B. Khen thưởng cá nhân", Some(LoaiNguoiNhan::CaNhan)),
             ("TẬP THỂ: 12 tập thể", Some(LoaiNguoiNhan::TapThe)),
+            ("I TẬP THỂ (68)", Some(LoaiNguoiNhan::TapThe)),
+            ("II CÁ NHÂN (40 người)", Some(LoaiNguoiNhan::CaNhan)),
+            ("TẬP THỂ (68 đơn vị)", Some(LoaiNguoiNhan::TapThe)),
             ("Tập thể Phòng Cảnh sát hình sự", None),
             ("DANH SÁCH TẬP THỂ, CÁ NHÂN", None),
             ("Công an quận Hồng Bàng", None),
@@ -324,6 +412,22 @@ mod tests {
         assert!(starts_with_numbering("II) Các xã"));
         assert!(!starts_with_numbering("Công an phường Hạ Lý"));
         assert!(!starts_with_numbering("Anh. X"), "a word is no numbering");
+        assert!(starts_with_numbering("1. KHỐI CÁC TỈNH"));
+        assert!(starts_with_numbering("2) Các huyện"));
+        assert!(!starts_with_numbering("19-5 Hội Cựu chiến binh"));
+        assert!(!starts_with_numbering("3.5"));
+        assert!(is_group_label("KHỐI CƠ QUAN TRUNG ƯƠNG"));
+        assert!(is_group_label("CỤM THI ĐUA SỐ 3"));
+        assert!(!is_group_label("Khối cơ quan"), "in capitals only");
+        assert!(!is_group_label("CÔNG AN XÃ AN HÒA"), "a unit's name in capitals");
+        assert!(!is_group_label("KHU PHỐ 3"), "a unit's name in capitals");
+        assert!(is_group_label("KHU VỰC MIỀN NÚI"));
+        assert_eq!(group_label(Some("A"), Some("KHỐI TỈNH")), "A. KHỐI TỈNH");
+        let levels = ["II. KHỐI", "B. KHỐI", "KHỐI TỈNH", "2. Các bộ", "2) Các bộ", "2.1. Vụ"].map(group_level);
+        assert_eq!(levels, [1, 2, 2, 3, 3, 4]);
+        assert_eq!(group_label(Some("1."), Some("Các xã")), "1. Các xã");
+        assert_eq!(group_label(Some("B"), Some("B. KHỐI HUYỆN")), "B. KHỐI HUYỆN");
+        assert_eq!(group_label(Some("A. KHỐI TỈNH"), None), "A. KHỐI TỈNH");
     }
 
     #[test]
@@ -341,6 +445,26 @@ mod tests {
         assert_eq!(closing("Tống Văn Minh"), None);
         assert_eq!(closing("Tổng công ty Xây dựng Bạch Đằng"), None);
         assert_eq!(closing("Tổng đội Thanh niên xung phong"), None);
+        for total in [
+            "Tổng cộng: 68 tập thể và 40 cá nhân",
+            "TỔNG CỘNG 108 (68 tập thể, 40 cá nhân)",
+            "Tổng số: 108, trong đó 68 tập thể và 40 cá nhân",
+            "Tổng số được khen: 108",
+            "Cộng: 68 tập thể và 40 cá nhân",
+            "Cộng 68 tập thể, 40 cá nhân",
+        ] {
+            assert_eq!(closing(total), Some(Closing::End), "{total}");
+        }
+        assert_eq!(closing("Cộng: 68 tập thể"), Some(Closing::Subtotal));
+        for end in
+            ["Ghi chú: danh sách có 5 trang", "Lưu ý: xem trang sau", "(Ký, ghi rõ họ tên)", "Người duyệt", "PHÊ DUYỆT"]
+        {
+            assert_eq!(closing(end), Some(Closing::End), "{end}");
+        }
+        assert_eq!(closing("Ký túc xá Mễ Trì"), None);
+        assert_eq!(closing("ghi chú"), None, "a cell of a «Ghi chú» column");
+        assert_eq!(closing("Cộng đồng dân cư thôn 3"), None);
+        assert_eq!(closing("Tổng cục Hậu cần"), None);
     }
 
     #[test]

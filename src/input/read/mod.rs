@@ -546,7 +546,8 @@ impl<'a> Reader<'a> {
         let don_vi = self.optional(&r, "don_vi", Self::maybe_text);
         let so_so = self.optional(&r, "so_so", Self::maybe_text);
         let thanh_tich = self.optional(&r, "thanh_tich", Self::maybe_text);
-        Some(NguoiNhan { loai: loai?, ten: ten?, danh_xung, chuc_vu, don_vi, so_so, thanh_tich })
+        let nhom = self.optional(&r, "nhom", Self::maybe_text);
+        Some(NguoiNhan { loai: loai?, ten: ten?, danh_xung, chuc_vu, don_vi, so_so, thanh_tich, nhom })
     }
 
     fn list_file(&mut self, file: &str, list_path: &str) -> Option<Vec<NguoiNhan>> {
