@@ -310,3 +310,15 @@ fn nested_group_rows_head_their_rows_each_where_it_changes() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}:\n{}", lines.join("\n"));
     assert_eq!(lines.iter().filter(|l| l.contains("KHỐI CƠ QUAN TRUNG ƯƠNG")).count(), 1, "{}", lines.join("\n"));
 }
+
+#[test]
+fn a_kind_left_alone_in_its_column_is_a_recipient_without_a_name_not_a_section() {
+    // The clerk chose the kind and forgot the name: an error at its line,
+    // never a silent "TẬP THỂ" section. Numbered as a section ("I"), it is one.
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_csv(dir.path(), &["loai;ten;don_vi", "tap_the;;", "ca_nhan;Nguyễn Văn A;Công an xã B"]);
+    let said = read(&input).expect_err("a nameless recipient is refused");
+    assert!(said.contains("ds.csv:2"), "{said}");
+    let input = write_csv(dir.path(), &["stt;loai;ten", "I;tap_the;", "1;tap_the;Công an xã B"]);
+    assert_eq!(read(&input).unwrap(), vec!["tap_the|Công an xã B||".to_string()]);
+}

@@ -206,9 +206,17 @@ pub(super) fn walk(grid: &Grid, header: &Header) -> Walk {
         let worded =
             texts.iter().filter(|(c, _)| Some(*c) != number_column).skip_while(|(_, t)| is_numbering_cell(t)).count();
         let shown = row.cells.iter().all(|(_, cell)| show(cell).is_ok());
-        // A kind column's cell beside another text is the row's own kind.
+        // A kind column's cell beside another text is the row's own kind;
+        // alone on a row not numbered as a section ("I", "A"), it is a
+        // recipient whose name was left out, not a section.
         let own_kind = texts.iter().any(|(c, _)| Some(*c) == kind_column);
-        let heading_like = shown && (merged_across || worded <= 1 || !own_kind);
+        let only_kind = own_kind && texts.iter().all(|(c, _)| Some(*c) == kind_column || Some(*c) == number_column);
+        let numbered_as_section = texts
+            .iter()
+            .find(|(c, _)| Some(*c) == number_column)
+            .is_some_and(|(_, n)| !n.chars().all(|c| c.is_ascii_digit()));
+        let kind_left_alone = only_kind && !numbered_as_section;
+        let heading_like = shown && (merged_across || (worded <= 1 && !kind_left_alone) || !own_kind);
         // "I | TẬP THỂ (68)", "I | TẬP THỂ | 68": a section, whatever
         // columns its words sit in.
         if let Some(kind) = section_kind(&all_text()).filter(|_| heading_like) {
