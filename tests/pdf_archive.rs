@@ -136,3 +136,35 @@ fn a_pdfa_summary_needs_a_date() {
     let xmp = stdout_of("pdfinfo", &["-meta", dated.join("tong-hop.pdf").to_str().unwrap()]);
     assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
 }
+
+#[test]
+fn a_character_no_font_draws_is_refused_by_pdfa_in_the_asked_language() {
+    // Templates are not checked like the data: a character the fonts lack
+    // reaches the backend, and PDF/A's validator refuses its blank box.
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample_with_list(dir.path(), "danh-sach.csv");
+    std::fs::copy(root().join("inputs/hai-phong-2018-bang-khen.csv"), dir.path().join("danh-sach.csv")).unwrap();
+    std::fs::create_dir(dir.path().join("mau")).unwrap();
+    let subject = std::fs::read_to_string(root().join("templates/bao-cao-trich-yeu.hbs")).unwrap();
+    std::fs::write(dir.path().join("mau/bao-cao-trich-yeu.hbs"), format!("漢 {subject}")).unwrap();
+    let out = dir.path().join("out");
+    let (input, out_arg) = (input.to_str().unwrap(), out.to_str().unwrap());
+    for (lang, expected) in [
+        (
+            "vi",
+            "lỗi: không dựng được «bao-cao.pdf»: phông chữ không có nét chữ cho «漢»; \
+             hãy bỏ hoặc thay ký tự ấy (trong dữ liệu hay mẫu)\n",
+        ),
+        (
+            "en",
+            "error: cannot render «bao-cao.pdf»: the font has no glyph for «漢»; \
+             remove or replace that character (in the data or a template)\n",
+        ),
+    ] {
+        let args = ["--lang", lang, "build", input, "--templates", "mau", "--pdfa", "--format", "pdf", "-o", out_arg];
+        let output = baocao(&args, dir.path());
+        assert_eq!(output.status.code(), Some(1), "{lang}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), expected, "{lang}");
+        assert!(!out.exists(), "{lang}: nothing written");
+    }
+}

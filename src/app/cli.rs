@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::diag::Unit;
 use crate::diag::{self, Kind, Lang, Location, Problem};
-use crate::diag::{Failure, IoAction};
+use crate::diag::{Failure, IoAction, RenderKind};
 use crate::doc::Paper;
 use crate::documents::certificate::{self, PrintOptions};
 use crate::input::bounds;
@@ -412,7 +412,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         Command::Calibrate { sheet, out } => {
             let meta = crate::doc::Metadata { title: "Hiệu chỉnh máy in".into(), ..Default::default() };
             let pdf = crate::render::pdf::draw(&crate::render::calibrate::sheet(sheet), &meta, Default::default())
-                .map_err(|detail| Failure::Render { file: out.display().to_string(), detail })?;
+                .map_err(crate::pack::output::render_failure(&out.display().to_string()))?;
             crate::pack::output::replace_file(&out, &pdf).map_err(|err| Failure::io(IoAction::Write, &out, err))?;
             say(
                 lang,
@@ -467,8 +467,10 @@ fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
         return Err(Failure::io(IoAction::Overwrite, path, std::io::ErrorKind::AlreadyExists.into()));
     }
     // A list template for clerks starting from nothing, beside the sample.
-    let template = crate::input::list::template::xlsx()
-        .map_err(|err| Failure::Render { file: list_template.into(), detail: err.to_string() })?;
+    let template = crate::input::list::template::xlsx().map_err(|err| Failure::Render {
+        file: list_template.into(),
+        kind: RenderKind::Other { library: "rust_xlsxwriter", detail: err.to_string() },
+    })?;
     let files = SAMPLE.iter().map(|(name, text)| (*name, text.as_bytes())).chain([(list_template, &template[..])]);
     for (name, bytes) in files {
         std::fs::write(dir.join(name), bytes).map_err(|err| Failure::io(IoAction::Write, dir.join(name), err))?;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use super::lang::Lang;
 use super::problem::{render_all, Problem};
+use super::render::RenderKind;
 
 /// What the run was doing with a file when the system refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,9 +25,8 @@ pub enum Failure {
     Input(Vec<Problem>),
     /// A file could not be read or written (exit 1).
     Io { action: IoAction, path: PathBuf, error: std::io::Error },
-    /// A backend could not turn the model into a file (exit 1); `detail`
-    /// is the library's own account.
-    Render { file: String, detail: String },
+    /// A backend could not turn the model into a file (exit 1).
+    Render { file: String, kind: RenderKind },
     /// The output folder may not be replaced now (exit 1); nothing changed.
     Output { dir: PathBuf, refusal: Refusal },
 }
@@ -78,8 +78,8 @@ impl Failure {
                     (IoAction::Overwrite, false) => format!("error: «{path}» exists; not overwritten\n"),
                 }
             }
-            Failure::Render { file, detail } if vi => format!("lỗi: không dựng được «{file}»: {detail}\n"),
-            Failure::Render { file, detail } => format!("error: cannot render «{file}»: {detail}\n"),
+            Failure::Render { file, kind } if vi => format!("lỗi: không dựng được «{file}»: {}\n", kind.reason(lang)),
+            Failure::Render { file, kind } => format!("error: cannot render «{file}»: {}\n", kind.reason(lang)),
             Failure::Output { dir, refusal } => {
                 let dir = dir.display();
                 match (refusal, vi) {

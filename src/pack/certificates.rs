@@ -148,7 +148,7 @@ pub(super) fn small_warnings(
 fn stopped(file: &str) -> impl FnOnce(Stop<Problem>) -> Failure + '_ {
     move |stop| match stop {
         Stop::Source(problem) => Failure::from(problem),
-        Stop::Render(detail) => Failure::Render { file: file.to_string(), detail },
+        Stop::Render(refused) => crate::pack::output::render_failure(file)(refused),
         Stop::Write(err) => Failure::io(IoAction::Write, file.to_string(), err),
     }
 }

@@ -107,7 +107,7 @@ fn make(
             let mut write = |file: &mut dyn output::WriteSeek| {
                 docx::write_stream(document, file).map_err(|stop| match stop {
                     Stop::Source(never) => match never {},
-                    Stop::Render(detail) => Failure::Render { file: name.clone(), detail },
+                    Stop::Render(refused) => output::render_failure(&name)(refused),
                     Stop::Write(err) => Failure::io(IoAction::Write, name.clone(), err),
                 })?;
                 Ok(())

@@ -12,10 +12,13 @@ pub(crate) mod nd30;
 pub mod pdf;
 pub(crate) mod pdf_fonts;
 pub(crate) mod raster;
+pub mod refused;
 pub(crate) mod repeated;
 pub(crate) mod sheet_pdf;
 pub(crate) mod sheets;
 pub(crate) mod table;
+
+pub use refused::{ArchivalRule, Refused};
 
 /// Why writing a stream of pages (certificate sheets made one at a time)
 /// stopped: the page source failed, the backend refused, or the file it
@@ -23,6 +26,6 @@ pub(crate) mod table;
 #[derive(Debug)]
 pub enum Stop<E> {
     Source(E),
-    Render(String),
+    Render(Refused),
     Write(std::io::Error),
 }

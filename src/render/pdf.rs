@@ -8,7 +8,8 @@ use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 use krilla::color::rgb;
-use krilla::configure::{Archival, ConfigurationBuilder, Validator};
+use krilla::configure::{Archival, ConfigurationBuilder, ValidationError, Validator};
+use krilla::error::KrillaError;
 use krilla::geom::{PathBuilder, Point};
 use krilla::graphic::Graphic;
 use krilla::metadata::{DateTime, Metadata as PdfMetadata};
@@ -20,7 +21,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use super::flow;
 use super::frame::{Item, Laid, TextRun};
 use super::repeated::Repeated;
-use super::Stop;
+use super::{ArchivalRule, Refused, Stop};
 use crate::doc::{Color, Document, Metadata, Timestamp};
 use crate::text::fonts::Face;
 
@@ -43,7 +44,7 @@ pub enum Standard {
 }
 
 /// The PDF bytes of `doc`, and its page count.
-pub fn render(doc: &Document, standard: Standard) -> Result<(Vec<u8>, usize), String> {
+pub fn render(doc: &Document, standard: Standard) -> Result<(Vec<u8>, usize), Refused> {
     let laid = flow::layout(doc);
     let pages = laid.pages.len();
     Ok((draw(&laid, &doc.meta, standard)?, pages))
@@ -77,11 +78,11 @@ fn date_time(t: Timestamp) -> DateTime {
 }
 
 /// Draws laid-out pages.
-pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>, String> {
+pub fn draw(laid: &Laid, meta: &Metadata, standard: Standard) -> Result<Vec<u8>, Refused> {
     let pages = laid.pages.iter().map(|items| Ok::<_, std::convert::Infallible>(vec![Cow::Borrowed(items.as_slice())]));
     draw_pages(laid, meta, standard, pages, None).map_err(|stop| match stop {
-        Stop::Render(detail) => detail,
-        Stop::Write(err) => format!("pdf: {err}"),
+        Stop::Render(refused) => refused,
+        Stop::Write(err) => Refused::other("pdf", err),
         Stop::Source(never) => match never {},
     })
 }
@@ -104,7 +105,7 @@ pub(crate) fn draw_pages<'p, E>(
             let configuration = ConfigurationBuilder::new()
                 .set_validator(Validator::A(Archival::A2_B))
                 .finish()
-                .map_err(|err| Stop::Render(format!("krilla: {err:?}")))?;
+                .map_err(|err| Stop::Render(Refused::other("krilla", format!("{err:?}"))))?;
             krilla::Document::new_with(krilla::SerializeSettings { configuration, ..Default::default() })
         }
     };
@@ -114,7 +115,8 @@ pub(crate) fn draw_pages<'p, E>(
     let mut common: Option<Graphic> = None;
     for groups in pages {
         let groups = groups.map_err(Stop::Source)?;
-        let settings = PageSettings::from_wh(laid.width, laid.height).ok_or(Stop::Render("page size".into()))?;
+        let settings = PageSettings::from_wh(laid.width, laid.height)
+            .ok_or(Stop::Render(Refused::other("krilla", "page size")))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         if !laid.common.is_empty() {
@@ -142,7 +144,44 @@ pub(crate) fn draw_pages<'p, E>(
         surface.finish();
         page.finish();
     }
-    document.finish().map_err(|err| Stop::Render(format!("krilla: {err:?}")))
+    document.finish().map_err(|err| Stop::Render(refused(err)))
+}
+
+/// krilla's error sorted into a [`Refused`]: of several PDF/A rules
+/// broken, the first.
+fn refused(err: KrillaError) -> Refused {
+    match err {
+        KrillaError::Validation(errors) => match errors.into_iter().next() {
+            Some((ValidationError::ContainsNotDefGlyph(_, _, text), _)) => Refused::NoGlyph { text },
+            Some((rule, _)) => Refused::Archival(archival_rule(rule)),
+            None => Refused::other("krilla", "validation failed"),
+        },
+        KrillaError::Image(..) | KrillaError::SixteenBitImage(..) => Refused::Image,
+        KrillaError::Font(_, detail) => Refused::Other { library: "krilla", detail },
+        other => Refused::other("krilla", other),
+    }
+}
+
+/// The PDF/A rule a validation error names.
+fn archival_rule(rule: ValidationError) -> ArchivalRule {
+    match rule {
+        ValidationError::TooLongString
+        | ValidationError::TooLongName
+        | ValidationError::TooLongArray
+        | ValidationError::TooLongDictionary
+        | ValidationError::TooLargeFloat => ArchivalRule::TooLong,
+        ValidationError::TooManyIndirectObjects => ArchivalRule::TooManyObjects,
+        ValidationError::InvalidCodepointMapping(_, _, c, _) | ValidationError::UnicodePrivateArea(_, _, c, _) => {
+            ArchivalRule::ForbiddenCharacter(c)
+        }
+        ValidationError::RestrictedLicense(_) => ArchivalRule::FontLicence,
+        ValidationError::MissingDocumentDate => ArchivalRule::NoDate,
+        other => {
+            // The variant's name, without the font or place it carries.
+            let name = format!("{other:?}");
+            ArchivalRule::Other(name.split(['(', ' ', '{']).next().unwrap_or_default().to_string())
+        }
+    }
 }
 
 /// `items` as a form (an XObject) drawn by reference.
@@ -220,4 +259,27 @@ fn glyphs(run: &TextRun) -> Vec<KrillaGlyph> {
             KrillaGlyph::new(GlyphId::new(id), advance + extra, 0.0, 0.0, 0.0, start..start + ch.len_utf8(), None)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Block, Page, Paragraph, ParagraphStyle, Span};
+
+    fn with_text(text: &str) -> Document {
+        let paragraph = Paragraph { spans: vec![Span::plain(text)], style: ParagraphStyle::BODY };
+        Document {
+            meta: Metadata { title: "Thử".into(), ..Metadata::default() },
+            page: Page::A4,
+            page_numbers: false,
+            blocks: vec![Block::Paragraph(paragraph)],
+        }
+    }
+
+    #[test]
+    fn pdfa_refuses_a_character_no_font_draws_naming_it() {
+        let doc = with_text("Chữ 漢");
+        assert!(render(&doc, Standard::Plain).is_ok(), "a plain PDF draws the blank box");
+        assert_eq!(render(&doc, Standard::PdfA2b).unwrap_err(), Refused::NoGlyph { text: "漢".into() });
+    }
 }

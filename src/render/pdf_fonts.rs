@@ -10,6 +10,7 @@ use skrifa::string::StringId;
 use skrifa::{FontRef, MetadataProvider};
 use subsetter::GlyphRemapper;
 
+use super::Refused;
 use crate::text::fonts::Face;
 
 /// The glyphs one face has drawn so far, by their code in its subset.
@@ -45,10 +46,10 @@ impl FaceUse {
     /// `face`'s subset as PDF objects, the font dictionary numbered
     /// `font` (what pages name), the others numbered by `reserve`; one
     /// object per chunk.
-    pub(crate) fn embed(&self, face: Face, font: Ref, reserve: &mut dyn FnMut() -> Ref) -> Result<Vec<Chunk>, String> {
-        let parsed = FontRef::new(face.bytes()).map_err(|err| format!("font: {err}"))?;
-        let subset =
-            subsetter::subset(face.bytes(), 0, &self.remapper).map_err(|err| format!("font subset: {err:?}"))?;
+    pub(crate) fn embed(&self, face: Face, font: Ref, reserve: &mut dyn FnMut() -> Ref) -> Result<Vec<Chunk>, Refused> {
+        let parsed = FontRef::new(face.bytes()).map_err(|err| Refused::other("font", err))?;
+        let subset = subsetter::subset(face.bytes(), 0, &self.remapper)
+            .map_err(|err| Refused::other("subsetter", format!("{err:?}")))?;
         let postscript: String = parsed
             .localized_strings(StringId::POSTSCRIPT_NAME)
             .english_or_first()

@@ -8,6 +8,7 @@ use skrifa::{FontRef, GlyphId, MetadataProvider};
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
 use super::frame::{Item, TextRun};
+use super::Refused;
 use crate::doc::Color;
 
 fn paint(color: Color) -> Paint<'static> {
@@ -70,10 +71,10 @@ pub(crate) fn pixels(width: f32, height: f32, dpi: f32) -> (u32, u32) {
 
 /// A white `width` × `height` pt image of `items` at `dpi`, as PNG bytes
 /// and its size in pixels.
-pub(crate) fn png(items: &[Item], width: f32, height: f32, dpi: f32) -> Result<(Vec<u8>, u32, u32), String> {
+pub(crate) fn png(items: &[Item], width: f32, height: f32, dpi: f32) -> Result<(Vec<u8>, u32, u32), Refused> {
     let scale = dpi / 72.0;
     let (w, h) = pixels(width, height, dpi);
-    let mut pixmap = Pixmap::new(w, h).ok_or("ảnh biểu đồ rỗng")?;
+    let mut pixmap = Pixmap::new(w, h).ok_or(Refused::Image)?;
     pixmap.fill(tiny_skia::Color::WHITE);
     for item in items {
         match item {
@@ -102,8 +103,8 @@ pub(crate) fn png(items: &[Item], width: f32, height: f32, dpi: f32) -> Result<(
     encoder.set_depth(png::BitDepth::Eight);
     // A chart is flat colour: fast compression is nearly as small, and much quicker.
     encoder.set_compression(png::Compression::Fast);
-    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-    writer.write_image_data(pixmap.data()).map_err(|e| e.to_string())?;
-    writer.finish().map_err(|e| e.to_string())?;
+    let mut writer = encoder.write_header().map_err(|e| Refused::other("png", e))?;
+    writer.write_image_data(pixmap.data()).map_err(|e| Refused::other("png", e))?;
+    writer.finish().map_err(|e| Refused::other("png", e))?;
     Ok((bytes, w, h))
 }

@@ -17,7 +17,7 @@ use super::pdf::Standard;
 use super::pdf_fonts::FaceUse;
 use super::repeated::Repeated;
 use super::sheets::{common, frame_groups};
-use super::Stop;
+use super::{Refused, Stop};
 use crate::doc::{Color, Metadata, Sheet, Sheets, Timestamp};
 use crate::text::fonts::Face;
 
@@ -51,13 +51,13 @@ pub(crate) fn write_sheets<E>(
 
 /// The PDF of certificate sheets held in memory (one per file with
 /// `--split`), and its page count.
-pub(crate) fn render_sheets(sheets: &Sheets, standard: Standard) -> Result<(Vec<u8>, usize), String> {
+pub(crate) fn render_sheets(sheets: &Sheets, standard: Standard) -> Result<(Vec<u8>, usize), Refused> {
     let mut bytes = Vec::new();
     let mut next = |number: usize| Ok::<_, std::convert::Infallible>(sheets.sheets[number].clone());
     let pages =
         write_sheets(sheets, standard, sheets.sheets.len(), &mut next, &mut bytes).map_err(|stop| match stop {
-            Stop::Render(detail) => detail,
-            Stop::Write(err) => format!("pdf: {err}"),
+            Stop::Render(refused) => refused,
+            Stop::Write(err) => Refused::other("pdf", err),
             Stop::Source(never) => match never {},
         })?;
     Ok((bytes, pages))

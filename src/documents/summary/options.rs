@@ -3,7 +3,8 @@
 //! ([`YEARS`], documented in docs/gioi-han.md), and `--co-quan` a printable
 //! name — not empty, no control character, no legacy-encoded letter —
 //! composed (NFC) as every text of an input is. Every problem is reported
-//! at once, at its option's name.
+//! at once, at its option's name; [`problem`] locates the ones found later
+//! (a range no report covers, an unknown `--chart` code) the same way.
 
 use crate::diag::{Failure, Kind, Location, Problem};
 use crate::text::vn;
@@ -42,6 +43,11 @@ pub(super) fn check(request: &SummaryRequest) -> Result<Option<String>, Failure>
     } else {
         Err(Failure::Input(problems))
     }
+}
+
+/// A problem with the command's options: located by the option's name.
+pub(super) fn problem(option: &str, kind: Kind) -> Failure {
+    Failure::Input(vec![Problem { location: Location::command_line().into(), path: option.to_string(), kind }])
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@ use std::io::{Cursor, Seek, Write};
 
 use super::folder::Staging;
 use super::manifest::{Manifest, ManifestEntry};
-use crate::diag::{Failure, IoAction};
+use crate::diag::{ArchivalRule, Failure, IoAction, RenderKind};
 use crate::pack::plan::{FileFormat, Paper};
+use crate::render::{self, Refused};
 
 /// A destination a file can be written to in one go or streamed into
 /// (certificate sheets into a DOCX, which seeks back to finish its ZIP).
@@ -131,6 +132,23 @@ impl<'s> Writer<'s> {
 }
 
 /// Turns a backend's refusal into the failure naming the file it was making.
-pub(crate) fn render_failure(file: &str) -> impl FnOnce(String) -> Failure + '_ {
-    move |detail| Failure::Render { file: file.to_string(), detail }
+pub(crate) fn render_failure(file: &str) -> impl FnOnce(Refused) -> Failure + '_ {
+    move |refused| Failure::Render { file: file.to_string(), kind: render_kind(refused) }
+}
+
+/// The backend's refusal as the kind diagnostics word.
+fn render_kind(refused: Refused) -> RenderKind {
+    match refused {
+        Refused::NoGlyph { text } => RenderKind::NoGlyph { text },
+        Refused::Archival(rule) => RenderKind::Archival(match rule {
+            render::ArchivalRule::TooLong => ArchivalRule::TooLong,
+            render::ArchivalRule::TooManyObjects => ArchivalRule::TooManyObjects,
+            render::ArchivalRule::ForbiddenCharacter(c) => ArchivalRule::ForbiddenCharacter(c),
+            render::ArchivalRule::FontLicence => ArchivalRule::FontLicence,
+            render::ArchivalRule::NoDate => ArchivalRule::NoDate,
+            render::ArchivalRule::Other(rule) => ArchivalRule::Other(rule),
+        }),
+        Refused::Image => RenderKind::Image,
+        Refused::Other { library, detail } => RenderKind::Other { library, detail },
+    }
 }

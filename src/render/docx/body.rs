@@ -12,6 +12,7 @@ use super::schema;
 use super::styles::{self, plain};
 use super::units::twips;
 use crate::doc::*;
+use crate::render::Refused;
 
 fn page_margin(page: Page) -> PageMargin {
     PageMargin {
@@ -42,7 +43,7 @@ const HEADER_RIDS: (&str, &str) = ("rIdHeader1", "rIdHeader2");
 /// `add_section` keeps only one of the pending headers), so the sections
 /// before the last are closed by a paragraph carrying their `w:sectPr`,
 /// which points at the document's own two headers.
-pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, String> {
+pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, Refused> {
     std::thread::scope(|scope| {
         let painting = scope.spawn(|| flow::paint_charts(&doc.blocks));
         let mut body = body(body_of(doc, false)?, None)?;
@@ -53,7 +54,7 @@ pub(crate) fn render(doc: &Document) -> Result<Vec<u8>, String> {
 
 /// docx-rs's document for `doc`, its charts' pictures still placeholders;
 /// with `streamed`, its long tables marked for [`stream`] to write.
-pub(super) fn body_of(doc: &Document, streamed: bool) -> Result<Docx, String> {
+pub(super) fn body_of(doc: &Document, streamed: bool) -> Result<Docx, Refused> {
     let page = doc.page;
     let mut docx =
         Docx::new().page_size(twips(page.width) as u32, twips(page.height) as u32).page_margin(page_margin(page));
@@ -93,7 +94,7 @@ pub(super) fn body_of(doc: &Document, streamed: bool) -> Result<Docx, String> {
 
 /// The parts docx-rs writes for `docx`, made schema-valid: the header-row
 /// marks and `page_border` added, property elements put in order.
-pub(super) fn body(docx: Docx, page_border: Option<&str>) -> Result<package::Body, String> {
+pub(super) fn body(docx: Docx, page_border: Option<&str>) -> Result<package::Body, Refused> {
     let (mut body, mut counter) = prepared(docx, page_border)?;
     body.document = numbered(&body.document, &mut counter)?;
     Ok(body)
@@ -101,14 +102,14 @@ pub(super) fn body(docx: Docx, page_border: Option<&str>) -> Result<package::Bod
 
 /// [`body`] with the document's paragraphs not numbered yet, and the
 /// counter the headers left for them.
-pub(super) fn prepared(docx: Docx, page_border: Option<&str>) -> Result<(package::Body, u32), String> {
+pub(super) fn prepared(docx: Docx, page_border: Option<&str>) -> Result<(package::Body, u32), Refused> {
     let parts = docx.build();
-    let utf8 = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|e| format!("docx: {e}"));
+    let utf8 = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|e| Refused::other("docx", e));
     let mut document = fixed(utf8(parts.document)?);
     if let Some(border) = page_border {
         // Anywhere among the section's properties: the schema pass places it.
-        let start = document.rfind("<w:pgMar").ok_or("docx: no page margins")?;
-        let end = start + document[start..].find("/>").ok_or("docx: unclosed pgMar")? + 2;
+        let start = document.rfind("<w:pgMar").ok_or_else(|| Refused::other("docx", "no page margins"))?;
+        let end = start + document[start..].find("/>").ok_or_else(|| Refused::other("docx", "unclosed pgMar"))? + 2;
         document.insert_str(end, border);
     }
     // docx-rs numbers paragraphs from a per-thread counter that only its
@@ -120,7 +121,7 @@ pub(super) fn prepared(docx: Docx, page_border: Option<&str>) -> Result<(package
         .headers
         .into_iter()
         .map(|h| numbered(&schema::reorder(&utf8(h)?)?, &mut counter))
-        .collect::<Result<Vec<String>, String>>()?;
+        .collect::<Result<Vec<String>, Refused>>()?;
     let body = package::Body {
         document: schema::reorder(&document)?,
         headers,
@@ -146,10 +147,10 @@ pub(super) fn fixed(mut xml: String) -> String {
 }
 
 /// `xml` with its paragraphs numbered on from `counter`.
-fn numbered(xml: &str, counter: &mut u32) -> Result<String, String> {
+fn numbered(xml: &str, counter: &mut u32) -> Result<String, Refused> {
     let mut out = Vec::with_capacity(xml.len());
-    write_numbered(&mut out, xml.as_bytes(), counter).map_err(|e| format!("docx: {e}"))?;
-    String::from_utf8(out).map_err(|e| format!("docx: {e}"))
+    write_numbered(&mut out, xml.as_bytes(), counter).map_err(|e| Refused::other("docx", e))?;
+    String::from_utf8(out).map_err(|e| Refused::other("docx", e))
 }
 
 /// Copies `xml` (paragraphs) to `out`, giving each paragraph the next id of

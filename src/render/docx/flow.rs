@@ -21,6 +21,7 @@ use crate::doc::*;
 use crate::render::flow::{self, PageStart, ParagraphSet, AFTER_TABLE, CHART_AFTER};
 use crate::render::nd30::{self, MOTTO_TEXT, NATIONAL_NAME};
 use crate::render::table::{table_set, TableSet, CELL_PAD_Y};
+use crate::render::Refused;
 use crate::text::fonts::Face;
 use crate::text::measure::{unbreakable_dashes, CELL_PADDING_MM, LINE_HEIGHT, PT_PER_MM};
 
@@ -120,7 +121,7 @@ pub(super) fn elements(
     page: Page,
     breaks: &Breaks,
     streamed: bool,
-) -> Result<Vec<Element>, String> {
+) -> Result<Vec<Element>, Refused> {
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let index = offset + i;
@@ -420,7 +421,7 @@ const CHART_DPI: f32 = 200.0;
 /// most of a summary's DOCX, so it runs beside the rest of the body, and
 /// each chart's picture stands in the body as [`chart_placeholder`] until
 /// [`fill_charts`] swaps the paint in.
-pub(super) fn paint_charts(blocks: &[Block]) -> Result<Vec<(usize, Vec<u8>)>, String> {
+pub(super) fn paint_charts(blocks: &[Block]) -> Result<Vec<(usize, Vec<u8>)>, Refused> {
     let mut painted = Vec::new();
     for (index, block) in blocks.iter().enumerate() {
         if let Block::Chart(chart) = block {
@@ -439,10 +440,13 @@ fn chart_placeholder(index: usize) -> Vec<u8> {
 }
 
 /// Puts each painted chart where its placeholder is among `media`.
-pub(super) fn fill_charts(media: &mut [(String, Vec<u8>)], painted: Vec<(usize, Vec<u8>)>) -> Result<(), String> {
+pub(super) fn fill_charts(media: &mut [(String, Vec<u8>)], painted: Vec<(usize, Vec<u8>)>) -> Result<(), Refused> {
     for (index, png) in painted {
         let placeholder = chart_placeholder(index);
-        let slot = media.iter_mut().find(|(_, bytes)| *bytes == placeholder).ok_or("docx: a chart lost its picture")?;
+        let slot = media
+            .iter_mut()
+            .find(|(_, bytes)| *bytes == placeholder)
+            .ok_or_else(|| Refused::other("docx", "a chart lost its picture"))?;
         slot.1 = png;
     }
     Ok(())

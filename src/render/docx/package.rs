@@ -10,7 +10,7 @@ use std::io::{Cursor, Seek, Write};
 use super::styles::{styles_xml, FONT};
 use super::units::xml_escape;
 use crate::doc::Metadata;
-use crate::render::Stop;
+use crate::render::{Refused, Stop};
 
 /// What the body of a DOCX is made of, already in schema order.
 pub(super) struct Body {
@@ -30,11 +30,11 @@ const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/officeDocument/20
 const WORDML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
 /// The DOCX bytes of `body` described by `meta`.
-pub(super) fn zip(body: Body, meta: &Metadata) -> Result<Vec<u8>, String> {
+pub(super) fn zip(body: Body, meta: &Metadata) -> Result<Vec<u8>, Refused> {
     let written = zip_into(body, meta, Cursor::new(Vec::new()), &mut |_| Ok::<(), Stop<std::convert::Infallible>>(()));
     written.map(Cursor::into_inner).map_err(|stop| match stop {
-        Stop::Render(detail) => detail,
-        Stop::Write(err) => format!("docx: {err}"),
+        Stop::Render(refused) => refused,
+        Stop::Write(err) => Refused::other("docx", err),
         Stop::Source(never) => match never {},
     })
 }
@@ -109,7 +109,7 @@ pub(super) fn zip_into<W: Write + Seek, E>(
 fn zip_stop<E>(err: zip::result::ZipError) -> Stop<E> {
     match err {
         zip::result::ZipError::Io(err) => Stop::Write(err),
-        other => Stop::Render(format!("docx: {other}")),
+        other => Stop::Render(Refused::other("docx", other)),
     }
 }
 

@@ -10,6 +10,8 @@
 //! does not declare are dropped. Element contents elsewhere (paragraph
 //! runs, table rows) are copied as they come, so the cost is one scan.
 
+use crate::render::Refused;
+
 /// Children of `parent` in the order the schema wants them, or `None`
 /// when order is free or already right.
 fn sequence(parent: &str) -> Option<&'static [&'static str]> {
@@ -199,7 +201,7 @@ fn rank(order: &[&str], name: &str) -> usize {
 }
 
 /// `xml` with the children of property elements in schema order.
-pub(super) fn reorder(xml: &str) -> Result<String, String> {
+pub(super) fn reorder(xml: &str) -> Result<String, Refused> {
     let mut reader = Reader { xml, at: 0, children: Vec::new(), scratch: String::new() };
     let mut out = String::with_capacity(xml.len());
     reader.copy_children(&mut out, None)?;
@@ -220,7 +222,7 @@ impl Reader<'_> {
     /// Copies nodes into `out` up to and including the end tag of
     /// `parent` (to the end of the input when `None`), putting them in
     /// order when `parent` has a schema sequence.
-    fn copy_children(&mut self, out: &mut String, parent: Option<&str>) -> Result<(), String> {
+    fn copy_children(&mut self, out: &mut String, parent: Option<&str>) -> Result<(), Refused> {
         let xml = self.xml;
         let order = parent.and_then(sequence);
         let first_child = self.children.len();
@@ -228,7 +230,7 @@ impl Reader<'_> {
             let rest = &xml[self.at..];
             let Some(lt) = rest.find('<') else {
                 return match parent {
-                    Some(name) => Err(format!("docx: <{name}> is not closed")),
+                    Some(name) => Err(Refused::other("docx", format!("<{name}> is not closed"))),
                     None => {
                         out.push_str(rest);
                         self.at = xml.len();
@@ -247,7 +249,7 @@ impl Reader<'_> {
             }
             let rest = &xml[self.at..];
             if rest.starts_with("</") {
-                let end = rest.find('>').ok_or("docx: unclosed end tag")? + 1;
+                let end = rest.find('>').ok_or_else(|| Refused::other("docx", "unclosed end tag"))? + 1;
                 if order.is_some() {
                     self.put_in_order(out, first_child);
                 }
@@ -256,12 +258,12 @@ impl Reader<'_> {
                 return Ok(());
             }
             if rest.starts_with("<?") || rest.starts_with("<!") {
-                let end = rest.find('>').ok_or("docx: unclosed declaration")? + 1;
+                let end = rest.find('>').ok_or_else(|| Refused::other("docx", "unclosed declaration"))? + 1;
                 out.push_str(&rest[..end]);
                 self.at += end;
                 continue;
             }
-            let end = tag_end(rest).ok_or("docx: unclosed tag")?;
+            let end = tag_end(rest).ok_or_else(|| Refused::other("docx", "unclosed tag"))?;
             let tag = &rest[..end];
             let name = tag[1..].split(|c: char| c.is_whitespace() || c == '/' || c == '>').next().unwrap_or("");
             self.at += end;

@@ -18,7 +18,7 @@ use super::styles::{self, paragraph, plain, Line, Look};
 use super::units::twips;
 use crate::doc::{Border, Frame, Picture, Sheet, Sheets};
 use crate::render::repeated::Repeated;
-use crate::render::Stop;
+use crate::render::{Refused, Stop};
 use crate::text::fonts::Face;
 use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
 
@@ -68,7 +68,7 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
     });
     let mut body = body(skeleton, border.as_deref()).map_err(Stop::Render)?;
     let document = &body.document;
-    let fail = |what: &str| Stop::Render(format!("docx: {what}"));
+    let fail = |what: &str| Stop::Render(Refused::other("docx", what));
     let start = document.find("<w:body>").ok_or_else(|| fail("no body"))? + "<w:body>".len();
     let mark = document.find(MARK).ok_or_else(|| fail("no mark"))?;
     let mark_start = document[..mark].rfind("<w:p ").ok_or_else(|| fail("no mark paragraph"))?;

@@ -18,7 +18,7 @@ use super::package;
 use super::schema;
 use crate::doc::{Block, Document, Table};
 use crate::render::table::table_set;
-use crate::render::Stop;
+use crate::render::{Refused, Stop};
 
 /// Rows made and written at a time.
 const CHUNK_ROWS: usize = 256;
@@ -42,7 +42,7 @@ pub(crate) fn write_stream<W: Write + Seek>(doc: &Document, out: W) -> Result<W,
         let mut counter = counter;
         let mut rest = document.as_str();
         while let Some(mark) = rest.find(TABLE_MARK) {
-            let fail = |what: &str| Stop::Render(format!("docx: {what}"));
+            let fail = |what: &str| Stop::Render(Refused::other("docx", what));
             let start = rest[..mark].rfind("<w:p ").ok_or_else(|| fail("no table mark paragraph"))?;
             let digits: String = rest[mark + TABLE_MARK.len()..].chars().take_while(char::is_ascii_digit).collect();
             let index: usize = digits.parse().map_err(|_| fail("table mark without its block"))?;
@@ -70,7 +70,7 @@ fn write_table(
     let xml = |element: String| -> Result<String, Stop<std::convert::Infallible>> {
         schema::reorder(&fixed(element)).map_err(Stop::Render)
     };
-    let built = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|e| Stop::Render(format!("docx: {e}")));
+    let built = |bytes: Vec<u8>| String::from_utf8(bytes).map_err(|e| Stop::Render(Refused::other("docx", e)));
     for (part, (from, to)) in flow::table_parts(table, breaks.splits(index)).into_iter().enumerate() {
         if part > 0 {
             let paragraph = xml(built(flow::split_paragraph().build())?)?;
@@ -83,7 +83,8 @@ fn write_table(
             let until = (at + CHUNK_ROWS).min(to);
             let piece = flow::data_table(table, &set, (at, until), from, opens_page, first);
             let piece = xml(built(piece.build())?)?;
-            let close = piece.rfind("</w:tbl>").ok_or_else(|| Stop::Render("docx: unclosed table".into()))?;
+            let close =
+                piece.rfind("</w:tbl>").ok_or_else(|| Stop::Render(Refused::other("docx", "unclosed table")))?;
             // The first piece opens the table (properties, grid, header
             // rows); the others give only their rows.
             let rows_from = if first { 0 } else { piece.find("<w:tr").unwrap_or(close) };
