@@ -130,15 +130,7 @@ fn a_huge_file_and_a_zip_that_unpacks_to_too_much_are_refused_by_size() {
     refused(dir.path(), "tệp «ds.csv» nặng 30,0 MB; tệp danh sách được đọc tới 20,0 MB");
 
     // A sheet part declaring 300 MB unpacked: refused before unpacking.
-    let path = dir.path().join("ds.xlsx");
-    write_xlsx(&path, &[Sheet::new("Sheet1", vec![row(&["Họ và tên"]), row(&["Lê Văn An"])])]);
-    let mut bytes = std::fs::read(&path).unwrap();
-    let name = b"xl/worksheets/sheet1.xml";
-    let entry = (0..bytes.len() - 46)
-        .find(|&i| bytes[i..].starts_with(b"PK\x01\x02") && bytes[i + 46..].starts_with(name))
-        .expect("the sheet's central directory entry");
-    bytes[entry + 24..entry + 28].copy_from_slice(&300_000_000u32.to_le_bytes());
-    std::fs::write(&path, bytes).unwrap();
+    declaring_unpacked(&dir.path().join("ds.xlsx"), 300_000_000);
     sample_with_list(dir.path(), "ds.xlsx");
     refused(dir.path(), "tệp «ds.xlsx» giải nén ra hơn 200,0 MB (tệp XLSX bất thường)");
 }
@@ -212,14 +204,7 @@ fn an_xlsx_part_or_cell_of_huge_text_is_refused_before_it_costs_memory() {
     // One part declaring 150 MB (the file's total stays under 200 MB): the
     // shape of a 187 KB file holding one 190 MB cell.
     let path = dir.path().join("ds.xlsx");
-    write_xlsx(&path, &[Sheet::new("Sheet1", vec![row(&["Họ và tên"]), row(&["Lê Văn An"])])]);
-    let mut bytes = std::fs::read(&path).unwrap();
-    let name = b"xl/worksheets/sheet1.xml";
-    let entry = (0..bytes.len() - 46)
-        .find(|&i| bytes[i..].starts_with(b"PK\x01\x02") && bytes[i + 46..].starts_with(name))
-        .expect("the sheet's central directory entry");
-    bytes[entry + 24..entry + 28].copy_from_slice(&150_000_000u32.to_le_bytes());
-    std::fs::write(&path, bytes).unwrap();
+    declaring_unpacked(&path, 150_000_000);
     sample_with_list(dir.path(), "ds.xlsx");
     refused(dir.path(), "tệp «ds.xlsx»: phần «xl/worksheets/sheet1.xml» giải nén ra hơn 100,0 MB");
 
@@ -242,4 +227,18 @@ fn a_csv_quote_left_open_is_refused_at_its_line_not_read_as_a_name() {
     refused(dir.path(), "ds.csv:3: khen_thuong[0].danh_sach_tep: dấu nháy kép «\"» mở ở dòng này không được đóng");
     let (_, stderr) = check_bounded(dir.path());
     assert!(!stderr.contains("Mới,,,"), "{stderr}");
+}
+
+/// A one-row workbook at `path` whose sheet part declares `bytes` once
+/// unpacked (its central directory entry edited): the shape of a small
+/// file that unzips to a huge cell.
+fn declaring_unpacked(path: &std::path::Path, bytes: u32) {
+    write_xlsx(path, &[Sheet::new("Sheet1", vec![row(&["Họ và tên"]), row(&["Lê Văn An"])])]);
+    let mut zip = std::fs::read(path).unwrap();
+    let name = b"xl/worksheets/sheet1.xml";
+    let entry = (0..zip.len() - 46)
+        .find(|&i| zip[i..].starts_with(b"PK\x01\x02") && zip[i + 46..].starts_with(name))
+        .expect("the sheet's central directory entry");
+    zip[entry + 24..entry + 28].copy_from_slice(&bytes.to_le_bytes());
+    std::fs::write(path, zip).unwrap();
 }

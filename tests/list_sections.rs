@@ -8,25 +8,16 @@ mod common;
 
 use std::path::Path;
 
-use common::lists::{check, row, t, write_xlsx, Sheet};
+use common::lists::{check, recipient_lines, row, t, write_xlsx, Sheet};
 use common::{build, pdf_layout_lines, pdf_text, sample_with_list};
 
 /// "loai|ten|don_vi|nhom" for each recipient of the first group.
+/// The first group's recipients as "kind|ten|don_vi|nhom".
 fn read(input: &Path) -> Result<Vec<String>, String> {
-    let input =
-        baocao::input::load(input).map_err(|problems| baocao::diag::render_all(&problems, baocao::diag::Lang::Vi))?;
-    Ok(input.khen_thuong[0]
-        .danh_sach
-        .iter()
-        .map(|r| {
-            let kind = match r.loai {
-                baocao::input::LoaiNguoiNhan::TapThe => "tap_the",
-                baocao::input::LoaiNguoiNhan::CaNhan => "ca_nhan",
-            };
-            let field = |f: &Option<String>| f.clone().unwrap_or_default();
-            format!("{kind}|{}|{}|{}", r.ten, field(&r.don_vi), field(&r.nhom))
-        })
-        .collect())
+    recipient_lines(input, 0, |kind, r| {
+        let field = |f: &Option<String>| f.clone().unwrap_or_default();
+        format!("{kind}|{}|{}|{}", r.ten, field(&r.don_vi), field(&r.nhom))
+    })
 }
 
 fn write_csv(dir: &Path, lines: &[&str]) -> std::path::PathBuf {

@@ -23,9 +23,6 @@ pub(super) fn make(
     (index, epoch, standard): (usize, Option<doc::Timestamp>, Standard),
     bar: &indicatif::ProgressBar,
 ) -> Result<Vec<Problem>, Failure> {
-    let asked = |format: FileFormat| {
-        request.formats.is_empty() || request.formats.iter().any(|f| FileFormat::from(*f) == format)
-    };
     let paper = Paper::Certificates(index);
     let (mut frame, mut source) = certificate::prepare(input, index, templates, request.print)?;
     frame.meta.created = epoch.or(frame.meta.created);
@@ -33,7 +30,7 @@ pub(super) fn make(
     // Sheets are made one at a time as a backend asks for them; the
     // first pass moves the bar.
     let mut first_pass = true;
-    if asked(FileFormat::Pdf) {
+    if request.asks(FileFormat::Pdf) {
         let name = paper.file(FileFormat::Pdf);
         let mut write = |file: &mut dyn output::WriteSeek| {
             with_sheets_ahead(&mut source, count, |sheets| {
@@ -48,7 +45,7 @@ pub(super) fn make(
         out.stream(name.clone(), paper, FileFormat::Pdf, Some(count), Some(count), &mut write)?;
         first_pass = false;
     }
-    if asked(FileFormat::Docx) {
+    if request.asks(FileFormat::Docx) {
         let name = paper.file(FileFormat::Docx);
         let mut write = |file: &mut dyn output::WriteSeek| {
             with_sheets_ahead(&mut source, count, |sheets| {
@@ -67,11 +64,12 @@ pub(super) fn make(
     let warnings = small_warnings(request, index, source.shrunk().to_vec()).collect();
     if request.split {
         let group = &input.khen_thuong[index];
+        // A refused sheet is told as the group's file's.
+        let (name, folder) = (paper.file(FileFormat::Pdf), paper.stem());
         for (position, person) in group.danh_sach.iter().enumerate() {
             let single = frame.with_sheets(vec![source.sheet(position)?]);
-            let name = paper.file(FileFormat::Pdf);
             let (bytes, pages) = sheet_pdf::render_sheets(&single, standard).map_err(render_failure(&name))?;
-            let file = format!("{}/{}", paper.stem(), certificate::split_file_name(position + 1, &person.ten));
+            let file = format!("{folder}/{}", certificate::split_file_name(position + 1, &person.ten));
             out.put(file, paper, FileFormat::Pdf, Some(pages), Some(1), &bytes)?;
         }
     }

@@ -86,21 +86,18 @@ fn make(
     input: &input::Input,
     out: &mut Writer,
 ) -> Result<Vec<Problem>, Failure> {
-    let asked = |format: FileFormat| {
-        request.formats.is_empty() || request.formats.iter().any(|f| FileFormat::from(*f) == format)
-    };
     let standard = if request.pdfa { Standard::PdfA2b } else { Standard::Plain };
     let epoch = source_date_epoch()?;
     let mut warnings = Vec::new();
     // Renders a flowing `document` of `paper` in the formats asked for (a
     // paper's plain text, if any, is written whatever was asked).
     let add = |out: &mut Writer, paper: Paper, document: &doc::Document| {
-        if asked(FileFormat::Pdf) {
+        if request.asks(FileFormat::Pdf) {
             let name = paper.file(FileFormat::Pdf);
             let (bytes, pages) = pdf::render(document, standard).map_err(render_failure(&name))?;
             out.put(name, paper, FileFormat::Pdf, Some(pages), None, &bytes)?;
         }
-        if asked(FileFormat::Docx) {
+        if request.asks(FileFormat::Docx) {
             let name = paper.file(FileFormat::Docx);
             // Streamed: a decision's list of 100,000 names is written into
             // the zip a few hundred rows at a time.

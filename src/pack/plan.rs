@@ -33,6 +33,13 @@ pub struct BuildRequest {
     pub pdfa: bool,
 }
 
+impl BuildRequest {
+    /// Whether files in `format` are asked for (`--format`; none named: all).
+    pub(crate) fn asks(&self, format: FileFormat) -> bool {
+        self.formats.is_empty() || self.formats.iter().any(|f| FileFormat::from(*f) == format)
+    }
+}
+
 /// A kind of paper the `--only` option names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DocKind {

@@ -131,6 +131,27 @@ pub fn check(input: &Path, extra: &[&str]) -> (Option<i32>, String) {
 /// The recipients a list gives, read through the library, as
 /// "loai|danh_xung|ten|chuc_vu|don_vi|so_so" lines.
 pub fn recipients(input: &Path, group: usize) -> Result<Vec<String>, String> {
+    recipient_lines(input, group, |kind, r| {
+        let field = |f: &Option<String>| f.clone().unwrap_or_default();
+        format!(
+            "{kind}|{}|{}|{}|{}|{}",
+            field(&r.danh_xung),
+            r.ten,
+            field(&r.chuc_vu),
+            field(&r.don_vi),
+            field(&r.so_so)
+        )
+    })
+}
+
+/// The recipients of group `group`, read through the library, each as the
+/// line `line` writes from its kind code and record; the problems in
+/// Vietnamese when the input is refused.
+pub fn recipient_lines(
+    input: &Path,
+    group: usize,
+    line: impl Fn(&str, &baocao::input::NguoiNhan) -> String,
+) -> Result<Vec<String>, String> {
     let input =
         baocao::input::load(input).map_err(|problems| baocao::diag::render_all(&problems, baocao::diag::Lang::Vi))?;
     Ok(input.khen_thuong[group]
@@ -141,15 +162,7 @@ pub fn recipients(input: &Path, group: usize) -> Result<Vec<String>, String> {
                 baocao::input::LoaiNguoiNhan::TapThe => "tap_the",
                 baocao::input::LoaiNguoiNhan::CaNhan => "ca_nhan",
             };
-            let field = |f: &Option<String>| f.clone().unwrap_or_default();
-            format!(
-                "{kind}|{}|{}|{}|{}|{}",
-                field(&r.danh_xung),
-                r.ten,
-                field(&r.chuc_vu),
-                field(&r.don_vi),
-                field(&r.so_so)
-            )
+            line(kind, r)
         })
         .collect())
 }

@@ -69,6 +69,16 @@ pub(crate) fn script_json(value: &Value) -> String {
     value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
+/// The helper `name`'s one parameter; a missing field is an error, as the
+/// strict registry makes it everywhere else.
+fn strict_param<'a>(h: &'a Helper<'_>, name: &'static str) -> Result<&'a Value, RenderError> {
+    let param = h.param(0).ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))?;
+    if param.is_value_missing() {
+        return Err(RenderError::strict_error(param.relative_path()));
+    }
+    Ok(param.value())
+}
+
 /// `{{script_json x}}`: `x` as [`script_json`], the one output not HTML-escaped —
 /// inside a script element, entities are not decoded, and `<`, `>` and `&`
 /// are written as JSON escapes so no text can close the element.
@@ -83,11 +93,8 @@ impl HelperDef for ScriptJson {
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let param = h.param(0).ok_or(RenderErrorReason::ParamNotFoundForIndex("script_json", 0))?;
-        if param.is_value_missing() {
-            return Err(RenderError::strict_error(param.relative_path()));
-        }
-        out.write(&script_json(param.value()))?;
+        let value = strict_param(h, "script_json")?;
+        out.write(&script_json(value))?;
         Ok(())
     }
 }
@@ -108,11 +115,7 @@ impl HelperDef for StrictIf {
         out: &mut dyn Output,
     ) -> HelperResult {
         let name = if self.positive { "if" } else { "unless" };
-        let param = h.param(0).ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))?;
-        if param.is_value_missing() {
-            return Err(RenderError::strict_error(param.relative_path()));
-        }
-        let truthy = handlebars::JsonTruthy::is_truthy(param.value(), false);
+        let truthy = handlebars::JsonTruthy::is_truthy(strict_param(h, name)?, false);
         let template = if truthy == self.positive { h.template() } else { h.inverse() };
         match template {
             Some(t) => t.render(r, ctx, rc, out),
