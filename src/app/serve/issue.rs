@@ -136,64 +136,68 @@ pub(crate) enum Issued {
 /// number can meet a typed one.
 fn typed_numbers(connection: &Connection, input: &Input, except: i64) -> rusqlite::Result<Vec<ProblemJson>> {
     let mut problems = Vec::new();
-    let mut seen: HashMap<(String, String, i32, String), String> = HashMap::new();
-    let mut note = |problems: &mut Vec<ProblemJson>,
-                    path: String,
-                    key: (String, String, i32, String),
-                    typed: &str,
-                    who: String| {
-        match seen.entry(key) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                problems.push(problem(
-                    path,
-                    WorkspaceKind::NumberTwice { number: typed.to_string(), first: first.get().clone() },
-                ));
-                false
-            }
-            std::collections::hash_map::Entry::Vacant(place) => {
-                place.insert(who);
-                true
-            }
+    // Who has each number first: (register, body, year, number) by key.
+    let mut first_of: HashMap<(String, String, i32, String), String> = HashMap::new();
+    for typed in typed_in(input) {
+        let Typed { path, register, body, year, number, who } = typed;
+        let key = (register.clone(), keys::body_key(body), year, register::number_key(&register, number));
+        if let Some(first) = first_of.get(&key) {
+            let twice = WorkspaceKind::NumberTwice { number: number.to_string(), first: first.clone() };
+            problems.push(problem(path, twice));
+            continue;
         }
-    };
-    for (index, group) in input.khen_thuong.iter().enumerate() {
-        let year = group.quyet_dinh.ngay.year;
-        let body_key = keys::body_key(&group.co_quan);
-        if blank_number(&group.quyet_dinh.so).is_none() {
-            let typed = group.quyet_dinh.so.trim();
-            let path = format!("khen_thuong[{index}].quyet_dinh.so");
-            let key = (register::DECISIONS.to_string(), body_key.clone(), year, keys::decision_key(typed));
-            if note(
-                &mut problems,
-                path.clone(),
-                key,
-                typed,
-                format!("quyết định của nhóm khen thưởng thứ {}", index + 1),
-            ) {
-                match register::decision_holder(connection, &group.co_quan, year, typed, except)? {
-                    Some(holder) => {
-                        problems.push(problem(path, WorkspaceKind::NumberTaken { number: typed.to_string(), holder }))
-                    }
-                    None => pass_typed(connection, register::DECISIONS.to_string(), &group.co_quan, year, typed)?,
-                }
+        first_of.insert(key, who);
+        match register::holder(connection, &register, body, year, number, except)? {
+            Some(holder) => {
+                problems.push(problem(path, WorkspaceKind::NumberTaken { number: number.to_string(), holder }))
             }
-        }
-        let award = award_code(group.hinh_thuc);
-        for (position, recipient) in group.danh_sach.iter().enumerate() {
-            let Some(typed) = recipient.so_so.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { continue };
-            let path = format!("khen_thuong[{index}].danh_sach[{position}].so_so");
-            let key = (register::golden_book(award), body_key.clone(), year, keys::register_key(typed));
-            if note(&mut problems, path.clone(), key, typed, format!("«{}»", recipient.ten)) {
-                match register::golden_book_holder(connection, award, &group.co_quan, year, typed, except)? {
-                    Some(holder) => {
-                        problems.push(problem(path, WorkspaceKind::NumberTaken { number: typed.to_string(), holder }))
-                    }
-                    None => pass_typed(connection, register::golden_book(award), &group.co_quan, year, typed)?,
-                }
-            }
+            None => pass_typed(connection, register, body, year, number)?,
         }
     }
     Ok(problems)
+}
+
+/// A number typed by hand: where it is, in which register, and whose it is.
+struct Typed<'i> {
+    path: String,
+    register: String,
+    body: &'i str,
+    year: i32,
+    number: &'i str,
+    /// How a message names its holder: "«Nguyễn Văn An»".
+    who: String,
+}
+
+/// Every number typed by hand in what `input` issues, group by group: the
+/// decision's, then its recipients' sổ vàng numbers.
+fn typed_in(input: &Input) -> Vec<Typed<'_>> {
+    let mut typed = Vec::new();
+    for (index, group) in input.khen_thuong.iter().enumerate() {
+        let (body, year) = (group.co_quan.as_str(), group.quyet_dinh.ngay.year);
+        if blank_number(&group.quyet_dinh.so).is_none() {
+            typed.push(Typed {
+                path: format!("khen_thuong[{index}].quyet_dinh.so"),
+                register: register::DECISIONS.to_string(),
+                body,
+                year,
+                number: group.quyet_dinh.so.trim(),
+                who: format!("quyết định của nhóm khen thưởng thứ {}", index + 1),
+            });
+        }
+        let book = register::golden_book(award_code(group.hinh_thuc));
+        for (position, recipient) in group.danh_sach.iter().enumerate() {
+            let Some(number) = recipient.so_so.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { continue };
+            typed.push(Typed {
+                path: format!("khen_thuong[{index}].danh_sach[{position}].so_so"),
+                register: book.clone(),
+                body,
+                year,
+                number,
+                who: format!("«{}»", recipient.ten),
+            });
+        }
+    }
+    typed
 }
 
 /// Moves the counter of `register` past a number typed by hand.

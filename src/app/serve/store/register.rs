@@ -248,27 +248,28 @@ pub(crate) struct AwardRecord {
     pub register_no: String,
 }
 
-/// The conference already holding decision `number` of `body` in `year`, other than `except`.
-pub(crate) fn decision_holder(
-    connection: &Connection,
-    body: &str,
-    year: i32,
-    number: &str,
-    except: i64,
-) -> rusqlite::Result<Option<String>> {
-    held(connection, DECISIONS, &keys::body_key(body), year, &keys::decision_key(number), except)
+/// A typed number's identity in `register`: a decision by its number part,
+/// a sổ vàng number with its padding dropped.
+pub(crate) fn number_key(register: &str, number: &str) -> String {
+    if register == DECISIONS {
+        keys::decision_key(number)
+    } else {
+        keys::register_key(number)
+    }
 }
 
-/// Who already holds sổ vàng `number` of `award` by `body` in `year`, other than conference `except`.
-pub(crate) fn golden_book_holder(
+/// Who already holds `number` of `register` by `body` in `year` (a
+/// conference for a decision, a recipient and conference for a sổ vàng
+/// number), other than conference `except`.
+pub(crate) fn holder(
     connection: &Connection,
-    award: &str,
+    register: &str,
     body: &str,
     year: i32,
     number: &str,
     except: i64,
 ) -> rusqlite::Result<Option<String>> {
-    held(connection, &golden_book(award), &keys::body_key(body), year, &keys::register_key(number), except)
+    held(connection, register, &keys::body_key(body), year, &number_key(register, number), except)
 }
 
 /// Replaces what conference `id` has issued with `decisions` and `awards`.
@@ -514,7 +515,7 @@ mod tests {
         let (_, awards) = issued(&connection, 2).unwrap();
         assert_eq!(awards.len(), 1);
         assert_eq!(
-            golden_book_holder(&connection, "bang_khen", "ubnd quan x", 2018, "001", 3).unwrap().as_deref(),
+            holder(&connection, &golden_book("bang_khen"), "ubnd quan x", 2018, "001", 3).unwrap().as_deref(),
             Some("An (A)")
         );
         let again = record(&connection, 3, 1, &[], &[AwardRecord { register_no: "0001".into(), ..awards[0].clone() }]);
