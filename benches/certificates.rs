@@ -42,7 +42,7 @@ fn input_with(n: usize, dir: &Path) -> PathBuf {
 
 fn request(input: &Path, format: Format, split: bool) -> BuildRequest {
     BuildRequest {
-        input: input.to_path_buf(),
+        input: baocao::input::Source::path(input),
         only: vec![DocKind::Khen],
         formats: vec![format],
         split,

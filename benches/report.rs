@@ -23,8 +23,11 @@ fn main() {
     let input = root.join("inputs/hai-phong-2018.yaml");
     let out = std::env::temp_dir().join(format!("baocao-bench-{}", std::process::id()));
     // The report alone, as the issue measures it.
-    let request =
-        baocao::BuildRequest { input: input.clone(), only: vec![baocao::DocKind::BaoCao], ..Default::default() };
+    let request = baocao::BuildRequest {
+        input: baocao::input::Source::path(&input),
+        only: vec![baocao::DocKind::BaoCao],
+        ..Default::default()
+    };
 
     // Warm up: fonts are parsed once per process.
     baocao::build(&request, Some(&out)).expect("sample builds");

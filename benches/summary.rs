@@ -59,7 +59,9 @@ fn main() {
             path
         })
         .collect();
-    let request = baocao::documents::summary::SummaryRequest { inputs, from: 2014, to: 2023, ..Default::default() };
+    let sources = inputs.iter().map(|path| baocao::input::Source::path(path)).collect();
+    let request =
+        baocao::documents::summary::SummaryRequest { inputs: sources, from: 2014, to: 2023, ..Default::default() };
     let out = dir.join("out");
     baocao::build_summary(&request, Some(&out), false).expect("summary builds");
     let cpu_before = cpu_time();
@@ -87,8 +89,8 @@ fn main() {
         (cpu_time() - before).as_secs_f64() * 1000.0 / 10.0
     };
     let reading = per_run(&|| {
-        for path in &request.inputs {
-            baocao::input::load(path).unwrap();
+        for source in &request.inputs {
+            baocao::input::load_source(source).unwrap();
         }
     });
     let document = baocao::documents::summary::build(&request).unwrap().document;

@@ -222,7 +222,47 @@ fn bad_uploads_are_refused_and_nothing_is_stored() {
     assert_eq!(garbage.status, 422, "{}", garbage.text());
     assert_eq!(client.get("/api/conferences").json(), json!([]));
     let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("ws")).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert!(leftovers.iter().all(|n| n.to_string_lossy().starts_with("baocao.sqlite3") || n == "tam"), "{leftovers:?}");
+    assert!(leftovers.iter().all(|n| n.to_string_lossy().starts_with("baocao.sqlite3")), "{leftovers:?}");
+}
+
+/// The workspace reads a version from memory: a problem in an uploaded list
+/// names the file as the clerk uploaded it (never a folder of the server),
+/// and checking, rendering and summarising write nothing beside the database.
+#[test]
+fn versions_are_read_from_memory_and_named_as_uploaded() {
+    let dir = temp();
+    let ws = dir.path().join("ws");
+    let server = Server::start(&ws);
+    let client = server.client();
+    let (yaml, list) = sample();
+    let named = yaml.replace(SAMPLE_LIST, "danh-sách.csv");
+    let text = String::from_utf8(list.clone()).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let broken = lines.iter().position(|l| l.contains("Lê Chân")).expect("a recipient row");
+    // A right-to-left override in a name: refused at its line.
+    let wrong = lines[broken].replacen("Lê Chân", "Lê \u{202e}Chân", 1);
+    lines[broken] = &wrong;
+    let broken_list = lines.join("\n");
+    let answer = client.post_multipart(
+        "/api/conferences",
+        &[("input", Some("hn.yaml"), named.as_bytes()), ("ds", Some("danh-sách.csv"), broken_list.as_bytes())],
+        &[],
+    );
+    let found = problems(&answer);
+    let problem = found.iter().find(|p| p["severity"] == "error").expect("an error");
+    assert_eq!(problem["file"], "danh-sách.csv", "{found:?}");
+    assert_eq!(problem["line"].as_u64(), Some(broken as u64 + 1), "{problem}");
+    let root = ws.display().to_string();
+    assert!(found.iter().all(|p| !p.to_string().contains(&root) && !p.to_string().contains("/tmp")), "{found:?}");
+
+    let id = create_sample(&client);
+    for paper in ["bao-cao.pdf", "khen-1.pdf", "quyet-dinh-1.docx"] {
+        assert_eq!(client.get(&format!("/api/conferences/{id}/files/{paper}")).status, 200, "{paper}");
+    }
+    let summary = client.post_json("/api/summary", &json!({ "conferences": [id], "from": 2013, "to": 2018 }));
+    assert_eq!(summary.status, 200, "{}", summary.text());
+    let held: Vec<_> = std::fs::read_dir(&ws).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(held.iter().all(|n| n.to_string_lossy().starts_with("baocao.sqlite3")), "{held:?}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::diag::{self, Kind, Lang, Location, Problem};
 use crate::diag::{Failure, IoAction, RenderKind};
 use crate::doc::Paper;
 use crate::documents::certificate::{self, PrintOptions};
-use crate::input::bounds;
+use crate::input::{bounds, Source};
 use crate::pack::{BuildRequest, DocKind, Format};
 
 /// Giấy tờ hội nghị sơ kết / tổng kết (báo cáo …) theo Nghị định 30/2020,
@@ -351,7 +351,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
     match command {
         Command::Build { input, out, only, format, templates, force, print, pdfa } => {
             let request = BuildRequest {
-                input,
+                input: Source::path(&input),
                 templates,
                 only,
                 formats: format,
@@ -380,7 +380,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Check { input, templates } => {
-            let request = BuildRequest { input: input.clone(), templates, ..BuildRequest::default() };
+            let request = BuildRequest { input: Source::path(&input), templates, ..BuildRequest::default() };
             let warnings = crate::check(&request)?;
             eprint!("{}", diag::render_all(&warnings, lang));
             say(lang, format!("{}: hợp lệ.", input.display()), format!("{}: valid.", input.display()));
@@ -388,14 +388,14 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         }
         Command::Summary { inputs, from, to, out, co_quan, chart, ngay, templates, chi_tieu, pdfa } => {
             let request = crate::documents::summary::SummaryRequest {
-                inputs,
+                inputs: inputs.iter().map(|path| Source::path(path)).collect(),
                 from,
                 to,
                 co_quan,
                 chart,
                 ngay,
                 templates,
-                metric_map: chi_tieu,
+                metric_map: chi_tieu.as_deref().map(Source::path),
             };
             let crate::Built { dir, manifest, warnings } = crate::build_summary(&request, out.as_deref(), pdfa)?;
             eprint!("{}", diag::render_all(&warnings, lang));

@@ -71,7 +71,8 @@ fn the_models_of_the_fixtures_match_their_golden_files() {
 #[test]
 fn the_period_summaries_match_their_golden_files() {
     // Two units over their whole period, and one year of one unit with a chart asked for.
-    let inputs = || vec![root().join("inputs/quan-a.yaml"), root().join("inputs/quan-b.yaml")];
+    let source = |name: &str| crate::input::Source::path(&root().join(name));
+    let inputs = || vec![source("inputs/quan-a.yaml"), source("inputs/quan-b.yaml")];
     let cases = [
         (
             "tong-hop-quan-a-b",
@@ -80,7 +81,7 @@ fn the_period_summaries_match_their_golden_files() {
         (
             "tong-hop-quan-a-2020",
             super::summary::SummaryRequest {
-                inputs: vec![root().join("inputs/quan-a.yaml")],
+                inputs: vec![source("inputs/quan-a.yaml")],
                 from: 2020,
                 to: 2020,
                 ngay: crate::text::vn::Date::parse("2021-01-15"),

@@ -3,16 +3,15 @@
 //! fit the name ("Ông Cao Thị Hiếu"), a decision without the proposal it
 //! acts on, a name whose running-text form had to be guessed from upper case.
 
-use std::path::Path;
-
 use super::locate::Locator;
 use super::model::{Input, LoaiNguoiNhan};
+use super::sources::Sources;
 use crate::diag::{Kind, Location, Problem};
 use crate::text::case;
 
 /// Every warning about `input` (read from the file `locator` indexes;
-/// list files are found under `base`).
-pub(super) fn warnings(input: &Input, locator: &Locator, base: &Path) -> Vec<Problem> {
+/// list files are named as `sources` shows them).
+pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) -> Vec<Problem> {
     let mut warnings = Vec::new();
     let mut warn =
         |location: Location, path: String, kind: Kind| warnings.push(Problem { location: location.into(), path, kind });
@@ -53,7 +52,7 @@ pub(super) fn warnings(input: &Input, locator: &Locator, base: &Path) -> Vec<Pro
             let Some(middle) = mismatched_middle_name(title, &person.ten) else { continue };
             let path = format!("{path}.danh_sach[{i}].danh_xung");
             let location = match &group.danh_sach_tep {
-                Some(file) => Location::file(&base.join(file).display().to_string()),
+                Some(file) => Location::file(&sources.display(file)),
                 None => at(&path),
             };
             let kind = Kind::TitleMismatch { title: title.clone(), name: person.ten.clone(), middle };

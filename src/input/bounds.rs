@@ -5,9 +5,9 @@
 //! counted by a cheap scan of the text, brackets and indentation alike.
 //! `docs/gioi-han.md` states every limit.
 
-use std::io::Read as _;
 use std::path::Path;
 
+use super::sources::{self, Sources, Unread};
 use crate::diag::{Kind, Location, Problem};
 
 /// The largest YAML input read: 64 MiB (an inline list of 100,000
@@ -25,29 +25,24 @@ pub(crate) const MAX_RECIPIENTS: usize = 200_000;
 /// Reads the regular file `path` whole when it has at most `limit` bytes.
 /// `display` names it in messages, `field` is the field path naming it.
 pub(crate) fn read_file(path: &Path, display: &str, field: &str, limit: u64) -> Result<Vec<u8>, Problem> {
-    let problem = |kind: Kind| Problem { location: Box::new(Location::file(display)), path: field.to_string(), kind };
-    let unreadable = |err: std::io::Error| {
-        problem(Kind::Unreadable { file: display.to_string(), error: err.kind(), detail: err.to_string() })
+    sources::read_regular(path, limit).map_err(|unread| unread_problem(unread, display, field, limit))
+}
+
+/// `name` of `sources` whole when it has at most `limit` bytes.
+pub(crate) fn read_source(sources: &dyn Sources, name: &str, field: &str, limit: u64) -> Result<Vec<u8>, Problem> {
+    sources.read(name, limit).map_err(|unread| unread_problem(unread, &sources.display(name), field, limit))
+}
+
+/// Why a file was not read, as a problem at the file.
+fn unread_problem(unread: Unread, display: &str, field: &str, limit: u64) -> Problem {
+    let kind = match unread {
+        Unread::NotAFile(_) => Kind::NotAFile(display.to_string()),
+        Unread::TooLarge(size) => Kind::FileTooLarge { file: display.to_string(), size, limit },
+        Unread::Failed(err) => {
+            Kind::Unreadable { file: display.to_string(), error: err.kind(), detail: err.to_string() }
+        }
     };
-    // Opened without blocking: a FIFO with no writer would wait forever.
-    let file = {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path).map_err(unreadable)?
-    };
-    let meta = file.metadata().map_err(unreadable)?;
-    if !meta.is_file() {
-        return Err(problem(Kind::NotAFile(display.to_string())));
-    }
-    if meta.len() > limit {
-        return Err(problem(Kind::FileTooLarge { file: display.to_string(), size: meta.len(), limit }));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // A file that grows while read still stops at the limit.
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-    if bytes.len() as u64 > limit {
-        return Err(problem(Kind::FileTooLarge { file: display.to_string(), size: bytes.len() as u64, limit }));
-    }
-    Ok(bytes)
+    Problem { location: Box::new(Location::file(display)), path: field.to_string(), kind }
 }
 
 /// `bytes` as UTF-8 text, or the problem located at the first bad byte.
@@ -188,11 +183,12 @@ pub(crate) const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
 /// certificate prints it a few centimetres wide.
 pub(crate) const MAX_IMAGE_PIXELS: u64 = 16_000_000;
 
-/// Reads the PNG at `path` and decodes it whole, so a broken image is found
+/// Reads the PNG `name` and decodes it whole, so a broken image is found
 /// when the input is checked; its size and pixel count are checked before
 /// decoding. Returns the file's bytes and its size in pixels.
-pub(crate) fn png(path: &Path, display: &str, field: &str) -> Result<(Vec<u8>, (u32, u32)), Problem> {
-    let bytes = read_file(path, display, field, MAX_IMAGE_BYTES)?;
+pub(crate) fn png(sources: &dyn Sources, name: &str, field: &str) -> Result<(Vec<u8>, (u32, u32)), Problem> {
+    let bytes = read_source(sources, name, field, MAX_IMAGE_BYTES)?;
+    let display = &sources.display(name);
     let broken = |detail: String| Problem {
         location: Box::new(Location::file(display)),
         path: field.to_string(),

@@ -15,7 +15,6 @@
 //! ```
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use serde_yaml::{Mapping, Value};
 
@@ -59,15 +58,18 @@ const MEMBER_KEYS: &[&str] = &["ma", "ten", "don_vi"];
 pub(crate) const RULES: &[(&str, CachTinh)] =
     &[("tong", CachTinh::Tong), ("cuoi_ky", CachTinh::CuoiKy), ("lon_nhat", CachTinh::LonNhat)];
 
-/// Reads the mapping file at `path`.
-pub(crate) fn load(path: &Path) -> Result<MetricMap, Vec<Problem>> {
-    let display = path.display().to_string();
-    let text = std::fs::read(path).map_err(|err| {
-        vec![Problem {
-            location: Location::file(&display).into(),
-            path: String::new(),
-            kind: Kind::ListFileUnreadable { file: display.clone(), detail: err.to_string() },
-        }]
+/// Reads the mapping file `source` (at most as large as an input).
+pub(crate) fn load(source: &super::Source) -> Result<MetricMap, Vec<Problem>> {
+    let display = source.display();
+    let text = source.sources.read(&source.name, super::bounds::MAX_YAML_BYTES).map_err(|unread| {
+        let kind = match unread {
+            super::Unread::Failed(err) => Kind::ListFileUnreadable { file: display.clone(), detail: err.to_string() },
+            super::Unread::NotAFile(_) => Kind::NotAFile(display.clone()),
+            super::Unread::TooLarge(size) => {
+                Kind::FileTooLarge { file: display.clone(), size, limit: super::bounds::MAX_YAML_BYTES }
+            }
+        };
+        vec![Problem { location: Location::file(&display).into(), path: String::new(), kind }]
     })?;
     let text = String::from_utf8(text).map_err(|_| {
         vec![Problem {

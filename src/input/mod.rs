@@ -16,6 +16,7 @@ pub mod narrative;
 mod positions;
 mod read;
 mod rules;
+mod sources;
 mod text_check;
 pub(crate) mod yaml;
 
@@ -23,6 +24,7 @@ use std::path::Path;
 
 pub(crate) use facts::is_count;
 pub use model::*;
+pub use sources::{Disk, Source, Sources, Stored, Unread};
 
 use crate::diag::{Location, Problem};
 
@@ -38,11 +40,18 @@ pub fn load(path: &Path) -> Result<Input, Vec<Problem>> {
 /// that does not fit a name, a decision without its proposal, a name whose
 /// running-text form had to be guessed) for `check` to show.
 pub fn load_with_notes(path: &Path) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
-    let display = path.display().to_string();
-    let bytes = bounds::read_file(path, &display, "", bounds::MAX_YAML_BYTES).map_err(|p| vec![p])?;
+    load_source(&Source::path(path))
+}
+
+/// Reads and checks the input `source`, every file it names read through
+/// its sources: the input whole (lists read, the emblem decoded), and the
+/// notes of [`load_with_notes`]. Nothing read later goes back to a file.
+pub fn load_source(source: &Source) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
+    let sources = source.sources.as_ref();
+    let display = source.display();
+    let bytes = bounds::read_source(sources, &source.name, "", bounds::MAX_YAML_BYTES).map_err(|p| vec![p])?;
     let text = bounds::utf8(bytes, &display).map_err(|p| vec![p])?;
-    let base = path.parent().unwrap_or(Path::new("."));
-    load_str_with_notes(&text, &display, base)
+    load_text(&text, &display, sources)
 }
 
 /// The location of field `path` (`o[5].co`) in the YAML `text` of the file
@@ -53,15 +62,21 @@ pub(crate) fn locate_yaml(text: &str, display: &str, path: &str) -> Location {
 
 /// Reads and checks YAML `text`; list files are looked up under `base`.
 pub fn load_str(text: &str, display: &str, base: &Path) -> Result<Input, Vec<Problem>> {
-    load_str_with_notes(text, display, base).map(|(input, _)| input)
+    load_text(text, display, &Disk::new(base)).map(|(input, _)| input)
 }
 
-fn load_str_with_notes(text: &str, display: &str, base: &Path) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
-    let mut reader = read::Reader::new(text, display, base);
+/// Reads and checks YAML `text` named `display`; the files it names come
+/// from `sources`.
+pub(crate) fn load_text(
+    text: &str,
+    display: &str,
+    sources: &dyn Sources,
+) -> Result<(Input, Vec<Problem>), Vec<Problem>> {
+    let mut reader = read::Reader::new(text, display, sources);
     let input = reader.input();
     let notes = reader.take_notes();
     let (broken_rules, advice) = match &input {
-        Some(input) => (rules::check(input, reader.locator()), advice::warnings(input, reader.locator(), base)),
+        Some(input) => (rules::check(input, reader.locator()), advice::warnings(input, reader.locator(), sources)),
         None => (Vec::new(), Vec::new()),
     };
     let mut problems = reader.into_problems();

@@ -361,9 +361,25 @@ record! {
         pub bieu_duong: Option<Decimal>,
         /// Paper of the certificates (default A3 landscape).
         pub kho_giay: Option<Paper>,
-        /// Emblem or logo printed on the certificates: a PNG file, found
-        /// relative to the YAML (held here resolved).
-        pub bieu_tuong: Option<std::path::PathBuf>,
+        /// Emblem or logo printed on the certificates: a PNG file named
+        /// relative to the YAML, read and decoded when the input was read.
+        pub bieu_tuong: Option<Emblem>,
+    }
+}
+
+/// A group's emblem, read whole and checked to decode: its file as
+/// messages name it, the PNG's bytes and its size in pixels.
+#[derive(Debug, Clone)]
+pub struct Emblem {
+    pub file: String,
+    pub png: std::sync::Arc<Vec<u8>>,
+    pub pixels: (u32, u32),
+}
+
+impl Serialize for Emblem {
+    /// A template sees the file's name, as it did the path.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.file)
     }
 }
 

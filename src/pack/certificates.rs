@@ -129,7 +129,7 @@ pub(super) fn small_warnings(
     small: Vec<certificate::Shrunk>,
 ) -> impl Iterator<Item = Problem> + '_ {
     small.into_iter().map(move |s| Problem {
-        location: Box::new(Location::file(&request.input.display().to_string())),
+        location: Box::new(Location::file(&request.input.display())),
         path: format!("khen_thuong[{index}].danh_sach[{}]", s.page - 1),
         kind: Kind::SmallestSize {
             file: Paper::Certificates(index).file(FileFormat::Pdf),

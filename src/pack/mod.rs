@@ -31,7 +31,7 @@ type Prepared = (std::sync::Arc<templates::Templates>, input::Input, Vec<Problem
 fn prepare(request: &BuildRequest) -> Result<Prepared, Failure> {
     let templates = templates::Templates::load(request.templates.as_deref()).map_err(Failure::Input)?;
     certificate::check_layout(&templates)?;
-    let (input, notes) = input::load_with_notes(&request.input).map_err(Failure::Input)?;
+    let (input, notes) = input::load_source(&request.input).map_err(Failure::Input)?;
     certificate::check_print(request.print, &templates, &input).map_err(Failure::Input)?;
     Ok((templates, input, notes))
 }
@@ -153,9 +153,9 @@ fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
     bar
 }
 
-/// The input's file name as the manifest and default folder use it.
-fn input_name(path: &Path) -> String {
-    path.file_name().unwrap_or_default().to_string_lossy().to_string()
+/// The input's file name as the manifest names it.
+fn input_name(source: &input::Source) -> String {
+    Path::new(&source.name).file_name().unwrap_or_default().to_string_lossy().to_string()
 }
 
 /// Builds and writes into `out_dir` (default `out/<input stem>/`, the stem
@@ -163,7 +163,7 @@ fn input_name(path: &Path) -> String {
 pub fn build(request: &BuildRequest, out_dir: Option<&Path>) -> Result<Built, Failure> {
     // Everything is read and checked before the folder is touched.
     let prepared = prepare(request)?;
-    let stem = request.input.file_stem().unwrap_or_default().to_string_lossy().to_string();
+    let stem = request.input.stem();
     let dir = out_dir.map_or_else(|| Path::new("out").join(output::safe_name(&stem, "dau-vao")), Path::to_path_buf);
     let mut staging = match Staging::begin(&dir, request.force) {
         Ok(staging) => staging,
@@ -295,7 +295,7 @@ mod tests {
     fn papers_do_not_depend_on_what_the_thread_made_before() {
         use super::*;
         let request = BuildRequest {
-            input: Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/hai-phong-2018.yaml"),
+            input: input::Source::path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/hai-phong-2018.yaml")),
             only: vec![DocKind::QuyetDinh, DocKind::BaoCao],
             formats: vec![Format::Docx],
             ..BuildRequest::default()

@@ -10,12 +10,13 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 use crate::documents::certificate;
-use crate::input::Input;
+use crate::input::{Input, Source};
 
 /// What `build` (and `check`) are asked to do.
 #[derive(Debug, Clone, Default)]
 pub struct BuildRequest {
-    pub input: PathBuf,
+    /// The input file, among the files it names (`Source::path` for one on disk).
+    pub input: Source,
     pub templates: Option<PathBuf>,
     /// Empty: every kind the input has data for.
     pub only: Vec<DocKind>,

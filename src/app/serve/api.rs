@@ -16,10 +16,10 @@ use super::answer::{Answer, Clerk, Refusal, Said};
 use super::app::App;
 use super::auth::{self, Caller};
 use super::check::{self, has_errors, ProblemJson};
-use super::stage::{FileKind, Stage};
 use super::store::conferences::{self, SaveRefused, StoredFile, Version};
 use super::store::keys::MAX_NUMBER;
 use super::store::{register, users};
+use super::stored::{self, FileKind};
 use super::{issue, upload, yaml_form};
 use crate::diag::{Kind, Lang, Problem, WorkspaceKind};
 use crate::input;
@@ -47,7 +47,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
 /// One workspace problem as a refusal (422, nothing stored).
 pub(crate) fn workspace_problem(path: &str, kind: WorkspaceKind) -> Refusal {
     let problem = Problem { location: Box::default(), path: path.to_string(), kind: Kind::Workspace(Box::new(kind)) };
-    Refusal::Problems(vec![ProblemJson::new(&problem, "", Lang::Vi)])
+    Refusal::Problems(vec![ProblemJson::new(&problem, Lang::Vi)])
 }
 
 /// `problems` as a clerk reading `lang` is shown them.
@@ -85,9 +85,8 @@ pub(crate) async fn check_all(
     yaml: String,
     files: Vec<StoredFile>,
 ) -> Result<(Option<input::Input>, Vec<ProblemJson>), Refusal> {
-    let staging = app.staging.clone();
-    let checked = tokio::task::spawn_blocking(move || check::check(&staging, &yaml, &files)).await;
-    let (input, mut problems) = checked.map_err(Refusal::internal)?.map_err(Refusal::internal)?;
+    let checked = tokio::task::spawn_blocking(move || check::check(&yaml, &files)).await;
+    let (input, mut problems) = checked.map_err(Refusal::internal)?;
     if let Some(input) = input {
         let (input, rules) =
             app.db(move |connection| issue::rules(connection, id, &input).map(|rules| (input, rules))).await?;
@@ -234,8 +233,8 @@ async fn replace(
 ) -> Answer {
     let expected = if_match(&headers)?;
     // Bytes that are not UTF-8: the same located problem as `check` gives.
-    let yaml = input::bounds::utf8(body.to_vec(), super::stage::INPUT_NAME)
-        .map_err(|problem| Refusal::Problems(vec![ProblemJson::new(&problem, "", Lang::Vi)]))?;
+    let yaml = input::bounds::utf8(body.to_vec(), super::stored::INPUT_NAME)
+        .map_err(|problem| Refusal::Problems(vec![ProblemJson::new(&problem, Lang::Vi)]))?;
     let save = Save { expected, yaml, added: Vec::new(), author: author(&caller), note: "YAML", lang };
     save_yaml(&app, id, save).await
 }
@@ -253,7 +252,7 @@ async fn save_form(
     let expected = if_match(&headers)?;
     // Read as YAML (JSON is YAML): the form's key order is kept.
     let form = yaml_form::parse(&body)
-        .map_err(|found| Refusal::Problems(found.iter().map(|p| ProblemJson::new(p, "", Lang::Vi)).collect()))?;
+        .map_err(|found| Refusal::Problems(found.iter().map(|p| ProblemJson::new(p, Lang::Vi)).collect()))?;
     let stored = match load_version(&app, id, Some(expected)).await {
         Ok(stored) => stored,
         Err(_) => return Err(Refusal::Stale(load_version(&app, id, None).await?.version)),
@@ -291,20 +290,16 @@ async fn issue_numbers(
     if version.version != expected {
         return Err(Refusal::Stale(version.version));
     }
-    let (staging, staged) = (app.staging.clone(), Arc::clone(&version));
-    let prepared =
-        tokio::task::spawn_blocking(move || -> std::io::Result<(Stage, Result<input::Input, Vec<ProblemJson>>)> {
-            let stage = Stage::new(&staging, &staged.yaml, &staged.files)?;
-            let prefix = stage.prefix();
-            let input = input::load(&stage.input())
-                .map_err(|found| found.iter().map(|p| ProblemJson::new(p, &prefix, Lang::Vi)).collect());
-            Ok((stage, input))
-        })
-        .await;
-    let (stage, input) = prepared.map_err(Refusal::internal)?.map_err(Refusal::internal)?;
-    let input = input?;
+    let staged = Arc::clone(&version);
+    let prepared = tokio::task::spawn_blocking(move || {
+        input::load_source(&stored::source(&staged.yaml, &staged.files))
+            .map(|(input, _)| input)
+            .map_err(|found| found.iter().map(|p| ProblemJson::new(p, Lang::Vi)).collect::<Vec<_>>())
+    })
+    .await;
+    let input = prepared.map_err(Refusal::internal)??;
     let author = author(&caller);
-    let issued = app.db(move |connection| issue::issue(connection, stage.dir(), &version, &input, &author)).await?;
+    let issued = app.db(move |connection| issue::issue(connection, &version, &input, &author)).await?;
     match issued {
         issue::Issued::Done { version, decisions } => Ok((
             [(header::ETAG, format!("\"{version}\""))],

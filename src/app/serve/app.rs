@@ -2,7 +2,6 @@
 //! renderer, the sign-in state), and which failures of the database are a
 //! full disk.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::answer::Refusal;
@@ -14,8 +13,6 @@ use super::throttle;
 pub(crate) struct App {
     pub(super) store: Arc<Store>,
     pub(super) renderer: Renderer,
-    /// Where versions are staged for the pipeline.
-    pub(super) staging: PathBuf,
     /// The CSRF token of pages served without a session (open access).
     pub(super) open_csrf: String,
     /// A hash checked when the user does not exist, so a wrong name costs

@@ -18,8 +18,8 @@ use axum::Json;
 
 use super::answer::{Answer, Refusal, Said};
 use super::app::App;
-use super::stage::random_hex;
 use super::store::users;
+use super::stored::random_hex;
 use super::throttle::Refusal as Turned;
 
 /// The session cookie's name.

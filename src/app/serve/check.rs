@@ -3,12 +3,10 @@
 //! API: `{"path","line","col","severity","message"}`, named by the field
 //! path so the page can show it at its field.
 
-use std::path::Path;
-
 use serde::Serialize;
 
-use super::stage::Stage;
 use super::store::conferences::StoredFile;
+use super::stored;
 use crate::diag::{Lang, Problem, Severity};
 use crate::input::{self, Input, LoaiBaoCao};
 use crate::pack::Paper;
@@ -35,18 +33,16 @@ pub(crate) struct ProblemJson {
 }
 
 impl ProblemJson {
-    /// `problem`, with `prefix` (a staging folder) cut from the names it
-    /// gives, in the clerk's language `lang` (and English kept beside).
-    pub(crate) fn new(problem: &Problem, prefix: &str, lang: Lang) -> ProblemJson {
-        let bare = |text: &str| if prefix.is_empty() { text.to_string() } else { text.replace(prefix, "") };
+    /// `problem` in the clerk's language `lang` (and English kept beside).
+    pub(crate) fn new(problem: &Problem, lang: Lang) -> ProblemJson {
         ProblemJson {
             path: problem.path.clone(),
             line: problem.location.line,
             col: problem.location.col,
             severity: severity_name(problem.kind.severity()),
             message: String::new(),
-            both: (bare(&problem.kind.message(Lang::Vi)), bare(&problem.kind.message(Lang::En))),
-            file: bare(&problem.location.file),
+            both: (problem.kind.message(Lang::Vi), problem.kind.message(Lang::En)),
+            file: problem.location.file.clone(),
             cell: problem.location.cell.clone(),
         }
         .in_lang(lang)
@@ -79,21 +75,16 @@ pub(crate) fn has_errors(problems: &[ProblemJson]) -> bool {
     problems.iter().any(ProblemJson::is_error)
 }
 
-/// Reads `yaml` with `files` beside it, as `check` would; the input when it
-/// is valid, and every problem found (warnings and notes too).
-pub(crate) fn check(
-    root: &Path,
-    yaml: &str,
-    files: &[StoredFile],
-) -> std::io::Result<(Option<Input>, Vec<ProblemJson>)> {
-    let stage = Stage::new(root, yaml, files)?;
-    let prefix = stage.prefix();
-    Ok(match input::load_with_notes(&stage.input()) {
+/// Reads `yaml` with `files` beside it, as `check` would, from memory;
+/// the input when it is valid, and every problem found (warnings and notes
+/// too), files named as they were uploaded.
+pub(crate) fn check(yaml: &str, files: &[StoredFile]) -> (Option<Input>, Vec<ProblemJson>) {
+    match input::load_source(&stored::source(yaml, files)) {
         // How list files were read (columns, counts) and what is worth a
         // second look, as `check` shows them.
-        Ok((input, notes)) => (Some(input), notes.iter().map(|p| ProblemJson::new(p, &prefix, Lang::Vi)).collect()),
-        Err(problems) => (None, problems.iter().map(|p| ProblemJson::new(p, &prefix, Lang::Vi)).collect()),
-    })
+        Ok((input, notes)) => (Some(input), notes.iter().map(|p| ProblemJson::new(p, Lang::Vi)).collect()),
+        Err(problems) => (None, problems.iter().map(|p| ProblemJson::new(p, Lang::Vi)).collect()),
+    }
 }
 
 /// The name a conference is listed under, from its input.

@@ -19,9 +19,9 @@ use super::app::App;
 use super::auth::Caller;
 use super::check::{self, has_errors, ProblemJson};
 use super::render::{Part, Print, Transient};
-use super::stage::{FileKind, Stage};
 use super::store::conferences::StoredFile;
 use super::store::users;
+use super::stored::{self, FileKind};
 use super::{upload, yaml_form};
 use crate::diag::{Failure, Lang, WorkspaceKind};
 use crate::documents::summary::SummaryRequest;
@@ -133,7 +133,7 @@ pub(crate) async fn pack(State(app): State<Arc<App>>, Path(id): Path<i64>, Query
             (*part, group, file.entry.format)
         });
         let files: Vec<&OutputFile> = files.into_iter().map(|(_, f)| f).collect();
-        zip_files(super::stage::INPUT_NAME, &files)
+        zip_files(super::stored::INPUT_NAME, &files)
     })
     .await;
     match zipped {
@@ -259,15 +259,12 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
         },
         None => None,
     };
-    let staging = app.staging.clone();
     let made = tokio::task::spawn_blocking(move || -> std::io::Result<Result<Vec<u8>, Vec<ProblemJson>>> {
-        let mut stages = Vec::new();
-        for version in &versions {
-            let name = format!("hoi-nghi-{}.yaml", version.conference);
-            stages.push(Stage::named(&staging, &name, &version.yaml, &version.files)?);
-        }
+        let inputs = versions.iter().map(|version| {
+            stored::named(&format!("hoi-nghi-{}.yaml", version.conference), &version.yaml, &version.files)
+        });
         let request = SummaryRequest {
-            inputs: stages.iter().map(Stage::input).collect(),
+            inputs: inputs.collect(),
             from: ask.from,
             to: ask.to,
             co_quan: ask.co_quan.filter(|c| !c.trim().is_empty()),
@@ -276,15 +273,7 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
             templates: None,
             metric_map: None,
         };
-        let bare = |problem: &crate::diag::Problem| {
-            let mut json = ProblemJson::new(problem, "", Lang::Vi);
-            for stage in &stages {
-                json.both.0 = json.both.0.replace(&stage.prefix(), "");
-                json.both.1 = json.both.1.replace(&stage.prefix(), "");
-                json.file = json.file.replace(&stage.prefix(), "");
-            }
-            json.in_lang(Lang::Vi)
-        };
+        let bare = |problem: &crate::diag::Problem| ProblemJson::new(problem, Lang::Vi);
         // The same papers `baocao summary` writes, made in memory.
         let rendered = match crate::pack::render_summary(&request, false) {
             Ok(rendered) => rendered,

@@ -6,16 +6,15 @@
 //! may not change or drop it.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 use serde_yaml::{Mapping, Value};
 
 use super::check::{conference_name, ProblemJson};
-use super::stage::INPUT_NAME;
 use super::store::conferences::{self, SaveRefused, Version};
 use super::store::keys;
 use super::store::register::{self, AwardRecord, CounterKey, DecisionRecord};
+use super::stored;
 use super::yaml_form;
 use crate::diag::{Kind, Lang, Location, Problem, WorkspaceKind};
 use crate::input::{self, HinhThucKhen, Input, LoaiNguoiNhan, NhomKhen};
@@ -42,8 +41,11 @@ fn award_code(award: HinhThucKhen) -> &'static str {
 
 fn problem(path: String, kind: WorkspaceKind) -> ProblemJson {
     ProblemJson::new(
-        &Problem { location: Box::new(Location::file(INPUT_NAME)), path, kind: Kind::Workspace(Box::new(kind)) },
-        "",
+        &Problem {
+            location: Box::new(Location::file(stored::INPUT_NAME)),
+            path,
+            kind: Kind::Workspace(Box::new(kind)),
+        },
         Lang::Vi,
     )
 }
@@ -223,12 +225,11 @@ fn draw(
     }))
 }
 
-/// Issues `version` (checked as `input`, its files staged in `stage_dir`):
+/// Issues `version` (checked as `input`; its files read from memory):
 /// draws every blank number, stores the numbered version and records what
 /// was issued — all in one transaction.
 pub(crate) fn issue(
     connection: &mut Connection,
-    stage_dir: &Path,
     version: &Version,
     input: &Input,
     author: &str,
@@ -283,9 +284,9 @@ pub(crate) fn issue(
         return Ok(Issued::Problems(problems));
     }
     let yaml = yaml_form::to_yaml(&tree);
-    let checked = match input::load_str(&yaml, INPUT_NAME, stage_dir) {
-        Ok(checked) => checked,
-        Err(found) => return Ok(Issued::Problems(found.iter().map(|p| ProblemJson::new(p, "", Lang::Vi)).collect())),
+    let checked = match input::load_source(&stored::source(&yaml, &version.files)) {
+        Ok((checked, _)) => checked,
+        Err(found) => return Ok(Issued::Problems(found.iter().map(|p| ProblemJson::new(p, Lang::Vi)).collect())),
     };
     let name = conference_name(&checked);
     let saved =

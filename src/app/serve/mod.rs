@@ -13,8 +13,8 @@ mod issue;
 mod memo;
 mod pages;
 mod render;
-mod stage;
 mod store;
+mod stored;
 mod throttle;
 mod upload;
 mod yaml_form;
@@ -85,11 +85,6 @@ async fn protect(mut response: Response) -> Response {
     response
 }
 
-/// The folder versions are staged in, inside the workspace.
-fn staging_dir(workspace: &Path) -> PathBuf {
-    workspace.join("tam")
-}
-
 fn open_store(workspace: &Path) -> Result<Store, Failure> {
     std::fs::create_dir_all(workspace).map_err(|err| Failure::io(IoAction::Write, workspace, err))?;
     Store::open(workspace).map_err(|err| {
@@ -109,14 +104,10 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
             kind: Kind::Workspace(Box::new(WorkspaceKind::NoUserOffLoopback(options.listen.to_string()))),
         }]));
     }
-    // What a killed server left staged is of no use.
-    let staging = staging_dir(&options.workspace);
-    let _ = std::fs::remove_dir_all(&staging);
     let app = Arc::new(App {
         store: Arc::new(store),
-        renderer: Renderer::new(staging.clone(), options.templates.clone()),
-        staging,
-        open_csrf: stage::random_hex(16),
+        renderer: Renderer::new(options.templates.clone()),
+        open_csrf: stored::random_hex(16),
         decoy_hash: std::sync::OnceLock::new(),
         allowed_hosts: options.allowed_hosts.iter().cloned().chain(auth::own_names()).collect(),
         throttle: throttle::Throttle::default(),

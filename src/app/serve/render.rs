@@ -11,8 +11,8 @@ use tokio::sync::Semaphore;
 
 use super::check::ProblemJson;
 use super::memo::Memo;
-use super::stage::Stage;
 use super::store::conferences::Version;
+use super::stored;
 use crate::diag::{Failure, Lang, Severity};
 use crate::documents::certificate::PrintOptions;
 use crate::pack::output::OutputFile;
@@ -95,8 +95,6 @@ pub(crate) struct Transient(pub String);
 const PREVIEW_WIDTH: f32 = 900.0;
 
 pub(crate) struct Renderer {
-    /// Where versions are staged for the pipeline.
-    root: PathBuf,
     templates: Option<PathBuf>,
     parts: Memo<PartKey, Rendered>,
     pages: Memo<PageKey, Pictured>,
@@ -108,10 +106,9 @@ pub(crate) struct Renderer {
 }
 
 impl Renderer {
-    pub(crate) fn new(root: PathBuf, templates: Option<PathBuf>) -> Renderer {
+    pub(crate) fn new(templates: Option<PathBuf>) -> Renderer {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Renderer {
-            root,
             templates,
             parts: Memo::new(512 << 20),
             pages: Memo::new(64 << 20),
@@ -152,11 +149,10 @@ impl Renderer {
         self.parts
             .get_or_compute(key, size, || async {
                 let _permit = self.permits.acquire().await.map_err(|e| Transient(e.to_string()))?;
-                let (root, templates, version) = (self.root.clone(), self.templates.clone(), Arc::clone(version));
-                let rendered =
-                    tokio::task::spawn_blocking(move || render(&root, templates, &version, part, format, &print))
-                        .await
-                        .map_err(|e| Transient(e.to_string()))??;
+                let (templates, version) = (self.templates.clone(), Arc::clone(version));
+                let rendered = tokio::task::spawn_blocking(move || render(templates, &version, part, format, &print))
+                    .await
+                    .map_err(|e| Transient(e.to_string()))??;
                 self.renders.fetch_add(1, Ordering::Relaxed);
                 Ok(rendered)
             })
@@ -200,16 +196,14 @@ impl Renderer {
 }
 
 fn render(
-    root: &std::path::Path,
     templates: Option<PathBuf>,
     version: &Version,
     part: Part,
     format: Format,
     print: &Print,
 ) -> Result<Rendered, Transient> {
-    let stage = Stage::new(root, &version.yaml, &version.files).map_err(|e| Transient(e.to_string()))?;
     let request = BuildRequest {
-        input: stage.input(),
+        input: stored::source(&version.yaml, &version.files),
         templates,
         only: vec![part],
         formats: vec![format],
@@ -219,7 +213,6 @@ fn render(
         force: false,
         pdfa: false,
     };
-    let prefix = stage.prefix();
     match crate::pack::render(&request) {
         Ok(rendered) => Ok(Ok(Arc::new(PartOutput {
             files: rendered.files,
@@ -228,11 +221,11 @@ fn render(
                 .warnings
                 .iter()
                 .filter(|p| p.kind.severity() != Severity::Info)
-                .map(|p| ProblemJson::new(p, &prefix, Lang::Vi))
+                .map(|p| ProblemJson::new(p, Lang::Vi))
                 .collect(),
         }))),
         Err(Failure::Input(problems)) => {
-            Ok(Err(Arc::new(problems.iter().map(|p| ProblemJson::new(p, &prefix, Lang::Vi)).collect())))
+            Ok(Err(Arc::new(problems.iter().map(|p| ProblemJson::new(p, Lang::Vi)).collect())))
         }
         Err(Failure::Io { .. } | Failure::Output { .. }) => Err(Transient("I/O".into())),
         Err(failure @ Failure::Render { .. }) => Ok(Err(Arc::new(vec![ProblemJson {
@@ -240,11 +233,8 @@ fn render(
             line: None,
             col: None,
             severity: "error",
-            message: failure.message(Lang::Vi).trim().replace(&prefix, ""),
-            both: (
-                failure.message(Lang::Vi).trim().replace(&prefix, ""),
-                failure.message(Lang::En).trim().replace(&prefix, ""),
-            ),
+            message: failure.message(Lang::Vi).trim().to_string(),
+            both: (failure.message(Lang::Vi).trim().to_string(), failure.message(Lang::En).trim().to_string()),
             file: String::new(),
             cell: None,
         }]))),

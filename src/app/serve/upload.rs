@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use axum::extract::Multipart;
 
 use super::check::ProblemJson;
-use super::stage::{plain_name, FileKind};
+use super::stored::{plain_name, FileKind};
 use crate::diag::{Kind, Lang, Location, Problem, WorkspaceKind};
 
 /// Largest file taken (a list of thousands of recipients is far smaller).
@@ -34,7 +34,7 @@ fn problem(file: &str, kind: WorkspaceKind) -> ProblemJson {
         path: String::new(),
         kind: Kind::Workspace(Box::new(kind)),
     };
-    ProblemJson::new(&problem, "", Lang::Vi)
+    ProblemJson::new(&problem, Lang::Vi)
 }
 
 fn kinds_named(kinds: &[FileKind]) -> String {
@@ -87,7 +87,7 @@ pub(crate) async fn read(mut multipart: Multipart, accepted: &[FileKind]) -> Res
             // Bytes that are not UTF-8: the same located problem as `check` gives.
             match crate::input::bounds::utf8(bytes, &shown) {
                 Ok(text) => upload.input = Some(text),
-                Err(problem) => problems.push(ProblemJson::new(&problem, "", Lang::Vi)),
+                Err(problem) => problems.push(ProblemJson::new(&problem, Lang::Vi)),
             }
             continue;
         }

@@ -210,7 +210,7 @@ fn string(text: &str, indent: usize) -> String {
 /// through the one bounded reader (aliases, lines, entries and depth within
 /// their limits), never straight by serde_yaml.
 pub(crate) fn parse(text: &str) -> Result<Value, Vec<crate::diag::Problem>> {
-    crate::input::yaml::parse_yaml(text, super::stage::INPUT_NAME)
+    crate::input::yaml::parse_yaml(text, super::stored::INPUT_NAME)
 }
 
 /// A stored version's tree (it passed every check when it was stored).

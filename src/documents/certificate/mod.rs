@@ -273,7 +273,7 @@ pub(crate) fn prepare<'i>(
         created: Some(Timestamp::date(group.quyet_dinh.ngay)),
     };
     let picture = match (&group.bieu_tuong, &layout.bieu_tuong, options.overlay) {
-        (Some(file), Some(spec), false) => Some(picture(file, spec, &geometry)?),
+        (Some(emblem), Some(spec), false) => Some(picture(emblem, spec, &geometry)),
         _ => None,
     };
     let mut source = Certificates {
@@ -398,19 +398,19 @@ fn names_one_person(template: &str) -> bool {
 }
 
 /// The emblem fitted into its box, keeping its proportions, centred.
-fn picture(file: &std::path::Path, spec: &PictureSpec, geometry: &Geometry) -> Result<Picture, Problem> {
-    let (png, (w, h)) = crate::input::bounds::png(file, &file.display().to_string(), "")?;
+fn picture(emblem: &crate::input::Emblem, spec: &PictureSpec, geometry: &Geometry) -> Picture {
+    let (w, h) = emblem.pixels;
     let [x, y, box_w, box_h] = geometry.place(spec.x, spec.y, spec.rong, spec.cao);
     let fit = (box_w / w as f32).min(box_h / h as f32);
     let (width, height) = (w as f32 * fit, h as f32 * fit);
-    Ok(Picture {
+    Picture {
         x: x + (box_w - width) / 2.0,
         y: y + (box_h - height) / 2.0,
         width,
         height,
-        png: std::sync::Arc::new(png),
+        png: emblem.png.clone(),
         pixels: (w, h),
-    })
+    }
 }
 
 /// Whether a box's text reads a recipient's own data (so differs per sheet).

@@ -5,13 +5,14 @@ use std::path::PathBuf;
 
 use crate::diag::{Failure, Problem};
 use crate::input::metric_map::{self, MetricMap};
-use crate::input::{self, Input};
+use crate::input::{self, Input, Source};
 use crate::text::vn::Date;
 
 /// What `baocao summary` is asked for.
 #[derive(Debug, Clone, Default)]
 pub struct SummaryRequest {
-    pub inputs: Vec<PathBuf>,
+    /// The inputs drawn on, each read through its sources.
+    pub inputs: Vec<Source>,
     pub from: i32,
     pub to: i32,
     /// Issuing body for the header instead of the first input's.
@@ -22,7 +23,7 @@ pub struct SummaryRequest {
     pub ngay: Option<Date>,
     pub templates: Option<PathBuf>,
     /// A `chi-tieu.yaml` saying which inputs' metrics are one indicator.
-    pub metric_map: Option<PathBuf>,
+    pub metric_map: Option<Source>,
 }
 
 /// An input file read for the summary.
@@ -38,17 +39,13 @@ pub(crate) struct Loaded {
 pub(super) fn load_inputs(request: &SummaryRequest) -> Result<(Vec<Loaded>, Option<MetricMap>), Failure> {
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
-    for (path, read) in request.inputs.iter().zip(read_all(&request.inputs)) {
+    for (source, read) in request.inputs.iter().zip(read_all(&request.inputs)) {
         match read {
-            Ok(input) => loaded.push(Loaded {
-                file: path.file_name().unwrap_or_default().to_string_lossy().to_string(),
-                display: path.display().to_string(),
-                input,
-            }),
+            Ok(input) => loaded.push(Loaded { file: file_name(&source.name), display: source.display(), input }),
             Err(found) => problems.extend(found),
         }
     }
-    let map = match request.metric_map.as_deref().map(metric_map::load) {
+    let map = match request.metric_map.as_ref().map(metric_map::load) {
         Some(Ok(map)) => Some(map),
         Some(Err(found)) => {
             problems.extend(found);
@@ -65,14 +62,23 @@ pub(super) fn load_inputs(request: &SummaryRequest) -> Result<(Vec<Loaded>, Opti
 
 /// Reads the input files, on every core (sixty district reports are read
 /// in a fraction of the time); results in the order of `paths`.
-fn read_all(paths: &[PathBuf]) -> Vec<Result<Input, Vec<Problem>>> {
+fn read_all(paths: &[Source]) -> Vec<Result<Input, Vec<Problem>>> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len()).max(1);
     let share = paths.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(share)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(|path| input::load(path)).collect::<Vec<_>>()))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk.iter().map(|source| input::load_source(source).map(|(input, _)| input)).collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles.into_iter().flat_map(|handle| handle.join().expect("reading an input does not panic")).collect()
     })
+}
+
+/// The last part of a name: the file an input is listed under.
+fn file_name(name: &str) -> String {
+    std::path::Path::new(name).file_name().unwrap_or_default().to_string_lossy().to_string()
 }

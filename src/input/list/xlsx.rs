@@ -4,9 +4,7 @@
 //! XFD1048576 allocates nothing), and a value outside the rows and columns
 //! read is refused at its cell.
 
-use std::fs::File;
-use std::io::BufReader;
-use std::path::Path;
+use std::io::Cursor;
 
 use calamine::{DataRef, Reader as _, Xlsx};
 
@@ -49,11 +47,10 @@ pub(super) struct Read {
     pub(super) others: Vec<String>,
 }
 
-/// Reads `sheet` (or the first sheet) of the workbook at `path`.
-pub(super) fn read(path: &Path, sheet: Option<&str>) -> Result<Read, Trouble> {
-    check_unpacked_size(path)?;
-    let file = File::open(path).map_err(|e| Trouble::Unreadable(e.to_string()))?;
-    let mut workbook: Xlsx<_> = Xlsx::new(BufReader::new(file)).map_err(|e| Trouble::Unreadable(e.to_string()))?;
+/// Reads `sheet` (or the first sheet) of the workbook `bytes`.
+pub(super) fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Read, Trouble> {
+    check_unpacked_size(&bytes)?;
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| Trouble::Unreadable(e.to_string()))?;
     let names = workbook.sheet_names();
     let name = match sheet {
         Some(wanted) => names
@@ -114,9 +111,8 @@ pub(super) fn read(path: &Path, sheet: Option<&str>) -> Result<Read, Trouble> {
 
 /// The parts' declared unpacked sizes together: the zip reader never
 /// unpacks more than a part declares, so this bounds what reading costs.
-fn check_unpacked_size(path: &Path) -> Result<(), Trouble> {
-    let file = File::open(path).map_err(|e| Trouble::Unreadable(e.to_string()))?;
-    let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Trouble::Unreadable(e.to_string()))?;
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), Trouble> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Trouble::Unreadable(e.to_string()))?;
     let mut total: u64 = 0;
     let mut oversized = None;
     for index in 0..archive.len() {

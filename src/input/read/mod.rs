@@ -4,14 +4,13 @@
 
 mod conference;
 
-use std::path::Path;
-
 use serde_yaml::{Mapping, Value};
 
 use super::facts;
 use super::list;
 use super::locate::Locator;
 use super::model::*;
+use super::sources::Sources;
 use super::text_check::checked_text;
 use crate::diag::{Expect, Kind, Problem};
 use crate::doc::Paper;
@@ -50,7 +49,7 @@ impl<'v> Record<'v> {
 /// Reads one file's tree; problems accumulate in `problems`.
 pub(super) struct Reader<'a> {
     text: &'a str,
-    base: &'a Path,
+    sources: &'a dyn Sources,
     locator: Locator,
     problems: Vec<Problem>,
     /// How list files were read (notes and warnings, not errors).
@@ -58,8 +57,8 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(text: &'a str, display: &str, base: &'a Path) -> Reader<'a> {
-        Reader { text, base, locator: Locator::yaml(text, display), problems: Vec::new(), notes: Vec::new() }
+    pub(super) fn new(text: &'a str, display: &str, sources: &'a dyn Sources) -> Reader<'a> {
+        Reader { text, sources, locator: Locator::yaml(text, display), problems: Vec::new(), notes: Vec::new() }
     }
 
     pub(super) fn into_problems(self) -> Vec<Problem> {
@@ -518,12 +517,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A PNG file named relative to the YAML: a regular file within the
-    /// size and pixel limits that decodes whole.
-    fn png_file(&mut self, value: &Value, path: &str) -> Option<std::path::PathBuf> {
+    /// size and pixel limits that decodes whole, kept read.
+    fn png_file(&mut self, value: &Value, path: &str) -> Option<Emblem> {
         let name = self.text(value, path)?;
-        let file = self.base.join(&name);
-        match super::bounds::png(&file, &file.display().to_string(), path) {
-            Ok(_) => Some(file),
+        match super::bounds::png(self.sources, &name, path) {
+            Ok((png, pixels)) => Some(Emblem { file: self.sources.display(&name), png: png.into(), pixels }),
             Err(mut problem) => {
                 // Located at the field that names the image.
                 *problem.location = self.locator.locate(path, false);
@@ -551,7 +549,7 @@ impl<'a> Reader<'a> {
     }
 
     fn list_file(&mut self, file: &str, list_path: &str) -> Option<Vec<NguoiNhan>> {
-        match list::read(self.base, file, list_path) {
+        match list::read(self.sources, file, list_path) {
             Ok(listed) => {
                 self.notes.extend(listed.notes);
                 Some(listed.recipients)
