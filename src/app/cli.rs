@@ -267,26 +267,7 @@ impl PrintArgs {
             let display = path.display().to_string();
             let bytes = bounds::read_file(path, &display, "--profile", MAX_PROFILE_BYTES)?;
             let text = bounds::utf8(bytes, &display)?;
-            bounds::check_depth(&text, &display)?;
-            let profile: PrinterProfile = serde_yaml::from_str(&text).map_err(|err| {
-                let at = err.location();
-                let raw = err.to_string();
-                Failure::Input(vec![Problem {
-                    location: Location {
-                        file: display.clone(),
-                        line: at.as_ref().map(|l| l.line()),
-                        col: at.as_ref().map(|l| l.column()),
-                        excerpt: at
-                            .as_ref()
-                            .and_then(|l| text.lines().nth(l.line().saturating_sub(1)))
-                            .map(str::to_string),
-                        ..Location::default()
-                    }
-                    .into(),
-                    path: String::new(),
-                    kind: Kind::Syntax(raw.split(" at line ").next().unwrap_or(&raw).to_string()),
-                }])
-            })?;
+            let profile: PrinterProfile = crate::input::yaml::read_typed(&text, &display)?;
             let place = |key: &str| crate::input::locate_yaml(&text, &display, key);
             let checked = [
                 within(profile.lech_x, offsets, Unit::Millimetre, place("lech_x"), "lech_x"),

@@ -13,7 +13,11 @@ fn explain_syntax(detail: &str) -> String {
             "found character that cannot start any token",
             "có ký tự không bắt đầu được một mục — thường là phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách",
         ),
-        ("found a tab character", "có phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
+        ("found a tab", "có phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
+        ("tab cannot be used as indentation", "có phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
+        ("tabs disallowed", "có phím Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
+        ("invalid indentation in quoted scalar", "chuỗi trong dấu nháy chạy sang các dòng sau"),
+        ("':' must be followed by a valid YAML whitespace", "sau dấu «:» của một khóa cần một dấu cách"),
         ("found unexpected end of stream", "tệp kết thúc giữa chừng — thường do thiếu dấu nháy đóng"),
         ("did not find expected key", "không thấy khóa ở chỗ cần có — kiểm tra thụt lề và dấu nháy"),
         (
@@ -43,7 +47,7 @@ fn explain_syntax(detail: &str) -> String {
     }
 }
 
-/// serde_yaml's words about the layout file in Vietnamese, for the usual mistakes.
+/// serde's words about the layout file in Vietnamese, for the usual mistakes.
 fn layout_message(detail: &str) -> String {
     let names = |list: &str| list.replace("one of ", "").replace(" or ", ", ").replace('`', "");
     if let Some(rest) = detail.split_once("unknown field `").map(|x| x.1) {
@@ -127,7 +131,7 @@ fn helper_value(name: &str, helper: &str, value: Option<&str>, vi: bool) -> Stri
     }
 }
 
-/// The field path serde_yaml puts before its message ("kho: …").
+/// The field path the YAML reader puts before serde's message ("kho: …").
 fn prefix(detail: &str) -> &str {
     match detail.find(": ") {
         Some(i) if !detail[..i].contains(' ') => &detail[..i + 2],

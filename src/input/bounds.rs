@@ -14,8 +14,8 @@ use crate::diag::{Kind, Location, Problem};
 /// recipients is about 30 MB).
 pub(crate) const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The deepest nesting of YAML read. The schema needs 5 levels; serde_yaml
-/// stops at 128, the position index has no limit of its own.
+/// The deepest nesting of YAML read. The schema needs 5 levels; the tree,
+/// its reading into types and its dropping recurse once per level.
 pub(crate) const MAX_DEPTH: usize = 100;
 
 /// The most recipients of one award group: 200,000 (a group's certificates

@@ -1,17 +1,17 @@
 //! Where a field path is: its line and column in a YAML file, or its row
 //! and cell in a list file, for every problem's location.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use super::positions::Positions;
+use super::yaml::{Mark, Node};
 use crate::diag::Location;
 
 /// Finds the line and column of a field path in the file being read.
 pub(super) enum Locator {
-    /// A YAML file: its text, and the positions of its fields from the
-    /// event parser, indexed on the first question — a file without
-    /// problems is never indexed (it cost as much as reading the file).
-    Yaml { display: String, text: String, positions: OnceLock<Positions> },
+    /// A YAML file: its text, and its tree, whose nodes know where they
+    /// are (the tree read, or — asked about a text nobody read yet, such
+    /// as a layout file a later check questions — read on the first question).
+    Yaml { display: String, text: String, tree: OnceLock<Option<Arc<Node>>> },
     /// A list file: `prefix[i]` is the record at `rows[i]`; `columns`
     /// gives each key's column (from 0), the first one standing for keys
     /// no column holds.
@@ -20,22 +20,30 @@ pub(super) enum Locator {
 
 impl Locator {
     pub(super) fn yaml(text: &str, display: &str) -> Locator {
-        Locator::Yaml { display: display.to_string(), text: text.to_string(), positions: OnceLock::new() }
+        Locator::Yaml { display: display.to_string(), text: text.to_string(), tree: OnceLock::new() }
     }
 
-    fn indexed<'p>(text: &str, positions: &'p OnceLock<Positions>) -> &'p Positions {
-        positions.get_or_init(|| Positions::index(text))
+    /// The locator of a YAML text read into `tree`.
+    pub(super) fn read(text: &str, display: &str, tree: Arc<Node>) -> Locator {
+        Locator::Yaml { display: display.to_string(), text: text.to_string(), tree: OnceLock::from(Some(tree)) }
+    }
+
+    fn tree<'t>(text: &str, tree: &'t OnceLock<Option<Arc<Node>>>) -> Option<&'t Node> {
+        tree.get_or_init(|| super::yaml::parse_yaml(text, "").ok().map(Arc::new)).as_deref()
     }
 
     /// Location of `path`: of its key when `at_key`, else of its value.
     pub(super) fn locate(&self, path: &str, at_key: bool) -> Location {
         match self {
-            Locator::Yaml { display, text, positions } => {
-                let positions = Locator::indexed(text, positions);
+            Locator::Yaml { display, text, tree } => {
+                let tree = Locator::tree(text, tree);
                 let mut probe = path;
                 // A missing key has no position: point at its parent.
                 loop {
-                    let found = if at_key { positions.key(probe) } else { positions.value(probe) };
+                    let found = tree.and_then(|tree| find(tree, probe)).map(|(key, value)| match at_key {
+                        true => key.unwrap_or(value),
+                        false => value,
+                    });
                     if let Some((line, col)) = found {
                         return Location {
                             file: display.clone(),
@@ -77,13 +85,15 @@ impl Locator {
     /// The scalar at `path` exactly as typed in the YAML ("3.412", where
     /// the parsed number has lost how it was written), when it is there.
     pub(super) fn raw_value(&self, path: &str) -> Option<String> {
-        let Locator::Yaml { text, positions, .. } = self else {
+        let Locator::Yaml { text, tree, .. } = self else {
             return None;
         };
-        let (line, col) = Locator::indexed(text, positions).value(path)?;
-        let text: String = text.lines().nth(line - 1)?.chars().skip(col - 1).collect();
-        let raw: String = text.chars().take_while(|c| !matches!(c, ',' | '}' | ']' | '#' | ' ' | '\t')).collect();
-        (!raw.is_empty()).then_some(raw)
+        let mut node = Locator::tree(text, tree)?;
+        let mut rest = path;
+        while !rest.is_empty() {
+            (_, node, rest) = step(node, rest)?;
+        }
+        node.typed.as_deref().filter(|raw| !raw.is_empty()).map(str::to_string)
     }
 
     /// Whether the file holds anything typed like "1.250" (digits, a dot,
@@ -96,6 +106,35 @@ impl Locator {
         let digit = |b: &u8| b.is_ascii_digit();
         text.as_bytes().windows(5).any(|w| digit(&w[0]) && w[1] == b'.' && w[2..].iter().all(digit))
     }
+}
+
+/// Where the key (none for a list item) and the value of field `path` are.
+fn find(root: &Node, path: &str) -> Option<(Option<Mark>, Mark)> {
+    let (mut node, mut key, mut rest) = (root, None, path);
+    while !rest.is_empty() {
+        (key, node, rest) = step(node, rest)?;
+    }
+    Some((key, node.at))
+}
+
+/// One step down `path` from `node`: a list item (`[3]`) or a mapping's
+/// entry (`.ten`; the longest key that fits, as a code may hold a dot).
+fn step<'n, 'p>(node: &'n Node, path: &'p str) -> Option<(Option<Mark>, &'n Node, &'p str)> {
+    if let Some(rest) = path.strip_prefix('[') {
+        let (index, rest) = rest.split_once(']')?;
+        return Some((None, node.as_sequence()?.get(index.parse::<usize>().ok()?)?, rest));
+    }
+    let path = path.strip_prefix('.').unwrap_or(path);
+    let (key, value) = node
+        .as_mapping()?
+        .iter()
+        .filter_map(|(key, value)| {
+            let name = key.text()?;
+            let after = path.strip_prefix(name)?;
+            matches!(after.chars().next(), None | Some('.' | '[')).then_some((key, value))
+        })
+        .max_by_key(|(key, _)| key.text().map_or(0, str::len))?;
+    Some((Some(key.at), value, &path[key.text()?.len()..]))
 }
 
 /// Where a list file's record is.
@@ -123,6 +162,24 @@ pub(crate) fn column_letters(mut index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_paths_are_found_at_their_key_and_value() {
+        let text = "phien_ban: 1\nvan_ban:\n  ngay: 2018-02-30\nkhen_thuong:\n  - danh_sach:\n      - { ten: An }\ntong_hop: { 1.1: 3.250 }\n";
+        let locator = Locator::yaml(text, "a.yaml");
+        let at = |path: &str, at_key: bool| {
+            let location = locator.locate(path, at_key);
+            (location.line.unwrap(), location.col.unwrap())
+        };
+        assert_eq!(at("van_ban.ngay", true), (3, 3));
+        assert_eq!(at("van_ban.ngay", false), (3, 9));
+        assert_eq!(at("khen_thuong[0].danh_sach[0].ten", false), (6, 16));
+        assert_eq!(at("phien_ban", true), (1, 1));
+        // A key with a dot in it; a missing field points at its parent.
+        assert_eq!(at("tong_hop.1.1", false), (7, 18));
+        assert_eq!(at("van_ban.so_ky_hieu", true), (2, 1));
+        assert_eq!(locator.raw_value("tong_hop.1.1").as_deref(), Some("3.250"));
+    }
 
     #[test]
     fn column_names() {

@@ -16,7 +16,8 @@
 
 use std::collections::HashSet;
 
-use serde_yaml::{Mapping, Value};
+use super::yaml::emit::shown;
+use super::yaml::{Mapping, Node, Value};
 
 use super::locate::Locator;
 use super::model::CachTinh;
@@ -83,21 +84,9 @@ pub(crate) fn load(source: &super::Source) -> Result<MetricMap, Vec<Problem>> {
 
 /// Reads mapping-file `text`; `display` names it in messages.
 pub(crate) fn load_str(text: &str, display: &str) -> Result<MetricMap, Vec<Problem>> {
-    let mut reader = MapReader { locator: Locator::yaml(text, display), problems: Vec::new() };
-    let root: Value = match serde_yaml::from_str(text) {
-        Ok(root) => root,
-        Err(err) => {
-            let mut location = Location::file(display);
-            if let Some(at) = err.location() {
-                location.line = Some(at.line());
-                location.col = Some(at.column());
-                location.excerpt = text.lines().nth(at.line().saturating_sub(1)).map(str::to_string);
-            }
-            let detail = err.to_string();
-            let detail = detail.split(" at line ").next().unwrap_or(&detail).to_string();
-            return Err(vec![Problem { location: location.into(), path: String::new(), kind: Kind::Syntax(detail) }]);
-        }
-    };
+    let root = std::sync::Arc::new(super::yaml::parse_yaml(text, display)?);
+    let mut reader =
+        MapReader { locator: Locator::read(text, display, std::sync::Arc::clone(&root)), problems: Vec::new() };
     let metrics = reader.file(&root);
     match metrics {
         Some(metrics) if reader.problems.is_empty() => Ok(MetricMap { metrics }),
@@ -116,7 +105,7 @@ impl MapReader {
         self.problems.push(Problem { location: location.into(), path: path.to_string(), kind });
     }
 
-    fn file(&mut self, root: &Value) -> Option<Vec<MappedMetric>> {
+    fn file(&mut self, root: &Node) -> Option<Vec<MappedMetric>> {
         let top = self.mapping(root, "", TOP_KEYS)?;
         let Some(list) = top.get("chi_tieu") else {
             self.report("", false, Kind::MissingKey("chi_tieu".into()));
@@ -136,7 +125,7 @@ impl MapReader {
         Some(metrics)
     }
 
-    fn metric(&mut self, value: &Value, path: &str) -> Option<MappedMetric> {
+    fn metric(&mut self, value: &Node, path: &str) -> Option<MappedMetric> {
         let map = self.mapping(value, path, METRIC_KEYS)?;
         let ma = self.required_text(map, path, "ma");
         let ten = self.required_text(map, path, "ten");
@@ -166,7 +155,7 @@ impl MapReader {
         Some(MappedMetric { ma: ma?, ten: ten?, don_vi, nhom, cach_tinh, gop: gop? })
     }
 
-    fn member(&mut self, value: &Value, path: &str) -> Option<Member> {
+    fn member(&mut self, value: &Node, path: &str) -> Option<Member> {
         let map = self.mapping(value, path, MEMBER_KEYS)?;
         let ma = self.required_text(map, path, "ma");
         let ten = self.optional_text(map, path, "ten");
@@ -175,14 +164,14 @@ impl MapReader {
     }
 
     /// A mapping with only `keys`; unknown keys are reported at their key.
-    fn mapping<'v>(&mut self, value: &'v Value, path: &str, keys: &[&str]) -> Option<&'v Mapping> {
+    fn mapping<'v>(&mut self, value: &'v Node, path: &str, keys: &[&str]) -> Option<&'v Mapping> {
         let Some(map) = value.as_mapping() else {
             self.report(path, false, Kind::Expected(Expect::Mapping));
             return None;
         };
         let mut known = true;
         for key in map.keys() {
-            let name = key.as_str().map_or_else(|| serde_yaml::to_string(key).unwrap_or_default(), str::to_string);
+            let name = key.as_str().map_or_else(|| shown(key), str::to_string);
             let name = name.trim().to_string();
             if !keys.contains(&name.as_str()) {
                 let at = format!("{path}.{name}").trim_start_matches('.').to_string();
@@ -194,7 +183,7 @@ impl MapReader {
         known.then_some(map)
     }
 
-    fn sequence<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Vec<Value>> {
+    fn sequence<'v>(&mut self, value: &'v Node, path: &str) -> Option<&'v Vec<Node>> {
         let items = value.as_sequence();
         if items.is_none() {
             self.report(path, false, Kind::Expected(Expect::List));
@@ -226,8 +215,8 @@ impl MapReader {
     }
 
     /// A single-line text, NFC, checked for what cannot be printed.
-    fn text(&mut self, value: &Value, path: &str) -> Option<String> {
-        let raw = match value {
+    fn text(&mut self, value: &Node, path: &str) -> Option<String> {
+        let raw = match &value.value {
             Value::String(s) => s.clone(),
             Value::Number(n) => n.to_string(),
             _ => {
@@ -249,8 +238,8 @@ impl MapReader {
         None
     }
 
-    fn rule(&mut self, value: &Value, path: &str) -> Option<CachTinh> {
-        let text = value.as_str().map_or_else(|| serde_yaml::to_string(value).unwrap_or_default(), str::to_string);
+    fn rule(&mut self, value: &Node, path: &str) -> Option<CachTinh> {
+        let text = value.as_str().map_or_else(|| shown(value), str::to_string);
         let text = text.trim();
         let found = RULES.iter().find(|(name, _)| *name == text).map(|(_, rule)| *rule);
         if found.is_none() {

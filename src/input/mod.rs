@@ -13,7 +13,6 @@ mod locate;
 pub(crate) mod metric_map;
 mod model;
 pub mod narrative;
-mod positions;
 mod read;
 mod rules;
 mod sources;

@@ -254,7 +254,7 @@ pub(crate) fn render_summary(request: &summary::SummaryRequest, pdfa: bool) -> R
     let (pdf_name, docx_name) = (Paper::Summary.file(FileFormat::Pdf), Paper::Summary.file(FileFormat::Docx));
     let (pdf, pages) = pdf.map_err(render_failure(&pdf_name))?;
     let docx = docx.map_err(render_failure(&docx_name))?;
-    let names: Vec<String> = request.inputs.iter().map(|p| input_name(p)).collect();
+    let names: Vec<String> = request.inputs.iter().map(input_name).collect();
     let mut memory = Memory::default();
     let mut writer = Writer::new(&mut memory, &names.join(", "));
     writer.put(pdf_name, Paper::Summary, FileFormat::Pdf, Some(pages), None, &pdf)?;

@@ -258,7 +258,7 @@ async fn save_form(
         Err(_) => return Err(Refusal::Stale(load_version(&app, id, None).await?.version)),
     };
     let tree = yaml_form::stored(&stored.yaml);
-    let merged = yaml_form::merge(Some(&tree), &form).unwrap_or(serde_yaml::Value::Null);
+    let merged = yaml_form::merge(Some(&tree), &form).unwrap_or_default();
     let save = Save {
         expected,
         yaml: yaml_form::to_yaml(&merged),

@@ -326,7 +326,8 @@ pub(crate) async fn list_upload(
     };
     let current = load_version(&app, id, Some(expected)).await?;
     let mut tree = super::yaml_form::stored(&current.yaml);
-    let Some(slot) = tree.get_mut("khen_thuong").and_then(|g| g.get_mut(group)).and_then(|g| g.as_mapping_mut()) else {
+    let Some(slot) = tree.get_mut("khen_thuong").and_then(|g| g.item_mut(group)).and_then(|g| g.as_mapping_mut())
+    else {
         return Err(Refusal::not_found());
     };
     slot.remove("danh_sach");

@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
+use crate::input::yaml::{Mapping, Node, Value};
 use rusqlite::{Connection, TransactionBehavior};
-use serde_yaml::{Mapping, Value};
 
 use super::check::{conference_name, ProblemJson};
 use super::store::conferences::{self, SaveRefused, Version};
@@ -240,7 +240,7 @@ pub(crate) fn issue(
     if !problems.is_empty() {
         return Ok(Issued::Problems(problems));
     }
-    let mut tree: Value = yaml_form::stored(&version.yaml);
+    let mut tree: Node = yaml_form::stored(&version.yaml);
     let mut problems = Vec::new();
     let mut decisions = Vec::new();
     let mut awards = Vec::new();
@@ -308,28 +308,33 @@ pub(crate) fn issue(
 }
 
 /// A recipient as an inline list row, its sổ vàng number set.
-fn recipient_row(recipient: &input::NguoiNhan, register_no: &str) -> Value {
-    let mut row = match serde_yaml::to_value(recipient) {
-        Ok(Value::Mapping(mapping)) => mapping,
-        _ => Mapping::new(),
-    };
-    row.retain(|_, value| !value.is_null());
-    row.insert("so_so".into(), register_no.into());
-    Value::Mapping(row)
+fn recipient_row(recipient: &input::NguoiNhan, register_no: &str) -> Node {
+    // Every field of a recipient is a text (its kind by its YAML name).
+    let fields = serde_json::to_value(recipient).unwrap_or_default();
+    let mut row = Mapping::new();
+    for key in input::NguoiNhan::KEYS {
+        if let Some(text) = fields.get(key).and_then(serde_json::Value::as_str) {
+            row.insert(Node::from(*key), Node::from(text));
+        }
+    }
+    row.insert(Node::from("so_so"), Node::from(register_no));
+    Node::new(Value::Mapping(row))
 }
 
 /// Writes group `index`'s decision number and its list, inline.
-fn set_group(tree: &mut Value, index: usize, number: &str, rows: Vec<Value>) {
-    let Some(group) =
-        tree.get_mut("khen_thuong").and_then(|groups| groups.get_mut(index)).and_then(Value::as_mapping_mut)
-    else {
-        return;
-    };
-    if let Some(decision) = group.get_mut("quyet_dinh").and_then(Value::as_mapping_mut) {
-        decision.insert("so".into(), number.into());
+fn set_group(tree: &mut Node, index: usize, number: &str, rows: Vec<Node>) {
+    let group = tree
+        .as_mapping_mut()
+        .and_then(|top| top.get_mut("khen_thuong"))
+        .and_then(|groups| groups.as_sequence_mut())
+        .and_then(|groups| groups.get_mut(index))
+        .and_then(|group| group.as_mapping_mut());
+    let Some(group) = group else { return };
+    if let Some(decision) = group.get_mut("quyet_dinh").and_then(|decision| decision.as_mapping_mut()) {
+        decision.insert(Node::from("so"), Node::from(number));
     }
     group.remove("danh_sach_tep");
-    group.insert("danh_sach".into(), Value::Sequence(rows));
+    group.insert(Node::from("danh_sach"), Node::new(Value::Sequence(rows)));
 }
 
 fn award_record(

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use serde_yaml::{Mapping, Value};
+use crate::input::yaml::{Mapping, Node, Value};
 
 /// The key a form row carries its stored index under.
 const ORIGIN: &str = "__goc";
@@ -15,53 +15,51 @@ const ORIGIN: &str = "__goc";
 const WHOLE: &str = "__thay";
 
 /// `form` laid over `stored`: none when nothing is left (an empty field).
-pub(crate) fn merge(stored: Option<&Value>, form: &Value) -> Option<Value> {
-    match form {
+pub(crate) fn merge(stored: Option<&Node>, form: &Node) -> Option<Node> {
+    match &form.value {
         Value::Null => None,
         Value::String(text) if text.trim().is_empty() => None,
         Value::Sequence(items) => {
-            let old = stored.and_then(Value::as_sequence);
-            let merged: Vec<Value> = items
+            let old = stored.and_then(|old| old.as_sequence());
+            let merged: Vec<Node> = items
                 .iter()
                 .filter_map(|item| {
                     let origin = item
                         .as_mapping()
                         .and_then(|m| m.get(ORIGIN))
-                        .and_then(Value::as_u64)
+                        .and_then(|origin| origin.as_u64())
                         .and_then(|i| old.and_then(|old| old.get(i as usize)));
                     merge(origin, item)
                 })
                 .collect();
-            (!merged.is_empty()).then_some(Value::Sequence(merged))
+            (!merged.is_empty()).then_some(Node::new(Value::Sequence(merged)))
         }
         Value::Mapping(fields) => {
             let whole = fields.contains_key(WHOLE);
             let mut mapping: Mapping =
-                if whole { Mapping::new() } else { stored.and_then(Value::as_mapping).cloned().unwrap_or_default() };
+                if whole { Mapping::new() } else { stored.and_then(|s| s.as_mapping()).cloned().unwrap_or_default() };
             for (key, value) in fields {
                 if key.as_str() == Some(ORIGIN) || key.as_str() == Some(WHOLE) {
                     continue;
                 }
-                match merge(mapping.get(key), value) {
-                    Some(value) => {
-                        mapping.insert(key.clone(), value);
-                    }
+                match merge(mapping.get_value(key), value) {
+                    Some(value) => mapping.insert(key.clone(), value),
                     None => {
-                        mapping.remove(key);
+                        mapping.remove_value(key);
                     }
                 }
             }
-            (!mapping.is_empty()).then_some(Value::Mapping(mapping))
+            (!mapping.is_empty()).then_some(Node::new(Value::Mapping(mapping)))
         }
-        other => Some(other.clone()),
+        _ => Some(form.clone()),
     }
 }
 
 /// `value` as YAML a clerk can read: blocks for records, one line for a
 /// short record inside a list, multi-line text as a `|` block.
-pub(crate) fn to_yaml(value: &Value) -> String {
+pub(crate) fn to_yaml(value: &Node) -> String {
     let mut out = String::new();
-    match value {
+    match &value.value {
         Value::Mapping(mapping) => {
             for (index, (key, value)) in mapping.iter().enumerate() {
                 // A blank line between the top-level sections, as in the sample.
@@ -71,23 +69,23 @@ pub(crate) fn to_yaml(value: &Value) -> String {
                 entry(&mut out, 0, key, value);
             }
         }
-        other => {
-            out.push_str(&scalar(other, 0));
+        _ => {
+            out.push_str(&scalar(value, 0));
             out.push('\n');
         }
     }
     out
 }
 
-fn is_scalar(value: &Value) -> bool {
-    !matches!(value, Value::Mapping(_) | Value::Sequence(_))
+fn is_scalar(value: &Node) -> bool {
+    !matches!(value.value, Value::Mapping(_) | Value::Sequence(_))
 }
 
 /// `key: value` at `indent`, the value on the same line when it fits there.
-fn entry(out: &mut String, indent: usize, key: &Value, value: &Value) {
+fn entry(out: &mut String, indent: usize, key: &Node, value: &Node) {
     let pad = " ".repeat(indent);
     let key = scalar(key, indent);
-    match value {
+    match &value.value {
         Value::Mapping(mapping) if !mapping.is_empty() => {
             let _ = writeln!(out, "{pad}{key}:");
             for (k, v) in mapping {
@@ -106,9 +104,9 @@ fn entry(out: &mut String, indent: usize, key: &Value, value: &Value) {
     }
 }
 
-fn list_item(out: &mut String, indent: usize, item: &Value) {
+fn list_item(out: &mut String, indent: usize, item: &Node) {
     let pad = " ".repeat(indent);
-    match item {
+    match &item.value {
         Value::Mapping(mapping) if !mapping.is_empty() => {
             if let Some(flow) = flow_mapping(mapping, indent) {
                 let _ = writeln!(out, "{pad}- {flow}");
@@ -149,16 +147,18 @@ fn flow_mapping(mapping: &Mapping, indent: usize) -> Option<String> {
     (indent + 2 + flow.chars().count() <= 110).then_some(flow)
 }
 
-/// A scalar: numbers and booleans bare, dates and identifiers bare,
-/// multi-line text as a `|` block, any other text double-quoted.
-fn scalar(value: &Value, indent: usize) -> String {
-    match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(text) => string(text, indent),
-        // Tagged values do not occur in the schema; kept as serde writes them.
-        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+/// A scalar: numbers and booleans bare (as typed, when read from a
+/// file: `1.850` stays `1.850`), dates and identifiers bare, multi-line
+/// text as a `|` block, any other text double-quoted.
+fn scalar(value: &Node, indent: usize) -> String {
+    match (&value.value, value.typed.as_deref()) {
+        (Value::String(text), _) => string(text, indent),
+        (_, Some(typed)) if !typed.is_empty() => typed.to_string(),
+        (Value::Null, _) => "null".into(),
+        (Value::Bool(b), _) => b.to_string(),
+        (Value::Number(n), _) => n.to_string(),
+        // Lists and records inside a flow record do not occur in the form.
+        (other, _) => crate::input::yaml::emit::shown(&Node::new(other.clone())),
     }
 }
 
@@ -208,22 +208,22 @@ fn string(text: &str, indent: usize) -> String {
 
 /// A YAML text of the workspace — a form sent, a stored version — read
 /// through the one bounded reader (aliases, lines, entries and depth within
-/// their limits), never straight by serde_yaml.
-pub(crate) fn parse(text: &str) -> Result<Value, Vec<crate::diag::Problem>> {
+/// their limits), never by another parser.
+pub(crate) fn parse(text: &str) -> Result<Node, Vec<crate::diag::Problem>> {
     crate::input::yaml::parse_yaml(text, super::stored::INPUT_NAME)
 }
 
 /// A stored version's tree (it passed every check when it was stored).
-pub(crate) fn stored(text: &str) -> Value {
-    parse(text).unwrap_or(Value::Null)
+pub(crate) fn stored(text: &str) -> Node {
+    parse(text).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn yaml(text: &str) -> Value {
-        serde_yaml::from_str(text).unwrap()
+    fn yaml(text: &str) -> Node {
+        parse(text).unwrap()
     }
 
     #[test]
@@ -242,7 +242,7 @@ mod tests {
         );
         let stored_totals = yaml("tong_hop: { a: 1, b: 1 }\n");
         let mut stored = stored;
-        stored.as_mapping_mut().unwrap().insert("tong_hop".into(), stored_totals["tong_hop"].clone());
+        stored.as_mapping_mut().unwrap().insert("tong_hop".into(), stored_totals.get("tong_hop").unwrap().clone());
         let merged = merge(Some(&stored), &form).unwrap();
         let expected = yaml(
             "van_ban: { so_ky_hieu: \"2/BC\", ngay: 2018-08-21 }\n\
@@ -270,5 +270,43 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("  ngay: 2018-08-21\n"), "{text}");
+    }
+
+    #[test]
+    fn texts_that_look_like_other_things_round_trip() {
+        let texts = [
+            "Ủy ban nhân dân tỉnh Hà Giang",
+            "1.850",
+            "2018-08-21",
+            "0101",
+            "true",
+            "~",
+            "",
+            "Nói \"không\" với ma túy: đạt 100%",
+            "a 'b' c # không phải chú thích",
+            "C:\\thu-muc\tcó tab",
+            "Dòng một.\nDòng hai có «ngoặc».\n",
+            "Không xuống dòng cuối\n  thụt lề dòng hai",
+            "  lề trái\nx",
+            "- gạch đầu dòng",
+            "key: value",
+            "@ký tự đầu",
+        ];
+        let mut tree = Mapping::new();
+        for (index, text) in texts.iter().enumerate() {
+            tree.insert(Node::from(format!("k{index}")), Node::from(*text));
+        }
+        let numbers = parse("so: [1.850, 175726, -3, 0.5, 1e3]").unwrap();
+        tree.insert(Node::from("so"), numbers.get("so").unwrap().clone());
+        let tree = Node::new(Value::Mapping(tree));
+        let written = to_yaml(&tree);
+        let read = parse(&written).unwrap();
+        assert_eq!(read, tree, "{written}");
+        for (index, text) in texts.iter().enumerate() {
+            assert_eq!(read.get(&format!("k{index}")).and_then(|v| v.as_str()), Some(*text), "{written}");
+        }
+        // Numbers are written as typed: 1.850 stays 1.850 on the clerk's screen.
+        assert!(written.contains("so:\n  - 1.850\n  - 175726\n"), "{written}");
+        assert!(written.contains("k1: \"1.850\"\n") && written.contains("k3: \"0101\"\n"), "{written}");
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use crate::diag::{Kind, Location, Problem, Unit};
+use crate::diag::{Kind, Problem, Unit};
 use crate::doc::{Color, Paper};
 use crate::words::boxes::BoxTexts;
 use crate::words::templates::{self, Templates};
@@ -132,15 +132,6 @@ pub(super) fn box_problem(layout: &(String, String), index: usize, kind: Kind) -
     Problem { location: Box::new(crate::input::locate_yaml(text, file, &path)), path, kind }
 }
 
-pub(super) fn layout_problem(origin: &str, line: Option<usize>, col: Option<usize>, detail: String) -> Problem {
-    let file = origin.split(" (").next().unwrap_or(origin).to_string();
-    Problem {
-        location: Box::new(Location { file, line, col, ..Location::default() }),
-        path: String::new(),
-        kind: Kind::Template { name: templates::CERTIFICATE_LAYOUT.trim_end_matches(".yaml").into(), detail },
-    }
-}
-
 /// A problem at `path` (`o[5].co`) of the layout file, located by line and column.
 pub(super) fn at(templates: &Templates, path: &str, kind: Kind) -> Problem {
     let (origin, text) = &templates.layout;
@@ -150,15 +141,12 @@ pub(super) fn at(templates: &Templates, path: &str, kind: Kind) -> Problem {
 
 pub(super) fn parse_layout(templates: &Templates) -> Result<Layout, Problem> {
     let (origin, text) = &templates.layout;
-    crate::input::bounds::check_depth(text, origin.split(" (").next().unwrap_or(origin))?;
-    let layout: Layout = serde_yaml::from_str(text).map_err(|err| {
-        let at = err.location();
-        let line = at.as_ref().map(|l| l.line());
-        let raw = err.to_string();
-        let detail = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-        let mut problem = layout_problem(origin, line, at.as_ref().map(|l| l.column()), String::new());
-        problem.kind = Kind::LayoutFile(detail);
-        problem.location.excerpt = line.and_then(|l| text.lines().nth(l.saturating_sub(1))).map(str::to_string);
+    let file = origin.split(" (").next().unwrap_or(origin);
+    let layout: Layout = crate::input::yaml::read_typed(text, file).map_err(|mut problem| {
+        // The type's and the syntax's words are the layout's: said as such.
+        if let Kind::Syntax(detail) = &problem.kind {
+            problem.kind = Kind::LayoutFile(detail.clone());
+        }
         problem
     })?;
     check_sizes(&layout, templates)?;

@@ -1,7 +1,7 @@
 //! Reading the programme under review, the period it covers and the
 //! conference held on it: the records the papers' wording is built from.
 
-use serde_yaml::Value;
+use crate::input::yaml::Node;
 
 use super::Reader;
 use crate::diag::{Expect, Kind};
@@ -9,7 +9,7 @@ use crate::input::model::{Buoi, ChuongTrinh, DaiBieu, GiaiDoan, HinhThucHoiNghi,
 
 impl Reader<'_> {
     /// A count of years: a whole number from 1 to 100.
-    fn years_count(&mut self, value: &Value, path: &str) -> Option<u32> {
+    fn years_count(&mut self, value: &Node, path: &str) -> Option<u32> {
         let count = value.as_u64().filter(|n| (1..=100).contains(n)).map(|n| n as u32);
         if count.is_none() {
             self.report(path, false, Kind::Expected(Expect::Number));
@@ -17,7 +17,7 @@ impl Reader<'_> {
         count
     }
 
-    pub(super) fn chuong_trinh(&mut self, value: &Value, path: &str) -> Option<ChuongTrinh> {
+    pub(super) fn chuong_trinh(&mut self, value: &Node, path: &str) -> Option<ChuongTrinh> {
         let r = self.record(value, path, ChuongTrinh::KEYS)?;
         let so = self.required(&r, "so", Self::text);
         let ngay = self.required(&r, "ngay", Self::date);
@@ -27,7 +27,7 @@ impl Reader<'_> {
         Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben?, loai })
     }
 
-    pub(super) fn giai_doan(&mut self, value: &Value, path: &str) -> Option<GiaiDoan> {
+    pub(super) fn giai_doan(&mut self, value: &Node, path: &str) -> Option<GiaiDoan> {
         let r = self.record(value, path, GiaiDoan::KEYS)?;
         let tu = self.required(&r, "tu", Self::year);
         let den = self.required(&r, "den", Self::year);
@@ -35,7 +35,7 @@ impl Reader<'_> {
         Some(GiaiDoan { tu: tu?, den: den?, so_nam })
     }
 
-    pub(super) fn hoi_nghi(&mut self, value: &Value, path: &str) -> Option<HoiNghi> {
+    pub(super) fn hoi_nghi(&mut self, value: &Node, path: &str) -> Option<HoiNghi> {
         let r = self.record(value, path, HoiNghi::KEYS)?;
         let ngay = self.required(&r, "ngay", Self::date);
         let buoi = self.optional(&r, "buoi", |s, v, p| {

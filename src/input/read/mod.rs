@@ -4,7 +4,8 @@
 
 mod conference;
 
-use serde_yaml::{Mapping, Value};
+use super::yaml::emit::shown;
+use super::yaml::{Mapping, Node, Number, Value};
 
 use super::facts;
 use super::list;
@@ -24,11 +25,6 @@ pub(crate) const MIN_YEAR: i32 = 1900;
 /// See [`MIN_YEAR`].
 pub(crate) const MAX_YEAR: i32 = 2200;
 
-/// A scalar as YAML shows it, for a message.
-fn value_text(value: &Value) -> String {
-    serde_yaml::to_string(value).unwrap_or_default().trim().to_string()
-}
-
 /// A mapping being read: its path, entries and the record's keys.
 struct Record<'v> {
     path: String,
@@ -37,7 +33,7 @@ struct Record<'v> {
 }
 
 impl<'v> Record<'v> {
-    fn field(&self, key: &str) -> (Option<&'v Value>, String) {
+    fn field(&self, key: &str) -> (Option<&'v Node>, String) {
         // A reader asking for a key its record does not declare has drifted
         // from the struct: every test reading an input catches it.
         debug_assert!(self.keys.contains(&key), "{key} is not a key of the record at {}", self.path);
@@ -85,12 +81,14 @@ impl<'a> Reader<'a> {
             Locator::Yaml { display, .. } | Locator::List { display, .. } => display.clone(),
         };
         let root = match super::yaml::parse_yaml(self.text, &display) {
-            Ok(root) => root,
+            Ok(root) => std::sync::Arc::new(root),
             Err(problems) => {
                 self.problems.extend(problems);
                 return None;
             }
         };
+        // Problems found from here on are placed by the tree's own nodes.
+        self.locator = Locator::read(self.text, &display, std::sync::Arc::clone(&root));
         if !root.is_mapping() {
             self.report("", false, Kind::TopNotMapping);
             return None;
@@ -131,15 +129,15 @@ impl<'a> Reader<'a> {
     }
 
     /// A mapping with only `keys`; unknown keys are reported at their key.
-    fn record<'v>(&mut self, value: &'v Value, path: &str, keys: &'static [&'static str]) -> Option<Record<'v>> {
+    fn record<'v>(&mut self, value: &'v Node, path: &str, keys: &'static [&'static str]) -> Option<Record<'v>> {
         let Some(map) = value.as_mapping() else {
             self.report(path, false, Kind::Expected(Expect::Mapping));
             return None;
         };
         for key in map.keys() {
-            let name = match key {
+            let name = match &key.value {
                 Value::String(s) => s.clone(),
-                other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+                _ => shown(key),
             };
             if !keys.contains(&name.as_str()) {
                 let key_path = format!("{path}.{name}").trim_start_matches('.').to_string();
@@ -157,7 +155,7 @@ impl<'a> Reader<'a> {
         &mut self,
         record: &Record,
         key: &str,
-        read: impl FnOnce(&mut Self, &Value, &str) -> Option<T>,
+        read: impl FnOnce(&mut Self, &Node, &str) -> Option<T>,
     ) -> Option<T> {
         match record.field(key) {
             (Some(value), path) => read(self, value, &path),
@@ -172,7 +170,7 @@ impl<'a> Reader<'a> {
         &mut self,
         record: &Record,
         key: &str,
-        read: impl FnOnce(&mut Self, &Value, &str) -> Option<T>,
+        read: impl FnOnce(&mut Self, &Node, &str) -> Option<T>,
     ) -> Option<T> {
         match record.field(key) {
             (Some(value), path) => read(self, value, &path),
@@ -185,7 +183,7 @@ impl<'a> Reader<'a> {
         &mut self,
         record: &Record,
         key: &str,
-        mut read: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+        mut read: impl FnMut(&mut Self, &Node, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
         match record.field(key) {
             (Some(value), path) => self.items(value, &path, &mut read),
@@ -195,9 +193,9 @@ impl<'a> Reader<'a> {
 
     fn items<T>(
         &mut self,
-        value: &Value,
+        value: &Node,
         path: &str,
-        read: &mut impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+        read: &mut impl FnMut(&mut Self, &Node, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
         let Some(items) = value.as_sequence() else {
             self.report(path, false, Kind::Expected(Expect::List));
@@ -208,28 +206,28 @@ impl<'a> Reader<'a> {
         read_items.into_iter().collect()
     }
 
-    fn text_list(&mut self, value: &Value, path: &str) -> Option<Vec<String>> {
+    fn text_list(&mut self, value: &Node, path: &str) -> Option<Vec<String>> {
         self.items(value, path, &mut |r, v, p| r.text(v, p))
     }
 
     /// A non-empty single-line text, NFC, checked for what cannot be printed.
-    fn text(&mut self, value: &Value, path: &str) -> Option<String> {
+    fn text(&mut self, value: &Node, path: &str) -> Option<String> {
         self.non_empty(value, path, false)
     }
 
     /// An optional text where "" means absent ("the_thuc: ''").
-    fn maybe_text(&mut self, value: &Value, path: &str) -> Option<String> {
+    fn maybe_text(&mut self, value: &Node, path: &str) -> Option<String> {
         self.any_text(value, path, false).filter(|t| !t.is_empty())
     }
 
     /// A name printed in a header block: a newline the clerk typed breaks
     /// the line there.
-    fn header_text(&mut self, value: &Value, path: &str) -> Option<String> {
+    fn header_text(&mut self, value: &Node, path: &str) -> Option<String> {
         self.non_empty(value, path, true)
     }
 
     /// A text that must not be empty (reported at `path` when it is).
-    fn non_empty(&mut self, value: &Value, path: &str, multiline: bool) -> Option<String> {
+    fn non_empty(&mut self, value: &Node, path: &str, multiline: bool) -> Option<String> {
         let text = self.any_text(value, path, multiline)?;
         if text.is_empty() {
             self.report(path, false, Kind::EmptyText);
@@ -239,12 +237,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Text kept with its newlines: paragraphs, or a name in a header block.
-    fn paragraphs(&mut self, value: &Value, path: &str) -> Option<String> {
+    fn paragraphs(&mut self, value: &Node, path: &str) -> Option<String> {
         self.any_text(value, path, true).filter(|t| !t.is_empty())
     }
 
-    fn any_text(&mut self, value: &Value, path: &str, multiline: bool) -> Option<String> {
-        let checked = match value {
+    fn any_text(&mut self, value: &Node, path: &str, multiline: bool) -> Option<String> {
+        let checked = match &value.value {
             Value::String(s) => checked_text(s, multiline),
             // "so: 125" means the text "125".
             Value::Number(n) => checked_text(&n.to_string(), multiline),
@@ -253,10 +251,10 @@ impl<'a> Reader<'a> {
         checked.map_err(|kind| self.report(path, false, kind)).ok()
     }
 
-    fn date(&mut self, value: &Value, path: &str) -> Option<Date> {
-        let text = match value {
+    fn date(&mut self, value: &Node, path: &str) -> Option<Date> {
+        let text = match &value.value {
             Value::String(s) => s.trim().to_string(),
-            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+            _ => shown(value),
         };
         let date = Date::parse(&text);
         match date {
@@ -270,17 +268,17 @@ impl<'a> Reader<'a> {
         date
     }
 
-    fn year(&mut self, value: &Value, path: &str) -> Option<i32> {
+    fn year(&mut self, value: &Node, path: &str) -> Option<i32> {
         let year = value.as_i64().filter(|y| (i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(y)).map(|y| y as i32);
         if year.is_none() {
-            let shown = serde_yaml::to_string(value).unwrap_or_default().trim().to_string();
+            let shown = shown(value);
             self.report(path, false, Kind::NotYear(shown));
         }
         year
     }
 
-    fn number(&mut self, value: &Value, path: &str) -> Option<Decimal> {
-        if let Value::String(text) = value {
+    fn number(&mut self, value: &Node, path: &str) -> Option<Decimal> {
+        if let Value::String(text) = &value.value {
             // "1.250.000" typed the Vietnamese way, quoted or not a YAML number.
             if facts::thousands_separated(text.trim()) {
                 let typed = text.trim().to_string();
@@ -288,23 +286,19 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
-        let too_large = match value {
-            Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-                (Some(whole), ..) => whole > MAX_FIGURE,
-                (None, Some(_), _) => false,
-                (None, None, Some(float)) => float.is_finite() && float.abs() > MAX_FIGURE as f64,
-                _ => false,
-            },
+        let too_large = match &value.value {
+            Value::Number(Number::Unsigned(whole)) => *whole > MAX_FIGURE,
+            Value::Number(Number::Float(float)) => float.is_finite() && float.abs() > MAX_FIGURE as f64,
             _ => false,
         };
         if too_large {
-            let typed = self.locator.raw_value(path).unwrap_or_else(|| value_text(value));
+            let typed = self.locator.raw_value(path).unwrap_or_else(|| shown(value));
             self.report(path, false, Kind::NumberTooLarge { value: typed, limit: MAX_FIGURE });
             return None;
         }
         // Within MAX_FIGURE and MAX_DIGITS (checked on the text), the
         // shortest form of the parsed number is the typed one.
-        let number = match value {
+        let number = match &value.value {
             Value::Number(n) => Decimal::parse(&n.to_string()),
             _ => None,
         };
@@ -319,10 +313,10 @@ impl<'a> Reader<'a> {
         Some(number)
     }
 
-    fn choice<T: Copy>(&mut self, value: &Value, path: &str, choices: &[(&str, T)]) -> Option<T> {
-        let text = match value {
+    fn choice<T: Copy>(&mut self, value: &Node, path: &str, choices: &[(&str, T)]) -> Option<T> {
+        let text = match &value.value {
             Value::String(s) => s.trim().to_string(),
-            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+            _ => shown(value),
         };
         let found = choices.iter().find(|(name, _)| *name == text).map(|(_, v)| *v);
         if found.is_none() {
@@ -335,16 +329,16 @@ impl<'a> Reader<'a> {
         found
     }
 
-    fn version(&mut self, value: &Value, path: &str) -> Option<u32> {
+    fn version(&mut self, value: &Node, path: &str) -> Option<u32> {
         if value.as_u64() == Some(1) {
             return Some(1);
         }
-        let shown = serde_yaml::to_string(value).unwrap_or_default().trim().to_string();
+        let shown = shown(value);
         self.report(path, false, Kind::WrongVersion(shown));
         None
     }
 
-    fn van_ban(&mut self, value: &Value, path: &str) -> Option<VanBan> {
+    fn van_ban(&mut self, value: &Node, path: &str) -> Option<VanBan> {
         let r = self.record(value, path, VanBan::KEYS)?;
         let loai = self.required(&r, "loai", |s, v, p| {
             s.choice(v, p, &[("so_ket", LoaiBaoCao::SoKet), ("tong_ket", LoaiBaoCao::TongKet)])
@@ -364,7 +358,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn co_quan(&mut self, value: &Value, path: &str) -> Option<CoQuan> {
+    fn co_quan(&mut self, value: &Node, path: &str) -> Option<CoQuan> {
         let r = self.record(value, path, CoQuan::KEYS)?;
         let chu_quan = self.optional(&r, "chu_quan", Self::paragraphs);
         let ten = self.required(&r, "ten", Self::header_text);
@@ -372,7 +366,7 @@ impl<'a> Reader<'a> {
         Some(CoQuan { chu_quan, ten: ten?, viet_tat })
     }
 
-    fn nguoi_ky(&mut self, value: &Value, path: &str) -> Option<NguoiKy> {
+    fn nguoi_ky(&mut self, value: &Node, path: &str) -> Option<NguoiKy> {
         let r = self.record(value, path, NguoiKy::KEYS)?;
         let the_thuc = self.optional(&r, "the_thuc", Self::maybe_text);
         let chuc_vu = self.required(&r, "chuc_vu", Self::text);
@@ -381,7 +375,7 @@ impl<'a> Reader<'a> {
         Some(NguoiKy { the_thuc, chuc_vu: chuc_vu?, cap_bac, ho_ten: ho_ten? })
     }
 
-    fn chi_tieu(&mut self, value: &Value, path: &str) -> Option<ChiTieu> {
+    fn chi_tieu(&mut self, value: &Node, path: &str) -> Option<ChiTieu> {
         let r = self.record(value, path, ChiTieu::KEYS)?;
         let ma = self.required(&r, "ma", Self::text);
         let ten = self.required(&r, "ten", Self::text);
@@ -394,7 +388,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `{ ma: number, ... }` in file order; codes are checked by the rules.
-    fn figures(&mut self, value: &Value, path: &str) -> Option<Vec<(String, Decimal)>> {
+    fn figures(&mut self, value: &Node, path: &str) -> Option<Vec<(String, Decimal)>> {
         let Some(map) = value.as_mapping() else {
             self.report(path, false, Kind::Expected(Expect::Mapping));
             return None;
@@ -402,10 +396,7 @@ impl<'a> Reader<'a> {
         let read: Vec<Option<(String, Decimal)>> = map
             .iter()
             .map(|(key, value)| {
-                let code = key
-                    .as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| serde_yaml::to_string(key).unwrap_or_default().trim().to_string());
+                let code = key.as_str().map(str::to_string).unwrap_or_else(|| shown(key));
                 let number = self.number(value, &format!("{path}.{code}"))?;
                 Some((code, number))
             })
@@ -413,7 +404,7 @@ impl<'a> Reader<'a> {
         read.into_iter().collect()
     }
 
-    fn ket_qua_nam(&mut self, value: &Value, path: &str) -> Option<KetQuaNam> {
+    fn ket_qua_nam(&mut self, value: &Node, path: &str) -> Option<KetQuaNam> {
         let Some(map) = value.as_mapping() else {
             self.report(path, false, Kind::Expected(Expect::Mapping));
             return None;
@@ -426,11 +417,11 @@ impl<'a> Reader<'a> {
                 None
             }
         };
-        let gia_tri = self.figures(&Value::Mapping(rest), path);
+        let gia_tri = self.figures(&Node::new(Value::Mapping(rest)), path);
         Some(KetQuaNam { nam: nam?, gia_tri: gia_tri? })
     }
 
-    fn don_vi_con(&mut self, value: &Value, path: &str) -> Option<DonViCon> {
+    fn don_vi_con(&mut self, value: &Node, path: &str) -> Option<DonViCon> {
         let r = self.record(value, path, DonViCon::KEYS)?;
         let ten = self.required(&r, "ten", Self::text);
         let ket_qua_nam = self.list_of(&r, "ket_qua_nam", Self::ket_qua_nam);
@@ -438,7 +429,7 @@ impl<'a> Reader<'a> {
         Some(DonViCon { ten: ten?, ket_qua_nam: ket_qua_nam?, tong_hop: tong_hop.unwrap_or_default() })
     }
 
-    fn noi_dung(&mut self, value: &Value, path: &str) -> Option<NoiDung> {
+    fn noi_dung(&mut self, value: &Node, path: &str) -> Option<NoiDung> {
         let r = self.record(value, path, NoiDung::KEYS)?;
         let mut section = |key: &str| self.optional(&r, key, Self::paragraphs);
         Some(NoiDung {
@@ -453,7 +444,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn nhom_khen(&mut self, value: &Value, path: &str) -> Option<NhomKhen> {
+    fn nhom_khen(&mut self, value: &Node, path: &str) -> Option<NhomKhen> {
         let r = self.record(value, path, NhomKhen::KEYS)?;
         let hinh_thuc = self.required(&r, "hinh_thuc", |s, v, p| {
             s.choice(v, p, &[("bang_khen", HinhThucKhen::BangKhen), ("giay_khen", HinhThucKhen::GiayKhen)])
@@ -518,7 +509,7 @@ impl<'a> Reader<'a> {
 
     /// A PNG file named relative to the YAML: a regular file within the
     /// size and pixel limits that decodes whole, kept read.
-    fn png_file(&mut self, value: &Value, path: &str) -> Option<Emblem> {
+    fn png_file(&mut self, value: &Node, path: &str) -> Option<Emblem> {
         let name = self.text(value, path)?;
         match super::bounds::png(self.sources, &name, path) {
             Ok((png, pixels)) => Some(Emblem { file: self.sources.display(&name), png: png.into(), pixels }),
@@ -533,7 +524,7 @@ impl<'a> Reader<'a> {
 
     /// One recipient: an item of a YAML `danh_sach` (a list file's rows are
     /// read in `list::recipients`, their texts by [`checked_text`]).
-    fn recipient(&mut self, value: &Value, path: &str) -> Option<NguoiNhan> {
+    fn recipient(&mut self, value: &Node, path: &str) -> Option<NguoiNhan> {
         let r = self.record(value, path, NguoiNhan::KEYS)?;
         let loai = self.required(&r, "loai", |s, v, p| {
             s.choice(v, p, &[("tap_the", LoaiNguoiNhan::TapThe), ("ca_nhan", LoaiNguoiNhan::CaNhan)])

@@ -5,8 +5,8 @@
 //! place each problem at the field its path names. Built here as the
 //! context of template `bieu-mau` (and its partials).
 
+use crate::input::yaml::{Node, Value};
 use serde_json::{json, Value as Json};
-use serde_yaml::Value;
 
 use crate::input::Input;
 
@@ -145,12 +145,12 @@ const LIST_COLUMNS: &[Field] = &[
 ];
 
 /// The value at dotted `key` under `scope`.
-fn get<'v>(scope: Option<&'v Value>, key: &str) -> Option<&'v Value> {
+fn get<'v>(scope: Option<&'v Node>, key: &str) -> Option<&'v Node> {
     key.split('.').try_fold(scope?, |value, part| value.get(part)).filter(|v| !v.is_null())
 }
 
-fn text(value: Option<&Value>) -> String {
-    match value {
+fn text(value: Option<&Node>) -> String {
+    match value.map(|node| &node.value) {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::Bool(b)) => b.to_string(),
@@ -160,7 +160,7 @@ fn text(value: Option<&Value>) -> String {
 }
 
 /// The control of one field, without its label (template `o-nhap`).
-fn control(key: &str, kind: Kind, value: Option<&Value>, label: &str) -> Json {
+fn control(key: &str, kind: Kind, value: Option<&Node>, label: &str) -> Json {
     let shown = text(value);
     let mut control = json!({ "khoa": key, "nhan": label, "gia_tri": shown });
     let extra = match kind {
@@ -191,16 +191,16 @@ fn control(key: &str, kind: Kind, value: Option<&Value>, label: &str) -> Json {
 
 /// One field with its label (template `truong`): the control and `rong`
 /// (the wide ones).
-fn field(scope: Option<&Value>, (key, label, kind): (&str, &str, Kind)) -> Json {
+fn field(scope: Option<&Node>, (key, label, kind): (&str, &str, Kind)) -> Json {
     let mut field = control(key, kind, get(scope, key), label);
     field["rong"] = Json::Bool(matches!(kind, Kind::Long | Kind::Lines));
     field
 }
 
 /// A list of records as a table with a row per item and a blank row to add (template `bang`).
-fn table(list_key: &str, items: Option<&Value>, columns: &[(&str, &str, Kind)], whole: bool) -> Json {
+fn table(list_key: &str, items: Option<&Node>, columns: &[(&str, &str, Kind)], whole: bool) -> Json {
     let rows: Vec<Json> = items
-        .and_then(Value::as_sequence)
+        .and_then(|v| v.as_sequence())
         .into_iter()
         .flatten()
         .enumerate()
@@ -215,14 +215,14 @@ fn table(list_key: &str, items: Option<&Value>, columns: &[(&str, &str, Kind)], 
     })
 }
 
-fn row_cells(item: Option<&Value>, columns: &[(&str, &str, Kind)]) -> Vec<Json> {
+fn row_cells(item: Option<&Node>, columns: &[(&str, &str, Kind)]) -> Vec<Json> {
     columns.iter().map(|(key, label, kind)| control(key, *kind, get(item, key), label)).collect()
 }
 
 /// The metric codes, in order.
-fn codes(tree: &Value) -> Vec<(String, String)> {
+fn codes(tree: &Node) -> Vec<(String, String)> {
     tree.get("chi_tieu")
-        .and_then(Value::as_sequence)
+        .and_then(|v| v.as_sequence())
         .into_iter()
         .flatten()
         .map(|m| (text(m.get("ma")), text(m.get("ten"))))
@@ -232,7 +232,7 @@ fn codes(tree: &Value) -> Vec<(String, String)> {
 
 /// Yearly results (a row per year, a column per metric) and the period
 /// totals; none before a metric is declared.
-fn results(tree: &Value) -> Json {
+fn results(tree: &Node) -> Json {
     let codes = codes(tree);
     if codes.is_empty() {
         return Json::Null;
@@ -252,7 +252,7 @@ fn results(tree: &Value) -> Json {
 }
 
 /// One award group as a fieldset (template `nhom-khen`; `index` none: the blank one to add).
-fn group(index: Option<usize>, value: Option<&Value>, input: Option<&Input>) -> Json {
+fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> Json {
     let fields: Vec<Json> = GROUP.iter().map(|spec| field(value, *spec)).collect();
     let (file, list) = match get(value, "danh_sach_tep") {
         Some(file) => {
@@ -279,7 +279,7 @@ fn group(index: Option<usize>, value: Option<&Value>, input: Option<&Input>) -> 
 
 /// The whole form for the stored `tree` (and the input read from it, when
 /// valid): the context of template `bieu-mau`.
-pub(super) fn form(tree: &Value, input: Option<&Input>) -> Json {
+pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
     let sections: Vec<Json> = SECTIONS
         .iter()
         .map(|(section, title, fields)| {
@@ -301,7 +301,7 @@ pub(super) fn form(tree: &Value, input: Option<&Input>) -> Json {
         .collect();
     let groups: Vec<Json> = tree
         .get("khen_thuong")
-        .and_then(Value::as_sequence)
+        .and_then(|v| v.as_sequence())
         .into_iter()
         .flatten()
         .enumerate()
