@@ -219,10 +219,37 @@ fn bad_uploads_are_refused_and_nothing_is_stored() {
     assert!(problems(&answer)[0]["message"].as_str().unwrap().contains("lớn quá"));
     let garbage =
         client.request("POST", "/api/conferences", &[("Content-Type", "multipart/form-data; boundary=x")], b"--y\r\n");
-    assert_eq!(garbage.status, 422, "{}", garbage.text());
+    // Worded for the clerk: the multipart library's words stay in the server's log.
+    let said = problems(&garbage)[0]["message"].as_str().unwrap().to_string();
+    assert!(said.contains("hãy gửi lại"), "{said}");
+    assert!(!said.to_lowercase().contains("multipart") && !said.contains("boundary"), "{said}");
     assert_eq!(client.get("/api/conferences").json(), json!([]));
     let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("ws")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(leftovers.iter().all(|n| n.to_string_lossy().starts_with("baocao.sqlite3")), "{leftovers:?}");
+}
+
+/// Refused forms say what is wrong in the clerk's words: no key of the
+/// form's JSON, no parser's words.
+#[test]
+fn refused_forms_name_no_field_or_key() {
+    let dir = temp();
+    let server = Server::start(&dir.path().join("ws"));
+    let client = server.client();
+    let json = [("Content-Type", "application/json")];
+    let put = |path: &str, body: Value| client.request("PUT", path, &json, body.to_string().as_bytes());
+    let counter = put("/api/counters", json!({ "so": "quyet-dinh", "co_quan": " ", "nam": 2024, "so_cuoi": 3 }));
+    let printer = put("/api/printers", json!({ "ten": "Máy A", "lech_x": 80.0, "lech_y": 0.0, "ty_le": 1.0 }));
+    let id = create_sample(&client);
+    let asked = json!({ "conferences": [id], "from": 2013, "to": 2018, "ngay": "15/01/2021" });
+    let summary = client.post_json("/api/summary", &asked);
+    let expected = [(counter, "tên cơ quan"), (printer, "±50 mm"), (summary, "ngày «15/01/2021» không đúng")];
+    for (answer, words) in expected {
+        let said = problems(&answer)[0]["message"].as_str().unwrap().to_string();
+        assert!(said.contains(words), "{said}");
+        for key in ["co_quan", "so_cuoi", "do_dai", "lech_x", "ty_le", "ten;", "YYYY", "ngay:"] {
+            assert!(!said.contains(key), "«{key}» in: {said}");
+        }
+    }
 }
 
 /// The workspace reads a version from memory: a problem in an uploaded list

@@ -18,8 +18,15 @@ pub enum WorkspaceKind {
     UploadName(String),
     /// A new conference without its YAML (the `input` part).
     NoInput,
-    /// A form the page sent that cannot be read (`detail`: the parser's words).
-    BadForm(String),
+    /// An upload that cannot be read (cut short, or not a form at all); the
+    /// library's words stay in the log, never in the message.
+    UploadBroken,
+    /// A date typed in a form that is not a date (as typed).
+    FormDate(String),
+    /// A register's counter without its body, or with numbers over 12 digits.
+    CounterForm,
+    /// A printer without a name, or its offsets or scale out of range.
+    PrinterForm,
     /// A number typed by hand that the register already gave to another paper.
     NumberTaken { number: String, holder: String },
     /// A number issued by "Ban hành" that an edit tried to change.
@@ -75,10 +82,28 @@ impl WorkspaceKind {
             WorkspaceKind::UploadName(name) => format!(
                 "file name «{name}» cannot be used: a plain file name is needed (no / or \\, not starting with a dot, at most 100 characters)"
             ),
-            WorkspaceKind::NoInput if vi => "thiếu tệp YAML của hội nghị (phần «input»)".into(),
-            WorkspaceKind::NoInput => "the conference's YAML file (part «input») is missing".into(),
-            WorkspaceKind::BadForm(detail) if vi => format!("không đọc được biểu mẫu gửi lên: {detail}"),
-            WorkspaceKind::BadForm(detail) => format!("cannot read the form sent: {detail}"),
+            WorkspaceKind::NoInput if vi => "thiếu tệp YAML của hội nghị; hãy chọn tệp .yaml rồi gửi lại".into(),
+            WorkspaceKind::NoInput => "the conference's YAML file is missing; choose the .yaml file and send again".into(),
+            WorkspaceKind::UploadBroken if vi => {
+                "không đọc được những gì vừa gửi lên (bị ngắt giữa chừng hoặc hỏng); hãy gửi lại".into()
+            }
+            WorkspaceKind::UploadBroken => "what was sent could not be read (cut short or damaged); send it again".into(),
+            WorkspaceKind::FormDate(typed) if vi => {
+                format!("ngày «{typed}» không đúng; hãy ghi năm-tháng-ngày, ví dụ 2021-01-15")
+            }
+            WorkspaceKind::FormDate(typed) => format!("«{typed}» is not a date; write year-month-day, e.g. 2021-01-15"),
+            WorkspaceKind::CounterForm if vi => {
+                "sổ cần có tên cơ quan, số cuối từ 0 trở lên và số có không quá 12 chữ số".into()
+            }
+            WorkspaceKind::CounterForm => {
+                "a register needs its body's name, a last number from 0, and numbers of at most 12 digits".into()
+            }
+            WorkspaceKind::PrinterForm if vi => {
+                "máy in cần có tên, độ lệch ngang và dọc trong khoảng ±50 mm, tỷ lệ từ 0,5 đến 1,5".into()
+            }
+            WorkspaceKind::PrinterForm => {
+                "a printer needs a name, offsets within ±50 mm and a scale from 0.5 to 1.5".into()
+            }
             WorkspaceKind::NumberTaken { number, holder } if vi => {
                 format!("số «{number}» đã cấp trong sổ đăng ký cho {holder}; để trống phần số để được cấp số mới")
             }

@@ -324,7 +324,7 @@ async fn counters(State(app): State<Arc<App>>) -> Answer {
 /// number its register has issued, never past the register's end.
 async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::Counter>) -> Answer {
     if counter.key.body.trim().is_empty() || counter.width > 12 {
-        return Err(workspace_problem("", WorkspaceKind::BadForm("co_quan, so_cuoi ≥ 0, do_dai ≤ 12".into())));
+        return Err(workspace_problem("", WorkspaceKind::CounterForm));
     }
     let saved = app
         .db(move |connection| -> rusqlite::Result<Result<(), i64>> {
@@ -356,10 +356,7 @@ async fn save_printer(State(app): State<Arc<App>>, Json(printer): Json<users::Pr
         && printer.offset_y.abs() <= 50.0
         && (0.5..=1.5).contains(&printer.scale);
     if !sane {
-        return Err(workspace_problem(
-            "",
-            WorkspaceKind::BadForm("ten; lech_x, lech_y trong ±50 mm; ty_le từ 0,5 đến 1,5".into()),
-        ));
+        return Err(workspace_problem("", WorkspaceKind::PrinterForm));
     }
     app.db(move |connection| users::save_printer(connection, &printer)).await?;
     Ok(Json(json!({})).into_response())

@@ -253,9 +253,7 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
     let ngay = match ask.ngay.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(text) => match crate::text::vn::Date::parse(text) {
             Some(date) => Some(date),
-            None => {
-                return Err(workspace_problem("ngay", WorkspaceKind::BadForm(format!("ngày «{text}»: cần YYYY-MM-DD"))))
-            }
+            None => return Err(workspace_problem("ngay", WorkspaceKind::FormDate(text.to_string()))),
         },
         None => None,
     };

@@ -60,7 +60,9 @@ pub(crate) async fn read(mut multipart: Multipart, accepted: &[FileKind]) -> Res
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(err) => {
-                problems.push(problem("", WorkspaceKind::BadForm(err.body_text())));
+                // The library's words are for the log; the clerk is told to send again.
+                eprintln!("baocao serve: upload: {}", err.body_text());
+                problems.push(problem("", WorkspaceKind::UploadBroken));
                 break;
             }
         };
@@ -79,7 +81,8 @@ pub(crate) async fn read(mut multipart: Multipart, accepted: &[FileKind]) -> Res
                 continue;
             }
             Err(detail) => {
-                problems.push(problem(&shown, WorkspaceKind::BadForm(detail)));
+                eprintln!("baocao serve: upload of «{shown}»: {detail}");
+                problems.push(problem(&shown, WorkspaceKind::UploadBroken));
                 break;
             }
         };
