@@ -138,33 +138,35 @@ fn a_pdfa_summary_needs_a_date() {
 }
 
 #[test]
-fn a_character_no_font_draws_is_refused_by_pdfa_in_the_asked_language() {
-    // Templates are not checked like the data: a character the fonts lack
-    // reaches the backend, and PDF/A's validator refuses its blank box.
+fn a_template_character_no_font_draws_is_refused_at_its_line_in_the_asked_language() {
+    // Templates are checked like the data: a character the fonts lack is a
+    // located problem of `check` and `build` (before, PDF/A's validator
+    // refused its blank box when the paper was drawn).
     let dir = tempfile::tempdir().unwrap();
     let input = sample_with_list(dir.path(), "danh-sach.csv");
     std::fs::copy(root().join("inputs/hai-phong-2018-bang-khen.csv"), dir.path().join("danh-sach.csv")).unwrap();
     std::fs::create_dir(dir.path().join("mau")).unwrap();
     let subject = std::fs::read_to_string(root().join("templates/bao-cao-trich-yeu.hbs")).unwrap();
-    std::fs::write(dir.path().join("mau/bao-cao-trich-yeu.hbs"), format!("漢 {subject}")).unwrap();
+    std::fs::write(
+        dir.path().join("mau/bao-cao-trich-yeu.hbs"),
+        format!("{{{{!-- 漢 in a comment --}}}}\nVề 漢 {subject}"),
+    )
+    .unwrap();
     let out = dir.path().join("out");
     let (input, out_arg) = (input.to_str().unwrap(), out.to_str().unwrap());
     for (lang, expected) in [
-        (
-            "vi",
-            "lỗi: không dựng được «bao-cao.pdf»: phông chữ không có nét chữ cho «漢»; \
-             hãy bỏ hoặc thay ký tự ấy (trong dữ liệu hay mẫu)\n",
-        ),
-        (
-            "en",
-            "error: cannot render «bao-cao.pdf»: the font has no glyph for «漢»; \
-             remove or replace that character (in the data or a template)\n",
-        ),
+        ("vi", "lỗi: mau/bao-cao-trich-yeu.hbs:2:4: phông chữ không có ký tự «漢» (U+6F22); hãy thay bằng chữ khác\n"),
+        ("en", "error: mau/bao-cao-trich-yeu.hbs:2:4: the font cannot draw «漢» (U+6F22); replace it\n"),
     ] {
-        let args = ["--lang", lang, "build", input, "--templates", "mau", "--pdfa", "--format", "pdf", "-o", out_arg];
-        let output = baocao(&args, dir.path());
-        assert_eq!(output.status.code(), Some(1), "{lang}");
-        assert_eq!(String::from_utf8_lossy(&output.stderr), expected, "{lang}");
-        assert!(!out.exists(), "{lang}: nothing written");
+        for command in [
+            vec!["--lang", lang, "check", input, "--templates", "mau"],
+            vec!["--lang", lang, "build", input, "--templates", "mau", "--pdfa", "--format", "pdf", "-o", out_arg],
+        ] {
+            let output = baocao(&command, dir.path());
+            assert_eq!(output.status.code(), Some(2), "{command:?}");
+            let said = String::from_utf8_lossy(&output.stderr);
+            assert!(said.starts_with(expected), "{command:?}: {said}");
+            assert!(!out.exists(), "{lang}: nothing written");
+        }
     }
 }

@@ -64,9 +64,24 @@ pub(super) fn read_folder(
                 let read = bounds::read_file(&path, &display, "", MAX_TEMPLATE_BYTES)
                     .and_then(|bytes| bounds::utf8(bytes, &display));
                 match read {
-                    Ok(text) => {
-                        found.insert(*file_name, (display, text));
-                    }
+                    Ok(text) => match undrawable(&text, name.ends_with(".yaml")) {
+                        // A character no face draws would print as a blank box.
+                        Some((line, col, ch)) => problems.push(Problem {
+                            location: Location {
+                                file: display.clone(),
+                                line: Some(line),
+                                col: Some(col),
+                                excerpt: text.lines().nth(line - 1).map(str::to_string),
+                                cell: None,
+                            }
+                            .into(),
+                            path: String::new(),
+                            kind: Kind::Undrawable(ch),
+                        }),
+                        None => {
+                            found.insert(*file_name, (display, text));
+                        }
+                    },
                     Err(problem) => problems.push(problem),
                 }
             }
@@ -85,6 +100,42 @@ pub(super) fn read_folder(
     } else {
         Err(problems)
     }
+}
+
+/// The first character of a template's `text` that a font face lacks,
+/// with its line and column (from 1): what a clerk typed in a template is
+/// checked as the data is. Comments print nothing and are skipped —
+/// `{{!-- … --}}` and `{{! … }}` in a template, `# …` in the layout's YAML
+/// (`yaml`).
+fn undrawable(text: &str, yaml: bool) -> Option<(usize, usize, char)> {
+    // Inside a template comment: the text that ends it.
+    let mut comment: Option<&str> = None;
+    for (index, line) in text.split('\n').enumerate() {
+        let mut at = 0;
+        while let Some(ch) = line[at..].chars().next() {
+            let rest = &line[at..];
+            if let Some(end) = comment {
+                match rest.find(end) {
+                    Some(found) => (at, comment) = (at + found + end.len(), None),
+                    None => break,
+                }
+                continue;
+            }
+            if yaml && ch == '#' && (at == 0 || line[..at].ends_with([' ', '\t'])) {
+                break;
+            }
+            if !yaml && rest.starts_with("{{!") {
+                comment = Some(if rest.starts_with("{{!--") { "--}}" } else { "}}" });
+                at += 3;
+                continue;
+            }
+            if crate::text::fonts::undrawable_char(ch.encode_utf8(&mut [0; 4])).is_some() {
+                return Some((index + 1, line[..at].chars().count() + 1, ch));
+            }
+            at += ch.len_utf8();
+        }
+    }
+    None
 }
 
 /// Line and column (from 1) of the first call of partial `target` in
@@ -120,6 +171,18 @@ pub(super) fn inline_start(text: &str, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_no_font_draws_are_found_where_they_print() {
+        assert_eq!(undrawable("Kính gửi:\n  {{co_quan}} 漢 x", false), Some((2, 15, '漢')));
+        assert_eq!(undrawable("a {{!-- 漢\n 漢 --}} b {{! 漢 }} c", false), None);
+        assert_eq!(undrawable("a {{!-- x --}} 漢", false), Some((1, 16, '漢')));
+        assert_eq!(undrawable("o:\n  - chu: \"漢\" # 漢\n", true), Some((2, 11, '漢')));
+        assert_eq!(undrawable("# 漢\nkho: 1 # 漢", true), None);
+        for (name, text) in BUILT_IN {
+            assert_eq!(undrawable(text, name.ends_with(".yaml")), None, "{name}");
+        }
+    }
 
     #[test]
     fn the_closing_call_of_a_loop_is_placed() {
