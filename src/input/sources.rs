@@ -1,6 +1,7 @@
 //! Where an input's files come from: one way in ([`Sources`]: a name →
-//! its bytes) that everything `input` reads goes through — the YAML, its
-//! list files, the emblem, the indicator map. [`Disk`] reads a folder for
+//! its bytes) that everything baocao reads goes through — the YAML, its
+//! list files, the emblem, the indicator map, a templates folder's
+//! templates and certificate layout. [`Disk`] reads a folder for
 //! the command line (a regular file, within a size, opened without
 //! blocking); [`Stored`] holds the files of a version the workspace keeps,
 //! so checking or rendering it never writes a file. Messages name a file
@@ -43,6 +44,8 @@ pub trait Sources: Send + Sync + std::fmt::Debug {
     fn has(&self, name: &str) -> bool;
     /// `name` as messages show it.
     fn display(&self, name: &str) -> String;
+    /// The names of every file held (a templates folder is looked through).
+    fn names(&self) -> Result<Vec<String>, Unread>;
 }
 
 /// The files of a folder on disk, named relative to it.
@@ -68,6 +71,11 @@ impl Sources for Disk {
 
     fn display(&self, name: &str) -> String {
         self.base.join(name).display().to_string()
+    }
+
+    fn names(&self) -> Result<Vec<String>, Unread> {
+        let entries = std::fs::read_dir(&self.base).map_err(Unread::Failed)?;
+        Ok(entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
     }
 }
 
@@ -145,6 +153,10 @@ impl Sources for Stored {
 
     fn display(&self, name: &str) -> String {
         name.to_string()
+    }
+
+    fn names(&self) -> Result<Vec<String>, Unread> {
+        Ok(self.files.iter().map(|(name, _)| name.clone()).collect())
     }
 }
 

@@ -8,10 +8,9 @@
 //! used. Other files (notes, printer profiles) are left alone.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use crate::diag::{messages::suggestion, Kind, Location, Problem};
-use crate::input::bounds;
+use crate::input::{bounds, Sources, Unread};
 
 /// Built-in templates: (file name, text). A `.hbs` file is a handlebars
 /// template named by its stem; `khen-bo-cuc.yaml` is the certificate layout.
@@ -39,29 +38,33 @@ pub(crate) const MAX_TEMPLATE_BYTES: u64 = 256 * 1024;
 /// file names), by file name: (the path as shown, the text); or every
 /// problem found.
 pub(super) fn read_folder(
-    dir: &Path,
+    folder: &dyn Sources,
+    shown: &str,
     known: &[&'static str],
 ) -> Result<HashMap<&'static str, (String, String)>, Vec<Problem>> {
-    let shown = dir.display().to_string();
-    let entries = std::fs::read_dir(dir).map_err(|err| {
-        vec![Problem {
-            location: Location::file(&shown).into(),
-            path: String::new(),
-            kind: Kind::Unreadable { file: shown.clone(), error: err.kind(), detail: err.to_string() },
-        }]
+    let mut names = folder.names().map_err(|unread| {
+        let kind = match unread {
+            Unread::Failed(err)
+                if matches!(err.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) =>
+            {
+                Kind::TemplateDirMissing(shown.to_string())
+            }
+            Unread::Failed(err) => {
+                Kind::Unreadable { file: shown.to_string(), error: err.kind(), detail: err.to_string() }
+            }
+            _ => Kind::TemplateDirMissing(shown.to_string()),
+        };
+        vec![Problem { location: Location::file(shown).into(), path: String::new(), kind }]
     })?;
-    let mut names: Vec<String> =
-        entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     let names_known: Vec<String> = known.iter().map(|name| name.to_string()).collect();
     let mut found = HashMap::new();
     let mut problems = Vec::new();
     for name in names {
-        let path = dir.join(&name);
-        let display = path.display().to_string();
+        let display = folder.display(&name);
         match known.iter().find(|known| **known == name) {
             Some(file_name) => {
-                let read = bounds::read_file(&path, &display, "", MAX_TEMPLATE_BYTES)
+                let read = bounds::read_source(folder, &name, "", MAX_TEMPLATE_BYTES)
                     .and_then(|bytes| bounds::utf8(bytes, &display));
                 match read {
                     Ok(text) => match undrawable(&text, name.ends_with(".yaml")) {
@@ -171,6 +174,23 @@ pub(super) fn inline_start(text: &str, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_is_read_through_its_sources() {
+        let known: Vec<&'static str> = BUILT_IN.iter().map(|(name, _)| *name).collect();
+        let folder = crate::input::Stored::default()
+            .with("tin-bai.hbs", b"Tin {{co_quan.ten}}".to_vec())
+            .with("ghi-chu.txt", b"not a template".to_vec());
+        let read = read_folder(&folder, "mau", &known).unwrap();
+        assert_eq!(read.get("tin-bai.hbs"), Some(&("tin-bai.hbs".to_string(), "Tin {{co_quan.ten}}".to_string())));
+        assert_eq!(read.len(), 1);
+        let misnamed = crate::input::Stored::default().with("tin-bia.hbs", Vec::new());
+        let problems = read_folder(&misnamed, "mau", &known).unwrap_err();
+        assert!(matches!(&problems[0].kind, Kind::UnknownTemplate { suggestion: Some(s), .. } if s == "tin-bai.hbs"));
+        let missing = crate::input::Disk::new(std::path::Path::new("/khong/co/thu-muc"));
+        let problems = read_folder(&missing, "/khong/co/thu-muc", &known).unwrap_err();
+        assert_eq!(problems[0].kind, Kind::TemplateDirMissing("/khong/co/thu-muc".into()));
+    }
 
     #[test]
     fn characters_no_font_draws_are_found_where_they_print() {

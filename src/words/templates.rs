@@ -54,19 +54,11 @@ impl Templates {
         registry.set_strict_mode(true);
         registry.register_escape_fn(markup::escape);
         register_helpers(&mut registry);
-        if let Some(dir) = dir {
-            if !dir.is_dir() {
-                return Err(vec![Problem {
-                    location: Location::file(&dir.display().to_string()).into(),
-                    path: String::new(),
-                    kind: Kind::TemplateDirMissing(dir.display().to_string()),
-                }]);
-            }
-        }
         let mut custom = match dir {
+            // The folder's files are read through the one way in for files.
             Some(dir) => {
                 let known: Vec<&'static str> = BUILT_IN.iter().map(|(name, _)| *name).collect();
-                template_files::read_folder(dir, &known)?
+                template_files::read_folder(&crate::input::Disk::new(dir), &dir.display().to_string(), &known)?
             }
             None => Default::default(),
         };
