@@ -65,11 +65,17 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, S
         let mut chars = place.chars();
         let place: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
         format!(
-            "{place} {} {} năm thực hiện {} số {}",
-            report_kind(input),
-            report.so_nam,
-            input.programme_kind(),
-            input.chuong_trinh.so
+            "{place} {}",
+            if report.words.mot_nam {
+                format!(
+                    "{} việc thực hiện {} {}",
+                    report_kind(input),
+                    report.words.chuong_trinh_so_hieu,
+                    report.words.ky
+                )
+            } else {
+                format!("{} {} năm thực hiện {}", report_kind(input), report.so_nam, report.words.chuong_trinh_so_hieu)
+            }
         )
     });
     let noi_bat = report.chi_so.iter().take(HEADLINE_FIGURES).cloned().collect();

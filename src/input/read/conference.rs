@@ -17,14 +17,50 @@ impl Reader<'_> {
         count
     }
 
-    pub(super) fn chuong_trinh(&mut self, value: &Value, path: &str) -> Option<ChuongTrinh> {
+    /// The programmes reviewed: one record, or a list of at least one.
+    pub(super) fn programmes(&mut self, value: &Value, path: &str) -> Option<Vec<ChuongTrinh>> {
+        if !value.is_sequence() {
+            return self.chuong_trinh(value, path).map(|one| vec![one]);
+        }
+        let all = self.items(value, path, &mut Self::chuong_trinh)?;
+        if all.is_empty() {
+            self.report(path, false, Kind::Expected(Expect::Mapping));
+            return None;
+        }
+        Some(all)
+    }
+
+    fn chuong_trinh(&mut self, value: &Value, path: &str) -> Option<ChuongTrinh> {
         let r = self.record(value, path, ChuongTrinh::KEYS)?;
-        let so = self.required(&r, "so", Self::text);
-        let ngay = self.required(&r, "ngay", Self::date);
-        let ten = self.required(&r, "ten", Self::text);
-        let cac_ben = self.required(&r, "cac_ben", Self::text_list);
         let loai = self.optional(&r, "loai", Self::maybe_text);
-        Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben?, loai })
+        let ban_hanh = self.optional(&r, "ban_hanh", Self::maybe_text);
+        // A movement (phong trào) is launched, not signed: it may have no
+        // number or date; any other kind is cited by both.
+        let movement = loai.as_deref().is_some_and(is_movement);
+        let so = self.wanted(&r, "so", !movement, Self::text);
+        let ngay = self.wanted(&r, "ngay", !movement, Self::date);
+        let ten = self.required(&r, "ten", Self::text);
+        let cac_ben = self.wanted(&r, "cac_ben", ban_hanh.is_none(), Self::text_list);
+        Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben?.unwrap_or_default(), loai, ban_hanh })
+    }
+
+    /// An optional key that is required when `needed`: `Some(None)` when
+    /// absent and allowed to be.
+    fn wanted<T>(
+        &mut self,
+        record: &super::Record,
+        key: &str,
+        needed: bool,
+        read: impl FnOnce(&mut Self, &Value, &str) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match record.field(key) {
+            (Some(value), path) => read(self, value, &path).map(Some),
+            (None, _) if !needed => Some(None),
+            (None, path) => {
+                self.report(&path, true, Kind::MissingKey(key.to_string()));
+                None
+            }
+        }
     }
 
     pub(super) fn giai_doan(&mut self, value: &Value, path: &str) -> Option<GiaiDoan> {
@@ -72,4 +108,9 @@ impl Reader<'_> {
             tin_bai,
         })
     }
+}
+
+/// True for a programme's kind that names a movement ("Phong trào thi đua").
+pub(crate) fn is_movement(kind: &str) -> bool {
+    kind.trim().to_lowercase().starts_with("phong trào")
 }
