@@ -72,9 +72,11 @@ const SECTIONS: &[(&str, &str, &[Field])] = &[
         "chuong_trinh",
         "Chương trình",
         &[
+            ("loai", "Loại (Chương trình phối hợp, Kế hoạch, Quyết định…)", Kind::Text),
             ("so", "Số chương trình", Kind::Text),
             ("ngay", "Ngày ký", Kind::Date),
             ("ten", "Tên chương trình", Kind::Long),
+            ("ban_hanh", "Cơ quan ban hành (khi không phải các bên)", Kind::Text),
             ("cac_ben", "Các bên phối hợp (mỗi dòng một bên)", Kind::Lines),
         ],
     ),
@@ -282,6 +284,9 @@ fn group(index: Option<usize>, value: Option<&Value>, input: Option<&Input>) -> 
 pub(super) fn form(tree: &Value, input: Option<&Input>) -> Json {
     let sections: Vec<Json> = SECTIONS
         .iter()
+        // A section stored as a list (several programmes) is not one record
+        // the form can show: left out, the stored list is kept as it is.
+        .filter(|(section, _, _)| !tree.get(*section).is_some_and(Value::is_sequence))
         .map(|(section, title, fields)| {
             let fields: Vec<Json> = fields
                 .iter()
@@ -316,4 +321,26 @@ pub(super) fn form(tree: &Value, input: Option<&Input>) -> Json {
         "nhom": groups,
         "nhom_moi": group(None, None, None),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_programmes_are_kept_out_of_the_form_and_one_is_shown() {
+        let several: Value =
+            serde_yaml::from_str("chuong_trinh:\n  - { so: \"1\", ten: a }\n  - { so: \"2\", ten: b }\n").unwrap();
+        let shown = |tree: &Value| -> Vec<String> {
+            form(tree, None)["phan"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["khoa"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert!(!shown(&several).contains(&"chuong_trinh".to_string()));
+        let one: Value = serde_yaml::from_str("chuong_trinh: { so: \"1\", ten: a }\n").unwrap();
+        assert!(shown(&one).contains(&"chuong_trinh".to_string()));
+    }
 }
