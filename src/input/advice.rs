@@ -98,17 +98,24 @@ fn narrative_texts(input: &Input) -> Vec<(String, &str)> {
             texts.push(("hoi_nghi.tin_bai.tieu_de".into(), title));
         }
     }
+    for (g, group) in input.khen_thuong.iter().enumerate() {
+        if let Some(text) = &group.thanh_tich {
+            texts.push((format!("khen_thuong[{g}].thanh_tich"), text));
+        }
+    }
     texts
 }
 
 /// The years a text says were reviewed: the N of "sơ kết N năm", "tổng
-/// kết N năm", "qua N năm", "sau N năm".
+/// kết N năm", "qua N năm", "sau N năm", "trong N năm thực hiện".
 fn years_said(text: &str) -> Vec<u32> {
-    let words: Vec<String> =
+    let mut words: Vec<String> =
         text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    words.push(String::new());
     words
-        .windows(3)
-        .filter(|w| ["kết", "qua", "sau"].contains(&w[0].as_str()) && w[2] == "năm")
+        .windows(4)
+        .filter(|w| w[2] == "năm")
+        .filter(|w| ["kết", "qua", "sau"].contains(&w[0].as_str()) || (w[0] == "trong" && w[3] == "thực"))
         .filter_map(|w| w[1].parse().ok())
         .collect()
 }
@@ -143,7 +150,8 @@ mod tests {
     #[test]
     fn years_are_read_where_a_review_counts_them() {
         assert_eq!(years_said("Sơ kết 6 năm thực hiện; qua 05 năm, sau 5 năm."), vec![6, 5, 5]);
-        assert!(years_said("trong năm 2019, 5 năm trước, Kế hoạch 5 năm").is_empty());
+        assert_eq!(years_said("thành tích xuất sắc trong 6 năm thực hiện Chương trình"), vec![6]);
+        assert!(years_said("trong năm 2019, 5 năm trước, Kế hoạch 5 năm, trong 3 năm gần đây").is_empty());
     }
 
     #[test]
