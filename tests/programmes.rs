@@ -237,3 +237,21 @@ fn init_writes_every_sample_and_each_is_valid() {
 fn assert_same_sample(written: &Path, source: &str) {
     assert_eq!(std::fs::read(written).unwrap(), std::fs::read(root().join(source)).unwrap());
 }
+
+#[test]
+fn only_a_movement_may_lack_its_number_and_only_an_issued_programme_its_parties() {
+    let shape = shapes::shape(31, &[0, 3, 7], false, false);
+    let yaml = shapes::yaml(&shape);
+    assert_eq!(check(&yaml, "vi").0, Some(0), "a phong trào without so/ngay, a Quyết định without cac_ben");
+    let number = shape.programmes[1].so.clone().unwrap();
+    let unnumbered = yaml.replace(&format!("so: \"{number}\"\n    "), "");
+    assert_ne!(unnumbered, yaml);
+    let (code, messages) = check(&unnumbered, "en");
+    assert_eq!(code, Some(2), "{messages}");
+    assert!(messages.contains("chuong_trinh[1].so") && messages.contains("missing required key «so»"), "{messages}");
+    let unissued = yaml.replace("\n    ban_hanh: \"Thủ tướng Chính phủ\"", "");
+    assert_ne!(unissued, yaml);
+    let (code, messages) = check(&unissued, "vi");
+    assert_eq!(code, Some(2), "{messages}");
+    assert!(messages.contains("chuong_trinh[1].cac_ben"), "{messages}");
+}
