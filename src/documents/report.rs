@@ -236,7 +236,6 @@ fn totals_note(input: &Input) -> Option<Paragraph> {
     if input.is_one_year() || total_label(input) != "Tổng cộng" {
         return None;
     }
-    let (from, to) = (input.giai_doan.tu, input.giai_doan.den);
     let notes: Vec<String> = input
         .chi_tieu
         .iter()
@@ -244,7 +243,8 @@ fn totals_note(input: &Input) -> Option<Paragraph> {
         .filter_map(|metric| {
             let given = input.tong_hop.iter().any(|(code, _)| *code == metric.ma);
             let yearly = input::yearly_values(&input.ket_qua_nam, &metric.ma);
-            let some_years = !yearly.is_empty() && (from..=to).any(|year| !yearly.iter().any(|(y, _)| *y == year));
+            let years: Vec<i32> = yearly.iter().map(|(y, _)| *y).collect();
+            let some_years = !yearly.is_empty() && !input.covers_period(&years);
             let how = match metric.cach_tinh {
                 CachTinh::Tong if some_years && given => "là số của cả giai đoạn, gồm cả các năm không có trong bảng",
                 CachTinh::Tong if some_years => "chỉ cộng các năm có số liệu",

@@ -41,6 +41,17 @@ impl Input {
         self.chuong_trinh.so.as_deref().unwrap_or(&self.chuong_trinh.ten)
     }
 
+    /// True when `years` (of a metric's yearly values) are every year the
+    /// period's results can have by the report's date: a report made
+    /// during the period's last year has that year's figures only when
+    /// given (a 2013 - 2018 review in August 2018 with 2013 - 2017 is
+    /// whole; 6 years of a 20-year period are not).
+    pub fn covers_period(&self, years: &[i32]) -> bool {
+        let (from, to) = (self.giai_doan.tu, self.giai_doan.den);
+        let last = if self.van_ban.ngay.year <= to { (to - 1).max(from) } else { to };
+        (from..=last).all(|year| years.contains(&year))
+    }
+
     /// True for a report on one year ("kết quả … năm 2025").
     pub fn is_one_year(&self) -> bool {
         self.giai_doan.tu == self.giai_doan.den

@@ -52,8 +52,8 @@ pub(crate) fn clause(input: &Input, metric: &ChiTieu, value: Decimal) -> String 
 fn when_counted(input: &Input, metric: &ChiTieu, text: String) -> String {
     let yearly = input::yearly_values(&input.ket_qua_nam, &metric.ma);
     let from_total = input.tong_hop.iter().any(|(code, _)| *code == metric.ma);
-    let (from, to) = (input.giai_doan.tu, input.giai_doan.den);
-    let partial = !from_total && !yearly.is_empty() && (from..=to).any(|year| !yearly.iter().any(|(y, _)| *y == year));
+    let years: Vec<i32> = yearly.iter().map(|(y, _)| *y).collect();
+    let partial = !from_total && !yearly.is_empty() && !input.covers_period(&years);
     match metric.cach_tinh {
         // The sum of the years the file has is not the period's result.
         CachTinh::Tong if partial => format!("{} có {text}", years_counted(&yearly)),
