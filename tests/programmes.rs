@@ -255,3 +255,21 @@ fn only_a_movement_may_lack_its_number_and_only_an_issued_programme_its_parties(
     assert_eq!(code, Some(2), "{messages}");
     assert!(messages.contains("chuong_trinh[1].cac_ben"), "{messages}");
 }
+
+#[test]
+fn a_period_total_beside_part_of_the_years_is_the_periods_result() {
+    // The sample: tin báo has yearly figures for 2023 - 2025 only and its
+    // 2021 - 2025 total (2.016) in tong_hop; hội nghị has no total.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&root().join("inputs/nhieu-chuong-trinh.yaml"), &out, &["--only", "bao-cao", "--format", "pdf"]);
+    let text = pdf_body_text(&out.join("bao-cao.pdf"));
+    assert!(text.contains("; 2.016 tin báo tố giác tội phạm của quần chúng;"), "{text}");
+    assert!(text.contains("từ năm 2023 đến năm 2025 có 369 hội nghị tuyên truyền ở cơ sở"), "{text}");
+    assert!(
+        text.contains(
+            "“Tin báo tố giác tội phạm của quần chúng” là số của cả giai đoạn, gồm cả các năm không có trong bảng"
+        ),
+        "{text}"
+    );
+}
