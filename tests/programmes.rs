@@ -273,3 +273,34 @@ fn a_period_total_beside_part_of_the_years_is_the_periods_result() {
         "{text}"
     );
 }
+
+#[test]
+fn the_press_names_the_gathering_by_its_kind() {
+    let shape = shapes::shape(41, &[0], false, false);
+    let base = shapes::yaml(&shape);
+    let dir = tempfile::tempdir().unwrap();
+    let years = shape.years();
+    for (kind, opening, elsewhere) in [
+        ("hoi_nghi", format!("tổ chức hội nghị sơ kết {years} năm thực hiện"), "Báo cáo tại hội nghị cho biết"),
+        ("ngay_hoi", format!("tổ chức ngày hội gắn với sơ kết {years} năm thực hiện"), "Báo cáo tại ngày hội cho biết"),
+        (
+            "gap_mat",
+            format!("tổ chức buổi gặp mặt nhân dịp sơ kết {years} năm thực hiện"),
+            "Báo cáo tại buổi gặp mặt cho biết",
+        ),
+        (
+            "le_ky_ket",
+            format!("tổ chức hội nghị sơ kết {years} năm thực hiện"),
+            "và ký kết chương trình phối hợp giai đoạn tiếp theo.",
+        ),
+    ] {
+        let yaml = base.replace("buoi: sang,", &format!("buoi: sang, loai: {kind},"));
+        assert_ne!(yaml, base);
+        let input = dir.path().join(format!("{kind}.yaml"));
+        std::fs::write(&input, yaml).unwrap();
+        let out = dir.path().join(kind);
+        build(&input, &out, &["--only", "tin-bai", "--format", "pdf"]);
+        let press = collapse(&std::fs::read_to_string(out.join("tin-bai.txt")).unwrap());
+        assert!(press.contains(&opening) && press.contains(elsewhere), "{kind}: {press}");
+    }
+}

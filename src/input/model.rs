@@ -211,7 +211,23 @@ record! {
         pub chi_dao: Option<String>,
         /// The press summary's headline, byline and source.
         pub tin_bai: Option<TinBai>,
+        /// What kind of gathering it is (default: a conference).
+        pub loai: Option<LoaiHoiNghi>,
     }
+}
+
+/// The kind of gathering the review is held at, as the tin bài names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoaiHoiNghi {
+    /// Hội nghị.
+    HoiNghi,
+    /// Ngày hội (the review held with a festival day).
+    NgayHoi,
+    /// Buổi gặp mặt.
+    GapMat,
+    /// Hội nghị with the signing of the next programme.
+    LeKyKet,
 }
 
 record! {

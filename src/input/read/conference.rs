@@ -5,7 +5,7 @@ use serde_yaml::Value;
 
 use super::Reader;
 use crate::diag::{Expect, Kind};
-use crate::input::model::{Buoi, ChuongTrinh, DaiBieu, GiaiDoan, HinhThucHoiNghi, HoiNghi, TinBai};
+use crate::input::model::{Buoi, ChuongTrinh, DaiBieu, GiaiDoan, HinhThucHoiNghi, HoiNghi, LoaiHoiNghi, TinBai};
 
 impl Reader<'_> {
     /// A count of years: a whole number from 1 to 100.
@@ -97,6 +97,15 @@ impl Reader<'_> {
             let nguon = s.optional(&r, "nguon", Self::maybe_text);
             Some(TinBai { tieu_de, tac_gia, nguon })
         });
+        let loai = self.optional(&r, "loai", |s, v, p| {
+            let kinds = [
+                ("hoi_nghi", LoaiHoiNghi::HoiNghi),
+                ("ngay_hoi", LoaiHoiNghi::NgayHoi),
+                ("gap_mat", LoaiHoiNghi::GapMat),
+                ("le_ky_ket", LoaiHoiNghi::LeKyKet),
+            ];
+            s.choice(v, p, &kinds)
+        });
         Some(HoiNghi {
             ngay: ngay?,
             buoi,
@@ -106,6 +115,7 @@ impl Reader<'_> {
             don_vi_to_chuc: don_vi_to_chuc.unwrap_or_default(),
             chi_dao,
             tin_bai,
+            loai,
         })
     }
 }
