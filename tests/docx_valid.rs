@@ -382,3 +382,16 @@ fn core_properties_name_the_paper_its_body_and_its_date() {
     let core = docx_part(&dir.path().join("summary/tong-hop.docx"), "docProps/core.xml");
     assert!(!core.contains("dcterms:created") && core.contains("<dc:title>"), "{core}");
 }
+
+#[test]
+fn every_docx_of_each_shape_of_programmes_and_periods_is_schema_valid() {
+    // One programme of each kind, three together, one year, partial data.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    for (name, shape) in common::shapes::all() {
+        let input = common::shapes::write(dir.path(), &name, &shape);
+        build(&input, &out.join(&name), &["--format", "docx"]);
+    }
+    let findings = audit(&out);
+    assert!(findings.is_empty(), "openxml-audit findings:\n{}", findings.join("\n"));
+}

@@ -194,6 +194,26 @@ pub enum Kind {
     },
     /// Warning: a decision without "Xét đề nghị của …".
     NoProposal,
+    /// `init --mau` names no sample.
+    UnknownSample {
+        name: String,
+        known: Vec<String>,
+    },
+    /// A rate (unit "%") without `cach_tinh`: it would be added up.
+    RateWithoutRule {
+        code: String,
+    },
+    /// Warning: a metric that reads like a stock, without `cach_tinh`.
+    StockWithoutRule {
+        code: String,
+        name: String,
+    },
+    /// Warning: the narrative says "N năm" where the papers count otherwise.
+    YearsDisagree {
+        path: String,
+        said: u32,
+        counted: u32,
+    },
     /// Warning: a name typed in upper case whose running-text form is a
     /// guess; `key` is where the right form can be written, when there is
     /// one (else the field itself, in normal case).

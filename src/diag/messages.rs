@@ -200,6 +200,8 @@ impl Kind {
             | Kind::MetricCodeClash { .. }
             | Kind::TitleMismatch { .. }
             | Kind::NoProposal
+            | Kind::StockWithoutRule { .. }
+            | Kind::YearsDisagree { .. }
             | Kind::DecisionAfterReport { .. }
             | Kind::UnsureCase { .. } => Severity::Warning,
             Kind::List(list) => list.severity(),
@@ -256,8 +258,8 @@ impl Kind {
             Kind::Undrawable(ch) => format!("the font cannot draw «{ch}» ({}); replace it", codepoint(*ch)),
             Kind::EmptyText if vi => "không được để trống".into(),
             Kind::EmptyText => "must not be empty".into(),
-            Kind::PeriodReversed { from, to } if vi => format!("giai đoạn ngược: tu = {from} phải nhỏ hơn den = {to}"),
-            Kind::PeriodReversed { from, to } => format!("period reversed: tu = {from} must be less than den = {to}"),
+            Kind::PeriodReversed { from, to } if vi => format!("giai đoạn ngược: tu = {from} phải nhỏ hơn hoặc bằng den = {to}"),
+            Kind::PeriodReversed { from, to } => format!("period reversed: tu = {from} must not be after den = {to}"),
             Kind::ReportBeforePeriod { date, year } if vi => format!("ngày báo cáo {date} trước khi hết năm đầu của giai đoạn ({year})"),
             Kind::ReportBeforePeriod { date, year } => format!("report date {date} is before the end of the period's first year ({year})"),
             Kind::DecisionTooLate { date, report } if vi => format!("ngày quyết định {date} sau ngày báo cáo {report} hơn một năm"),
@@ -364,6 +366,14 @@ impl Kind {
             Kind::NoFigure { code, year: None } => format!("the text names the figure of «{code}», which has no figures (tong_hop or ket_qua_nam)"),
             Kind::TitleMismatch { title, name, middle } if vi => format!("danh xưng «{title}» không hợp với tên «{name}» (tên đệm «{middle}»); hãy kiểm tra lại danh_xung"),
             Kind::TitleMismatch { title, name, middle } => format!("the title «{title}» does not fit the name «{name}» (middle name «{middle}»); check danh_xung"),
+            Kind::UnknownSample { name, known } if vi => format!("không có mẫu «{name}»; các mẫu có: {}", known.join(", ")),
+            Kind::UnknownSample { name, known } => format!("there is no sample «{name}»; the samples are: {}", known.join(", ")),
+            Kind::RateWithoutRule { code } if vi => format!("«{code}» là tỷ lệ (đơn vị %), không cộng các năm được: hãy ghi cach_tinh (cuoi_ky, lon_nhat hoặc trung_binh)"),
+            Kind::RateWithoutRule { code } => format!("«{code}» is a rate (unit %) and cannot be added up over the years: give cach_tinh (cuoi_ky, lon_nhat or trung_binh)"),
+            Kind::StockWithoutRule { code, name } if vi => format!("«{code}» ({name}) có vẻ là số hiện có, không phải số phát sinh trong năm, nhưng đang được cộng các năm: nếu vậy, hãy ghi cach_tinh: cuoi_ky (hoặc lon_nhat, trung_binh); nếu đúng là cộng, ghi cach_tinh: tong"),
+            Kind::StockWithoutRule { code, name } => format!("«{code}» ({name}) reads like a stock (what exists), not a yearly count, yet its years are added up: if so, give cach_tinh: cuoi_ky (or lon_nhat, trung_binh); if the sum is meant, give cach_tinh: tong"),
+            Kind::YearsDisagree { path, said, counted } if vi => format!("{path} ghi «{said} năm» nhưng các văn bản tính {counted} năm (từ ngày của chương trình, hoặc từ đầu giai đoạn, đến hết giai đoạn): sửa lại, hoặc ghi giai_doan.so_nam: {said}"),
+            Kind::YearsDisagree { path, said, counted } => format!("{path} says «{said} năm» but the papers count {counted} years (from the programme's date, or the period's start, to the period's end): correct it, or give giai_doan.so_nam: {said}"),
             Kind::NoProposal if vi => "quyết định chưa có dòng «Xét đề nghị của …»: hãy ghi quyet_dinh.de_nghi (ví dụ «Trưởng phòng Tổ chức cán bộ tại Tờ trình số 12/TTr-PX01 ngày 10 tháng 8 năm 2018»)".into(),
             Kind::NoProposal => "the decision has no «Xét đề nghị của …» line: give quyet_dinh.de_nghi (whose proposal it acts on)".into(),
             Kind::UnsureCase { typed, derived, key: Some(key) } if vi => format!("«{typed}» trong câu sẽ viết là «{derived}» (suy theo quy tắc viết hoa, chưa chắc chắn); nếu chưa đúng, hãy ghi cách viết đúng vào khóa {key}"),

@@ -19,6 +19,7 @@ use crate::text::measure::{
 use crate::text::vn::{self, Date};
 use crate::words::awards;
 use crate::words::markup;
+use crate::words::programmes::{self, ProgrammeWords};
 use crate::words::templates::Templates;
 
 /// What the decision templates see.
@@ -43,6 +44,9 @@ struct Context<'a> {
     thi_hanh: String,
     /// The programme's kind: "Chương trình phối hợp".
     loai_chuong_trinh: String,
+    /// How the papers name the programmes and the period.
+    #[serde(flatten)]
+    chuong_trinh_words: ProgrammeWords,
 }
 
 /// Who carries out the decision when the input does not say.
@@ -178,9 +182,10 @@ fn context<'a>(input: &'a Input, group: &'a NhomKhen) -> Context<'a> {
         cap_khen_cau: awards::authority_in_sentence(group),
         doi_tuong: awards::recipients_phrase(group),
         cac_doi_tuong: awards::recipients_kinds(group),
-        thanh_tich_cau: awards::achievement_in_sentence(&group.thanh_tich),
+        thanh_tich_cau: awards::achievement_in_sentence(&programmes::achievement(input, group)),
         thi_hanh: group.quyet_dinh.thi_hanh.clone().unwrap_or_else(|| DEFAULT_EXECUTORS.into()),
         loai_chuong_trinh: input.programme_kind().to_string(),
+        chuong_trinh_words: programmes::of(input),
     }
 }
 

@@ -62,8 +62,12 @@ record! {
         pub co_quan: CoQuan,
         /// Signer of the report.
         pub nguoi_ky: NguoiKy,
-        /// The coordination programme under review.
+        /// The coordination programme under review (the first, when the
+        /// input names several).
         pub chuong_trinh: ChuongTrinh,
+        /// Every programme reviewed, in input order (the first is
+        /// `chuong_trinh`); not a key of the file: `chuong_trinh` may be a list.
+        pub cac_chuong_trinh: Vec<ChuongTrinh>,
         /// The period reviewed.
         pub giai_doan: GiaiDoan,
         /// The conference.
@@ -147,17 +151,20 @@ impl NguoiKy {
 record! {
     #[derive(Debug, Clone, Serialize)]
     pub struct ChuongTrinh {
-        /// "09/CTr-BCA-MTTW".
-        pub so: String,
-        /// Signing date.
-        pub ngay: Date,
+        /// "09/CTr-BCA-MTTW"; absent only for a phong trào.
+        pub so: Option<String>,
+        /// Signing date; absent only for a phong trào.
+        pub ngay: Option<Date>,
         /// Title, without quotes.
         pub ten: String,
-        /// The parties.
+        /// The parties; empty only when `ban_hanh` names the issuer.
         pub cac_ben: Vec<String>,
         /// Its kind as written in a sentence ("Kế hoạch liên tịch", "Quy
         /// chế phối hợp"); "Chương trình phối hợp" when absent.
         pub loai: Option<String>,
+        /// Who issued it, in running text, when not the parties: "Thủ tướng
+        /// Chính phủ", "Ban Thường vụ Tỉnh ủy".
+        pub ban_hanh: Option<String>,
     }
 }
 
@@ -204,7 +211,23 @@ record! {
         pub chi_dao: Option<String>,
         /// The press summary's headline, byline and source.
         pub tin_bai: Option<TinBai>,
+        /// What kind of gathering it is (default: a conference).
+        pub loai: Option<LoaiHoiNghi>,
     }
+}
+
+/// The kind of gathering the review is held at, as the tin bài names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoaiHoiNghi {
+    /// Hội nghị.
+    HoiNghi,
+    /// Ngày hội (the review held with a festival day).
+    NgayHoi,
+    /// Buổi gặp mặt.
+    GapMat,
+    /// Hội nghị with the signing of the next programme.
+    LeKyKet,
 }
 
 record! {
@@ -236,7 +259,8 @@ record! {
         pub ten: String,
         pub don_vi: Option<String>,
         pub nhom: Option<String>,
-        /// How the period total is formed from the years (default: their sum).
+        /// How the period total is formed from the years (default: their
+        /// sum; a rate in "%" has no default).
         pub cach_tinh: CachTinh,
     }
 }
@@ -254,6 +278,8 @@ pub enum CachTinh {
     CuoiKy,
     /// The highest yearly value.
     LonNhat,
+    /// The mean of the yearly values (a rate, an average per year).
+    TrungBinh,
 }
 
 impl CachTinh {
@@ -264,6 +290,7 @@ impl CachTinh {
             CachTinh::Tong => (!yearly.is_empty()).then(|| yearly.iter().map(|(_, v)| *v).sum()),
             CachTinh::CuoiKy => yearly.iter().max_by_key(|(year, _)| *year).map(|(_, v)| *v),
             CachTinh::LonNhat => yearly.iter().map(|(_, v)| *v).max(),
+            CachTinh::TrungBinh => Decimal::mean(&yearly.iter().map(|(_, v)| *v).collect::<Vec<_>>()),
         }
     }
 }
@@ -353,7 +380,9 @@ record! {
         pub dia_danh: String,
         pub quyet_dinh: QuyetDinh,
         pub nguoi_ky: NguoiKy,
-        pub thanh_tich: String,
+        /// "Đã có thành tích …" on every certificate of the group; when
+        /// absent, said of the programmes reviewed (words::programmes).
+        pub thanh_tich: Option<String>,
         /// Recipients, inline or read from `danh_sach_tep`, in list order.
         #[serde(serialize_with = "serialize_recipients")]
         pub danh_sach: Vec<NguoiNhan>,

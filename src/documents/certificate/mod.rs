@@ -202,6 +202,8 @@ fn frames(layout: &layout::Layout, paper: Paper) -> ([f32; 4], [f32; 4]) {
 /// into sheets one at a time, so a run of 100,000 never holds them all.
 pub(crate) struct Certificates<'i> {
     group: &'i NhomKhen,
+    /// The group's achievement: its own, or said of the programmes.
+    achievement: String,
     /// The boxes' texts, compiled, and the data they are filled from: the
     /// group's fields, and the recipient's, replaced sheet by sheet (the
     /// group's are not copied for each).
@@ -278,6 +280,7 @@ pub(crate) fn prepare<'i>(
     };
     let mut source = Certificates {
         group,
+        achievement: crate::words::programmes::achievement(input, group),
         texts,
         layout_file: templates.layout.clone(),
         layout,
@@ -320,7 +323,7 @@ impl Certificates<'_> {
             LoaiNguoiNhan::TapThe => person.don_vi.clone().unwrap_or_default(),
         };
         context.insert("chuc_vu_don_vi".into(), position.into());
-        context.insert("thanh_tich".into(), person.thanh_tich.as_deref().unwrap_or(&self.group.thanh_tich).into());
+        context.insert("thanh_tich".into(), person.thanh_tich.as_deref().unwrap_or(&self.achievement).into());
     }
 
     /// Box `index` filled from the data.

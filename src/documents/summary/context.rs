@@ -20,6 +20,10 @@ pub(super) struct Context<'a> {
     /// "giai đoạn 2018 - 2023", or "năm 2021".
     giai_doan: String,
     chuong_trinh: &'a input::ChuongTrinh,
+    /// The programmes by number ("Kế hoạch số 09-KH/ĐU"), and with their
+    /// titles (… về “…”), as the report names them.
+    chuong_trinh_so_hieu: String,
+    chuong_trinh_so_hieu_ten: String,
     /// "02": how many reports; of how many units (several inputs), or
     /// sub-units (one input's `don_vi_con`); "" when not so.
     so_bao_cao: String,
@@ -81,11 +85,14 @@ pub(super) fn of<'a>(
     let outside: Vec<i32> = (asked.from..=asked.to).filter(|y| !range.contains(*y)).collect();
     let empty_years: Vec<i32> = range.years().filter(|y| !years.contains(y)).collect();
     let first = &loaded[0].input;
+    let programme_words = crate::words::programmes::of(first);
     Context {
         tu: range.from,
         den: range.to,
         giai_doan: period_phrase(range),
         chuong_trinh: &first.chuong_trinh,
+        chuong_trinh_so_hieu: programme_words.chuong_trinh_so_hieu,
+        chuong_trinh_so_hieu_ten: programme_words.chuong_trinh_so_hieu_ten,
         so_bao_cao: loaded.len().to_string(),
         so_don_vi: if loaded.len() > 1 { overall.len().to_string() } else { String::new() },
         so_don_vi_con: if loaded.len() == 1 && !units.is_empty() { units.len().to_string() } else { String::new() },

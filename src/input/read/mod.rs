@@ -42,6 +42,10 @@ impl<'v> Record<'v> {
     }
 }
 
+/// The keys of the file's top level: the record's but the ones it derives.
+static FILE_KEYS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| Input::KEYS.iter().copied().filter(|key| *key != "cac_chuong_trinh").collect());
+
 /// Reads one file's tree; problems accumulate in `problems`.
 pub(super) struct Reader<'a> {
     text: &'a str,
@@ -93,7 +97,7 @@ impl<'a> Reader<'a> {
             self.report("", false, Kind::TopNotMapping);
             return None;
         }
-        let top = self.record(&root, "", Input::KEYS)?;
+        let top = self.record(&root, "", FILE_KEYS.as_slice())?;
         let version = self.required(&top, "phien_ban", |r, v, p| r.version(v, p));
         if version.is_none() && top.field("phien_ban").0.is_some() {
             // Another schema's file: its other fields mean something else.
@@ -102,7 +106,7 @@ impl<'a> Reader<'a> {
         let van_ban = self.required(&top, "van_ban", Self::van_ban);
         let co_quan = self.required(&top, "co_quan", Self::co_quan);
         let nguoi_ky = self.required(&top, "nguoi_ky", Self::nguoi_ky);
-        let chuong_trinh = self.required(&top, "chuong_trinh", Self::chuong_trinh);
+        let cac_chuong_trinh = self.required(&top, "chuong_trinh", Self::programmes);
         let giai_doan = self.required(&top, "giai_doan", Self::giai_doan);
         let hoi_nghi = self.optional(&top, "hoi_nghi", Self::hoi_nghi);
         let chi_tieu = self.list_of(&top, "chi_tieu", Self::chi_tieu);
@@ -116,7 +120,8 @@ impl<'a> Reader<'a> {
             van_ban: van_ban?,
             co_quan: co_quan?,
             nguoi_ky: nguoi_ky?,
-            chuong_trinh: chuong_trinh?,
+            chuong_trinh: cac_chuong_trinh.as_ref()?[0].clone(),
+            cac_chuong_trinh: cac_chuong_trinh?,
             giai_doan: giai_doan?,
             hoi_nghi,
             chi_tieu: chi_tieu?,
@@ -381,10 +386,21 @@ impl<'a> Reader<'a> {
         let ten = self.required(&r, "ten", Self::text);
         let don_vi = self.optional(&r, "don_vi", Self::maybe_text);
         let nhom = self.optional(&r, "nhom", Self::maybe_text);
-        let cach_tinh = self.optional(&r, "cach_tinh", |s, v, p| {
-            s.choice(v, p, &[("tong", CachTinh::Tong), ("cuoi_ky", CachTinh::CuoiKy), ("lon_nhat", CachTinh::LonNhat)])
-        });
-        Some(ChiTieu { ma: ma?, ten: ten?, don_vi, nhom, cach_tinh: cach_tinh.unwrap_or_default() })
+        let cach_tinh = self.optional(&r, "cach_tinh", |s, v, p| s.choice(v, p, facts::RULES));
+        let (ma, ten) = (ma?, ten?);
+        if r.field("cach_tinh").0.is_none() {
+            // A rate is never added up; a stock usually is not.
+            if facts::is_rate(don_vi.as_deref()) {
+                self.report(path, false, Kind::RateWithoutRule { code: ma.clone() });
+                return None;
+            }
+            if facts::reads_like_stock(&ten, don_vi.as_deref()) {
+                let location = self.locator.locate(path, false);
+                let kind = Kind::StockWithoutRule { code: ma.clone(), name: ten.clone() };
+                self.notes.push(Problem { location: location.into(), path: path.to_string(), kind });
+            }
+        }
+        Some(ChiTieu { ma, ten, don_vi, nhom, cach_tinh: cach_tinh.unwrap_or_default() })
     }
 
     /// `{ ma: number, ... }` in file order; codes are checked by the rules.
@@ -472,7 +488,7 @@ impl<'a> Reader<'a> {
             })
         });
         let nguoi_ky = self.required(&r, "nguoi_ky", Self::nguoi_ky);
-        let thanh_tich = self.required(&r, "thanh_tich", Self::text);
+        let thanh_tich = self.optional(&r, "thanh_tich", Self::maybe_text);
         let inline = r.field("danh_sach");
         let file = self.optional(&r, "danh_sach_tep", Self::text);
         let list_path = format!("{path}.danh_sach");
@@ -498,7 +514,7 @@ impl<'a> Reader<'a> {
             dia_danh: dia_danh?,
             quyet_dinh: quyet_dinh?,
             nguoi_ky: nguoi_ky?,
-            thanh_tich: thanh_tich?,
+            thanh_tich,
             danh_sach: danh_sach?,
             danh_sach_tep: file,
             bieu_duong,
