@@ -105,6 +105,15 @@ impl Input {
     }
 }
 
+/// The collective a signer signs for ("TM. BAN THƯỜNG TRỰC" → "BAN
+/// THƯỜNG TRỰC"), upper-case; none for a signer signing under his own
+/// title or for his superior (KT., TL.).
+fn signing_for(mark: &str) -> Option<String> {
+    let upper = vn::upper(mark.trim());
+    let rest = upper.strip_prefix("TM.").or_else(|| upper.strip_prefix("T/M"))?;
+    Some(one_line(rest)).filter(|collective| !collective.is_empty())
+}
+
 /// One line for a body's name in a message.
 fn one_line(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -128,6 +137,17 @@ pub(super) fn notes(input: &Input, locator: &Locator) -> Vec<Problem> {
     for (g, group) in input.khen_thuong.iter().enumerate() {
         let kind = Kind::FamilyDerived { body: one_line(&group.co_quan), family: group.family().key().into() };
         note(format!("khen_thuong[{g}].co_quan"), kind);
+        let authority = vn::upper(group.tham_quyen.as_deref().unwrap_or(&group.cap_khen));
+        if let Some(collective) = group.nguoi_ky.the_thuc.as_deref().and_then(signing_for) {
+            if !one_line(&authority).contains(&collective) {
+                let kind = Kind::AuthorityUnlikeSigner {
+                    authority: one_line(&authority),
+                    signing: one_line(&vn::upper(group.nguoi_ky.the_thuc.as_deref().unwrap_or_default())),
+                    key: format!("khen_thuong[{g}].tham_quyen"),
+                };
+                note(format!("khen_thuong[{g}].nguoi_ky.the_thuc"), kind);
+            }
+        }
     }
     if joint {
         let symbol = &input.van_ban.so_ky_hieu;

@@ -178,9 +178,11 @@ fn lines_box(lines: &[String], face: Face, size: f32, align: Align, x: f32, top:
 
 /// One signature block: authority lines, the room to sign, the name,
 /// centred in the column at `x`.
-fn signer_items(authority: &[String], name: &[String], x: f32, top: f32, width: f32) -> Vec<Item> {
+/// Names stand `authority_lines` lines under the top, level across blocks.
+fn signer_items(block: (&[String], &[String]), authority_lines: usize, x: f32, top: f32, width: f32) -> Vec<Item> {
+    let (authority, name) = block;
     let mut items = lines_box(authority, Face::Bold, nd30::SIGNATURE, Align::Center, x, top, width);
-    let name_top = top + nd30::lines_height(authority.len(), nd30::SIGNATURE) + nd30::SIGNING_SPACE_MM * PT_PER_MM;
+    let name_top = top + nd30::lines_height(authority_lines, nd30::SIGNATURE) + nd30::SIGNING_SPACE_MM * PT_PER_MM;
     items.extend(lines_box(name, Face::Bold, nd30::SIGNATURE, Align::Center, x, name_top, width));
     items
 }
@@ -423,7 +425,8 @@ impl Cursor {
         // column; Nơi nhận goes under them.
         let (recipients_top, right_x) = if set.joint() {
             for (i, (authority, name)) in set.beside.iter().enumerate() {
-                items.extend(signer_items(authority, name, left_x + i as f32 * right_width, top, right_width));
+                let x = left_x + i as f32 * right_width;
+                items.extend(signer_items((authority, name), set.authority_lines, x, top, right_width));
             }
             let last_x = left_x + set.beside.len() as f32 * right_width;
             (self.y + set.blocks_height + nd30::SIGNATURE_SPACE, last_x)
@@ -443,7 +446,7 @@ impl Cursor {
             items.extend(lines_box(recipient, Face::Regular, set.recipients_size, Align::Left, left_x, y, left_width));
             y += nd30::lines_height(recipient.len(), set.recipients_size);
         }
-        items.extend(signer_items(&set.authority, &set.name, right_x, top, right_width));
+        items.extend(signer_items((&set.authority, &set.name), set.authority_lines, right_x, top, right_width));
         self.emit(items);
         self.y += set.height;
         self.after = 0.0;

@@ -235,6 +235,9 @@ pub(crate) struct SignatureSet {
     /// down.
     pub(crate) beside: Vec<(Vec<String>, Vec<String>)>,
     pub(crate) blocks_height: f32,
+    /// The most authority lines of a block: every name stands this many
+    /// lines (and the room to sign) under the blocks' top, level.
+    pub(crate) authority_lines: usize,
     /// "Nơi nhận:" set as the family writes it: size, and underlined
     /// upright (Party) or bold italic (NĐ 30).
     pub(crate) label_size: f32,
@@ -266,21 +269,21 @@ pub(crate) fn signature_set(signature: &Signatures, text_width_mm: f32) -> Signa
     };
     let recipients: Vec<Vec<String>> =
         signature.recipients.iter().map(|r| lines(r, Face::Regular, recipients_size, left_mm - 2.0)).collect();
-    let block = |authority: &[String], name: &str| {
+    let block = |signer: &crate::doc::Signer| {
         let authority: Vec<String> =
-            authority.iter().flat_map(|a| lines(a, Face::Bold, SIGNATURE, right_mm - 2.0)).collect();
-        (authority, lines(name, Face::Bold, SIGNATURE, right_mm - 2.0))
+            signer.authority.iter().flat_map(|a| lines(a, Face::Bold, SIGNATURE, right_mm - 2.0)).collect();
+        (authority, lines(&signer.name, Face::Bold, SIGNATURE, right_mm - 2.0))
     };
-    let (authority, name) = block(&right_block.authority, &right_block.name);
-    let beside: Vec<(Vec<String>, Vec<String>)> =
-        beside_blocks.iter().map(|signer| block(&signer.authority, &signer.name)).collect();
-    let block_height = |(authority, name): &(Vec<String>, Vec<String>)| {
-        lines_height(authority.len(), SIGNATURE) + SIGNING_SPACE_MM * PT_PER_MM + lines_height(name.len(), SIGNATURE)
+    let (authority, name) = block(right_block);
+    let beside: Vec<(Vec<String>, Vec<String>)> = beside_blocks.iter().map(block).collect();
+    let authority_lines = beside.iter().map(|(a, _)| a.len()).fold(authority.len(), usize::max);
+    let block_height = |name: &[String]| {
+        lines_height(authority_lines, SIGNATURE) + SIGNING_SPACE_MM * PT_PER_MM + lines_height(name.len(), SIGNATURE)
     };
     let left = label_size * LINE_HEIGHT + lines_height(recipients.iter().map(Vec::len).sum(), recipients_size);
-    let right = block_height(&(authority.clone(), name.clone()));
+    let right = block_height(&name);
     let (height, blocks_height) = if joint {
-        let blocks = beside.iter().map(block_height).fold(right, f32::max) + SIGNATURE_SPACE;
+        let blocks = beside.iter().map(|(_, name)| block_height(name)).fold(right, f32::max) + SIGNATURE_SPACE;
         (blocks + SIGNATURE_SPACE + left, blocks)
     } else {
         (SIGNATURE_SPACE + left.max(right), 0.0)
@@ -294,6 +297,7 @@ pub(crate) fn signature_set(signature: &Signatures, text_width_mm: f32) -> Signa
         height,
         beside,
         blocks_height,
+        authority_lines,
         label_size,
         label_underlined,
         recipients_size,

@@ -338,12 +338,17 @@ fn signature_table(signature: &Signature, page: Page, break_before: bool) -> Doc
 }
 
 /// One signature block's paragraphs: authority lines, room to sign, name.
-fn signer_paragraphs(authority: &[String], name: &[String], before: f32) -> Vec<DocxParagraph> {
+/// The name stands `authority_lines` lines down, level with the other
+/// blocks' names.
+fn signer_paragraphs(block: (&[String], &[String]), authority_lines: usize, before: f32) -> Vec<DocxParagraph> {
+    let (authority, name) = block;
     let title = &styles::SIGNER_TITLE;
+    let name_style = &styles::SIGNER_NAME;
+    let lower = (authority_lines - authority.len()) as f32 * nd30::SIGNATURE * LINE_HEIGHT;
     vec![
         lines_paragraph(title, Look { before, ..title.look }, authority, (true, false)),
         plain(&styles::SIGNING_SPACE, &[]),
-        plain_lines(&styles::SIGNER_NAME, name, (true, false)),
+        lines_paragraph(name_style, Look { before: lower, ..name_style.look }, name, (true, false)),
     ]
 }
 
@@ -373,19 +378,19 @@ fn family_signature_table(set: &nd30::SignatureSet, break_before: bool) -> DocxT
     let space = nd30::SIGNATURE_SPACE;
     if !set.joint() {
         let left = recipients_paragraphs(set, space, break_before);
-        let right = signer_paragraphs(&set.authority, &set.name, space);
+        let right = signer_paragraphs((&set.authority, &set.name), set.authority_lines, space);
         let row = TableRow::new(vec![cell(set.left_mm, left), cell(set.right_mm, right)]);
         return grid(&[set.left_mm, set.right_mm], vec![exact_row(row.cant_split(), set.height)]);
     }
     let mut blocks: Vec<TableCell> = set
         .beside
         .iter()
-        .map(|(authority, name)| cell(set.right_mm, signer_paragraphs(authority, name, space)))
+        .map(|(authority, name)| cell(set.right_mm, signer_paragraphs((authority, name), set.authority_lines, space)))
         .collect();
-    blocks.push(cell(set.right_mm, signer_paragraphs(&set.authority, &set.name, space)));
+    blocks.push(cell(set.right_mm, signer_paragraphs((&set.authority, &set.name), set.authority_lines, space)));
     if break_before {
         // The page break rides on the row's first paragraph.
-        let first = signer_paragraphs(&set.beside[0].0, &set.beside[0].1, space);
+        let first = signer_paragraphs((&set.beside[0].0, &set.beside[0].1), set.authority_lines, space);
         let mut first = first.into_iter();
         let opened = first.next().map(|p| p.page_break_before(true));
         blocks[0] = cell(set.right_mm, opened.into_iter().chain(first).collect());
