@@ -344,12 +344,16 @@ fn front_decisions_name_who_decides_and_cite_the_front_s_bases() {
 }
 
 #[test]
-fn the_samples_of_each_shape_build_and_v1_samples_stay_state_papers() {
+fn init_writes_a_sample_of_each_shape_and_v1_samples_stay_state_papers() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, header) in [("mau-dang", "ĐẢNG CỘNG SẢN VIỆT NAM"), ("mau-lien-tich", "ỦY BAN MTTQ VIỆT NAM")]
+    for (shape, name, header) in
+        [("dang", "mau-dang", "ĐẢNG CỘNG SẢN VIỆT NAM"), ("lien-tich", "mau-lien-tich", "ỦY BAN MTTQ VIỆT NAM")]
     {
+        let sample = dir.path().join(shape);
+        let made = baocao(&["init", sample.to_str().unwrap(), "--mau", shape], &root());
+        assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
         let out = dir.path().join(name);
-        build(&root().join(format!("inputs/{name}.yaml")), &out, &["--only", "bao-cao", "--format", "pdf"]);
+        build(&sample.join(format!("{name}.yaml")), &out, &["--only", "bao-cao", "--format", "pdf"]);
         let text = collapse(&pdf_text(&out.join("bao-cao.pdf"), Some((1, 1))));
         assert!(text.contains(header), "{name}: {text}");
     }

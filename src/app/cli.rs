@@ -64,6 +64,9 @@ pub enum Command {
     Init {
         /// Thư mục ghi (mặc định: thư mục hiện tại).
         dir: Option<PathBuf>,
+        /// Mẫu của một dạng hội nghị khác: dang (văn bản của Đảng), lien-tich (văn bản liên tịch).
+        #[arg(long, value_parser = choices(SHAPES))]
+        mau: Option<Sample>,
     },
     /// Báo cáo tổng hợp theo khoảng năm, từ một hay nhiều tệp YAML.
     Summary {
@@ -331,6 +334,24 @@ const SAMPLE: &[(&str, &str)] = &[
     ("hai-phong-2018-bang-khen.csv", include_str!("../../inputs/hai-phong-2018-bang-khen.csv")),
 ];
 
+/// Files of a sample input, name and text.
+type Sample = &'static [(&'static str, &'static str)];
+
+/// The samples `init --mau` writes: one input of each shape the default
+/// sample does not show.
+const SHAPES: &[Choice<Sample>] = &[
+    (
+        "dang",
+        Some("A Party body's report and decision (Hướng dẫn 36-HD/VPTW)"),
+        &[("mau-dang.yaml", include_str!("../../inputs/mau-dang.yaml"))],
+    ),
+    (
+        "lien-tich",
+        Some("A joint report of a Công an and an Ủy ban MTTQ, and a Front decision"),
+        &[("mau-lien-tich.yaml", include_str!("../../inputs/mau-lien-tich.yaml"))],
+    ),
+];
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
@@ -424,7 +445,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),
+        Command::Init { dir, mau } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), mau.unwrap_or(SAMPLE), lang),
         #[cfg(feature = "workspace")]
         Command::Serve { listen, workspace, templates, allow_host } => crate::app::serve::serve(
             &crate::app::serve::ServeOptions { listen, workspace, templates, allowed_hosts: allow_host },
@@ -459,10 +480,10 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
     }
 }
 
-fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
+fn init(dir: &Path, sample: Sample, lang: Lang) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).map_err(|err| Failure::io(IoAction::Write, dir, err))?;
     let list_template = crate::input::list::template::FILE_NAME;
-    let names = SAMPLE.iter().map(|(name, _)| *name).chain([list_template]);
+    let names = sample.iter().map(|(name, _)| *name).chain([list_template]);
     if let Some(path) = names.map(|name| dir.join(name)).find(|path| path.exists()) {
         return Err(Failure::io(IoAction::Overwrite, path, std::io::ErrorKind::AlreadyExists.into()));
     }
@@ -471,12 +492,12 @@ fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
         file: list_template.into(),
         kind: RenderKind::Other { library: "rust_xlsxwriter", detail: err.to_string() },
     })?;
-    let files = SAMPLE.iter().map(|(name, text)| (*name, text.as_bytes())).chain([(list_template, &template[..])]);
+    let files = sample.iter().map(|(name, text)| (*name, text.as_bytes())).chain([(list_template, &template[..])]);
     for (name, bytes) in files {
         std::fs::write(dir.join(name), bytes).map_err(|err| Failure::io(IoAction::Write, dir.join(name), err))?;
         eprintln!("  {}", dir.join(name).display());
     }
-    let yaml = dir.join(SAMPLE[0].0);
+    let yaml = dir.join(sample[0].0);
     say(
         lang,
         format!("Sửa tệp rồi chạy: baocao build {}", yaml.display()),

@@ -419,7 +419,8 @@ impl Cursor {
         }
         let top = self.y + nd30::SIGNATURE_SPACE;
         let (left_x, left_width) = (self.left(), set.left_mm * PT_PER_MM);
-        let (right_x, right_width) = (left_x + left_width, set.right_mm * PT_PER_MM);
+        let right_width = set.right_mm * PT_PER_MM;
+        let right_x = left_x + left_width;
         let mut items = Vec::new();
         // A joint paper's blocks stand in a row, the last in the right
         // column; Nơi nhận goes under them.

@@ -232,7 +232,7 @@ pub(crate) struct SignatureSet {
     /// A joint paper's other blocks (authority lines, name lines), left to
     /// right, each in a column `right_mm` wide; Nơi nhận then goes under
     /// the row of blocks, `blocks_height` (pt, the space above included)
-    /// down.
+    /// down, `left_mm` (the text's width) wide.
     pub(crate) beside: Vec<(Vec<String>, Vec<String>)>,
     pub(crate) blocks_height: f32,
     /// The most authority lines of a block: every name stands this many
@@ -257,11 +257,11 @@ pub(crate) const RECIPIENTS_LABEL_TEXT: &str = "Nơi nhận:";
 pub(crate) fn signature_set(signature: &Signatures, text_width_mm: f32) -> SignatureSet {
     let (right_block, beside_blocks) = signature.signers.split_last().expect("a paper is signed");
     let joint = !beside_blocks.is_empty();
-    // Side by side, the blocks share the width; Nơi nhận takes the first
-    // column under them.
+    // Side by side, the blocks share the width; Nơi nhận goes under them,
+    // as wide as the text.
     let columns = signature.signers.len();
-    let left_mm = if joint { text_width_mm / columns as f32 } else { text_width_mm * RECIPIENTS_SHARE };
-    let right_mm = if joint { left_mm } else { text_width_mm - left_mm };
+    let left_mm = if joint { text_width_mm } else { text_width_mm * RECIPIENTS_SHARE };
+    let right_mm = if joint { text_width_mm / columns as f32 } else { text_width_mm - left_mm };
     // HD 36: "Nơi nhận:" 14 underlined, the list 12 [R: HD 05].
     let (label_size, label_underlined, recipients_size) = match signature.family {
         Family::State => (RECIPIENTS_LABEL, false, RECIPIENTS),

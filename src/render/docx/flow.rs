@@ -396,8 +396,7 @@ fn family_signature_table(set: &nd30::SignatureSet, break_before: bool) -> DocxT
         blocks[0] = cell(set.right_mm, opened.into_iter().chain(first).collect());
     }
     let columns = blocks.len();
-    let mut under = vec![cell(set.left_mm, recipients_paragraphs(set, space, false))];
-    under.extend((1..columns).map(|_| cell(set.right_mm, vec![plain(&styles::RECIPIENTS, &[])])));
+    let under = vec![cell(set.left_mm, recipients_paragraphs(set, space, false)).grid_span(columns)];
     let rows = vec![
         exact_row(TableRow::new(blocks).cant_split(), set.blocks_height),
         exact_row(TableRow::new(under).cant_split(), set.height - set.blocks_height),
