@@ -126,7 +126,7 @@ fn party_bodies_issue_papers_as_hd36_writes_them() {
         assert!(checked.contains("khoi: dang"), "check says the family it derived: {checked}");
         let out = dir.path().join(format!("out-{seed}"));
         outs.push(out.clone());
-        build(&input, &out, &["--only", "bao-cao,quyet-dinh"]);
+        build(&input, &out, &["--only", "bao-cao,quyet-dinh,khen"]);
         let serial_and_kind = |kind: &str| format!("-{kind}/{}", case.abbreviation);
         for (format, report) in both_texts(&out, "bao-cao") {
             let first_page = report.split("Phần I").next().unwrap();
@@ -160,6 +160,14 @@ fn party_bodies_issue_papers_as_hd36_writes_them() {
             // The attached list carries the Party's header too.
             let list = decision.split("DANH SÁCH").nth(1).expect("the attached list");
             assert!(decision.matches("ĐẢNG CỘNG SẢN VIỆT NAM").count() == 2, "{format}: {list}");
+        }
+        // The certificates: the Party's title, no Tiêu ngữ, its number.
+        let sheet = collapse(&pdf_text(&out.join("khen-1.pdf"), Some((1, 1))));
+        let words = docx_text(&out.join("khen-1.docx"));
+        for (format, text) in [("PDF", &sheet), ("DOCX", &words)] {
+            assert!(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && !text.contains("Độc lập"), "{format}: {text}");
+            assert!(text.contains(&format!("Quyết định số {}", "")), "{format}");
+            assert!(text.contains(&serial_and_kind("QĐ")), "{format}: {text}");
         }
     }
     assert_audited(&outs);
