@@ -449,18 +449,6 @@ impl Kind {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn misspelt_keys_get_a_suggestion() {
-        let valid: Vec<String> = ["so_ky_hieu", "dia_danh", "ngay"].map(String::from).into();
-        assert_eq!(suggestion("so_ki_hieu", &valid).as_deref(), Some("so_ky_hieu"));
-        assert_eq!(suggestion("zzzzzz", &valid), None);
-    }
-}
-
 /// What a document family means, for `check`'s note.
 fn family_vi(family: &str) -> &'static str {
     match family {
@@ -481,5 +469,17 @@ fn family_en(family: &str) -> &'static str {
         }
         "doan_the" => "a mass organisation's paper, laid out per Nghị định 30/2020 (khoi: doan_the)",
         _ => "a state administrative paper, laid out per Nghị định 30/2020 (khoi: nha_nuoc)",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspelt_keys_get_a_suggestion() {
+        let valid: Vec<String> = ["so_ky_hieu", "dia_danh", "ngay"].map(String::from).into();
+        assert_eq!(suggestion("so_ki_hieu", &valid).as_deref(), Some("so_ky_hieu"));
+        assert_eq!(suggestion("zzzzzz", &valid), None);
     }
 }

@@ -119,8 +119,9 @@ fn one_line(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `check`'s notes on the families derived, and its warnings on joint
-/// numbers that leave a body out.
+/// `check`'s notes on the families derived (a decision's only when it is
+/// not the report's), and its warnings on joint numbers that leave a body
+/// out and on decisions whose authority line is not who signs.
 pub(super) fn notes(input: &Input, locator: &Locator) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut note = |path: String, kind: Kind| {
@@ -135,8 +136,11 @@ pub(super) fn notes(input: &Input, locator: &Locator) -> Vec<Problem> {
         }
     }
     for (g, group) in input.khen_thuong.iter().enumerate() {
-        let kind = Kind::FamilyDerived { body: one_line(&group.co_quan), family: group.family().key().into() };
-        note(format!("khen_thuong[{g}].co_quan"), kind);
+        // A decision of the report's own family goes without saying.
+        if group.family() != input.family() {
+            let kind = Kind::FamilyDerived { body: one_line(&group.co_quan), family: group.family().key().into() };
+            note(format!("khen_thuong[{g}].co_quan"), kind);
+        }
         let authority = vn::upper(group.tham_quyen.as_deref().unwrap_or(&group.cap_khen));
         if let Some(collective) = group.nguoi_ky.the_thuc.as_deref().and_then(signing_for) {
             if !one_line(&authority).contains(&collective) {
