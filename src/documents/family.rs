@@ -147,20 +147,28 @@ const PLACE_KINDS: &[&str] = &["TỈNH", "THÀNH", "HUYỆN", "QUẬN", "THỊ",
 /// share said once under them ("CÔNG AN / ỦY BAN MTTQ VIỆT NAM / TỈNH ĐẮK
 /// LẮK", spec §9.2).
 pub(crate) fn issuer(input: &Input) -> String {
-    let bodies: Vec<&CoQuan> =
-        std::iter::once(&input.co_quan).chain(input.lien_tich.iter().map(|b| &b.co_quan)).collect();
-    if bodies.len() == 1 {
-        return vn::upper(&input.co_quan.ten);
+    let names: Vec<String> = std::iter::once(&input.co_quan)
+        .chain(input.lien_tich.iter().map(|b| &b.co_quan))
+        .map(|b: &CoQuan| vn::upper(&b.ten))
+        .collect();
+    match names.as_slice() {
+        [one] => one.clone(),
+        many => stacked(many),
     }
-    let names: Vec<Vec<String>> =
-        bodies.iter().map(|b| vn::upper(&b.ten).split_whitespace().map(str::to_string).collect()).collect();
+}
+
+/// Bodies' upper-case names one a line, the place they all end with said
+/// once on a line of its own.
+fn stacked(names: &[String]) -> String {
+    let names: Vec<Vec<&str>> = names.iter().map(|n| n.split_whitespace().collect()).collect();
     let shortest = names.iter().map(Vec::len).min().unwrap_or(0);
     let mut shared = 0;
     while shared < shortest && names.iter().all(|n| n[n.len() - 1 - shared] == names[0][names[0].len() - 1 - shared]) {
         shared += 1;
     }
-    // Only a place is said once: back off to where it starts.
-    let starts_place = |count: usize| count > 0 && PLACE_KINDS.contains(&names[0][names[0].len() - count].as_str());
+    // Only a place is said once: back off to where one starts, leaving
+    // every body a word of its own.
+    let starts_place = |count: usize| count > 0 && PLACE_KINDS.contains(&names[0][names[0].len() - count]);
     while shared > 0 && !(starts_place(shared) && shared < shortest) {
         shared -= 1;
     }
@@ -194,6 +202,28 @@ pub(crate) fn bodies_in_sentence(input: &Input) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joint_bodies_stack_and_say_their_shared_place_once() {
+        let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            stacked(&names(&["ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "ỦY BAN MTTQ VIỆT NAM TỈNH ĐẮK LẮK"])),
+            "ỦY BAN NHÂN DÂN\nỦY BAN MTTQ VIỆT NAM\nTỈNH ĐẮK LẮK"
+        );
+        assert_eq!(
+            stacked(&names(&["CÔNG AN THÀNH PHỐ HẢI PHÒNG", "ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ HẢI PHÒNG"])),
+            "CÔNG AN\nỦY BAN MTTQ VIỆT NAM\nTHÀNH PHỐ HẢI PHÒNG"
+        );
+        // "VIỆT NAM" is shared but is no place; different places stay whole.
+        assert_eq!(
+            stacked(&names(&["BỘ CÔNG AN", "ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", "HỘI NÔNG DÂN VIỆT NAM"])),
+            "BỘ CÔNG AN\nỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM\nHỘI NÔNG DÂN VIỆT NAM"
+        );
+        assert_eq!(
+            stacked(&names(&["CÔNG AN TỈNH CÀ MAU", "ỦY BAN MTTQ VIỆT NAM HUYỆN CÁI NƯỚC"])),
+            "CÔNG AN TỈNH CÀ MAU\nỦY BAN MTTQ VIỆT NAM HUYỆN CÁI NƯỚC"
+        );
+    }
 
     #[test]
     fn party_numbers_marks_and_archives_follow_hd36() {
