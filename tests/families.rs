@@ -88,10 +88,12 @@ fn party_case(seed: u64) -> PartyCase {
 }
 
 /// A paper as text, from the PDF and from the DOCX as LibreOffice prints
-/// it (converted beside `out`, so the audited folder holds only ours).
+/// it (converted beside `out`, so the audited folder holds only ours), the
+/// two as many pages long.
 fn both_texts(out: &Path, stem: &str) -> [(String, String); 2] {
     let pdf = out.join(format!("{stem}.pdf"));
     let converted = libreoffice_pdf(&out.join(format!("{stem}.docx")), &lo_dir(out));
+    assert_eq!(pdf_pages(&converted), pdf_pages(&pdf), "{stem}: LibreOffice paginates the DOCX like the PDF");
     [("PDF".into(), collapse(&pdf_text(&pdf, None))), ("DOCX".into(), collapse(&pdf_text(&converted, None)))]
 }
 
@@ -208,6 +210,7 @@ fn joint_papers_stack_the_bodies_and_sign_side_by_side() {
         outs.push(out.clone());
         build(&input, &out, &["--only", "bao-cao"]);
         let converted = libreoffice_pdf(&out.join("bao-cao.docx"), &lo_dir(&out));
+        assert_eq!(pdf_pages(&converted), pdf_pages(&out.join("bao-cao.pdf")), "LibreOffice's pages");
         for (format, pdf) in [("PDF", out.join("bao-cao.pdf")), ("DOCX", converted)] {
             let text = collapse(&pdf_text(&pdf, None));
             // The bodies stacked, the shared place said once under them.
