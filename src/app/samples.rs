@@ -29,6 +29,16 @@ pub(crate) const SAMPLES: &[Sample] = &[
         mo_ta: "sơ kết cùng lúc ba chương trình khác loại, số liệu theo năm chỉ có một phần giai đoạn",
         files: &[("nhieu-chuong-trinh.yaml", include_str!("../../inputs/nhieu-chuong-trinh.yaml"))],
     },
+    Sample {
+        ten: "dang",
+        mo_ta: "báo cáo và quyết định khen thưởng của một cơ quan Đảng (Hướng dẫn 36-HD/VPTW)",
+        files: &[("mau-dang.yaml", include_str!("../../inputs/mau-dang.yaml"))],
+    },
+    Sample {
+        ten: "lien-tich",
+        mo_ta: "báo cáo liên tịch của Công an và Ủy ban MTTQ, quyết định khen thưởng của Mặt trận",
+        files: &[("mau-lien-tich.yaml", include_str!("../../inputs/mau-lien-tich.yaml"))],
+    },
 ];
 
 /// The sample named `name`.

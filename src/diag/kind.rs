@@ -222,6 +222,32 @@ pub enum Kind {
         derived: String,
         key: Option<String>,
     },
+    /// A list of bodies (a joint paper) and a list of signers of another
+    /// length: one signer per body, in the same order.
+    JointSigners {
+        bodies: usize,
+        signers: usize,
+    },
+    /// Note: the document family derived from a body's name (`family` is
+    /// the value `khoi` would take: "dang", "mat_tran", …).
+    FamilyDerived {
+        body: String,
+        family: String,
+    },
+    /// Warning: the signer signs for a collective ("TM. BAN THƯỜNG TRỰC")
+    /// the decision's authority line does not name; `key` takes the line
+    /// that agrees with the signature.
+    AuthorityUnlikeSigner {
+        authority: String,
+        signing: String,
+        key: String,
+    },
+    /// Warning: a joint paper's ký hiệu does not name one of its bodies.
+    JointSymbolMissing {
+        symbol: String,
+        body: String,
+        abbreviation: String,
+    },
     /// A file the run reads is bigger than baocao reads (bytes).
     FileTooLarge {
         file: String,

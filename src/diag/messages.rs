@@ -203,7 +203,10 @@ impl Kind {
             | Kind::StockWithoutRule { .. }
             | Kind::YearsDisagree { .. }
             | Kind::DecisionAfterReport { .. }
-            | Kind::UnsureCase { .. } => Severity::Warning,
+            | Kind::UnsureCase { .. }
+            | Kind::AuthorityUnlikeSigner { .. }
+            | Kind::JointSymbolMissing { .. } => Severity::Warning,
+            Kind::FamilyDerived { .. } => Severity::Info,
             Kind::List(list) => list.severity(),
             Kind::Workspace(kind) => kind.severity(),
             _ => Severity::Error,
@@ -380,6 +383,14 @@ impl Kind {
             Kind::UnsureCase { typed, derived, key: None } if vi => format!("«{typed}» trong câu sẽ viết là «{derived}» (suy theo quy tắc viết hoa, chưa chắc chắn); nếu chưa đúng, hãy gõ chính trường này bằng chữ thường như viết trong câu (phần đầu văn bản vẫn in hoa)"),
             Kind::UnsureCase { typed, derived, key: Some(key) } => format!("«{typed}» will read «{derived}» inside sentences (derived by the capitalisation rules, unsure); if wrong, write the right form in {key}"),
             Kind::UnsureCase { typed, derived, key: None } => format!("«{typed}» will read «{derived}» inside sentences (derived by the capitalisation rules, unsure); if wrong, type this field as written in a sentence (headers still print it upper-case)"),
+            Kind::JointSigners { bodies, signers } if vi => format!("văn bản liên tịch có {bodies} cơ quan ở co_quan nhưng {signers} người ký ở nguoi_ky: mỗi cơ quan một người ký, cùng thứ tự (cơ quan chủ trì trước)"),
+            Kind::JointSigners { bodies, signers } => format!("a joint paper with {bodies} bodies in co_quan but {signers} signers in nguoi_ky: one signer per body, in the same order (the lead body first)"),
+            Kind::FamilyDerived { body, family } if vi => format!("«{body}»: {} (suy từ tên; muốn khác, ghi khoi)", family_vi(family)),
+            Kind::FamilyDerived { body, family } => format!("«{body}»: {} (derived from the name; set khoi to choose otherwise)", family_en(family)),
+            Kind::AuthorityUnlikeSigner { authority, signing, key } if vi => format!("người ký ký «{signing}» nhưng dòng thẩm quyền của quyết định là «{authority}»: hai dòng phải cùng một chủ thể; hãy ghi {key} (ví dụ «BAN THƯỜNG TRỰC ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM»)"),
+            Kind::AuthorityUnlikeSigner { authority, signing, key } => format!("the signer signs «{signing}» but the decision's authority line is «{authority}»: both must name the same body; give {key}"),
+            Kind::JointSymbolMissing { symbol, body, abbreviation } if vi => format!("số, ký hiệu «{symbol}» của văn bản liên tịch chưa có chữ viết tắt «{abbreviation}» của «{body}»: ký hiệu văn bản liên tịch ghi tên mọi cơ quan, cơ quan chủ trì trước"),
+            Kind::JointSymbolMissing { symbol, body, abbreviation } => format!("the joint paper's number «{symbol}» lacks «{abbreviation}», the abbreviation of «{body}»: a joint paper's number names every body, the lead first"),
             Kind::FileTooLarge { file, size, limit } if vi => format!("tệp «{file}» quá lớn ({}); baocao chỉ đọc tệp tới {}", bytes(*size, true), bytes(*limit, true)),
             Kind::FileTooLarge { file, size, limit } => format!("file «{file}» is too large ({}); baocao reads files up to {}", bytes(*size, false), bytes(*limit, false)),
             Kind::Unreadable { file, error, .. } if vi => format!("không đọc được tệp «{file}»: {}", io_kind_vi(*error)),
@@ -449,6 +460,29 @@ impl Kind {
             Kind::YearOptionOutOfRange { value, min, max } if vi => format!("năm «{value}» không dùng được: cần một năm từ {min} đến {max}"),
             Kind::YearOptionOutOfRange { value, min, max } => format!("year «{value}» cannot be used: expected a year from {min} to {max}"),
         }
+    }
+}
+
+/// What a document family means, for `check`'s note.
+fn family_vi(family: &str) -> &'static str {
+    match family {
+        "dang" => "văn bản của Đảng, trình bày theo Hướng dẫn 36-HD/VPTW (khoi: dang)",
+        "mat_tran" => {
+            "văn bản của Mặt trận Tổ quốc, trình bày theo Nghị định 30/2020 với căn cứ của Mặt trận (khoi: mat_tran)"
+        }
+        "doan_the" => "văn bản của đoàn thể, trình bày theo Nghị định 30/2020 (khoi: doan_the)",
+        _ => "văn bản hành chính nhà nước, trình bày theo Nghị định 30/2020 (khoi: nha_nuoc)",
+    }
+}
+
+fn family_en(family: &str) -> &'static str {
+    match family {
+        "dang" => "a Party paper, laid out per Hướng dẫn 36-HD/VPTW (khoi: dang)",
+        "mat_tran" => {
+            "a Fatherland Front paper, laid out per Nghị định 30/2020 with the Front's legal bases (khoi: mat_tran)"
+        }
+        "doan_the" => "a mass organisation's paper, laid out per Nghị định 30/2020 (khoi: doan_the)",
+        _ => "a state administrative paper, laid out per Nghị định 30/2020 (khoi: nha_nuoc)",
     }
 }
 

@@ -6,14 +6,15 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::family;
 use super::metrics::{figure, fitted_tables, in_group_order, metric_rows};
-use super::nd30::{addressees, join_vietnamese, parse_body, signature};
+use super::nd30::{addressees, join_vietnamese, parse_body};
 use crate::diag::Problem;
 use crate::doc::{
     Align, Block, Document, Header, Metadata, Page, Paragraph, ParagraphStyle, Span, Table, Timestamp, Title,
 };
 use crate::input::{self, CachTinh, Input, LoaiBaoCao};
-use crate::text::vn::{self, Decimal};
+use crate::text::vn::Decimal;
 use crate::words::markup;
 use crate::words::programmes::{self, ProgrammeWords};
 use crate::words::templates::Templates;
@@ -150,7 +151,7 @@ pub fn context(input: &Input) -> Context<'_> {
         loai_chuong_trinh: kind,
         cac_ben_cau: if parties.len() > 1 { format!("giữa {cac_ben_noi}") } else { format!("của {cac_ben_noi}") },
         cac_ben_noi,
-        don_vi: awards::sentence_case_authority(&input.co_quan.ten),
+        don_vi: family::bodies_in_sentence(input),
         ket_qua_co_so_lieu: noi_dung.ket_qua.as_deref().is_some_and(figures::cites_figures),
         so_lieu: figures::for_narrative(input),
         tong_luot: (Decimal::from_int(recipients as i64) + commended).vietnamese(),
@@ -172,7 +173,9 @@ pub fn context(input: &Input) -> Context<'_> {
 /// Builds the report of `input`, worded by `templates`.
 pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> {
     let context = context(input);
+    let paper_family = family::of(input.family());
     let subject = markup::plain_text(templates.render("bao-cao-trich-yeu", &context)?.trim());
+    let subject = family::subject(&subject, paper_family);
     let mut body = parse_body(templates, "bao-cao", &context, |name| match name {
         "bang-ket-qua" => {
             let mut blocks: Vec<Block> = results_tables(input).into_iter().map(Block::Table).collect();
@@ -189,17 +192,20 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
 
     let van_ban = &input.van_ban;
     let mut blocks = vec![
-        Block::Header(Header {
-            parent: input.co_quan.chu_quan.as_deref().map(vn::upper),
-            issuer: vn::upper(&input.co_quan.ten),
-            number: Some(format!("Số: {}", van_ban.so_ky_hieu)),
-            place_date: Some(format!("{}, {}", van_ban.dia_danh, van_ban.ngay.long())),
-        }),
+        family::header(
+            Header {
+                parent: family::parent(input),
+                issuer: family::issuer(input),
+                number: Some(family::number_line(&van_ban.so_ky_hieu, paper_family)),
+                place_date: Some(format!("{}, {}", van_ban.dia_danh, van_ban.ngay.long())),
+            },
+            paper_family,
+        ),
         Block::Title(Title { kind: "BÁO CÁO".into(), subject: subject.clone(), note: None }),
     ];
     blocks.extend(addressees(&van_ban.kinh_gui));
     blocks.extend(body);
-    blocks.push(Block::Signature(signature(&van_ban.noi_nhan, &input.nguoi_ky)));
+    blocks.push(family::signature(&van_ban.noi_nhan, input, paper_family));
     let meta = Metadata {
         title: subject,
         subject: format!("Báo cáo số {}", van_ban.so_ky_hieu),

@@ -38,10 +38,16 @@ fn serialize_recipients<S: serde::Serializer>(list: &[NguoiNhan], serializer: S)
 /// Declares an input record once: the struct, and its YAML keys (the
 /// field names, in schema order) as `KEYS`, so the reader's key list
 /// cannot drift from the struct.
+/// Fields after `derived:` are filled by the reader from the keys above
+/// (a joint paper's other bodies), not read from keys of their own.
 macro_rules! record {
-    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }) => {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)*
+        $(derived: $($(#[$derived_meta:meta])* pub $derived:ident: $derived_ty:ty,)*)? }) => {
         $(#[$meta])*
-        pub struct $name { $($(#[$field_meta])* pub $field: $ty,)* }
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $ty,)*
+            $($($(#[$derived_meta])* pub $derived: $derived_ty,)*)?
+        }
 
         impl $name {
             /// The record's keys in the YAML file, in schema order.
@@ -84,7 +90,45 @@ record! {
         pub noi_dung: NoiDung,
         /// Award groups.
         pub khen_thuong: Vec<NhomKhen>,
+        derived:
+        /// A joint paper's other bodies and their signers, in the order
+        /// `co_quan` lists them after the lead (`co_quan` / `nguoi_ky`);
+        /// empty for one body.
+        pub lien_tich: Vec<BenLienTich>,
     }
+}
+
+/// One more body issuing a joint paper (văn bản liên tịch), and who signs
+/// for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenLienTich {
+    pub co_quan: CoQuan,
+    pub nguoi_ky: NguoiKy,
+}
+
+/// The document family: whose rules set a paper's header, number and
+/// signature (spec §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Khoi {
+    /// State bodies: Nghị định 30/2020.
+    NhaNuoc,
+    /// Party committees and bodies: Hướng dẫn 36-HD/VPTW.
+    Dang,
+    /// The Vietnamese Fatherland Front: NĐ 30's layout, its own legal bases.
+    MatTran,
+    /// Mass organisations: as the state.
+    DoanThe,
+}
+
+/// Which side of a joint paper's signature row the lead body signs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenKy {
+    /// On the right, as practice puts the chủ trì body (spec §9.2).
+    #[default]
+    Phai,
+    Trai,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -109,6 +153,8 @@ record! {
         pub kinh_gui: Vec<String>,
         /// "Nơi nhận:" items, without "- " and the final punctuation.
         pub noi_nhan: Vec<String>,
+        /// A joint paper: the side the lead body's signer stands on.
+        pub ky_chu_tri: BenKy,
     }
 }
 
@@ -121,6 +167,8 @@ record! {
         pub ten: String,
         /// Abbreviation used in ký hiệu.
         pub viet_tat: Option<String>,
+        /// The document family; derived from `ten` when absent.
+        pub khoi: Option<Khoi>,
     }
 }
 
@@ -393,6 +441,12 @@ record! {
         /// Emblem or logo printed on the certificates: a PNG file named
         /// relative to the YAML, read and decoded when the input was read.
         pub bieu_tuong: Option<Emblem>,
+        /// The decision's authority line when it is not `cap_khen` (the
+        /// body that decides is not the one named on the certificate).
+        pub tham_quyen: Option<String>,
+        /// The decision's subject when the award is not for the programme
+        /// under review.
+        pub trich_yeu: Option<String>,
     }
 }
 

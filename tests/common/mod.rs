@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+pub mod audit;
 pub mod lists;
 pub mod shapes;
 

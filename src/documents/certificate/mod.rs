@@ -225,6 +225,10 @@ pub(crate) struct Certificates<'i> {
     register_width: usize,
 }
 
+/// The Quốc hiệu and Tiêu ngữ a state body's certificate prints.
+const NATIONAL_NAME: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
 /// The certificates of award group `index` (0-based): the sheets' shared
 /// parts (paper, border, emblem, the frames every sheet reads alike) with
 /// no sheet yet, and the source of each sheet.
@@ -247,6 +251,16 @@ pub(crate) fn prepare<'i>(
         context.insert("nhom".into(), group_json(group));
         context.insert("hinh_thuc".into(), group.hinh_thuc.name().into());
         context.insert("ten_nguoi_ky".into(), group.nguoi_ky.full_name().into());
+        // A Party body's certificate: its title for the Quốc hiệu, no
+        // Tiêu ngữ, its signing marks and number (spec §9.1).
+        let family = super::family::of(group.family());
+        let party = family == crate::doc::Family::Party;
+        let (title, motto) = if party { ("ĐẢNG CỘNG SẢN VIỆT NAM", "") } else { (NATIONAL_NAME, MOTTO) };
+        context.insert("quoc_hieu".into(), title.into());
+        context.insert("tieu_ngu".into(), motto.into());
+        let mark = group.nguoi_ky.the_thuc.as_deref().map(|m| super::family::signing_mark(m, family));
+        context.insert("the_thuc".into(), mark.unwrap_or_default().into());
+        context.insert("so_quyet_dinh".into(), super::family::number(&group.quyet_dinh.so, family).into());
         context
     };
     let texts = BoxTexts::compile(layout.o.iter().map(|spec| (spec.ten.as_str(), spec.chu.as_str())), base).map_err(

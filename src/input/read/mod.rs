@@ -3,6 +3,7 @@
 //! bad value, unusable text) instead of stopping at the first.
 
 mod conference;
+mod issuers;
 
 use super::yaml::emit::shown;
 use super::yaml::{Mapping, Node, Number, Value};
@@ -104,8 +105,8 @@ impl<'a> Reader<'a> {
             return None;
         }
         let van_ban = self.required(&top, "van_ban", Self::van_ban);
-        let co_quan = self.required(&top, "co_quan", Self::co_quan);
-        let nguoi_ky = self.required(&top, "nguoi_ky", Self::nguoi_ky);
+        let co_quan = self.required(&top, "co_quan", Self::co_quan_list);
+        let nguoi_ky = self.required(&top, "nguoi_ky", Self::nguoi_ky_list);
         let cac_chuong_trinh = self.required(&top, "chuong_trinh", Self::programmes);
         let giai_doan = self.required(&top, "giai_doan", Self::giai_doan);
         let hoi_nghi = self.optional(&top, "hoi_nghi", Self::hoi_nghi);
@@ -115,11 +116,12 @@ impl<'a> Reader<'a> {
         let don_vi_con = self.list_of(&top, "don_vi_con", Self::don_vi_con);
         let noi_dung = self.optional(&top, "noi_dung", Self::noi_dung);
         let khen_thuong = self.list_of(&top, "khen_thuong", Self::nhom_khen);
+        let (co_quan, nguoi_ky, lien_tich) = self.issuers(co_quan, nguoi_ky)?;
         Some(Input {
             phien_ban: version?,
             van_ban: van_ban?,
-            co_quan: co_quan?,
-            nguoi_ky: nguoi_ky?,
+            co_quan,
+            nguoi_ky,
             chuong_trinh: cac_chuong_trinh.as_ref()?[0].clone(),
             cac_chuong_trinh: cac_chuong_trinh?,
             giai_doan: giai_doan?,
@@ -130,6 +132,7 @@ impl<'a> Reader<'a> {
             don_vi_con: don_vi_con?,
             noi_dung: noi_dung.unwrap_or_default(),
             khen_thuong: khen_thuong?,
+            lien_tich,
         })
     }
 
@@ -353,6 +356,7 @@ impl<'a> Reader<'a> {
         let ngay = self.required(&r, "ngay", Self::date);
         let kinh_gui = self.optional(&r, "kinh_gui", Self::text_list);
         let noi_nhan = self.required(&r, "noi_nhan", Self::text_list);
+        let ky_chu_tri = self.optional(&r, "ky_chu_tri", Self::side);
         Some(VanBan {
             loai: loai?,
             so_ky_hieu: so_ky_hieu?,
@@ -360,18 +364,20 @@ impl<'a> Reader<'a> {
             ngay: ngay?,
             kinh_gui: kinh_gui.unwrap_or_default(),
             noi_nhan: noi_nhan?,
+            ky_chu_tri: ky_chu_tri.unwrap_or_default(),
         })
     }
 
-    fn co_quan(&mut self, value: &Node, path: &str) -> Option<CoQuan> {
+    pub(super) fn co_quan(&mut self, value: &Node, path: &str) -> Option<CoQuan> {
         let r = self.record(value, path, CoQuan::KEYS)?;
         let chu_quan = self.optional(&r, "chu_quan", Self::paragraphs);
         let ten = self.required(&r, "ten", Self::header_text);
         let viet_tat = self.optional(&r, "viet_tat", Self::maybe_text);
-        Some(CoQuan { chu_quan, ten: ten?, viet_tat })
+        let khoi = self.optional(&r, "khoi", Self::khoi);
+        Some(CoQuan { chu_quan, ten: ten?, viet_tat, khoi })
     }
 
-    fn nguoi_ky(&mut self, value: &Node, path: &str) -> Option<NguoiKy> {
+    pub(super) fn nguoi_ky(&mut self, value: &Node, path: &str) -> Option<NguoiKy> {
         let r = self.record(value, path, NguoiKy::KEYS)?;
         let the_thuc = self.optional(&r, "the_thuc", Self::maybe_text);
         let chuc_vu = self.required(&r, "chuc_vu", Self::text);
@@ -505,6 +511,8 @@ impl<'a> Reader<'a> {
         let kho_giay = self.optional(&r, "kho_giay", |s, v, p| {
             s.choice(v, p, &[("a3", Paper::A3), ("400x300", Paper::Large), ("a4", Paper::A4)])
         });
+        let tham_quyen = self.optional(&r, "tham_quyen", Self::header_text);
+        let trich_yeu = self.optional(&r, "trich_yeu", Self::text);
         Some(NhomKhen {
             hinh_thuc: hinh_thuc?,
             cap_khen: cap_khen?,
@@ -520,6 +528,8 @@ impl<'a> Reader<'a> {
             bieu_duong,
             kho_giay,
             bieu_tuong,
+            tham_quyen,
+            trich_yeu,
         })
     }
 
