@@ -20,7 +20,7 @@ const METRICS: &[(&str, &str)] = &[
 
 /// A report over `years` years ending in 2023: up to six metrics, figures
 /// from units to hundreds of millions.
-fn report_input(random: &mut Seeded, years: i32) -> String {
+pub fn report_input(random: &mut Seeded, years: i32) -> String {
     let base = std::fs::read_to_string(root().join("tests/fixtures/minimal.yaml")).unwrap();
     let mut yaml = base.split("giai_doan:").next().unwrap().to_string();
     let first = 2024 - years;

@@ -13,6 +13,8 @@ mod common;
 mod pages;
 
 mod grid;
+mod parity;
+mod summaries;
 
 /// A small seeded generator (SplitMix64) for the inputs these tests write.
 pub struct Seeded(u64);
