@@ -12,6 +12,7 @@ mod common;
 #[path = "../typesetting/pages.rs"]
 mod pages;
 
+mod chart;
 mod grid;
 mod parity;
 mod summaries;
