@@ -16,6 +16,7 @@ mod chart;
 mod grid;
 mod parity;
 mod summaries;
+mod units;
 
 /// A small seeded generator (SplitMix64) for the inputs these tests write.
 pub struct Seeded(u64);

@@ -21,12 +21,29 @@ const SUBJECTS: &[&str] = &[
     "Tập thể được khen thưởng",
 ];
 
+const UNITS: &[&str] = &["Trần Nguyên Hãn", "Hồ Nam", "Dư Hàng Kênh", "Vĩnh Niệm", "Kênh Dương", "An Biên"];
+
 const KINDS: &[&str] = &["", " ở khu dân cư", " tại trường học", " trong doanh nghiệp"];
 
 /// The summary (PDF and DOCX) of `units` units over `years` years ending in
 /// 2023, over `indicators` indicators in four groups: the first third kept
 /// by every unit, each of the others by about half of them.
 pub fn many_units(random: &mut Seeded, units: usize, indicators: usize, years: i32) -> (tempfile::TempDir, PathBuf) {
+    let summary = generated(random, units, indicators, years);
+    (summary.dir, summary.out)
+}
+
+/// A generated summary: its folder, output folder, each unit's name and
+/// indicators (by number), and every indicator's name and group.
+pub struct Generated {
+    pub dir: tempfile::TempDir,
+    pub out: PathBuf,
+    pub units: Vec<(String, Vec<usize>)>,
+    pub indicators: Vec<(String, &'static str)>,
+}
+
+/// [`many_units`], with what was generated.
+pub fn generated(random: &mut Seeded, units: usize, indicators: usize, years: i32) -> Generated {
     let dir = tempfile::tempdir().unwrap();
     let first = 2024 - years;
     let names: Vec<String> = (0..indicators)
@@ -34,6 +51,7 @@ pub fn many_units(random: &mut Seeded, units: usize, indicators: usize, years: i
         .collect();
     let shared = indicators.div_ceil(3);
     let mut args: Vec<String> = vec!["summary".into()];
+    let mut written = Vec::new();
     for u in 0..units {
         let kept: Vec<usize> = (0..indicators).filter(|&i| i < shared || random.below(2) == 0).collect();
         let mut yaml = format!(
@@ -43,8 +61,9 @@ pub fn many_units(random: &mut Seeded, units: usize, indicators: usize, years: i
              chuong_trinh: {{ so: \"09/CTr-BCA-MTTW\", ngay: 2013-08-01, ten: \"Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc\", cac_ben: [\"Bộ Công an\", \"Ủy ban Trung ương MTTQ Việt Nam\"] }}\n\
              giai_doan: {{ tu: {first}, den: 2023 }}\nchi_tieu:\n",
             n = u + 1,
-            name = ["TRẦN NGUYÊN HÃN", "HỒ NAM", "DƯ HÀNG KÊNH", "VĨNH NIỆM", "KÊNH DƯƠNG", "AN BIÊN"][u % 6],
+            name = UNITS[u % UNITS.len()].to_uppercase(),
         );
+        written.push((format!("Công an phường {}", UNITS[u % UNITS.len()]), kept.clone()));
         for &i in &kept {
             let group = GROUPS[i * GROUPS.len() / indicators];
             let _ = writeln!(yaml, "  - {{ ma: ct{i}, ten: \"{}\", don_vi: \"lượt\", nhom: \"{group}\" }}", names[i]);
@@ -73,5 +92,6 @@ pub fn many_units(random: &mut Seeded, units: usize, indicators: usize, years: i
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = baocao(&args, dir.path());
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    (dir, out)
+    let groups = (0..indicators).map(|i| GROUPS[i * GROUPS.len() / indicators]);
+    Generated { dir, out, units: written, indicators: names.into_iter().zip(groups).collect() }
 }
