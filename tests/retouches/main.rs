@@ -9,11 +9,15 @@
 #[path = "../common/mod.rs"]
 mod common;
 #[allow(dead_code)]
+#[path = "../typesetting/generator.rs"]
+mod generator;
+#[allow(dead_code)]
 #[path = "../typesetting/pages.rs"]
 mod pages;
 
 mod chart;
 mod grid;
+mod overlay;
 mod parity;
 mod summaries;
 mod units;
