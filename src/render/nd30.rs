@@ -5,7 +5,7 @@
 //! [R] marks a value the spec leaves open (kept here, in one place).
 
 use crate::doc::{Header, Signature, Span, Title};
-use crate::text::breaks::balanced_text;
+use crate::text::breaks::{balanced_text, filled_text};
 use crate::text::fonts::Face;
 use crate::text::measure::{words, LINE_HEIGHT, PT_PER_MM};
 
@@ -29,8 +29,9 @@ pub(crate) const SHORT_RULE: f32 = 1.0 / 3.0;
 pub(crate) const RULE_WIDTH: f32 = 0.5;
 /// Room to sign and stamp, mm [P/R: 25–30].
 pub(crate) const SIGNING_SPACE_MM: f32 = 28.0;
-/// Share of the text width for Nơi nhận; the signature block takes the rest.
-pub(crate) const RECIPIENTS_SHARE: f32 = 0.45;
+/// Share of the text width for Nơi nhận, the left half under the signature
+/// row as NĐ 30's models set it; the signature block takes the rest.
+pub(crate) const RECIPIENTS_SHARE: f32 = 0.5;
 /// A rule's band, pt: the empty paragraph whose bottom border it is in the
 /// DOCX (2 pt line and the 0.5 pt border, as word processors stack them).
 pub(crate) const RULE_BAND: f32 = 2.5;
@@ -53,6 +54,12 @@ fn mm(face: Face, text: &str, size: f32) -> f32 {
 /// Lines of `text` balanced within `width_mm`.
 fn lines(text: &str, face: Face, size: f32, width_mm: f32) -> Vec<String> {
     balanced_text(text, face, size, width_mm * PT_PER_MM).into_iter().map(|(line, _)| line).collect()
+}
+
+/// Lines of `text` within `width_mm`, each as full as it can be: a list
+/// item that runs on.
+fn filled(text: &str, face: Face, size: f32, width_mm: f32) -> Vec<String> {
+    filled_text(text, face, size, width_mm * PT_PER_MM).into_iter().map(|(line, _)| line).collect()
 }
 
 /// Height of `count` lines of text at `size`, pt.
@@ -169,7 +176,7 @@ pub(crate) fn signature_set(signature: &Signature, text_width_mm: f32) -> Signat
     let left_mm = text_width_mm * RECIPIENTS_SHARE;
     let right_mm = text_width_mm - left_mm;
     let recipients: Vec<Vec<String>> =
-        signature.recipients.iter().map(|r| lines(r, Face::Regular, RECIPIENTS, left_mm - 2.0)).collect();
+        signature.recipients.iter().map(|r| filled(r, Face::Regular, RECIPIENTS, left_mm - 2.0)).collect();
     let authority: Vec<String> =
         signature.authority.iter().flat_map(|a| lines(a, Face::Bold, SIGNATURE, right_mm - 2.0)).collect();
     let name = lines(&signature.name, Face::Bold, SIGNATURE, right_mm - 2.0);

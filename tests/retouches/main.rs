@@ -19,6 +19,7 @@ mod chart;
 mod grid;
 mod overlay;
 mod parity;
+mod recipients;
 mod summaries;
 mod units;
 
