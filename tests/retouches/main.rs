@@ -27,7 +27,7 @@ mod units;
 pub struct Seeded(u64);
 
 impl Seeded {
-    pub fn next(&mut self) -> u64 {
+    pub fn step(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -36,7 +36,7 @@ impl Seeded {
     }
 
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.step() % n
     }
 
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {

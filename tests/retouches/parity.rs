@@ -31,9 +31,12 @@ for s in docx.Document(sys.argv[1]).sections:
         .collect()
 }
 
-/// Per page: its size (pt) and the page number's centre and baseline (pt
-/// from the top), if the page has one (a number alone in the top margin).
-fn numbers(pdf: &Path) -> Vec<((f32, f32), Option<(f32, f32)>)> {
+/// A page's size (pt) and its number's centre and bottom (pt from the top),
+/// if it has one (a number alone in the top margin).
+type Numbered = ((f32, f32), Option<(f32, f32)>);
+
+/// Per page: its size and number.
+fn numbers(pdf: &Path) -> Vec<Numbered> {
     pages::read(pdf)
         .iter()
         .map(|page| {

@@ -48,7 +48,7 @@ fn recipients_run_on_only_when_their_line_is_full() {
                 .lines()
                 .into_iter()
                 .map(|l| l.words.into_iter().filter(|w| w.x0 < left + column).collect::<Vec<_>>())
-                .skip_while(|words| !words.first().is_some_and(|w| w.text == "Nơi"))
+                .skip_while(|words| words.first().is_none_or(|w| w.text != "Nơi"))
                 .skip(1)
                 .filter(|words| !words.is_empty())
                 .collect();

@@ -1,7 +1,7 @@
 //! The summary's tables: per indicator (a column per year that has data,
 //! the undivided period totals when there are any, the range total, the
 //! change against the previous range when anything compares), and each
-//! unit's figures ([`UnitLine`]) that [`super::unit_table`] lays out. Only
+//! unit's figures ([`UnitLine`]) that the unit table lays out. Only
 //! columns with data are printed, and a table too wide for the page is
 //! split by years so it stays within the margins.
 
