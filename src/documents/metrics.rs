@@ -249,5 +249,10 @@ mod tests {
             tables.len(),
             tables.len() - 1
         );
+
+        // Few columns: one table, the name column taking the room left.
+        let few = fitted_tables(&header[..5], &rows, 3, 1, &aligns, 165.0, 12.0);
+        assert_eq!(few.len(), 1);
+        assert!((few[0].columns.iter().sum::<f32>() - 165.0).abs() < 0.01);
     }
 }
