@@ -93,8 +93,11 @@ pub(crate) fn flow(doc: &Document) -> Flow {
             let text = number.to_string();
             let size = nd30::PAGE_NUMBER;
             let width = Face::Regular.metrics().width(&text, size);
+            // Centred over the text block, as the DOCX's centred header
+            // paragraph is (NĐ 30: centred across, in the top margin).
+            let centre = page.left + page.text_width() / 2.0;
             items.push(Item::Text(TextRun {
-                x: (page.width * PT_PER_MM - width) / 2.0,
+                x: centre * PT_PER_MM - width / 2.0,
                 baseline: page.top * PT_PER_MM * 0.6,
                 size,
                 face: Face::Regular,

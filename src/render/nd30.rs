@@ -5,7 +5,7 @@
 //! [R] marks a value the spec leaves open (kept here, in one place).
 
 use crate::doc::{Family, Header, Signatures, Span, Title};
-use crate::text::breaks::balanced_text;
+use crate::text::breaks::{balanced_text, filled_text};
 use crate::text::fonts::Face;
 use crate::text::measure::{words, LINE_HEIGHT, PT_PER_MM};
 
@@ -29,8 +29,9 @@ pub(crate) const SHORT_RULE: f32 = 1.0 / 3.0;
 pub(crate) const RULE_WIDTH: f32 = 0.5;
 /// Room to sign and stamp, mm [P/R: 25–30].
 pub(crate) const SIGNING_SPACE_MM: f32 = 28.0;
-/// Share of the text width for Nơi nhận; the signature block takes the rest.
-pub(crate) const RECIPIENTS_SHARE: f32 = 0.45;
+/// Share of the text width for Nơi nhận, the left half under the signature
+/// row as NĐ 30's models set it; the signature block takes the rest.
+pub(crate) const RECIPIENTS_SHARE: f32 = 0.5;
 /// A rule's band, pt: the empty paragraph whose bottom border it is in the
 /// DOCX (2 pt line and the 0.5 pt border, as word processors stack them).
 pub(crate) const RULE_BAND: f32 = 2.5;
@@ -108,6 +109,12 @@ fn mm(face: Face, text: &str, size: f32) -> f32 {
 /// Lines of `text` balanced within `width_mm`.
 fn lines(text: &str, face: Face, size: f32, width_mm: f32) -> Vec<String> {
     balanced_text(text, face, size, width_mm * PT_PER_MM).into_iter().map(|(line, _)| line).collect()
+}
+
+/// Lines of `text` within `width_mm`, each as full as it can be: a list
+/// item that runs on.
+fn filled(text: &str, face: Face, size: f32, width_mm: f32) -> Vec<String> {
+    filled_text(text, face, size, width_mm * PT_PER_MM).into_iter().map(|(line, _)| line).collect()
 }
 
 /// Height of `count` lines of text at `size`, pt.
@@ -268,7 +275,7 @@ pub(crate) fn signature_set(signature: &Signatures, text_width_mm: f32) -> Signa
         Family::Party => (14.0, true, 12.0),
     };
     let recipients: Vec<Vec<String>> =
-        signature.recipients.iter().map(|r| lines(r, Face::Regular, recipients_size, left_mm - 2.0)).collect();
+        signature.recipients.iter().map(|r| filled(r, Face::Regular, recipients_size, left_mm - 2.0)).collect();
     let block = |signer: &crate::doc::Signer| {
         let authority: Vec<String> =
             signer.authority.iter().flat_map(|a| lines(a, Face::Bold, SIGNATURE, right_mm - 2.0)).collect();

@@ -53,6 +53,14 @@ pub(super) struct Context<'a> {
     /// year: that year (a period before the programme is not named).
     so_lieu_tu_nam: String,
     co_bang_don_vi: bool,
+    /// The unit table has a column per unit (a row per indicator).
+    don_vi_theo_cot: bool,
+    /// How many indicators the unit table compares, and how many that some
+    /// unit reports it leaves out ("" when none); whether the compared ones
+    /// are every unit's.
+    so_chi_tieu_so_sanh: String,
+    so_chi_tieu_khong_so_sanh: String,
+    chung_moi_don_vi: bool,
     don_vi_thieu_nam: Vec<MissingYears>,
     tong_khac_cong_don_vi: bool,
     co_bieu_do: bool,
@@ -118,9 +126,17 @@ pub(super) fn of<'a>(
         } else {
             String::new()
         },
-        co_bang_don_vi: !layout.unit_tables.is_empty(),
+        co_bang_don_vi: !layout.units.tables.is_empty(),
+        don_vi_theo_cot: layout.units.by_column,
+        so_chi_tieu_so_sanh: layout.units.compared.to_string(),
+        so_chi_tieu_khong_so_sanh: if layout.units.left_out > 0 && !layout.units.tables.is_empty() {
+            layout.units.left_out.to_string()
+        } else {
+            String::new()
+        },
+        chung_moi_don_vi: layout.units.shared_by_all,
         don_vi_thieu_nam: notes::missing_years(units, range, years),
-        tong_khac_cong_don_vi: !layout.unit_tables.is_empty() && found.total_differs,
+        tong_khac_cong_don_vi: !layout.units.tables.is_empty() && found.total_differs,
         co_bieu_do: !layout.charts.is_empty(),
     }
 }

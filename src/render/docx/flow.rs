@@ -559,7 +559,8 @@ pub(super) fn fill_charts(media: &mut [(String, Vec<u8>)], painted: Vec<(usize, 
 }
 
 /// Block `index`'s chart as a picture (the PDF's vector items painted at
-/// [`CHART_DPI`]) in a paragraph exactly as tall as the PDF's.
+/// [`CHART_DPI`]) in a paragraph as tall as the PDF's: at least that tall,
+/// so a word processor never clips the picture to the line.
 fn chart_paragraph(chart: &Chart, index: usize) -> DocxParagraph {
     let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
     let (w, h) = crate::render::raster::pixels(width, height, CHART_DPI);
@@ -567,6 +568,6 @@ fn chart_paragraph(chart: &Chart, index: usize) -> DocxParagraph {
     let picture = Pic::new_with_dimensions(chart_placeholder(index), w, h)
         .size((width * 12700.0) as u32, (height * 12700.0) as u32);
     let style = &styles::PICTURE;
-    let look = Look { line: Line::Exact(flow::chart_height(chart)), after: CHART_AFTER, ..style.look };
+    let look = Look { line: Line::AtLeast(flow::chart_height(chart)), after: CHART_AFTER, ..style.look };
     paragraph(style, look, &[]).add_run(Run::new().add_image(picture))
 }
