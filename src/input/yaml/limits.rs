@@ -9,8 +9,11 @@ use crate::input::bounds;
 /// thousand; 100,000 is some forty printed pages on one line.
 pub(crate) const MAX_LINE_CHARS: usize = 100_000;
 
-/// The most values aliases (`*ten`) may add to a file when expanded.
-pub(crate) const MAX_ALIASED_VALUES: u64 = 1_000_000;
+/// The most values aliases (`*ten`) may add to a file when expanded. The
+/// positioned tree copies an aliased block (about 100 bytes a value, kept
+/// under its anchor as well), so this keeps a bomb under some 20 MB per
+/// request while a clerk's file, which shares a block or two, is far below.
+pub(crate) const MAX_ALIASED_VALUES: u64 = 100_000;
 
 /// The most text aliases may add to a file when expanded (bytes).
 pub(crate) const MAX_ALIASED_BYTES: u64 = 64 * 1024 * 1024;
