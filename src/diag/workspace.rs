@@ -51,6 +51,9 @@ pub enum WorkspaceKind {
     CounterOutOfRange { highest: i64, max: i64 },
     /// The database refused a number as already held (two issues at once).
     RegisterConflict,
+    /// A summary by another body (or with a signer begun) lacking these of
+    /// its own, named in Vietnamese ("địa danh", "họ tên người ký").
+    SummaryNeedsOwn(Vec<String>),
 }
 
 impl WorkspaceKind {
@@ -166,6 +169,25 @@ impl WorkspaceKind {
             }
             WorkspaceKind::RegisterConflict => {
                 "a number of this issue was just given elsewhere; reload the page and issue again".into()
+            }
+            WorkspaceKind::SummaryNeedsOwn(missing) if vi => format!(
+                "báo cáo tổng hợp của cơ quan khác cần ghi {} của chính nó (không lấy của đơn vị đầu danh sách)",
+                missing.join(", ")
+            ),
+            WorkspaceKind::SummaryNeedsOwn(missing) => {
+                let english: Vec<&str> = missing
+                    .iter()
+                    .map(|m| match m.as_str() {
+                        "chức vụ người ký" => "the signer's title",
+                        "họ tên người ký" => "the signer's name",
+                        "địa danh" => "the place",
+                        _ => "a field",
+                    })
+                    .collect();
+                format!(
+                    "a summary by another body needs {} of its own (they are not taken from the first unit)",
+                    english.join(", ")
+                )
             }
         }
     }

@@ -54,6 +54,13 @@ pub(super) struct Context<'a> {
     co_bieu_do: bool,
 }
 
+impl<'a> Context<'a> {
+    /// The same words about `programme` (a summary's own, not its first input's).
+    pub(super) fn about(self, programme: &'a input::ChuongTrinh) -> Context<'a> {
+        Context { chuong_trinh: programme, ..self }
+    }
+}
+
 /// What the template says of the summary: the range and the reports, what
 /// the figures leave out, what is compared and which parts are there.
 pub(super) fn of<'a>(
@@ -80,12 +87,11 @@ pub(super) fn of<'a>(
         .collect();
     let outside: Vec<i32> = (asked.from..=asked.to).filter(|y| !range.contains(*y)).collect();
     let empty_years: Vec<i32> = range.years().filter(|y| !years.contains(y)).collect();
-    let first = &loaded[0].input;
     Context {
         tu: range.from,
         den: range.to,
         giai_doan: period_phrase(range),
-        chuong_trinh: &first.chuong_trinh,
+        chuong_trinh: &loaded[0].input.chuong_trinh,
         so_bao_cao: loaded.len().to_string(),
         so_don_vi: if loaded.len() > 1 { overall.len().to_string() } else { String::new() },
         so_don_vi_con: if loaded.len() == 1 && !units.is_empty() { units.len().to_string() } else { String::new() },
