@@ -298,8 +298,29 @@ async fn the_office_issues_registers_and_summarises_in_the_browser() {
     set_counter("57").await;
     until(&client, "the counter set", "return document.body.textContent.includes('CÔNG AN THÀNH PHỐ HẢI PHÒNG') && [...document.querySelectorAll('td.so')].some(td => td.textContent === '57')").await;
 
-    // "Ban hành" shows what will be numbered, from which counter, and asks once.
+    // The preview shows a whole page in a 1366×768 window, widens to the pane, and follows the paper edited.
     client.goto(&format!("{base}/hoi-nghi/{id}")).await.unwrap();
+    until(&client, "the first preview", "return document.querySelector('#anh-xem-truoc').dataset.phienBan === '2'")
+        .await;
+    let whole = "const r = document.querySelector('#anh-xem-truoc').getBoundingClientRect(); \
+                 return r.height > 300 && r.top >= 0 && r.bottom <= window.innerHeight";
+    until(&client, "the whole page in the window", whole).await;
+    client.find(Locator::Css("#co-xem option[value='100']")).await.unwrap().click().await.unwrap();
+    let wide = "const i = document.querySelector('#anh-xem-truoc'); const pane = i.parentElement.clientWidth; \
+                return i.getBoundingClientRect().width > pane * 0.85 && i.getBoundingClientRect().bottom > window.innerHeight";
+    until(&client, "the page as wide as the pane", wide).await;
+    client.find(Locator::Css("#phong-to")).await.unwrap().click().await.unwrap();
+    until(&client, "zoomed in", "const i = document.querySelector('#anh-xem-truoc'); return i.getBoundingClientRect().width > i.parentElement.clientWidth * 1.2").await;
+    client
+        .execute(
+            "document.querySelectorAll('fieldset.nhom')[1].querySelector('input:not([type=hidden])').focus()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    until(&client, "the second decision previewed", "const i = document.querySelector('#anh-xem-truoc'); return document.querySelector('#giay').value === 'quyet-dinh-2' && i.dataset.giay === 'quyet-dinh-2'").await;
+
+    // "Ban hành" shows what will be numbered, from which counter, and asks once.
     client.find(Locator::Css("[data-the='tai-ve']")).await.unwrap().click().await.unwrap();
     client.find(Locator::Css("#ban-hanh")).await.unwrap().click().await.unwrap();
     until(&client, "the confirmation", "const a = document.querySelector('#xac-nhan-ban-hanh'); return !a.hidden && a.textContent.includes('quyết định số 58/QĐ-CAHP')").await;
@@ -336,6 +357,15 @@ async fn the_office_issues_registers_and_summarises_in_the_browser() {
     let stale = http.request("POST", &format!("/api/conferences/{id}/issue"), &[("If-Match", "2")], b"");
     assert_eq!(stale.status, 409);
     assert_eq!(http.get(&format!("/api/conferences/{id}")).json()["version"], 3, "no empty version");
+
+    // The calibration sheet comes from the printers page, not from the command line.
+    client.goto(&format!("{base}/may-in")).await.unwrap();
+    let link =
+        client.find(Locator::Css("#to-luoi a[href$='a3.pdf']")).await.unwrap().attr("href").await.unwrap().unwrap();
+    let sheet = http.get(&link);
+    assert_eq!(sheet.status, 200);
+    let sheet_text = pdf_text(&sheet.body);
+    assert!(sheet.body.starts_with(b"%PDF") && !sheet_text.trim().is_empty(), "{sheet_text}");
 
     // A counter set below the number issued: refused at its field, in words.
     client.goto(&format!("{base}/so-dang-ky")).await.unwrap();

@@ -35,6 +35,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/conferences/{id}/pack.zip", get(pack))
         .route("/api/conferences/{id}/preview/{version}/{paper}/{page}", get(preview))
         .route("/api/summary", post(super::summary::summary))
+        .route("/api/calibration/{sheet}", get(calibration))
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -46,6 +47,32 @@ fn content_type(name: &str) -> &'static str {
         Some("zip") => "application/zip",
         _ => "application/octet-stream",
     }
+}
+
+/// `GET /api/calibration/a3.pdf` (`400x300.pdf`, `a4.pdf`): the printer
+/// calibration sheet `baocao calibrate` writes, from the browser.
+async fn calibration(Path(sheet): Path<String>) -> Answer {
+    let paper = match sheet.as_str() {
+        "a3.pdf" => crate::doc::Paper::A3,
+        "400x300.pdf" => crate::doc::Paper::Large,
+        "a4.pdf" => crate::doc::Paper::A4,
+        _ => return Err(Refusal::not_found()),
+    };
+    let drawn = tokio::task::spawn_blocking(move || {
+        let meta = crate::doc::Metadata { title: "Hiệu chỉnh máy in".into(), ..Default::default() };
+        crate::render::pdf::draw(&crate::render::calibrate::sheet(paper), &meta, Default::default())
+    })
+    .await
+    .map_err(Refusal::internal)?;
+    let pdf = drawn.map_err(|refused| Refusal::internal(format!("{refused:?}")))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"hieu-chinh-{sheet}\"")),
+        ],
+        pdf,
+    )
+        .into_response())
 }
 
 fn transient(err: Transient) -> Refusal {

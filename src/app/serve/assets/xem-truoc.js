@@ -1,0 +1,72 @@
+// baocao serve: the preview's size — the whole page in the window (the
+// default: a 1366×768 laptop sees all of it), the width of the pane, or
+// larger — kept for the next visit; and the preview follows the paper
+// being edited (a field of award group 2 shows decision 2). Plain
+// JavaScript, served by the binary.
+"use strict";
+
+(() => {
+  const picture = document.querySelector("#anh-xem-truoc");
+  const size = document.querySelector("#co-xem");
+  const choice = document.querySelector("#giay");
+  if (!picture || !size || !choice) return;
+  const sizes = [...size.options].map((option) => option.value);
+
+  function apply() {
+    const chosen = size.value;
+    picture.classList.toggle("ca-trang", chosen === "ca-trang");
+    picture.classList.toggle("co-dinh", chosen !== "ca-trang");
+    picture.style.width = chosen === "ca-trang" ? "" : `${chosen}%`;
+    try {
+      localStorage.setItem("baocao.co-xem", chosen);
+    } catch (_) {
+      // A browser that keeps nothing still sizes the preview.
+    }
+  }
+
+  function step(by) {
+    const next = sizes.indexOf(size.value) + by;
+    if (next >= 0 && next < sizes.length) {
+      size.value = sizes[next];
+      apply();
+    }
+  }
+
+  let kept = null;
+  try {
+    kept = localStorage.getItem("baocao.co-xem");
+  } catch (_) {
+    kept = null;
+  }
+  if (kept && sizes.includes(kept)) size.value = kept;
+  apply();
+  size.addEventListener("change", apply);
+  document.querySelector("#thu-nho").addEventListener("click", () => step(-1));
+  document.querySelector("#phong-to").addEventListener("click", () => step(1));
+
+  // The paper a field belongs to: an award group's fields → its decision;
+  // the press summary's → the press summary; the rest → the report.
+  function paperOf(field) {
+    const group = field.closest("[data-list='khen_thuong'] fieldset.nhom");
+    if (group) {
+      const groups = [...group.parentElement.children].filter((item) => item.matches("fieldset.nhom"));
+      return `quyet-dinh-${groups.indexOf(group) + 1}`;
+    }
+    const key = field.dataset.key || "";
+    if (key.startsWith("tin_bai")) return "tin-bai";
+    return "bao-cao";
+  }
+
+  document.addEventListener("focusin", (event) => {
+    const field = event.target;
+    if (!field.closest || !field.closest("#the-bieu-mau") || !field.matches("input, textarea, select")) return;
+    const paper = paperOf(field);
+    const known = [...choice.options].some((option) => option.value === paper);
+    // A certificate being looked at stays: its group's fields print on it too.
+    const onCertificate = choice.value.startsWith("khen-") && paper.startsWith("quyet-dinh-");
+    if (known && choice.value !== paper && !onCertificate) {
+      choice.value = paper;
+      choice.dispatchEvent(new Event("change"));
+    }
+  });
+})();
