@@ -249,6 +249,14 @@ async fn downloaded(dir: &Path, ext: &str) -> Vec<u8> {
     }
 }
 
+/// With BAOCAO_SHOTS=DIR, the page as it is now into DIR/NAME.png (to look at while working).
+async fn shot(client: &Client, name: &str) {
+    if let Ok(dir) = std::env::var("BAOCAO_SHOTS") {
+        let png = client.screenshot().await.expect("a screenshot");
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).expect("write the screenshot");
+    }
+}
+
 /// The office's side, as a clerk at a 1366×768 laptop: a counter continued
 /// from last year's paper register, numbers issued through the confirmation
 /// (a second click changes nothing), a counter set below an issued number
@@ -333,6 +341,7 @@ async fn the_office_issues_registers_and_summarises_in_the_browser() {
         .to_string();
     assert!(asked.contains("sổ số quyết định của «CÔNG AN THÀNH PHỐ HẢI PHÒNG» năm 2018"), "{asked}");
     assert!(asked.contains("sổ vàng giấy khen"), "the recipients' numbers are shown: {asked}");
+    shot(&client, "ban-hanh").await;
     assert_eq!(http.get(&format!("/api/conferences/{id}")).json()["version"], 2, "asking issued nothing");
     client.find(Locator::Css("#xac-nhan-cap-so")).await.unwrap().click().await.unwrap();
     until(
@@ -371,6 +380,7 @@ async fn the_office_issues_registers_and_summarises_in_the_browser() {
     client.goto(&format!("{base}/so-dang-ky")).await.unwrap();
     set_counter("10").await;
     until(&client, "the refusal at the field", "const f = document.querySelector('#dat-bo-dem input[name=so_cuoi]'); const said = f.closest('.truong').querySelector('.loi').textContent; return f.hasAttribute('aria-invalid') && said.includes('Số cuối phải từ 58')").await;
+    shot(&client, "bo-dem").await;
 
     // The register names the issuing body, on the page and in the Excel file.
     type_into(&client, "#tim-khen input[name='q']", "nguyen thi hang").await;
@@ -407,6 +417,7 @@ async fn the_office_issues_registers_and_summarises_in_the_browser() {
     }
     client.find(Locator::Css("#tong-hop button[type='submit']")).await.unwrap().click().await.unwrap();
     let zip = downloaded(&downloads, "zip").await;
+    shot(&client, "tong-hop").await;
     let text = pdf_text(&zip_file(&zip, "tong-hop.pdf"));
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for said in [
