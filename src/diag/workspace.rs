@@ -92,9 +92,9 @@ impl WorkspaceKind {
             }
             WorkspaceKind::UploadBroken => "what was sent could not be read (cut short or damaged); send it again".into(),
             WorkspaceKind::FormDate(typed) if vi => {
-                format!("ngày «{typed}» không đúng; hãy ghi năm-tháng-ngày, ví dụ 2021-01-15")
+                format!("ngày «{typed}» không đúng; hãy ghi ngày/tháng/năm, ví dụ 15/01/2021")
             }
-            WorkspaceKind::FormDate(typed) => format!("«{typed}» is not a date; write year-month-day, e.g. 2021-01-15"),
+            WorkspaceKind::FormDate(typed) => format!("«{typed}» is not a date; write day/month/year, e.g. 15/01/2021"),
             WorkspaceKind::CounterForm if vi => {
                 "sổ cần có tên cơ quan, số cuối từ 0 trở lên và số có không quá 12 chữ số".into()
             }

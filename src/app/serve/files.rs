@@ -1,6 +1,6 @@
 //! What the workspace hands out: each paper (PDF, DOCX, the press text),
 //! the whole pack as a ZIP with its manifest, the preview's page pictures,
-//! summaries over several conferences; and the list upload, checked and
+//! the printer calibration sheet; and the list upload, checked and
 //! shown before it is accepted. (Summaries: `summary.rs`.)
 
 use std::io::Write as _;
@@ -27,14 +27,13 @@ use crate::diag::{Lang, WorkspaceKind};
 use crate::pack::output::{Manifest, OutputFile};
 use crate::pack::{DocKind, Format, Paper};
 
-/// The routes of the papers, lists and summaries.
+/// The routes of the papers, lists and the calibration sheet.
 pub(crate) fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/api/conferences/{id}/lists", post(list_upload))
         .route("/api/conferences/{id}/files/{name}", get(file))
         .route("/api/conferences/{id}/pack.zip", get(pack))
         .route("/api/conferences/{id}/preview/{version}/{paper}/{page}", get(preview))
-        .route("/api/summary", post(super::summary::summary))
         .route("/api/calibration/{sheet}", get(calibration))
 }
 

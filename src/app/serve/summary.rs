@@ -21,6 +21,10 @@ use crate::documents::summary::{SummaryOwn, SummaryRequest};
 use crate::input::{NguoiKy, Source, Stored};
 use crate::pack::output::OutputFile;
 
+pub(crate) fn routes() -> axum::Router<Arc<App>> {
+    axum::Router::new().route("/api/summary", axum::routing::post(summary))
+}
+
 /// The signer the summary page names.
 #[derive(serde::Deserialize, Default)]
 pub(crate) struct SignerAsk {
