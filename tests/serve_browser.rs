@@ -328,8 +328,39 @@ async fn the_office_issues_registers_and_summarises_in_the_browser() {
         .unwrap();
     until(&client, "the second decision previewed", "const i = document.querySelector('#anh-xem-truoc'); return document.querySelector('#giay').value === 'quyet-dinh-2' && i.dataset.giay === 'quyet-dinh-2'").await;
 
-    // "Ban hành" shows what will be numbered, from which counter, and asks once.
+    // Printing on blanks: the preview lays the text on a faint picture of the whole certificate.
     client.find(Locator::Css("[data-the='tai-ve']")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("#cach-in option[value='phoi']")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("#giay option[value='khen-1']")).await.unwrap().click().await.unwrap();
+    until(
+        &client,
+        "the preview on the blank",
+        "return document.querySelector('#anh-xem-truoc').dataset.trenPhoi === 'khen-1'",
+    )
+    .await;
+    let inked = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const inked = async (url) => { const i = new Image(); i.src = url; await i.decode(); \
+               const c = document.createElement('canvas'); [c.width, c.height] = [i.naturalWidth, i.naturalHeight]; \
+               const p = c.getContext('2d'); p.drawImage(i, 0, 0); const d = p.getImageData(0, 0, c.width, c.height).data; \
+               let n = 0; for (let k = 0; k < d.length; k += 4) if (d[k] < 245 || d[k + 1] < 245 || d[k + 2] < 245) n++; \
+               return n / (d.length / 4); }; \
+             Promise.all([inked(document.querySelector('#anh-xem-truoc').src), \
+               inked(arguments[0]), inked(arguments[1])]).then(done)",
+            vec![
+                json!(format!("/api/conferences/{id}/preview/2/khen-1/1.png?in=phoi")),
+                json!(format!("/api/conferences/{id}/preview/2/khen-1/1.png")),
+            ],
+        )
+        .await
+        .unwrap();
+    let [shown, text_only, whole] = [0, 1, 2].map(|i| inked[i].as_f64().unwrap());
+    assert!(whole > text_only && text_only > 0.0, "a blank has more than its text: {inked:?}");
+    assert!(shown > text_only * 1.5, "the blank shows under the text: {inked:?}");
+    shot(&client, "tren-phoi").await;
+
+    // "Ban hành" shows what will be numbered, from which counter, and asks once.
     client.find(Locator::Css("#ban-hanh")).await.unwrap().click().await.unwrap();
     until(&client, "the confirmation", "const a = document.querySelector('#xac-nhan-ban-hanh'); return !a.hidden && a.textContent.includes('quyết định số 58/QĐ-CAHP')").await;
     let asked: String = client

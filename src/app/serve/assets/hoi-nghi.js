@@ -466,6 +466,7 @@
   window.baocao.conference = {
     id,
     version: () => version,
+    page: () => page,
     issued: async (data) => {
       changed(data, "Đã ban hành,");
       await redrawForm();

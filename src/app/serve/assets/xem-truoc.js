@@ -1,8 +1,9 @@
 // baocao serve: the preview's size — the whole page in the window (the
 // default: a 1366×768 laptop sees all of it), the width of the pane, or
 // larger — kept for the next visit; and the preview follows the paper
-// being edited (a field of award group 2 shows decision 2). Plain
-// JavaScript, served by the binary.
+// being edited (a field of award group 2 shows decision 2); printing on
+// blanks, it lays the text on a faint picture of the whole certificate.
+// Plain JavaScript, served by the binary.
 "use strict";
 
 (() => {
@@ -69,4 +70,49 @@
       choice.dispatchEvent(new Event("change"));
     }
   });
+
+  // Printing on blanks: the text alone is hard to judge, so the preview lays
+  // it (multiplied, as ink on paper) on a faint picture of the whole
+  // certificate — where each line lands on the printed blank.
+  const how = document.querySelector("#cach-in");
+  const load = (url) =>
+    new Promise((resolve, reject) => {
+      const image = new Image();
+      image.onload = () => resolve(image);
+      image.onerror = reject;
+      image.src = url;
+    });
+
+  async function onBlank() {
+    if (picture.src.startsWith("data:")) return;
+    const paper = picture.dataset.giay || "";
+    const conference = window.baocao.conference;
+    if (!how || how.value !== "phoi" || !paper.startsWith("khen-") || !conference) {
+      delete picture.dataset.trenPhoi;
+      return;
+    }
+    const shown = picture.src;
+    const blank = `/api/conferences/${conference.id}/preview/${picture.dataset.phienBan}/${paper}/${conference.page()}.png`;
+    try {
+      const [text, whole] = await Promise.all([load(shown), load(blank)]);
+      if (picture.src !== shown) return;
+      const canvas = document.createElement("canvas");
+      canvas.width = text.naturalWidth;
+      canvas.height = text.naturalHeight;
+      const pen = canvas.getContext("2d");
+      pen.fillStyle = "#fff";
+      pen.fillRect(0, 0, canvas.width, canvas.height);
+      pen.globalAlpha = 0.3;
+      pen.drawImage(whole, 0, 0, canvas.width, canvas.height);
+      pen.globalAlpha = 1;
+      pen.globalCompositeOperation = "multiply";
+      pen.drawImage(text, 0, 0);
+      picture.src = canvas.toDataURL("image/png");
+      picture.dataset.trenPhoi = paper;
+    } catch (_) {
+      // Without the whole certificate the text alone stays shown.
+    }
+  }
+
+  new MutationObserver(onBlank).observe(picture, { attributes: true, attributeFilter: ["src"] });
 })();
