@@ -266,19 +266,16 @@ fn already_recorded(
     decisions: &[DecisionRecord],
     awards: &[AwardRecord],
 ) -> rusqlite::Result<bool> {
-    let (held_decisions, held_awards) = register::issued(connection, id)?;
-    let numbers = |list: &[DecisionRecord]| {
-        let mut found: Vec<(usize, String)> = list.iter().map(|d| (d.group, d.number.clone())).collect();
-        found.sort();
-        found
-    };
-    let registered = |list: &[AwardRecord]| {
-        let mut found: Vec<(usize, String, String)> =
-            list.iter().map(|a| (a.group, a.recipient.clone(), a.register_no.clone())).collect();
-        found.sort();
-        found
-    };
-    Ok(numbers(&held_decisions) == numbers(decisions) && registered(&held_awards) == registered(awards))
+    let (mut held_decisions, mut held_awards) = register::issued(connection, id)?;
+    let (mut decisions, mut awards) = (decisions.to_vec(), awards.to_vec());
+    // Whole records: a recipient's unit or a decision's date edited since is recorded again.
+    for list in [&mut held_decisions, &mut decisions] {
+        list.sort_by(|a, b| (a.group, &a.number).cmp(&(b.group, &b.number)));
+    }
+    for list in [&mut held_awards, &mut awards] {
+        list.sort_by(|a, b| (a.group, &a.recipient, &a.register_no).cmp(&(b.group, &b.recipient, &b.register_no)));
+    }
+    Ok(held_decisions == decisions && held_awards == awards)
 }
 
 /// Issues `version` (checked as `input`; its files read from memory):
