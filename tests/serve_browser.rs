@@ -411,6 +411,9 @@ async fn the_office_issues_registers_and_summarises_in_the_browser() {
     client.goto(&format!("{base}/so-dang-ky")).await.unwrap();
     set_counter("10").await;
     until(&client, "the refusal at the field", "const f = document.querySelector('#dat-bo-dem input[name=so_cuoi]'); const said = f.closest('.truong').querySelector('.loi').textContent; return f.hasAttribute('aria-invalid') && said.includes('Số cuối phải từ 58')").await;
+    let highest = "return [...document.querySelectorAll('table.danh-muc tr')].some(r => r.textContent.includes('Số quyết định') && \
+                   r.textContent.includes('CÔNG AN THÀNH PHỐ HẢI PHÒNG') && r.querySelectorAll('td.so')[1]?.textContent === '58')";
+    until(&client, "the highest number issued shown beside its counter", highest).await;
     shot(&client, "bo-dem").await;
 
     // The register names the issuing body, on the page and in the Excel file.
