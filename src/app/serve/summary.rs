@@ -16,7 +16,7 @@ use super::api::{load_version, workspace_problem};
 use super::app::App;
 use super::check::ProblemJson;
 use super::stored;
-use crate::diag::{Failure, Lang, WorkspaceKind};
+use crate::diag::{Failure, Lang, OwnField, WorkspaceKind};
 use crate::documents::summary::{SummaryOwn, SummaryRequest};
 use crate::input::{NguoiKy, Source, Stored};
 use crate::pack::output::OutputFile;
@@ -74,7 +74,7 @@ fn given(text: &str) -> Option<String> {
 
 /// What the summary says of itself; or, for another body's summary, the
 /// fields it lacks (in the clerk's words).
-fn own(ask: &SummaryAsk) -> Result<SummaryOwn, Vec<&'static str>> {
+fn own(ask: &SummaryAsk) -> Result<SummaryOwn, Vec<OwnField>> {
     let signer = &ask.nguoi_ky;
     let nguoi_ky = match (given(&signer.chuc_vu), given(&signer.ho_ten)) {
         (Some(chuc_vu), Some(ho_ten)) => {
@@ -86,14 +86,14 @@ fn own(ask: &SummaryAsk) -> Result<SummaryOwn, Vec<&'static str>> {
     let mut missing = Vec::new();
     if another_body || given(&signer.chuc_vu).is_some() || given(&signer.ho_ten).is_some() {
         if given(&signer.chuc_vu).is_none() {
-            missing.push("chức vụ người ký");
+            missing.push(OwnField::SignerTitle);
         }
         if given(&signer.ho_ten).is_none() {
-            missing.push("họ tên người ký");
+            missing.push(OwnField::SignerName);
         }
     }
     if another_body && given(&ask.dia_danh).is_none() {
-        missing.push("địa danh");
+        missing.push(OwnField::Place);
     }
     if !missing.is_empty() {
         return Err(missing);
@@ -128,10 +128,7 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
     }
     let own = match own(&ask) {
         Ok(own) => own,
-        Err(missing) => {
-            let what = missing.iter().map(|m| m.to_string()).collect();
-            return Err(workspace_problem("", WorkspaceKind::SummaryNeedsOwn(what)));
-        }
+        Err(missing) => return Err(workspace_problem("", WorkspaceKind::SummaryNeedsOwn(missing))),
     };
     let mut versions = Vec::new();
     for id in &ask.conferences {
