@@ -307,7 +307,8 @@ const CRATES: &[(&str, &[&str])] = &[
     ("handlebars", &["words", "app::serve::pages"]),
     ("calamine", &["input"]),
     ("csv", &["input"]),
-    ("rust_xlsxwriter", &["input"]),
+    // The list template `init` writes, and the workspace's register export.
+    ("rust_xlsxwriter", &["input", "app::serve::register_xlsx"]),
 ];
 
 /// Whether the code of `source` (its unit tests left out) names `krate` as

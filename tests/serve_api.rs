@@ -240,9 +240,13 @@ fn refused_forms_name_no_field_or_key() {
     let counter = put("/api/counters", json!({ "so": "quyet-dinh", "co_quan": " ", "nam": 2024, "so_cuoi": 3 }));
     let printer = put("/api/printers", json!({ "ten": "Máy A", "lech_x": 80.0, "lech_y": 0.0, "ty_le": 1.0 }));
     let id = create_sample(&client);
-    let asked = json!({ "conferences": [id], "from": 2013, "to": 2018, "ngay": "15/01/2021" });
+    let asked = json!({ "conferences": [id], "from": 2013, "to": 2018, "ngay": "31/02/2021" });
     let summary = client.post_json("/api/summary", &asked);
-    let expected = [(counter, "tên cơ quan"), (printer, "±50 mm"), (summary, "ngày «15/01/2021» không đúng")];
+    let expected = [
+        (counter, "tên cơ quan"),
+        (printer, "±50 mm"),
+        (summary, "ngày «31/02/2021» không đúng; hãy ghi ngày/tháng/năm"),
+    ];
     for (answer, words) in expected {
         let said = problems(&answer)[0]["message"].as_str().unwrap().to_string();
         assert!(said.contains(words), "{said}");

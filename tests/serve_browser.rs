@@ -66,13 +66,15 @@ async fn browser(driver: &Driver, profile: &Path, downloads: &Path) -> Client {
             "binary": chromium,
             "args": [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,768", "--lang=vi",
                 format!("--user-data-dir={}", profile.display()),
             ],
             "prefs": {
                 "download.default_directory": downloads,
                 "download.prompt_for_download": false,
                 "download.directory_upgrade": true,
+                // A Vietnamese office's browser: the workspace answers in Vietnamese.
+                "intl.accept_languages": "vi-VN,vi",
             },
         },
     });
@@ -227,5 +229,248 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     assert!(names.contains(&"bao-cao.pdf".to_string()) && names.contains(&"manifest.json".to_string()), "{names:?}");
     assert!(pdf_text(&zip_file(&bytes, "bao-cao.pdf")).contains("126/BC-CAHP"));
     assert!(pdf_text(&zip_file(&bytes, "quyet-dinh-1.pdf")).contains("Trần Văn Bình"));
+    client.close().await.unwrap();
+}
+
+/// Waits for the one file with extension `ext` Chromium downloads into `dir`.
+async fn downloaded(dir: &Path, ext: &str) -> Vec<u8> {
+    let started = Instant::now();
+    loop {
+        let done: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .collect();
+        if let Some(file) = done.first() {
+            return std::fs::read(file).unwrap();
+        }
+        assert!(started.elapsed() < Duration::from_secs(180), "no .{ext} was downloaded");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// With BAOCAO_SHOTS=DIR, the page as it is now into DIR/NAME.png (to look at while working).
+async fn shot(client: &Client, name: &str) {
+    if let Ok(dir) = std::env::var("BAOCAO_SHOTS") {
+        let png = client.screenshot().await.expect("a screenshot");
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).expect("write the screenshot");
+    }
+}
+
+/// The office's side, as a clerk at a 1366×768 laptop: a counter continued
+/// from last year's paper register, numbers issued through the confirmation
+/// (a second click changes nothing), a counter set below an issued number
+/// refused at its field, the register exported to Excel with the issuing
+/// body, and a district summary with its own number, place and signer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_office_issues_registers_and_summarises_in_the_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let (profile, downloads) = (dir.path().join("chromium"), dir.path().join("tai-ve"));
+    std::fs::create_dir_all(&downloads).unwrap();
+    let driver = Driver::start();
+    let server = Server::start(&dir.path().join("ws"));
+    let base = format!("http://{}", server.addr);
+    let http = server.client();
+    let id = workspace::create_sample(&http);
+    // The second group's decision left for the register to number.
+    let yaml = http.get(&format!("/api/conferences/{id}")).json()["yaml"].as_str().unwrap().to_string();
+    let blank = yaml.replace("1789/QĐ-CAHP", "/QĐ-CAHP");
+    assert_ne!(blank, yaml);
+    let saved = http.request(
+        "PUT",
+        &format!("/api/conferences/{id}"),
+        &[("If-Match", "1"), ("Content-Type", "application/yaml")],
+        blank.as_bytes(),
+    );
+    assert_eq!(saved.status, 200, "{}", saved.text());
+    let client = browser(&driver, &profile, &downloads).await;
+
+    // Last year's paper register ended at 57: the counter goes on from there.
+    client.goto(&format!("{base}/so-dang-ky")).await.unwrap();
+    let set_counter = |last: &'static str| {
+        let client = client.clone();
+        async move {
+            let form = client.find(Locator::Css("#dat-bo-dem")).await.unwrap();
+            form.find(Locator::Css("select[name='so'] option[value='quyet_dinh']"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            type_into(&client, "#dat-bo-dem input[name='co_quan']", "CÔNG AN THÀNH PHỐ HẢI PHÒNG").await;
+            type_into(&client, "#dat-bo-dem input[name='nam']", "2018").await;
+            type_into(&client, "#dat-bo-dem input[name='so_cuoi']", last).await;
+            form.find(Locator::Css("button[type='submit']")).await.unwrap().click().await.unwrap();
+        }
+    };
+    set_counter("57").await;
+    until(&client, "the counter set", "return document.body.textContent.includes('CÔNG AN THÀNH PHỐ HẢI PHÒNG') && [...document.querySelectorAll('td.so')].some(td => td.textContent === '57')").await;
+
+    // The preview shows a whole page in a 1366×768 window, widens to the pane, and follows the paper edited.
+    client.goto(&format!("{base}/hoi-nghi/{id}")).await.unwrap();
+    until(&client, "the first preview", "return document.querySelector('#anh-xem-truoc').dataset.phienBan === '2'")
+        .await;
+    let whole = "const r = document.querySelector('#anh-xem-truoc').getBoundingClientRect(); \
+                 return r.height > 300 && r.top >= 0 && r.bottom <= window.innerHeight";
+    until(&client, "the whole page in the window", whole).await;
+    client.find(Locator::Css("#co-xem option[value='100']")).await.unwrap().click().await.unwrap();
+    let wide = "const i = document.querySelector('#anh-xem-truoc'); const pane = i.parentElement.clientWidth; \
+                return i.getBoundingClientRect().width > pane * 0.85 && i.getBoundingClientRect().bottom > window.innerHeight";
+    until(&client, "the page as wide as the pane", wide).await;
+    client.find(Locator::Css("#phong-to")).await.unwrap().click().await.unwrap();
+    until(&client, "zoomed in", "const i = document.querySelector('#anh-xem-truoc'); return i.getBoundingClientRect().width > i.parentElement.clientWidth * 1.2").await;
+    client
+        .execute(
+            "document.querySelectorAll('fieldset.nhom')[1].querySelector('input:not([type=hidden])').focus()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    until(&client, "the second decision previewed", "const i = document.querySelector('#anh-xem-truoc'); return document.querySelector('#giay').value === 'quyet-dinh-2' && i.dataset.giay === 'quyet-dinh-2'").await;
+
+    // Printing on blanks: the preview lays the text on a faint picture of the whole certificate.
+    client.find(Locator::Css("[data-the='tai-ve']")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("#cach-in option[value='phoi']")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("#giay option[value='khen-1']")).await.unwrap().click().await.unwrap();
+    until(
+        &client,
+        "the preview on the blank",
+        "return document.querySelector('#anh-xem-truoc').dataset.trenPhoi === 'khen-1'",
+    )
+    .await;
+    let inked = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const inked = async (url) => { const i = new Image(); i.src = url; await i.decode(); \
+               const c = document.createElement('canvas'); [c.width, c.height] = [i.naturalWidth, i.naturalHeight]; \
+               const p = c.getContext('2d'); p.drawImage(i, 0, 0); const d = p.getImageData(0, 0, c.width, c.height).data; \
+               let n = 0; for (let k = 0; k < d.length; k += 4) if (d[k] < 245 || d[k + 1] < 245 || d[k + 2] < 245) n++; \
+               return n / (d.length / 4); }; \
+             Promise.all([inked(document.querySelector('#anh-xem-truoc').src), \
+               inked(arguments[0]), inked(arguments[1])]).then(done)",
+            vec![
+                json!(format!("/api/conferences/{id}/preview/2/khen-1/1.png?in=phoi")),
+                json!(format!("/api/conferences/{id}/preview/2/khen-1/1.png")),
+            ],
+        )
+        .await
+        .unwrap();
+    let [shown, text_only, whole] = [0, 1, 2].map(|i| inked[i].as_f64().unwrap());
+    assert!(whole > text_only && text_only > 0.0, "a blank has more than its text: {inked:?}");
+    assert!(shown > text_only * 1.5, "the blank shows under the text: {inked:?}");
+    shot(&client, "tren-phoi").await;
+
+    // "Ban hành" shows what will be numbered, from which counter, and asks once.
+    client.find(Locator::Css("#ban-hanh")).await.unwrap().click().await.unwrap();
+    until(&client, "the confirmation", "const a = document.querySelector('#xac-nhan-ban-hanh'); return !a.hidden && a.textContent.includes('quyết định số 58/QĐ-CAHP')").await;
+    let asked: String = client
+        .execute("return document.querySelector('#se-cap').textContent", vec![])
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(asked.contains("sổ số quyết định của «CÔNG AN THÀNH PHỐ HẢI PHÒNG» năm 2018"), "{asked}");
+    assert!(asked.contains("sổ vàng giấy khen"), "the recipients' numbers are shown: {asked}");
+    shot(&client, "ban-hanh").await;
+    assert_eq!(http.get(&format!("/api/conferences/{id}")).json()["version"], 2, "asking issued nothing");
+    client.find(Locator::Css("#xac-nhan-cap-so")).await.unwrap().click().await.unwrap();
+    until(
+        &client,
+        "the issue",
+        "return document.querySelector('#ket-qua-ban-hanh').textContent.includes('Đã ban hành (phiên bản 3)')",
+    )
+    .await;
+    let decision = http.get(&format!("/api/conferences/{id}/files/quyet-dinh-2.pdf?phien_ban=3"));
+    assert!(pdf_text(&decision.body).contains("58/QĐ-CAHP"), "the decision carries the number drawn");
+
+    // A second click, and the old version's request again: nothing changes.
+    client.find(Locator::Css("#ban-hanh")).await.unwrap().click().await.unwrap();
+    until(
+        &client,
+        "the second click",
+        "return document.querySelector('#ket-qua-ban-hanh').textContent.includes('Đã ban hành rồi')",
+    )
+    .await;
+    let again = http.request("POST", &format!("/api/conferences/{id}/issue"), &[("If-Match", "3")], b"");
+    assert_eq!((again.status, again.json()["unchanged"].clone()), (200, Value::Bool(true)), "{}", again.text());
+    let stale = http.request("POST", &format!("/api/conferences/{id}/issue"), &[("If-Match", "2")], b"");
+    assert_eq!(stale.status, 409);
+    assert_eq!(http.get(&format!("/api/conferences/{id}")).json()["version"], 3, "no empty version");
+
+    // The calibration sheet comes from the printers page, not from the command line.
+    client.goto(&format!("{base}/may-in")).await.unwrap();
+    let link =
+        client.find(Locator::Css("#to-luoi a[href$='a3.pdf']")).await.unwrap().attr("href").await.unwrap().unwrap();
+    let sheet = http.get(&link);
+    assert_eq!(sheet.status, 200);
+    let sheet_text = pdf_text(&sheet.body);
+    assert!(sheet.body.starts_with(b"%PDF") && !sheet_text.trim().is_empty(), "{sheet_text}");
+
+    // A counter set below the number issued: refused at its field, in words.
+    client.goto(&format!("{base}/so-dang-ky")).await.unwrap();
+    set_counter("10").await;
+    until(&client, "the refusal at the field", "const f = document.querySelector('#dat-bo-dem input[name=so_cuoi]'); const said = f.closest('.truong').querySelector('.loi').textContent; return f.hasAttribute('aria-invalid') && said.includes('Số cuối phải từ 58')").await;
+    let highest = "return [...document.querySelectorAll('table.danh-muc tr')].some(r => r.textContent.includes('Số quyết định') && \
+                   r.textContent.includes('CÔNG AN THÀNH PHỐ HẢI PHÒNG') && r.querySelectorAll('td.so')[1]?.textContent === '58')";
+    until(&client, "the highest number issued shown beside its counter", highest).await;
+    shot(&client, "bo-dem").await;
+
+    // The register names the issuing body, on the page and in the Excel file.
+    type_into(&client, "#tim-khen input[name='q']", "nguyen thi hang").await;
+    client.find(Locator::Css("#tim-khen button[type='submit']")).await.unwrap().click().await.unwrap();
+    until(&client, "the search", "return [...document.querySelectorAll('#ket-qua-tim td')].some(td => td.textContent === 'CÔNG AN THÀNH PHỐ HẢI PHÒNG')").await;
+    client.find(Locator::Css("#tai-excel")).await.unwrap().click().await.unwrap();
+    let sheet = downloaded(&downloads, "xlsx").await;
+    let rows = workspace::xlsx_rows(&sheet);
+    let header = rows.iter().find(|r| r.iter().any(|c| c == "Cơ quan ban hành")).expect("a header row");
+    let body_column = header.iter().position(|c| c == "Cơ quan ban hành").unwrap();
+    let hang = rows.iter().find(|r| r.iter().any(|c| c == "Nguyễn Thị Hằng")).expect("her row");
+    assert_eq!(hang[body_column], "CÔNG AN THÀNH PHỐ HẢI PHÒNG", "{rows:?}");
+    assert!(hang.iter().any(|c| c == "58/QĐ-CAHP") && hang.iter().any(|c| c == "16/08/2018"), "{hang:?}");
+    assert!(!rows.iter().any(|r| r.iter().any(|c| c == "Công an quận Lê Chân")), "the search's rows only");
+
+    // A district summary: without its own signer it is refused in words; with it, its papers say so.
+    client.goto(&format!("{base}/tong-hop")).await.unwrap();
+    client.find(Locator::Css("#tong-hop input[name='hoi_nghi']")).await.unwrap().click().await.unwrap();
+    for (name, text) in
+        [("from", "2013"), ("to", "2018"), ("co_quan", "Công an quận Lê Chân"), ("so_ky_hieu", "15/BC-CAQ")]
+    {
+        type_into(&client, &format!("#tong-hop input[name='{name}']"), text).await;
+    }
+    client.find(Locator::Css("#tong-hop button[type='submit']")).await.unwrap().click().await.unwrap();
+    until(&client, "the missing signer said", "const t = document.querySelector('#loi-tong-hop').textContent; return t.includes('chức vụ người ký') && t.includes('địa danh')").await;
+    for (name, text) in [
+        ("dia_danh", "Lê Chân"),
+        ("chuc_vu", "TRƯỞNG CÔNG AN QUẬN"),
+        ("cap_bac", "Thượng tá"),
+        ("ho_ten", "Đỗ Văn Quang"),
+        ("ngay", "20/12/2018"),
+    ] {
+        type_into(&client, &format!("#tong-hop input[name='{name}']"), text).await;
+    }
+    client.find(Locator::Css("#tong-hop button[type='submit']")).await.unwrap().click().await.unwrap();
+    let zip = downloaded(&downloads, "zip").await;
+    shot(&client, "tong-hop").await;
+    let text = pdf_text(&zip_file(&zip, "tong-hop.pdf"));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        "CÔNG AN QUẬN LÊ CHÂN",
+        "15/BC-CAQ",
+        "Lê Chân, ngày 20 tháng 12 năm 2018",
+        "TRƯỞNG CÔNG AN QUẬN",
+        "Thượng tá Đỗ Văn Quang",
+    ] {
+        assert!(flat.contains(said), "«{said}» in the summary: {flat}");
+    }
+    let first = workspace::sample().0;
+    let ward_signer = first
+        .split("nguoi_ky:")
+        .nth(1)
+        .and_then(|s| s.split("ho_ten: \"").nth(1))
+        .and_then(|s| s.split('"').next())
+        .unwrap();
+    assert!(!flat.contains(ward_signer), "not the first unit's signer «{ward_signer}»");
+    assert!(!flat.contains("Hải Phòng, ngày"), "not the first unit's place");
     client.close().await.unwrap();
 }

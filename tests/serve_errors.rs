@@ -91,6 +91,9 @@ fn no_answer_shows_the_database_or_the_program() {
     let server = Server::start(dir.path());
     let client = server.client();
     let id = create_sample(&client);
+    // Issued, so a counter can be set below an issued number.
+    let issued = client.request("POST", &format!("/api/conferences/{id}/issue"), &[("If-Match", "1")], b"");
+    assert_eq!(issued.status, 200, "{}", issued.text());
     let tries: Vec<Try> = vec![
         ("GET", "/api/conferences/abc".into(), vec![], vec![]),
         ("GET", "/api/conferences/99999999999999999999999".into(), vec![], vec![]),
@@ -103,6 +106,47 @@ fn no_answer_shows_the_database_or_the_program() {
         ("PUT", format!("/api/conferences/{id}"), vec![("If-Match", "1")], vec![0xff, 0xfe]),
         ("PUT", format!("/api/conferences/{id}/form"), vec![("If-Match", "1")], b"{\"x\": ".to_vec()),
         ("POST", format!("/api/conferences/{id}/issue"), vec![("If-Match", "9")], vec![]),
+        ("GET", format!("/api/conferences/{id}/issue?phien_ban=9"), vec![], vec![]),
+        ("GET", format!("/api/conferences/{id}/issue?phien_ban=x"), vec![], vec![]),
+        ("GET", "/api/conferences/999/issue".into(), vec![], vec![]),
+        ("GET", "/api/awards?nam=abc".into(), vec![], vec![]),
+        ("GET", "/api/awards.xlsx?nam=abc".into(), vec![], vec![]),
+        (
+            "PUT",
+            "/api/counters".into(),
+            vec![("Content-Type", "application/json")],
+            r#"{"so":"quyet_dinh","co_quan":"CÔNG AN THÀNH PHỐ HẢI PHÒNG","nam":2018,"so_cuoi":1788}"#.as_bytes().to_vec(),
+        ),
+        (
+            "PUT",
+            "/api/counters".into(),
+            vec![("Content-Type", "application/json")],
+            br#"{"so":"quyet_dinh","co_quan":"x","nam":2018,"so_cuoi":-5}"#.to_vec(),
+        ),
+        (
+            "POST",
+            "/api/summary".into(),
+            vec![("Content-Type", "application/json")],
+            format!(r#"{{"conferences":[{id}],"from":2013,"to":2018,"co_quan":"Công an quận Lê Chân"}}"#).into_bytes(),
+        ),
+        (
+            "POST",
+            "/api/summary".into(),
+            vec![("Content-Type", "application/json")],
+            format!(r#"{{"conferences":[{id}],"from":2013,"to":2018,"bieu_do":"khong_co"}}"#).into_bytes(),
+        ),
+        (
+            "POST",
+            "/api/summary".into(),
+            vec![("Content-Type", "application/json")],
+            format!(r#"{{"conferences":[{id}],"from":2013,"to":2018,"chi_tieu":"a: ["}}"#).into_bytes(),
+        ),
+        (
+            "POST",
+            "/api/summary".into(),
+            vec![("Content-Type", "application/json")],
+            format!(r#"{{"conferences":[{id}],"from":2013,"to":2018,"ngay":"31/02/2018"}}"#).into_bytes(),
+        ),
         (
             "POST",
             "/api/conferences".into(),

@@ -375,6 +375,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
                 ngay,
                 templates,
                 metric_map: chi_tieu.as_deref().map(Source::path),
+                own: Default::default(),
             };
             let crate::Built { dir, manifest, warnings } = crate::build_summary(&request, out.as_deref(), pdfa)?;
             eprint!("{}", diag::render_all(&warnings, lang));

@@ -20,7 +20,7 @@ pub use lang::{Lang, Severity};
 pub use list::{CellTrouble, ColumnUse, FileWhat, KindSource, ListKind, RecipientKind, SkipReason};
 pub use problem::{render_all, Location, Problem};
 pub use render::{ArchivalRule, RenderKind};
-pub use workspace::WorkspaceKind;
+pub use workspace::{OwnField, WorkspaceKind};
 
 #[cfg(test)]
 mod tests {

@@ -51,6 +51,29 @@ pub enum WorkspaceKind {
     CounterOutOfRange { highest: i64, max: i64 },
     /// The database refused a number as already held (two issues at once).
     RegisterConflict,
+    /// A summary by another body (or with a signer begun) lacking these of its own.
+    SummaryNeedsOwn(Vec<OwnField>),
+}
+
+/// What a summary by another body must say of itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnField {
+    SignerTitle,
+    SignerName,
+    Place,
+}
+
+impl OwnField {
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang == Lang::Vi) {
+            (OwnField::SignerTitle, true) => "chức vụ người ký",
+            (OwnField::SignerName, true) => "họ tên người ký",
+            (OwnField::Place, true) => "địa danh",
+            (OwnField::SignerTitle, false) => "the signer's title",
+            (OwnField::SignerName, false) => "the signer's name",
+            (OwnField::Place, false) => "the place",
+        }
+    }
 }
 
 impl WorkspaceKind {
@@ -89,9 +112,9 @@ impl WorkspaceKind {
             }
             WorkspaceKind::UploadBroken => "what was sent could not be read (cut short or damaged); send it again".into(),
             WorkspaceKind::FormDate(typed) if vi => {
-                format!("ngày «{typed}» không đúng; hãy ghi năm-tháng-ngày, ví dụ 2021-01-15")
+                format!("ngày «{typed}» không đúng; hãy ghi ngày/tháng/năm, ví dụ 15/01/2021")
             }
-            WorkspaceKind::FormDate(typed) => format!("«{typed}» is not a date; write year-month-day, e.g. 2021-01-15"),
+            WorkspaceKind::FormDate(typed) => format!("«{typed}» is not a date; write day/month/year, e.g. 15/01/2021"),
             WorkspaceKind::CounterForm if vi => {
                 "sổ cần có tên cơ quan, số cuối từ 0 trở lên và số có không quá 12 chữ số".into()
             }
@@ -167,6 +190,34 @@ impl WorkspaceKind {
             WorkspaceKind::RegisterConflict => {
                 "a number of this issue was just given elsewhere; reload the page and issue again".into()
             }
+            WorkspaceKind::SummaryNeedsOwn(missing) => {
+                let named: Vec<&str> = missing.iter().map(|field| field.name(lang)).collect();
+                if vi {
+                    format!(
+                        "báo cáo tổng hợp của cơ quan khác cần ghi {} của chính nó (không lấy của đơn vị đầu danh sách)",
+                        named.join(", ")
+                    )
+                } else {
+                    format!(
+                        "a summary by another body needs {} of its own (they are not taken from the first unit)",
+                        named.join(", ")
+                    )
+                }
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_missing_its_own_fields_names_them_in_each_language() {
+        let kind = WorkspaceKind::SummaryNeedsOwn(vec![OwnField::SignerName, OwnField::Place]);
+        let vi = kind.message(Lang::Vi);
+        let en = kind.message(Lang::En);
+        assert!(vi.contains("họ tên người ký, địa danh") && !vi.contains("signer"), "{vi}");
+        assert!(en.contains("the signer's name, the place") && !en.contains("địa danh"), "{en}");
     }
 }

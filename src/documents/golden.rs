@@ -109,3 +109,65 @@ fn a_changed_model_is_told_with_its_first_differing_line() {
     assert!(told.contains("BẢN TIN") && told.contains("from line"), "{told}");
     assert!(Path::new(&root().join("tests/fixtures/model").join(format!("{name}.txt"))).is_file());
 }
+
+/// A summary by another body (a district over its wards) prints its own
+/// number, place, signer and programme, none of the first input's; with
+/// only its issuer given, the number is left blank without the first
+/// input's abbreviation.
+#[test]
+fn a_summary_of_another_body_prints_its_own_heading_and_signer() {
+    use crate::doc::{Block, Header, Signature};
+    let source = |name: &str| crate::input::Source::path(&root().join(name));
+    let heading = |request: &super::summary::SummaryRequest| {
+        let summary = super::summary::build(request).unwrap_or_else(|err| panic!("{err:?}"));
+        let header = summary.document.blocks.iter().find_map(|b| match b {
+            Block::Header(header) => Some(header.clone()),
+            _ => None,
+        });
+        let signature = summary.document.blocks.iter().find_map(|b| match b {
+            Block::Signature(signature) => Some(signature.clone()),
+            _ => None,
+        });
+        let text = format!("{:?}", summary.document.blocks);
+        (header.expect("a header"), signature.expect("a signature"), text)
+    };
+    let own = super::summary::SummaryOwn {
+        so_ky_hieu: Some("15/BC-CAQ".into()),
+        dia_danh: Some("Lê Chân".into()),
+        nguoi_ky: Some(crate::input::NguoiKy {
+            the_thuc: None,
+            chuc_vu: "TRƯỞNG CÔNG AN QUẬN".into(),
+            cap_bac: Some("Thượng tá".into()),
+            ho_ten: "Đỗ Văn Quang".into(),
+        }),
+        chuong_trinh: Some(("12/CTr-CAQ".into(), "Quận an toàn".into())),
+    };
+    let request = super::summary::SummaryRequest {
+        inputs: vec![source("inputs/quan-a.yaml"), source("inputs/quan-b.yaml")],
+        from: 2018,
+        to: 2023,
+        co_quan: Some("Công an quận Lê Chân".into()),
+        ngay: crate::text::vn::Date::parse("2023-12-20"),
+        own,
+        ..Default::default()
+    };
+    let (header, signature, text): (Header, Signature, String) = heading(&request);
+    assert_eq!(header.number.as_deref(), Some("Số: 15/BC-CAQ"));
+    assert_eq!(header.place_date.as_deref(), Some("Lê Chân, ngày 20 tháng 12 năm 2023"));
+    assert_eq!(
+        (signature.authority.join(" "), signature.name.as_str()),
+        ("TRƯỞNG CÔNG AN QUẬN".into(), "Thượng tá Đỗ Văn Quang")
+    );
+    assert!(text.contains("12/CTr-CAQ") && text.contains("Quận an toàn"), "the summary's own programme");
+    let first = crate::input::load_source(&source("inputs/quan-a.yaml")).unwrap().0;
+    let first_number = first.chuong_trinh.so.clone().expect("the sample's programme has a number");
+    assert!(!text.contains(&first_number), "not the first unit's programme {first_number}");
+    assert!(!text.contains(&first.nguoi_ky.ho_ten), "not the first unit's signer");
+
+    // Only the issuer: the number is the văn thư's to fill in, with no ward's abbreviation.
+    let bare = super::summary::SummaryRequest { own: Default::default(), ..request };
+    let (header, _, _) = heading(&bare);
+    let short = first.co_quan.viet_tat.clone().unwrap_or_default();
+    let number = header.number.unwrap_or_default();
+    assert!(number.ends_with("/BC") && !short.is_empty() && !number.contains(&short), "{number}");
+}

@@ -140,6 +140,12 @@ pub(crate) fn achievement(input: &Input, group: &crate::input::NhomKhen) -> Stri
 }
 
 /// The phrases of `input`'s programmes and period.
+/// One programme cited by its number, and by its number and title (a
+/// summary that names its own programme).
+pub(crate) fn cited(programme: &ChuongTrinh) -> (String, String) {
+    (by_number(programme), by_number_and_title(programme))
+}
+
 pub(crate) fn of(input: &Input) -> ProgrammeWords {
     let all: &[ChuongTrinh] = &input.cac_chuong_trinh;
     let kinds: Vec<&str> = all.iter().map(kind).collect();

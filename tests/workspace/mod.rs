@@ -368,3 +368,11 @@ pub fn pdf_text(pdf: &[u8]) -> String {
         .unwrap_or_else(|err| panic!("pdftotext is needed ({err}); install poppler-utils (scripts/test does)"));
     String::from_utf8_lossy(&output.stdout).to_string()
 }
+
+/// The rows of an XLSX's first sheet, every cell as text (read back with calamine).
+pub fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("an XLSX workbook");
+    let sheet = book.worksheet_range_at(0).expect("a first sheet").expect("a readable sheet");
+    sheet.rows().map(|row| row.iter().map(|cell| cell.to_string()).collect()).collect()
+}

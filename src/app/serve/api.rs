@@ -36,8 +36,9 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/conferences/{id}", get(show).put(replace))
         .route("/api/conferences/{id}/form", put(save_form))
         .route("/api/conferences/{id}/versions", get(history))
-        .route("/api/conferences/{id}/issue", post(issue_numbers))
+        .route("/api/conferences/{id}/issue", get(issue_plan).post(issue_numbers))
         .route("/api/awards", get(awards))
+        .route("/api/awards.xlsx", get(super::register_xlsx::export))
         .route("/api/counters", get(counters).put(set_counter))
         .route("/api/printers", get(printers).put(save_printer))
         .route("/api/printers/{name}", axum::routing::delete(delete_printer))
@@ -279,6 +280,7 @@ async fn history(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Answer {
 }
 
 /// `POST /api/conferences/{id}/issue`: "Ban hành" the version in If-Match.
+/// A version already issued whole answers as it is, with nothing changed.
 async fn issue_numbers(
     State(app): State<Arc<App>>,
     Extension(caller): Extension<Option<Caller>>,
@@ -286,7 +288,27 @@ async fn issue_numbers(
     headers: HeaderMap,
 ) -> Answer {
     let expected = if_match(&headers)?;
-    let version = load_version(&app, id, None).await?;
+    run_issue(&app, id, expected, author(&caller), issue::Mode::Commit).await
+}
+
+/// `GET /api/conferences/{id}/issue?phien_ban=N`: what "Ban hành" would
+/// number now — which decisions and sổ vàng numbers, from which counters —
+/// drawn in a transaction that is dropped, so nothing changes.
+async fn issue_plan(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Path(id): Path<i64>,
+    Query(query): Query<VersionQuery>,
+) -> Answer {
+    let expected = match query.phien_ban {
+        Some(version) => version,
+        None => load_version(&app, id, None).await?.version,
+    };
+    run_issue(&app, id, expected, author(&caller), issue::Mode::Preview).await
+}
+
+async fn run_issue(app: &Arc<App>, id: i64, expected: i64, author: String, mode: issue::Mode) -> Answer {
+    let version = load_version(app, id, None).await?;
     if version.version != expected {
         return Err(Refusal::Stale(version.version));
     }
@@ -298,12 +320,22 @@ async fn issue_numbers(
     })
     .await;
     let input = prepared.map_err(Refusal::internal)??;
-    let author = author(&caller);
-    let issued = app.db(move |connection| issue::issue(connection, &version, &input, &author)).await?;
+    let issued = app.db(move |connection| issue::issue(connection, &version, &input, &author, mode)).await?;
     match issued {
-        issue::Issued::Done { version, decisions } => Ok((
+        issue::Issued::Done { version, decisions, drawn } => {
+            // A preview keeps the version it was asked for: the one to confirm.
+            let (version, tag) = if mode == issue::Mode::Preview { (expected, expected) } else { (version, version) };
+            Ok((
+                [(header::ETAG, format!("\"{tag}\""))],
+                Json(
+                    json!({ "id": id, "version": version, "decisions": decisions, "drawn": drawn, "unchanged": false }),
+                ),
+            )
+                .into_response())
+        }
+        issue::Issued::Unchanged { version, decisions } => Ok((
             [(header::ETAG, format!("\"{version}\""))],
-            Json(json!({ "id": id, "version": version, "decisions": decisions })),
+            Json(json!({ "id": id, "version": version, "decisions": decisions, "drawn": [], "unchanged": true })),
         )
             .into_response()),
         issue::Issued::Problems(problems) => Err(Refusal::Problems(problems)),
@@ -313,7 +345,7 @@ async fn issue_numbers(
 }
 
 async fn awards(State(app): State<Arc<App>>, Query(query): Query<register::Query>) -> Answer {
-    Ok(Json(app.db(move |connection| register::search(connection, &query)).await?).into_response())
+    Ok(Json(app.db(move |connection| register::search(connection, &query, 500)).await?).into_response())
 }
 
 async fn counters(State(app): State<Arc<App>>) -> Answer {

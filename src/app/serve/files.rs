@@ -1,7 +1,7 @@
 //! What the workspace hands out: each paper (PDF, DOCX, the press text),
 //! the whole pack as a ZIP with its manifest, the preview's page pictures,
-//! summaries over several conferences; and the list upload, checked and
-//! shown before it is accepted.
+//! the printer calibration sheet; and the list upload, checked and
+//! shown before it is accepted. (Summaries: `summary.rs`.)
 
 use std::io::Write as _;
 use std::sync::Arc;
@@ -21,21 +21,20 @@ use super::check::{self, has_errors, ProblemJson};
 use super::render::{Part, Print, Transient};
 use super::store::conferences::StoredFile;
 use super::store::users;
-use super::stored::{self, FileKind};
+use super::stored::FileKind;
 use super::{upload, yaml_form};
-use crate::diag::{Failure, Lang, WorkspaceKind};
-use crate::documents::summary::SummaryRequest;
+use crate::diag::{Lang, WorkspaceKind};
 use crate::pack::output::{Manifest, OutputFile};
 use crate::pack::{DocKind, Format, Paper};
 
-/// The routes of the papers, lists and summaries.
+/// The routes of the papers, lists and the calibration sheet.
 pub(crate) fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/api/conferences/{id}/lists", post(list_upload))
         .route("/api/conferences/{id}/files/{name}", get(file))
         .route("/api/conferences/{id}/pack.zip", get(pack))
         .route("/api/conferences/{id}/preview/{version}/{paper}/{page}", get(preview))
-        .route("/api/summary", post(summary))
+        .route("/api/calibration/{sheet}", get(calibration))
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -47,6 +46,32 @@ fn content_type(name: &str) -> &'static str {
         Some("zip") => "application/zip",
         _ => "application/octet-stream",
     }
+}
+
+/// `GET /api/calibration/a3.pdf` (`400x300.pdf`, `a4.pdf`): the printer
+/// calibration sheet `baocao calibrate` writes, from the browser.
+async fn calibration(Path(sheet): Path<String>) -> Answer {
+    let paper = match sheet.as_str() {
+        "a3.pdf" => crate::doc::Paper::A3,
+        "400x300.pdf" => crate::doc::Paper::Large,
+        "a4.pdf" => crate::doc::Paper::A4,
+        _ => return Err(Refusal::not_found()),
+    };
+    let drawn = tokio::task::spawn_blocking(move || {
+        let meta = crate::doc::Metadata { title: "Hiệu chỉnh máy in".into(), ..Default::default() };
+        crate::render::pdf::draw(&crate::render::calibrate::sheet(paper), &meta, Default::default())
+    })
+    .await
+    .map_err(Refusal::internal)?;
+    let pdf = drawn.map_err(|refused| Refusal::internal(format!("{refused:?}")))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"hieu-chinh-{sheet}\"")),
+        ],
+        pdf,
+    )
+        .into_response())
 }
 
 fn transient(err: Transient) -> Refusal {
@@ -154,7 +179,7 @@ pub(crate) async fn pack(State(app): State<Arc<App>>, Path(id): Path<i64>, Query
 }
 
 /// `files` (each name once) and their manifest, as a ZIP.
-fn zip_files(input_name: &str, files: &[&OutputFile]) -> zip::result::ZipResult<Vec<u8>> {
+pub(super) fn zip_files(input_name: &str, files: &[&OutputFile]) -> zip::result::ZipResult<Vec<u8>> {
     let mut seen = std::collections::HashSet::new();
     let files: Vec<&OutputFile> = files.iter().copied().filter(|f| seen.insert(f.entry.path.clone())).collect();
     let manifest = Manifest { input: input_name.to_string(), files: files.iter().map(|f| f.entry.clone()).collect() };
@@ -225,76 +250,6 @@ async fn warnings(app: &App, id: i64, version: i64, part: Part, paper: &str, que
         .map(|w| w.in_lang(lang))
         .collect();
     Ok(Json(json!({ "problems": warnings })).into_response())
-}
-
-#[derive(serde::Deserialize)]
-pub(crate) struct SummaryAsk {
-    conferences: Vec<i64>,
-    from: i32,
-    to: i32,
-    #[serde(default)]
-    co_quan: Option<String>,
-    #[serde(default)]
-    ngay: Option<String>,
-}
-
-/// `POST /api/summary`: the summary papers of some conferences over a range, as a ZIP.
-pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<SummaryAsk>) -> Answer {
-    if ask.conferences.is_empty() {
-        return Err(workspace_problem("conferences", WorkspaceKind::NoConference));
-    }
-    let mut versions = Vec::new();
-    for id in &ask.conferences {
-        match load_version(&app, *id, None).await {
-            Ok(version) => versions.push(version),
-            Err(_) => return Err(workspace_problem("conferences", WorkspaceKind::UnknownConference(*id))),
-        }
-    }
-    let ngay = match ask.ngay.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        Some(text) => match crate::text::vn::Date::parse(text) {
-            Some(date) => Some(date),
-            None => return Err(workspace_problem("ngay", WorkspaceKind::FormDate(text.to_string()))),
-        },
-        None => None,
-    };
-    let made = tokio::task::spawn_blocking(move || -> std::io::Result<Result<Vec<u8>, Vec<ProblemJson>>> {
-        let inputs = versions.iter().map(|version| {
-            stored::named(&format!("hoi-nghi-{}.yaml", version.conference), &version.yaml, &version.files)
-        });
-        let request = SummaryRequest {
-            inputs: inputs.collect(),
-            from: ask.from,
-            to: ask.to,
-            co_quan: ask.co_quan.filter(|c| !c.trim().is_empty()),
-            chart: Vec::new(),
-            ngay,
-            templates: None,
-            metric_map: None,
-        };
-        let bare = |problem: &crate::diag::Problem| ProblemJson::new(problem, Lang::Vi);
-        // The same papers `baocao summary` writes, made in memory.
-        let rendered = match crate::pack::render_summary(&request, false) {
-            Ok(rendered) => rendered,
-            Err(Failure::Input(problems)) => return Ok(Err(problems.iter().map(bare).collect())),
-            Err(failure) => return Err(std::io::Error::other(failure.message(Lang::Vi))),
-        };
-        let files: Vec<&OutputFile> = rendered.files.iter().collect();
-        zip_files(&rendered.manifest.input, &files).map(Ok).map_err(std::io::Error::other)
-    })
-    .await;
-    match made {
-        Ok(Ok(Ok(bytes))) => Ok((
-            [
-                (header::CONTENT_TYPE, "application/zip".to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"tong-hop-{}-{}.zip\"", ask.from, ask.to)),
-            ],
-            bytes,
-        )
-            .into_response()),
-        Ok(Ok(Err(problems))) => Err(Refusal::Problems(problems)),
-        Ok(Err(err)) => Err(Refusal::internal(err)),
-        Err(err) => Err(Refusal::internal(err)),
-    }
 }
 
 /// `POST /api/conferences/{id}/lists` (multipart: the list file, `nhom`

@@ -120,10 +120,18 @@ pub(crate) fn rules(connection: &Connection, id: i64, input: &Input) -> rusqlite
     Ok(problems)
 }
 
-/// How an issue ended.
+/// How an issue ended (or, asked first, would end).
 pub(crate) enum Issued {
-    /// The new version, and the decision numbers it carries.
+    /// The new version, the decision numbers it carries and the numbers
+    /// drawn from the counters (a preview: those it would draw).
     Done {
+        version: i64,
+        decisions: Vec<String>,
+        drawn: Vec<Drawn>,
+    },
+    /// Everything was issued already: no number drawn, no version made
+    /// (a second click, a reload, another tab).
+    Unchanged {
         version: i64,
         decisions: Vec<String>,
     },
@@ -210,6 +218,22 @@ fn pass_typed(connection: &Connection, register: String, body: &str, year: i32, 
     }
 }
 
+/// A number drawn from a counter: for which paper, from which register.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct Drawn {
+    /// The award group, from 1 as the clerk counts them.
+    #[serde(rename = "nhom")]
+    pub group: usize,
+    /// Whose number: empty for the group's decision, else the recipient.
+    #[serde(rename = "nguoi_nhan")]
+    pub recipient: String,
+    /// The counter: `so` (its register), `co_quan`, `nam`.
+    #[serde(flatten)]
+    pub counter: CounterKey,
+    #[serde(rename = "so_cap")]
+    pub number: String,
+}
+
 /// The next number of `key`, or the problem of a register at its end.
 fn draw(
     connection: &Connection,
@@ -225,14 +249,45 @@ fn draw(
     }))
 }
 
+/// Whether an issue or its preview writes what it drew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Everything is done in a transaction that is then dropped: the
+    /// numbers are exactly those a commit would give now.
+    Preview,
+    Commit,
+}
+
+/// Whether the register already holds exactly `decisions` and `awards`
+/// for conference `id`.
+fn already_recorded(
+    connection: &Connection,
+    id: i64,
+    decisions: &[DecisionRecord],
+    awards: &[AwardRecord],
+) -> rusqlite::Result<bool> {
+    let (mut held_decisions, mut held_awards) = register::issued(connection, id)?;
+    let (mut decisions, mut awards) = (decisions.to_vec(), awards.to_vec());
+    // Whole records: a recipient's unit or a decision's date edited since is recorded again.
+    for list in [&mut held_decisions, &mut decisions] {
+        list.sort_by(|a, b| (a.group, &a.number).cmp(&(b.group, &b.number)));
+    }
+    for list in [&mut held_awards, &mut awards] {
+        list.sort_by(|a, b| (a.group, &a.recipient, &a.register_no).cmp(&(b.group, &b.recipient, &b.register_no)));
+    }
+    Ok(held_decisions == decisions && held_awards == awards)
+}
+
 /// Issues `version` (checked as `input`; its files read from memory):
 /// draws every blank number, stores the numbered version and records what
-/// was issued — all in one transaction.
+/// was issued — all in one transaction, committed only in [`Mode::Commit`].
+/// A version all of whose numbers are issued already changes nothing.
 pub(crate) fn issue(
     connection: &mut Connection,
     version: &Version,
     input: &Input,
     author: &str,
+    mode: Mode,
 ) -> rusqlite::Result<Issued> {
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let except = version.conference;
@@ -244,13 +299,17 @@ pub(crate) fn issue(
     let mut problems = Vec::new();
     let mut decisions = Vec::new();
     let mut awards = Vec::new();
+    let mut drawn = Vec::new();
     for (index, group) in input.khen_thuong.iter().enumerate() {
         let year = group.quyet_dinh.ngay.year;
         let decision_key = CounterKey { register: register::DECISIONS.to_string(), body: group.co_quan.clone(), year };
         let number = match blank_number(&group.quyet_dinh.so) {
             Some(suffix) => {
                 let path = format!("khen_thuong[{index}].quyet_dinh.so");
-                format!("{}{suffix}", draw(&transaction, &decision_key, except, path, &mut problems)?)
+                let number = format!("{}{suffix}", draw(&transaction, &decision_key, except, path, &mut problems)?);
+                let counter = decision_key.clone();
+                drawn.push(Drawn { group: index + 1, recipient: String::new(), counter, number: number.clone() });
+                number
             }
             None => group.quyet_dinh.so.trim().to_string(),
         };
@@ -272,7 +331,10 @@ pub(crate) fn issue(
                 Some(typed) => typed.to_string(),
                 None => {
                     let path = format!("khen_thuong[{index}].danh_sach[{position}].so_so");
-                    draw(&transaction, &book, except, path, &mut problems)?
+                    let number = draw(&transaction, &book, except, path, &mut problems)?;
+                    let (recipient, counter) = (recipient.ten.clone(), book.clone());
+                    drawn.push(Drawn { group: index + 1, recipient, counter, number: number.clone() });
+                    number
                 }
             };
             rows.push(recipient_row(recipient, &register_no));
@@ -284,6 +346,10 @@ pub(crate) fn issue(
         return Ok(Issued::Problems(problems));
     }
     let yaml = yaml_form::to_yaml(&tree);
+    let numbers = || decisions.iter().map(|d| d.number.clone()).collect();
+    if drawn.is_empty() && yaml == version.yaml && already_recorded(&transaction, except, &decisions, &awards)? {
+        return Ok(Issued::Unchanged { version: version.version, decisions: numbers() });
+    }
     let checked = match input::load_source(&stored::source(&yaml, &version.files)) {
         Ok((checked, _)) => checked,
         Err(found) => return Ok(Issued::Problems(found.iter().map(|p| ProblemJson::new(p, Lang::Vi)).collect())),
@@ -303,8 +369,11 @@ pub(crate) fn issue(
         }
         other => other?,
     }
-    transaction.commit()?;
-    Ok(Issued::Done { version: new_version, decisions: decisions.into_iter().map(|d| d.number).collect() })
+    let decisions = numbers();
+    if mode == Mode::Commit {
+        transaction.commit()?;
+    }
+    Ok(Issued::Done { version: new_version, decisions, drawn })
 }
 
 /// A recipient as an inline list row, its sổ vàng number set.

@@ -12,9 +12,11 @@ mod files;
 mod issue;
 mod memo;
 mod pages;
+mod register_xlsx;
 mod render;
 mod store;
 mod stored;
+mod summary;
 mod throttle;
 mod upload;
 mod yaml_form;
@@ -47,6 +49,7 @@ fn router(app: Arc<App>) -> axum::Router {
     axum::Router::new()
         .merge(api::routes())
         .merge(files::routes())
+        .merge(summary::routes())
         .merge(pages::routes())
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), auth::guard))
         .layer(axum::middleware::from_fn(answer::speak))

@@ -66,6 +66,14 @@ pub(super) struct Context<'a> {
     co_bieu_do: bool,
 }
 
+impl<'a> Context<'a> {
+    /// The same words about `programme` (a summary's own, not its first input's).
+    pub(super) fn about(self, programme: &'a input::ChuongTrinh) -> Context<'a> {
+        let (chuong_trinh_so_hieu, chuong_trinh_so_hieu_ten) = crate::words::programmes::cited(programme);
+        Context { chuong_trinh: programme, chuong_trinh_so_hieu, chuong_trinh_so_hieu_ten, ..self }
+    }
+}
+
 /// What the template says of the summary: the range and the reports, what
 /// the figures leave out, what is compared and which parts are there.
 pub(super) fn of<'a>(

@@ -30,7 +30,7 @@ mod unit_table;
 use super::nd30;
 use crate::diag::{Failure, Kind, Problem};
 use crate::doc::{Block, Document, Header, Metadata, Timestamp, Title};
-use crate::input::{ChiTieu, Input};
+use crate::input::{ChiTieu, ChuongTrinh, Input};
 use crate::text::vn;
 use crate::words::markup;
 use crate::words::templates::Templates;
@@ -42,7 +42,7 @@ use found::Found;
 use layout::Layout;
 use options::problem;
 use request::load_inputs;
-pub use request::SummaryRequest;
+pub use request::{SummaryOwn, SummaryRequest};
 
 /// The summary document, and what a person should check.
 pub struct Summary {
@@ -62,9 +62,22 @@ pub fn build(request: &SummaryRequest) -> Result<Summary, Failure> {
     let found = Found::of(&resolved.indicators, &overall, &units, &asked)?;
     known_chart_codes(&request.chart, &resolved.indicators)?;
     let layout = Layout::of(&found, asked.range, &request.chart);
-    let context = context::of(&loaded, &overall, &units, &resolved.indicators, &asked, &found, &layout);
+    let programme = own_programme(request, &loaded[0].input);
+    let context =
+        context::of(&loaded, &overall, &units, &resolved.indicators, &asked, &found, &layout).about(&programme);
     let document = paper(request, co_quan, &templates, &context, layout, &loaded[0].input, asked.range)?;
     Ok(Summary { document, warnings: resolved.warnings })
+}
+
+/// The programme the summary reports on: its own when given, else the
+/// first input's.
+fn own_programme(request: &SummaryRequest, first: &Input) -> ChuongTrinh {
+    let mut programme = first.chuong_trinh.clone();
+    if let Some((so, ten)) = &request.own.chuong_trinh {
+        programme.so = Some(vn::nfc(so.trim()));
+        programme.ten = vn::nfc(ten.trim());
+    }
+    programme
 }
 
 /// Refuses a `--chart` code no indicator has, listing the known ones (a
@@ -109,10 +122,19 @@ fn paper(
     let issuer = co_quan.clone().unwrap_or_else(|| first.co_quan.ten.clone());
     // Left blank for the văn thư to fill in; no-break spaces keep the gaps.
     let gap = "\u{a0}".repeat(8);
-    let number = match &first.co_quan.viet_tat {
-        Some(short) => format!("Số:{gap}/BC-{short}"),
-        None => format!("Số:{gap}/BC"),
+    // Another body's summary never takes the first unit's number.
+    let own = &request.own;
+    let number = match own.so_ky_hieu.as_deref().map(str::trim).filter(|typed| !typed.is_empty()) {
+        Some(typed) if typed.starts_with('/') => format!("Số:{gap}{typed}"),
+        Some(typed) => format!("Số: {typed}"),
+        None if co_quan.is_some() => format!("Số:{gap}/BC"),
+        None => match &first.co_quan.viet_tat {
+            Some(short) => format!("Số:{gap}/BC-{short}"),
+            None => format!("Số:{gap}/BC"),
+        },
     };
+    let place = own.dia_danh.as_deref().map_or_else(|| first.van_ban.dia_danh.clone(), |p| vn::nfc(p.trim()));
+    let signer = own.nguoi_ky.as_ref().unwrap_or(&first.nguoi_ky);
     let date = match request.ngay {
         Some(date) => date.long(),
         None => format!("ngày{gap}tháng{gap}năm{gap}"),
@@ -122,12 +144,12 @@ fn paper(
             parent: if co_quan.is_some() { None } else { first.co_quan.chu_quan.as_deref().map(vn::upper) },
             issuer: vn::upper(&issuer),
             number: Some(number),
-            place_date: Some(format!("{}, {date}", first.van_ban.dia_danh)),
+            place_date: Some(format!("{place}, {date}")),
         }),
         Block::Title(Title { kind: "BÁO CÁO TỔNG HỢP".into(), subject: subject.clone(), note: None }),
     ];
     blocks.extend(body);
-    blocks.push(Block::Signature(nd30::signature(&["Lưu: VT".to_string()], &first.nguoi_ky)));
+    blocks.push(Block::Signature(nd30::signature(&["Lưu: VT".to_string()], signer)));
     let meta = Metadata {
         title: subject,
         subject: format!("Báo cáo tổng hợp {}", range.label()),

@@ -24,6 +24,22 @@ pub struct SummaryRequest {
     pub templates: Option<PathBuf>,
     /// A `chi-tieu.yaml` saying which inputs' metrics are one indicator.
     pub metric_map: Option<Source>,
+    /// The summary's own number, place, signer and programme; what is not
+    /// given comes from the first input (a unit summarising itself).
+    pub own: SummaryOwn,
+}
+
+/// What a summary made by another body than its inputs' (a district over
+/// its wards) says of itself.
+#[derive(Debug, Clone, Default)]
+pub struct SummaryOwn {
+    /// "15/BC-CAQ", or "/BC-CAQ" to leave the number to the văn thư.
+    pub so_ky_hieu: Option<String>,
+    /// The place before the date: "Lê Chân".
+    pub dia_danh: Option<String>,
+    pub nguoi_ky: Option<input::NguoiKy>,
+    /// The programme's number and name, when not the first input's.
+    pub chuong_trinh: Option<(String, String)>,
 }
 
 /// An input file read for the summary.

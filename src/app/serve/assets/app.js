@@ -110,7 +110,8 @@ on("#tim-khen", "submit", async (event) => {
   rows.replaceChildren();
   for (const found of result.data || []) {
     const row = element("tr");
-    for (const text of [found.ten, found.don_vi, found.hinh_thuc === "bang_khen" ? "Bằng khen" : "Giấy khen", found.quyet_dinh, found.ngay, found.so_so]) {
+    const award = found.hinh_thuc === "bang_khen" ? "Bằng khen" : "Giấy khen";
+    for (const text of [found.ten, found.don_vi, award, found.co_quan, found.quyet_dinh, clerkDate(found.ngay), found.so_so]) {
       row.append(element("td", {}, text || ""));
     }
     const cell = element("td");
@@ -119,7 +120,14 @@ on("#tim-khen", "submit", async (event) => {
     rows.append(row);
   }
   document.querySelector("#so-ket-qua").textContent = `${(result.data || []).length} kết quả`;
+  document.querySelector("#tai-excel").href = `/api/awards.xlsx?${query}`;
 });
+
+// "2018-08-22" as a clerk writes it: "22/08/2018".
+function clerkDate(text) {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+  return parts ? `${parts[3]}/${parts[2]}/${parts[1]}` : text || "";
+}
 
 on("#dat-bo-dem", "submit", async (event) => {
   event.preventDefault();
@@ -131,8 +139,19 @@ on("#dat-bo-dem", "submit", async (event) => {
     so_cuoi: Number(form.so_cuoi.value),
     do_dai: Number(form.do_dai.value || 0),
   });
-  if (result.ok) location.reload();
-  else form.querySelector(".thong-bao").textContent = ((result.data || {}).problems || [{ message: failure(result) }])[0].message;
+  const field = form.so_cuoi;
+  const said = document.querySelector("#loi-so-cuoi");
+  if (result.ok) {
+    location.reload();
+    return;
+  }
+  const problems = (result.data || {}).problems || [{ message: failure(result) }];
+  // The last number's refusal belongs at its field; any other under the form.
+  const atField = problems.find((problem) => problem.path === "so_cuoi");
+  field.toggleAttribute("aria-invalid", !!atField);
+  said.textContent = atField ? atField.message.charAt(0).toUpperCase() + atField.message.slice(1) + "." : "";
+  form.querySelector(".thong-bao").textContent = atField ? "" : problems[0].message;
+  if (atField) field.focus();
 });
 
 // Summaries: a ZIP of the summary papers.
@@ -146,13 +165,27 @@ on("#tong-hop", "submit", async (event) => {
     to: Number(form.to.value),
     co_quan: form.co_quan.value,
     ngay: form.ngay.value,
+    so_ky_hieu: form.so_ky_hieu.value,
+    dia_danh: form.dia_danh.value,
+    nguoi_ky: {
+      the_thuc: form.the_thuc.value,
+      chuc_vu: form.chuc_vu.value,
+      cap_bac: form.cap_bac.value,
+      ho_ten: form.ho_ten.value,
+    },
+    chuong_trinh_so: form.chuong_trinh_so.value,
+    chuong_trinh_ten: form.chuong_trinh_ten.value,
+    bieu_do: form.bieu_do.value,
+    chi_tieu: form.chi_tieu.files[0] ? await form.chi_tieu.files[0].text() : "",
   });
   const list = document.querySelector("#loi-tong-hop");
   if (result.ok) {
     list.replaceChildren();
     await saveAs(result.response, "tong-hop.zip");
   } else {
-    showProblems(list, (result.data || {}).problems || [{ message: failure(result) }]);
+    // Said in words: no option or key names on this page.
+    const problems = ((result.data || {}).problems || [{ message: failure(result) }]).map((p) => ({ ...p, path: "" }));
+    showProblems(list, problems);
   }
 });
 

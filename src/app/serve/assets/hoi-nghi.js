@@ -462,20 +462,16 @@
     });
   }
 
-  document.querySelector("#ban-hanh").addEventListener("click", async () => {
-    const out = document.querySelector("#ket-qua-ban-hanh");
-    const list = document.querySelector("#loi-ban-hanh");
-    const result = await api("POST", `/api/conferences/${id}/issue`, undefined, { "If-Match": String(version) });
-    if (result.status === 200) {
-      showProblems(list, []);
-      out.textContent = `Đã ban hành (phiên bản ${result.data.version}): quyết định số ${result.data.decisions.join("; ")}.`;
-      changed(result.data, "Đã ban hành,");
+  // "Ban hành" asks first (ban-hanh.js); once issued, the page follows the new version.
+  window.baocao.conference = {
+    id,
+    version: () => version,
+    page: () => page,
+    issued: async (data) => {
+      changed(data, "Đã ban hành,");
       await redrawForm();
-    } else {
-      out.textContent = failure(result) === `Lỗi ${result.status}` ? "Chưa ban hành được:" : failure(result);
-      showProblems(list, (result.data || {}).problems || []);
-    }
-  });
+    },
+  };
 
   // ---- Start -----------------------------------------------------------------------
   wireForm();

@@ -44,6 +44,8 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("app.css", "text/css; charset=utf-8", include_str!("../assets/app.css")),
     ("app.js", "text/javascript; charset=utf-8", include_str!("../assets/app.js")),
     ("hoi-nghi.js", "text/javascript; charset=utf-8", include_str!("../assets/hoi-nghi.js")),
+    ("ban-hanh.js", "text/javascript; charset=utf-8", include_str!("../assets/ban-hanh.js")),
+    ("xem-truoc.js", "text/javascript; charset=utf-8", include_str!("../assets/xem-truoc.js")),
 ];
 
 async fn asset(Path(file): Path<String>) -> Response {

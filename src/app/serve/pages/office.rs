@@ -33,17 +33,23 @@ fn award_name(award: &str) -> &str {
 pub(super) async fn register_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
     let (counters, yearly) = app
         .db(|connection| -> rusqlite::Result<_> {
-            Ok((register::counters(connection)?, register::yearly_counts(connection)?))
+            let mut counters = Vec::new();
+            for counter in register::counters(connection)? {
+                let highest = register::highest_issued(connection, &counter.key)?;
+                counters.push((counter, highest));
+            }
+            Ok((counters, register::yearly_counts(connection)?))
         })
         .await?;
     Ok(templates::render("so-dang-ky", &register_context(&caller, &counters, yearly)))
 }
 
 /// The register page's context: awards per year and award (collectives and
-/// people apart), and the counters.
+/// people apart), and the counters with the highest number each has issued
+/// (the lowest its last number may be set to).
 pub(super) fn register_context(
     caller: &Option<Caller>,
-    counters: &[register::Counter],
+    counters: &[(register::Counter, i64)],
     yearly: Vec<(i32, String, String, i64)>,
 ) -> Value {
     let mut rows: Vec<(i32, String, i64, i64)> = Vec::new();
@@ -69,13 +75,14 @@ pub(super) fn register_context(
         .collect();
     let counters: Vec<Value> = counters
         .iter()
-        .map(|counter| {
+        .map(|(counter, highest)| {
             json!({
                 "so": register_name(&counter.key.register),
                 "co_quan": counter.key.body,
                 "nam": counter.key.year,
                 "so_cuoi": counter.last,
                 "do_dai": counter.width,
+                "da_ban_hanh": if *highest > 0 { highest.to_string() } else { "–".to_string() },
             })
         })
         .collect();

@@ -60,11 +60,14 @@ fn hostile_pages() -> Vec<(&'static str, Value, usize)> {
         note: HOSTILE.to_string(),
         time: HOSTILE.to_string(),
     }];
-    let counters = vec![register::Counter {
-        key: register::CounterKey { register: HOSTILE.to_string(), body: HOSTILE.to_string(), year: 2020 },
-        last: 5,
-        width: 3,
-    }];
+    let counters = vec![(
+        register::Counter {
+            key: register::CounterKey { register: HOSTILE.to_string(), body: HOSTILE.to_string(), year: 2020 },
+            last: 5,
+            width: 3,
+        },
+        4,
+    )];
     let yearly = vec![(2020, HOSTILE.to_string(), "tap_the".to_string(), 4)];
     let tree = crate::app::serve::yaml_form::stored(&hostile_yaml());
     let editor = editor::page_context(&caller, &version, None, Vec::new(), &history, &[hostile_printer()]);

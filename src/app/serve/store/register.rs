@@ -415,7 +415,8 @@ fn blank_as_none<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Op
     }
 }
 
-pub(crate) fn search(connection: &Connection, query: &Query) -> rusqlite::Result<Vec<Found>> {
+/// The awards `query` finds, at most `limit` (-1: all).
+pub(crate) fn search(connection: &Connection, query: &Query, limit: i64) -> rusqlite::Result<Vec<Found>> {
     // Each word must appear, accents and case aside ("nguyen van" finds "Nguyễn Văn").
     let words: Vec<String> = fold(&query.q).split_whitespace().map(|w| format!("%{}%", escape_like(w))).collect();
     let mut condition = String::from("1 = 1");
@@ -432,7 +433,7 @@ pub(crate) fn search(connection: &Connection, query: &Query) -> rusqlite::Result
         values.push(query.hinh_thuc.clone().into());
         condition.push_str(&format!(" AND a.award = ?{}", values.len()));
     }
-    Ok(query_awards(connection, &condition, 500, rusqlite::params_from_iter(values))?
+    Ok(query_awards(connection, &condition, limit, rusqlite::params_from_iter(values))?
         .into_iter()
         .map(|(f, _)| f)
         .collect())
