@@ -7,7 +7,7 @@
 
 mod advice;
 pub(crate) mod bounds;
-mod facts;
+pub(crate) mod facts;
 pub(crate) mod list;
 mod locate;
 pub(crate) mod metric_map;

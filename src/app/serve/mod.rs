@@ -16,6 +16,7 @@ mod render;
 mod store;
 mod stored;
 mod throttle;
+mod typed;
 mod upload;
 mod yaml_form;
 

@@ -41,16 +41,20 @@
     node[keys[keys.length - 1]] = value;
   }
 
+  // Figures and dates go as typed ("1.850", "85,5", "21/08/2018"): the
+  // server reads them by the clerk's rules, or refuses them at their field.
   function fieldValue(field) {
     const text = field.value.trim();
     if (field.dataset.kieu === "dong") return field.value.split("\n").map((line) => line.trim()).filter(Boolean);
-    if (field.dataset.kieu === "so" && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+    if (field.dataset.kieu === "so" && text) return { __so: text };
+    if (field.dataset.kieu === "ngay" && text) return { __ngay: text };
     return text;
   }
 
   function isEmpty(value) {
     if (value === "" || value === null || value === undefined) return true;
     if (Array.isArray(value)) return value.length === 0;
+    if (typeof value === "object" && ("__so" in value || "__ngay" in value)) return false;
     if (typeof value === "object") return Object.entries(value).every(([k, v]) => k.startsWith("__") || isEmpty(v));
     return false;
   }

@@ -16,8 +16,11 @@ enum Kind {
     Text,
     /// A paragraph or more.
     Long,
+    /// Typed and shown dd/mm/yyyy.
     Date,
-    /// A whole number (year) or a figure.
+    /// A year or a count of years, shown as stored (2018).
+    Year,
+    /// A figure, typed and shown the Vietnamese way (1.850; 85,5).
     Number,
     /// One of fixed values; the empty choice when optional.
     Choice(&'static [(&'static str, &'static str)], bool),
@@ -72,13 +75,22 @@ const SECTIONS: &[(&str, &str, &[Field])] = &[
         "chuong_trinh",
         "Chương trình",
         &[
+            ("loai", "Loại văn bản, viết như trong câu (để trống: «Chương trình phối hợp»)", Kind::Text),
             ("so", "Số chương trình", Kind::Text),
             ("ngay", "Ngày ký", Kind::Date),
             ("ten", "Tên chương trình", Kind::Long),
             ("cac_ben", "Các bên phối hợp (mỗi dòng một bên)", Kind::Lines),
         ],
     ),
-    ("giai_doan", "Giai đoạn", &[("tu", "Từ năm", Kind::Number), ("den", "Đến năm", Kind::Number)]),
+    (
+        "giai_doan",
+        "Giai đoạn",
+        &[
+            ("tu", "Từ năm", Kind::Year),
+            ("den", "Đến năm", Kind::Year),
+            ("so_nam", "Số năm (để trống: tính từ hai năm trên)", Kind::Year),
+        ],
+    ),
     (
         "hoi_nghi",
         "Hội nghị",
@@ -87,6 +99,11 @@ const SECTIONS: &[(&str, &str, &[Field])] = &[
             ("buoi", "Buổi", Kind::Choice(SESSIONS, true)),
             ("dia_diem", "Địa điểm", Kind::Text),
             ("hinh_thuc", "Hình thức", Kind::Choice(FORMS, true)),
+            ("don_vi_to_chuc", "Đơn vị tổ chức, viết như trong câu (mỗi dòng một đơn vị; để trống: cơ quan ban hành)", Kind::Lines),
+            ("chi_dao", "Ý kiến chỉ đạo tại hội nghị (cho tin bài)", Kind::Long),
+            ("tin_bai.tieu_de", "Tiêu đề tin bài (để trống: tự đặt)", Kind::Text),
+            ("tin_bai.tac_gia", "Tác giả tin bài", Kind::Text),
+            ("tin_bai.nguon", "Nguồn tin bài (báo, trang tin)", Kind::Text),
         ],
     ),
 ];
@@ -133,6 +150,7 @@ const GROUP: &[Field] = &[
     ("thanh_tich", "Thành tích (in trên mọi bằng của nhóm)", Kind::Long),
     ("bieu_duong", "Số lượt biểu dương thêm (không in bằng)", Kind::Number),
     ("kho_giay", "Khổ giấy bằng", Kind::Choice(PAPERS, true)),
+    ("bieu_tuong", "Biểu tượng in trên bằng (tên tệp PNG đã tải lên; để trống: không in)", Kind::Text),
 ];
 
 const LIST_COLUMNS: &[Field] = &[
@@ -142,6 +160,8 @@ const LIST_COLUMNS: &[Field] = &[
     ("chuc_vu", "Chức vụ", Kind::Text),
     ("don_vi", "Đơn vị", Kind::Text),
     ("so_so", "Số sổ vàng", Kind::Text),
+    ("thanh_tich", "Thành tích riêng", Kind::Text),
+    ("nhom", "Tiêu đề nhóm trong danh sách", Kind::Text),
 ];
 
 /// The value at dotted `key` under `scope`.
@@ -161,11 +181,16 @@ fn text(value: Option<&Node>) -> String {
 
 /// The control of one field, without its label (template `o-nhap`).
 fn control(key: &str, kind: Kind, value: Option<&Node>, label: &str) -> Json {
-    let shown = text(value);
+    let shown = match (kind, value) {
+        (Kind::Number, Some(value)) => super::super::typed::shown_figure(value),
+        (Kind::Date, _) => super::super::typed::shown_date(&text(value)),
+        _ => text(value),
+    };
     let mut control = json!({ "khoa": key, "nhan": label, "gia_tri": shown });
     let extra = match kind {
         Kind::Text => json!({ "kieu": "chu" }),
         Kind::Date => json!({ "kieu": "ngay" }),
+        Kind::Year => json!({ "kieu": "nam" }),
         Kind::Number => json!({ "kieu": "so" }),
         Kind::Long => json!({ "kieu": "dai" }),
         Kind::Lines => json!({ "kieu": "dong", "so_dong": shown.lines().count().clamp(2, 8) }),
@@ -237,7 +262,7 @@ fn results(tree: &Node) -> Json {
     if codes.is_empty() {
         return Json::Null;
     }
-    let columns: Vec<(&str, &str, Kind)> = std::iter::once(("nam", "Năm", Kind::Number))
+    let columns: Vec<(&str, &str, Kind)> = std::iter::once(("nam", "Năm", Kind::Year))
         .chain(codes.iter().map(|(code, _)| (code.as_str(), code.as_str(), Kind::Number)))
         .collect();
     let totals: Vec<Json> = codes
