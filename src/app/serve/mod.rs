@@ -8,9 +8,12 @@ mod api;
 mod app;
 mod auth;
 mod check;
+mod copy;
 mod files;
+mod form_api;
 mod issue;
 mod memo;
+mod merge3;
 mod pages;
 mod render;
 mod store;
@@ -47,6 +50,7 @@ pub(crate) struct ServeOptions {
 fn router(app: Arc<App>) -> axum::Router {
     axum::Router::new()
         .merge(api::routes())
+        .merge(form_api::routes())
         .merge(files::routes())
         .merge(pages::routes())
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), auth::guard))

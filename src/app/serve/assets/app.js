@@ -89,6 +89,37 @@ on("#tao-tu-mau", "click", async () => {
   else showProblems(document.querySelector("#loi-tao"), (result.data || {}).problems || [{ message: failure(result) }]);
 });
 
+on("#tao-trong", "click", async () => {
+  const result = await api("POST", "/api/blank");
+  if (result.status === 201) location.href = `/hoi-nghi/${result.data.id}`;
+  else showProblems(document.querySelector("#loi-tao"), (result.data || {}).problems || [{ message: failure(result) }]);
+});
+
+// A conference copied to another year, moved to the bin, restored.
+on("#danh-sach", "click", async (event) => {
+  const button = event.target;
+  const said = document.querySelector("#ket-qua-danh-sach");
+  if (button.matches("[data-sao-chep]")) {
+    const row = button.closest("tr");
+    const body = { nam: Number(row.querySelector(".nam-sao-chep").value), giu_danh_sach: row.querySelector(".giu-danh-sach").checked };
+    const result = await api("POST", `/api/conferences/${button.dataset.saoChep}/copy`, body);
+    if (result.status === 201) location.href = `/hoi-nghi/${result.data.id}`;
+    else said.textContent = `Chưa sao chép được: ${((result.data || {}).problems || [{}])[0].message || failure(result)}`;
+  } else if (button.matches("[data-xoa-hoi-nghi]")) {
+    const result = await api("POST", `/api/conferences/${button.dataset.xoaHoiNghi}/bin`);
+    if (result.ok) location.reload();
+    else said.textContent = `Chưa xóa được: ${failure(result)}`;
+  }
+});
+
+on("#thung-rac", "click", async (event) => {
+  const button = event.target;
+  if (!button.matches("[data-khoi-phuc]")) return;
+  const result = await api("POST", `/api/conferences/${button.dataset.khoiPhuc}/restore`);
+  if (result.ok) location.reload();
+  else document.querySelector("#ket-qua-danh-sach").textContent = `Chưa khôi phục được: ${failure(result)}`;
+});
+
 on("#tao-tu-tep", "submit", async (event) => {
   event.preventDefault();
   const form = event.target;

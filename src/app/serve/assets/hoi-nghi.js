@@ -167,6 +167,16 @@
     }, 500);
   }
 
+  // Edits not stored anywhere yet (waiting, being sent, or refused): the
+  // page warns before it closes.
+  let unsaved = false;
+  window.addEventListener("beforeunload", (event) => {
+    if (unsaved || timer || saving) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
   async function save() {
     if (saving) {
       again = true;
@@ -177,28 +187,43 @@
     const sent = JSON.stringify(tree);
     if (sent === lastSent) {
       // Nothing changed since the last save: no new version.
-      say(`Phiên bản ${version}`);
+      if (!status.classList.contains("loi")) say(`Phiên bản ${version}`);
+      unsaved = false;
       busy(false);
       return;
     }
     saving = true;
+    unsaved = true;
     say("Đang lưu…");
     const result = await api("PUT", `/api/conferences/${id}/form`, tree, { "If-Match": String(version) });
     saving = false;
-    if (result.status === 200) {
+    const data = result.data || {};
+    if (result.status === 200 || (result.status === 422 && data.nhap)) {
       lastSent = sent;
+      unsaved = false;
       // The stored rows are now the rows sent, in that order.
       for (const [row, index] of rows) row.dataset.goc = String(index);
-      changed(result.data, "Đã lưu");
-      placeProblems(result.data.problems);
-      if (shapeOf(tree) !== shape) await redrawForm();
+      if (result.status === 200) {
+        changed(data, data.gop ? "Đã gộp với bản người khác vừa lưu, thành" : "Đã lưu");
+      } else {
+        version = data.version;
+        sayDraft(data.problems);
+      }
+      placeProblems(data.problems);
+      if (data.gop) {
+        await redrawForm();
+        placeProblems(data.problems);
+        tellMerged(data.xung_dot || []);
+      } else if (shapeOf(tree) !== shape) {
+        await redrawForm();
+      }
     } else if (result.status === 422) {
-      const errors = result.data.problems.filter((p) => p.severity === "error").length;
+      const errors = (data.problems || []).filter((p) => p.severity === "error").length;
       say(`Chưa lưu: còn ${errors} lỗi`, "loi");
-      placeProblems(result.data.problems);
+      placeProblems(data.problems);
     } else if (result.status === 409) {
       say(failure(result), "loi");
-      status.append(" ", element("a", { href: `/hoi-nghi/${id}` }, "Tải lại"));
+      status.append(" ", element("a", { href: `/hoi-nghi/${id}`, class: "nut" }, "Tải lại"));
     } else {
       say(`Không lưu được: ${failure(result)}`, "loi");
     }
@@ -207,6 +232,63 @@
       save();
     } else if (!timer || saving) {
       busy(false);
+    }
+  }
+
+  // A draft kept with its errors: said in the bar that stays in view.
+  function sayDraft(problems) {
+    const errors = (problems || []).filter((p) => p.severity === "error").length;
+    say(`Đã lưu bản nháp (còn ${errors} lỗi, xem ở từng ô). Giấy tờ vẫn làm theo phiên bản ${version} cho đến khi hết lỗi.`, "loi nhap");
+  }
+
+  // ---- Two clerks at once ----------------------------------------------------
+  const notice = document.querySelector("#thong-bao-gop");
+
+  function labelOf(path) {
+    for (const [node, at] of paths) {
+      if (at !== path) continue;
+      if (node.getAttribute("aria-label")) return node.getAttribute("aria-label");
+      const legend = node.querySelector && node.querySelector("legend, h3");
+      if (legend) return legend.textContent;
+    }
+    return /\]$/.test(path) || !/\./.test(path) ? "một danh sách" : "một ô";
+  }
+
+  function tellMerged(conflicts) {
+    notice.replaceChildren();
+    notice.hidden = false;
+    notice.append(
+      element("p", {}, conflicts.length
+        ? `Có người vừa lưu hội nghị này. Các sửa đổi ở ô khác nhau đã được gộp cả hai; ${conflicts.length} ô cả hai cùng sửa — hãy chọn giữ bản nào:`
+        : "Có người vừa lưu hội nghị này. Sửa đổi của bạn và của họ ở các ô khác nhau đã được gộp cả hai."),
+    );
+    for (const conflict of conflicts) {
+      const line = element("div", { class: "xung-dot", "data-duong-dan": conflict.duong_dan });
+      line.append(element("strong", {}, labelOf(conflict.duong_dan)), ": ");
+      line.append(`bạn gõ «${conflict.cua_ban}», người kia đã lưu «${conflict.cua_nguoi_khac}». `);
+      const mine = element("button", { type: "button", "data-giu-cua-toi": "" }, "Giữ của tôi");
+      const theirs = element("button", { type: "button", class: "phu", "data-giu-ban-kia": "" }, "Giữ bản đã lưu");
+      mine.addEventListener("click", async () => {
+        const result = await api("PUT", `/api/conferences/${id}/field`, { duong_dan: conflict.duong_dan, gia_tri: conflict.gia_tri_cua_ban }, { "If-Match": String(version) });
+        if (result.status === 200) changed(result.data, "Đã giữ bản của bạn,");
+        else if (result.status === 422 && result.data.nhap) sayDraft(result.data.problems);
+        else return say(failure(result), "loi");
+        line.remove();
+        await redrawForm();
+        placeProblems(result.data.problems);
+        if (!notice.querySelector(".xung-dot")) notice.hidden = true;
+      });
+      theirs.addEventListener("click", () => {
+        line.remove();
+        if (!notice.querySelector(".xung-dot")) notice.hidden = true;
+      });
+      line.append(mine, " ", theirs);
+      notice.append(line);
+    }
+    if (!conflicts.length) {
+      const close = element("button", { type: "button", class: "phu" }, "Đã hiểu");
+      close.addEventListener("click", () => (notice.hidden = true));
+      notice.append(close);
     }
   }
 
@@ -485,6 +567,7 @@
   wireForm();
   shape = shapeOf(collect());
   placeProblems(state.problems);
+  if (state.draft) sayDraft(state.problems);
   drawDownloads();
   preview();
 })();

@@ -164,6 +164,18 @@ const LIST_COLUMNS: &[Field] = &[
     ("nhom", "Tiêu đề nhóm trong danh sách", Kind::Text),
 ];
 
+/// The sample conference (Hải Phòng, 2018): its values, left unchanged in
+/// another unit's form, are marked until changed.
+static SAMPLE: std::sync::LazyLock<Node> =
+    std::sync::LazyLock::new(|| super::super::yaml_form::stored(include_str!("../../../../inputs/hai-phong-2018.yaml")));
+
+/// `field` marked (`mau`) when its value is still the sample's.
+fn mark_sample(mut field: Json, value: Option<&Node>, sample: Option<&Node>) -> Json {
+    let still_sample = value.is_some_and(|v| !text(Some(v)).is_empty()) && value == sample;
+    field["mau"] = Json::Bool(still_sample);
+    field
+}
+
 /// The value at dotted `key` under `scope`.
 fn get<'v>(scope: Option<&'v Node>, key: &str) -> Option<&'v Node> {
     key.split('.').try_fold(scope?, |value, part| value.get(part)).filter(|v| !v.is_null())
@@ -219,6 +231,7 @@ fn control(key: &str, kind: Kind, value: Option<&Node>, label: &str) -> Json {
 fn field(scope: Option<&Node>, (key, label, kind): (&str, &str, Kind)) -> Json {
     let mut field = control(key, kind, get(scope, key), label);
     field["rong"] = Json::Bool(matches!(kind, Kind::Long | Kind::Lines));
+    field["mau"] = Json::Bool(false);
     field
 }
 
@@ -278,7 +291,9 @@ fn results(tree: &Node) -> Json {
 
 /// One award group as a fieldset (template `nhom-khen`; `index` none: the blank one to add).
 fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> Json {
-    let fields: Vec<Json> = GROUP.iter().map(|spec| field(value, *spec)).collect();
+    let sample = index.and_then(|i| SAMPLE.get("khen_thuong")?.as_sequence()?.get(i));
+    let fields: Vec<Json> =
+        GROUP.iter().map(|spec| mark_sample(field(value, *spec), get(value, spec.0), get(sample, spec.0))).collect();
     let (file, list) = match get(value, "danh_sach_tep") {
         Some(file) => {
             let read = index.and_then(|i| input?.khen_thuong.get(i));
@@ -310,7 +325,11 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         .map(|(section, title, fields)| {
             let fields: Vec<Json> = fields
                 .iter()
-                .map(|(key, label, kind)| field(Some(tree), (&format!("{section}.{key}"), label, *kind)))
+                .map(|(key, label, kind)| {
+                    let path = format!("{section}.{key}");
+                    let shown = field(Some(tree), (&path, label, *kind));
+                    mark_sample(shown, get(Some(tree), &path), get(Some(&SAMPLE), &path))
+                })
                 .collect();
             let delegates = if *section == "hoi_nghi" {
                 table("hoi_nghi.dai_bieu", get(Some(tree), "hoi_nghi.dai_bieu"), DELEGATES, false)
@@ -322,7 +341,10 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         .collect();
     let content: Vec<Json> = CONTENT
         .iter()
-        .map(|(key, label, kind)| field(Some(tree), (&format!("noi_dung.{key}"), label, *kind)))
+        .map(|(key, label, kind)| {
+            let path = format!("noi_dung.{key}");
+            mark_sample(field(Some(tree), (&path, label, *kind)), get(Some(tree), &path), get(Some(&SAMPLE), &path))
+        })
         .collect();
     let groups: Vec<Json> = tree
         .get("khen_thuong")
