@@ -27,8 +27,9 @@ function element(tag, attributes = {}, text = "") {
   return made;
 }
 
-// Problems as list items: path, place in the file, message in Vietnamese.
-function showProblems(list, problems) {
+// Problems as list items: path, place in the file, message in Vietnamese;
+// `inWords`: as the form says them (where in words, no key path).
+function showProblems(list, problems, inWords = false) {
   if (!list) return;
   list.replaceChildren();
   for (const problem of problems || []) {
@@ -36,6 +37,11 @@ function showProblems(list, problems) {
     const where = [problem.file, problem.cell, problem.line ? `dòng ${problem.line}${problem.col ? ":" + problem.col : ""}` : ""]
       .filter(Boolean)
       .join(" ");
+    if (inWords && problem.o_bieu_mau) {
+      item.append(document.createTextNode((problem.cell ? `(${problem.cell}) ` : "") + problem.o_bieu_mau));
+      list.append(item);
+      continue;
+    }
     if (problem.path) item.append(element("b", {}, problem.path + " "));
     item.append(document.createTextNode((where ? `(${where}) ` : "") + problem.message));
     list.append(item);

@@ -140,7 +140,9 @@
         }
       }
       const where = problem.file && problem.file !== "hoi-nghi.yaml" ? `[${problem.file}${problem.cell ? " " + problem.cell : ""}] ` : "";
-      box.append(element("p", { class: error ? "loi" : note ? "ghi-chu" : "canh-bao" }, prefix + where + problem.message));
+      // The form says where in words itself; the key path stays in the YAML tab.
+      const said = problem.o_bieu_mau ? where + problem.o_bieu_mau : prefix + where + problem.message;
+      box.append(element("p", { class: error ? "loi" : note ? "ghi-chu" : "canh-bao" }, said));
     }
   }
 
@@ -365,14 +367,14 @@
     }
     if (!result.ok || !result.data.recipients) {
       const list = element("ul", { class: "van-de" });
-      showProblems(list, (result.data || {}).problems || [{ severity: "error", message: failure(result) }]);
+      showProblems(list, (result.data || {}).problems || [{ severity: "error", message: failure(result) }], true);
       out.append(list);
       return;
     }
     const data = result.data;
     out.append(element("p", {}, `«${data.file}»: đọc được ${data.tap_the} tập thể, ${data.ca_nhan} cá nhân.`));
     const problems = element("ul", { class: "van-de" });
-    showProblems(problems, data.problems);
+    showProblems(problems, data.problems, true);
     out.append(problems);
     if (data.recipients.length) {
       const table = element("table", { class: "danh-muc" });

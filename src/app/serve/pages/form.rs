@@ -164,6 +164,65 @@ const LIST_COLUMNS: &[Field] = &[
     ("nhom", "Tiêu đề nhóm trong danh sách", Kind::Text),
 ];
 
+/// The label the form gives `key` (a field's key, `quyet_dinh.so`, or a
+/// section's), for problems said without key names.
+pub(crate) fn label_of(key: &str) -> Option<&'static str> {
+    let fields = SECTIONS.iter().flat_map(|(_, _, fields)| fields.iter());
+    let fields = fields.chain(CONTENT).chain(DELEGATES).chain(METRICS).chain(GROUP).chain(LIST_COLUMNS);
+    let mut found = None;
+    for (field, label, _) in fields {
+        if *field == key {
+            return Some(label);
+        }
+        if found.is_none() && field.rsplit('.').next() == Some(key) {
+            found = Some(*label);
+        }
+    }
+    found.or_else(|| section_title(key)).or(match key {
+        "noi_dung" => Some("Nội dung"),
+        "chi_tieu" => Some("Chỉ tiêu"),
+        "tong_hop" => Some("Tổng giai đoạn"),
+        "ket_qua_nam" => Some("Kết quả từng năm"),
+        "khen_thuong" => Some("Khen thưởng"),
+        "dai_bieu" => Some("Đại biểu"),
+        "danh_sach" => Some("Danh sách khen"),
+        "danh_sach_tep" => Some("Tệp danh sách khen"),
+        "don_vi_con" => Some("Đơn vị con"),
+        "quyet_dinh" => Some("Quyết định"),
+        "phien_ban" => Some("Phiên bản lược đồ"),
+        _ => None,
+    })
+}
+
+/// The label of field `key` of the record at `path`, where the form has it
+/// (`khen_thuong[0].danh_sach[1]` + `ten` is a recipient's name, not the
+/// body's).
+pub(crate) fn label_at(path: &str, key: &str) -> Option<&'static str> {
+    let find = |fields: &[Field], key: &str| fields.iter().find(|(k, _, _)| *k == key).map(|(_, label, _)| *label);
+    let joined = |before: &str| if before.is_empty() { key.to_string() } else { format!("{before}.{key}") };
+    if let Some(open) = path.rfind('[') {
+        let list = path[..open].rsplit('.').next().unwrap_or_default();
+        let after = path[open..].split_once("].").map_or("", |(_, after)| after);
+        return match list {
+            "danh_sach" => find(LIST_COLUMNS, key),
+            "dai_bieu" => find(DELEGATES, key),
+            "chi_tieu" => find(METRICS, key),
+            "khen_thuong" => find(GROUP, &joined(after)),
+            _ => None,
+        };
+    }
+    let (section, rest) = path.split_once('.').unwrap_or((path, ""));
+    if section == "noi_dung" {
+        return find(CONTENT, key);
+    }
+    SECTIONS.iter().find(|(name, _, _)| *name == section).and_then(|(_, _, fields)| find(fields, &joined(rest)))
+}
+
+/// The title of the form's section `key`.
+pub(crate) fn section_title(key: &str) -> Option<&'static str> {
+    SECTIONS.iter().find(|(section, _, _)| *section == key).map(|(_, title, _)| *title)
+}
+
 /// The sample conference (Hải Phòng, 2018): its values, left unchanged in
 /// another unit's form, are marked until changed.
 static SAMPLE: std::sync::LazyLock<Node> =

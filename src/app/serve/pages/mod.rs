@@ -8,6 +8,7 @@ mod editor;
 mod form;
 mod office;
 mod templates;
+pub(crate) mod words;
 #[cfg(test)]
 mod tests;
 
