@@ -6,118 +6,15 @@
 //! (scripts/test installs them).
 
 mod workspace;
+#[path = "workspace/browser.rs"]
+mod browser;
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Value};
+use browser::{browser, previewed, type_into, until, Driver};
+use fantoccini::Locator;
 use workspace::{pdf_text, zip_file, zip_names, Server};
-
-/// Where a Debian program is; a missing one fails the test, naming its package.
-fn program(name: &str, package: &str) -> PathBuf {
-    let path = PathBuf::from("/usr/bin").join(name);
-    assert!(
-        path.is_file(),
-        "{} is needed by the browser test; install Debian's {package} (scripts/test does: apt-get install chromium chromium-driver)",
-        path.display()
-    );
-    path
-}
-
-/// A chromedriver on a free loopback port, stopped when dropped.
-struct Driver {
-    child: Child,
-    port: u16,
-}
-
-impl Driver {
-    fn start() -> Driver {
-        let binary = program("chromedriver", "chromium-driver");
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = Command::new(binary)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(30), "chromedriver did not start");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Driver { child, port }
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-async fn browser(driver: &Driver, profile: &Path, downloads: &Path) -> Client {
-    let chromium = program("chromium", "chromium");
-    let capabilities = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-            "prefs": {
-                "download.default_directory": downloads,
-                "download.prompt_for_download": false,
-                "download.directory_upgrade": true,
-            },
-        },
-    });
-    let Value::Object(capabilities) = capabilities else { unreachable!() };
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("a Chromium session")
-}
-
-/// Waits (up to two minutes: a debug build renders slowly) until `script`
-/// returns true in the page.
-async fn until(client: &Client, what: &str, script: &str) {
-    let started = Instant::now();
-    loop {
-        let value = client.execute(script, vec![]).await.unwrap_or(Value::Null);
-        if value == Value::Bool(true) {
-            return;
-        }
-        if started.elapsed() > Duration::from_secs(120) {
-            let page = client
-                .execute(
-                    "return [document.querySelector('#trang-thai')?.textContent, \
-                     ...[...document.querySelectorAll('.ket-qua-doc, .van-de-chung, .loi')].map(e => e.textContent).filter(Boolean)]",
-                    vec![],
-                )
-                .await;
-            panic!("waited too long for {what}; the page says {page:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn type_into(client: &Client, css: &str, text: &str) {
-    let field = client.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}"));
-    field.clear().await.expect("clear");
-    field.send_keys(text).await.expect("type");
-}
-
-/// The version the preview shows.
-async fn previewed(client: &Client) -> String {
-    let value = client.execute("return document.querySelector('#anh-xem-truoc').dataset.phienBan || ''", vec![]).await;
-    value.ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_clerk_works_a_conference_through_in_the_browser() {
@@ -161,12 +58,12 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     until(&client, "the date problem at its field", shown_at_field).await;
     until(
         &client,
-        "the unsaved status",
-        "return document.querySelector('#trang-thai').textContent.includes('Chưa lưu')",
+        "the draft status",
+        "return document.querySelector('#trang-thai').textContent.includes('Đã lưu bản nháp (còn 1 lỗi')",
     )
     .await;
     let stored = http.get("/api/conferences/1").json()["version"].to_string();
-    assert_eq!(stored, edited, "an invalid form is not stored");
+    assert_eq!(stored, edited, "an invalid form is kept as a draft, not as a version papers are made from");
     type_into(&client, date, "2018-08-22").await;
     until(
         &client,

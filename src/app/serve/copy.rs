@@ -1,5 +1,6 @@
 //! A conference copied for a new year: the period and every date moved by
-//! the same number of years, the numbers a register issued emptied (a new
+//! the same number of years, the old period's totals and the years it no
+//! longer covers left out, the numbers a register issued emptied (a new
 //! year's papers get their own), and the award lists kept or left out.
 
 use crate::input::yaml::{Node, Value};
@@ -26,6 +27,18 @@ pub(crate) fn for_year(tree: &mut Node, year: i32, keep_lists: bool) {
                 move_dates(value, shift);
             }
         }
+    }
+    // The period's totals were the old period's; years it no longer covers go.
+    let period = tree.get("giai_doan").map(|p| (p.get("tu").and_then(|y| y.as_i64()), p.get("den").and_then(|y| y.as_i64())));
+    if shift != 0 {
+        if let Some(mapping) = tree.as_mapping_mut() {
+            mapping.remove("tong_hop");
+        }
+    }
+    if let (Some((Some(from), Some(to))), Some(years)) =
+        (period, tree.get_mut("ket_qua_nam").and_then(|y| y.as_sequence_mut()))
+    {
+        years.retain(|row| row.get("nam").and_then(|y| y.as_i64()).is_none_or(|y| (from..=to).contains(&y)));
     }
     // Issued numbers belong to the old papers: keep only the part after the number.
     if let Some(report) = tree.get_mut("van_ban").and_then(|n| n.as_mapping_mut()) {
@@ -102,6 +115,8 @@ mod tests {
              giai_doan: { tu: 2013, den: 2018 }\n\
              chuong_trinh: { ngay: 2013-08-01 }\n\
              hoi_nghi: { ngay: 2016-02-29 }\n\
+             tong_hop: { a: 5 }\n\
+             ket_qua_nam: [{ nam: 2013, a: 1 }, { nam: 2018, a: 4 }]\n\
              khen_thuong:\n  - quyet_dinh: { so: \"12/QĐ-UBND\", ngay: 2018-08-15 }\n    danh_sach: [{ ten: A, so_so: \"0101\" }]\n";
         let mut kept = yaml(source);
         for_year(&mut kept, 2019, true);
@@ -110,6 +125,7 @@ mod tests {
              giai_doan: { tu: 2014, den: 2019 }\n\
              chuong_trinh: { ngay: 2013-08-01 }\n\
              hoi_nghi: { ngay: 2017-02-28 }\n\
+             ket_qua_nam: [{ nam: 2018, a: 4 }]\n\
              khen_thuong:\n  - quyet_dinh: { so: \"/QĐ-UBND\", ngay: 2019-08-15 }\n    danh_sach: [{ ten: A }]\n",
         );
         assert_eq!(kept, expected);

@@ -14,7 +14,11 @@
   let shape = "";
   const status = document.querySelector("#trang-thai");
 
-  function say(text, kind = "") {
+  // The last thing said that is not "being edited / saved": said again
+  // when an edit comes to nothing.
+  let settled = [status.textContent, ""];
+  function say(text, kind = "", passing = false) {
+    if (!passing) settled = [text, kind];
     status.textContent = text;
     status.className = `trang-thai ${kind}`;
   }
@@ -150,7 +154,10 @@
   let timer = null;
   let saving = false;
   let again = false;
-  let lastSent = JSON.stringify(collect());
+  // What a tree says, without the rows' stored places (`__goc` changes
+  // after each save without anything typed).
+  const content = (tree) => JSON.stringify(tree, (key, value) => (key === "__goc" ? undefined : value));
+  let lastSent = content(collect());
 
   // While edits wait to be saved, the page says so (scripts and tests read it).
   const busy = (yes) => {
@@ -162,7 +169,7 @@
     if (state.old) return;
     clearTimeout(timer);
     busy(true);
-    say("Đang sửa…");
+    say("Đang sửa…", "", true);
     timer = setTimeout(() => {
       timer = null;
       save();
@@ -186,17 +193,17 @@
     }
     const tree = collect();
     const rows = sentRows;
-    const sent = JSON.stringify(tree);
+    const sent = content(tree);
     if (sent === lastSent) {
       // Nothing changed since the last save: no new version.
-      if (!status.classList.contains("loi")) say(`Phiên bản ${version}`);
+      say(...settled);
       unsaved = false;
       busy(false);
       return;
     }
     saving = true;
     unsaved = true;
-    say("Đang lưu…");
+    say("Đang lưu…", "", true);
     const result = await api("PUT", `/api/conferences/${id}/form`, tree, { "If-Match": String(version) });
     saving = false;
     const data = result.data || {};
@@ -305,6 +312,11 @@
   }
 
   async function redrawForm() {
+    // Typed since the last save: drawing now would lose it; the next save redraws.
+    if (content(collect()) !== lastSent) {
+      schedule();
+      return;
+    }
     const focused = document.activeElement && paths.get(document.activeElement);
     const response = await fetch(`/hoi-nghi/${id}/bieu-mau?phien_ban=${version}`, { credentials: "same-origin" });
     if (!response.ok) return;
@@ -312,13 +324,32 @@
     wireForm();
     const tree = collect();
     shape = shapeOf(tree);
-    lastSent = JSON.stringify(tree);
+    lastSent = content(tree);
     if (focused) for (const [node, path] of paths) if (path === focused && node.focus) node.focus();
+  }
+
+  // An indicator's code renamed: its total and its yearly column are
+  // keyed by the code, so they take the new one at once (nothing orphaned).
+  function renameCode(field) {
+    const row = field.closest("[data-item]");
+    const old = row.dataset.maCu ?? field.defaultValue.trim();
+    const now = field.value.trim();
+    if (!now) return;
+    row.dataset.maCu = now;
+    if (!old || old === now) return;
+    const form = document.querySelector("#bieu-mau");
+    const years = form.querySelector("[data-list='ket_qua_nam']");
+    for (const cell of form.querySelectorAll("[data-key]")) {
+      if (cell.dataset.key === `tong_hop.${old}`) cell.dataset.key = `tong_hop.${now}`;
+      else if (years && years.contains(cell) && cell.dataset.key === old) cell.dataset.key = now;
+    }
+    if (years) for (const head of years.querySelectorAll("th")) if (head.textContent === old) head.textContent = now;
   }
 
   function wireForm() {
     const form = document.querySelector("#bieu-mau");
     form.addEventListener("input", (event) => {
+      if (event.target.matches("[data-list='chi_tieu'] [data-key='ma']")) renameCode(event.target);
       if (!event.target.closest(".tai-danh-sach")) schedule();
     });
     form.addEventListener("change", (event) => {

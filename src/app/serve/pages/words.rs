@@ -24,6 +24,7 @@ pub(crate) fn said(problem: &Problem, lang: Lang) -> String {
         Kind::Expected(Expect::Number) => "expected a non-negative number, written 1.850 or 85,5".into(),
         Kind::Expected(Expect::Text) if vi => "cần chữ".into(),
         Kind::Expected(Expect::List) if vi => "cần một danh sách (mỗi dòng một mục)".into(),
+        Kind::ListSource if vi => "chưa có danh sách khen: nhập từng dòng, hoặc tải một tệp Excel (chỉ một trong hai)".into(),
         Kind::EmptyReport if vi => {
             "báo cáo chưa có gì để viết: hãy nhập ít nhất một phần Nội dung, một chỉ tiêu có số liệu, hoặc một nhóm khen".into()
         }
