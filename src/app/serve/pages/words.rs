@@ -126,10 +126,17 @@ fn place(path: &str, vi: bool) -> Option<String> {
         };
         words.push(word);
     }
+    // A figure is keyed by its indicator's code, which the clerk gave it.
+    if let Some((code, _)) = steps.iter().skip_while(|(key, _)| key != "tong_hop").nth(1) {
+        return Some(if vi { format!("tổng giai đoạn của chỉ tiêu «{code}»") } else { format!("period total of «{code}»") });
+    }
+    if let (Some(("ket_qua_nam", _)), Some((code, None))) = (steps.first().map(|(k, i)| (k.as_str(), i)), steps.get(1)) {
+        words.push(if vi { format!("cột «{code}»") } else { format!("column «{code}»") });
+    }
     // The record's own section when no list names the place.
     if words.is_empty() {
         let section = steps.first().map(|(key, _)| key.as_str())?;
-        let title = form::section_title(section)?;
+        let title = form::section_title(section).or_else(|| form::label_of(section))?;
         return Some(if vi { format!("phần {title}") } else { format!("section {title}") });
     }
     words.reverse();
@@ -153,13 +160,19 @@ mod tests {
         );
         assert_eq!(said_vi("nguoi_ky", Kind::MissingKey("ho_ten".into())), "Phần Người ký: chưa nhập «Họ và tên»");
         assert_eq!(
+            said_vi("ket_qua_nam[1].clb", Kind::Expected(Expect::Number)),
+            "Cột «clb» của dòng 2 của bảng kết quả từng năm: cần một số không âm, viết như thường lệ: 1.850 hoặc 85,5"
+        );
+        assert!(said_vi("tong_hop.clb", Kind::Expected(Expect::Number)).starts_with("Tổng giai đoạn của chỉ tiêu «clb»: "));
+        assert_eq!(
             said_vi("van_ban.ngay", Kind::BadDate("30/02/2018".into())),
             "Phần Văn bản: «30/02/2018» không phải ngày có thật; viết ngày/tháng/năm, ví dụ 21/08/2018"
         );
         for (path, kind) in [
             ("khen_thuong[0].danh_sach[1]", Kind::MissingKey("ho_ten".into())),
             ("hoi_nghi.dai_bieu[0]", Kind::MissingKey("chuc_vu".into())),
-            ("tong_hop.so_vu", Kind::Expected(Expect::Number)),
+            ("tong_hop.clb", Kind::Expected(Expect::Number)),
+            ("ket_qua_nam[1].clb", Kind::Expected(Expect::Number)),
             ("", Kind::EmptyReport),
             (
                 "khen_thuong[0].danh_sach_tep",
