@@ -12,7 +12,7 @@ mod browser;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use browser::{browser, previewed, type_into, until, Driver};
+use browser::{browser, click, previewed, type_into, until, Driver};
 use fantoccini::Locator;
 use workspace::{pdf_text, zip_file, zip_names, Server};
 
@@ -28,7 +28,7 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
 
     // Create from the sample: the form opens with the report's first page beside it.
     client.goto(&format!("{base}/hoi-nghi")).await.unwrap();
-    client.find(Locator::Css("#tao-tu-mau")).await.unwrap().click().await.unwrap();
+    click(&client, "#tao-tu-mau").await;
     until(&client, "the conference page", "return location.pathname === '/hoi-nghi/1'").await;
     until(&client, "the first preview", "return document.querySelector('#anh-xem-truoc').dataset.phienBan === '1'")
         .await;
@@ -88,14 +88,14 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     .unwrap();
     let upload = client.find(Locator::Css(".tai-danh-sach[data-nhom='0'] input[data-tep]")).await.unwrap();
     upload.send_keys(sheet.to_str().unwrap()).await.unwrap();
-    client.find(Locator::Css(".tai-danh-sach[data-nhom='0'] [data-doc]")).await.unwrap().click().await.unwrap();
+    click(&client, ".tai-danh-sach[data-nhom='0'] [data-doc]").await;
     until(
         &client,
         "how the list reads",
         "return document.querySelector(\".tai-danh-sach[data-nhom='0'] .ket-qua-doc\").textContent.includes('đọc được 1 tập thể, 2 cá nhân')",
     )
     .await;
-    client.find(Locator::Css(".tai-danh-sach[data-nhom='0'] [data-nhan]")).await.unwrap().click().await.unwrap();
+    click(&client, ".tai-danh-sach[data-nhom='0'] [data-nhan]").await;
     until(
         &client,
         "the list accepted",
@@ -104,8 +104,8 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     .await;
 
     // Download the pack; the report (with the edit) and the new list are in it.
-    client.find(Locator::Css("[data-the='tai-ve']")).await.unwrap().click().await.unwrap();
-    client.find(Locator::Css("#tai-ca-bo")).await.unwrap().click().await.unwrap();
+    click(&client, "[data-the='tai-ve']").await;
+    click(&client, "#tai-ca-bo").await;
     let started = Instant::now();
     let zip = loop {
         let done: Vec<PathBuf> = std::fs::read_dir(&downloads)

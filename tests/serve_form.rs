@@ -9,7 +9,7 @@ mod workspace;
 #[path = "workspace/browser.rs"]
 mod browser;
 
-use browser::{browser, type_into, until, Driver};
+use browser::{browser, click, type_into, until, Driver};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 use workspace::{pdf_text, Server};
@@ -17,15 +17,6 @@ use workspace::{pdf_text, Server};
 /// Waits until no edit waits to be saved.
 async fn settled(client: &Client) {
     until(client, "the edits saved", "return !document.body.dataset.dangLuu").await;
-}
-
-/// Clicks `css`, brought to the middle of the window first (the status bar
-/// stays at the top, as for a clerk scrolling).
-async fn click(client: &Client, css: &str) {
-    let found = client.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}"));
-    let reference = serde_json::to_value(&found).unwrap();
-    client.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![reference]).await.unwrap();
-    found.click().await.unwrap_or_else(|e| panic!("{css}: {e}"));
 }
 
 /// Types `text` into each field `[data-key=…]` under `scope`, in order.

@@ -118,3 +118,12 @@ pub async fn previewed(client: &Client) -> String {
     value.ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
+
+/// Clicks `css`, brought to the middle of the window first (the page's
+/// status bar stays at the top, as it does for a clerk scrolling).
+pub async fn click(client: &Client, css: &str) {
+    let found = client.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}"));
+    let reference = serde_json::to_value(&found).unwrap();
+    client.execute("arguments[0].scrollIntoView({ block: 'center' })", vec![reference]).await.unwrap();
+    found.click().await.unwrap_or_else(|e| panic!("{css}: {e}"));
+}

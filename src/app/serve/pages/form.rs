@@ -230,7 +230,9 @@ static SAMPLE: std::sync::LazyLock<Node> =
 
 /// `field` marked (`mau`) when its value is still the sample's.
 fn mark_sample(mut field: Json, value: Option<&Node>, sample: Option<&Node>) -> Json {
-    let still_sample = value.is_some_and(|v| !text(Some(v)).is_empty()) && value == sample;
+    // A choice (sơ kết, bằng khen) belongs to no unit: only what was typed is marked.
+    let typed = field["kieu"] != "chon";
+    let still_sample = typed && value.is_some_and(|v| !text(Some(v)).is_empty()) && value == sample;
     field["mau"] = Json::Bool(still_sample);
     field
 }

@@ -10,8 +10,14 @@ use super::form;
 /// The problem in the form's words, in `lang`.
 pub(crate) fn said(problem: &Problem, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
-    let place = place(&problem.path, vi);
+    let mut place = place(&problem.path, vi);
     let what = match &problem.kind {
+        // A whole section missing: said once, not "Phần Người ký: chưa nhập «Người ký»".
+        Kind::MissingKey(key) if form::section_title(key).is_some() => {
+            place = None;
+            let title = form::section_title(key).unwrap_or_default();
+            if vi { format!("chưa điền phần «{title}»") } else { format!("section «{title}» is not filled in") }
+        }
         Kind::MissingKey(key) if vi => format!("chưa nhập «{}»", label_at(&problem.path, key)),
         Kind::MissingKey(key) => format!("«{}» is not filled in", label_at(&problem.path, key)),
         Kind::UnknownKey { key, .. } if vi => format!("có mục «{key}» mà biểu mẫu không có; xem ở thẻ YAML"),
@@ -30,7 +36,7 @@ pub(crate) fn said(problem: &Problem, lang: Lang) -> String {
         }
         Kind::BadChoice { value, .. } if vi => format!("«{value}» không có trong các lựa chọn; chọn lại trong ô"),
         Kind::BadChoice { value, .. } => format!("«{value}» is not one of the choices; choose again in the box"),
-        other => without_keys(&other.message(lang)),
+        other => without_keys(&other.message(lang), &problem.path),
     };
     match place {
         Some(place) if vi => format!("{}: {what}", capitalised(&place)),
@@ -58,14 +64,20 @@ fn label(key: &str) -> String {
 /// Every key name of a message (`noi_dung.ket_qua`, «ho_ten») said by its
 /// label: a run of lowercase letters, digits, dots and brackets with an
 /// underscore in it is a key, never a word a clerk wrote.
-fn without_keys(message: &str) -> String {
+fn without_keys(message: &str, path: &str) -> String {
+    // A list's own keys are said by the list's labels ("don_vi" is a recipient's unit there).
+    let in_list = path.contains("danh_sach");
+    let label = |key: &str| match form::label_at(if in_list { "khen_thuong[0].danh_sach[0]" } else { path }, key) {
+        Some(found) => found.to_string(),
+        None => label(key),
+    };
     // "cột 3 «Họ tên» → ten": a list's column read as a field, said by its label.
     let mut message = message.to_string();
     while let Some(at) = message.find(" → ") {
         let start = at + " → ".len();
         let end = message[start..].find(|c: char| !(c.is_ascii_lowercase() || c == '_')).map_or(message.len(), |e| start + e);
         let key = message[start..end].to_string();
-        let field = form::label_at("khen_thuong[0].danh_sach[0]", &key).map_or_else(|| label(&key), str::to_string);
+        let field = label(&key);
         message.replace_range(at..end, &format!(" là «{field}»"));
     }
     let message = message.as_str();
@@ -159,6 +171,7 @@ mod tests {
             "Người thứ 2 trong danh sách của nhóm khen 1: chưa nhập «Tên tập thể / họ tên»"
         );
         assert_eq!(said_vi("nguoi_ky", Kind::MissingKey("ho_ten".into())), "Phần Người ký: chưa nhập «Họ và tên»");
+        assert_eq!(said_vi("nguoi_ky", Kind::MissingKey("nguoi_ky".into())), "Chưa điền phần «Người ký»");
         assert_eq!(
             said_vi("ket_qua_nam[1].clb", Kind::Expected(Expect::Number)),
             "Cột «clb» của dòng 2 của bảng kết quả từng năm: cần một số không âm, viết như thường lệ: 1.850 hoặc 85,5"
