@@ -5,9 +5,9 @@
 //! Chromium and chromedriver are required: without them this test fails
 //! (scripts/test installs them).
 
-mod workspace;
 #[path = "workspace/browser.rs"]
 mod browser;
+mod workspace;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

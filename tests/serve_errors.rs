@@ -150,8 +150,16 @@ fn no_answer_shows_the_database_or_the_program() {
                 let words: Vec<&str> =
                     json["problems"].as_array().unwrap().iter().filter_map(|p| p["o_bieu_mau"].as_str()).collect();
                 assert!(json["nhap"] == true && answer.status == 422, "kept as a draft: {text}");
-                let vi_words = ["«30/02/2018» không phải ngày có thật", "chưa nhập «Số, ký hiệu»", "Tổng giai đoạn của chỉ tiêu «clb»: cần một số"];
-                let en_words = ["«30/02/2018» is not a real date", "«Số, ký hiệu» is not filled in", "Period total of «clb»: expected a non-negative number"];
+                let vi_words = [
+                    "«30/02/2018» không phải ngày có thật",
+                    "chưa nhập «Số, ký hiệu»",
+                    "Tổng giai đoạn của chỉ tiêu «clb»: cần một số",
+                ];
+                let en_words = [
+                    "«30/02/2018» is not a real date",
+                    "«Số, ký hiệu» is not filled in",
+                    "Period total of «clb»: expected a non-negative number",
+                ];
                 for expected in if lang == VI { vi_words } else { en_words } {
                     assert!(words.iter().any(|w| w.contains(expected)), "«{expected}» in {words:?}");
                 }

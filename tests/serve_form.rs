@@ -5,9 +5,9 @@
 //! editing one conference at once, a copy for the next year, and delete and
 //! restore. Each step is checked on the page and on the papers.
 
-mod workspace;
 #[path = "workspace/browser.rs"]
 mod browser;
+mod workspace;
 
 use browser::{browser, click, type_into, until, Driver};
 use fantoccini::{Client, Locator};
@@ -52,7 +52,8 @@ fn report(http: &workspace::Client, id: i64, version: i64) -> String {
     pdf_text(&answer.body)
 }
 
-const SAVED: &str = "const v = document.querySelector('#trang-thai').textContent.match(/(Đã lưu|thành) phiên bản (\\d+)/); \
+const SAVED: &str =
+    "const v = document.querySelector('#trang-thai').textContent.match(/(Đã lưu|thành) phiên bản (\\d+)/); \
      return !document.body.dataset.dangLuu && !!v && !document.querySelector('#trang-thai').classList.contains('loi')";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -119,8 +120,12 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     .await;
     add_row(&client, "#bieu-mau", "chi_tieu", &[("ma", "ung_ho"), ("ten", "Tiền ủng hộ"), ("don_vi", "triệu đồng")])
         .await;
-    until(&client, "the totals drawn for the codes", "return !!document.querySelector(\"[data-key='tong_hop.ung_ho']\")")
-        .await;
+    until(
+        &client,
+        "the totals drawn for the codes",
+        "return !!document.querySelector(\"[data-key='tong_hop.ung_ho']\")",
+    )
+    .await;
     // Figures as a Vietnamese clerk types them.
     add_row(&client, "#bieu-mau", "ket_qua_nam", &[("nam", "2018"), ("luot_nguoi", "1.000"), ("ung_ho", "40,5")]).await;
     add_row(&client, "#bieu-mau", "ket_qua_nam", &[("nam", "2019"), ("luot_nguoi", "850"), ("ung_ho", "45")]).await;
@@ -184,13 +189,22 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     assert!(said.contains("«30/02/2019» không phải ngày có thật"), "{said}");
     assert!(!said.contains("van_ban") && !said.contains("YYYY"), "{said}");
     assert!(
-        client.execute("return document.querySelector('#trang-thai').textContent", vec![]).await.unwrap().as_str().unwrap().contains("bản nháp"),
+        client
+            .execute("return document.querySelector('#trang-thai').textContent", vec![])
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("bản nháp"),
         "the reloaded page says it shows the draft"
     );
     type_into(&client, "[data-key='van_ban.ngay']", "21/08/2019").await;
     until(&client, "the fix saved", SAVED).await;
     let (fixed, yaml) = stored(&http, 1);
-    assert!(fixed > version && yaml.contains("dia_danh: \"Hoàng Mai\"") || yaml.contains("dia_danh: Hoàng Mai"), "{yaml}");
+    assert!(
+        fixed > version && yaml.contains("dia_danh: \"Hoàng Mai\"") || yaml.contains("dia_danh: Hoàng Mai"),
+        "{yaml}"
+    );
 
     // Two colleagues on one conference, different fields: both edits kept.
     let other = browser(&driver, &dir.path().join("b"), &dir.path().join("tai-ve-b")).await;
@@ -212,11 +226,17 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     until(&other, "the conflict shown", "return !!document.querySelector('#thong-bao-gop [data-giu-cua-toi]')").await;
     let notice = other.execute("return document.querySelector('#thong-bao-gop').textContent", vec![]).await.unwrap();
     let notice = notice.as_str().unwrap_or_default();
-    assert!(notice.contains("«17/BC-CAP»") && notice.contains("«16/BC-CAP»") && notice.contains("Số, ký hiệu"), "{notice}");
+    assert!(
+        notice.contains("«17/BC-CAP»") && notice.contains("«16/BC-CAP»") && notice.contains("Số, ký hiệu"),
+        "{notice}"
+    );
     click(&other, "#thong-bao-gop [data-giu-cua-toi]").await;
     until(&other, "her value kept", "return document.querySelector('#thong-bao-gop').hidden").await;
     let (chosen, yaml) = stored(&http, 1);
-    assert!(yaml.contains("17/BC-CAP") && yaml.contains("Phạm Thị Dung") && yaml.contains("dia_danh: \"Tân Mai\""), "{yaml}");
+    assert!(
+        yaml.contains("17/BC-CAP") && yaml.contains("Phạm Thị Dung") && yaml.contains("dia_danh: \"Tân Mai\""),
+        "{yaml}"
+    );
     assert!(report(&http, 1, chosen).contains("17/BC-CAP"));
     other.close().await.unwrap();
 
@@ -232,7 +252,10 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     let (_, copied) = stored(&http, 2);
     assert!(copied.contains("so: \"/QĐ-UBND\"") && copied.contains("Tổ dân phố số 5"), "{copied}");
     let text = report(&http, 2, 1);
-    assert!(text.contains("năm 2020") && text.contains("850") && !text.contains("1.850"), "the old period's total is not carried over:\n{text}");
+    assert!(
+        text.contains("năm 2020") && text.contains("850") && !text.contains("1.850"),
+        "the old period's total is not carried over:\n{text}"
+    );
 
     // Delete to the bin, then restore.
     client.goto(&format!("{base}/hoi-nghi")).await.unwrap();

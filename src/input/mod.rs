@@ -14,6 +14,7 @@ pub(crate) mod metric_map;
 mod model;
 pub mod narrative;
 mod read;
+#[cfg(feature = "workspace")]
 pub(crate) use read::{MAX_YEAR, MIN_YEAR};
 mod rules;
 mod sources;

@@ -118,7 +118,6 @@ pub async fn previewed(client: &Client) -> String {
     value.ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-
 /// Clicks `css`, brought to the middle of the window first (the page's
 /// status bar stays at the top, as it does for a clerk scrolling).
 pub async fn click(client: &Client, css: &str) {

@@ -51,7 +51,7 @@ impl ProblemJson {
             file: problem.location.file.clone(),
             cell: problem.location.cell.clone(),
             o_bieu_mau: String::new(),
-            form_both: (super::pages::words::said(problem, Lang::Vi), super::pages::words::said(problem, Lang::En)),
+            form_both: (super::words::said(problem, Lang::Vi), super::words::said(problem, Lang::En)),
         }
         .in_lang(lang)
     }

@@ -14,7 +14,8 @@ pub(crate) fn for_year(tree: &mut Node, year: i32, keep_lists: bool) {
     if let Some(period) = tree.get_mut("giai_doan").and_then(|n| n.as_mapping_mut()) {
         for key in ["tu", "den"] {
             if let Some(value) = period.get(key).and_then(|n| n.as_i64()) {
-                let moved = crate::input::yaml::parse_yaml(&(value + shift).to_string(), "giai_doan").unwrap_or_default();
+                let moved =
+                    crate::input::yaml::parse_yaml(&(value + shift).to_string(), "giai_doan").unwrap_or_default();
                 period.insert(Node::from(key), moved);
             }
         }
@@ -29,7 +30,8 @@ pub(crate) fn for_year(tree: &mut Node, year: i32, keep_lists: bool) {
         }
     }
     // The period's totals were the old period's; years it no longer covers go.
-    let period = tree.get("giai_doan").map(|p| (p.get("tu").and_then(|y| y.as_i64()), p.get("den").and_then(|y| y.as_i64())));
+    let period =
+        tree.get("giai_doan").map(|p| (p.get("tu").and_then(|y| y.as_i64()), p.get("den").and_then(|y| y.as_i64())));
     if shift != 0 {
         if let Some(mapping) = tree.as_mapping_mut() {
             mapping.remove("tong_hop");

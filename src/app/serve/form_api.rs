@@ -17,7 +17,7 @@ use super::api::{check_all, if_match, load_version, shown, workspace_problem};
 use super::app::App;
 use super::auth::Caller;
 use super::check::{self, has_errors};
-use super::merge3::{self, Conflict};
+use super::merge_fields::{self, Conflict};
 use super::store::conferences::{self, SaveRefused, Version};
 use super::store::drafts;
 use super::{typed, yaml_form};
@@ -128,7 +128,7 @@ async fn save_form(
     };
     let base = yaml_form::stored(&started.yaml);
     let mine = yaml_form::merge(Some(&base), &form).unwrap_or_default();
-    let (tree, conflicts) = merge3::merge(Some(&base), Some(&mine), Some(&current));
+    let (tree, conflicts) = merge_fields::merge(Some(&base), Some(&mine), Some(&current));
     let tree = tree.unwrap_or_default();
     store(&app, &latest, &tree, author(&caller), lang, Merged { merged: true, conflicts }).await
 }
@@ -191,7 +191,7 @@ async fn choose(
         return Err(Refusal::Stale(latest.version));
     }
     let (mut tree, _) = working_tree(&app, &latest).await?;
-    if !merge3::set_at(&mut tree, &path, value) {
+    if !merge_fields::set_at(&mut tree, &path, value) {
         return Err(workspace_problem("", WorkspaceKind::FieldGone));
     }
     store(&app, &latest, &tree, author(&caller), lang, Merged { merged: false, conflicts: Vec::new() }).await
@@ -217,9 +217,9 @@ async fn blank(State(app): State<Arc<App>>, Extension(caller): Extension<Option<
         let last = yaml_form::stored(&load_version(&app, last.id, None).await?.yaml);
         let office = last.get("co_quan").filter(|body| body.get("ten").and_then(|n| n.as_str()) != Some(SAMPLE_BODY));
         if let Some(office) = office {
-            merge3::set_at(&mut tree, "co_quan", Some(office.clone()));
+            merge_fields::set_at(&mut tree, "co_quan", Some(office.clone()));
             if let Some(signer) = last.get("nguoi_ky") {
-                merge3::set_at(&mut tree, "nguoi_ky", Some(signer.clone()));
+                merge_fields::set_at(&mut tree, "nguoi_ky", Some(signer.clone()));
             }
         }
     }
@@ -244,7 +244,11 @@ async fn copy(
         from.files.iter().map(|f| (f.name.clone(), f.bytes.to_vec())).collect()
     } else {
         // Emblems stay; lists go with the recipients.
-        from.files.iter().filter(|f| f.name.to_lowercase().ends_with(".png")).map(|f| (f.name.clone(), f.bytes.to_vec())).collect()
+        from.files
+            .iter()
+            .filter(|f| f.name.to_lowercase().ends_with(".png"))
+            .map(|f| (f.name.clone(), f.bytes.to_vec()))
+            .collect()
     };
     let name = format!("{} (bản sao năm {})", from.name, asked.nam);
     create(&app, name, yaml_form::to_yaml(&tree), files, author(&caller)).await

@@ -263,42 +263,21 @@
     return /\]$/.test(path) || !/\./.test(path) ? "một danh sách" : "một ô";
   }
 
+  // The notice says what was merged; a field both changed offers her value back.
   function tellMerged(conflicts) {
-    notice.replaceChildren();
-    notice.hidden = false;
-    notice.append(
-      element("p", {}, conflicts.length
-        ? `Có người vừa lưu hội nghị này. Các sửa đổi ở ô khác nhau đã được gộp cả hai; ${conflicts.length} ô cả hai cùng sửa — hãy chọn giữ bản nào:`
-        : "Có người vừa lưu hội nghị này. Sửa đổi của bạn và của họ ở các ô khác nhau đã được gộp cả hai."),
-    );
-    for (const conflict of conflicts) {
-      const line = element("div", { class: "xung-dot", "data-duong-dan": conflict.duong_dan });
-      line.append(element("strong", {}, labelOf(conflict.duong_dan)), ": ");
-      line.append(`bạn gõ «${conflict.cua_ban}», người kia đã lưu «${conflict.cua_nguoi_khac}». `);
-      const mine = element("button", { type: "button", "data-giu-cua-toi": "" }, "Giữ của tôi");
-      const theirs = element("button", { type: "button", class: "phu", "data-giu-ban-kia": "" }, "Giữ bản đã lưu");
-      mine.addEventListener("click", async () => {
-        const result = await api("PUT", `/api/conferences/${id}/field`, { duong_dan: conflict.duong_dan, gia_tri: conflict.gia_tri_cua_ban }, { "If-Match": String(version) });
-        if (result.status === 200) changed(result.data, "Đã giữ bản của bạn,");
-        else if (result.status === 422 && result.data.nhap) sayDraft(result.data.problems);
-        else return say(failure(result), "loi");
-        line.remove();
-        await redrawForm();
-        placeProblems(result.data.problems);
-        if (!notice.querySelector(".xung-dot")) notice.hidden = true;
-      });
-      theirs.addEventListener("click", () => {
-        line.remove();
-        if (!notice.querySelector(".xung-dot")) notice.hidden = true;
-      });
-      line.append(mine, " ", theirs);
-      notice.append(line);
-    }
-    if (!conflicts.length) {
-      const close = element("button", { type: "button", class: "phu" }, "Đã hiểu");
-      close.addEventListener("click", () => (notice.hidden = true));
-      notice.append(close);
-    }
+    window.baocao.tellMerged(notice, conflicts, labelOf, async (conflict) => {
+      const body = { duong_dan: conflict.duong_dan, gia_tri: conflict.gia_tri_cua_ban };
+      const result = await api("PUT", `/api/conferences/${id}/field`, body, { "If-Match": String(version) });
+      if (result.status === 200) changed(result.data, "Đã giữ bản của bạn,");
+      else if (result.status === 422 && result.data.nhap) sayDraft(result.data.problems);
+      else {
+        say(failure(result), "loi");
+        return false;
+      }
+      await redrawForm();
+      placeProblems(result.data.problems);
+      return true;
+    });
   }
 
   // A new version is stored: status, links, preview.

@@ -8,7 +8,6 @@ mod editor;
 mod form;
 mod office;
 mod templates;
-pub(crate) mod words;
 #[cfg(test)]
 mod tests;
 
@@ -45,6 +44,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("app.css", "text/css; charset=utf-8", include_str!("../assets/app.css")),
     ("app.js", "text/javascript; charset=utf-8", include_str!("../assets/app.js")),
     ("hoi-nghi.js", "text/javascript; charset=utf-8", include_str!("../assets/hoi-nghi.js")),
+    ("gop.js", "text/javascript; charset=utf-8", include_str!("../assets/gop.js")),
 ];
 
 async fn asset(Path(file): Path<String>) -> Response {
@@ -95,10 +95,8 @@ async fn list_page(State(app): State<Arc<App>>, Extension(caller): Extension<Opt
 }
 
 fn list_context(caller: &Option<Caller>, list: &[conferences::Summary], bin: &[conferences::Summary]) -> Value {
-    let binned: Vec<Value> = bin
-        .iter()
-        .map(|c| json!({ "ma": c.id, "ten": c.name, "luc": super::store::local_time(c.updated) }))
-        .collect();
+    let binned: Vec<Value> =
+        bin.iter().map(|c| json!({ "ma": c.id, "ten": c.name, "luc": super::store::local_time(c.updated) })).collect();
     // A copy is most often next year's.
     let next_year = |name: &str| -> i64 {
         let years = name.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse::<i64>().ok());

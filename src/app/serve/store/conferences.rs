@@ -56,8 +56,9 @@ pub(crate) enum SaveRefused {
 }
 
 pub(crate) fn list(connection: &Connection) -> rusqlite::Result<Vec<Summary>> {
-    let mut statement = connection
-        .prepare_cached("SELECT id, name, version, updated FROM conferences WHERE deleted IS NULL ORDER BY updated DESC, id DESC")?;
+    let mut statement = connection.prepare_cached(
+        "SELECT id, name, version, updated FROM conferences WHERE deleted IS NULL ORDER BY updated DESC, id DESC",
+    )?;
     let rows = statement.query_map([], |row| {
         Ok(Summary { id: row.get(0)?, name: row.get(1)?, version: row.get(2)?, updated: row.get(3)? })
     })?;
@@ -121,10 +122,9 @@ pub(crate) fn save_in(
     author: &str,
     note: &str,
 ) -> rusqlite::Result<Result<i64, SaveRefused>> {
-    let current: Option<i64> =
-        connection
-            .query_row("SELECT version FROM conferences WHERE id = ?1 AND deleted IS NULL", [id], |row| row.get(0))
-            .optional()?;
+    let current: Option<i64> = connection
+        .query_row("SELECT version FROM conferences WHERE id = ?1 AND deleted IS NULL", [id], |row| row.get(0))
+        .optional()?;
     let current = match current {
         None => return Ok(Err(SaveRefused::Missing)),
         Some(current) if current != expected => return Ok(Err(SaveRefused::Stale(current))),
@@ -147,8 +147,8 @@ pub(crate) fn save_in(
         "UPDATE conferences SET version = ?2, name = ?3, updated = ?4 WHERE id = ?1",
         params![id, next, name, time],
     )?;
-    // A valid version saved: the draft it was typed through is done.
-    super::drafts::clear(connection, id)?;
+    // A valid version saved: the draft it was typed through is done (store/drafts).
+    connection.execute("DELETE FROM drafts WHERE conference_id = ?1", [id])?;
     Ok(Ok(next))
 }
 

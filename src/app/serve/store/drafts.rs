@@ -36,22 +36,17 @@ pub(crate) fn get(connection: &Connection, id: i64) -> rusqlite::Result<Option<D
         .optional()
 }
 
-/// Forgets the draft of conference `id` (a valid version was saved).
-pub(crate) fn clear(connection: &Connection, id: i64) -> rusqlite::Result<()> {
-    connection.execute("DELETE FROM drafts WHERE conference_id = ?1", [id])?;
-    Ok(())
-}
-
 /// Moves conference `id` to the bin; false when there is no such live one.
 pub(crate) fn bin(connection: &Connection, id: i64) -> rusqlite::Result<bool> {
-    let moved =
-        connection.execute("UPDATE conferences SET deleted = ?2 WHERE id = ?1 AND deleted IS NULL", params![id, now()])?;
+    let moved = connection
+        .execute("UPDATE conferences SET deleted = ?2 WHERE id = ?1 AND deleted IS NULL", params![id, now()])?;
     Ok(moved == 1)
 }
 
 /// Takes conference `id` out of the bin; false when it is not there.
 pub(crate) fn restore(connection: &Connection, id: i64) -> rusqlite::Result<bool> {
-    let moved = connection.execute("UPDATE conferences SET deleted = NULL WHERE id = ?1 AND deleted IS NOT NULL", [id])?;
+    let moved =
+        connection.execute("UPDATE conferences SET deleted = NULL WHERE id = ?1 AND deleted IS NOT NULL", [id])?;
     Ok(moved == 1)
 }
 
@@ -78,7 +73,10 @@ mod tests {
         let mut connection = store.lock();
         let id = conferences::create(&mut connection, "A", "phien_ban: 1\n", &[], "t").unwrap();
         put(&connection, id, 1, "phien_ban: 1\nvan_ban: x\n", "t").unwrap();
-        assert_eq!(get(&connection, id).unwrap().map(|d| (d.version, d.yaml)), Some((1, "phien_ban: 1\nvan_ban: x\n".into())));
+        assert_eq!(
+            get(&connection, id).unwrap().map(|d| (d.version, d.yaml)),
+            Some((1, "phien_ban: 1\nvan_ban: x\n".into()))
+        );
         conferences::save(&mut connection, id, 1, "A", "phien_ban: 1\n", &[], "t", "x").unwrap().unwrap();
         assert!(get(&connection, id).unwrap().is_none(), "a saved version ends the draft");
         assert!(bin(&connection, id).unwrap());

@@ -45,8 +45,13 @@ fn merge_at(
             for key in keys {
                 let name = key.text().unwrap_or_default();
                 let inner = if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
-                let value =
-                    merge_at(b.get_value(&key.value), m.get_value(&key.value), t.get_value(&key.value), &inner, conflicts);
+                let value = merge_at(
+                    b.get_value(&key.value),
+                    m.get_value(&key.value),
+                    t.get_value(&key.value),
+                    &inner,
+                    conflicts,
+                );
                 if let Some(value) = value {
                     merged.insert(key.clone(), value);
                 }
@@ -148,13 +153,16 @@ mod tests {
     #[test]
     fn edits_of_different_fields_are_both_kept() {
         let base = yaml("van_ban: { so_ky_hieu: \"1/BC\", dia_danh: A }\nkhen_thuong: [{ co_quan: X, dia_danh: Y }]\n");
-        let mine = yaml("van_ban: { so_ky_hieu: \"2/BC\", dia_danh: A }\nkhen_thuong: [{ co_quan: X, dia_danh: Y2 }]\n");
-        let theirs =
-            yaml("van_ban: { so_ky_hieu: \"1/BC\", dia_danh: B }\nkhen_thuong: [{ co_quan: X3, dia_danh: Y }]\nmoi: 1\n");
+        let mine =
+            yaml("van_ban: { so_ky_hieu: \"2/BC\", dia_danh: A }\nkhen_thuong: [{ co_quan: X, dia_danh: Y2 }]\n");
+        let theirs = yaml(
+            "van_ban: { so_ky_hieu: \"1/BC\", dia_danh: B }\nkhen_thuong: [{ co_quan: X3, dia_danh: Y }]\nmoi: 1\n",
+        );
         let (merged, conflicts) = merge(Some(&base), Some(&mine), Some(&theirs));
         assert!(conflicts.is_empty(), "{conflicts:?}");
-        let expected =
-            yaml("van_ban: { so_ky_hieu: \"2/BC\", dia_danh: B }\nkhen_thuong: [{ co_quan: X3, dia_danh: Y2 }]\nmoi: 1\n");
+        let expected = yaml(
+            "van_ban: { so_ky_hieu: \"2/BC\", dia_danh: B }\nkhen_thuong: [{ co_quan: X3, dia_danh: Y2 }]\nmoi: 1\n",
+        );
         assert_eq!(merged.unwrap(), expected);
     }
 
@@ -178,9 +186,8 @@ mod tests {
         assert!(set_at(&mut tree, "hoi_nghi.tin_bai.tac_gia", Some(Node::from("T"))));
         assert!(set_at(&mut tree, "van_ban.so_ky_hieu", None));
         assert!(!set_at(&mut tree, "khen_thuong[5].co_quan", Some(Node::from("W"))));
-        let expected = yaml(
-            "van_ban: {}\nkhen_thuong: [{ co_quan: X }, { co_quan: Z }]\nhoi_nghi: { tin_bai: { tac_gia: T } }\n",
-        );
+        let expected =
+            yaml("van_ban: {}\nkhen_thuong: [{ co_quan: X }, { co_quan: Z }]\nhoi_nghi: { tin_bai: { tac_gia: T } }\n");
         assert_eq!(tree, expected);
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::diag::{Expect, Kind, Lang, Problem};
 
-use super::form;
+use super::fields as form;
 
 /// The problem in the form's words, in `lang`.
 pub(crate) fn said(problem: &Problem, lang: Lang) -> String {
@@ -75,7 +75,8 @@ fn without_keys(message: &str, path: &str) -> String {
     let mut message = message.to_string();
     while let Some(at) = message.find(" → ") {
         let start = at + " → ".len();
-        let end = message[start..].find(|c: char| !(c.is_ascii_lowercase() || c == '_')).map_or(message.len(), |e| start + e);
+        let end =
+            message[start..].find(|c: char| !(c.is_ascii_lowercase() || c == '_')).map_or(message.len(), |e| start + e);
         let key = message[start..end].to_string();
         let field = label(&key);
         message.replace_range(at..end, &format!(" là «{field}»"));
@@ -140,9 +141,14 @@ fn place(path: &str, vi: bool) -> Option<String> {
     }
     // A figure is keyed by its indicator's code, which the clerk gave it.
     if let Some((code, _)) = steps.iter().skip_while(|(key, _)| key != "tong_hop").nth(1) {
-        return Some(if vi { format!("tổng giai đoạn của chỉ tiêu «{code}»") } else { format!("period total of «{code}»") });
+        return Some(if vi {
+            format!("tổng giai đoạn của chỉ tiêu «{code}»")
+        } else {
+            format!("period total of «{code}»")
+        });
     }
-    if let (Some(("ket_qua_nam", _)), Some((code, None))) = (steps.first().map(|(k, i)| (k.as_str(), i)), steps.get(1)) {
+    if let (Some(("ket_qua_nam", _)), Some((code, None))) = (steps.first().map(|(k, i)| (k.as_str(), i)), steps.get(1))
+    {
         words.push(if vi { format!("cột «{code}»") } else { format!("column «{code}»") });
     }
     // The record's own section when no list names the place.
@@ -176,7 +182,9 @@ mod tests {
             said_vi("ket_qua_nam[1].clb", Kind::Expected(Expect::Number)),
             "Cột «clb» của dòng 2 của bảng kết quả từng năm: cần một số không âm, viết như thường lệ: 1.850 hoặc 85,5"
         );
-        assert!(said_vi("tong_hop.clb", Kind::Expected(Expect::Number)).starts_with("Tổng giai đoạn của chỉ tiêu «clb»: "));
+        assert!(
+            said_vi("tong_hop.clb", Kind::Expected(Expect::Number)).starts_with("Tổng giai đoạn của chỉ tiêu «clb»: ")
+        );
         assert_eq!(
             said_vi("van_ban.ngay", Kind::BadDate("30/02/2018".into())),
             "Phần Văn bản: «30/02/2018» không phải ngày có thật; viết ngày/tháng/năm, ví dụ 21/08/2018"
@@ -191,7 +199,11 @@ mod tests {
                 "khen_thuong[0].danh_sach_tep",
                 Kind::List(crate::diag::ListKind::Header {
                     row: 1,
-                    columns: vec![crate::diag::ColumnUse { column: "C".into(), title: "Đơn vị".into(), key: "don_vi".into() }],
+                    columns: vec![crate::diag::ColumnUse {
+                        column: "C".into(),
+                        title: "Đơn vị".into(),
+                        key: "don_vi".into(),
+                    }],
                     numbering: Vec::new(),
                 }),
             ),
