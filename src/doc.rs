@@ -98,12 +98,17 @@ impl Page {
 pub enum Block {
     /// Header grid: issuing body left, Quốc hiệu right, then số | date.
     Header(Header),
+    /// A Party paper's header grid (Hướng dẫn 36-HD/VPTW): the bodies and a
+    /// star left, "ĐẢNG CỘNG SẢN VIỆT NAM" right, then số | date.
+    PartyHeader(Header),
     /// Tên loại and trích yếu, with the short rule under them.
     Title(Title),
     Paragraph(Paragraph),
     Table(Table),
     /// Nơi nhận (left) level with the signature block (right).
     Signature(Signature),
+    /// A Party paper's signature, or a joint paper's row of them.
+    Signatures(Signatures),
     /// A bar chart.
     Chart(Chart),
     /// A new page whose numbering starts again at 1, unnumbered itself (an
@@ -121,6 +126,18 @@ pub struct Header {
     pub number: Option<String>,
     /// "Hải Phòng, ngày 21 tháng 8 năm 2018"; absent on an attached list.
     pub place_date: Option<String>,
+}
+
+/// Whose rules set a paper's header and signature block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Family {
+    /// Nghị định 30/2020: Quốc hiệu and Tiêu ngữ, a rule under the body,
+    /// "Nơi nhận:" bold italic.
+    #[default]
+    State,
+    /// Hướng dẫn 36-HD/VPTW: "ĐẢNG CỘNG SẢN VIỆT NAM" with a rule as long
+    /// as itself, a star under the body, "Nơi nhận:" underlined.
+    Party,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -259,6 +276,38 @@ pub struct Signature {
     /// Authority lines, upper-case: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC".
     pub authority: Vec<String>,
     /// "Đại tá Lê Nguyên Trường".
+    pub name: String,
+}
+
+impl Signature {
+    /// The same as one NĐ 30 block among [`Signatures`].
+    pub fn as_signatures(&self) -> Signatures {
+        Signatures {
+            recipients: self.recipients.clone(),
+            signers: vec![Signer { authority: self.authority.clone(), name: self.name.clone() }],
+            family: Family::State,
+        }
+    }
+}
+
+/// Nơi nhận and the signature blocks of a Party paper or a joint one: one
+/// block as the Party writes it, or one per body side by side, Nơi nhận
+/// under them all (spec §9.2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signatures {
+    /// Nơi nhận items, already with "- " and their final ";" / ".".
+    pub recipients: Vec<String>,
+    /// The blocks left to right; the last stands in the right column.
+    pub signers: Vec<Signer>,
+    /// Whose rules set the block ("Nơi nhận:" underlined for the Party).
+    pub family: Family,
+}
+
+/// One signature block of a joint paper.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signer {
+    /// Authority lines, upper-case: "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH".
+    pub authority: Vec<String>,
     pub name: String,
 }
 

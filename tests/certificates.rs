@@ -496,7 +496,14 @@ fn a_long_list_is_drawn_in_list_order_and_what_sheets_share_is_drawn_once() {
     let pdf = out.join("khen-1.pdf");
     assert_eq!(pdf_pages(&pdf), 2_400);
     let group = &baocao::input::load(&input).unwrap().khen_thuong[0];
-    let shared = group.thanh_tich.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    let shared = group
+        .thanh_tich
+        .as_deref()
+        .expect("the sample words its achievement")
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
     for page in [1, 2, 999, 1_000, 1_001, 1_002, 2_001, 2_400] {
         let text = pdf_text(&pdf, Some((page, page))).split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(text.contains(&format!("Tổ dân phố số {page} ")), "page {page}: {text}");
@@ -518,7 +525,8 @@ fn a_long_list_is_drawn_in_list_order_and_what_sheets_share_is_drawn_once() {
     // on each: every sheet still carries its own achievement.
     let text = docx_text(&out.join("khen-1.docx"));
     assert_eq!(text.matches(own).count(), 2);
-    let words: Vec<&str> = group.thanh_tich.split_whitespace().collect();
+    let words: Vec<&str> =
+        group.thanh_tich.as_deref().expect("the sample words its achievement").split_whitespace().collect();
     let tail = words[words.len() - 5..].join(" ");
     assert_eq!(text.matches(&tail).count(), 2_398, "{tail}");
     assert_eq!(text.matches("phường Lạch Tray").count(), 2_400);

@@ -15,70 +15,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::audit::{audit, docx_files, venv_tool};
 use common::*;
-
-fn venv_tool(variable: &str, name: &str) -> PathBuf {
-    if let Some(path) = std::env::var_os(variable) {
-        return PathBuf::from(path);
-    }
-    let path = root().join("target/venv/bin").join(name);
-    assert!(
-        path.exists(),
-        "{} is needed by this test and is not installed: run scripts/test (it creates target/venv with \
-         `pip install openxml-audit python-docx`) or set {variable}",
-        path.display()
-    );
-    path
-}
-
-/// Runs openxml-audit on every DOCX under `dir`; returns one line per
-/// file that is not clean (errors, warnings or a verdict other than
-/// "opens-clean").
-fn audit(dir: &Path) -> Vec<String> {
-    let validator = venv_tool("OPENXML_AUDIT", "openxml-audit");
-    let docx = docx_files(dir);
-    assert!(!docx.is_empty(), "no DOCX under {}", dir.display());
-    let output = Command::new(&validator)
-        .args(["-f", "microsoft365", "-m", "0", "-o", "json", "-r"])
-        .arg(dir)
-        .output()
-        .unwrap_or_else(|err| panic!("{} could not run: {err}", validator.display()));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
-        panic!("openxml-audit printed no JSON ({err}): {}", String::from_utf8_lossy(&output.stderr))
-    });
-    let files = report.as_array().expect("a list of files");
-    assert_eq!(files.len(), docx.len(), "openxml-audit checked every DOCX: {report:#}");
-    files
-        .iter()
-        .filter(|file| {
-            file["error_count"] != 0 || file["warning_count"] != 0 || file["verdict"]["prediction"] != "opens-clean"
-        })
-        .map(|file| {
-            let findings: Vec<String> = file["errors"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .take(10)
-                .map(|e| format!("{} {}: {}", e["part_uri"], e["path"], e["description"]))
-                .collect();
-            format!("{}: {} — {}", file["file"], file["verdict"]["headline"], findings.join("; "))
-        })
-        .collect()
-}
-
-fn docx_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(docx_files(&path));
-        } else if path.extension().is_some_and(|e| e == "docx") {
-            found.push(path);
-        }
-    }
-    found.sort();
-    found
-}
 
 /// What python-docx sees in a DOCX: the Normal style's font and size,
 /// which styles it finds by name, the style of every paragraph (body and
@@ -381,4 +319,17 @@ fn core_properties_name_the_paper_its_body_and_its_date() {
     summary(&dir.path().join("summary"), &["--from", "2016", "--to", "2018"]);
     let core = docx_part(&dir.path().join("summary/tong-hop.docx"), "docProps/core.xml");
     assert!(!core.contains("dcterms:created") && core.contains("<dc:title>"), "{core}");
+}
+
+#[test]
+fn every_docx_of_each_shape_of_programmes_and_periods_is_schema_valid() {
+    // One programme of each kind, three together, one year, partial data.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    for (name, shape) in common::shapes::all() {
+        let input = common::shapes::write(dir.path(), &name, &shape);
+        build(&input, &out.join(&name), &["--format", "docx"]);
+    }
+    let findings = audit(&out);
+    assert!(findings.is_empty(), "openxml-audit findings:\n{}", findings.join("\n"));
 }

@@ -520,7 +520,7 @@ fn layout_box_names_and_fields_are_refused_at_their_line() {
     let text = layout.replace("{ ten: tieu_ngu,", "{ ten: nguoi_nhan,");
     std::fs::write(templates.join("khen-bo-cuc.yaml"), &text).unwrap();
     let second = line_of(&text, "chu: \"{{nguoi_nhan}}\"");
-    let first = line_of(&text, "Độc lập");
+    let first = line_of(&text, "{{tieu_ngu}}");
     refused(
         &args,
         dir.path(),

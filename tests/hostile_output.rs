@@ -125,6 +125,17 @@ fn a_run_killed_at_any_moment_leaves_the_old_folder_or_the_new_one() {
     eprintln!("outcomes over the kills: {outcomes:?}");
 }
 
+/// Whether another process holds the `flock` on `lock` (the file may also
+/// be gone: then nobody holds it).
+fn held_by_another(lock: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(lock) else { return false };
+    match file.try_lock() {
+        Ok(()) => false,
+        Err(std::fs::TryLockError::WouldBlock) => true,
+        Err(std::fs::TryLockError::Error(error)) => panic!("flock on {}: {error}", lock.display()),
+    }
+}
+
 #[test]
 fn a_second_build_into_the_same_folder_while_one_runs_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -141,16 +152,30 @@ fn a_second_build_into_the_same_folder_while_one_runs_is_refused() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait until the first holds the lock (its lock file appears).
+    // Freeze the first while it holds the lock, so the second and third
+    // surely run while it is still writing (they check the whole input
+    // before they ask for the lock: on a loaded machine the first could
+    // otherwise be done by then).
     let lock = dir.path().join(".out.baocao.lock");
+    let pid = first.id() as libc::pid_t;
     let deadline = Instant::now() + Duration::from_secs(120);
-    while !lock.exists() {
+    loop {
         assert!(Instant::now() < deadline, "the first build never took its lock");
-        std::thread::sleep(Duration::from_millis(5));
+        std::thread::sleep(Duration::from_millis(2));
+        if !lock.exists() {
+            continue;
+        }
+        // SAFETY: signals to the child this test spawned and still owns.
+        unsafe { libc::kill(pid, libc::SIGSTOP) };
+        if held_by_another(&lock) {
+            break;
+        }
+        unsafe { libc::kill(pid, libc::SIGCONT) };
     }
     let (code, stderr) = run(&["build", input.to_str().unwrap(), "-o", out.to_str().unwrap()], dir.path());
     let (en_code, en) =
         run(&["--lang", "en", "build", input.to_str().unwrap(), "-o", out.to_str().unwrap()], dir.path());
+    unsafe { libc::kill(pid, libc::SIGCONT) };
     let first = first.wait_with_output().unwrap();
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     assert_eq!(code, Some(1), "{stderr}");

@@ -268,7 +268,10 @@ fn sections_without_data_are_left_out_and_the_table_has_year_columns() {
     for present in [
         "Phần I",
         "I. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG PHỐI HỢP",
-        "Sau 5 năm thực hiện, kết quả chủ yếu: 9 mô hình tự quản (chi tiết tại bảng dưới đây).",
+        // Yearly data for 2 of the 5 years and no period total: the sum is
+        // said to be of those years, never the period's result.
+        "Sau 5 năm thực hiện, kết quả chủ yếu: từ năm 2018 đến năm 2019 có 9 mô hình tự quản (chi tiết tại bảng dưới đây).",
+        "Ghi chú: ở cột “Tổng cộng”, “Mô hình tự quản” chỉ cộng các năm có số liệu.",
     ] {
         assert!(text.contains(present), "{present} missing:\n{text}");
     }

@@ -108,9 +108,11 @@ fn sub_range_sums_per_year_and_per_unit_match_hand_computed_ones() {
             "2 Câu lạc bộ phòng, chống tội phạm CLB 6 8 8 22 –",
             "3 Tin báo tố giác tội phạm … tin 228 277 300 805 –",
             "4 Kinh phí xã hội hóa tỷ đồng 0,9 1,4 1,7 4 -16,7%",
-            "1 Công an quận Lê Chân 67 14 505 4",
-            "2 Công an quận Ngô Quyền 37 8 300 –",
-            "Tổng cộng 104 22 805 4",
+            // By unit: the three indicators both units report, a row each
+            // (more indicators than units), a column per unit.
+            "1 Mô hình tự quản về an ninh trật tự mô hình 67 37 104",
+            "2 Câu lạc bộ phòng, chống tội phạm CLB 14 8 22",
+            "3 Tin báo tố giác tội phạm … tin 505 300 805",
         ],
     );
     let text = pdf_text(&pdf, None);
@@ -119,6 +121,7 @@ fn sub_range_sums_per_year_and_per_unit_match_hand_computed_ones() {
         "Chương trình phối hợp số 09/CTr-BCA-MTTW, giai đoạn 2020 - 2022",
         "Tổng hợp từ 2 báo cáo của 2 đơn vị,",
         "Số liệu sau chỉ có tổng của cả giai đoạn báo cáo, không chia theo năm, nên không đưa vào tổng hợp giai đoạn 2020 - 2022: “Hội nghị sơ kết, tổng kết ở cơ sở” của Công an quận Ngô Quyền (giai đoạn 2018 - 2023).",
+        "Bảng trên so sánh 3 chỉ tiêu mà các đơn vị cùng báo cáo; 1 chỉ tiêu còn lại chỉ một số đơn vị báo cáo, số liệu tổng hợp tại bảng kết quả theo chỉ tiêu.",
         "Cột “So với 2017 - 2019” là mức tăng (+), giảm (-) so với giai đoạn 2017 - 2019 (cùng số năm, liền trước); “–” là chỉ tiêu không có đủ số liệu để so sánh.",
         "Số liệu được tổng hợp từ: Báo cáo số 45/BC-CAQ ngày 20 tháng 12 năm 2023 của Công an quận Lê Chân; Báo cáo số 38/BC-CAQ ngày 18 tháng 12 năm 2023 của Công an quận Ngô Quyền./.",
     ] {
@@ -270,15 +273,16 @@ fn stocks_add_across_units_within_a_year_and_follow_their_rule_over_years() {
             "1 Tổ dân phố đạt chuẩn an toàn về … tổ 5 7 10 10",
             "2 Tin báo tố giác tội phạm tin 11 22 33 66",
             "3 Lực lượng nòng cốt người 50 60 50 60",
-            "1 Công an phường Cát Dài 6 60 40",
-            "2 Công an phường Lam Sơn 4 6 25",
-            "Tổng cộng 10 66 60",
+            // By unit: a row per indicator, a column per unit, the total last.
+            "1 Tổ dân phố đạt chuẩn an toàn về … tổ 6 4 10",
+            "2 Tin báo tố giác tội phạm tin 60 6 66",
+            "3 Lực lượng nòng cốt người 40 25 60",
         ],
     );
     let text = pdf_text(&pdf, None);
     for phrase in [
         "Các chỉ tiêu sau là số hiện có, không cộng dồn qua các năm: “Tổ dân phố đạt chuẩn an toàn về an ninh, trật tự” (lấy số cuối kỳ); “Lực lượng nòng cốt” (lấy số lớn nhất). Số từng năm là tổng số của các đơn vị trong năm đó; số của cả giai đoạn là số cuối kỳ hoặc số lớn nhất của các năm, không phải tổng các năm.",
-        "Với chỉ tiêu lấy số cuối kỳ hoặc số lớn nhất, dòng “Tổng cộng” tính từ tổng số của các đơn vị trong từng năm nên có thể khác với cộng các dòng trên.",
+        "Với chỉ tiêu lấy số cuối kỳ hoặc số lớn nhất, cột “Tổng cộng” tính từ tổng số của các đơn vị trong từng năm nên có thể khác với cộng các cột đơn vị.",
         "Số liệu của các báo cáo bắt đầu từ năm 2019, chưa có giai đoạn trước cùng số năm để so sánh.",
     ] {
         assert!(text.contains(phrase), "{phrase:?} missing:\n{text}");
@@ -485,7 +489,7 @@ fn libreoffice_opens_the_summary_docx_with_the_same_figures() {
         &[
             "1 Mô hình tự quản về an ninh trật tự mô hình 31 34 39 104 –",
             "3 Tin báo tố giác tội phạm … tin 228 277 300 805 –",
-            "Tổng cộng 104 22 805 4",
+            "2 Câu lạc bộ phòng, chống tội phạm CLB 14 8 22",
         ],
     );
     let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
@@ -506,8 +510,15 @@ fn one_input_with_sub_units_compares_its_units() {
     std::fs::write(&input, text).unwrap();
     let (_out_dir, out, _) = built(&[input.to_str().unwrap(), "--from", "2020", "--to", "2021"]);
     let pdf = out.join("tong-hop.pdf");
-    assert_rows(&pdf_layout_lines(&pdf), &["1 Phường Hàng Kênh 25 –", "2 Phường Dư Hàng 17 1", "Tổng cộng 42 1"]);
+    // Only the indicator both wards report (clb is Dư Hàng's alone).
+    assert_rows(&pdf_layout_lines(&pdf), &["1 Phường Hàng Kênh 25", "2 Phường Dư Hàng 17", "Tổng cộng 42"]);
     let text = pdf_text(&pdf, None);
+    assert!(
+        text.contains(
+            "Bảng trên so sánh 1 chỉ tiêu mà các đơn vị cùng báo cáo; 1 chỉ tiêu còn lại chỉ một số đơn vị báo cáo"
+        ),
+        "{text}"
+    );
     assert!(text.contains("Tổng hợp từ 1 báo cáo (gồm số liệu của 2 đơn vị),"), "{text}");
     assert!(text.contains(
         "Số liệu được tổng hợp từ: Báo cáo số 45/BC-CAQ ngày 20 tháng 12 năm 2023 của Công an quận Lê Chân./."

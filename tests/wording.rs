@@ -320,7 +320,9 @@ fn years_are_counted_from_signing_to_review_and_written_without_a_zero() {
         ("2013-08-01", (2013, 2018), "2018-08-21", None, "5 năm"),
         ("2011-01-15", (2011, 2015), "2016-02-20", None, "5 năm"),
         ("2011-03-15", (2011, 2015), "2016-01-10", None, "5 năm"),
-        ("2013-08-01", (2016, 2023), "2023-12-20", None, "10 năm"),
+        // The programme is older than the period: the period's years
+        // (docs/dau-vao.md), not the programme's age (was "10 năm").
+        ("2013-08-01", (2016, 2023), "2023-12-20", None, "8 năm"),
         ("2013-08-01", (2016, 2018), "2018-12-20", Some(3), "3 năm"),
     ] {
         let dir = tempfile::tempdir().unwrap();
@@ -800,6 +802,23 @@ impl Seeded {
 const REVIEWS: [&str; 8] =
     ["2018-04-10", "2019-09-25", "2020-07-21", "2022-10-19", "2023-05-30", "2023-12-27", "2024-03-14", "2025-06-05"];
 
+/// The years reviewed by the rule docs/dau-vao.md writes: from the
+/// programme's date, or the period's first day when the programme is
+/// older, to the period's end or the report when earlier, rounded.
+fn documented_years(signed: &str, period: (i32, i32), reported: &str) -> u32 {
+    let date = |text: &str| -> (i32, i32, i32) {
+        let parts: Vec<i32> = text.split('-').map(|p| p.parse().unwrap()).collect();
+        (parts[0], parts[1], parts[2])
+    };
+    let from = date(signed).max((period.0, 1, 1));
+    let to = date(reported).min((period.1 + 1, 1, 1));
+    let mut months = (to.0 - from.0) * 12 + to.1 - from.1;
+    if to.2 < from.2 {
+        months -= 1;
+    }
+    ((months + 6) / 12).max(1) as u32
+}
+
 /// A conference whose every choice comes from `seed`; the years its
 /// programme ran are the second value.
 fn generated(seed: u64) -> (Conference, u32) {
@@ -820,6 +839,7 @@ fn generated(seed: u64) -> (Conference, u32) {
     ];
     let count = r.next(4);
     let period = (signed_year.max(review_year - 6), review_year);
+    let years = documented_years(signed, period, reported) as i32;
     let span = (period.1 - period.0) as usize;
     let metrics = (0..count)
         .map(|k| {

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 
+use super::samples;
 use crate::diag::Unit;
 use crate::diag::{self, Kind, Lang, Location, Problem};
 use crate::diag::{Failure, IoAction, RenderKind};
@@ -64,6 +65,9 @@ pub enum Command {
     Init {
         /// Thư mục ghi (mặc định: thư mục hiện tại).
         dir: Option<PathBuf>,
+        /// Mẫu nào: hai-phong (mặc định), mot-nam, nhieu-chuong-trinh … (xem docs/dau-vao.md).
+        #[arg(long)]
+        mau: Option<String>,
     },
     /// Báo cáo tổng hợp theo khoảng năm, từ một hay nhiều tệp YAML.
     Summary {
@@ -306,12 +310,6 @@ pub enum TemplatesAction {
     Export { dir: PathBuf },
 }
 
-/// The sample input `init` writes (the Hải Phòng 2018 conference).
-const SAMPLE: &[(&str, &str)] = &[
-    ("hai-phong-2018.yaml", include_str!("../../inputs/hai-phong-2018.yaml")),
-    ("hai-phong-2018-bang-khen.csv", include_str!("../../inputs/hai-phong-2018-bang-khen.csv")),
-];
-
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
@@ -405,7 +403,7 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Init { dir } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), lang),
+        Command::Init { dir, mau } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), mau.as_deref(), lang),
         #[cfg(feature = "workspace")]
         Command::Serve { listen, workspace, templates, allow_host } => crate::app::serve::serve(
             &crate::app::serve::ServeOptions { listen, workspace, templates, allowed_hosts: allow_host },
@@ -440,10 +438,19 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
     }
 }
 
-fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
+fn init(dir: &Path, asked: Option<&str>, lang: Lang) -> Result<(), Failure> {
+    let sample = match asked {
+        None => &samples::SAMPLES[0],
+        Some(name) => samples::named(name).ok_or_else(|| {
+            let known = samples::SAMPLES.iter().map(|s| s.ten.to_string()).collect();
+            let kind = Kind::UnknownSample { name: name.to_string(), known };
+            Failure::Input(vec![Problem { location: Location::default().into(), path: "--mau".into(), kind }])
+        })?,
+    };
+    let (about, sample) = (format!("Mẫu «{}»: {}.", sample.ten, sample.mo_ta), sample.files);
     std::fs::create_dir_all(dir).map_err(|err| Failure::io(IoAction::Write, dir, err))?;
     let list_template = crate::input::list::template::FILE_NAME;
-    let names = SAMPLE.iter().map(|(name, _)| *name).chain([list_template]);
+    let names = sample.iter().map(|(name, _)| *name).chain([list_template]);
     if let Some(path) = names.map(|name| dir.join(name)).find(|path| path.exists()) {
         return Err(Failure::io(IoAction::Overwrite, path, std::io::ErrorKind::AlreadyExists.into()));
     }
@@ -452,15 +459,15 @@ fn init(dir: &Path, lang: Lang) -> Result<(), Failure> {
         file: list_template.into(),
         kind: RenderKind::Other { library: "rust_xlsxwriter", detail: err.to_string() },
     })?;
-    let files = SAMPLE.iter().map(|(name, text)| (*name, text.as_bytes())).chain([(list_template, &template[..])]);
+    let files = sample.iter().map(|(name, text)| (*name, text.as_bytes())).chain([(list_template, &template[..])]);
     for (name, bytes) in files {
         std::fs::write(dir.join(name), bytes).map_err(|err| Failure::io(IoAction::Write, dir.join(name), err))?;
         eprintln!("  {}", dir.join(name).display());
     }
-    let yaml = dir.join(SAMPLE[0].0);
+    let yaml = dir.join(sample[0].0);
     say(
         lang,
-        format!("Sửa tệp rồi chạy: baocao build {}", yaml.display()),
+        format!("{about} Sửa tệp rồi chạy: baocao build {}", yaml.display()),
         format!("Edit the file, then run: baocao build {}", yaml.display()),
     );
     Ok(())

@@ -2,5 +2,6 @@
 //! workspace's server, both driving the pack.
 
 pub mod cli;
+mod samples;
 #[cfg(feature = "workspace")]
 pub(crate) mod serve;

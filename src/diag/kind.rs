@@ -194,6 +194,26 @@ pub enum Kind {
     },
     /// Warning: a decision without "Xét đề nghị của …".
     NoProposal,
+    /// `init --mau` names no sample.
+    UnknownSample {
+        name: String,
+        known: Vec<String>,
+    },
+    /// A rate (unit "%") without `cach_tinh`: it would be added up.
+    RateWithoutRule {
+        code: String,
+    },
+    /// Warning: a metric that reads like a stock, without `cach_tinh`.
+    StockWithoutRule {
+        code: String,
+        name: String,
+    },
+    /// Warning: the narrative says "N năm" where the papers count otherwise.
+    YearsDisagree {
+        path: String,
+        said: u32,
+        counted: u32,
+    },
     /// Warning: a name typed in upper case whose running-text form is a
     /// guess; `key` is where the right form can be written, when there is
     /// one (else the field itself, in normal case).
@@ -201,6 +221,32 @@ pub enum Kind {
         typed: String,
         derived: String,
         key: Option<String>,
+    },
+    /// A list of bodies (a joint paper) and a list of signers of another
+    /// length: one signer per body, in the same order.
+    JointSigners {
+        bodies: usize,
+        signers: usize,
+    },
+    /// Note: the document family derived from a body's name (`family` is
+    /// the value `khoi` would take: "dang", "mat_tran", …).
+    FamilyDerived {
+        body: String,
+        family: String,
+    },
+    /// Warning: the signer signs for a collective ("TM. BAN THƯỜNG TRỰC")
+    /// the decision's authority line does not name; `key` takes the line
+    /// that agrees with the signature.
+    AuthorityUnlikeSigner {
+        authority: String,
+        signing: String,
+        key: String,
+    },
+    /// Warning: a joint paper's ký hiệu does not name one of its bodies.
+    JointSymbolMissing {
+        symbol: String,
+        body: String,
+        abbreviation: String,
     },
     /// A file the run reads is bigger than baocao reads (bytes).
     FileTooLarge {

@@ -200,8 +200,13 @@ impl Kind {
             | Kind::MetricCodeClash { .. }
             | Kind::TitleMismatch { .. }
             | Kind::NoProposal
+            | Kind::StockWithoutRule { .. }
+            | Kind::YearsDisagree { .. }
             | Kind::DecisionAfterReport { .. }
-            | Kind::UnsureCase { .. } => Severity::Warning,
+            | Kind::UnsureCase { .. }
+            | Kind::AuthorityUnlikeSigner { .. }
+            | Kind::JointSymbolMissing { .. } => Severity::Warning,
+            Kind::FamilyDerived { .. } => Severity::Info,
             Kind::List(list) => list.severity(),
             Kind::Workspace(kind) => kind.severity(),
             _ => Severity::Error,
@@ -256,8 +261,8 @@ impl Kind {
             Kind::Undrawable(ch) => format!("the font cannot draw «{ch}» ({}); replace it", codepoint(*ch)),
             Kind::EmptyText if vi => "không được để trống".into(),
             Kind::EmptyText => "must not be empty".into(),
-            Kind::PeriodReversed { from, to } if vi => format!("giai đoạn ngược: tu = {from} phải nhỏ hơn den = {to}"),
-            Kind::PeriodReversed { from, to } => format!("period reversed: tu = {from} must be less than den = {to}"),
+            Kind::PeriodReversed { from, to } if vi => format!("giai đoạn ngược: tu = {from} phải nhỏ hơn hoặc bằng den = {to}"),
+            Kind::PeriodReversed { from, to } => format!("period reversed: tu = {from} must not be after den = {to}"),
             Kind::ReportBeforePeriod { date, year } if vi => format!("ngày báo cáo {date} trước khi hết năm đầu của giai đoạn ({year})"),
             Kind::ReportBeforePeriod { date, year } => format!("report date {date} is before the end of the period's first year ({year})"),
             Kind::DecisionTooLate { date, report } if vi => format!("ngày quyết định {date} sau ngày báo cáo {report} hơn một năm"),
@@ -364,12 +369,28 @@ impl Kind {
             Kind::NoFigure { code, year: None } => format!("the text names the figure of «{code}», which has no figures (tong_hop or ket_qua_nam)"),
             Kind::TitleMismatch { title, name, middle } if vi => format!("danh xưng «{title}» không hợp với tên «{name}» (tên đệm «{middle}»); hãy kiểm tra lại danh_xung"),
             Kind::TitleMismatch { title, name, middle } => format!("the title «{title}» does not fit the name «{name}» (middle name «{middle}»); check danh_xung"),
+            Kind::UnknownSample { name, known } if vi => format!("không có mẫu «{name}»; các mẫu có: {}", known.join(", ")),
+            Kind::UnknownSample { name, known } => format!("there is no sample «{name}»; the samples are: {}", known.join(", ")),
+            Kind::RateWithoutRule { code } if vi => format!("«{code}» là tỷ lệ (đơn vị %), không cộng các năm được: hãy ghi cach_tinh (cuoi_ky, lon_nhat hoặc trung_binh)"),
+            Kind::RateWithoutRule { code } => format!("«{code}» is a rate (unit %) and cannot be added up over the years: give cach_tinh (cuoi_ky, lon_nhat or trung_binh)"),
+            Kind::StockWithoutRule { code, name } if vi => format!("«{code}» ({name}) có vẻ là số hiện có, không phải số phát sinh trong năm, nhưng đang được cộng các năm: nếu vậy, hãy ghi cach_tinh: cuoi_ky (hoặc lon_nhat, trung_binh); nếu đúng là cộng, ghi cach_tinh: tong"),
+            Kind::StockWithoutRule { code, name } => format!("«{code}» ({name}) reads like a stock (what exists), not a yearly count, yet its years are added up: if so, give cach_tinh: cuoi_ky (or lon_nhat, trung_binh); if the sum is meant, give cach_tinh: tong"),
+            Kind::YearsDisagree { path, said, counted } if vi => format!("{path} ghi «{said} năm» nhưng các văn bản tính {counted} năm (từ ngày của chương trình, hoặc từ đầu giai đoạn, đến hết giai đoạn): sửa lại, hoặc ghi giai_doan.so_nam: {said}"),
+            Kind::YearsDisagree { path, said, counted } => format!("{path} says «{said} năm» but the papers count {counted} years (from the programme's date, or the period's start, to the period's end): correct it, or give giai_doan.so_nam: {said}"),
             Kind::NoProposal if vi => "quyết định chưa có dòng «Xét đề nghị của …»: hãy ghi quyet_dinh.de_nghi (ví dụ «Trưởng phòng Tổ chức cán bộ tại Tờ trình số 12/TTr-PX01 ngày 10 tháng 8 năm 2018»)".into(),
             Kind::NoProposal => "the decision has no «Xét đề nghị của …» line: give quyet_dinh.de_nghi (whose proposal it acts on)".into(),
             Kind::UnsureCase { typed, derived, key: Some(key) } if vi => format!("«{typed}» trong câu sẽ viết là «{derived}» (suy theo quy tắc viết hoa, chưa chắc chắn); nếu chưa đúng, hãy ghi cách viết đúng vào khóa {key}"),
             Kind::UnsureCase { typed, derived, key: None } if vi => format!("«{typed}» trong câu sẽ viết là «{derived}» (suy theo quy tắc viết hoa, chưa chắc chắn); nếu chưa đúng, hãy gõ chính trường này bằng chữ thường như viết trong câu (phần đầu văn bản vẫn in hoa)"),
             Kind::UnsureCase { typed, derived, key: Some(key) } => format!("«{typed}» will read «{derived}» inside sentences (derived by the capitalisation rules, unsure); if wrong, write the right form in {key}"),
             Kind::UnsureCase { typed, derived, key: None } => format!("«{typed}» will read «{derived}» inside sentences (derived by the capitalisation rules, unsure); if wrong, type this field as written in a sentence (headers still print it upper-case)"),
+            Kind::JointSigners { bodies, signers } if vi => format!("văn bản liên tịch có {bodies} cơ quan ở co_quan nhưng {signers} người ký ở nguoi_ky: mỗi cơ quan một người ký, cùng thứ tự (cơ quan chủ trì trước)"),
+            Kind::JointSigners { bodies, signers } => format!("a joint paper with {bodies} bodies in co_quan but {signers} signers in nguoi_ky: one signer per body, in the same order (the lead body first)"),
+            Kind::FamilyDerived { body, family } if vi => format!("«{body}»: {} (suy từ tên; muốn khác, ghi khoi)", family_vi(family)),
+            Kind::FamilyDerived { body, family } => format!("«{body}»: {} (derived from the name; set khoi to choose otherwise)", family_en(family)),
+            Kind::AuthorityUnlikeSigner { authority, signing, key } if vi => format!("người ký ký «{signing}» nhưng dòng thẩm quyền của quyết định là «{authority}»: hai dòng phải cùng một chủ thể; hãy ghi {key} (ví dụ «BAN THƯỜNG TRỰC ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM»)"),
+            Kind::AuthorityUnlikeSigner { authority, signing, key } => format!("the signer signs «{signing}» but the decision's authority line is «{authority}»: both must name the same body; give {key}"),
+            Kind::JointSymbolMissing { symbol, body, abbreviation } if vi => format!("số, ký hiệu «{symbol}» của văn bản liên tịch chưa có chữ viết tắt «{abbreviation}» của «{body}»: ký hiệu văn bản liên tịch ghi tên mọi cơ quan, cơ quan chủ trì trước"),
+            Kind::JointSymbolMissing { symbol, body, abbreviation } => format!("the joint paper's number «{symbol}» lacks «{abbreviation}», the abbreviation of «{body}»: a joint paper's number names every body, the lead first"),
             Kind::FileTooLarge { file, size, limit } if vi => format!("tệp «{file}» quá lớn ({}); baocao chỉ đọc tệp tới {}", bytes(*size, true), bytes(*limit, true)),
             Kind::FileTooLarge { file, size, limit } => format!("file «{file}» is too large ({}); baocao reads files up to {}", bytes(*size, false), bytes(*limit, false)),
             Kind::Unreadable { file, error, .. } if vi => format!("không đọc được tệp «{file}»: {}", io_kind_vi(*error)),
@@ -439,6 +460,29 @@ impl Kind {
             Kind::YearOptionOutOfRange { value, min, max } if vi => format!("năm «{value}» không dùng được: cần một năm từ {min} đến {max}"),
             Kind::YearOptionOutOfRange { value, min, max } => format!("year «{value}» cannot be used: expected a year from {min} to {max}"),
         }
+    }
+}
+
+/// What a document family means, for `check`'s note.
+fn family_vi(family: &str) -> &'static str {
+    match family {
+        "dang" => "văn bản của Đảng, trình bày theo Hướng dẫn 36-HD/VPTW (khoi: dang)",
+        "mat_tran" => {
+            "văn bản của Mặt trận Tổ quốc, trình bày theo Nghị định 30/2020 với căn cứ của Mặt trận (khoi: mat_tran)"
+        }
+        "doan_the" => "văn bản của đoàn thể, trình bày theo Nghị định 30/2020 (khoi: doan_the)",
+        _ => "văn bản hành chính nhà nước, trình bày theo Nghị định 30/2020 (khoi: nha_nuoc)",
+    }
+}
+
+fn family_en(family: &str) -> &'static str {
+    match family {
+        "dang" => "a Party paper, laid out per Hướng dẫn 36-HD/VPTW (khoi: dang)",
+        "mat_tran" => {
+            "a Fatherland Front paper, laid out per Nghị định 30/2020 with the Front's legal bases (khoi: mat_tran)"
+        }
+        "doan_the" => "a mass organisation's paper, laid out per Nghị định 30/2020 (khoi: doan_the)",
+        _ => "a state administrative paper, laid out per Nghị định 30/2020 (khoi: nha_nuoc)",
     }
 }
 

@@ -5,12 +5,13 @@
 
 use serde::Serialize;
 
-use super::nd30;
+use super::{bases as family_bases, family, nd30};
 use crate::diag::Problem;
 use crate::doc::{
-    Align, Block, Document, Header, Metadata, Page, Paragraph, ParagraphStyle, Role, Row, Span, Table, Timestamp, Title,
+    Align, Block, Document, Family, Header, Metadata, Page, Paragraph, ParagraphStyle, Role, Row, Span, Table,
+    Timestamp, Title,
 };
-use crate::input::{Input, NhomKhen};
+use crate::input::{Input, Khoi, NhomKhen};
 use crate::text::breaks::balanced_cell;
 use crate::text::fonts::Face;
 use crate::text::measure::{
@@ -19,6 +20,7 @@ use crate::text::measure::{
 use crate::text::vn::{self, Date};
 use crate::words::awards;
 use crate::words::markup;
+use crate::words::programmes::{self, ProgrammeWords};
 use crate::words::templates::Templates;
 
 /// What the decision templates see.
@@ -43,6 +45,9 @@ struct Context<'a> {
     thi_hanh: String,
     /// The programme's kind: "Chương trình phối hợp".
     loai_chuong_trinh: String,
+    /// How the papers name the programmes and the period.
+    #[serde(flatten)]
+    chuong_trinh_words: ProgrammeWords,
 }
 
 /// Who carries out the decision when the input does not say.
@@ -108,15 +113,24 @@ fn is_peoples_committee(body: &str) -> bool {
     upper.starts_with("ỦY BAN NHÂN DÂN") || upper.starts_with("UBND")
 }
 
-/// The legal bases cited when the input gives none: for a People's
-/// Committee the law on local government, then the law on emulation and
-/// commendation and its decree, each as in force on the decision's date.
+/// The legal bases cited when the input gives none, each as in force on
+/// the decision's date: for a People's Committee the law on local
+/// government, then the law on emulation and commendation and its decree;
+/// a Party body cites the Party's charter and its implementing rule first,
+/// the Front cites its law and charter after the emulation law (spec §9).
 fn default_bases(group: &NhomKhen) -> Vec<String> {
     let date = group.quyet_dinh.ngay;
-    let local = is_peoples_committee(&group.co_quan).then(|| in_force(LOCAL_GOVERNMENT, date)).flatten();
-    local
+    let khoi = group.family();
+    let local = (khoi == Khoi::NhaNuoc && is_peoples_committee(&group.co_quan))
+        .then(|| in_force(LOCAL_GOVERNMENT, date))
+        .flatten();
+    let party = if khoi == Khoi::Dang { family_bases::party(date) } else { Vec::new() };
+    let front = if khoi == Khoi::MatTran { family_bases::front(date) } else { Vec::new() };
+    party
         .into_iter()
+        .chain(local)
         .chain(in_force(EMULATION_LAW, date))
+        .chain(front)
         .chain(in_force(EMULATION_DECREE, date))
         .map(str::to_string)
         .collect()
@@ -153,6 +167,7 @@ fn proposal_line(proposer: &str) -> String {
 /// The căn cứ lines and "Xét đề nghị của …", each ending ";" but the last ".".
 fn bases(group: &NhomKhen) -> Vec<String> {
     let decision = &group.quyet_dinh;
+    let party = group.family() == Khoi::Dang;
     let mut lines = if decision.can_cu.is_empty() {
         default_bases(group)
     } else {
@@ -165,7 +180,9 @@ fn bases(group: &NhomKhen) -> Vec<String> {
         .enumerate()
         .map(|(i, line)| {
             let end = if i + 1 == count { "." } else { ";" };
-            format!("{}{end}", line.trim_end_matches([';', '.', ',', ' ']))
+            // The Party opens each basis with a dash (spec §9.1).
+            let dash = if party && !line.starts_with('-') { "- " } else { "" };
+            format!("{dash}{}{end}", line.trim_end_matches([';', '.', ',', ' ']))
         })
         .collect()
 }
@@ -178,9 +195,41 @@ fn context<'a>(input: &'a Input, group: &'a NhomKhen) -> Context<'a> {
         cap_khen_cau: awards::authority_in_sentence(group),
         doi_tuong: awards::recipients_phrase(group),
         cac_doi_tuong: awards::recipients_kinds(group),
-        thanh_tich_cau: awards::achievement_in_sentence(&group.thanh_tich),
+        thanh_tich_cau: awards::achievement_in_sentence(&programmes::achievement(input, group)),
         thi_hanh: group.quyet_dinh.thi_hanh.clone().unwrap_or_else(|| DEFAULT_EXECUTORS.into()),
         loai_chuong_trinh: input.programme_kind().to_string(),
+        chuong_trinh_words: programmes::of(input),
+    }
+}
+
+/// The decision's subject from the group's own `trich_yeu`: a whole
+/// subject ("Về việc …") as typed, else what follows "Về việc tặng Bằng
+/// khen cho các tập thể, cá nhân" ("có thành tích xuất sắc trong phong
+/// trào …").
+fn own_subject(typed: &str, context: &Context) -> String {
+    let typed = typed.trim().trim_start_matches(['…', '.', ' ']);
+    if typed.to_lowercase().starts_with("về ") {
+        return typed.to_string();
+    }
+    format!("Về việc tặng {} cho {} {typed}", context.hinh_thuc, context.cac_doi_tuong)
+}
+
+/// Who decides, inside a sentence: `tham_quyen` as running text when the
+/// input gives it, else the awarding authority.
+fn deciding_in_sentence(group: &NhomKhen, authority_in_sentence: &str) -> String {
+    match &group.tham_quyen {
+        Some(deciding) => awards::sentence_case_authority(&deciding.split_whitespace().collect::<Vec<_>>().join(" ")),
+        None => authority_in_sentence.to_string(),
+    }
+}
+
+/// Nơi nhận and the signer's block as the decision's family writes them.
+fn signature(recipients: &[String], group: &NhomKhen, paper_family: Family) -> Block {
+    match paper_family {
+        Family::State => Block::Signature(nd30::signature(recipients, &group.nguoi_ky)),
+        Family::Party => {
+            family::signatures(recipients, vec![family::signer(&group.nguoi_ky, paper_family)], paper_family)
+        }
     }
 }
 
@@ -206,8 +255,14 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
     let decision = &group.quyet_dinh;
     let parent = group.co_quan_chu_quan.as_deref().map(vn::upper);
     let issuer = vn::upper(&group.co_quan);
+    let paper_family = family::of(group.family());
 
-    let subject = markup::plain_text(templates.render("quyet-dinh-trich-yeu", &context)?.trim());
+    let subject = match &group.trich_yeu {
+        Some(own) => own_subject(own, &context),
+        None => markup::plain_text(templates.render("quyet-dinh-trich-yeu", &context)?.trim()),
+    };
+    let subject = family::subject(&subject, paper_family);
+    let authority = group.tham_quyen.as_deref().map_or_else(|| vn::upper(&group.cap_khen), vn::upper);
     let meta = Metadata {
         title: subject.clone(),
         subject: format!("Quyết định số {}", decision.so),
@@ -215,14 +270,17 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
         created: Some(Timestamp::date(decision.ngay)),
     };
     let mut blocks = vec![
-        Block::Header(Header {
-            parent: parent.clone(),
-            issuer: issuer.clone(),
-            number: Some(format!("Số: {}", decision.so)),
-            place_date: Some(format!("{}, {}", group.dia_danh, decision.ngay.long())),
-        }),
+        family::header(
+            Header {
+                parent: parent.clone(),
+                issuer: issuer.clone(),
+                number: Some(family::number_line(&decision.so, paper_family)),
+                place_date: Some(format!("{}, {}", group.dia_danh, decision.ngay.long())),
+            },
+            paper_family,
+        ),
         Block::Title(Title { kind: "QUYẾT ĐỊNH".into(), subject, note: None }),
-        centred_bold(&vn::upper(&group.cap_khen), 0.0, 6.0, Role::Authority),
+        centred_bold(&authority, 0.0, 6.0, Role::Authority),
     ];
     blocks.extend(bases(group).into_iter().map(|line| {
         Block::Paragraph(Paragraph {
@@ -237,24 +295,24 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
         last.style.keep_with_next = true;
     }
     blocks.extend(articles);
-    let recipients = if decision.noi_nhan.is_empty() {
-        vec!["Như Điều 3".to_string(), "Lưu: VT".to_string()]
-    } else {
-        decision.noi_nhan.clone()
+    let recipients = match (decision.noi_nhan.is_empty(), paper_family) {
+        (false, _) => decision.noi_nhan.clone(),
+        (true, Family::State) => vec!["Như Điều 3".to_string(), "Lưu: VT".to_string()],
+        (true, Family::Party) => vec!["Như Điều 3".to_string(), "Lưu Văn phòng".to_string()],
     };
-    blocks.push(Block::Signature(nd30::signature(&recipients, &group.nguoi_ky)));
+    blocks.push(signature(&recipients, group, paper_family));
 
     // The attached list, numbered on its own.
     blocks.push(Block::SectionBreak);
-    blocks.push(Block::Header(Header { parent, issuer, number: None, place_date: None }));
+    blocks.push(family::header(Header { parent, issuer, number: None, place_date: None }, paper_family));
     blocks.push(Block::Title(Title {
         kind: "DANH SÁCH".into(),
         subject: markup::plain_text(templates.render("quyet-dinh-danh-sach", &context)?.trim()),
         note: Some(format!(
             "(Kèm theo Quyết định số {} {} của {})",
-            decision.so,
+            family::number(&decision.so, paper_family),
             decision.ngay.long(),
-            context.cap_khen_cau
+            deciding_in_sentence(group, &context.cap_khen_cau)
         )),
     }));
     blocks.push(Block::Table(recipients_table(group)));

@@ -89,56 +89,74 @@ pub(crate) fn fitted_tables(
         .collect();
     let figures: Vec<usize> = (fixed..header.len() - trailing).collect();
     let totals: Vec<usize> = (header.len() - trailing..header.len()).collect();
-    let table = |columns: &[usize]| -> Option<Table> {
-        let one_line: Vec<ColumnNeed> = columns.iter().map(|&c| needs[c].0).collect();
-        let wrapped: Vec<ColumnNeed> = columns.iter().map(|&c| needs[c].1).collect();
-        let name = columns.iter().position(|&c| c == 1);
-        let widths = share_room(&one_line, &wrapped, name, width)?;
+    let set = |columns: &[usize], widths: Vec<f32>| -> Table {
         let pick = |cells: &[String]| columns.iter().map(|&c| cells.get(c).cloned().unwrap_or_default()).collect();
-        Some(Table {
+        Table {
             columns: widths,
             aligns: columns.iter().map(|&c| aligns.get(c).copied().unwrap_or(Align::Right)).collect(),
             header: vec![Row { cells: pick(header), bold: true }],
             rows: rows.iter().map(|r| Row { cells: pick(&r.cells), bold: r.bold }).collect(),
             size,
+        }
+    };
+    let table = |columns: &[usize]| -> Option<Table> {
+        let one_line: Vec<ColumnNeed> = columns.iter().map(|&c| needs[c].0).collect();
+        let wrapped: Vec<ColumnNeed> = columns.iter().map(|&c| needs[c].1).collect();
+        let name = columns.iter().position(|&c| c == 1);
+        Some(set(columns, share_room(&one_line, &wrapped, name, width)?))
+    };
+    let every: Vec<usize> = (0..header.len()).collect();
+    if let Some(one) = table(&every) {
+        return vec![one];
+    }
+    // Slices: the fixed columns, then figure columns (the totals last) on
+    // one grid — every figure column as wide as the widest needs, so the
+    // columns of one slice stand under those of the slice above, and as
+    // many per slice as fit, shared out evenly over as few slices as that
+    // takes (twelve columns that fit seven a slice: two slices of six).
+    let slotted: Vec<usize> = figures.iter().chain(&totals).copied().collect();
+    let widest = |pick: fn(&(ColumnNeed, ColumnNeed)) -> ColumnNeed| {
+        slotted.iter().map(|&c| pick(&needs[c])).fold(ColumnNeed { least: 0.0, most: 0.0 }, |a, b| ColumnNeed {
+            least: a.least.max(b.least),
+            most: a.most.max(b.most),
         })
     };
-    let with = |part: &[usize], last: bool| -> Vec<usize> {
-        let mut columns: Vec<usize> = (0..fixed).collect();
-        columns.extend_from_slice(part);
-        if last {
-            columns.extend(&totals);
-        }
-        columns
+    let (slot_one_line, slot_wrapped) = (widest(|n| n.0), widest(|n| n.1));
+    let grid = |slots: usize| -> Option<Vec<f32>> {
+        let mut one_line: Vec<ColumnNeed> = (0..fixed).map(|c| needs[c].0).collect();
+        let mut wrapped: Vec<ColumnNeed> = (0..fixed).map(|c| needs[c].1).collect();
+        one_line.extend(std::iter::repeat_n(slot_one_line, slots));
+        wrapped.extend(std::iter::repeat_n(slot_wrapped, slots));
+        share_room(&one_line, &wrapped, (fixed > 1).then_some(1), width)
     };
-    for parts in 1..=figures.len().max(1) {
-        let chunk = figures.len().div_ceil(parts).max(1);
-        let chunks: Vec<&[usize]> = if figures.is_empty() { vec![&[][..]] } else { figures.chunks(chunk).collect() };
-        let last = chunks.len() - 1;
-        let tables: Option<Vec<Table>> =
-            chunks.iter().enumerate().map(|(i, part)| table(&with(part, i == last))).collect();
-        if let Some(tables) = tables {
-            return tables;
+    if let Some(most) = (1..slotted.len()).rev().find(|&slots| grid(slots).is_some()) {
+        let slices = slotted.len().div_ceil(most);
+        let per_slice = slotted.len().div_ceil(slices);
+        if let Some(widths) = grid(per_slice) {
+            // The first slices one column more than the last ones when the
+            // columns do not share out exactly (21 over 5: 5, 4, 4, 4, 4).
+            let (small, more) = (slotted.len() / slices, slotted.len() % slices);
+            let mut start = 0;
+            return (0..slices)
+                .map(|i| {
+                    let count = small + usize::from(i < more);
+                    let mut columns: Vec<usize> = (0..fixed).collect();
+                    columns.extend_from_slice(&slotted[start..start + count]);
+                    start += count;
+                    set(&columns, widths[..columns.len()].to_vec())
+                })
+                .collect();
         }
     }
     // Not even one figure column beside the names fits: squeeze every
     // column in proportion (cell text is cut to its column, never past it).
-    let columns: Vec<usize> = (0..header.len()).collect();
     let least: f32 = needs.iter().map(|(_, n)| n.least).sum();
     let squeezed: Vec<ColumnNeed> = needs
         .iter()
         .map(|(_, n)| ColumnNeed { least: n.least * width / least, most: n.least * width / least })
         .collect();
     let widths = fit_columns(&squeezed, width, &[]).unwrap_or_else(|| squeezed.iter().map(|n| n.least).collect());
-    let mut table = table(&columns).unwrap_or(Table {
-        columns: Vec::new(),
-        aligns: aligns.to_vec(),
-        header: vec![Row { cells: header.to_vec(), bold: true }],
-        rows: rows.to_vec(),
-        size,
-    });
-    table.columns = widths;
-    vec![table]
+    vec![set(&every, widths)]
 }
 
 /// Column widths (mm) summing to `width`: every header on one line when
@@ -208,6 +226,29 @@ mod tests {
         }
         assert_eq!(years, 11, "every year once");
         assert_eq!(tables.last().unwrap().header[0].cells.last().unwrap(), "Tổng cộng");
+        // One grid: every table's columns are a prefix of the first's, the
+        // figure columns all one width, the slices even.
+        let first = &tables[0].columns;
+        for table in &tables {
+            assert_eq!(table.columns[..], first[..table.columns.len()], "one grid");
+            assert!(table.columns.len() + 1 >= first.len(), "even slices");
+        }
+        assert!(first[3..].windows(2).all(|w| w[0] == w[1]), "{first:?}");
+        // As few as fit: one slice fewer would need a column more per slice
+        // than the least widths allow (each column at least its longest word).
+        let slots: usize = 12;
+        let fewer = slots.div_ceil(tables.len() - 1);
+        let bold_least = |text: &str| column_need([(text, true)], 12.0).least;
+        let plain_most = |text: &str| column_need([(text, false)], 12.0).most;
+        let stt = bold_least("STT");
+        let unit = bold_least("Đơn vị tính").max(plain_most("lượt người"));
+        let slot = bold_least("Tổng cộng").max(bold_least("Năm 2013")).max(plain_most("13.580.237"));
+        assert!(
+            stt + MIN_NAME_COLUMN_MM + unit + fewer as f32 * slot > 165.0,
+            "{} slices where {} would fit",
+            tables.len(),
+            tables.len() - 1
+        );
 
         // Few columns: one table, the name column taking the room left.
         let few = fitted_tables(&header[..5], &rows, 3, 1, &aligns, 165.0, 12.0);

@@ -2,8 +2,10 @@
 //! the award decisions with their lists, the press summary, the period
 //! summary and the certificates. Nothing here knows PDF or DOCX.
 
+pub(crate) mod bases;
 pub(crate) mod certificate;
 pub(crate) mod decision;
+pub(crate) mod family;
 pub(crate) mod metrics;
 pub(crate) mod nd30;
 pub(crate) mod press;

@@ -11,7 +11,7 @@ use super::nd30::{self, join_vietnamese};
 use super::report;
 use crate::diag::Problem;
 use crate::doc::{Align, Block, Document, Metadata, Page, Paragraph, ParagraphStyle, Role, Span, Timestamp};
-use crate::input::{Buoi, HinhThucHoiNghi, Input};
+use crate::input::{Buoi, HinhThucHoiNghi, Input, LoaiHoiNghi};
 use crate::words::templates::Templates;
 use crate::words::{awards, figures};
 
@@ -29,6 +29,14 @@ struct Context<'a> {
     /// Ủy ban MTTQ Việt Nam thành phố".
     don_vi_to_chuc: String,
     truc_tuyen: bool,
+    /// The gathering as the article names it: "hội nghị", "ngày hội",
+    /// "buổi gặp mặt"; the words joining it to the review ("nhân dịp"),
+    /// and what follows the review (" và ký kết …"); whether it is a
+    /// conference (its decisions are "hội nghị thống nhất").
+    su_kien: &'static str,
+    su_kien_noi: &'static str,
+    su_kien_them: &'static str,
+    la_hoi_nghi: bool,
     /// Delegates in order: "Thiếu tướng Trần Thị Ngọc Đẹp, Cục trưởng …",
     /// "đồng chí Lê Khắc Nam, Phó Chủ tịch …" (no rank: "đồng chí").
     dai_bieu_cau: Vec<String>,
@@ -65,20 +73,36 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, S
         let mut chars = place.chars();
         let place: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
         format!(
-            "{place} {} {} năm thực hiện {} số {}",
-            report_kind(input),
-            report.so_nam,
-            input.programme_kind(),
-            input.chuong_trinh.so
+            "{place} {}",
+            if report.words.mot_nam {
+                format!(
+                    "{} việc thực hiện {} {}",
+                    report_kind(input),
+                    report.words.chuong_trinh_so_hieu,
+                    report.words.ky
+                )
+            } else {
+                format!("{} {} năm thực hiện {}", report_kind(input), report.so_nam, report.words.chuong_trinh_so_hieu)
+            }
         )
     });
     let noi_bat = report.chi_so.iter().take(HEADLINE_FIGURES).cloned().collect();
+    let (su_kien, su_kien_noi, su_kien_them) = match conference.loai.unwrap_or(LoaiHoiNghi::HoiNghi) {
+        LoaiHoiNghi::HoiNghi => ("hội nghị", "", ""),
+        LoaiHoiNghi::NgayHoi => ("ngày hội", "gắn với", ""),
+        LoaiHoiNghi::GapMat => ("buổi gặp mặt", "nhân dịp", ""),
+        LoaiHoiNghi::LeKyKet => ("hội nghị", "", " và ký kết chương trình phối hợp giai đoạn tiếp theo"),
+    };
     let context = Context {
         report,
         tieu_de,
         thoi_gian: format!("{part} {}-{}", conference.ngay.day, conference.ngay.month),
         don_vi_to_chuc: organisers_phrase(&organisers),
         truc_tuyen: conference.hinh_thuc == Some(HinhThucHoiNghi::TrucTuyen),
+        su_kien,
+        su_kien_noi,
+        su_kien_them,
+        la_hoi_nghi: su_kien == "hội nghị",
         dai_bieu_cau: delegates,
         noi_bat,
     };

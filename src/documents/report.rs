@@ -6,13 +6,17 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::family;
 use super::metrics::{figure, fitted_tables, in_group_order, metric_rows};
-use super::nd30::{addressees, join_vietnamese, parse_body, signature};
+use super::nd30::{addressees, join_vietnamese, parse_body};
 use crate::diag::Problem;
-use crate::doc::{Align, Block, Document, Header, Metadata, Page, Table, Timestamp, Title};
-use crate::input::{self, Input, LoaiBaoCao};
-use crate::text::vn::{self, Decimal};
+use crate::doc::{
+    Align, Block, Document, Header, Metadata, Page, Paragraph, ParagraphStyle, Span, Table, Timestamp, Title,
+};
+use crate::input::{self, CachTinh, Input, LoaiBaoCao};
+use crate::text::vn::Decimal;
 use crate::words::markup;
+use crate::words::programmes::{self, ProgrammeWords};
 use crate::words::templates::Templates;
 use crate::words::{awards, figures};
 
@@ -29,10 +33,11 @@ pub struct Context<'a> {
     loai_dau_cau: &'static str,
     /// Years reviewed, as officials count them: "5".
     pub so_nam: String,
-    /// The programme's kind: "Chương trình phối hợp", "Kế hoạch liên tịch".
+    /// The (first) programme's kind: "Chương trình phối hợp", "Kế hoạch liên tịch".
     loai_chuong_trinh: String,
-    /// The kind in a second mention: "Chương trình", "Kế hoạch".
-    chuong_trinh_goi_tat: String,
+    /// How the papers name the programmes and the period.
+    #[serde(flatten)]
+    pub(crate) words: ProgrammeWords,
     /// The parties joined: "Bộ Công an và Ủy ban Trung ương MTTQ Việt Nam".
     cac_ben_noi: String,
     /// "giữa Bộ Công an và …" for several parties, "của …" for one.
@@ -84,12 +89,6 @@ struct AwardLine {
     cap_khen: String,
     so_quyet_dinh: String,
     ngay_quyet_dinh: String,
-}
-
-/// The first two words of a programme's kind, for a second mention
-/// ("Chương trình phối hợp" → "Chương trình").
-fn short_kind(kind: &str) -> String {
-    kind.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
 }
 
 /// The report's template data; the press summary's builds on it.
@@ -148,11 +147,11 @@ pub fn context(input: &Input) -> Context<'_> {
         loai,
         loai_dau_cau,
         so_nam: input.years_reviewed().to_string(),
-        chuong_trinh_goi_tat: short_kind(&kind),
+        words: programmes::of(input),
         loai_chuong_trinh: kind,
         cac_ben_cau: if parties.len() > 1 { format!("giữa {cac_ben_noi}") } else { format!("của {cac_ben_noi}") },
         cac_ben_noi,
-        don_vi: awards::sentence_case_authority(&input.co_quan.ten),
+        don_vi: family::bodies_in_sentence(input),
         ket_qua_co_so_lieu: noi_dung.ket_qua.as_deref().is_some_and(figures::cites_figures),
         so_lieu: figures::for_narrative(input),
         tong_luot: (Decimal::from_int(recipients as i64) + commended).vietnamese(),
@@ -174,9 +173,15 @@ pub fn context(input: &Input) -> Context<'_> {
 /// Builds the report of `input`, worded by `templates`.
 pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> {
     let context = context(input);
+    let paper_family = family::of(input.family());
     let subject = markup::plain_text(templates.render("bao-cao-trich-yeu", &context)?.trim());
+    let subject = family::subject(&subject, paper_family);
     let mut body = parse_body(templates, "bao-cao", &context, |name| match name {
-        "bang-ket-qua" => Some(results_tables(input).into_iter().map(Block::Table).collect()),
+        "bang-ket-qua" => {
+            let mut blocks: Vec<Block> = results_tables(input).into_iter().map(Block::Table).collect();
+            blocks.extend(totals_note(input).map(Block::Paragraph));
+            Some(blocks)
+        }
         _ => None,
     })?;
     super::nd30::one_dash(&mut body, " - ");
@@ -187,17 +192,20 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
 
     let van_ban = &input.van_ban;
     let mut blocks = vec![
-        Block::Header(Header {
-            parent: input.co_quan.chu_quan.as_deref().map(vn::upper),
-            issuer: vn::upper(&input.co_quan.ten),
-            number: Some(format!("Số: {}", van_ban.so_ky_hieu)),
-            place_date: Some(format!("{}, {}", van_ban.dia_danh, van_ban.ngay.long())),
-        }),
+        family::header(
+            Header {
+                parent: family::parent(input),
+                issuer: family::issuer(input),
+                number: Some(family::number_line(&van_ban.so_ky_hieu, paper_family)),
+                place_date: Some(format!("{}, {}", van_ban.dia_danh, van_ban.ngay.long())),
+            },
+            paper_family,
+        ),
         Block::Title(Title { kind: "BÁO CÁO".into(), subject: subject.clone(), note: None }),
     ];
     blocks.extend(addressees(&van_ban.kinh_gui));
     blocks.extend(body);
-    blocks.push(Block::Signature(signature(&van_ban.noi_nhan, &input.nguoi_ky)));
+    blocks.push(family::signature(&van_ban.noi_nhan, input, paper_family));
     let meta = Metadata {
         title: subject,
         subject: format!("Báo cáo số {}", van_ban.so_ky_hieu),
@@ -205,6 +213,61 @@ pub fn build(input: &Input, templates: &Templates) -> Result<Document, Problem> 
         created: Some(Timestamp::date(van_ban.ngay)),
     };
     Ok(Document { meta, page: Page::A4, page_numbers: true, blocks })
+}
+
+/// The heading of the period column: "Tổng cộng" when its figures are
+/// sums (or mixed: the note under the table says which are not), else
+/// what they all are — "Cuối kỳ", "Cao nhất", "Bình quân"; a one-year
+/// report's "Năm 2025".
+fn total_label(input: &Input) -> String {
+    if input.is_one_year() {
+        return format!("Năm {}", input.giai_doan.den);
+    }
+    let mut rules = input.chi_tieu.iter().map(|m| m.cach_tinh);
+    let first = rules.next().unwrap_or_default();
+    let label = match first {
+        _ if rules.any(|rule| rule != first) => "Tổng cộng",
+        CachTinh::Tong => "Tổng cộng",
+        CachTinh::CuoiKy => "Cuối kỳ",
+        CachTinh::LonNhat => "Cao nhất",
+        CachTinh::TrungBinh => "Bình quân",
+    };
+    label.to_string()
+}
+
+/// The note under the results table naming the figures of its "Tổng cộng"
+/// column that are not the sum of the period's years: a stock at the end
+/// or at its highest, an average, a sum of only the years the file has.
+fn totals_note(input: &Input) -> Option<Paragraph> {
+    if input.is_one_year() || total_label(input) != "Tổng cộng" {
+        return None;
+    }
+    let notes: Vec<String> = input
+        .chi_tieu
+        .iter()
+        .filter(|metric| input.period_total(&metric.ma).is_some())
+        .filter_map(|metric| {
+            let given = input.tong_hop.iter().any(|(code, _)| *code == metric.ma);
+            let yearly = input::yearly_values(&input.ket_qua_nam, &metric.ma);
+            let years: Vec<i32> = yearly.iter().map(|(y, _)| *y).collect();
+            let some_years = !yearly.is_empty() && !input.covers_period(&years);
+            let how = match metric.cach_tinh {
+                CachTinh::Tong if some_years && given => "là số của cả giai đoạn, gồm cả các năm không có trong bảng",
+                CachTinh::Tong if some_years => "chỉ cộng các năm có số liệu",
+                CachTinh::Tong => return None,
+                CachTinh::CuoiKy => "là số cuối kỳ",
+                CachTinh::LonNhat => "là số cao nhất",
+                CachTinh::TrungBinh => "là số bình quân các năm",
+            };
+            Some(format!("“{}” {how}", metric.ten))
+        })
+        .collect();
+    if notes.is_empty() {
+        return None;
+    }
+    let text = format!("Ghi chú: ở cột “Tổng cộng”, {}.", notes.join("; "));
+    let style = ParagraphStyle { size: TABLE_SIZE, space_before: 3.0, ..ParagraphStyle::BODY };
+    Some(Paragraph { spans: vec![Span { italic: true, ..Span::plain(text) }], style })
 }
 
 /// Size of the results table's text.
@@ -222,10 +285,11 @@ fn results_tables(input: &Input) -> Vec<Table> {
         years.sort_unstable();
         years
     };
-    let total_label = "Tổng cộng".to_string();
+    // A one-year report's figure is the year's: one column, named so.
+    let years: Vec<i32> = if input.is_one_year() { Vec::new() } else { years };
     let mut header = vec!["STT".to_string(), "Chỉ tiêu".into(), "Đơn vị tính".into()];
     header.extend(years.iter().map(|y| format!("Năm {y}")));
-    header.push(total_label);
+    header.push(total_label(input));
 
     let metrics = in_group_order(&input.chi_tieu);
     let rows = metric_rows(&metrics, header.len(), |metric| {

@@ -25,8 +25,20 @@ pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) 
         }
     };
     derived("co_quan.ten".into(), &input.co_quan.ten, None, &mut warn);
-    for (i, party) in input.chuong_trinh.cac_ben.iter().enumerate() {
-        derived(format!("chuong_trinh.cac_ben[{i}]"), party, None, &mut warn);
+    let several = input.cac_chuong_trinh.len() > 1;
+    for (p, programme) in input.cac_chuong_trinh.iter().enumerate() {
+        let path = if several { format!("chuong_trinh[{p}]") } else { "chuong_trinh".to_string() };
+        for (i, party) in programme.cac_ben.iter().enumerate() {
+            derived(format!("{path}.cac_ben[{i}]"), party, None, &mut warn);
+        }
+    }
+    // The narrative's "sơ kết 6 năm" against the years every paper counts.
+    let counted = input.years_reviewed();
+    for (path, text) in narrative_texts(input) {
+        if let Some(said) = years_said(text).into_iter().find(|said| *said != counted) {
+            let kind = Kind::YearsDisagree { path: path.clone(), said, counted };
+            warn(at(&path), path, kind);
+        }
     }
     if let Some(conference) = &input.hoi_nghi {
         for (i, body) in conference.don_vi_to_chuc.iter().enumerate() {
@@ -62,6 +74,51 @@ pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) 
     warnings
 }
 
+/// The texts the clerk typed that may say how many years were reviewed.
+fn narrative_texts(input: &Input) -> Vec<(String, &str)> {
+    let n = &input.noi_dung;
+    let sections = [
+        ("tinh_hinh", &n.tinh_hinh),
+        ("lanh_dao_chi_dao", &n.lanh_dao_chi_dao),
+        ("ket_qua", &n.ket_qua),
+        ("han_che", &n.han_che),
+        ("nguyen_nhan", &n.nguyen_nhan),
+        ("bai_hoc", &n.bai_hoc),
+        ("phuong_huong", &n.phuong_huong),
+        ("de_xuat", &n.de_xuat),
+    ];
+    let mut texts: Vec<(String, &str)> =
+        sections.iter().filter_map(|(key, text)| Some((format!("noi_dung.{key}"), text.as_deref()?))).collect();
+    if let Some(conference) = &input.hoi_nghi {
+        if let Some(text) = &conference.chi_dao {
+            texts.push(("hoi_nghi.chi_dao".into(), text));
+        }
+        if let Some(title) = conference.tin_bai.as_ref().and_then(|t| t.tieu_de.as_deref()) {
+            texts.push(("hoi_nghi.tin_bai.tieu_de".into(), title));
+        }
+    }
+    for (g, group) in input.khen_thuong.iter().enumerate() {
+        if let Some(text) = &group.thanh_tich {
+            texts.push((format!("khen_thuong[{g}].thanh_tich"), text));
+        }
+    }
+    texts
+}
+
+/// The years a text says were reviewed: the N of "sơ kết N năm", "tổng
+/// kết N năm", "qua N năm", "sau N năm", "trong N năm thực hiện".
+fn years_said(text: &str) -> Vec<u32> {
+    let mut words: Vec<String> =
+        text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    words.push(String::new());
+    words
+        .windows(4)
+        .filter(|w| w[2] == "năm")
+        .filter(|w| ["kết", "qua", "sau"].contains(&w[0].as_str()) || (w[0] == "trong" && w[3] == "thực"))
+        .filter_map(|w| w[1].parse().ok())
+        .collect()
+}
+
 /// Titles for men and for women.
 const MALE: &[&str] = &["ông", "anh"];
 const FEMALE: &[&str] = &["bà", "chị", "cô"];
@@ -88,6 +145,13 @@ fn mismatched_middle_name(title: &str, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_are_read_where_a_review_counts_them() {
+        assert_eq!(years_said("Sơ kết 6 năm thực hiện; qua 05 năm, sau 5 năm."), vec![6, 5, 5]);
+        assert_eq!(years_said("thành tích xuất sắc trong 6 năm thực hiện Chương trình"), vec![6]);
+        assert!(years_said("trong năm 2019, 5 năm trước, Kế hoạch 5 năm, trong 3 năm gần đây").is_empty());
+    }
 
     #[test]
     fn titles_and_middle_names_must_agree() {

@@ -2,22 +2,32 @@
 //! the kind of programme reviewed, each metric's period figure, whether a
 //! metric counts things, and what a number typed the Vietnamese way is.
 
-use super::model::{yearly_values, ChiTieu, Input};
-use crate::text::vn::Decimal;
+use super::model::{yearly_values, CachTinh, ChiTieu, ChuongTrinh, Input};
+use crate::text::vn::{Date, Decimal};
 
 /// The programme's kind when the input does not name it.
 const DEFAULT_KIND: &str = "Chương trình phối hợp";
 
 impl Input {
-    /// The years the review covers, as officials count them: from the
-    /// programme's signing to the report, rounded to whole years (signed
-    /// 1/8/2013, reviewed 21/8/2018: 5; a 2011–2015 period reviewed early
-    /// in 2016: 5), unless `giai_doan.so_nam` says otherwise; at least 1.
+    /// The years the review covers, counted one way for every paper: from
+    /// the programme's date to the end of the period (the report's date
+    /// when earlier), rounded to whole years — or from the period's first
+    /// year when the programme is older than the period (a 2016–2023
+    /// review of a 2013 programme: 8). Signed 1/8/2013, reviewed 21/8/2018
+    /// for 2013–2018: 5. With several programmes the earliest dated one
+    /// counts; `giai_doan.so_nam` overrides; a one-year report counts 1.
     pub fn years_reviewed(&self) -> u32 {
         if let Some(years) = self.giai_doan.so_nam {
             return years;
         }
-        let (from, to) = (self.chuong_trinh.ngay, self.van_ban.ngay);
+        if self.is_one_year() {
+            return 1;
+        }
+        let period_start = Date { year: self.giai_doan.tu, month: 1, day: 1 };
+        let period_end = Date { year: self.giai_doan.den + 1, month: 1, day: 1 };
+        let signed = self.cac_chuong_trinh.iter().filter_map(|p| p.ngay).min();
+        let from = signed.map_or(period_start, |date| date.max(period_start));
+        let to = self.van_ban.ngay.min(period_end);
         let mut months = (to.year - from.year) * 12 + to.month as i32 - from.month as i32;
         if to.day < from.day {
             months -= 1;
@@ -25,9 +35,31 @@ impl Input {
         ((months + 6) / 12).max(1) as u32
     }
 
-    /// The programme's kind as written in a sentence: "Chương trình phối hợp".
+    /// What identifies the (first) programme in the award register: its
+    /// number, or its name for a movement that has none.
+    pub fn programme_key(&self) -> &str {
+        self.chuong_trinh.so.as_deref().unwrap_or(&self.chuong_trinh.ten)
+    }
+
+    /// True when `years` (of a metric's yearly values) are every year the
+    /// period's results can have by the report's date: a report made
+    /// during the period's last year has that year's figures only when
+    /// given (a 2013 - 2018 review in August 2018 with 2013 - 2017 is
+    /// whole; 6 years of a 20-year period are not).
+    pub fn covers_period(&self, years: &[i32]) -> bool {
+        let (from, to) = (self.giai_doan.tu, self.giai_doan.den);
+        let last = if self.van_ban.ngay.year <= to { (to - 1).max(from) } else { to };
+        (from..=last).all(|year| years.contains(&year))
+    }
+
+    /// True for a report on one year ("kết quả … năm 2025").
+    pub fn is_one_year(&self) -> bool {
+        self.giai_doan.tu == self.giai_doan.den
+    }
+
+    /// The (first) programme's kind as written in a sentence: "Chương trình phối hợp".
     pub fn programme_kind(&self) -> &str {
-        self.chuong_trinh.loai.as_deref().unwrap_or(DEFAULT_KIND)
+        self.chuong_trinh.kind()
     }
 
     /// The period figure of metric `code`: its `tong_hop`, else its yearly
@@ -64,6 +96,56 @@ impl Input {
                 .any(|u| !u.tong_hop.is_empty() || u.ket_qua_nam.iter().any(|y| !y.gia_tri.is_empty()));
         text || figures || !self.khen_thuong.is_empty()
     }
+}
+
+impl ChuongTrinh {
+    /// Its kind as written in a sentence: "Chương trình phối hợp" when the
+    /// input does not name one.
+    pub fn kind(&self) -> &str {
+        self.loai.as_deref().map(str::trim).filter(|k| !k.is_empty()).unwrap_or(DEFAULT_KIND)
+    }
+}
+
+/// The ways a period figure is formed, as the input names them.
+pub(crate) const RULES: &[(&str, CachTinh)] = &[
+    ("tong", CachTinh::Tong),
+    ("cuoi_ky", CachTinh::CuoiKy),
+    ("lon_nhat", CachTinh::LonNhat),
+    ("trung_binh", CachTinh::TrungBinh),
+];
+
+/// True for a unit of rates ("%", "phần trăm"): a rate is never added up.
+pub(crate) fn is_rate(unit: Option<&str>) -> bool {
+    unit.is_some_and(|u| matches!(u.trim().to_lowercase().as_str(), "%" | "phần trăm"))
+}
+
+/// Words of a metric that counts what exists at a time (a stock) rather
+/// than what happened in it: its yearly values are not added up.
+const STOCK_WORDS: &[&str] = &[
+    "đang hoạt động",
+    "hiện có",
+    "duy trì",
+    "tỷ lệ",
+    "số tổ",
+    "tổ ",
+    "mô hình",
+    "câu lạc bộ",
+    "clb",
+    "điển hình",
+    "đội ",
+    "nhóm ",
+    "khu dân cư",
+    "xã, phường",
+    "đạt chuẩn",
+];
+
+/// True when a metric reads like a stock ("Số tổ an ninh nhân dân",
+/// "Mô hình tự quản đang hoạt động", unit "tổ", "mô hình", "CLB").
+pub(crate) fn reads_like_stock(name: &str, unit: Option<&str>) -> bool {
+    let name = format!("{} ", name.to_lowercase());
+    let unit = unit.unwrap_or("").trim().to_lowercase();
+    let stock_unit = ["tổ", "mô hình", "câu lạc bộ", "clb", "đội", "nhóm", "điển hình"].contains(&unit.as_str());
+    stock_unit || STOCK_WORDS.iter().any(|w| name.starts_with(w) || name.contains(&format!(" {w}")))
 }
 
 /// Words of a unit that measures rather than counts: its figures may have

@@ -56,8 +56,7 @@ pub(crate) struct Member {
 const TOP_KEYS: &[&str] = &["chi_tieu"];
 const METRIC_KEYS: &[&str] = &["ma", "ten", "don_vi", "nhom", "cach_tinh", "gop"];
 const MEMBER_KEYS: &[&str] = &["ma", "ten", "don_vi"];
-pub(crate) const RULES: &[(&str, CachTinh)] =
-    &[("tong", CachTinh::Tong), ("cuoi_ky", CachTinh::CuoiKy), ("lon_nhat", CachTinh::LonNhat)];
+pub(crate) const RULES: &[(&str, CachTinh)] = super::facts::RULES;
 
 /// Reads the mapping file `source` (at most as large as an input).
 pub(crate) fn load(source: &super::Source) -> Result<MetricMap, Vec<Problem>> {

@@ -8,6 +8,7 @@
 mod advice;
 pub(crate) mod bounds;
 pub(crate) mod facts;
+mod family;
 pub(crate) mod list;
 mod locate;
 pub(crate) mod metric_map;
@@ -77,7 +78,11 @@ pub(crate) fn load_text(
     let input = reader.input();
     let notes = reader.take_notes();
     let (broken_rules, advice) = match &input {
-        Some(input) => (rules::check(input, reader.locator()), advice::warnings(input, reader.locator(), sources)),
+        Some(input) => {
+            let mut advice = advice::warnings(input, reader.locator(), sources);
+            advice.extend(family::notes(input, reader.locator()));
+            (rules::check(input, reader.locator()), advice)
+        }
         None => (Vec::new(), Vec::new()),
     };
     let mut problems = reader.into_problems();

@@ -38,10 +38,16 @@ fn serialize_recipients<S: serde::Serializer>(list: &[NguoiNhan], serializer: S)
 /// Declares an input record once: the struct, and its YAML keys (the
 /// field names, in schema order) as `KEYS`, so the reader's key list
 /// cannot drift from the struct.
+/// Fields after `derived:` are filled by the reader from the keys above
+/// (a joint paper's other bodies), not read from keys of their own.
 macro_rules! record {
-    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }) => {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)*
+        $(derived: $($(#[$derived_meta:meta])* pub $derived:ident: $derived_ty:ty,)*)? }) => {
         $(#[$meta])*
-        pub struct $name { $($(#[$field_meta])* pub $field: $ty,)* }
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $ty,)*
+            $($($(#[$derived_meta])* pub $derived: $derived_ty,)*)?
+        }
 
         impl $name {
             /// The record's keys in the YAML file, in schema order.
@@ -62,8 +68,12 @@ record! {
         pub co_quan: CoQuan,
         /// Signer of the report.
         pub nguoi_ky: NguoiKy,
-        /// The coordination programme under review.
+        /// The coordination programme under review (the first, when the
+        /// input names several).
         pub chuong_trinh: ChuongTrinh,
+        /// Every programme reviewed, in input order (the first is
+        /// `chuong_trinh`); not a key of the file: `chuong_trinh` may be a list.
+        pub cac_chuong_trinh: Vec<ChuongTrinh>,
         /// The period reviewed.
         pub giai_doan: GiaiDoan,
         /// The conference.
@@ -80,7 +90,45 @@ record! {
         pub noi_dung: NoiDung,
         /// Award groups.
         pub khen_thuong: Vec<NhomKhen>,
+        derived:
+        /// A joint paper's other bodies and their signers, in the order
+        /// `co_quan` lists them after the lead (`co_quan` / `nguoi_ky`);
+        /// empty for one body.
+        pub lien_tich: Vec<BenLienTich>,
     }
+}
+
+/// One more body issuing a joint paper (văn bản liên tịch), and who signs
+/// for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenLienTich {
+    pub co_quan: CoQuan,
+    pub nguoi_ky: NguoiKy,
+}
+
+/// The document family: whose rules set a paper's header, number and
+/// signature (spec §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Khoi {
+    /// State bodies: Nghị định 30/2020.
+    NhaNuoc,
+    /// Party committees and bodies: Hướng dẫn 36-HD/VPTW.
+    Dang,
+    /// The Vietnamese Fatherland Front: NĐ 30's layout, its own legal bases.
+    MatTran,
+    /// Mass organisations: as the state.
+    DoanThe,
+}
+
+/// Which side of a joint paper's signature row the lead body signs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenKy {
+    /// On the right, as practice puts the chủ trì body (spec §9.2).
+    #[default]
+    Phai,
+    Trai,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -105,6 +153,8 @@ record! {
         pub kinh_gui: Vec<String>,
         /// "Nơi nhận:" items, without "- " and the final punctuation.
         pub noi_nhan: Vec<String>,
+        /// A joint paper: the side the lead body's signer stands on.
+        pub ky_chu_tri: BenKy,
     }
 }
 
@@ -117,6 +167,8 @@ record! {
         pub ten: String,
         /// Abbreviation used in ký hiệu.
         pub viet_tat: Option<String>,
+        /// The document family; derived from `ten` when absent.
+        pub khoi: Option<Khoi>,
     }
 }
 
@@ -147,17 +199,20 @@ impl NguoiKy {
 record! {
     #[derive(Debug, Clone, Serialize)]
     pub struct ChuongTrinh {
-        /// "09/CTr-BCA-MTTW".
-        pub so: String,
-        /// Signing date.
-        pub ngay: Date,
+        /// "09/CTr-BCA-MTTW"; absent only for a phong trào.
+        pub so: Option<String>,
+        /// Signing date; absent only for a phong trào.
+        pub ngay: Option<Date>,
         /// Title, without quotes.
         pub ten: String,
-        /// The parties.
+        /// The parties; empty only when `ban_hanh` names the issuer.
         pub cac_ben: Vec<String>,
         /// Its kind as written in a sentence ("Kế hoạch liên tịch", "Quy
         /// chế phối hợp"); "Chương trình phối hợp" when absent.
         pub loai: Option<String>,
+        /// Who issued it, in running text, when not the parties: "Thủ tướng
+        /// Chính phủ", "Ban Thường vụ Tỉnh ủy".
+        pub ban_hanh: Option<String>,
     }
 }
 
@@ -204,7 +259,23 @@ record! {
         pub chi_dao: Option<String>,
         /// The press summary's headline, byline and source.
         pub tin_bai: Option<TinBai>,
+        /// What kind of gathering it is (default: a conference).
+        pub loai: Option<LoaiHoiNghi>,
     }
+}
+
+/// The kind of gathering the review is held at, as the tin bài names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoaiHoiNghi {
+    /// Hội nghị.
+    HoiNghi,
+    /// Ngày hội (the review held with a festival day).
+    NgayHoi,
+    /// Buổi gặp mặt.
+    GapMat,
+    /// Hội nghị with the signing of the next programme.
+    LeKyKet,
 }
 
 record! {
@@ -236,7 +307,8 @@ record! {
         pub ten: String,
         pub don_vi: Option<String>,
         pub nhom: Option<String>,
-        /// How the period total is formed from the years (default: their sum).
+        /// How the period total is formed from the years (default: their
+        /// sum; a rate in "%" has no default).
         pub cach_tinh: CachTinh,
     }
 }
@@ -254,6 +326,8 @@ pub enum CachTinh {
     CuoiKy,
     /// The highest yearly value.
     LonNhat,
+    /// The mean of the yearly values (a rate, an average per year).
+    TrungBinh,
 }
 
 impl CachTinh {
@@ -264,6 +338,7 @@ impl CachTinh {
             CachTinh::Tong => (!yearly.is_empty()).then(|| yearly.iter().map(|(_, v)| *v).sum()),
             CachTinh::CuoiKy => yearly.iter().max_by_key(|(year, _)| *year).map(|(_, v)| *v),
             CachTinh::LonNhat => yearly.iter().map(|(_, v)| *v).max(),
+            CachTinh::TrungBinh => Decimal::mean(&yearly.iter().map(|(_, v)| *v).collect::<Vec<_>>()),
         }
     }
 }
@@ -353,7 +428,9 @@ record! {
         pub dia_danh: String,
         pub quyet_dinh: QuyetDinh,
         pub nguoi_ky: NguoiKy,
-        pub thanh_tich: String,
+        /// "Đã có thành tích …" on every certificate of the group; when
+        /// absent, said of the programmes reviewed (words::programmes).
+        pub thanh_tich: Option<String>,
         /// Recipients, inline or read from `danh_sach_tep`, in list order.
         #[serde(serialize_with = "serialize_recipients")]
         pub danh_sach: Vec<NguoiNhan>,
@@ -364,6 +441,12 @@ record! {
         /// Emblem or logo printed on the certificates: a PNG file named
         /// relative to the YAML, read and decoded when the input was read.
         pub bieu_tuong: Option<Emblem>,
+        /// The decision's authority line when it is not `cap_khen` (the
+        /// body that decides is not the one named on the certificate).
+        pub tham_quyen: Option<String>,
+        /// The decision's subject when the award is not for the programme
+        /// under review.
+        pub trich_yeu: Option<String>,
     }
 }
 

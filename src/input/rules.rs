@@ -15,7 +15,7 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
         |path: String, kind: Kind| problems.push(Problem { location: locator.locate(&path, false).into(), path, kind });
 
     let GiaiDoan { tu, den, .. } = input.giai_doan;
-    if tu >= den {
+    if tu > den {
         report("giai_doan.den".into(), Kind::PeriodReversed { from: tu, to: den });
     }
     if input.van_ban.ngay.year < tu {
@@ -38,7 +38,7 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
             &mut report,
         );
     }
-    check_totals(&input.chi_tieu, &input.tong_hop, &input.ket_qua_nam, "tong_hop", &mut report);
+    check_totals(&input.chi_tieu, &input.tong_hop, &input.ket_qua_nam, input.giai_doan, "tong_hop", &mut report);
     for (u, unit) in input.don_vi_con.iter().enumerate() {
         let path = format!("don_vi_con[{u}]");
         check_years(&unit.ket_qua_nam, &format!("{path}.ket_qua_nam"), input.giai_doan, &mut report);
@@ -52,7 +52,8 @@ pub(super) fn check(input: &Input, locator: &Locator) -> Vec<Problem> {
                 &mut report,
             );
         }
-        check_totals(&input.chi_tieu, &unit.tong_hop, &unit.ket_qua_nam, &format!("{path}.tong_hop"), &mut report);
+        let path = format!("{path}.tong_hop");
+        check_totals(&input.chi_tieu, &unit.tong_hop, &unit.ket_qua_nam, input.giai_doan, &path, &mut report);
     }
 
     check_thousands(input, locator, &mut report);
@@ -219,19 +220,33 @@ fn check_totals(
     metrics: &[ChiTieu],
     totals: &[(String, Decimal)],
     years: &[KetQuaNam],
+    period: GiaiDoan,
     path: &str,
     report: &mut dyn FnMut(String, Kind),
 ) {
     for (code, total) in totals {
         let rule = metrics.iter().find(|m| &m.ma == code).map_or(CachTinh::Tong, |m| m.cach_tinh);
-        let Some(value) = rule.combine(&yearly_values(years, code)) else {
+        let yearly = yearly_values(years, code);
+        let Some(value) = rule.combine(&yearly) else {
             continue;
         };
-        if value != *total {
+        // Years for part of the period beside the period's figure: the
+        // figure holds years the file does not, so only a sum or a highest
+        // value above it is wrong, and an end value only when the last year
+        // is there; an average is the clerk's to round.
+        let partial = (period.tu..=period.den).any(|year| !yearly.iter().any(|(y, _)| *y == year));
+        let has_last_year = yearly.iter().any(|(y, _)| *y == period.den);
+        let wrong = match rule {
+            CachTinh::TrungBinh => false,
+            CachTinh::Tong | CachTinh::LonNhat if partial => value > *total,
+            CachTinh::CuoiKy if partial && !has_last_year => false,
+            _ => value != *total,
+        };
+        if wrong {
             let at = format!("{path}.{code}");
             let (code, total, value) = (code.clone(), total.vietnamese(), value.vietnamese());
             let kind = match rule {
-                CachTinh::Tong => Kind::TotalMismatch { code, total, sum: value },
+                CachTinh::Tong | CachTinh::TrungBinh => Kind::TotalMismatch { code, total, sum: value },
                 CachTinh::CuoiKy => Kind::TotalNotLastYear { code, total, last: value },
                 CachTinh::LonNhat => Kind::TotalNotHighestYear { code, total, highest: value },
             };

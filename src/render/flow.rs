@@ -16,7 +16,7 @@
 //! can make those breaks explicit.
 
 use super::frame::{Item, Laid, TextRun};
-use super::nd30::{self, span_words, MOTTO_TEXT, NATIONAL_NAME};
+use super::nd30::{self, span_words};
 use super::table::{self, break_row, line_runs, opening_rows, row_items, table_set};
 use crate::doc::*;
 use crate::text::breaks::balanced_lines;
@@ -68,11 +68,13 @@ pub(crate) fn flow(doc: &Document) -> Flow {
     for (i, block) in doc.blocks.iter().enumerate() {
         let following = &doc.blocks[i + 1..];
         match block {
-            Block::Header(header) => cursor.header(header),
+            Block::Header(header) => cursor.header(header, Family::State),
+            Block::PartyHeader(header) => cursor.header(header, Family::Party),
             Block::Title(title) => cursor.title(title),
             Block::Paragraph(paragraph) => cursor.paragraph(i, paragraph, following),
             Block::Table(table) => cursor.table(i, table),
-            Block::Signature(signature) => cursor.signature(i, signature, following),
+            Block::Signature(signature) => cursor.signature(i, &signature.as_signatures(), following),
+            Block::Signatures(signatures) => cursor.signature(i, signatures, following),
             Block::Chart(chart) => cursor.chart(i, chart),
             Block::SectionBreak => {
                 cursor.new_page(PageStart::Block(i));
@@ -91,8 +93,11 @@ pub(crate) fn flow(doc: &Document) -> Flow {
             let text = number.to_string();
             let size = nd30::PAGE_NUMBER;
             let width = Face::Regular.metrics().width(&text, size);
+            // Centred over the text block, as the DOCX's centred header
+            // paragraph is (NĐ 30: centred across, in the top margin).
+            let centre = page.left + page.text_width() / 2.0;
             items.push(Item::Text(TextRun {
-                x: (page.width * PT_PER_MM - width) / 2.0,
+                x: centre * PT_PER_MM - width / 2.0,
                 baseline: page.top * PT_PER_MM * 0.6,
                 size,
                 face: Face::Regular,
@@ -174,6 +179,17 @@ fn lines_box(lines: &[String], face: Face, size: f32, align: Align, x: f32, top:
     items
 }
 
+/// One signature block: authority lines, the room to sign, the name,
+/// centred in the column at `x`.
+/// Names stand `authority_lines` lines under the top, level across blocks.
+fn signer_items(block: (&[String], &[String]), authority_lines: usize, x: f32, top: f32, width: f32) -> Vec<Item> {
+    let (authority, name) = block;
+    let mut items = lines_box(authority, Face::Bold, nd30::SIGNATURE, Align::Center, x, top, width);
+    let name_top = top + nd30::lines_height(authority_lines, nd30::SIGNATURE) + nd30::SIGNING_SPACE_MM * PT_PER_MM;
+    items.extend(lines_box(name, Face::Bold, nd30::SIGNATURE, Align::Center, x, name_top, width));
+    items
+}
+
 fn rule(x_center: f32, length: f32, y: f32) -> Item {
     Item::Rule {
         x1: x_center - length / 2.0,
@@ -238,37 +254,46 @@ impl Cursor {
         self.fresh = false;
     }
 
-    fn header(&mut self, header: &Header) {
-        let set = nd30::header_set(header, self.page.text_width());
+    fn header(&mut self, header: &Header, family: Family) {
+        let set = nd30::header_set(header, family, self.page.text_width());
         let (left_width, right_width) = (set.left_mm * PT_PER_MM, set.right_mm * PT_PER_MM);
         let left_x = self.left();
         let right_x = left_x + left_width;
         let top = self.y;
 
-        // Left: parent body, issuing body, short rule under it.
-        let mut items = lines_box(&set.parent, Face::Regular, nd30::AGENCY, Align::Center, left_x, top, left_width);
-        let issuer_top = top + nd30::lines_height(set.parent.len(), nd30::AGENCY);
-        items.extend(lines_box(&set.issuer, Face::Bold, nd30::AGENCY, Align::Center, left_x, issuer_top, left_width));
-        let rule_y = top + set.left_text_height() + nd30::RULE_GAP + nd30::RULE_BAND - nd30::RULE_WIDTH / 2.0;
-        items.push(rule(left_x + left_width / 2.0, set.issuer_rule, rule_y));
+        let look = set.look;
+        // Left: parent body, issuing body, short rule (or the Party's star) under it.
+        let mut items = lines_box(&set.parent, Face::Regular, look.agency, Align::Center, left_x, top, left_width);
+        let issuer_top = top + nd30::lines_height(set.parent.len(), look.agency);
+        items.extend(lines_box(&set.issuer, Face::Bold, look.agency, Align::Center, left_x, issuer_top, left_width));
+        if look.star {
+            let star = [nd30::STAR.to_string()];
+            let star_top = top + set.left_text_height();
+            items.extend(lines_box(&star, Face::Regular, look.agency, Align::Center, left_x, star_top, left_width));
+        } else {
+            let rule_y = top + set.left_text_height() + nd30::RULE_GAP + nd30::RULE_BAND - nd30::RULE_WIDTH / 2.0;
+            items.push(rule(left_x + left_width / 2.0, set.issuer_rule, rule_y));
+        }
 
-        // Right: Quốc hiệu, Tiêu ngữ with a rule as long as itself.
-        let national = [NATIONAL_NAME.to_string()];
-        items.extend(lines_box(&national, Face::Bold, nd30::NATIONAL, Align::Center, right_x, top, right_width));
-        let motto_top = top + nd30::NATIONAL * LINE_HEIGHT;
-        let motto = [MOTTO_TEXT.to_string()];
-        items.extend(lines_box(&motto, Face::Bold, nd30::MOTTO, Align::Center, right_x, motto_top, right_width));
+        // Right: Quốc hiệu and Tiêu ngữ (or the Party's title) with a rule
+        // as long as the last line.
+        let national = [look.title.to_string()];
+        items.extend(lines_box(&national, Face::Bold, look.title_size, Align::Center, right_x, top, right_width));
+        if let Some((motto, size)) = look.motto {
+            let motto_top = top + look.title_size * LINE_HEIGHT;
+            let motto = [motto.to_string()];
+            items.extend(lines_box(&motto, Face::Bold, size, Align::Center, right_x, motto_top, right_width));
+        }
         let rule_y = top + set.right_text_height() + nd30::RULE_GAP + nd30::RULE_BAND - nd30::RULE_WIDTH / 2.0;
-        let motto_width = Face::Bold.metrics().width(MOTTO_TEXT, nd30::MOTTO);
-        items.push(rule(right_x + right_width / 2.0, motto_width, rule_y));
+        items.push(rule(right_x + right_width / 2.0, look.right_rule(), rule_y));
 
         // Số and the place/date line share one row.
         let row_top = top + set.top_height + nd30::NUMBER_GAP;
-        items.extend(lines_box(&set.number, Face::Regular, nd30::NUMBER, Align::Center, left_x, row_top, left_width));
+        items.extend(lines_box(&set.number, Face::Regular, look.number, Align::Center, left_x, row_top, left_width));
         items.extend(lines_box(
             &set.place_date,
             Face::Italic,
-            nd30::PLACE_DATE,
+            look.place_date,
             Align::Center,
             right_x,
             row_top,
@@ -378,14 +403,15 @@ impl Cursor {
                 let opening: f32 = set.rows.iter().take(opening_rows(&set, 0)).map(|r| r.height).sum();
                 after + set.header_height() + opening + table::BOTTOM_BORDER
             }
-            Block::Signature(s) => after + nd30::signature_set(s, self.page.text_width()).height,
+            Block::Signature(s) => after + nd30::signature_set(&s.as_signatures(), self.page.text_width()).height,
+            Block::Signatures(s) => after + nd30::signature_set(s, self.page.text_width()).height,
             Block::Chart(c) => after + chart_height(c),
             Block::SectionBreak => SECTION_END,
-            Block::Header(_) | Block::Title(_) => 0.0,
+            Block::Header(_) | Block::PartyHeader(_) | Block::Title(_) => 0.0,
         }
     }
 
-    fn signature(&mut self, index: usize, signature: &Signature, following: &[Block]) {
+    fn signature(&mut self, index: usize, signature: &Signatures, following: &[Block]) {
         let set = nd30::signature_set(signature, self.page.text_width());
         let gap = if self.fresh { 0.0 } else { self.after };
         if !self.fresh && !self.fits(gap + set.height + self.lead(following, 0.0)) {
@@ -396,19 +422,35 @@ impl Cursor {
         }
         let top = self.y + nd30::SIGNATURE_SPACE;
         let (left_x, left_width) = (self.left(), set.left_mm * PT_PER_MM);
-        let (right_x, right_width) = (left_x + left_width, set.right_mm * PT_PER_MM);
+        let right_width = set.right_mm * PT_PER_MM;
+        let right_x = left_x + left_width;
+        let mut items = Vec::new();
+        // A joint paper's blocks stand in a row, the last in the right
+        // column; Nơi nhận goes under them.
+        let (recipients_top, right_x) = if set.joint() {
+            for (i, (authority, name)) in set.beside.iter().enumerate() {
+                let x = left_x + i as f32 * right_width;
+                items.extend(signer_items((authority, name), set.authority_lines, x, top, right_width));
+            }
+            let last_x = left_x + set.beside.len() as f32 * right_width;
+            (self.y + set.blocks_height + nd30::SIGNATURE_SPACE, last_x)
+        } else {
+            (top, right_x)
+        };
         let label = [nd30::RECIPIENTS_LABEL_TEXT.to_string()];
-        let mut items =
-            lines_box(&label, Face::BoldItalic, nd30::RECIPIENTS_LABEL, Align::Left, left_x, top, left_width);
-        let mut y = top + nd30::RECIPIENTS_LABEL * LINE_HEIGHT;
-        for recipient in &set.recipients {
-            items.extend(lines_box(recipient, Face::Regular, nd30::RECIPIENTS, Align::Left, left_x, y, left_width));
-            y += nd30::lines_height(recipient.len(), nd30::RECIPIENTS);
+        let label_face = if set.label_underlined { Face::Regular } else { Face::BoldItalic };
+        items.extend(lines_box(&label, label_face, set.label_size, Align::Left, left_x, recipients_top, left_width));
+        if set.label_underlined {
+            let width = label_face.metrics().width(&label[0], set.label_size);
+            let y = recipients_top + ascent(set.label_size) + set.label_size * 0.12;
+            items.push(rule(left_x + width / 2.0, width, y));
         }
-        items.extend(lines_box(&set.authority, Face::Bold, nd30::SIGNATURE, Align::Center, right_x, top, right_width));
-        let name_top =
-            top + nd30::lines_height(set.authority.len(), nd30::SIGNATURE) + nd30::SIGNING_SPACE_MM * PT_PER_MM;
-        items.extend(lines_box(&set.name, Face::Bold, nd30::SIGNATURE, Align::Center, right_x, name_top, right_width));
+        let mut y = recipients_top + set.label_size * LINE_HEIGHT;
+        for recipient in &set.recipients {
+            items.extend(lines_box(recipient, Face::Regular, set.recipients_size, Align::Left, left_x, y, left_width));
+            y += nd30::lines_height(recipient.len(), set.recipients_size);
+        }
+        items.extend(signer_items((&set.authority, &set.name), set.authority_lines, right_x, top, right_width));
         self.emit(items);
         self.y += set.height;
         self.after = 0.0;

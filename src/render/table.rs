@@ -91,8 +91,8 @@ pub(crate) fn table_set(table: &Table) -> TableSet {
 }
 
 /// How many body rows from `start` must open a page (or the table) with
-/// the header: two data rows (a group row heads data, it is none), and
-/// every row a keep ties to them.
+/// the header: two data rows (a group row heads data, it is none), every
+/// row a keep ties to them, and the last data row when it alone is left.
 pub(crate) fn opening_rows(set: &TableSet, start: usize) -> usize {
     let rows = &set.rows;
     let mut end = start;
@@ -102,6 +102,11 @@ pub(crate) fn opening_rows(set: &TableSet, start: usize) -> usize {
             data += 1;
         }
         end += 1;
+    }
+    // A lone data row after them may not go to the next page alone
+    // ([`break_row`]): it opens with them.
+    if data_rows(&rows[end..]) == 1 {
+        end = rows.len();
     }
     end - start
 }
@@ -234,5 +239,6 @@ mod tests {
         assert_eq!(opening_rows(&rows, 0), 2);
         assert_eq!(opening_rows(&rows, 1), 3, "a group row opening the rest brings two data rows");
         assert_eq!(opening_rows(&totals, 2), 3, "a total row goes with the last data rows");
+        assert_eq!(opening_rows(&set(&[false; 3]), 0), 3, "three rows open together: one may not be left alone");
     }
 }

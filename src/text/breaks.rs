@@ -1,8 +1,8 @@
 //! Where a Vietnamese reader breaks the lines of a name or a title: the
 //! header blocks, the trích yếu, list headings, the signature block and
 //! Nơi nhận. Lines are balanced (as even as the words allow, in as few
-//! lines as fit), never split a two-syllable word or a proper name, and
-//! rather break after a comma, before "và", before an administrative level
+//! lines as fit; a Nơi nhận item's are filled instead, each line full),
+//! never split a two-syllable word or a proper name, and rather break after a comma, before "và", before an administrative level
 //! ("quận", "tỉnh" …) or before a new body ("ủy ban", "hội" …). A newline
 //! the user typed always breaks. Body text keeps greedy breaking
 //! ([`super::measure::break_lines`]), as word processors set it.
@@ -133,6 +133,21 @@ impl std::ops::Add for Cost {
 /// than `width`, balanced and broken where a Vietnamese reader breaks (see
 /// the module's rules).
 pub(crate) fn balanced_lines(words: &[Word], first: f32, width: f32) -> Vec<Line<'_>> {
+    set_lines(words, first, width, Shape::Balanced)
+}
+
+/// How the lines of a text are shaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// As even as the words allow: a name, a title.
+    Balanced,
+    /// Each line as full as the words allow, the last as long as it comes:
+    /// an item of a list ("Nơi nhận") that runs on, as a word processor
+    /// sets it — yet never split inside a word or a name.
+    Filled,
+}
+
+fn set_lines(words: &[Word], first: f32, width: f32, shape: Shape) -> Vec<Line<'_>> {
     // Words that fit on one line are set on one: no breaking has fewer
     // lines, and none splits less. Most names on a certificate are such,
     // and reading the breaks is most of the cost of fitting them.
@@ -142,20 +157,42 @@ pub(crate) fn balanced_lines(words: &[Word], first: f32, width: f32) -> Vec<Line
     }
     let texts: Vec<String> = words.iter().map(Word::text).collect();
     let joined: Vec<bool> = words.iter().map(Word::joins_next).collect();
-    let kinds = breaks(&texts, &joined);
+    let mut kinds = breaks(&texts, &joined);
+    if shape == Shape::Filled {
+        keep_short_asides(&texts, &mut kinds);
+    }
     let mut lines = Vec::new();
     let mut start = 0;
     // A typed newline ends a stretch; each stretch is balanced on its own.
     while start < words.len() {
         let end = (start..words.len()).find(|&i| words[i].newline_after).map_or(words.len(), |i| i + 1);
         let first = if start == 0 { first } else { width };
-        for (a, b) in balance(&words[start..end], &kinds[start..end.saturating_sub(1).max(start)], first, width) {
+        let kinds = &kinds[start..end.saturating_sub(1).max(start)];
+        for (a, b) in balance(&words[start..end], kinds, first, width, shape) {
             let slice = &words[start + a..start + b];
             lines.push(Line { words: slice, width: span_width(slice) });
         }
         start = end;
     }
     lines
+}
+
+/// A short aside in parentheses ("(để báo cáo);") is never parted: a filled
+/// line would otherwise end on its opening word.
+fn keep_short_asides(texts: &[String], kinds: &mut [Break]) {
+    for (open, text) in texts.iter().enumerate() {
+        if !text.starts_with('(') {
+            continue;
+        }
+        let close = (open..texts.len().min(open + 4)).find(|&k| texts[k].contains(')'));
+        for kind in close.map_or(&mut [][..], |close| &mut kinds[open..close]) {
+            if let Break::Never(weight) = kind {
+                *weight += 1;
+            } else {
+                *kind = Break::Never(1);
+            }
+        }
+    }
 }
 
 /// Width of all `words` on one line, summed as [`balance`] sums a line
@@ -170,7 +207,7 @@ fn one_line_width(words: &[Word]) -> f32 {
 
 /// The best breaking of `words` (with `kinds[i]` the break after word i)
 /// as ranges of word indices, the first line `first` wide, the others `rest`.
-fn balance(words: &[Word], kinds: &[Break], first: f32, rest: f32) -> Vec<(usize, usize)> {
+fn balance(words: &[Word], kinds: &[Break], first: f32, rest: f32, shape: Shape) -> Vec<(usize, usize)> {
     let n = words.len();
     // best[j]: cost of setting words[..j], and where its last line starts.
     let mut best: Vec<Option<(Cost, usize)>> = vec![None; n + 1];
@@ -194,13 +231,15 @@ fn balance(words: &[Word], kinds: &[Break], first: f32, rest: f32) -> Vec<(usize
                 continue;
             };
             let slack = ((width - line_width).max(0.0)) / mm;
-            let mut cost = Cost(0, 1, slack * slack);
+            let filled_last = shape == Shape::Filled && j == n;
+            let mut cost = Cost(0, 1, if filled_last { 0.0 } else { slack * slack });
             if j < n {
                 cost = cost
-                    + match kinds[j - 1] {
-                        Break::Never(weight) => Cost(weight, 0, 0.0),
-                        Break::Plain => Cost(0, 0, 60.0),
-                        Break::Good => Cost(0, 0, 0.0),
+                    + match (kinds[j - 1], shape) {
+                        (Break::Never(weight), _) => Cost(weight, 0, 0.0),
+                        // A filled line breaks where it is full.
+                        (Break::Plain, Shape::Filled) | (Break::Good, _) => Cost(0, 0, 0.0),
+                        (Break::Plain, Shape::Balanced) => Cost(0, 0, 60.0),
                     };
             } else if alone && i > 0 {
                 // One syllable alone on the last line ("phố;").
@@ -228,6 +267,14 @@ fn balance(words: &[Word], kinds: &[Break], first: f32, rest: f32) -> Vec<(usize
 pub(crate) fn balanced_text(text: &str, face: super::fonts::Face, size: f32, width: f32) -> Vec<(String, f32)> {
     let words = cut_long_words(super::measure::words([(face, text)], size), width, size);
     balanced_lines(&words, width, width).iter().map(|l| (l.text(), l.width)).collect()
+}
+
+/// `text` in `face` at `size` in lines no wider than `width` points, each
+/// as full as the words allow (never split inside a word or a name): each
+/// line's text and width.
+pub(crate) fn filled_text(text: &str, face: super::fonts::Face, size: f32, width: f32) -> Vec<(String, f32)> {
+    let words = cut_long_words(super::measure::words([(face, text)], size), width, size);
+    set_lines(&words, width, width, Shape::Filled).iter().map(|l| (l.text(), l.width)).collect()
 }
 
 /// A table cell's `text` at `size` in a column `column_mm` wide, as
@@ -295,7 +342,7 @@ mod tests {
             // Just wide enough, and a little too narrow.
             for (width, one_line) in [(needed, true), (needed - 1.0, false)] {
                 let kinds = breaks(&words.iter().map(Word::text).collect::<Vec<_>>(), &vec![false; words.len()]);
-                let full = balance(&words, &kinds, width, width);
+                let full = balance(&words, &kinds, width, width, Shape::Balanced);
                 assert_eq!(full == [(0, words.len())], one_line, "{text} at {width}");
                 let fast: Vec<usize> = balanced_lines(&words, width, width).iter().map(|l| l.words.len()).collect();
                 let expected: Vec<usize> = full.iter().map(|(a, b)| b - a).collect();
@@ -345,5 +392,25 @@ mod tests {
                 assert!(!broken.contains(&last), "{text}: {set:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_list_item_fills_its_line_where_a_title_balances() {
+        let item = "- Công an các tỉnh, thành phố trực thuộc Trung ương;";
+        let width = 72.0 * 72.0 / 25.4;
+        let filled = filled_text(item, Face::Regular, 11.0, width);
+        let balanced = balanced_text(item, Face::Regular, 11.0, width);
+        assert_eq!(filled.len(), balanced.len(), "{filled:?} {balanced:?}");
+        assert!(filled[0].1 > balanced[0].1, "{filled:?} {balanced:?}");
+        // Full: the next line's first word would not have fitted.
+        let next = filled[1].0.split(' ').next().unwrap();
+        let more = Face::Regular.metrics().width(&format!(" {next}"), 11.0);
+        assert!(filled[0].1 + more > width, "{filled:?}");
+        // Never inside a two-syllable word ("Trung ương").
+        assert!(filled.iter().all(|(line, _)| !line.ends_with("Trung")), "{filled:?}");
+        // A short aside moves whole.
+        let aside =
+            filled_text("- Thường trực Thành ủy, UBND thành phố (để báo cáo);", Face::Regular, 11.0, 78.5 * 2.835);
+        assert_eq!(aside.last().unwrap().0, "(để báo cáo);", "{aside:?}");
     }
 }

@@ -126,6 +126,21 @@ impl Decimal {
         self.units < 0
     }
 
+    /// The mean of `values`, rounded half up to two decimals ("85,5");
+    /// none when there are none.
+    pub fn mean(values: &[Decimal]) -> Option<Decimal> {
+        if values.is_empty() {
+            return None;
+        }
+        const SCALE: u32 = 2;
+        let scale = values.iter().map(|v| v.scale).max().unwrap_or(0).max(SCALE);
+        let sum: i128 = values.iter().map(|v| v.rescaled(scale)).sum();
+        // Rounded half up at `SCALE` decimals (figures are never negative).
+        let divisor = values.len() as i128 * 10i128.pow(scale - SCALE);
+        let rounded = (2 * sum + divisor).div_euclid(2 * divisor);
+        Some(Decimal { units: rounded, scale: SCALE }.trimmed())
+    }
+
     fn trimmed(mut self) -> Decimal {
         while self.scale > 0 && self.units % 10 == 0 {
             self.units /= 10;

@@ -52,8 +52,15 @@ pub(crate) fn clause(input: &Input, metric: &ChiTieu, value: Decimal) -> String 
 fn when_counted(input: &Input, metric: &ChiTieu, text: String) -> String {
     let yearly = input::yearly_values(&input.ket_qua_nam, &metric.ma);
     let from_total = input.tong_hop.iter().any(|(code, _)| *code == metric.ma);
+    let years: Vec<i32> = yearly.iter().map(|(y, _)| *y).collect();
+    let partial = !from_total && !yearly.is_empty() && !input.covers_period(&years);
     match metric.cach_tinh {
+        // The sum of the years the file has is not the period's result.
+        CachTinh::Tong if partial => format!("{} có {text}", years_counted(&yearly)),
         CachTinh::Tong => text,
+        // One year's figure is no average.
+        CachTinh::TrungBinh if yearly.len() < 2 && !from_total => text,
+        CachTinh::TrungBinh => format!("bình quân các năm {text}"),
         CachTinh::CuoiKy => {
             let year = yearly.iter().map(|(y, _)| *y).max().filter(|_| !from_total).unwrap_or(input.giai_doan.den);
             format!("đến năm {year} có {text}")
@@ -62,6 +69,23 @@ fn when_counted(input: &Input, metric: &ChiTieu, text: String) -> String {
             Some((year, _)) if !from_total => format!("cao nhất {text} (năm {year})"),
             _ => format!("cao nhất {text}"),
         },
+    }
+}
+
+/// The years a partial sum counts: "từ năm 2020 đến năm 2025", "các năm
+/// 2019, 2021 và 2023", "năm 2021".
+fn years_counted(yearly: &[(i32, Decimal)]) -> String {
+    let mut years: Vec<i32> = yearly.iter().map(|(y, _)| *y).collect();
+    years.sort_unstable();
+    years.dedup();
+    match years.as_slice() {
+        [one] => format!("năm {one}"),
+        [first, .., last] if (last - first) as usize + 1 == years.len() => format!("từ năm {first} đến năm {last}"),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(i32::to_string).collect();
+            format!("các năm {} và {last}", rest.join(", "))
+        }
+        [] => String::new(),
     }
 }
 

@@ -7,5 +7,6 @@ pub(crate) mod boxes;
 pub(crate) mod figures;
 pub mod helpers;
 pub(crate) mod markup;
+pub(crate) mod programmes;
 mod template_files;
 pub mod templates;

@@ -6,7 +6,9 @@
 
 #![allow(dead_code)]
 
+pub mod audit;
 pub mod lists;
+pub mod shapes;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -190,9 +192,9 @@ pub fn printed_strings(input: &baocao::input::Input) -> Vec<String> {
         input.co_quan.ten.clone(),
         input.nguoi_ky.chuc_vu.clone(),
         input.nguoi_ky.ho_ten.clone(),
-        input.chuong_trinh.so.clone(),
         input.chuong_trinh.ten.clone(),
     ];
+    strings.extend(input.chuong_trinh.so.clone());
     strings.extend(input.co_quan.chu_quan.clone());
     strings.extend(input.nguoi_ky.the_thuc.clone());
     strings.extend(input.nguoi_ky.cap_bac.clone());

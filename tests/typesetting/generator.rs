@@ -289,7 +289,12 @@ pub fn conference(seed: u64) -> Conference {
         let name = METRICS[(m + seed as usize) % METRICS.len()];
         let mut line = format!("  - {{ ma: m{m}, ten: {}", quoted(name));
         if rng.chance(85) {
-            let _ = write!(line, ", don_vi: {}", quoted(rng.pick(UNITS)));
+            let unit = rng.pick(UNITS);
+            let _ = write!(line, ", don_vi: {}", quoted(unit));
+            if unit == "%" {
+                // A rate is never added up: the schema wants its rule.
+                line.push_str(", cach_tinh: trung_binh");
+            }
         }
         if grouped {
             let _ = write!(line, ", nhom: {}", quoted(GROUPS[m * GROUPS.len() / metrics]));

@@ -27,7 +27,20 @@ pub(crate) type Field = (&'static str, &'static str, Kind);
 const REPORT_KINDS: &[(&str, &str)] = &[("so_ket", "Sơ kết"), ("tong_ket", "Tổng kết")];
 const SESSIONS: &[(&str, &str)] = &[("sang", "Sáng"), ("chieu", "Chiều"), ("toi", "Tối")];
 const FORMS: &[(&str, &str)] = &[("truc_tiep", "Trực tiếp"), ("truc_tuyen", "Trực tuyến")];
-const TOTALS: &[(&str, &str)] = &[("tong", "Cộng các năm"), ("cuoi_ky", "Cuối kỳ"), ("lon_nhat", "Năm cao nhất")];
+const TOTALS: &[(&str, &str)] = &[
+    ("tong", "Cộng các năm"),
+    ("cuoi_ky", "Cuối kỳ"),
+    ("lon_nhat", "Năm cao nhất"),
+    ("trung_binh", "Bình quân các năm"),
+];
+const FAMILIES: &[(&str, &str)] =
+    &[("nha_nuoc", "Nhà nước"), ("dang", "Đảng"), ("mat_tran", "Mặt trận"), ("doan_the", "Đoàn thể")];
+const GATHERINGS: &[(&str, &str)] = &[
+    ("hoi_nghi", "Hội nghị"),
+    ("ngay_hoi", "Ngày hội"),
+    ("gap_mat", "Buổi gặp mặt"),
+    ("le_ky_ket", "Hội nghị có ký kết giai đoạn tiếp theo"),
+];
 const AWARDS: &[(&str, &str)] = &[("bang_khen", "Bằng khen"), ("giay_khen", "Giấy khen")];
 const PAPERS: &[(&str, &str)] = &[("a3", "A3 ngang"), ("400x300", "400 × 300 mm"), ("a4", "A4 ngang")];
 const RECIPIENTS: &[(&str, &str)] = &[("tap_the", "Tập thể"), ("ca_nhan", "Cá nhân")];
@@ -52,6 +65,7 @@ pub(crate) const SECTIONS: &[(&str, &str, &[Field])] = &[
             ("chu_quan", "Cơ quan chủ quản", Kind::Text),
             ("ten", "Tên cơ quan ban hành", Kind::Text),
             ("viet_tat", "Tên viết tắt", Kind::Text),
+            ("khoi", "Khối văn bản (để trống: suy từ tên)", Kind::Choice(FAMILIES, true)),
         ],
     ),
     (
@@ -73,6 +87,7 @@ pub(crate) const SECTIONS: &[(&str, &str, &[Field])] = &[
             ("ngay", "Ngày ký", Kind::Date),
             ("ten", "Tên chương trình", Kind::Long),
             ("cac_ben", "Các bên phối hợp (mỗi dòng một bên)", Kind::Lines),
+            ("ban_hanh", "Cơ quan ban hành (khi không phải các bên)", Kind::Text),
         ],
     ),
     (
@@ -88,6 +103,7 @@ pub(crate) const SECTIONS: &[(&str, &str, &[Field])] = &[
         "hoi_nghi",
         "Hội nghị",
         &[
+            ("loai", "Loại buổi họp (cho tin bài)", Kind::Choice(GATHERINGS, true)),
             ("ngay", "Ngày hội nghị", Kind::Date),
             ("buoi", "Buổi", Kind::Choice(SESSIONS, true)),
             ("dia_diem", "Địa điểm", Kind::Text),
@@ -131,6 +147,8 @@ pub(crate) const GROUP: &[Field] = &[
     ("hinh_thuc", "Hình thức", Kind::Choice(AWARDS, false)),
     ("cap_khen", "Cấp khen (in hoa, như in trên bằng)", Kind::Text),
     ("cap_khen_viet_thuong", "Cấp khen trong câu (để trống: tự suy ra)", Kind::Text),
+    ("tham_quyen", "Thẩm quyền quyết định, khi khác cấp khen in trên bằng", Kind::Text),
+    ("trich_yeu", "Trích yếu riêng của quyết định (khi khen vì việc khác)", Kind::Text),
     ("co_quan", "Cơ quan ra quyết định", Kind::Text),
     ("co_quan_chu_quan", "Cơ quan chủ quản", Kind::Text),
     ("dia_danh", "Địa danh", Kind::Text),

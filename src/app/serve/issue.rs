@@ -89,7 +89,7 @@ pub(crate) fn rules(connection: &Connection, id: i64, input: &Input) -> rusqlite
         }
     }
     // Earlier awards of the programme, by folded name: one query per save.
-    let earlier = register::programme_awards(connection, &input.chuong_trinh.so, id)?;
+    let earlier = register::programme_awards(connection, input.programme_key(), id)?;
     let mut by_name: HashMap<String, Vec<&register::Found>> = HashMap::new();
     for found in &earlier {
         by_name.entry(register::fold(&found.award.recipient)).or_default().push(found);
@@ -353,7 +353,7 @@ fn award_record(
         decision: decision.to_string(),
         decision_date: group.quyet_dinh.ngay.to_string(),
         year: group.quyet_dinh.ngay.year,
-        programme: input.chuong_trinh.so.clone(),
+        programme: input.programme_key().to_string(),
         recipient: recipient.ten.clone(),
         recipient_kind: match recipient.loai {
             LoaiNguoiNhan::TapThe => "tap_the",

@@ -202,6 +202,8 @@ fn frames(layout: &layout::Layout, paper: Paper) -> ([f32; 4], [f32; 4]) {
 /// into sheets one at a time, so a run of 100,000 never holds them all.
 pub(crate) struct Certificates<'i> {
     group: &'i NhomKhen,
+    /// The group's achievement: its own, or said of the programmes.
+    achievement: String,
     /// The boxes' texts, compiled, and the data they are filled from: the
     /// group's fields, and the recipient's, replaced sheet by sheet (the
     /// group's are not copied for each).
@@ -222,6 +224,10 @@ pub(crate) struct Certificates<'i> {
     /// ("0004"): every number prints as wide.
     register_width: usize,
 }
+
+/// The Quốc hiệu and Tiêu ngữ a state body's certificate prints.
+const NATIONAL_NAME: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 
 /// The certificates of award group `index` (0-based): the sheets' shared
 /// parts (paper, border, emblem, the frames every sheet reads alike) with
@@ -245,6 +251,16 @@ pub(crate) fn prepare<'i>(
         context.insert("nhom".into(), group_json(group));
         context.insert("hinh_thuc".into(), group.hinh_thuc.name().into());
         context.insert("ten_nguoi_ky".into(), group.nguoi_ky.full_name().into());
+        // A Party body's certificate: its title for the Quốc hiệu, no
+        // Tiêu ngữ, its signing marks and number (spec §9.1).
+        let family = super::family::of(group.family());
+        let party = family == crate::doc::Family::Party;
+        let (title, motto) = if party { ("ĐẢNG CỘNG SẢN VIỆT NAM", "") } else { (NATIONAL_NAME, MOTTO) };
+        context.insert("quoc_hieu".into(), title.into());
+        context.insert("tieu_ngu".into(), motto.into());
+        let mark = group.nguoi_ky.the_thuc.as_deref().map(|m| super::family::signing_mark(m, family));
+        context.insert("the_thuc".into(), mark.unwrap_or_default().into());
+        context.insert("so_quyet_dinh".into(), super::family::number(&group.quyet_dinh.so, family).into());
         context
     };
     let texts = BoxTexts::compile(layout.o.iter().map(|spec| (spec.ten.as_str(), spec.chu.as_str())), base).map_err(
@@ -278,6 +294,7 @@ pub(crate) fn prepare<'i>(
     };
     let mut source = Certificates {
         group,
+        achievement: crate::words::programmes::achievement(input, group),
         texts,
         layout_file: templates.layout.clone(),
         layout,
@@ -320,7 +337,7 @@ impl Certificates<'_> {
             LoaiNguoiNhan::TapThe => person.don_vi.clone().unwrap_or_default(),
         };
         context.insert("chuc_vu_don_vi".into(), position.into());
-        context.insert("thanh_tich".into(), person.thanh_tich.as_deref().unwrap_or(&self.group.thanh_tich).into());
+        context.insert("thanh_tich".into(), person.thanh_tich.as_deref().unwrap_or(&self.achievement).into());
     }
 
     /// Box `index` filled from the data.

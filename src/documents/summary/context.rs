@@ -20,6 +20,10 @@ pub(super) struct Context<'a> {
     /// "giai đoạn 2018 - 2023", or "năm 2021".
     giai_doan: String,
     chuong_trinh: &'a input::ChuongTrinh,
+    /// The programmes by number ("Kế hoạch số 09-KH/ĐU"), and with their
+    /// titles (… về “…”), as the report names them.
+    chuong_trinh_so_hieu: String,
+    chuong_trinh_so_hieu_ten: String,
     /// "02": how many reports; of how many units (several inputs), or
     /// sub-units (one input's `don_vi_con`); "" when not so.
     so_bao_cao: String,
@@ -49,6 +53,14 @@ pub(super) struct Context<'a> {
     /// year: that year (a period before the programme is not named).
     so_lieu_tu_nam: String,
     co_bang_don_vi: bool,
+    /// The unit table has a column per unit (a row per indicator).
+    don_vi_theo_cot: bool,
+    /// How many indicators the unit table compares, and how many that some
+    /// unit reports it leaves out ("" when none); whether the compared ones
+    /// are every unit's.
+    so_chi_tieu_so_sanh: String,
+    so_chi_tieu_khong_so_sanh: String,
+    chung_moi_don_vi: bool,
     don_vi_thieu_nam: Vec<MissingYears>,
     tong_khac_cong_don_vi: bool,
     co_bieu_do: bool,
@@ -81,11 +93,14 @@ pub(super) fn of<'a>(
     let outside: Vec<i32> = (asked.from..=asked.to).filter(|y| !range.contains(*y)).collect();
     let empty_years: Vec<i32> = range.years().filter(|y| !years.contains(y)).collect();
     let first = &loaded[0].input;
+    let programme_words = crate::words::programmes::of(first);
     Context {
         tu: range.from,
         den: range.to,
         giai_doan: period_phrase(range),
         chuong_trinh: &first.chuong_trinh,
+        chuong_trinh_so_hieu: programme_words.chuong_trinh_so_hieu,
+        chuong_trinh_so_hieu_ten: programme_words.chuong_trinh_so_hieu_ten,
         so_bao_cao: loaded.len().to_string(),
         so_don_vi: if loaded.len() > 1 { overall.len().to_string() } else { String::new() },
         so_don_vi_con: if loaded.len() == 1 && !units.is_empty() { units.len().to_string() } else { String::new() },
@@ -111,9 +126,17 @@ pub(super) fn of<'a>(
         } else {
             String::new()
         },
-        co_bang_don_vi: !layout.unit_tables.is_empty(),
+        co_bang_don_vi: !layout.units.tables.is_empty(),
+        don_vi_theo_cot: layout.units.by_column,
+        so_chi_tieu_so_sanh: layout.units.compared.to_string(),
+        so_chi_tieu_khong_so_sanh: if layout.units.left_out > 0 && !layout.units.tables.is_empty() {
+            layout.units.left_out.to_string()
+        } else {
+            String::new()
+        },
+        chung_moi_don_vi: layout.units.shared_by_all,
         don_vi_thieu_nam: notes::missing_years(units, range, years),
-        tong_khac_cong_don_vi: !layout.unit_tables.is_empty() && found.total_differs,
+        tong_khac_cong_don_vi: !layout.units.tables.is_empty() && found.total_differs,
         co_bieu_do: !layout.charts.is_empty(),
     }
 }

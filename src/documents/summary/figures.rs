@@ -90,7 +90,16 @@ pub(super) struct BodyFigure {
 
 impl BodyFigure {
     pub(super) fn value(&self, rule: CachTinh) -> Option<Decimal> {
-        add(rule.combine(&self.yearly), self.undivided)
+        joined(rule, rule.combine(&self.yearly), self.undivided)
+    }
+}
+
+/// A figure from the years beside one from undivided totals: added, or
+/// averaged for an average (a rate is never added).
+fn joined(rule: CachTinh, a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    match (rule, a, b) {
+        (CachTinh::TrungBinh, Some(a), Some(b)) => Decimal::mean(&[a, b]),
+        (_, a, b) => add(a, b),
     }
 }
 
@@ -289,19 +298,26 @@ pub(super) struct RowFigures {
 
 /// The summary's figures for `indicator` over `range` from `bodies`.
 pub(super) fn row(bodies: &[Body], indicator: usize, metric: &ChiTieu, range: Range) -> RowFigures {
-    let mut years = vec![None; range.len() as usize];
-    let mut undivided = None;
+    // The bodies' values of a year add up — but rates and averages
+    // (trung_binh) are averaged across the bodies, never added.
+    let mut by_year: Vec<Vec<Decimal>> = vec![Vec::new(); range.len() as usize];
+    let mut undivided_values = Vec::new();
     for body in bodies {
         let figure = body.figure(indicator, metric.cach_tinh, range);
         for (year, value) in figure.yearly {
-            let cell = &mut years[(year - range.from) as usize];
-            *cell = add(*cell, Some(value));
+            by_year[(year - range.from) as usize].push(value);
         }
-        undivided = add(undivided, figure.undivided);
+        undivided_values.extend(figure.undivided);
     }
+    let across = |values: &[Decimal]| match metric.cach_tinh {
+        CachTinh::TrungBinh => Decimal::mean(values),
+        _ => (!values.is_empty()).then(|| values.iter().copied().sum()),
+    };
+    let years: Vec<Option<Decimal>> = by_year.iter().map(|values| across(values)).collect();
+    let undivided = across(&undivided_values);
     let yearly: Vec<(i32, Decimal)> =
         range.years().zip(&years).filter_map(|(year, value)| value.map(|v| (year, v))).collect();
-    let total = add(metric.cach_tinh.combine(&yearly), undivided);
+    let total = joined(metric.cach_tinh, metric.cach_tinh.combine(&yearly), undivided);
     RowFigures { years, undivided, total }
 }
 
@@ -321,11 +337,13 @@ pub(super) fn previous(bodies: &[Body], indicator: usize, metric: &ChiTieu, rang
     let before = range.previous();
     let mut yearly = Vec::new();
     for year in before.years() {
-        let mut sum = Decimal::default();
-        for body in &feeding {
-            sum = sum + *body.years[indicator].get(&year)?;
-        }
-        yearly.push((year, sum));
+        let values: Vec<Decimal> =
+            feeding.iter().map(|body| body.years[indicator].get(&year).copied()).collect::<Option<_>>()?;
+        let across = match rule {
+            CachTinh::TrungBinh => Decimal::mean(&values)?,
+            _ => values.iter().copied().sum(),
+        };
+        yearly.push((year, across));
     }
     rule.combine(&yearly)
 }
@@ -384,6 +402,16 @@ mod tests {
         // Highest of the yearly sums (15), not the sum of the highest (12 + 5).
         assert_eq!(row(&bodies, 0, &metric(CachTinh::LonNhat), range).total, Some(d("15")));
         assert_eq!(row(&bodies, 0, &metric(CachTinh::Tong), range).total, Some(d("45")));
+    }
+
+    #[test]
+    fn rates_are_averaged_across_bodies_and_years_never_added() {
+        let a = body(&[(2020, "80"), (2021, "90")], &[]);
+        let b = body(&[(2020, "70"), (2021, "85")], &[]);
+        let range = Range { from: 2020, to: 2021 };
+        let rate = row(&[a, b], 0, &metric(CachTinh::TrungBinh), range);
+        assert_eq!(rate.years, vec![Some(d("75")), Some(d("87.5"))]);
+        assert_eq!(rate.total, Some(d("81.25")));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::charts;
 use super::figures::Range;
 use super::found::Found;
 use super::tables::{self, Columns};
+use super::unit_table::{self, UnitTables};
 
 /// The figures laid out: the metrics table's columns, the page they need,
 /// the tables and the charts.
@@ -16,7 +17,7 @@ pub(super) struct Layout {
     pub(super) columns: Columns,
     pub(super) page: Page,
     pub(super) metric_tables: Vec<Table>,
-    pub(super) unit_tables: Vec<Table>,
+    pub(super) units: UnitTables,
     pub(super) charts: Vec<Chart>,
 }
 
@@ -38,9 +39,9 @@ impl Layout {
             (Page::A4_LANDSCAPE, tables::metric_tables(lines, &columns, range, Page::A4_LANDSCAPE))
         };
         let shown: Vec<&ChiTieu> = lines.iter().map(|l| l.metric).collect();
-        let unit_tables = tables::unit_tables(&shown, &found.unit_lines, &found.unit_total, page);
+        let units = unit_table::unit_tables(&shown, &found.unit_lines, &found.unit_total, page);
         let chosen = charts::chosen(lines, chart);
         let charts = charts::charts(&chosen, &found.years, range, page);
-        Layout { columns, page, metric_tables, unit_tables, charts }
+        Layout { columns, page, metric_tables, units, charts }
     }
 }

@@ -25,6 +25,7 @@ mod notes;
 mod options;
 mod request;
 mod tables;
+mod unit_table;
 
 use super::nd30;
 use crate::diag::{Failure, Kind, Problem};
@@ -97,7 +98,7 @@ fn paper(
     let subject = markup::plain_text(templates.render("tong-hop-trich-yeu", context)?.trim());
     let mut body = nd30::parse_body(templates, "tong-hop", context, |name| match name {
         "bang-chi-tieu" => Some(layout.metric_tables.iter().cloned().map(Block::Table).collect()),
-        "bang-don-vi" => Some(layout.unit_tables.iter().cloned().map(Block::Table).collect()),
+        "bang-don-vi" => Some(layout.units.tables.iter().cloned().map(Block::Table).collect()),
         "bieu-do" => Some(layout.charts.iter().cloned().map(Block::Chart).collect()),
         _ => None,
     })?;

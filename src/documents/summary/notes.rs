@@ -85,6 +85,7 @@ pub(super) fn stock(metric: &ChiTieu) -> Option<Stock> {
         CachTinh::Tong => return None,
         CachTinh::CuoiKy => "lấy số cuối kỳ",
         CachTinh::LonNhat => "lấy số lớn nhất",
+        CachTinh::TrungBinh => "lấy số bình quân các năm",
     };
     Some(Stock { ten: metric.ten.clone(), cach_tinh })
 }

@@ -1,18 +1,18 @@
 //! The summary's tables: per indicator (a column per year that has data,
 //! the undivided period totals when there are any, the range total, the
-//! change against the previous range when anything compares), and per
-//! unit with a total row. Only columns with data are printed, and a table
-//! too wide for the page is split by years so it stays within the margins.
+//! change against the previous range when anything compares), and each
+//! unit's figures ([`UnitLine`]) that the unit table lays out. Only
+//! columns with data are printed, and a table too wide for the page is
+//! split by years so it stays within the margins.
 
 use crate::doc::{Align, Page, Row, Table};
 use crate::input::ChiTieu;
 
 use super::figures::{Range, RowFigures};
-use super::indicators::with_unit;
 use crate::documents::metrics::{self, figure};
 
 /// Size of the summary tables' text.
-const TABLE_SIZE: f32 = 11.0;
+pub(super) const TABLE_SIZE: f32 = 11.0;
 
 /// The metric name column is not squeezed below this (mm): a table that
 /// would need it narrower is split by years.
@@ -98,28 +98,4 @@ fn metric_table(lines: &[MetricLine], columns: &Columns, range: Range) -> (Vec<S
 pub(super) struct UnitLine {
     pub(super) name: String,
     pub(super) figures: Vec<Option<crate::text::vn::Decimal>>,
-}
-
-/// One row per unit and the total row, a column per indicator with data;
-/// "–" where a unit lacks it, never 0. Columns are sized from their
-/// content; wide indicator sets are split over tables that fit.
-pub(super) fn unit_tables(metrics: &[&ChiTieu], units: &[UnitLine], total: &UnitLine, page: Page) -> Vec<Table> {
-    let shown: Vec<usize> = (0..metrics.len()).filter(|&m| units.iter().any(|u| u.figures[m].is_some())).collect();
-    let mut header = vec!["STT".to_string(), "Đơn vị".into()];
-    header.extend(shown.iter().map(|&m| with_unit(metrics[m])));
-    let mut rows: Vec<Row> = units
-        .iter()
-        .enumerate()
-        .map(|(i, unit)| {
-            let mut cells = vec![(i + 1).to_string(), unit.name.clone()];
-            cells.extend(shown.iter().map(|&m| figure(unit.figures[m])));
-            Row { cells, bold: false }
-        })
-        .collect();
-    let mut cells = vec![String::new(), total.name.clone()];
-    cells.extend(shown.iter().map(|&m| figure(total.figures[m])));
-    rows.push(Row { cells, bold: true });
-    let mut aligns = vec![Align::Center, Align::Left];
-    aligns.resize(header.len(), Align::Right);
-    metrics::fitted_tables(&header, &rows, 2, 0, &aligns, page.text_width(), TABLE_SIZE)
 }

@@ -5,7 +5,7 @@ use crate::input::yaml::Node;
 
 use super::Reader;
 use crate::diag::{Expect, Kind};
-use crate::input::model::{Buoi, ChuongTrinh, DaiBieu, GiaiDoan, HinhThucHoiNghi, HoiNghi, TinBai};
+use crate::input::model::{Buoi, ChuongTrinh, DaiBieu, GiaiDoan, HinhThucHoiNghi, HoiNghi, LoaiHoiNghi, TinBai};
 
 impl Reader<'_> {
     /// A count of years: a whole number from 1 to 100.
@@ -17,14 +17,50 @@ impl Reader<'_> {
         count
     }
 
-    pub(super) fn chuong_trinh(&mut self, value: &Node, path: &str) -> Option<ChuongTrinh> {
+    /// The programmes reviewed: one record, or a list of at least one.
+    pub(super) fn programmes(&mut self, value: &Node, path: &str) -> Option<Vec<ChuongTrinh>> {
+        if value.as_sequence().is_none() {
+            return self.chuong_trinh(value, path).map(|one| vec![one]);
+        }
+        let all = self.items(value, path, &mut Self::chuong_trinh)?;
+        if all.is_empty() {
+            self.report(path, false, Kind::Expected(Expect::Mapping));
+            return None;
+        }
+        Some(all)
+    }
+
+    fn chuong_trinh(&mut self, value: &Node, path: &str) -> Option<ChuongTrinh> {
         let r = self.record(value, path, ChuongTrinh::KEYS)?;
-        let so = self.required(&r, "so", Self::text);
-        let ngay = self.required(&r, "ngay", Self::date);
-        let ten = self.required(&r, "ten", Self::text);
-        let cac_ben = self.required(&r, "cac_ben", Self::text_list);
         let loai = self.optional(&r, "loai", Self::maybe_text);
-        Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben?, loai })
+        let ban_hanh = self.optional(&r, "ban_hanh", Self::maybe_text);
+        // A movement (phong trào) is launched, not signed: it may have no
+        // number or date; any other kind is cited by both.
+        let movement = loai.as_deref().is_some_and(is_movement);
+        let so = self.wanted(&r, "so", !movement, Self::text);
+        let ngay = self.wanted(&r, "ngay", !movement, Self::date);
+        let ten = self.required(&r, "ten", Self::text);
+        let cac_ben = self.wanted(&r, "cac_ben", ban_hanh.is_none(), Self::text_list);
+        Some(ChuongTrinh { so: so?, ngay: ngay?, ten: ten?, cac_ben: cac_ben?.unwrap_or_default(), loai, ban_hanh })
+    }
+
+    /// An optional key that is required when `needed`: `Some(None)` when
+    /// absent and allowed to be.
+    fn wanted<T>(
+        &mut self,
+        record: &super::Record,
+        key: &str,
+        needed: bool,
+        read: impl FnOnce(&mut Self, &Node, &str) -> Option<T>,
+    ) -> Option<Option<T>> {
+        match record.field(key) {
+            (Some(value), path) => read(self, value, &path).map(Some),
+            (None, _) if !needed => Some(None),
+            (None, path) => {
+                self.report(&path, true, Kind::MissingKey(key.to_string()));
+                None
+            }
+        }
     }
 
     pub(super) fn giai_doan(&mut self, value: &Node, path: &str) -> Option<GiaiDoan> {
@@ -61,6 +97,15 @@ impl Reader<'_> {
             let nguon = s.optional(&r, "nguon", Self::maybe_text);
             Some(TinBai { tieu_de, tac_gia, nguon })
         });
+        let loai = self.optional(&r, "loai", |s, v, p| {
+            let kinds = [
+                ("hoi_nghi", LoaiHoiNghi::HoiNghi),
+                ("ngay_hoi", LoaiHoiNghi::NgayHoi),
+                ("gap_mat", LoaiHoiNghi::GapMat),
+                ("le_ky_ket", LoaiHoiNghi::LeKyKet),
+            ];
+            s.choice(v, p, &kinds)
+        });
         Some(HoiNghi {
             ngay: ngay?,
             buoi,
@@ -70,6 +115,12 @@ impl Reader<'_> {
             don_vi_to_chuc: don_vi_to_chuc.unwrap_or_default(),
             chi_dao,
             tin_bai,
+            loai,
         })
     }
+}
+
+/// True for a programme's kind that names a movement ("Phong trào thi đua").
+pub(crate) fn is_movement(kind: &str) -> bool {
+    kind.trim().to_lowercase().starts_with("phong trào")
 }

@@ -3,6 +3,7 @@
 //! bad value, unusable text) instead of stopping at the first.
 
 mod conference;
+mod issuers;
 
 use super::yaml::emit::shown;
 use super::yaml::{Mapping, Node, Number, Value};
@@ -41,6 +42,10 @@ impl<'v> Record<'v> {
         (value, format!("{}.{key}", self.path).trim_start_matches('.').to_string())
     }
 }
+
+/// The keys of the file's top level: the record's but the ones it derives.
+static FILE_KEYS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| Input::KEYS.iter().copied().filter(|key| *key != "cac_chuong_trinh").collect());
 
 /// Reads one file's tree; problems accumulate in `problems`.
 pub(super) struct Reader<'a> {
@@ -93,16 +98,16 @@ impl<'a> Reader<'a> {
             self.report("", false, Kind::TopNotMapping);
             return None;
         }
-        let top = self.record(&root, "", Input::KEYS)?;
+        let top = self.record(&root, "", FILE_KEYS.as_slice())?;
         let version = self.required(&top, "phien_ban", |r, v, p| r.version(v, p));
         if version.is_none() && top.field("phien_ban").0.is_some() {
             // Another schema's file: its other fields mean something else.
             return None;
         }
         let van_ban = self.required(&top, "van_ban", Self::van_ban);
-        let co_quan = self.required(&top, "co_quan", Self::co_quan);
-        let nguoi_ky = self.required(&top, "nguoi_ky", Self::nguoi_ky);
-        let chuong_trinh = self.required(&top, "chuong_trinh", Self::chuong_trinh);
+        let co_quan = self.required(&top, "co_quan", Self::co_quan_list);
+        let nguoi_ky = self.required(&top, "nguoi_ky", Self::nguoi_ky_list);
+        let cac_chuong_trinh = self.required(&top, "chuong_trinh", Self::programmes);
         let giai_doan = self.required(&top, "giai_doan", Self::giai_doan);
         let hoi_nghi = self.optional(&top, "hoi_nghi", Self::hoi_nghi);
         let chi_tieu = self.list_of(&top, "chi_tieu", Self::chi_tieu);
@@ -111,12 +116,14 @@ impl<'a> Reader<'a> {
         let don_vi_con = self.list_of(&top, "don_vi_con", Self::don_vi_con);
         let noi_dung = self.optional(&top, "noi_dung", Self::noi_dung);
         let khen_thuong = self.list_of(&top, "khen_thuong", Self::nhom_khen);
+        let (co_quan, nguoi_ky, lien_tich) = self.issuers(co_quan, nguoi_ky)?;
         Some(Input {
             phien_ban: version?,
             van_ban: van_ban?,
-            co_quan: co_quan?,
-            nguoi_ky: nguoi_ky?,
-            chuong_trinh: chuong_trinh?,
+            co_quan,
+            nguoi_ky,
+            chuong_trinh: cac_chuong_trinh.as_ref()?[0].clone(),
+            cac_chuong_trinh: cac_chuong_trinh?,
             giai_doan: giai_doan?,
             hoi_nghi,
             chi_tieu: chi_tieu?,
@@ -125,6 +132,7 @@ impl<'a> Reader<'a> {
             don_vi_con: don_vi_con?,
             noi_dung: noi_dung.unwrap_or_default(),
             khen_thuong: khen_thuong?,
+            lien_tich,
         })
     }
 
@@ -348,6 +356,7 @@ impl<'a> Reader<'a> {
         let ngay = self.required(&r, "ngay", Self::date);
         let kinh_gui = self.optional(&r, "kinh_gui", Self::text_list);
         let noi_nhan = self.required(&r, "noi_nhan", Self::text_list);
+        let ky_chu_tri = self.optional(&r, "ky_chu_tri", Self::side);
         Some(VanBan {
             loai: loai?,
             so_ky_hieu: so_ky_hieu?,
@@ -355,18 +364,20 @@ impl<'a> Reader<'a> {
             ngay: ngay?,
             kinh_gui: kinh_gui.unwrap_or_default(),
             noi_nhan: noi_nhan?,
+            ky_chu_tri: ky_chu_tri.unwrap_or_default(),
         })
     }
 
-    fn co_quan(&mut self, value: &Node, path: &str) -> Option<CoQuan> {
+    pub(super) fn co_quan(&mut self, value: &Node, path: &str) -> Option<CoQuan> {
         let r = self.record(value, path, CoQuan::KEYS)?;
         let chu_quan = self.optional(&r, "chu_quan", Self::paragraphs);
         let ten = self.required(&r, "ten", Self::header_text);
         let viet_tat = self.optional(&r, "viet_tat", Self::maybe_text);
-        Some(CoQuan { chu_quan, ten: ten?, viet_tat })
+        let khoi = self.optional(&r, "khoi", Self::khoi);
+        Some(CoQuan { chu_quan, ten: ten?, viet_tat, khoi })
     }
 
-    fn nguoi_ky(&mut self, value: &Node, path: &str) -> Option<NguoiKy> {
+    pub(super) fn nguoi_ky(&mut self, value: &Node, path: &str) -> Option<NguoiKy> {
         let r = self.record(value, path, NguoiKy::KEYS)?;
         let the_thuc = self.optional(&r, "the_thuc", Self::maybe_text);
         let chuc_vu = self.required(&r, "chuc_vu", Self::text);
@@ -381,10 +392,21 @@ impl<'a> Reader<'a> {
         let ten = self.required(&r, "ten", Self::text);
         let don_vi = self.optional(&r, "don_vi", Self::maybe_text);
         let nhom = self.optional(&r, "nhom", Self::maybe_text);
-        let cach_tinh = self.optional(&r, "cach_tinh", |s, v, p| {
-            s.choice(v, p, &[("tong", CachTinh::Tong), ("cuoi_ky", CachTinh::CuoiKy), ("lon_nhat", CachTinh::LonNhat)])
-        });
-        Some(ChiTieu { ma: ma?, ten: ten?, don_vi, nhom, cach_tinh: cach_tinh.unwrap_or_default() })
+        let cach_tinh = self.optional(&r, "cach_tinh", |s, v, p| s.choice(v, p, facts::RULES));
+        let (ma, ten) = (ma?, ten?);
+        if r.field("cach_tinh").0.is_none() {
+            // A rate is never added up; a stock usually is not.
+            if facts::is_rate(don_vi.as_deref()) {
+                self.report(path, false, Kind::RateWithoutRule { code: ma.clone() });
+                return None;
+            }
+            if facts::reads_like_stock(&ten, don_vi.as_deref()) {
+                let location = self.locator.locate(path, false);
+                let kind = Kind::StockWithoutRule { code: ma.clone(), name: ten.clone() };
+                self.notes.push(Problem { location: location.into(), path: path.to_string(), kind });
+            }
+        }
+        Some(ChiTieu { ma, ten, don_vi, nhom, cach_tinh: cach_tinh.unwrap_or_default() })
     }
 
     /// `{ ma: number, ... }` in file order; codes are checked by the rules.
@@ -472,7 +494,7 @@ impl<'a> Reader<'a> {
             })
         });
         let nguoi_ky = self.required(&r, "nguoi_ky", Self::nguoi_ky);
-        let thanh_tich = self.required(&r, "thanh_tich", Self::text);
+        let thanh_tich = self.optional(&r, "thanh_tich", Self::maybe_text);
         let inline = r.field("danh_sach");
         let file = self.optional(&r, "danh_sach_tep", Self::text);
         let list_path = format!("{path}.danh_sach");
@@ -489,6 +511,8 @@ impl<'a> Reader<'a> {
         let kho_giay = self.optional(&r, "kho_giay", |s, v, p| {
             s.choice(v, p, &[("a3", Paper::A3), ("400x300", Paper::Large), ("a4", Paper::A4)])
         });
+        let tham_quyen = self.optional(&r, "tham_quyen", Self::header_text);
+        let trich_yeu = self.optional(&r, "trich_yeu", Self::text);
         Some(NhomKhen {
             hinh_thuc: hinh_thuc?,
             cap_khen: cap_khen?,
@@ -498,12 +522,14 @@ impl<'a> Reader<'a> {
             dia_danh: dia_danh?,
             quyet_dinh: quyet_dinh?,
             nguoi_ky: nguoi_ky?,
-            thanh_tich: thanh_tich?,
+            thanh_tich,
             danh_sach: danh_sach?,
             danh_sach_tep: file,
             bieu_duong,
             kho_giay,
             bieu_tuong,
+            tham_quyen,
+            trich_yeu,
         })
     }
 

@@ -127,7 +127,8 @@ pub(super) fn elements(
         let index = offset + i;
         let break_before = breaks.blocks.contains(&index);
         match block {
-            Block::Header(header) => out.push(Element::Table(Box::new(header_grid(header, page)))),
+            Block::Header(header) => out.push(Element::Table(Box::new(header_grid(header, Family::State, page)))),
+            Block::PartyHeader(header) => out.push(Element::Table(Box::new(header_grid(header, Family::Party, page)))),
             Block::Title(title) => {
                 out.extend(title_paragraphs(title, page).into_iter().map(|p| Element::Paragraph(Box::new(p))))
             }
@@ -150,6 +151,10 @@ pub(super) fn elements(
             }
             Block::Signature(signature) => {
                 out.push(Element::Table(Box::new(signature_table(signature, page, break_before))))
+            }
+            Block::Signatures(signatures) => {
+                let set = nd30::signature_set(signatures, page.text_width());
+                out.push(Element::Table(Box::new(family_signature_table(&set, break_before))))
             }
             Block::Chart(chart) => {
                 out.push(Element::Paragraph(Box::new(chart_paragraph(chart, index).page_break_before(break_before))))
@@ -228,8 +233,8 @@ fn exact_row(row: TableRow, height: f32) -> TableRow {
     row.row_height(pt_twips(height) as f32).height_rule(HeightRule::Exact)
 }
 
-fn header_grid(header: &Header, page: Page) -> DocxTable {
-    let set = nd30::header_set(header, page.text_width());
+fn header_grid(header: &Header, family: Family, page: Page) -> DocxTable {
+    let set = nd30::header_set(header, family, page.text_width());
     let mut left = Vec::new();
     if !set.parent.is_empty() {
         left.push(plain_lines(&styles::PARENT_BODY, &set.parent, (false, false)));
@@ -244,22 +249,56 @@ fn header_grid(header: &Header, page: Page) -> DocxTable {
         lines_paragraph(motto, Look { after: nd30::RULE_GAP, ..motto.look }, &[MOTTO_TEXT.to_string()], (true, false)),
         rule(set.right_mm, Face::Bold.metrics().width(MOTTO_TEXT, nd30::MOTTO), 0.0),
     ];
+    let (left, right) = if set.look.star { party_header_parts(&set) } else { (left, right) };
     let top = TableRow::new(vec![cell(set.left_mm, left), cell(set.right_mm, right)]).cant_split();
     let mut rows = vec![exact_row(top, set.top_height)];
     if set.row_height > 0.0 {
         let (number_style, date_style) = (&styles::NUMBER, &styles::PLACE_DATE);
         let number = lines_paragraph(
             number_style,
-            Look { before: nd30::NUMBER_GAP, ..number_style.look },
+            Look { before: nd30::NUMBER_GAP, ..sized(number_style, set.look.number) },
             &set.number,
             (false, false),
         );
-        let date_look = Look { before: nd30::NUMBER_GAP, ..date_style.look };
+        let date_look = Look { before: nd30::NUMBER_GAP, ..sized(date_style, set.look.place_date) };
         let place_date = lines_paragraph(date_style, date_look, &set.place_date, (false, true));
         let row = TableRow::new(vec![cell(set.left_mm, vec![number]), cell(set.right_mm, vec![place_date])]);
         rows.push(exact_row(row.cant_split(), set.row_height));
     }
     grid(&[set.left_mm, set.right_mm], rows)
+}
+
+/// `style`'s look at `size` points, lines as high as the size needs.
+fn sized(style: &Style, size: f32) -> Look {
+    if size == style.look.size {
+        return style.look;
+    }
+    Look { size, line: Line::Exact(size * LINE_HEIGHT), ..style.look }
+}
+
+/// A Party header's top row (HD 36): the bodies with the star under them
+/// left; "ĐẢNG CỘNG SẢN VIỆT NAM" and its rule, as long as itself, right.
+fn party_header_parts(set: &nd30::HeaderSet) -> (Vec<DocxParagraph>, Vec<DocxParagraph>) {
+    let look = set.look;
+    let mut left = Vec::new();
+    if !set.parent.is_empty() {
+        left.push(lines_paragraph(
+            &styles::PARENT_BODY,
+            sized(&styles::PARENT_BODY, look.agency),
+            &set.parent,
+            (false, false),
+        ));
+    }
+    left.push(lines_paragraph(&styles::ISSUER, sized(&styles::ISSUER, look.agency), &set.issuer, (true, false)));
+    let star = sized(&styles::PARENT_BODY, look.agency);
+    left.push(lines_paragraph(&styles::PARENT_BODY, star, &[nd30::STAR.to_string()], (false, false)));
+    let title_style = &styles::NATIONAL;
+    let title_look = Look { after: nd30::RULE_GAP, ..sized(title_style, look.title_size) };
+    let right = vec![
+        lines_paragraph(title_style, title_look, &[look.title.to_string()], (true, false)),
+        rule(set.right_mm, look.right_rule(), 0.0),
+    ];
+    (left, right)
 }
 
 fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
@@ -282,7 +321,7 @@ fn title_paragraphs(title: &Title, page: Page) -> Vec<DocxParagraph> {
 }
 
 fn signature_table(signature: &Signature, page: Page, break_before: bool) -> DocxTable {
-    let set = nd30::signature_set(signature, page.text_width());
+    let set = nd30::signature_set(&signature.as_signatures(), page.text_width());
     let label_style = &styles::RECIPIENTS_LABEL;
     let label_look = Look { before: nd30::SIGNATURE_SPACE, ..label_style.look };
     let label = lines_paragraph(label_style, label_look, &[nd30::RECIPIENTS_LABEL_TEXT.to_string()], (true, true))
@@ -296,6 +335,73 @@ fn signature_table(signature: &Signature, page: Page, break_before: bool) -> Doc
     let name = plain_lines(&styles::SIGNER_NAME, &set.name, (true, false));
     let row = TableRow::new(vec![cell(set.left_mm, left), cell(set.right_mm, vec![authority, space, name])]);
     grid(&[set.left_mm, set.right_mm], vec![exact_row(row.cant_split(), set.height)])
+}
+
+/// One signature block's paragraphs: authority lines, room to sign, name.
+/// The name stands `authority_lines` lines down, level with the other
+/// blocks' names.
+fn signer_paragraphs(block: (&[String], &[String]), authority_lines: usize, before: f32) -> Vec<DocxParagraph> {
+    let (authority, name) = block;
+    let title = &styles::SIGNER_TITLE;
+    let name_style = &styles::SIGNER_NAME;
+    let lower = (authority_lines - authority.len()) as f32 * nd30::SIGNATURE * LINE_HEIGHT;
+    vec![
+        lines_paragraph(title, Look { before, ..title.look }, authority, (true, false)),
+        plain(&styles::SIGNING_SPACE, &[]),
+        lines_paragraph(name_style, Look { before: lower, ..name_style.look }, name, (true, false)),
+    ]
+}
+
+/// Nơi nhận as the Party writes it (label underlined, upright) or, on a
+/// joint paper, under the row of blocks; as NĐ 30 writes it otherwise.
+fn recipients_paragraphs(set: &nd30::SignatureSet, before: f32, break_before: bool) -> Vec<DocxParagraph> {
+    let label_style = &styles::RECIPIENTS_LABEL;
+    let label_look = Look { before, ..sized(label_style, set.label_size) };
+    let text = [nd30::RECIPIENTS_LABEL_TEXT.to_string()];
+    let label = if set.label_underlined {
+        let run =
+            face(Run::new().add_text(&text[0]), (false, false), &label_style.look, label_look.size).underline("single");
+        paragraph(label_style, label_look, &[]).add_run(run)
+    } else {
+        lines_paragraph(label_style, label_look, &text, (true, true))
+    };
+    let mut out = vec![label.page_break_before(break_before)];
+    let items = sized(&styles::RECIPIENTS, set.recipients_size);
+    out.extend(set.recipients.iter().map(|r| lines_paragraph(&styles::RECIPIENTS, items, r, (false, false))));
+    out
+}
+
+/// The signature of a Party paper or a joint one: one row as NĐ 30's
+/// (Nơi nhận left, the block right), or a joint paper's row of blocks
+/// with Nơi nhận in a row under them.
+fn family_signature_table(set: &nd30::SignatureSet, break_before: bool) -> DocxTable {
+    let space = nd30::SIGNATURE_SPACE;
+    if !set.joint() {
+        let left = recipients_paragraphs(set, space, break_before);
+        let right = signer_paragraphs((&set.authority, &set.name), set.authority_lines, space);
+        let row = TableRow::new(vec![cell(set.left_mm, left), cell(set.right_mm, right)]);
+        return grid(&[set.left_mm, set.right_mm], vec![exact_row(row.cant_split(), set.height)]);
+    }
+    let mut blocks: Vec<TableCell> = set
+        .beside
+        .iter()
+        .map(|(authority, name)| cell(set.right_mm, signer_paragraphs((authority, name), set.authority_lines, space)))
+        .collect();
+    blocks.push(cell(set.right_mm, signer_paragraphs((&set.authority, &set.name), set.authority_lines, space)));
+    if break_before {
+        // The page break rides on the row's first paragraph.
+        let first = signer_paragraphs((&set.beside[0].0, &set.beside[0].1), set.authority_lines, space);
+        let mut first = first.into_iter();
+        let opened = first.next().map(|p| p.page_break_before(true));
+        blocks[0] = cell(set.right_mm, opened.into_iter().chain(first).collect());
+    }
+    let columns = blocks.len();
+    let under = vec![cell(set.left_mm, recipients_paragraphs(set, space, false)).grid_span(columns)];
+    let rows = vec![
+        exact_row(TableRow::new(blocks).cant_split(), set.blocks_height),
+        exact_row(TableRow::new(under).cant_split(), set.height - set.blocks_height),
+    ];
+    grid(&vec![set.right_mm; columns], rows)
 }
 
 /// The body row height rule marking a header row for the body (`body::fixed`),
@@ -453,7 +559,8 @@ pub(super) fn fill_charts(media: &mut [(String, Vec<u8>)], painted: Vec<(usize, 
 }
 
 /// Block `index`'s chart as a picture (the PDF's vector items painted at
-/// [`CHART_DPI`]) in a paragraph exactly as tall as the PDF's.
+/// [`CHART_DPI`]) in a paragraph as tall as the PDF's: at least that tall,
+/// so a word processor never clips the picture to the line.
 fn chart_paragraph(chart: &Chart, index: usize) -> DocxParagraph {
     let (width, height) = (chart.width * PT_PER_MM, chart.height * PT_PER_MM);
     let (w, h) = crate::render::raster::pixels(width, height, CHART_DPI);
@@ -461,6 +568,6 @@ fn chart_paragraph(chart: &Chart, index: usize) -> DocxParagraph {
     let picture = Pic::new_with_dimensions(chart_placeholder(index), w, h)
         .size((width * 12700.0) as u32, (height * 12700.0) as u32);
     let style = &styles::PICTURE;
-    let look = Look { line: Line::Exact(flow::chart_height(chart)), after: CHART_AFTER, ..style.look };
+    let look = Look { line: Line::AtLeast(flow::chart_height(chart)), after: CHART_AFTER, ..style.look };
     paragraph(style, look, &[]).add_run(Run::new().add_image(picture))
 }

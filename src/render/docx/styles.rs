@@ -25,6 +25,10 @@ pub(super) enum Line {
     Exact(f32),
     /// Single spacing that grows with its content (pictures).
     Single,
+    /// At least this many points, more when the content needs it: a
+    /// picture's line, which an exact height would clip (LibreOffice cuts
+    /// an inline picture taller than its exact line at the top).
+    AtLeast(f32),
 }
 
 /// How a paragraph is set: sizes and spacing in points, indents in mm.
@@ -221,6 +225,7 @@ fn spacing(look: &Look) -> LineSpacing {
     match look.line {
         Line::Exact(pt) => spacing.line_rule(LineSpacingType::Exact).line(pt_twips(pt) as i32),
         Line::Single => spacing.line_rule(LineSpacingType::Auto).line(240),
+        Line::AtLeast(pt) => spacing.line_rule(LineSpacingType::AtLeast).line(pt_twips(pt) as i32),
     }
 }
 
@@ -345,6 +350,7 @@ fn style_properties(style: &Style, fonts: Option<&str>) -> String {
         let line = match look.line {
             Line::Exact(pt) => format!(r#"w:line="{}" w:lineRule="exact""#, pt_twips(pt)),
             Line::Single => r#"w:line="240" w:lineRule="auto""#.to_string(),
+            Line::AtLeast(pt) => format!(r#"w:line="{}" w:lineRule="atLeast""#, pt_twips(pt)),
         };
         ppr.push_str(&format!(
             r#"<w:spacing w:before="{}" w:after="{}" {line} />"#,

@@ -11,6 +11,10 @@ pub(super) const FIXED: &[(&str, &str)] = &[
     ("hồ chí minh", "Hồ Chí Minh"),
     ("việt nam", "Việt Nam"),
     ("tổ quốc", "Tổ quốc"),
+    // Part of a body's name wherever it stands ("Ban Dân vận Trung ương",
+    // "Ủy ban Trung ương Mặt trận…"); "trực thuộc trung ương" after a kind
+    // of place is lowered before this list is read.
+    ("trung ương", "Trung ương"),
     ("chính phủ", "Chính phủ"),
     ("quốc hội", "Quốc hội"),
 ];

@@ -312,6 +312,39 @@ impl Deriver {
         end
     }
 
+    /// A name in quotes from `i` (a movement, a campaign: “Dân vận khéo”):
+    /// its first word capitalised, the rest lower-case but for fixed names
+    /// and abbreviations; returns where the quote closes.
+    fn quoted(&mut self, i: usize) -> usize {
+        let mut k = i;
+        while k < self.tokens.len() {
+            let fixed = self.longest(k, FIXED).filter(|_| k > i);
+            let end = match fixed {
+                Some((n, written)) => self.listed(k, n, written),
+                None => {
+                    let token = &self.tokens[k];
+                    self.forms[k] = if token.is_kept() {
+                        Form::Typed
+                    } else if k == i {
+                        Form::Capital
+                    } else {
+                        Form::Lower
+                    };
+                    k + 1
+                }
+            };
+            if self.tokens[i..end]
+                .iter()
+                .enumerate()
+                .any(|(j, t)| t.after.contains(CLOSING_QUOTES) || (j > 0 && t.before.contains(OPENING_QUOTES)))
+            {
+                return end;
+            }
+            k = end;
+        }
+        k
+    }
+
     /// Decides the form of the words from `i`; returns where it stopped and
     /// what comes next.
     fn step(&mut self, i: usize, expect: Expect) -> (usize, Expect) {
@@ -325,9 +358,23 @@ impl Deriver {
             self.forms[i] = Form::Typed;
             return (i + 1, self.after(i + 1, continuing));
         }
+        if token.before.contains(OPENING_QUOTES) {
+            return (self.quoted(i), Expect::Start);
+        }
         if let Some((n, written)) = self.longest(i, FIXED) {
             let end = self.listed(i, n, written);
             return (end, self.after(end, continuing));
+        }
+        if let Some((n, written)) = self.longest(i, PLACE_BODIES) {
+            // "Tỉnh ủy Quảng Ninh": a Party committee, never "tỉnh" before a
+            // name; "Đảng ủy" is followed by a place or a body.
+            let start = self.listed(i, n, written);
+            if written == "Đảng ủy" {
+                return (start, self.after(start, Expect::Start));
+            }
+            let end = self.name_end(start);
+            self.place_name(start, end);
+            return (end, Expect::AfterBody);
         }
         if expect == Expect::Field {
             if let Some((n, written)) = self.longest(i, FIELDS) {
@@ -379,6 +426,10 @@ impl Deriver {
     }
 }
 
+/// Marks opening and closing a quoted name.
+const OPENING_QUOTES: [char; 3] = ['“', '"', '«'];
+const CLOSING_QUOTES: [char; 3] = ['”', '"', '»'];
+
 /// Derives the running-text form of an upper-case name.
 fn derive(name: &str) -> Derived {
     let tokens: Vec<Token> = name.split_whitespace().map(Token::split).collect();
@@ -417,6 +468,26 @@ mod tests {
         }
         for word in ["ubnd", "mttq", "hđnd", "clb", "antq", "cand", "bca", "mttw"] {
             assert!(!is_syllable(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn party_committees_the_centre_and_quoted_names_keep_their_capitals() {
+        for (typed, written) in [
+            ("BAN DÂN VẬN TRUNG ƯƠNG", "Ban Dân vận Trung ương"),
+            ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TRUNG ƯƠNG", "Ủy ban Mặt trận Tổ quốc Việt Nam Trung ương"),
+            (
+                "BAN THƯỜNG TRỰC ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM",
+                "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+            ),
+            ("BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY QUẢNG NINH", "Ban Tuyên giáo và Dân vận Tỉnh ủy Quảng Ninh"),
+            ("BAN THƯỜNG VỤ TỈNH ỦY QUẢNG NINH", "Ban Thường vụ Tỉnh ủy Quảng Ninh"),
+            ("BAN DÂN VẬN HUYỆN ỦY ĐỊNH HÓA", "Ban Dân vận Huyện ủy Định Hóa"),
+            ("ĐẢNG ỦY CÔNG AN TRUNG ƯƠNG", "Đảng ủy Công an Trung ương"),
+            ("PHONG TRÀO “DÂN VẬN KHÉO” TỈNH ĐẮK LẮK", "Phong trào “Dân vận khéo” tỉnh Đắk Lắk"),
+            ("THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG", "thành phố trực thuộc trung ương"),
+        ] {
+            assert_eq!(in_running_text(typed).text, written, "{typed}");
         }
     }
 

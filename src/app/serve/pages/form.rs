@@ -172,6 +172,9 @@ fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> J
 pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
     let sections: Vec<Json> = SECTIONS
         .iter()
+        // A section stored as a list (several programmes) is not one record
+        // the form can show: left out, the stored list is kept as it is.
+        .filter(|(section, _, _)| tree.get(section).is_none_or(|node| node.as_sequence().is_none()))
         .map(|(section, title, fields)| {
             let fields: Vec<Json> = fields
                 .iter()
@@ -213,4 +216,29 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         "nhom": groups,
         "nhom_moi": group(None, None, None),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_programmes_are_kept_out_of_the_form_and_one_is_shown() {
+        let several = crate::input::yaml::parse_yaml(
+            "chuong_trinh:\n  - { so: \"1\", ten: a }\n  - { so: \"2\", ten: b }\n",
+            "t.yaml",
+        )
+        .unwrap();
+        let shown = |tree: &Node| -> Vec<String> {
+            form(tree, None)["phan"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["khoa"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert!(!shown(&several).contains(&"chuong_trinh".to_string()));
+        let one = crate::input::yaml::parse_yaml("chuong_trinh: { so: \"1\", ten: a }\n", "t.yaml").unwrap();
+        assert!(shown(&one).contains(&"chuong_trinh".to_string()));
+    }
 }
