@@ -103,6 +103,28 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     )
     .await;
 
+    // The accepted list copied into the form, then one row corrected there.
+    click(&client, "[data-sua-tung-dong='0']").await;
+    let rows_shown = "return !document.querySelector(\"input[data-key='danh_sach_tep']\") && \
+         [...document.querySelectorAll(\"[data-list='danh_sach'] input[data-key='ten']\")].some(i => i.value === 'Lê Thị Hoa')";
+    until(&client, "the list's rows in the form", rows_shown).await;
+    client
+        .execute(
+            "[...document.querySelectorAll(\"[data-list='danh_sach'] input[data-key='ten']\")].find(i => i.value === 'Lê Thị Hoa').id = 'sua-dong'",
+            vec![],
+        )
+        .await
+        .unwrap();
+    type_into(&client, "#sua-dong", "Lê Thị Hòa").await;
+    until(
+        &client,
+        "the row saved",
+        "const t = document.querySelector('#trang-thai').textContent; return !document.body.dataset.dangLuu && /Đã lưu phiên bản/.test(t)",
+    )
+    .await;
+    let yaml = http.get("/api/conferences/1").json()["yaml"].as_str().unwrap().to_string();
+    assert!(yaml.contains("Lê Thị Hòa") && yaml.contains("Trần Văn Bình") && !yaml.contains("danh_sach_tep"), "{yaml}");
+
     // Download the pack; the report (with the edit) and the new list are in it.
     click(&client, "[data-the='tai-ve']").await;
     click(&client, "#tai-ca-bo").await;
@@ -123,6 +145,7 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     let names = zip_names(&bytes);
     assert!(names.contains(&"bao-cao.pdf".to_string()) && names.contains(&"manifest.json".to_string()), "{names:?}");
     assert!(pdf_text(&zip_file(&bytes, "bao-cao.pdf")).contains("126/BC-CAHP"));
-    assert!(pdf_text(&zip_file(&bytes, "quyet-dinh-1.pdf")).contains("Trần Văn Bình"));
+    let decision = pdf_text(&zip_file(&bytes, "quyet-dinh-1.pdf"));
+    assert!(decision.contains("Trần Văn Bình") && decision.contains("Lê Thị Hòa"), "{decision}");
     client.close().await.unwrap();
 }

@@ -1,7 +1,8 @@
 //! A conference copied for a new year: the period and every date moved by
 //! the same number of years, the old period's totals and the years it no
 //! longer covers left out, the numbers a register issued emptied (a new
-//! year's papers get their own), and the award lists kept or left out.
+//! year's papers get their own), and the award lists kept or left out;
+//! and a list read from a file copied into rows of the form.
 
 use crate::input::yaml::{Node, Value};
 use crate::text::vn::Date;
@@ -63,6 +64,31 @@ pub(crate) fn for_year(tree: &mut Node, year: i32, keep_lists: bool) {
             }
         }
     }
+}
+
+/// A recipient as a row of the form's list (the keys it has, in the list's order).
+pub(crate) fn recipient_row(person: &crate::input::NguoiNhan) -> Node {
+    let mut row = crate::input::yaml::Mapping::new();
+    let kind = match person.loai {
+        crate::input::LoaiNguoiNhan::TapThe => "tap_the",
+        crate::input::LoaiNguoiNhan::CaNhan => "ca_nhan",
+    };
+    row.insert(Node::from("loai"), Node::from(kind));
+    let fields = [
+        ("danh_xung", &person.danh_xung),
+        ("ten", &Some(person.ten.clone())),
+        ("chuc_vu", &person.chuc_vu),
+        ("don_vi", &person.don_vi),
+        ("so_so", &person.so_so),
+        ("thanh_tich", &person.thanh_tich),
+        ("nhom", &person.nhom),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            row.insert(Node::from(key), Node::from(value.as_str()));
+        }
+    }
+    Node::new(Value::Mapping(row))
 }
 
 /// "125/BC-CAHP" → "/BC-CAHP": the register gives the number again.

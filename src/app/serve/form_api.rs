@@ -31,6 +31,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/conferences/{id}/copy", post(copy))
         .route("/api/conferences/{id}/bin", post(to_bin))
         .route("/api/conferences/{id}/restore", post(restore))
+        .route("/api/conferences/{id}/lists/{group}/rows", post(list_to_rows))
         .route("/api/blank", post(blank))
         .route("/api/bin", get(bin_list))
 }
@@ -194,6 +195,39 @@ async fn choose(
     if !merge_fields::set_at(&mut tree, &path, value) {
         return Err(workspace_problem("", WorkspaceKind::FieldGone));
     }
+    store(&app, &latest, &tree, author(&caller), lang, Merged { merged: false, conflicts: Vec::new() }).await
+}
+
+/// `POST /api/conferences/{id}/lists/{group}/rows`, `If-Match`: an
+/// accepted list file copied into the form as rows, one per recipient as
+/// it was read, so each can be corrected; the file is no longer used.
+async fn list_to_rows(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Path((id, group)): Path<(i64, usize)>,
+    Clerk(lang): Clerk,
+    headers: HeaderMap,
+) -> Answer {
+    let expected = if_match(&headers)?;
+    let latest = load_version(&app, id, None).await?;
+    if latest.version != expected {
+        return Err(Refusal::Stale(latest.version));
+    }
+    let (input, _) = check_all(&app, id, latest.yaml.clone(), latest.files.clone()).await?;
+    let read = input.as_ref().and_then(|input| input.khen_thuong.get(group)).map(|g| g.danh_sach.clone());
+    let (mut tree, _) = working_tree(&app, &latest).await?;
+    let from_file = tree
+        .get("khen_thuong")
+        .and_then(|g| g.as_sequence())
+        .and_then(|g| g.get(group))
+        .and_then(|g| g.get("danh_sach_tep"))
+        .is_some();
+    let Some(read) = read.filter(|_| from_file) else {
+        return Err(workspace_problem("", WorkspaceKind::FieldGone));
+    };
+    let rows: Vec<Node> = read.iter().map(super::copy::recipient_row).collect();
+    merge_fields::set_at(&mut tree, &format!("khen_thuong[{group}].danh_sach_tep"), None);
+    merge_fields::set_at(&mut tree, &format!("khen_thuong[{group}].danh_sach"), Some(Node::new(Value::Sequence(rows))));
     store(&app, &latest, &tree, author(&caller), lang, Merged { merged: false, conflicts: Vec::new() }).await
 }
 

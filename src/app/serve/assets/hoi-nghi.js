@@ -346,6 +346,8 @@
       } else if (button.matches("[data-xoa]")) {
         button.closest("[data-item]").remove();
         schedule();
+      } else if (button.matches("[data-sua-tung-dong]")) {
+        listToRows(button.dataset.suaTungDong);
       } else if (button.matches("[data-doc]")) {
         readList(button.closest(".tai-danh-sach"), false);
       }
@@ -354,6 +356,16 @@
   }
 
   // ---- Lists from Excel ------------------------------------------------------
+  // A list read from a file, copied into the form's rows to correct one by one.
+  async function listToRows(group) {
+    const result = await api("POST", `/api/conferences/${id}/lists/${group}/rows`, undefined, { "If-Match": String(version) });
+    if (result.status === 200) changed(result.data, "Danh sách đã chép vào biểu mẫu,");
+    else if (result.status === 422 && result.data.nhap) sayDraft(result.data.problems);
+    else return say(failure(result), "loi");
+    await redrawForm();
+    placeProblems(result.data.problems);
+  }
+
   async function readList(box, accept) {
     const file = box.querySelector("[data-tep]").files[0];
     const out = box.querySelector(".ket-qua-doc");
