@@ -48,7 +48,7 @@ fn control(key: &str, kind: Kind, value: Option<&Node>, label: &str) -> Json {
         (Kind::Date, _) => super::super::typed::shown_date(&text(value)),
         _ => text(value),
     };
-    let mut control = json!({ "khoa": key, "nhan": label, "gia_tri": shown });
+    let mut control = json!({ "khoa": key, "nhan": label, "gia_tri": shown, "cua_mau": false });
     let extra = match kind {
         Kind::Text => json!({ "kieu": "chu" }),
         Kind::Date => json!({ "kieu": "ngay" }),
@@ -85,14 +85,34 @@ fn field(scope: Option<&Node>, (key, label, kind): (&str, &str, Kind)) -> Json {
     field
 }
 
-/// A list of records as a table with a row per item and a blank row to add (template `bang`).
-fn table(list_key: &str, items: Option<&Node>, columns: &[(&str, &str, Kind)], whole: bool) -> Json {
+/// A list of records as a table with a row per item and a blank row to add
+/// (template `bang`); a cell still holding the value of the same row of
+/// `sample` (the sample's list) is marked.
+fn table(
+    list_key: &str,
+    items: Option<&Node>,
+    columns: &[(&str, &str, Kind)],
+    whole: bool,
+    sample: Option<&Node>,
+) -> Json {
+    let sample_rows = sample.and_then(|s| s.as_sequence());
     let rows: Vec<Json> = items
         .and_then(|v| v.as_sequence())
         .into_iter()
         .flatten()
         .enumerate()
-        .map(|(index, item)| json!({ "goc": index, "o": row_cells(Some(item), columns) }))
+        .map(|(index, item)| {
+            let mut cells = row_cells(Some(item), columns);
+            let sample_row = sample_rows.and_then(|rows| rows.get(index));
+            for (cell, (key, _, kind)) in cells.iter_mut().zip(columns) {
+                let value = get(Some(item), key);
+                let still = !matches!(kind, Kind::Choice(..))
+                    && value.is_some_and(|v| !text(Some(v)).is_empty())
+                    && value == get(sample_row, key);
+                cell["cua_mau"] = Json::Bool(still);
+            }
+            json!({ "goc": index, "o": cells })
+        })
         .collect();
     json!({
         "khoa": list_key,
@@ -136,7 +156,7 @@ fn results(tree: &Node) -> Json {
             field(Some(tree), (&key, &label, Kind::Number))
         })
         .collect();
-    json!({ "bang": table("ket_qua_nam", tree.get("ket_qua_nam"), &columns, true), "tong": totals })
+    json!({ "bang": table("ket_qua_nam", tree.get("ket_qua_nam"), &columns, true, SAMPLE.get("ket_qua_nam")), "tong": totals })
 }
 
 /// One award group as a fieldset (template `nhom-khen`; `index` none: the blank one to add).
@@ -155,7 +175,9 @@ fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> J
             });
             (file, Json::Null)
         }
-        None => (Json::Null, table("danh_sach", get(value, "danh_sach"), LIST_COLUMNS, false)),
+        None => {
+            (Json::Null, table("danh_sach", get(value, "danh_sach"), LIST_COLUMNS, false, get(sample, "danh_sach")))
+        }
     };
     json!({
         "co_goc": index.is_some(),
@@ -185,7 +207,13 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
                 })
                 .collect();
             let delegates = if *section == "hoi_nghi" {
-                table("hoi_nghi.dai_bieu", get(Some(tree), "hoi_nghi.dai_bieu"), DELEGATES, false)
+                table(
+                    "hoi_nghi.dai_bieu",
+                    get(Some(tree), "hoi_nghi.dai_bieu"),
+                    DELEGATES,
+                    false,
+                    get(Some(&SAMPLE), "hoi_nghi.dai_bieu"),
+                )
             } else {
                 Json::Null
             };
@@ -209,7 +237,7 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         .collect();
     json!({
         "phan": sections,
-        "chi_tieu": table("chi_tieu", tree.get("chi_tieu"), METRICS, false),
+        "chi_tieu": table("chi_tieu", tree.get("chi_tieu"), METRICS, false, SAMPLE.get("chi_tieu")),
         "ket_qua": results(tree),
         "don_vi_con": tree.get("don_vi_con").is_some(),
         "noi_dung": content,
@@ -240,5 +268,24 @@ mod tests {
         assert!(!shown(&several).contains(&"chuong_trinh".to_string()));
         let one = crate::input::yaml::parse_yaml("chuong_trinh: { so: \"1\", ten: a }\n", "t.yaml").unwrap();
         assert!(shown(&one).contains(&"chuong_trinh".to_string()));
+    }
+
+    #[test]
+    fn the_samples_values_are_marked_until_changed() {
+        let mut tree = SAMPLE.clone();
+        let marked = |tree: &Node| -> (bool, bool, bool) {
+            let form = form(tree, None);
+            let body = &form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "co_quan").unwrap()["truong"];
+            let name = body.as_array().unwrap().iter().find(|f| f["khoa"] == "co_quan.ten").unwrap()["mau"] == true;
+            let kind = form["phan"][0]["truong"][0]["mau"] == true;
+            let delegate = form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "hoi_nghi").unwrap()
+                ["dai_bieu"]["dong"][0]["o"][1]["cua_mau"]
+                == true;
+            (name, kind, delegate)
+        };
+        assert_eq!(marked(&tree), (true, false, true), "typed sample values marked, a choice never");
+        let body = tree.get_mut("co_quan").unwrap().as_mapping_mut().unwrap();
+        body.insert(Node::from("ten"), Node::from("CÔNG AN PHƯỜNG TÂN MAI"));
+        assert!(!marked(&tree).0, "changed: no longer marked");
     }
 }
