@@ -5,121 +5,17 @@
 //! Chromium and chromedriver are required: without them this test fails
 //! (scripts/test installs them).
 
+#[path = "workspace/browser.rs"]
+mod browser;
 mod workspace;
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use browser::{browser, click, previewed, type_into, until, Driver};
+use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use workspace::{pdf_text, zip_file, zip_names, Server};
-
-/// Where a Debian program is; a missing one fails the test, naming its package.
-fn program(name: &str, package: &str) -> PathBuf {
-    let path = PathBuf::from("/usr/bin").join(name);
-    assert!(
-        path.is_file(),
-        "{} is needed by the browser test; install Debian's {package} (scripts/test does: apt-get install chromium chromium-driver)",
-        path.display()
-    );
-    path
-}
-
-/// A chromedriver on a free loopback port, stopped when dropped.
-struct Driver {
-    child: Child,
-    port: u16,
-}
-
-impl Driver {
-    fn start() -> Driver {
-        let binary = program("chromedriver", "chromium-driver");
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = Command::new(binary)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(30), "chromedriver did not start");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Driver { child, port }
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-async fn browser(driver: &Driver, profile: &Path, downloads: &Path) -> Client {
-    let chromium = program("chromium", "chromium");
-    let capabilities = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,768", "--lang=vi",
-                format!("--user-data-dir={}", profile.display()),
-            ],
-            "prefs": {
-                "download.default_directory": downloads,
-                "download.prompt_for_download": false,
-                "download.directory_upgrade": true,
-                // A Vietnamese office's browser: the workspace answers in Vietnamese.
-                "intl.accept_languages": "vi-VN,vi",
-            },
-        },
-    });
-    let Value::Object(capabilities) = capabilities else { unreachable!() };
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("a Chromium session")
-}
-
-/// Waits (up to two minutes: a debug build renders slowly) until `script`
-/// returns true in the page.
-async fn until(client: &Client, what: &str, script: &str) {
-    let started = Instant::now();
-    loop {
-        let value = client.execute(script, vec![]).await.unwrap_or(Value::Null);
-        if value == Value::Bool(true) {
-            return;
-        }
-        if started.elapsed() > Duration::from_secs(120) {
-            let page = client
-                .execute(
-                    "return [document.querySelector('#trang-thai')?.textContent, \
-                     ...[...document.querySelectorAll('.ket-qua-doc, .van-de-chung, .loi')].map(e => e.textContent).filter(Boolean)]",
-                    vec![],
-                )
-                .await;
-            panic!("waited too long for {what}; the page says {page:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn type_into(client: &Client, css: &str, text: &str) {
-    let field = client.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css}"));
-    field.clear().await.expect("clear");
-    field.send_keys(text).await.expect("type");
-}
-
-/// The version the preview shows.
-async fn previewed(client: &Client) -> String {
-    let value = client.execute("return document.querySelector('#anh-xem-truoc').dataset.phienBan || ''", vec![]).await;
-    value.ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_clerk_works_a_conference_through_in_the_browser() {
@@ -133,7 +29,7 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
 
     // Create from the sample: the form opens with the report's first page beside it.
     client.goto(&format!("{base}/hoi-nghi")).await.unwrap();
-    client.find(Locator::Css("#tao-tu-mau")).await.unwrap().click().await.unwrap();
+    click(&client, "#tao-tu-mau").await;
     until(&client, "the conference page", "return location.pathname === '/hoi-nghi/1'").await;
     until(&client, "the first preview", "return document.querySelector('#anh-xem-truoc').dataset.phienBan === '1'")
         .await;
@@ -163,12 +59,12 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     until(&client, "the date problem at its field", shown_at_field).await;
     until(
         &client,
-        "the unsaved status",
-        "return document.querySelector('#trang-thai').textContent.includes('Chưa lưu')",
+        "the draft status",
+        "return document.querySelector('#trang-thai').textContent.includes('Đã lưu bản nháp (còn 1 lỗi')",
     )
     .await;
     let stored = http.get("/api/conferences/1").json()["version"].to_string();
-    assert_eq!(stored, edited, "an invalid form is not stored");
+    assert_eq!(stored, edited, "an invalid form is kept as a draft, not as a version papers are made from");
     type_into(&client, date, "2018-08-22").await;
     until(
         &client,
@@ -193,14 +89,14 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     .unwrap();
     let upload = client.find(Locator::Css(".tai-danh-sach[data-nhom='0'] input[data-tep]")).await.unwrap();
     upload.send_keys(sheet.to_str().unwrap()).await.unwrap();
-    client.find(Locator::Css(".tai-danh-sach[data-nhom='0'] [data-doc]")).await.unwrap().click().await.unwrap();
+    click(&client, ".tai-danh-sach[data-nhom='0'] [data-doc]").await;
     until(
         &client,
         "how the list reads",
         "return document.querySelector(\".tai-danh-sach[data-nhom='0'] .ket-qua-doc\").textContent.includes('đọc được 1 tập thể, 2 cá nhân')",
     )
     .await;
-    client.find(Locator::Css(".tai-danh-sach[data-nhom='0'] [data-nhan]")).await.unwrap().click().await.unwrap();
+    click(&client, ".tai-danh-sach[data-nhom='0'] [data-nhan]").await;
     until(
         &client,
         "the list accepted",
@@ -208,9 +104,31 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     )
     .await;
 
+    // The accepted list copied into the form, then one row corrected there.
+    click(&client, "[data-sua-tung-dong='0']").await;
+    let rows_shown = "return !document.querySelector(\"input[data-key='danh_sach_tep']\") && \
+         [...document.querySelectorAll(\"[data-list='danh_sach'] input[data-key='ten']\")].some(i => i.value === 'Lê Thị Hoa')";
+    until(&client, "the list's rows in the form", rows_shown).await;
+    client
+        .execute(
+            "[...document.querySelectorAll(\"[data-list='danh_sach'] input[data-key='ten']\")].find(i => i.value === 'Lê Thị Hoa').id = 'sua-dong'",
+            vec![],
+        )
+        .await
+        .unwrap();
+    type_into(&client, "#sua-dong", "Lê Thị Hòa").await;
+    until(
+        &client,
+        "the row saved",
+        "const t = document.querySelector('#trang-thai').textContent; return !document.body.dataset.dangLuu && /Đã lưu phiên bản/.test(t)",
+    )
+    .await;
+    let yaml = http.get("/api/conferences/1").json()["yaml"].as_str().unwrap().to_string();
+    assert!(yaml.contains("Lê Thị Hòa") && yaml.contains("Trần Văn Bình") && !yaml.contains("danh_sach_tep"), "{yaml}");
+
     // Download the pack; the report (with the edit) and the new list are in it.
-    client.find(Locator::Css("[data-the='tai-ve']")).await.unwrap().click().await.unwrap();
-    client.find(Locator::Css("#tai-ca-bo")).await.unwrap().click().await.unwrap();
+    click(&client, "[data-the='tai-ve']").await;
+    click(&client, "#tai-ca-bo").await;
     let started = Instant::now();
     let zip = loop {
         let done: Vec<PathBuf> = std::fs::read_dir(&downloads)
@@ -228,7 +146,8 @@ async fn a_clerk_works_a_conference_through_in_the_browser() {
     let names = zip_names(&bytes);
     assert!(names.contains(&"bao-cao.pdf".to_string()) && names.contains(&"manifest.json".to_string()), "{names:?}");
     assert!(pdf_text(&zip_file(&bytes, "bao-cao.pdf")).contains("126/BC-CAHP"));
-    assert!(pdf_text(&zip_file(&bytes, "quyet-dinh-1.pdf")).contains("Trần Văn Bình"));
+    let decision = pdf_text(&zip_file(&bytes, "quyet-dinh-1.pdf"));
+    assert!(decision.contains("Trần Văn Bình") && decision.contains("Lê Thị Hòa"), "{decision}");
     client.close().await.unwrap();
 }
 

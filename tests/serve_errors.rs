@@ -156,6 +156,29 @@ fn no_answer_shows_the_database_or_the_program() {
         ("GET", format!("/api/conferences/{id}/files/nope.pdf"), vec![], vec![]),
         ("GET", format!("/api/conferences/{id}/preview/1/bao-cao/x.png"), vec![], vec![]),
         ("GET", format!("/api/conferences/{id}/pack.zip?may_in=none"), vec![], vec![]),
+        // The form's side: a draft with errors, a choice of a field that is
+        // gone or unreadable or stale, a copy to an impossible year, the bin.
+        (
+            "PUT",
+            format!("/api/conferences/{id}/form"),
+            vec![("If-Match", "1")],
+            "{\"van_ban\": {\"ngay\": {\"__ngay\": \"30/02/2018\"}, \"so_ky_hieu\": \"\"}, \"khen_thuong\": [{\"__goc\": 0, \"danh_sach_tep\": \"\", \"co_quan\": \"\"}], \"tong_hop\": {\"__thay\": 1, \"clb\": {\"__so\": \"85.5\"}}}"
+                .as_bytes()
+                .to_vec(),
+        ),
+        ("PUT", format!("/api/conferences/{id}/field"), vec![("If-Match", "1")], b"{\"duong_dan\": 3}".to_vec()),
+        (
+            "PUT",
+            format!("/api/conferences/{id}/field"),
+            vec![("If-Match", "1")],
+            b"{\"duong_dan\": \"khen_thuong[9].co_quan\", \"gia_tri\": \"A\"}".to_vec(),
+        ),
+        ("PUT", format!("/api/conferences/{id}/field"), vec![("If-Match", "0")], b"{\"duong_dan\": \"a\"}".to_vec()),
+        ("POST", format!("/api/conferences/{id}/copy"), vec![("Content-Type", "application/json")], b"{\"nam\": 99999}".to_vec()),
+        ("POST", format!("/api/conferences/{id}/copy"), vec![("Content-Type", "application/json")], b"{\"nam\": \"x\"}".to_vec()),
+        ("POST", "/api/conferences/999/copy".into(), vec![("Content-Type", "application/json")], b"{\"nam\": 2020}".to_vec()),
+        ("POST", "/api/conferences/999/bin".into(), vec![], vec![]),
+        ("POST", format!("/api/conferences/{id}/restore"), vec![], vec![]),
     ];
     for lang in [VI, EN] {
         for (method, path, headers, body) in &tries {
@@ -165,6 +188,34 @@ fn no_answer_shows_the_database_or_the_program() {
             assert!(answer.status >= 400 && answer.status < 500, "{method} {path}: {} {text}", answer.status);
             for word in ["UNIQUE", "constraint", "panicked", "SQLite", "i64", "String", "serde", "Json", "::"] {
                 assert!(!text.contains(word), "{method} {path}: «{word}» in {text}");
+            }
+            if path.ends_with("/form") && body.starts_with(b"{\"van_ban") {
+                let json = answer.json();
+                let words: Vec<&str> =
+                    json["problems"].as_array().unwrap().iter().filter_map(|p| p["o_bieu_mau"].as_str()).collect();
+                assert!(json["nhap"] == true && answer.status == 422, "kept as a draft: {text}");
+                let vi_words = [
+                    "«30/02/2018» không phải ngày có thật",
+                    "chưa nhập «Số, ký hiệu»",
+                    "Tổng giai đoạn của chỉ tiêu «clb»: cần một số",
+                ];
+                let en_words = [
+                    "«30/02/2018» is not a real date",
+                    "«Số, ký hiệu» is not filled in",
+                    "Period total of «clb»: expected a non-negative number",
+                ];
+                for expected in if lang == VI { vi_words } else { en_words } {
+                    assert!(words.iter().any(|w| w.contains(expected)), "«{expected}» in {words:?}");
+                }
+            }
+            // What the form shows says where in words: no key path, no key name.
+            let json = answer.json();
+            for problem in json["problems"].as_array().into_iter().flatten() {
+                let words = problem["o_bieu_mau"].as_str().unwrap_or_default();
+                assert!(!words.is_empty(), "{method} {path}: no words for the form in {text}");
+                for mark in ["[", "_", "→", "YYYY"] {
+                    assert!(!words.contains(mark), "{method} {path}: «{mark}» in the form's words «{words}»");
+                }
             }
         }
     }

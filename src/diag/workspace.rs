@@ -51,6 +51,11 @@ pub enum WorkspaceKind {
     CounterOutOfRange { highest: i64, max: i64 },
     /// The database refused a number as already held (two issues at once).
     RegisterConflict,
+    /// A copy of a conference asked for a year out of the range read.
+    CopyYear { year: i32, min: i32, max: i32 },
+    /// A field the form names that the conference does not have (the page
+    /// is older than the conference's shape).
+    FieldGone,
     /// A summary by another body (or with a signer begun) lacking these of its own.
     SummaryNeedsOwn(Vec<OwnField>),
 }
@@ -111,6 +116,18 @@ impl WorkspaceKind {
                 "không đọc được những gì vừa gửi lên (bị ngắt giữa chừng hoặc hỏng); hãy gửi lại".into()
             }
             WorkspaceKind::UploadBroken => "what was sent could not be read (cut short or damaged); send it again".into(),
+            WorkspaceKind::CopyYear { year, min, max } if vi => {
+                format!("năm {year} không dùng được cho bản sao; cần một năm từ {min} đến {max}")
+            }
+            WorkspaceKind::CopyYear { year, min, max } => {
+                format!("year {year} cannot be used for the copy; give a year from {min} to {max}")
+            }
+            WorkspaceKind::FieldGone if vi => {
+                "trường này không còn trong hội nghị (có người vừa sửa cấu trúc); tải lại trang rồi chọn lại".into()
+            }
+            WorkspaceKind::FieldGone => {
+                "this field is no longer in the conference (someone changed its shape); reload the page and choose again".into()
+            }
             WorkspaceKind::FormDate(typed) if vi => {
                 format!("ngày «{typed}» không đúng; hãy ghi ngày/tháng/năm, ví dụ 15/01/2021")
             }

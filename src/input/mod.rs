@@ -7,7 +7,7 @@
 
 mod advice;
 pub(crate) mod bounds;
-mod facts;
+pub(crate) mod facts;
 mod family;
 pub(crate) mod list;
 mod locate;
@@ -15,6 +15,8 @@ pub(crate) mod metric_map;
 mod model;
 pub mod narrative;
 mod read;
+#[cfg(feature = "workspace")]
+pub(crate) use read::{MAX_YEAR, MIN_YEAR};
 mod rules;
 mod sources;
 mod text_check;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use axum::extract::{Extension, Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::json;
 
@@ -20,7 +20,7 @@ use super::store::conferences::{self, SaveRefused, StoredFile, Version};
 use super::store::keys::MAX_NUMBER;
 use super::store::{register, users};
 use super::stored::{self, FileKind};
-use super::{issue, upload, yaml_form};
+use super::{issue, upload};
 use crate::diag::{Kind, Lang, Problem, WorkspaceKind};
 use crate::input;
 
@@ -34,7 +34,6 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/api/conferences", get(list).post(create))
         .route("/api/sample", post(create_sample))
         .route("/api/conferences/{id}", get(show).put(replace))
-        .route("/api/conferences/{id}/form", put(save_form))
         .route("/api/conferences/{id}/versions", get(history))
         .route("/api/conferences/{id}/issue", get(issue_plan).post(issue_numbers))
         .route("/api/awards", get(awards))
@@ -237,37 +236,6 @@ async fn replace(
     let yaml = input::bounds::utf8(body.to_vec(), super::stored::INPUT_NAME)
         .map_err(|problem| Refusal::Problems(vec![ProblemJson::new(&problem, Lang::Vi)]))?;
     let save = Save { expected, yaml, added: Vec::new(), author: author(&caller), note: "YAML", lang };
-    save_yaml(&app, id, save).await
-}
-
-/// `PUT /api/conferences/{id}/form`: the form's fields as JSON, laid over
-/// the version they edit and saved as YAML.
-async fn save_form(
-    State(app): State<Arc<App>>,
-    Extension(caller): Extension<Option<Caller>>,
-    Path(id): Path<i64>,
-    Clerk(lang): Clerk,
-    headers: HeaderMap,
-    body: String,
-) -> Answer {
-    let expected = if_match(&headers)?;
-    // Read as YAML (JSON is YAML): the form's key order is kept.
-    let form = yaml_form::parse(&body)
-        .map_err(|found| Refusal::Problems(found.iter().map(|p| ProblemJson::new(p, Lang::Vi)).collect()))?;
-    let stored = match load_version(&app, id, Some(expected)).await {
-        Ok(stored) => stored,
-        Err(_) => return Err(Refusal::Stale(load_version(&app, id, None).await?.version)),
-    };
-    let tree = yaml_form::stored(&stored.yaml);
-    let merged = yaml_form::merge(Some(&tree), &form).unwrap_or_default();
-    let save = Save {
-        expected,
-        yaml: yaml_form::to_yaml(&merged),
-        added: Vec::new(),
-        author: author(&caller),
-        note: "Biểu mẫu",
-        lang,
-    };
     save_yaml(&app, id, save).await
 }
 

@@ -30,6 +30,12 @@ pub(crate) struct ProblemJson {
     /// A spreadsheet cell ("Sheet1!B3"), for lists read from XLSX.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
+    /// As the form says it: where in words, each key by its label, no
+    /// key path (the YAML tab and the CLI keep `message` and `path`).
+    pub o_bieu_mau: String,
+    /// The form's words in Vietnamese and in English.
+    #[serde(skip)]
+    pub form_both: (String, String),
 }
 
 impl ProblemJson {
@@ -44,6 +50,8 @@ impl ProblemJson {
             both: (problem.kind.message(Lang::Vi), problem.kind.message(Lang::En)),
             file: problem.location.file.clone(),
             cell: problem.location.cell.clone(),
+            o_bieu_mau: String::new(),
+            form_both: (super::words::said(problem, Lang::Vi), super::words::said(problem, Lang::En)),
         }
         .in_lang(lang)
     }
@@ -51,9 +59,9 @@ impl ProblemJson {
     /// The problem as a clerk reading `lang` is shown it.
     pub(crate) fn in_lang(&self, lang: Lang) -> ProblemJson {
         let mut shown = self.clone();
-        shown.message = match lang {
-            Lang::Vi => shown.both.0.clone(),
-            Lang::En => shown.both.1.clone(),
+        (shown.message, shown.o_bieu_mau) = match lang {
+            Lang::Vi => (shown.both.0.clone(), shown.form_both.0.clone()),
+            Lang::En => (shown.both.1.clone(), shown.form_both.1.clone()),
         };
         shown
     }

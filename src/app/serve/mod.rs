@@ -8,9 +8,13 @@ mod api;
 mod app;
 mod auth;
 mod check;
+mod copy;
+mod fields;
 mod files;
+mod form_api;
 mod issue;
 mod memo;
+mod merge_fields;
 mod pages;
 mod register_xlsx;
 mod render;
@@ -18,7 +22,9 @@ mod store;
 mod stored;
 mod summary;
 mod throttle;
+mod typed;
 mod upload;
+mod words;
 mod yaml_form;
 
 use std::net::SocketAddr;
@@ -48,6 +54,7 @@ pub(crate) struct ServeOptions {
 fn router(app: Arc<App>) -> axum::Router {
     axum::Router::new()
         .merge(api::routes())
+        .merge(form_api::routes())
         .merge(files::routes())
         .merge(summary::routes())
         .merge(pages::routes())

@@ -237,6 +237,8 @@ fn render(
             both: (failure.message(Lang::Vi).trim().to_string(), failure.message(Lang::En).trim().to_string()),
             file: String::new(),
             cell: None,
+            o_bieu_mau: failure.message(Lang::Vi).trim().to_string(),
+            form_both: (failure.message(Lang::Vi).trim().to_string(), failure.message(Lang::En).trim().to_string()),
         }]))),
     }
 }

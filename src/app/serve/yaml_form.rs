@@ -3,7 +3,9 @@
 //! over the stored version — keys the form does not show are kept, rows keep
 //! the hidden keys of the row they came from (`__goc`: their index in the
 //! stored version; `__thay`: the row or record replaces the stored one, for
-//! records keyed by metric codes) — and written back as tidy YAML.
+//! records keyed by metric codes) — and written back as tidy YAML. A figure
+//! or a date comes as the text typed (`{"__so": "1.850"}`, `{"__ngay":
+//! "21/08/2018"}`) and is read here by the clerk's rules (`typed`).
 
 use std::fmt::Write as _;
 
@@ -13,6 +15,10 @@ use crate::input::yaml::{Mapping, Node, Value};
 const ORIGIN: &str = "__goc";
 /// The key of a record the form shows whole: it replaces the stored one.
 const WHOLE: &str = "__thay";
+/// A figure as typed in the form.
+const FIGURE: &str = "__so";
+/// A date as typed in the form.
+const DATE: &str = "__ngay";
 
 /// `form` laid over `stored`: none when nothing is left (an empty field).
 pub(crate) fn merge(stored: Option<&Node>, form: &Node) -> Option<Node> {
@@ -33,6 +39,12 @@ pub(crate) fn merge(stored: Option<&Node>, form: &Node) -> Option<Node> {
                 })
                 .collect();
             (!merged.is_empty()).then_some(Node::new(Value::Sequence(merged)))
+        }
+        Value::Mapping(fields) if fields.contains_key(FIGURE) => {
+            super::typed::figure(fields.get(FIGURE).and_then(|typed| typed.text()).unwrap_or_default())
+        }
+        Value::Mapping(fields) if fields.contains_key(DATE) => {
+            super::typed::date(fields.get(DATE).and_then(|typed| typed.text()).unwrap_or_default())
         }
         Value::Mapping(fields) => {
             let whole = fields.contains_key(WHOLE);
@@ -251,6 +263,18 @@ mod tests {
              tong_hop: { b: 2 }\n",
         );
         assert_eq!(merged, expected);
+    }
+
+    #[test]
+    fn figures_and_dates_are_read_as_the_clerk_typed_them() {
+        let stored = yaml("tong_hop: { a: 1 }\nvan_ban: { ngay: 2018-08-21 }\n");
+        let form = yaml(
+            r#"{"tong_hop": {"a": {"__so": "1.850"}, "b": {"__so": "85,5"}, "c": {"__so": "85.5"}, "d": {"__so": ""}},
+                "van_ban": {"ngay": {"__ngay": "05/01/2020"}}}"#,
+        );
+        let merged = merge(Some(&stored), &form).unwrap();
+        let text = to_yaml(&merged);
+        assert_eq!(text, "tong_hop:\n  a: 1850\n  b: 85.5\n  c: \"85.5\"\n\nvan_ban:\n  ngay: 2020-01-05\n", "{text}");
     }
 
     #[test]

@@ -27,8 +27,9 @@ function element(tag, attributes = {}, text = "") {
   return made;
 }
 
-// Problems as list items: path, place in the file, message in Vietnamese.
-function showProblems(list, problems) {
+// Problems as list items: path, place in the file, message in Vietnamese;
+// `inWords`: as the form says them (where in words, no key path).
+function showProblems(list, problems, inWords = false) {
   if (!list) return;
   list.replaceChildren();
   for (const problem of problems || []) {
@@ -36,6 +37,11 @@ function showProblems(list, problems) {
     const where = [problem.file, problem.cell, problem.line ? `dòng ${problem.line}${problem.col ? ":" + problem.col : ""}` : ""]
       .filter(Boolean)
       .join(" ");
+    if (inWords && problem.o_bieu_mau) {
+      item.append(document.createTextNode((problem.cell ? `(${problem.cell}) ` : "") + problem.o_bieu_mau));
+      list.append(item);
+      continue;
+    }
     if (problem.path) item.append(element("b", {}, problem.path + " "));
     item.append(document.createTextNode((where ? `(${where}) ` : "") + problem.message));
     list.append(item);
@@ -87,6 +93,37 @@ on("#tao-tu-mau", "click", async () => {
   const result = await api("POST", "/api/sample");
   if (result.status === 201) location.href = `/hoi-nghi/${result.data.id}`;
   else showProblems(document.querySelector("#loi-tao"), (result.data || {}).problems || [{ message: failure(result) }]);
+});
+
+on("#tao-trong", "click", async () => {
+  const result = await api("POST", "/api/blank");
+  if (result.status === 201) location.href = `/hoi-nghi/${result.data.id}`;
+  else showProblems(document.querySelector("#loi-tao"), (result.data || {}).problems || [{ message: failure(result) }]);
+});
+
+// A conference copied to another year, moved to the bin, restored.
+on("#danh-sach", "click", async (event) => {
+  const button = event.target;
+  const said = document.querySelector("#ket-qua-danh-sach");
+  if (button.matches("[data-sao-chep]")) {
+    const row = button.closest("tr");
+    const body = { nam: Number(row.querySelector(".nam-sao-chep").value), giu_danh_sach: row.querySelector(".giu-danh-sach").checked };
+    const result = await api("POST", `/api/conferences/${button.dataset.saoChep}/copy`, body);
+    if (result.status === 201) location.href = `/hoi-nghi/${result.data.id}`;
+    else said.textContent = `Chưa sao chép được: ${((result.data || {}).problems || [{}])[0].message || failure(result)}`;
+  } else if (button.matches("[data-xoa-hoi-nghi]")) {
+    const result = await api("POST", `/api/conferences/${button.dataset.xoaHoiNghi}/bin`);
+    if (result.ok) location.reload();
+    else said.textContent = `Chưa xóa được: ${failure(result)}`;
+  }
+});
+
+on("#thung-rac", "click", async (event) => {
+  const button = event.target;
+  if (!button.matches("[data-khoi-phuc]")) return;
+  const result = await api("POST", `/api/conferences/${button.dataset.khoiPhuc}/restore`);
+  if (result.ok) location.reload();
+  else document.querySelector("#ket-qua-danh-sach").textContent = `Chưa khôi phục được: ${failure(result)}`;
 });
 
 on("#tao-tu-tep", "submit", async (event) => {

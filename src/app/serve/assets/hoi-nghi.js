@@ -14,7 +14,11 @@
   let shape = "";
   const status = document.querySelector("#trang-thai");
 
-  function say(text, kind = "") {
+  // The last thing said that is not "being edited / saved": said again
+  // when an edit comes to nothing.
+  let settled = [status.textContent, ""];
+  function say(text, kind = "", passing = false) {
+    if (!passing) settled = [text, kind];
     status.textContent = text;
     status.className = `trang-thai ${kind}`;
   }
@@ -41,16 +45,20 @@
     node[keys[keys.length - 1]] = value;
   }
 
+  // Figures and dates go as typed ("1.850", "85,5", "21/08/2018"): the
+  // server reads them by the clerk's rules, or refuses them at their field.
   function fieldValue(field) {
     const text = field.value.trim();
     if (field.dataset.kieu === "dong") return field.value.split("\n").map((line) => line.trim()).filter(Boolean);
-    if (field.dataset.kieu === "so" && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+    if (field.dataset.kieu === "so" && text) return { __so: text };
+    if (field.dataset.kieu === "ngay" && text) return { __ngay: text };
     return text;
   }
 
   function isEmpty(value) {
     if (value === "" || value === null || value === undefined) return true;
     if (Array.isArray(value)) return value.length === 0;
+    if (typeof value === "object" && ("__so" in value || "__ngay" in value)) return false;
     if (typeof value === "object") return Object.entries(value).every(([k, v]) => k.startsWith("__") || isEmpty(v));
     return false;
   }
@@ -136,7 +144,9 @@
         }
       }
       const where = problem.file && problem.file !== "hoi-nghi.yaml" ? `[${problem.file}${problem.cell ? " " + problem.cell : ""}] ` : "";
-      box.append(element("p", { class: error ? "loi" : note ? "ghi-chu" : "canh-bao" }, prefix + where + problem.message));
+      // The form says where in words itself; the key path stays in the YAML tab.
+      const said = problem.o_bieu_mau ? where + problem.o_bieu_mau : prefix + where + problem.message;
+      box.append(element("p", { class: error ? "loi" : note ? "ghi-chu" : "canh-bao" }, said));
     }
   }
 
@@ -144,7 +154,10 @@
   let timer = null;
   let saving = false;
   let again = false;
-  let lastSent = JSON.stringify(collect());
+  // What a tree says, without the rows' stored places (`__goc` changes
+  // after each save without anything typed).
+  const content = (tree) => JSON.stringify(tree, (key, value) => (key === "__goc" ? undefined : value));
+  let lastSent = content(collect());
 
   // While edits wait to be saved, the page says so (scripts and tests read it).
   const busy = (yes) => {
@@ -156,12 +169,22 @@
     if (state.old) return;
     clearTimeout(timer);
     busy(true);
-    say("Đang sửa…");
+    say("Đang sửa…", "", true);
     timer = setTimeout(() => {
       timer = null;
       save();
     }, 500);
   }
+
+  // Edits not stored anywhere yet (waiting, being sent, or refused): the
+  // page warns before it closes.
+  let unsaved = false;
+  window.addEventListener("beforeunload", (event) => {
+    if (unsaved || timer || saving) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
 
   async function save() {
     if (saving) {
@@ -170,31 +193,46 @@
     }
     const tree = collect();
     const rows = sentRows;
-    const sent = JSON.stringify(tree);
+    const sent = content(tree);
     if (sent === lastSent) {
       // Nothing changed since the last save: no new version.
-      say(`Phiên bản ${version}`);
+      say(...settled);
+      unsaved = false;
       busy(false);
       return;
     }
     saving = true;
-    say("Đang lưu…");
+    unsaved = true;
+    say("Đang lưu…", "", true);
     const result = await api("PUT", `/api/conferences/${id}/form`, tree, { "If-Match": String(version) });
     saving = false;
-    if (result.status === 200) {
+    const data = result.data || {};
+    if (result.status === 200 || (result.status === 422 && data.nhap)) {
       lastSent = sent;
+      unsaved = false;
       // The stored rows are now the rows sent, in that order.
       for (const [row, index] of rows) row.dataset.goc = String(index);
-      changed(result.data, "Đã lưu");
-      placeProblems(result.data.problems);
-      if (shapeOf(tree) !== shape) await redrawForm();
+      if (result.status === 200) {
+        changed(data, data.gop ? "Đã gộp với bản người khác vừa lưu, thành" : "Đã lưu");
+      } else {
+        version = data.version;
+        sayDraft(data.problems);
+      }
+      placeProblems(data.problems);
+      if (data.gop) {
+        await redrawForm();
+        placeProblems(data.problems);
+        tellMerged(data.xung_dot || []);
+      } else if (shapeOf(tree) !== shape) {
+        await redrawForm();
+      }
     } else if (result.status === 422) {
-      const errors = result.data.problems.filter((p) => p.severity === "error").length;
+      const errors = (data.problems || []).filter((p) => p.severity === "error").length;
       say(`Chưa lưu: còn ${errors} lỗi`, "loi");
-      placeProblems(result.data.problems);
+      placeProblems(data.problems);
     } else if (result.status === 409) {
       say(failure(result), "loi");
-      status.append(" ", element("a", { href: `/hoi-nghi/${id}` }, "Tải lại"));
+      status.append(" ", element("a", { href: `/hoi-nghi/${id}`, class: "nut" }, "Tải lại"));
     } else {
       say(`Không lưu được: ${failure(result)}`, "loi");
     }
@@ -204,6 +242,42 @@
     } else if (!timer || saving) {
       busy(false);
     }
+  }
+
+  // A draft kept with its errors: said in the bar that stays in view.
+  function sayDraft(problems) {
+    const errors = (problems || []).filter((p) => p.severity === "error").length;
+    say(`Đã lưu bản nháp (còn ${errors} lỗi, xem ở từng ô). Giấy tờ vẫn làm theo phiên bản ${version} cho đến khi hết lỗi.`, "loi nhap");
+  }
+
+  // ---- Two clerks at once ----------------------------------------------------
+  const notice = document.querySelector("#thong-bao-gop");
+
+  function labelOf(path) {
+    for (const [node, at] of paths) {
+      if (at !== path) continue;
+      if (node.getAttribute("aria-label")) return node.getAttribute("aria-label");
+      const legend = node.querySelector && node.querySelector("legend, h3");
+      if (legend) return legend.textContent;
+    }
+    return /\]$/.test(path) || !/\./.test(path) ? "một danh sách" : "một ô";
+  }
+
+  // The notice says what was merged; a field both changed offers her value back.
+  function tellMerged(conflicts) {
+    window.baocao.tellMerged(notice, conflicts, labelOf, async (conflict) => {
+      const body = { duong_dan: conflict.duong_dan, gia_tri: conflict.gia_tri_cua_ban };
+      const result = await api("PUT", `/api/conferences/${id}/field`, body, { "If-Match": String(version) });
+      if (result.status === 200) changed(result.data, "Đã giữ bản của bạn,");
+      else if (result.status === 422 && result.data.nhap) sayDraft(result.data.problems);
+      else {
+        say(failure(result), "loi");
+        return false;
+      }
+      await redrawForm();
+      placeProblems(result.data.problems);
+      return true;
+    });
   }
 
   // A new version is stored: status, links, preview.
@@ -217,6 +291,11 @@
   }
 
   async function redrawForm() {
+    // Typed since the last save: drawing now would lose it; the next save redraws.
+    if (content(collect()) !== lastSent) {
+      schedule();
+      return;
+    }
     const focused = document.activeElement && paths.get(document.activeElement);
     const response = await fetch(`/hoi-nghi/${id}/bieu-mau?phien_ban=${version}`, { credentials: "same-origin" });
     if (!response.ok) return;
@@ -224,13 +303,32 @@
     wireForm();
     const tree = collect();
     shape = shapeOf(tree);
-    lastSent = JSON.stringify(tree);
+    lastSent = content(tree);
     if (focused) for (const [node, path] of paths) if (path === focused && node.focus) node.focus();
+  }
+
+  // An indicator's code renamed: its total and its yearly column are
+  // keyed by the code, so they take the new one at once (nothing orphaned).
+  function renameCode(field) {
+    const row = field.closest("[data-item]");
+    const old = row.dataset.maCu ?? field.defaultValue.trim();
+    const now = field.value.trim();
+    if (!now) return;
+    row.dataset.maCu = now;
+    if (!old || old === now) return;
+    const form = document.querySelector("#bieu-mau");
+    const years = form.querySelector("[data-list='ket_qua_nam']");
+    for (const cell of form.querySelectorAll("[data-key]")) {
+      if (cell.dataset.key === `tong_hop.${old}`) cell.dataset.key = `tong_hop.${now}`;
+      else if (years && years.contains(cell) && cell.dataset.key === old) cell.dataset.key = now;
+    }
+    if (years) for (const head of years.querySelectorAll("th")) if (head.textContent === old) head.textContent = now;
   }
 
   function wireForm() {
     const form = document.querySelector("#bieu-mau");
     form.addEventListener("input", (event) => {
+      if (event.target.matches("[data-list='chi_tieu'] [data-key='ma']")) renameCode(event.target);
       if (!event.target.closest(".tai-danh-sach")) schedule();
     });
     form.addEventListener("change", (event) => {
@@ -248,6 +346,8 @@
       } else if (button.matches("[data-xoa]")) {
         button.closest("[data-item]").remove();
         schedule();
+      } else if (button.matches("[data-sua-tung-dong]")) {
+        listToRows(button.dataset.suaTungDong);
       } else if (button.matches("[data-doc]")) {
         readList(button.closest(".tai-danh-sach"), false);
       }
@@ -256,6 +356,16 @@
   }
 
   // ---- Lists from Excel ------------------------------------------------------
+  // A list read from a file, copied into the form's rows to correct one by one.
+  async function listToRows(group) {
+    const result = await api("POST", `/api/conferences/${id}/lists/${group}/rows`, undefined, { "If-Match": String(version) });
+    if (result.status === 200) changed(result.data, "Danh sách đã chép vào biểu mẫu,");
+    else if (result.status === 422 && result.data.nhap) sayDraft(result.data.problems);
+    else return say(failure(result), "loi");
+    await redrawForm();
+    placeProblems(result.data.problems);
+  }
+
   async function readList(box, accept) {
     const file = box.querySelector("[data-tep]").files[0];
     const out = box.querySelector(".ket-qua-doc");
@@ -279,14 +389,14 @@
     }
     if (!result.ok || !result.data.recipients) {
       const list = element("ul", { class: "van-de" });
-      showProblems(list, (result.data || {}).problems || [{ severity: "error", message: failure(result) }]);
+      showProblems(list, (result.data || {}).problems || [{ severity: "error", message: failure(result) }], true);
       out.append(list);
       return;
     }
     const data = result.data;
     out.append(element("p", {}, `«${data.file}»: đọc được ${data.tap_the} tập thể, ${data.ca_nhan} cá nhân.`));
     const problems = element("ul", { class: "van-de" });
-    showProblems(problems, data.problems);
+    showProblems(problems, data.problems, true);
     out.append(problems);
     if (data.recipients.length) {
       const table = element("table", { class: "danh-muc" });
@@ -477,6 +587,7 @@
   wireForm();
   shape = shapeOf(collect());
   placeProblems(state.problems);
+  if (state.draft) sayDraft(state.problems);
   drawDownloads();
   preview();
 })();

@@ -14,7 +14,7 @@ use crate::app::serve::api::{check_all, load_version, VersionQuery};
 use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::check::ProblemJson;
-use crate::app::serve::store::{conferences, users};
+use crate::app::serve::store::{conferences, drafts, users};
 use crate::input::Input;
 
 use crate::pack::Paper;
@@ -29,6 +29,25 @@ async fn loaded(
     Ok((version, input, problems))
 }
 
+/// The draft the form holds over the newest version (typed, not yet
+/// valid): its YAML, the input when it reads, and its problems.
+pub(super) struct DraftShown {
+    pub yaml: String,
+    pub input: Option<Input>,
+    pub problems: Vec<ProblemJson>,
+}
+
+/// The draft of `version` when it is the newest and has one.
+async fn draft_of(app: &Arc<App>, version: &conferences::Version) -> Result<Option<DraftShown>, Refusal> {
+    if version.version != version.latest {
+        return Ok(None);
+    }
+    let id = version.conference;
+    let Some(draft) = app.db(move |connection| drafts::get(connection, id)).await? else { return Ok(None) };
+    let (input, problems) = check_all(app, id, draft.yaml.clone(), version.files.clone()).await?;
+    Ok(Some(DraftShown { yaml: draft.yaml, input, problems }))
+}
+
 /// `GET /hoi-nghi/{id}/bieu-mau`: the form alone, redrawn after a change of shape.
 pub(super) async fn form_fragment(
     State(app): State<Arc<App>>,
@@ -36,8 +55,12 @@ pub(super) async fn form_fragment(
     Query(query): Query<VersionQuery>,
 ) -> Answer {
     let (version, input, _) = loaded(&app, id, query.phien_ban).await?;
-    let tree = super::super::yaml_form::stored(&version.yaml);
-    Ok(templates::render("bieu-mau", &form::form(&tree, input.as_ref())))
+    let draft = draft_of(&app, &version).await?;
+    let context = match &draft {
+        Some(draft) => form::form(&super::super::yaml_form::stored(&draft.yaml), draft.input.as_ref()),
+        None => form::form(&super::super::yaml_form::stored(&version.yaml), input.as_ref()),
+    };
+    Ok(templates::render("bieu-mau", &context))
 }
 
 /// `GET /hoi-nghi/{id}`: the conference's page.
@@ -48,12 +71,27 @@ pub(super) async fn page(
     Query(query): Query<VersionQuery>,
 ) -> Answer {
     let (version, input, problems) = loaded(&app, id, query.phien_ban).await?;
+    let draft = draft_of(&app, &version).await?;
     let (history, printers) = app
         .db(move |connection| -> rusqlite::Result<_> {
             Ok((conferences::history(connection, id)?, users::printers(connection)?))
         })
         .await?;
-    Ok(templates::render("hoi-nghi", &page_context(&caller, &version, input.as_ref(), problems, &history, &printers)))
+    let context = page_context(&caller, &version, input.as_ref(), problems, &history, &printers);
+    Ok(templates::render("hoi-nghi", &with_draft(context, draft.as_ref())))
+}
+
+/// The page shows the draft in the form and the YAML tab, with its
+/// problems; the papers stay those of the version.
+pub(super) fn with_draft(mut context: Value, draft: Option<&DraftShown>) -> Value {
+    let Some(draft) = draft else { return context };
+    let tree = super::super::yaml_form::stored(&draft.yaml);
+    context["bieu_mau"] = form::form(&tree, draft.input.as_ref());
+    context["yaml"] = Value::String(draft.yaml.clone());
+    context["nhap"] = Value::Bool(true);
+    context["du_lieu"]["problems"] = json!(draft.problems);
+    context["du_lieu"]["draft"] = Value::Bool(true);
+    context
 }
 
 /// The conference page's context: the version shown (`cu`: an older one),

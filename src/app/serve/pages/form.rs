@@ -8,143 +8,23 @@
 use crate::input::yaml::{Node, Value};
 use serde_json::{json, Value as Json};
 
+use crate::app::serve::fields::{Kind, CONTENT, DELEGATES, GROUP, LIST_COLUMNS, METRICS, SECTIONS};
 use crate::input::Input;
 
-/// How a field is typed.
-#[derive(Clone, Copy)]
-enum Kind {
-    Text,
-    /// A paragraph or more.
-    Long,
-    Date,
-    /// A whole number (year) or a figure.
-    Number,
-    /// One of fixed values; the empty choice when optional.
-    Choice(&'static [(&'static str, &'static str)], bool),
-    /// A list of texts, one per line.
-    Lines,
+/// The sample conference (Hải Phòng, 2018): its values, left unchanged in
+/// another unit's form, are marked until changed.
+static SAMPLE: std::sync::LazyLock<Node> = std::sync::LazyLock::new(|| {
+    super::super::yaml_form::stored(include_str!("../../../../inputs/hai-phong-2018.yaml"))
+});
+
+/// `field` marked (`mau`) when its value is still the sample's.
+fn mark_sample(mut field: Json, value: Option<&Node>, sample: Option<&Node>) -> Json {
+    // A choice (sơ kết, bằng khen) belongs to no unit: only what was typed is marked.
+    let typed = field["kieu"] != "chon";
+    let still_sample = typed && value.is_some_and(|v| !text(Some(v)).is_empty()) && value == sample;
+    field["mau"] = Json::Bool(still_sample);
+    field
 }
-
-/// (key, label, kind).
-type Field = (&'static str, &'static str, Kind);
-
-const REPORT_KINDS: &[(&str, &str)] = &[("so_ket", "Sơ kết"), ("tong_ket", "Tổng kết")];
-const SESSIONS: &[(&str, &str)] = &[("sang", "Sáng"), ("chieu", "Chiều"), ("toi", "Tối")];
-const FORMS: &[(&str, &str)] = &[("truc_tiep", "Trực tiếp"), ("truc_tuyen", "Trực tuyến")];
-const TOTALS: &[(&str, &str)] = &[("tong", "Cộng các năm"), ("cuoi_ky", "Cuối kỳ"), ("lon_nhat", "Năm cao nhất")];
-const AWARDS: &[(&str, &str)] = &[("bang_khen", "Bằng khen"), ("giay_khen", "Giấy khen")];
-const PAPERS: &[(&str, &str)] = &[("a3", "A3 ngang"), ("400x300", "400 × 300 mm"), ("a4", "A4 ngang")];
-const RECIPIENTS: &[(&str, &str)] = &[("tap_the", "Tập thể"), ("ca_nhan", "Cá nhân")];
-
-const SECTIONS: &[(&str, &str, &[Field])] = &[
-    (
-        "van_ban",
-        "Văn bản",
-        &[
-            ("loai", "Loại báo cáo", Kind::Choice(REPORT_KINDS, false)),
-            ("so_ky_hieu", "Số, ký hiệu", Kind::Text),
-            ("dia_danh", "Địa danh", Kind::Text),
-            ("ngay", "Ngày báo cáo", Kind::Date),
-            ("kinh_gui", "Kính gửi (mỗi dòng một nơi)", Kind::Lines),
-            ("noi_nhan", "Nơi nhận (mỗi dòng một nơi)", Kind::Lines),
-        ],
-    ),
-    (
-        "co_quan",
-        "Cơ quan",
-        &[
-            ("chu_quan", "Cơ quan chủ quản", Kind::Text),
-            ("ten", "Tên cơ quan ban hành", Kind::Text),
-            ("viet_tat", "Tên viết tắt", Kind::Text),
-        ],
-    ),
-    (
-        "nguoi_ky",
-        "Người ký",
-        &[
-            ("the_thuc", "Thẩm quyền ký (KT., TM., TL.…)", Kind::Text),
-            ("chuc_vu", "Chức vụ", Kind::Text),
-            ("cap_bac", "Cấp bậc", Kind::Text),
-            ("ho_ten", "Họ và tên", Kind::Text),
-        ],
-    ),
-    (
-        "chuong_trinh",
-        "Chương trình",
-        &[
-            ("loai", "Loại (Chương trình phối hợp, Kế hoạch, Quyết định…)", Kind::Text),
-            ("so", "Số chương trình", Kind::Text),
-            ("ngay", "Ngày ký", Kind::Date),
-            ("ten", "Tên chương trình", Kind::Long),
-            ("ban_hanh", "Cơ quan ban hành (khi không phải các bên)", Kind::Text),
-            ("cac_ben", "Các bên phối hợp (mỗi dòng một bên)", Kind::Lines),
-        ],
-    ),
-    ("giai_doan", "Giai đoạn", &[("tu", "Từ năm", Kind::Number), ("den", "Đến năm", Kind::Number)]),
-    (
-        "hoi_nghi",
-        "Hội nghị",
-        &[
-            ("ngay", "Ngày hội nghị", Kind::Date),
-            ("buoi", "Buổi", Kind::Choice(SESSIONS, true)),
-            ("dia_diem", "Địa điểm", Kind::Text),
-            ("hinh_thuc", "Hình thức", Kind::Choice(FORMS, true)),
-        ],
-    ),
-];
-
-const CONTENT: &[Field] = &[
-    ("tinh_hinh", "Tình hình", Kind::Long),
-    ("lanh_dao_chi_dao", "Công tác lãnh đạo, chỉ đạo", Kind::Long),
-    ("ket_qua", "Kết quả", Kind::Long),
-    ("han_che", "Hạn chế", Kind::Long),
-    ("nguyen_nhan", "Nguyên nhân", Kind::Long),
-    ("bai_hoc", "Bài học kinh nghiệm", Kind::Long),
-    ("phuong_huong", "Phương hướng", Kind::Long),
-    ("de_xuat", "Đề xuất, kiến nghị", Kind::Long),
-];
-
-const DELEGATES: &[Field] =
-    &[("cap_bac", "Cấp bậc", Kind::Text), ("ho_ten", "Họ và tên", Kind::Text), ("chuc_vu", "Chức vụ", Kind::Text)];
-
-const METRICS: &[Field] = &[
-    ("ma", "Mã", Kind::Text),
-    ("ten", "Tên chỉ tiêu", Kind::Text),
-    ("don_vi", "Đơn vị tính", Kind::Text),
-    ("nhom", "Nhóm", Kind::Text),
-    ("cach_tinh", "Tổng giai đoạn", Kind::Choice(TOTALS, true)),
-];
-
-const GROUP: &[Field] = &[
-    ("hinh_thuc", "Hình thức", Kind::Choice(AWARDS, false)),
-    ("cap_khen", "Cấp khen (in hoa, như in trên bằng)", Kind::Text),
-    ("cap_khen_viet_thuong", "Cấp khen trong câu (để trống: tự suy ra)", Kind::Text),
-    ("co_quan", "Cơ quan ra quyết định", Kind::Text),
-    ("co_quan_chu_quan", "Cơ quan chủ quản", Kind::Text),
-    ("dia_danh", "Địa danh", Kind::Text),
-    ("quyet_dinh.so", "Số quyết định (để trống phần số, ví dụ «/QĐ-UBND», để được cấp khi ban hành)", Kind::Text),
-    ("quyet_dinh.ngay", "Ngày quyết định", Kind::Date),
-    ("quyet_dinh.can_cu", "Căn cứ (mỗi dòng một căn cứ)", Kind::Lines),
-    ("quyet_dinh.de_nghi", "Xét đề nghị của", Kind::Text),
-    ("quyet_dinh.thi_hanh", "Đơn vị thi hành (Điều 3)", Kind::Text),
-    ("quyet_dinh.noi_nhan", "Nơi nhận quyết định (mỗi dòng một nơi)", Kind::Lines),
-    ("nguoi_ky.the_thuc", "Thẩm quyền ký", Kind::Text),
-    ("nguoi_ky.chuc_vu", "Chức vụ người ký", Kind::Text),
-    ("nguoi_ky.cap_bac", "Cấp bậc người ký", Kind::Text),
-    ("nguoi_ky.ho_ten", "Họ và tên người ký", Kind::Text),
-    ("thanh_tich", "Thành tích (in trên mọi bằng của nhóm)", Kind::Long),
-    ("bieu_duong", "Số lượt biểu dương thêm (không in bằng)", Kind::Number),
-    ("kho_giay", "Khổ giấy bằng", Kind::Choice(PAPERS, true)),
-];
-
-const LIST_COLUMNS: &[Field] = &[
-    ("loai", "Loại", Kind::Choice(RECIPIENTS, false)),
-    ("danh_xung", "Danh xưng", Kind::Text),
-    ("ten", "Tên tập thể / họ tên", Kind::Text),
-    ("chuc_vu", "Chức vụ", Kind::Text),
-    ("don_vi", "Đơn vị", Kind::Text),
-    ("so_so", "Số sổ vàng", Kind::Text),
-];
 
 /// The value at dotted `key` under `scope`.
 fn get<'v>(scope: Option<&'v Node>, key: &str) -> Option<&'v Node> {
@@ -163,11 +43,16 @@ fn text(value: Option<&Node>) -> String {
 
 /// The control of one field, without its label (template `o-nhap`).
 fn control(key: &str, kind: Kind, value: Option<&Node>, label: &str) -> Json {
-    let shown = text(value);
-    let mut control = json!({ "khoa": key, "nhan": label, "gia_tri": shown });
+    let shown = match (kind, value) {
+        (Kind::Number, Some(value)) => super::super::typed::shown_figure(value),
+        (Kind::Date, _) => super::super::typed::shown_date(&text(value)),
+        _ => text(value),
+    };
+    let mut control = json!({ "khoa": key, "nhan": label, "gia_tri": shown, "cua_mau": false });
     let extra = match kind {
         Kind::Text => json!({ "kieu": "chu" }),
         Kind::Date => json!({ "kieu": "ngay" }),
+        Kind::Year => json!({ "kieu": "nam" }),
         Kind::Number => json!({ "kieu": "so" }),
         Kind::Long => json!({ "kieu": "dai" }),
         Kind::Lines => json!({ "kieu": "dong", "so_dong": shown.lines().count().clamp(2, 8) }),
@@ -196,17 +81,38 @@ fn control(key: &str, kind: Kind, value: Option<&Node>, label: &str) -> Json {
 fn field(scope: Option<&Node>, (key, label, kind): (&str, &str, Kind)) -> Json {
     let mut field = control(key, kind, get(scope, key), label);
     field["rong"] = Json::Bool(matches!(kind, Kind::Long | Kind::Lines));
+    field["mau"] = Json::Bool(false);
     field
 }
 
-/// A list of records as a table with a row per item and a blank row to add (template `bang`).
-fn table(list_key: &str, items: Option<&Node>, columns: &[(&str, &str, Kind)], whole: bool) -> Json {
+/// A list of records as a table with a row per item and a blank row to add
+/// (template `bang`); a cell still holding the value of the same row of
+/// `sample` (the sample's list) is marked.
+fn table(
+    list_key: &str,
+    items: Option<&Node>,
+    columns: &[(&str, &str, Kind)],
+    whole: bool,
+    sample: Option<&Node>,
+) -> Json {
+    let sample_rows = sample.and_then(|s| s.as_sequence());
     let rows: Vec<Json> = items
         .and_then(|v| v.as_sequence())
         .into_iter()
         .flatten()
         .enumerate()
-        .map(|(index, item)| json!({ "goc": index, "o": row_cells(Some(item), columns) }))
+        .map(|(index, item)| {
+            let mut cells = row_cells(Some(item), columns);
+            let sample_row = sample_rows.and_then(|rows| rows.get(index));
+            for (cell, (key, _, kind)) in cells.iter_mut().zip(columns) {
+                let value = get(Some(item), key);
+                let still = !matches!(kind, Kind::Choice(..))
+                    && value.is_some_and(|v| !text(Some(v)).is_empty())
+                    && value == get(sample_row, key);
+                cell["cua_mau"] = Json::Bool(still);
+            }
+            json!({ "goc": index, "o": cells })
+        })
         .collect();
     json!({
         "khoa": list_key,
@@ -239,7 +145,7 @@ fn results(tree: &Node) -> Json {
     if codes.is_empty() {
         return Json::Null;
     }
-    let columns: Vec<(&str, &str, Kind)> = std::iter::once(("nam", "Năm", Kind::Number))
+    let columns: Vec<(&str, &str, Kind)> = std::iter::once(("nam", "Năm", Kind::Year))
         .chain(codes.iter().map(|(code, _)| (code.as_str(), code.as_str(), Kind::Number)))
         .collect();
     let totals: Vec<Json> = codes
@@ -250,12 +156,14 @@ fn results(tree: &Node) -> Json {
             field(Some(tree), (&key, &label, Kind::Number))
         })
         .collect();
-    json!({ "bang": table("ket_qua_nam", tree.get("ket_qua_nam"), &columns, true), "tong": totals })
+    json!({ "bang": table("ket_qua_nam", tree.get("ket_qua_nam"), &columns, true, SAMPLE.get("ket_qua_nam")), "tong": totals })
 }
 
 /// One award group as a fieldset (template `nhom-khen`; `index` none: the blank one to add).
 fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> Json {
-    let fields: Vec<Json> = GROUP.iter().map(|spec| field(value, *spec)).collect();
+    let sample = index.and_then(|i| SAMPLE.get("khen_thuong")?.as_sequence()?.get(i));
+    let fields: Vec<Json> =
+        GROUP.iter().map(|spec| mark_sample(field(value, *spec), get(value, spec.0), get(sample, spec.0))).collect();
     let (file, list) = match get(value, "danh_sach_tep") {
         Some(file) => {
             let read = index.and_then(|i| input?.khen_thuong.get(i));
@@ -267,7 +175,9 @@ fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> J
             });
             (file, Json::Null)
         }
-        None => (Json::Null, table("danh_sach", get(value, "danh_sach"), LIST_COLUMNS, false)),
+        None => {
+            (Json::Null, table("danh_sach", get(value, "danh_sach"), LIST_COLUMNS, false, get(sample, "danh_sach")))
+        }
     };
     json!({
         "co_goc": index.is_some(),
@@ -290,10 +200,20 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         .map(|(section, title, fields)| {
             let fields: Vec<Json> = fields
                 .iter()
-                .map(|(key, label, kind)| field(Some(tree), (&format!("{section}.{key}"), label, *kind)))
+                .map(|(key, label, kind)| {
+                    let path = format!("{section}.{key}");
+                    let shown = field(Some(tree), (&path, label, *kind));
+                    mark_sample(shown, get(Some(tree), &path), get(Some(&SAMPLE), &path))
+                })
                 .collect();
             let delegates = if *section == "hoi_nghi" {
-                table("hoi_nghi.dai_bieu", get(Some(tree), "hoi_nghi.dai_bieu"), DELEGATES, false)
+                table(
+                    "hoi_nghi.dai_bieu",
+                    get(Some(tree), "hoi_nghi.dai_bieu"),
+                    DELEGATES,
+                    false,
+                    get(Some(&SAMPLE), "hoi_nghi.dai_bieu"),
+                )
             } else {
                 Json::Null
             };
@@ -302,7 +222,10 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         .collect();
     let content: Vec<Json> = CONTENT
         .iter()
-        .map(|(key, label, kind)| field(Some(tree), (&format!("noi_dung.{key}"), label, *kind)))
+        .map(|(key, label, kind)| {
+            let path = format!("noi_dung.{key}");
+            mark_sample(field(Some(tree), (&path, label, *kind)), get(Some(tree), &path), get(Some(&SAMPLE), &path))
+        })
         .collect();
     let groups: Vec<Json> = tree
         .get("khen_thuong")
@@ -314,7 +237,7 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         .collect();
     json!({
         "phan": sections,
-        "chi_tieu": table("chi_tieu", tree.get("chi_tieu"), METRICS, false),
+        "chi_tieu": table("chi_tieu", tree.get("chi_tieu"), METRICS, false, SAMPLE.get("chi_tieu")),
         "ket_qua": results(tree),
         "don_vi_con": tree.get("don_vi_con").is_some(),
         "noi_dung": content,
@@ -345,5 +268,24 @@ mod tests {
         assert!(!shown(&several).contains(&"chuong_trinh".to_string()));
         let one = crate::input::yaml::parse_yaml("chuong_trinh: { so: \"1\", ten: a }\n", "t.yaml").unwrap();
         assert!(shown(&one).contains(&"chuong_trinh".to_string()));
+    }
+
+    #[test]
+    fn the_samples_values_are_marked_until_changed() {
+        let mut tree = SAMPLE.clone();
+        let marked = |tree: &Node| -> (bool, bool, bool) {
+            let form = form(tree, None);
+            let body = &form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "co_quan").unwrap()["truong"];
+            let name = body.as_array().unwrap().iter().find(|f| f["khoa"] == "co_quan.ten").unwrap()["mau"] == true;
+            let kind = form["phan"][0]["truong"][0]["mau"] == true;
+            let delegate = form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "hoi_nghi").unwrap()
+                ["dai_bieu"]["dong"][0]["o"][1]["cua_mau"]
+                == true;
+            (name, kind, delegate)
+        };
+        assert_eq!(marked(&tree), (true, false, true), "typed sample values marked, a choice never");
+        let body = tree.get_mut("co_quan").unwrap().as_mapping_mut().unwrap();
+        body.insert(Node::from("ten"), Node::from("CÔNG AN PHƯỜNG TÂN MAI"));
+        assert!(!marked(&tree).0, "changed: no longer marked");
     }
 }

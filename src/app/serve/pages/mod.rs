@@ -46,6 +46,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("hoi-nghi.js", "text/javascript; charset=utf-8", include_str!("../assets/hoi-nghi.js")),
     ("ban-hanh.js", "text/javascript; charset=utf-8", include_str!("../assets/ban-hanh.js")),
     ("xem-truoc.js", "text/javascript; charset=utf-8", include_str!("../assets/xem-truoc.js")),
+    ("gop.js", "text/javascript; charset=utf-8", include_str!("../assets/gop.js")),
 ];
 
 async fn asset(Path(file): Path<String>) -> Response {
@@ -87,11 +88,22 @@ fn login_context() -> Value {
 }
 
 async fn list_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let list = app.db(|connection| conferences::list(connection)).await?;
-    Ok(templates::render("danh-sach-hoi-nghi", &list_context(&caller, &list)))
+    let (list, bin) = app
+        .db(|connection| -> rusqlite::Result<_> {
+            Ok((conferences::list(connection)?, super::store::drafts::binned(connection)?))
+        })
+        .await?;
+    Ok(templates::render("danh-sach-hoi-nghi", &list_context(&caller, &list, &bin)))
 }
 
-fn list_context(caller: &Option<Caller>, list: &[conferences::Summary]) -> Value {
+fn list_context(caller: &Option<Caller>, list: &[conferences::Summary], bin: &[conferences::Summary]) -> Value {
+    let binned: Vec<Value> =
+        bin.iter().map(|c| json!({ "ma": c.id, "ten": c.name, "luc": super::store::local_time(c.updated) })).collect();
+    // A copy is most often next year's.
+    let next_year = |name: &str| -> i64 {
+        let years = name.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse::<i64>().ok());
+        years.filter(|y| (1900..=2200).contains(y)).max().map_or(2026, |y| y + 1)
+    };
     let rows: Vec<Value> = list
         .iter()
         .map(|conference| {
@@ -100,8 +112,9 @@ fn list_context(caller: &Option<Caller>, list: &[conferences::Summary]) -> Value
                 "ten": conference.name,
                 "phien_ban": conference.version,
                 "cap_nhat": super::store::local_time(conference.updated),
+                "nam_sau": next_year(&conference.name),
             })
         })
         .collect();
-    json!({ "khung": shell("Hội nghị", caller, "/hoi-nghi"), "hoi_nghi": rows })
+    json!({ "khung": shell("Hội nghị", caller, "/hoi-nghi"), "hoi_nghi": rows, "thung_rac": binned })
 }

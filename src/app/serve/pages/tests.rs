@@ -73,7 +73,7 @@ fn hostile_pages() -> Vec<(&'static str, Value, usize)> {
     let editor = editor::page_context(&caller, &version, None, Vec::new(), &history, &[hostile_printer()]);
     vec![
         ("dang-nhap", super::login_context(), 0),
-        ("danh-sach-hoi-nghi", super::list_context(&caller, &hostile_conferences()), 2),
+        ("danh-sach-hoi-nghi", super::list_context(&caller, &hostile_conferences(), &hostile_conferences()), 3),
         // Title, heading, user, history (3), printer (2), the form (27); the
         // YAML shows it with its quote doubled.
         ("hoi-nghi", editor, 35),

@@ -56,8 +56,9 @@ pub(crate) enum SaveRefused {
 }
 
 pub(crate) fn list(connection: &Connection) -> rusqlite::Result<Vec<Summary>> {
-    let mut statement = connection
-        .prepare_cached("SELECT id, name, version, updated FROM conferences ORDER BY updated DESC, id DESC")?;
+    let mut statement = connection.prepare_cached(
+        "SELECT id, name, version, updated FROM conferences WHERE deleted IS NULL ORDER BY updated DESC, id DESC",
+    )?;
     let rows = statement.query_map([], |row| {
         Ok(Summary { id: row.get(0)?, name: row.get(1)?, version: row.get(2)?, updated: row.get(3)? })
     })?;
@@ -121,8 +122,9 @@ pub(crate) fn save_in(
     author: &str,
     note: &str,
 ) -> rusqlite::Result<Result<i64, SaveRefused>> {
-    let current: Option<i64> =
-        connection.query_row("SELECT version FROM conferences WHERE id = ?1", [id], |row| row.get(0)).optional()?;
+    let current: Option<i64> = connection
+        .query_row("SELECT version FROM conferences WHERE id = ?1 AND deleted IS NULL", [id], |row| row.get(0))
+        .optional()?;
     let current = match current {
         None => return Ok(Err(SaveRefused::Missing)),
         Some(current) if current != expected => return Ok(Err(SaveRefused::Stale(current))),
@@ -145,6 +147,8 @@ pub(crate) fn save_in(
         "UPDATE conferences SET version = ?2, name = ?3, updated = ?4 WHERE id = ?1",
         params![id, next, name, time],
     )?;
+    // A valid version saved: the draft it was typed through is done (store/drafts).
+    connection.execute("DELETE FROM drafts WHERE conference_id = ?1", [id])?;
     Ok(Ok(next))
 }
 
@@ -177,7 +181,9 @@ fn put_file(connection: &Connection, id: i64, version: i64, name: &str, bytes: &
 /// A version of conference `id` (the newest when `version` is none).
 pub(crate) fn load(connection: &Connection, id: i64, version: Option<i64>) -> rusqlite::Result<Option<Version>> {
     let head: Option<(String, i64)> = connection
-        .query_row("SELECT name, version FROM conferences WHERE id = ?1", [id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_row("SELECT name, version FROM conferences WHERE id = ?1 AND deleted IS NULL", [id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
         .optional()?;
     let Some((name, latest)) = head else { return Ok(None) };
     let version = version.unwrap_or(latest);

@@ -3,6 +3,7 @@
 //! migrated by the binary itself when it opens the file.
 
 pub(crate) mod conferences;
+pub(crate) mod drafts;
 pub(crate) mod keys;
 pub(crate) mod register;
 pub(crate) mod users;
@@ -46,6 +47,19 @@ const MIGRATIONS: &[Migration] = &[
         ALTER TABLE awards ADD COLUMN register_key TEXT NOT NULL DEFAULT '';
         DROP INDEX decisions_number;",
         then: Some(register::key_existing),
+    },
+    // 3: the form's draft kept with its errors (one per conference, on the
+    // version it edits), and the bin a deleted conference waits in.
+    Migration {
+        sql: "CREATE TABLE drafts (
+            conference_id INTEGER PRIMARY KEY REFERENCES conferences(id),
+            version INTEGER NOT NULL,
+            yaml TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created INTEGER NOT NULL
+        );
+        ALTER TABLE conferences ADD COLUMN deleted INTEGER;",
+        then: None,
     },
 ];
 
