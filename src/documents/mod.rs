@@ -8,6 +8,7 @@ pub(crate) mod decision;
 pub(crate) mod family;
 pub(crate) mod metrics;
 pub(crate) mod nd30;
+pub(crate) mod day;
 pub(crate) mod press;
 pub mod report;
 pub mod summary;
