@@ -4,11 +4,11 @@
 
 pub(crate) mod bases;
 pub(crate) mod certificate;
+pub(crate) mod day;
 pub(crate) mod decision;
 pub(crate) mod family;
 pub(crate) mod metrics;
 pub(crate) mod nd30;
-pub(crate) mod day;
 pub(crate) mod press;
 pub mod report;
 pub mod summary;

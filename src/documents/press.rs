@@ -231,7 +231,12 @@ mod tests {
     use super::*;
 
     fn delegate_of(rank: Option<&str>, name: &str, role: &str) -> String {
-        let person = crate::input::DaiBieu { cap_bac: rank.map(Into::into), ho_ten: name.into(), chuc_vu: role.into(), to_chuc: false };
+        let person = crate::input::DaiBieu {
+            cap_bac: rank.map(Into::into),
+            ho_ten: name.into(),
+            chuc_vu: role.into(),
+            to_chuc: false,
+        };
         people::delegate_in_sentence(&person)
     }
 

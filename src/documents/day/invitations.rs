@@ -37,7 +37,8 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
         blocks.push(Block::Title(Title { kind: "GIẤY MỜI".into(), subject: name.clone(), note: None }));
         blocks.push(para(vec![Span::plain(format!("{} trân trọng kính mời:", capitalised(&host)))], body));
         let invitee = format!("Đồng chí {}, {}", people::delegate_name(delegate), people::delegate_title(delegate));
-        blocks.push(para(vec![Span::bold(invitee)], ParagraphStyle { align: Align::Center, first_indent: 0.0, ..body }));
+        blocks
+            .push(para(vec![Span::bold(invitee)], ParagraphStyle { align: Align::Center, first_indent: 0.0, ..body }));
         blocks.push(para(vec![Span::plain(format!("Tới dự {name}."))], body));
         if let Some(chair) = &meeting.chu_tri {
             blocks.push(para(vec![Span::bold("Chủ trì: "), Span::plain(format!("{chair}."))], body));

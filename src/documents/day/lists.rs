@@ -113,7 +113,11 @@ pub(crate) fn receipts(input: &Input, index: usize, templates: &Templates) -> Re
         1,
         para(
             vec![Span {
-                text: format!("(Kèm theo Quyết định số {} {} tặng {award})", group.quyet_dinh.so, group.quyet_dinh.ngay.long()),
+                text: format!(
+                    "(Kèm theo Quyết định số {} {} tặng {award})",
+                    group.quyet_dinh.so,
+                    group.quyet_dinh.ngay.long()
+                ),
                 bold: false,
                 italic: true,
             }],

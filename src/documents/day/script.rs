@@ -10,8 +10,8 @@ use crate::doc::{Align, Block, Document, Metadata, Page, ParagraphStyle, Role, S
 use crate::documents::family;
 use crate::input::Input;
 use crate::words::markup::roman;
-use crate::words::{awards, people};
 use crate::words::templates::Templates;
+use crate::words::{awards, people};
 
 /// The script's type size, pt: large enough to read at a lectern.
 pub(crate) const SCRIPT_SIZE: f32 = 16.0;
@@ -142,7 +142,10 @@ fn call_ups(batches: &[super::Batch], award: &str, text: ParagraphStyle) -> Vec<
         let kept = ParagraphStyle { keep_with_next: true, ..text };
         let who = if batch.collective { "đại diện các tập thể" } else { "các cá nhân" };
         blocks.push(para(
-            vec![Span::bold(format!("Lượt {}. ", turn + 1)), Span::plain(format!("Xin mời {who} có tên sau lên nhận {award}:"))],
+            vec![
+                Span::bold(format!("Lượt {}. ", turn + 1)),
+                Span::plain(format!("Xin mời {who} có tên sau lên nhận {award}:")),
+            ],
             kept,
         ));
         for person in &batch.people {
@@ -153,7 +156,11 @@ fn call_ups(batches: &[super::Batch], award: &str, text: ParagraphStyle) -> Vec<
         }
         let thanks = if batch.collective { "các tập thể" } else { "các cá nhân" };
         blocks.push(para(
-            vec![Span { text: format!("Xin chúc mừng {thanks}; kính mời các đồng chí trở về vị trí."), bold: false, italic: true }],
+            vec![Span {
+                text: format!("Xin chúc mừng {thanks}; kính mời các đồng chí trở về vị trí."),
+                bold: false,
+                italic: true,
+            }],
             ParagraphStyle { space_before: 6.0, ..text },
         ));
     }
