@@ -163,6 +163,18 @@ impl Paper {
         }
     }
 
+    /// Its place among the papers of its kind, as `build` writes them:
+    /// by group, and the day's papers in their own order.
+    pub fn order(self) -> (usize, usize) {
+        match self {
+            Paper::Invitations => (0, 0),
+            Paper::Script => (1, 0),
+            Paper::Delegates => (2, 0),
+            Paper::Receipts(n) => (3, n),
+            other => (0, other.group().unwrap_or(0)),
+        }
+    }
+
     /// Its name without extension: "bao-cao", "quyet-dinh-2", "khen-1", "tin-bai", "tong-hop".
     pub fn stem(self) -> String {
         match (self.group(), self.own_name()) {
