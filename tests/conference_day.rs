@@ -289,7 +289,8 @@ fn script_large(pack: &Pack) {
 /// finds nothing.
 fn formats_agree(pack: &Pack) {
     let lo = pack.out.join("lo");
-    let mut names = vec!["giay-moi".to_string(), "kich-ban".into(), "danh-sach-dai-bieu".into()];
+    let mut names =
+        vec!["giay-moi".to_string(), "chuong-trinh-hoi-nghi".into(), "kich-ban".into(), "danh-sach-dai-bieu".into()];
     names.extend((1..=pack.input.khen_thuong.len()).map(|g| format!("ky-nhan-{g}")));
     let day = pack.out.join("day");
     std::fs::create_dir_all(&day).unwrap();
@@ -338,7 +339,35 @@ fn only_day_papers_and_located_errors() {
         .filter(|n| n != "manifest.json")
         .collect();
     made.sort();
-    assert_eq!(made, ["danh-sach-dai-bieu.pdf", "giay-moi.pdf", "kich-ban.pdf", "ky-nhan-1.pdf", "ky-nhan-2.pdf"]);
+    assert_eq!(
+        made,
+        [
+            "chuong-trinh-hoi-nghi.pdf",
+            "danh-sach-dai-bieu.pdf",
+            "giay-moi.pdf",
+            "kich-ban.pdf",
+            "ky-nhan-1.pdf",
+            "ky-nhan-2.pdf"
+        ]
+    );
+    // The default agenda runs from the opening the input gives (08:00),
+    // each item after the one before.
+    let agenda = pdf_layout_lines(&out.join("chuong-trinh-hoi-nghi.pdf"));
+    let times: Vec<u32> = agenda
+        .iter()
+        .filter_map(|l| {
+            let (h, rest) = l.split_once(" giờ ")?;
+            let m = rest.get(..2)?;
+            // The table's rows, not the time line under the title ("08 giờ 00, ngày …").
+            if rest.get(2..3) == Some(",") {
+                return None;
+            }
+            Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+        })
+        .collect();
+    assert_eq!(times.first(), Some(&(8 * 60)), "{agenda:#?}");
+    assert!(times.len() >= 6 && times.windows(2).all(|w| w[0] < w[1]), "{agenda:#?}");
+    assert!(agenda.iter().any(|l| l.contains("Đón tiếp đại biểu")) && agenda.iter().any(|l| l.contains("bế mạc")));
 
     let sample = std::fs::read_to_string(sample_input()).unwrap();
     let start = sample.find("  dai_bieu:").unwrap();
@@ -355,6 +384,16 @@ fn only_day_papers_and_located_errors() {
     let said = String::from_utf8_lossy(&checked.stderr).to_string() + &String::from_utf8_lossy(&checked.stdout);
     assert!(checked.status.success(), "{said}");
     assert!(said.contains("hội nghị chưa có danh sách đại biểu") && said.contains("khong-dai-bieu.yaml:"), "{said}");
+    // An agenda the input gives replaces the default one.
+    let own = dir.path().join("nghi-trinh.yaml");
+    let items = "  nghi_trinh:\n    - { gio: \"14:00\", noi_dung: \"Chào cờ, hát Quốc ca\" }\n    - { gio: \"14:10\", noi_dung: \"Khai mạc\", thuc_hien: \"Ban Tổ chức\" }\n";
+    std::fs::write(&own, sample.replace("  moi_dot: 10", &format!("{items}  moi_dot: 10"))).unwrap();
+    let own_out = dir.path().join("own");
+    build(&own, &own_out, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+    let agenda = pdf_layout_lines(&own_out.join("chuong-trinh-hoi-nghi.pdf"));
+    let rows: Vec<&String> = agenda.iter().filter(|l| l.starts_with("14 giờ")).collect();
+    assert_eq!(rows, ["14 giờ 00 Chào cờ, hát Quốc ca", "14 giờ 10 Khai mạc Ban Tổ chức"], "{agenda:#?}");
+    assert!(!agenda.iter().any(|l| l.contains("Đón tiếp đại biểu")), "{agenda:#?}");
     let bare = dir.path().join("bare");
     build(&without, &bare, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
     assert!(!bare.join("giay-moi.pdf").exists() && !bare.join("danh-sach-dai-bieu.pdf").exists());
@@ -364,10 +403,17 @@ fn only_day_papers_and_located_errors() {
         ("gio: \"08:00\"", "gio: \"8 giờ\"", "giờ «8 giờ» không hợp lệ"),
         ("nguoi_trao: [2, 3]", "nguoi_trao: [2, 9]", "«9» không phải số thứ tự của một đại biểu"),
         ("moi_dot: 10", "moi_dot: 0", "từ 1 đến 30"),
+        (
+            "moi_dot: 10",
+            "moi_dot: 10\n  nghi_trinh: [{ gio: \"25:00\", noi_dung: \"Khai mạc\" }]",
+            "giờ «25:00» không hợp lệ",
+        ),
     ] {
         let bad = dir.path().join("sai.yaml");
-        std::fs::write(&bad, sample.replace(from, to)).unwrap();
-        let line = sample[..sample.find(from).unwrap()].lines().count();
+        let text = sample.replace(from, to);
+        std::fs::write(&bad, &text).unwrap();
+        // The line of the wrong value: the last line of the replacement.
+        let line = text[..text.find(to).unwrap()].lines().count() + to.matches('\n').count();
         let output = baocao(&["check", bad.to_str().unwrap()], &root());
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{stderr}");

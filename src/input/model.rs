@@ -270,6 +270,18 @@ record! {
         pub nguoi_trao: Vec<usize>,
         /// How many recipients go up on stage at once (default 10).
         pub moi_dot: Option<usize>,
+        /// The agenda, in place of the default sequence.
+        pub nghi_trinh: Vec<MucNghiTrinh>,
+    }
+}
+
+record! {
+    /// One item of the agenda: when, what, who.
+    #[derive(Debug, Clone, Serialize)]
+    pub struct MucNghiTrinh {
+        pub gio: Gio,
+        pub noi_dung: String,
+        pub thuc_hien: Option<String>,
     }
 }
 

@@ -134,6 +134,7 @@ fn make(
                 warnings.extend(certificates::make(request, templates, input, out, (index, epoch, standard), &bar)?);
             }
             Paper::Invitations => add(out, paper, &dated(day::invitations::build(input, templates)?, epoch))?,
+            Paper::Agenda => add(out, paper, &dated(day::agenda::build(input, templates)?, epoch))?,
             Paper::Script => add(out, paper, &dated(day::script::build(input, templates)?, epoch))?,
             Paper::Delegates => add(out, paper, &dated(day::lists::delegates(input, templates)?, epoch))?,
             Paper::Receipts(index) => add(out, paper, &dated(day::lists::receipts(input, index, templates)?, epoch))?,

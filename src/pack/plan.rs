@@ -132,6 +132,8 @@ pub enum Paper {
     Summary,
     /// The giấy mời, a page per invited delegate.
     Invitations,
+    /// The chương trình hội nghị: the agenda with times.
+    Agenda,
     /// The chair's kịch bản điều hành.
     Script,
     /// The danh sách đại biểu to sign at the door.
@@ -151,7 +153,9 @@ impl Paper {
             Paper::Certificates(_) => DocKind::Khen,
             Paper::Press => DocKind::TinBai,
             Paper::Summary => DocKind::TongHop,
-            Paper::Invitations | Paper::Script | Paper::Delegates | Paper::Receipts(_) => DocKind::NgayHoiNghi,
+            Paper::Invitations | Paper::Agenda | Paper::Script | Paper::Delegates | Paper::Receipts(_) => {
+                DocKind::NgayHoiNghi
+            }
         }
     }
 
@@ -168,9 +172,10 @@ impl Paper {
     pub fn order(self) -> (usize, usize) {
         match self {
             Paper::Invitations => (0, 0),
-            Paper::Script => (1, 0),
-            Paper::Delegates => (2, 0),
-            Paper::Receipts(n) => (3, n),
+            Paper::Agenda => (1, 0),
+            Paper::Script => (2, 0),
+            Paper::Delegates => (3, 0),
+            Paper::Receipts(n) => (4, n),
             other => (0, other.group().unwrap_or(0)),
         }
     }
@@ -189,6 +194,7 @@ impl Paper {
     const fn own_name(self) -> Option<&'static str> {
         match self {
             Paper::Invitations => Some("giay-moi"),
+            Paper::Agenda => Some("chuong-trinh-hoi-nghi"),
             Paper::Script => Some("kich-ban"),
             Paper::Delegates => Some("danh-sach-dai-bieu"),
             Paper::Receipts(_) => Some("ky-nhan"),
@@ -219,12 +225,20 @@ impl Paper {
         };
         let numbered = |kind: DocKind| stem.strip_prefix(kind.name())?.strip_prefix('-').and_then(group);
         let named = |name: &str| stem.strip_prefix(name)?.strip_prefix('-').and_then(group);
-        [Paper::Report, Paper::Press, Paper::Summary, Paper::Invitations, Paper::Script, Paper::Delegates]
-            .into_iter()
-            .find(|paper| stem == paper.stem())
-            .or_else(|| numbered(DocKind::QuyetDinh).map(Paper::Decision))
-            .or_else(|| numbered(DocKind::Khen).map(Paper::Certificates))
-            .or_else(|| named("ky-nhan").map(Paper::Receipts))
+        [
+            Paper::Report,
+            Paper::Press,
+            Paper::Summary,
+            Paper::Invitations,
+            Paper::Agenda,
+            Paper::Script,
+            Paper::Delegates,
+        ]
+        .into_iter()
+        .find(|paper| stem == paper.stem())
+        .or_else(|| numbered(DocKind::QuyetDinh).map(Paper::Decision))
+        .or_else(|| numbered(DocKind::Khen).map(Paper::Certificates))
+        .or_else(|| named("ky-nhan").map(Paper::Receipts))
     }
 
     /// What a clerk calls it: "Quyết định khen thưởng 2".
@@ -236,6 +250,7 @@ impl Paper {
             Paper::Press => "Tin bài".into(),
             Paper::Summary => "Báo cáo tổng hợp".into(),
             Paper::Invitations => "Giấy mời".into(),
+            Paper::Agenda => "Chương trình hội nghị".into(),
             Paper::Script => "Kịch bản điều hành".into(),
             Paper::Delegates => "Danh sách đại biểu".into(),
             Paper::Receipts(n) => format!("Danh sách ký nhận nhóm {}", n + 1),
@@ -258,6 +273,7 @@ pub fn conference_papers(input: &Input) -> Vec<Paper> {
         if conference.dai_bieu.iter().any(|d| !d.to_chuc) {
             papers.push(Paper::Invitations);
         }
+        papers.push(Paper::Agenda);
         papers.push(Paper::Script);
         if !conference.dai_bieu.is_empty() {
             papers.push(Paper::Delegates);
@@ -278,7 +294,14 @@ mod tests {
 
     #[test]
     fn names_read_back_as_their_papers() {
-        let day = [Paper::Invitations, Paper::Script, Paper::Delegates, Paper::Receipts(0), Paper::Receipts(4)];
+        let day = [
+            Paper::Invitations,
+            Paper::Agenda,
+            Paper::Script,
+            Paper::Delegates,
+            Paper::Receipts(0),
+            Paper::Receipts(4),
+        ];
         for paper in [Paper::Report, Paper::Decision(0), Paper::Decision(11), Paper::Certificates(998), Paper::Press]
             .into_iter()
             .chain(day)

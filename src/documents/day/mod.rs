@@ -1,9 +1,11 @@
 //! The conference-day papers: the giấy mời for each invited delegate, the
+//! chương trình (agenda with times), the
 //! chair's kịch bản điều hành with the award call-ups in batches, the
 //! danh sách đại biểu and each award group's danh sách ký nhận — built
 //! from the same records as the report and the decisions, the names
 //! worded by `words::people` and `words::awards` as everywhere else.
 
+pub(crate) mod agenda;
 pub(crate) mod invitations;
 pub(crate) mod lists;
 pub(crate) mod script;

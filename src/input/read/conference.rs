@@ -5,7 +5,9 @@ use crate::input::yaml::Node;
 
 use super::Reader;
 use crate::diag::{Expect, Kind};
-use crate::input::model::{Buoi, ChuongTrinh, DaiBieu, GiaiDoan, Gio, HinhThucHoiNghi, HoiNghi, LoaiHoiNghi, TinBai};
+use crate::input::model::{
+    Buoi, ChuongTrinh, DaiBieu, GiaiDoan, Gio, HinhThucHoiNghi, HoiNghi, LoaiHoiNghi, MucNghiTrinh, TinBai,
+};
 
 impl Reader<'_> {
     /// A count of years: a whole number from 1 to 100.
@@ -112,11 +114,19 @@ impl Reader<'_> {
         let delegates = dai_bieu.as_ref().map_or(0, Vec::len);
         let nguoi_trao = self.list_of(&r, "nguoi_trao", |s, v, p| s.delegate_number(v, p, delegates));
         let moi_dot = self.optional(&r, "moi_dot", Self::batch_size);
+        let nghi_trinh = self.list_of(&r, "nghi_trinh", |s, v, p| {
+            let r = s.record(v, p, MucNghiTrinh::KEYS)?;
+            let gio = s.required(&r, "gio", Self::time_of_day);
+            let noi_dung = s.required(&r, "noi_dung", Self::text);
+            let thuc_hien = s.optional(&r, "thuc_hien", Self::maybe_text);
+            Some(MucNghiTrinh { gio: gio?, noi_dung: noi_dung?, thuc_hien })
+        });
         Some(HoiNghi {
             gio,
             chu_tri,
             nguoi_trao: nguoi_trao?,
             moi_dot,
+            nghi_trinh: nghi_trinh?,
             ngay: ngay?,
             buoi,
             dia_diem,
