@@ -31,7 +31,11 @@ pub(crate) fn conference_name(input: &Input, templates: &Templates) -> Result<St
     let context = super::report::context(input);
     let subject = markup::plain_text(templates.render("bao-cao-trich-yeu", &context)?.trim());
     let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
-    Ok(format!("Hội nghị {}", figures::lower_first(&subject)))
+    let subject = figures::lower_first(&subject);
+    // A one-year report's subject is its results ("Kết quả thực hiện …"):
+    // the conference reviews them.
+    let reviews = ["sơ kết", "tổng kết", "đánh giá"].iter().any(|w| subject.to_lowercase().starts_with(w));
+    Ok(if reviews { format!("Hội nghị {subject}") } else { format!("Hội nghị đánh giá {subject}") })
 }
 
 /// "08 giờ 00, ngày 21 tháng 8 năm 2018" with the time; "Buổi sáng,
