@@ -121,6 +121,10 @@ fn manifest_lists_what_was_written() {
         ("tin-bai.pdf", "tin-bai", "pdf"),
         ("tin-bai.docx", "tin-bai", "docx"),
         ("tin-bai.txt", "tin-bai", "txt"),
+        ("giay-moi.pdf", "ngay-hoi-nghi", "pdf"),
+        ("kich-ban.docx", "ngay-hoi-nghi", "docx"),
+        ("danh-sach-dai-bieu.pdf", "ngay-hoi-nghi", "pdf"),
+        ("ky-nhan-2.docx", "ngay-hoi-nghi", "docx"),
     ];
     for (path, kind, format) in expected {
         assert!(listed.contains(&(path.into(), kind.into(), format.into())), "{path} not listed: {listed:?}");

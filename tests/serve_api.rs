@@ -177,6 +177,13 @@ fn conferences_are_created_read_edited_and_served_as_the_contract_says() {
     );
     assert!(page.header("x-trang").and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| n >= 2));
     assert_eq!(client.get(&format!("{conference}/preview/9/bao-cao/1.png")).status, 404);
+    // The conference-day papers download and preview like the others.
+    let script = client.get(&format!("{conference}/files/kich-ban.pdf"));
+    assert_eq!((script.status, script.header("content-type")), (200, Some("application/pdf")));
+    assert!(pdf_text(&script.body).contains("KỊCH BẢN ĐIỀU HÀNH"));
+    let invitation = client.get(&format!("{conference}/preview/2/giay-moi/1.png"));
+    assert_eq!((invitation.status, invitation.header("content-type")), (200, Some("image/png")));
+    assert_eq!(client.get(&format!("{conference}/files/ky-nhan-2.docx")).status, 200);
 
     // Summaries: a ZIP of the summary papers, or 422.
     let summary = client.post_json("/api/summary", &json!({ "conferences": [id], "from": 2013, "to": 2018 }));

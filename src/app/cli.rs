@@ -192,6 +192,11 @@ const DOC_KINDS: &[Choice<DocKind>] = &[
     (DocKind::QuyetDinh.name(), Some("Each award group's decision with its attached list"), DocKind::QuyetDinh),
     (DocKind::Khen.name(), Some("Each award group's certificates"), DocKind::Khen),
     (DocKind::TinBai.name(), Some("The press summary"), DocKind::TinBai),
+    (
+        DocKind::NgayHoiNghi.name(),
+        Some("The conference-day papers: invitations, the chair's script, delegate and receipt lists"),
+        DocKind::NgayHoiNghi,
+    ),
 ];
 
 const FORMATS: &[Choice<Format>] = &[("pdf", None, Format::Pdf), ("docx", None, Format::Docx)];

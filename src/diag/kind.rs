@@ -26,6 +26,17 @@ pub enum Kind {
         choices: Vec<String>,
     },
     BadDate(String),
+    /// A time of day that is not "HH:MM".
+    BadTime(String),
+    /// A delegate number (`nguoi_trao`) outside 1..=count.
+    NoSuchDelegate {
+        typed: String,
+        count: usize,
+    },
+    /// A batch size (`moi_dot`) outside 1..=30.
+    BadBatch,
+    /// Note: a conference without delegates makes no delegate papers.
+    NoDelegates,
     NotYear(String),
     Negative(String),
     ControlChar(char),

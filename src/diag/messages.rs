@@ -206,7 +206,7 @@ impl Kind {
             | Kind::UnsureCase { .. }
             | Kind::AuthorityUnlikeSigner { .. }
             | Kind::JointSymbolMissing { .. } => Severity::Warning,
-            Kind::FamilyDerived { .. } => Severity::Info,
+            Kind::FamilyDerived { .. } | Kind::NoDelegates => Severity::Info,
             Kind::List(list) => list.severity(),
             Kind::Workspace(kind) => kind.severity(),
             _ => Severity::Error,
@@ -249,6 +249,14 @@ impl Kind {
             Kind::BadChoice { value, choices } => format!("invalid value «{value}»; choose one of: {}", list(choices)),
             Kind::BadDate(value) if vi => format!("ngày «{value}» không hợp lệ; cần ngày có thật, dạng YYYY-MM-DD (ví dụ 2018-08-21)"),
             Kind::BadDate(value) => format!("invalid date «{value}»; expected a real date as YYYY-MM-DD (e.g. 2018-08-21)"),
+            Kind::BadTime(value) if vi => format!("giờ «{value}» không hợp lệ; cần dạng GG:PP (ví dụ 08:00)"),
+            Kind::BadTime(value) => format!("invalid time «{value}»; expected HH:MM (e.g. 08:00)"),
+            Kind::NoSuchDelegate { typed, count } if vi => format!("«{typed}» không phải số thứ tự của một đại biểu trong hoi_nghi.dai_bieu (từ 1 đến {count})"),
+            Kind::NoSuchDelegate { typed, count } => format!("«{typed}» is not the number of a delegate in hoi_nghi.dai_bieu (1 to {count})"),
+            Kind::BadBatch if vi => "cần số người mỗi lượt lên nhận khen, từ 1 đến 30".into(),
+            Kind::BadBatch => "expected how many recipients go up at once, 1 to 30".into(),
+            Kind::NoDelegates if vi => "hội nghị chưa có danh sách đại biểu (hoi_nghi.dai_bieu): không làm giấy mời và danh sách đại biểu".into(),
+            Kind::NoDelegates => "the conference has no delegates (hoi_nghi.dai_bieu): no invitations or delegate list are made".into(),
             Kind::NotYear(value) if vi => format!("«{value}» không phải là năm (cần số nguyên, ví dụ 2018)"),
             Kind::NotYear(value) => format!("«{value}» is not a year (expected an integer such as 2018)"),
             Kind::Negative(value) if vi => format!("số «{value}» âm; số liệu không được âm"),

@@ -4,6 +4,7 @@
 
 pub(crate) mod bases;
 pub(crate) mod certificate;
+pub(crate) mod day;
 pub(crate) mod decision;
 pub(crate) mod family;
 pub(crate) mod metrics;

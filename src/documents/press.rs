@@ -13,7 +13,7 @@ use crate::diag::Problem;
 use crate::doc::{Align, Block, Document, Metadata, Page, Paragraph, ParagraphStyle, Role, Span, Timestamp};
 use crate::input::{Buoi, HinhThucHoiNghi, Input, LoaiHoiNghi};
 use crate::words::templates::Templates;
-use crate::words::{awards, figures};
+use crate::words::{awards, people};
 
 /// What the press template sees: the report's data plus the conference.
 #[derive(Serialize)]
@@ -59,7 +59,7 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, S
         Some(Buoi::Toi) => "Tối",
         None => "Ngày",
     };
-    let delegates = conference.dai_bieu.iter().map(delegate).collect();
+    let delegates = conference.dai_bieu.iter().map(people::delegate_in_sentence).collect();
     let organisers: Vec<String> = if conference.don_vi_to_chuc.is_empty() {
         vec![report.don_vi.clone()]
     } else {
@@ -153,32 +153,6 @@ fn report_kind(input: &Input) -> &'static str {
     }
 }
 
-/// A delegate as the press names one: "Thiếu tướng Trần Thị Ngọc Đẹp,
-/// Cục trưởng …", "đồng chí Lê Khắc Nam, Phó Chủ tịch …"; who is not named
-/// ("Lãnh đạo Ủy ban MTTQ Việt Nam tỉnh") is never "đồng chí": "lãnh đạo
-/// Ủy ban MTTQ Việt Nam tỉnh".
-fn delegate(person: &crate::input::DaiBieu) -> String {
-    let name = one_line(&person.ho_ten);
-    let role = one_line(&person.chuc_vu);
-    let with_role = |who: String| if role.is_empty() { who } else { format!("{who}, {role}") };
-    match &person.cap_bac {
-        Some(rank) => with_role(format!("{rank} {name}")),
-        None if is_personal_name(&name) => with_role(format!("đồng chí {name}")),
-        None => with_role(figures::lower_first(&name)),
-    }
-}
-
-/// A person's name: two to six words, each capitalised ("Lê Khắc Nam"),
-/// not a body or a title ("Lãnh đạo UBND thành phố", "Đại diện …").
-fn is_personal_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut letters = w.chars().filter(|c| c.is_alphabetic());
-            letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
-        })
-}
-
 /// A name typed over several lines for a header, on one line for a sentence.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -257,8 +231,13 @@ mod tests {
     use super::*;
 
     fn delegate_of(rank: Option<&str>, name: &str, role: &str) -> String {
-        let person = crate::input::DaiBieu { cap_bac: rank.map(Into::into), ho_ten: name.into(), chuc_vu: role.into() };
-        delegate(&person)
+        let person = crate::input::DaiBieu {
+            cap_bac: rank.map(Into::into),
+            ho_ten: name.into(),
+            chuc_vu: role.into(),
+            to_chuc: false,
+        };
+        people::delegate_in_sentence(&person)
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) 
         }
     };
     derived("co_quan.ten".into(), &input.co_quan.ten, None, &mut warn);
+    // A conference without delegates makes no papers that name them.
+    if input.hoi_nghi.as_ref().is_some_and(|c| c.dai_bieu.is_empty()) {
+        warn(at("hoi_nghi"), "hoi_nghi".into(), Kind::NoDelegates);
+    }
     let several = input.cac_chuong_trinh.len() > 1;
     for (p, programme) in input.cac_chuong_trinh.iter().enumerate() {
         let path = if several { format!("chuong_trinh[{p}]") } else { "chuong_trinh".to_string() };

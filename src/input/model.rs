@@ -261,7 +261,35 @@ record! {
         pub tin_bai: Option<TinBai>,
         /// What kind of gathering it is (default: a conference).
         pub loai: Option<LoaiHoiNghi>,
+        /// When it opens ("08:00"): the invitations' and the script's time.
+        pub gio: Option<Gio>,
+        /// Who chairs, as the script names them ("Đại tá Lê Nguyên Trường").
+        pub chu_tri: Option<String>,
+        /// For each award group, the number (from 1) of the delegate who
+        /// presents it; the first delegate when absent.
+        pub nguoi_trao: Vec<usize>,
+        /// How many recipients go up on stage at once (default 10).
+        pub moi_dot: Option<usize>,
+        /// The agenda, in place of the default sequence.
+        pub nghi_trinh: Vec<MucNghiTrinh>,
     }
+}
+
+record! {
+    /// One item of the agenda: when, what, who.
+    #[derive(Debug, Clone, Serialize)]
+    pub struct MucNghiTrinh {
+        pub gio: Gio,
+        pub noi_dung: String,
+        pub thuc_hien: Option<String>,
+    }
+}
+
+/// A time of day, 24-hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Gio {
+    pub gio: u32,
+    pub phut: u32,
 }
 
 /// The kind of gathering the review is held at, as the tin bài names it.
@@ -296,6 +324,8 @@ record! {
         pub cap_bac: Option<String>,
         pub ho_ten: String,
         pub chuc_vu: String,
+        /// The delegate belongs to the organising bodies: not invited.
+        pub to_chuc: bool,
     }
 }
 

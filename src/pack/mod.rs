@@ -10,7 +10,7 @@ pub(crate) mod output;
 pub mod plan;
 
 use crate::diag::{Failure, IoAction, Kind, Location, Problem};
-use crate::documents::{certificate, decision, press, report, summary};
+use crate::documents::{certificate, day, decision, press, report, summary};
 use crate::render::pdf::Standard;
 use crate::render::Stop;
 use crate::render::{docx, pdf};
@@ -47,6 +47,7 @@ pub fn check(request: &BuildRequest) -> Result<Vec<Problem>, Failure> {
     }
     if input.hoi_nghi.is_some() {
         press::build(&input, &templates)?;
+        day::script::build(&input, &templates)?;
     }
     // How list files were read and what the input should look at again
     // come first, then what fitting the certificates found.
@@ -132,6 +133,11 @@ fn make(
             Paper::Certificates(index) => {
                 warnings.extend(certificates::make(request, templates, input, out, (index, epoch, standard), &bar)?);
             }
+            Paper::Invitations => add(out, paper, &dated(day::invitations::build(input, templates)?, epoch))?,
+            Paper::Agenda => add(out, paper, &dated(day::agenda::build(input, templates)?, epoch))?,
+            Paper::Script => add(out, paper, &dated(day::script::build(input, templates)?, epoch))?,
+            Paper::Delegates => add(out, paper, &dated(day::lists::delegates(input, templates)?, epoch))?,
+            Paper::Receipts(index) => add(out, paper, &dated(day::lists::receipts(input, index, templates)?, epoch))?,
             Paper::Summary => unreachable!("a conference's papers hold no period summary"),
         }
     }

@@ -54,6 +54,9 @@ pub enum DocKind {
     TinBai,
     /// The period summary of several reports (`baocao summary`).
     TongHop,
+    /// The conference-day papers: invitations, the chair's script, the
+    /// delegate list and the receipt lists.
+    NgayHoiNghi,
 }
 
 impl DocKind {
@@ -65,6 +68,7 @@ impl DocKind {
             DocKind::Khen => "khen",
             DocKind::TinBai => "tin-bai",
             DocKind::TongHop => "tong-hop",
+            DocKind::NgayHoiNghi => "ngay-hoi-nghi",
         }
     }
 }
@@ -126,6 +130,16 @@ pub enum Paper {
     Press,
     /// The period summary.
     Summary,
+    /// The giấy mời, a page per invited delegate.
+    Invitations,
+    /// The chương trình hội nghị: the agenda with times.
+    Agenda,
+    /// The chair's kịch bản điều hành.
+    Script,
+    /// The danh sách đại biểu to sign at the door.
+    Delegates,
+    /// The danh sách ký nhận of award group `n` (from 0).
+    Receipts(usize),
 }
 
 /// The most award groups a paper's name can number (`khen-999`).
@@ -139,22 +153,52 @@ impl Paper {
             Paper::Certificates(_) => DocKind::Khen,
             Paper::Press => DocKind::TinBai,
             Paper::Summary => DocKind::TongHop,
+            Paper::Invitations | Paper::Agenda | Paper::Script | Paper::Delegates | Paper::Receipts(_) => {
+                DocKind::NgayHoiNghi
+            }
         }
     }
 
     /// The award group the paper belongs to (from 0).
     pub fn group(self) -> Option<usize> {
         match self {
-            Paper::Decision(n) | Paper::Certificates(n) => Some(n),
+            Paper::Decision(n) | Paper::Certificates(n) | Paper::Receipts(n) => Some(n),
             _ => None,
+        }
+    }
+
+    /// Its place among the papers of its kind, as `build` writes them:
+    /// by group, and the day's papers in their own order.
+    pub fn order(self) -> (usize, usize) {
+        match self {
+            Paper::Invitations => (0, 0),
+            Paper::Agenda => (1, 0),
+            Paper::Script => (2, 0),
+            Paper::Delegates => (3, 0),
+            Paper::Receipts(n) => (4, n),
+            other => (0, other.group().unwrap_or(0)),
         }
     }
 
     /// Its name without extension: "bao-cao", "quyet-dinh-2", "khen-1", "tin-bai", "tong-hop".
     pub fn stem(self) -> String {
-        match self.group() {
-            Some(n) => format!("{}-{}", self.kind().name(), n + 1),
-            None => self.kind().name().to_string(),
+        match (self.group(), self.own_name()) {
+            (Some(n), Some(name)) => format!("{name}-{}", n + 1),
+            (Some(n), None) => format!("{}-{}", self.kind().name(), n + 1),
+            (None, Some(name)) => name.to_string(),
+            (None, None) => self.kind().name().to_string(),
+        }
+    }
+
+    /// The file name of a paper whose kind holds several papers.
+    const fn own_name(self) -> Option<&'static str> {
+        match self {
+            Paper::Invitations => Some("giay-moi"),
+            Paper::Agenda => Some("chuong-trinh-hoi-nghi"),
+            Paper::Script => Some("kich-ban"),
+            Paper::Delegates => Some("danh-sach-dai-bieu"),
+            Paper::Receipts(_) => Some("ky-nhan"),
+            _ => None,
         }
     }
 
@@ -180,11 +224,21 @@ impl Paper {
             number.parse::<usize>().ok().filter(|n| fine && (1..=MAX_GROUPS).contains(n)).map(|n| n - 1)
         };
         let numbered = |kind: DocKind| stem.strip_prefix(kind.name())?.strip_prefix('-').and_then(group);
-        [Paper::Report, Paper::Press, Paper::Summary]
-            .into_iter()
-            .find(|paper| stem == paper.kind().name())
-            .or_else(|| numbered(DocKind::QuyetDinh).map(Paper::Decision))
-            .or_else(|| numbered(DocKind::Khen).map(Paper::Certificates))
+        let named = |name: &str| stem.strip_prefix(name)?.strip_prefix('-').and_then(group);
+        [
+            Paper::Report,
+            Paper::Press,
+            Paper::Summary,
+            Paper::Invitations,
+            Paper::Agenda,
+            Paper::Script,
+            Paper::Delegates,
+        ]
+        .into_iter()
+        .find(|paper| stem == paper.stem())
+        .or_else(|| numbered(DocKind::QuyetDinh).map(Paper::Decision))
+        .or_else(|| numbered(DocKind::Khen).map(Paper::Certificates))
+        .or_else(|| named("ky-nhan").map(Paper::Receipts))
     }
 
     /// What a clerk calls it: "Quyết định khen thưởng 2".
@@ -195,20 +249,36 @@ impl Paper {
             Paper::Certificates(n) => format!("Bằng khen / giấy khen nhóm {}", n + 1),
             Paper::Press => "Tin bài".into(),
             Paper::Summary => "Báo cáo tổng hợp".into(),
+            Paper::Invitations => "Giấy mời".into(),
+            Paper::Agenda => "Chương trình hội nghị".into(),
+            Paper::Script => "Kịch bản điều hành".into(),
+            Paper::Delegates => "Danh sách đại biểu".into(),
+            Paper::Receipts(n) => format!("Danh sách ký nhận nhóm {}", n + 1),
         }
     }
 }
 
 /// Every paper a conference makes, in the order a clerk reads them: the
 /// report, each group's decision, each group's certificates, and the press
-/// summary when the input has a conference.
+/// summary and the day's papers when the input has a conference: the
+/// invitations (when a delegate is invited), the chair's script, the
+/// delegate list (when there are delegates) and each group's receipt list.
 pub fn conference_papers(input: &Input) -> Vec<Paper> {
     let groups = input.khen_thuong.len();
     let mut papers = vec![Paper::Report];
     papers.extend((0..groups).map(Paper::Decision));
     papers.extend((0..groups).map(Paper::Certificates));
-    if input.hoi_nghi.is_some() {
+    if let Some(conference) = &input.hoi_nghi {
         papers.push(Paper::Press);
+        if conference.dai_bieu.iter().any(|d| !d.to_chuc) {
+            papers.push(Paper::Invitations);
+        }
+        papers.push(Paper::Agenda);
+        papers.push(Paper::Script);
+        if !conference.dai_bieu.is_empty() {
+            papers.push(Paper::Delegates);
+        }
+        papers.extend((0..groups).map(Paper::Receipts));
     }
     papers
 }
@@ -224,7 +294,18 @@ mod tests {
 
     #[test]
     fn names_read_back_as_their_papers() {
-        for paper in [Paper::Report, Paper::Decision(0), Paper::Decision(11), Paper::Certificates(998), Paper::Press] {
+        let day = [
+            Paper::Invitations,
+            Paper::Agenda,
+            Paper::Script,
+            Paper::Delegates,
+            Paper::Receipts(0),
+            Paper::Receipts(4),
+        ];
+        for paper in [Paper::Report, Paper::Decision(0), Paper::Decision(11), Paper::Certificates(998), Paper::Press]
+            .into_iter()
+            .chain(day)
+        {
             assert_eq!(Paper::parse(&paper.stem()), Some(paper));
             for format in paper.formats() {
                 assert_eq!(Paper::parse(&paper.file(*format)), Some(paper));
@@ -232,6 +313,9 @@ mod tests {
         }
         assert_eq!(Paper::Decision(1).file(FileFormat::Docx), "quyet-dinh-2.docx");
         assert_eq!(Paper::Certificates(0).stem(), "khen-1");
+        assert_eq!(Paper::Receipts(1).file(FileFormat::Pdf), "ky-nhan-2.pdf");
+        assert_eq!(Paper::Invitations.file(FileFormat::Docx), "giay-moi.docx");
+        assert_eq!(Paper::Script.kind().name(), "ngay-hoi-nghi");
         for wrong in ["khen-0", "khen-01", "khen-1000", "khen-", "quyet-dinh-x", "bao-cao-1", "manifest", ""] {
             assert_eq!(Paper::parse(wrong), None, "{wrong}");
         }

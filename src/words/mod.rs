@@ -7,6 +7,7 @@ pub(crate) mod boxes;
 pub(crate) mod figures;
 pub mod helpers;
 pub(crate) mod markup;
+pub(crate) mod people;
 pub(crate) mod programmes;
 mod template_files;
 pub mod templates;

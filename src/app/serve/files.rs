@@ -140,7 +140,8 @@ pub(crate) async fn pack(State(app): State<Arc<App>>, Path(id): Path<i64>, Query
     let print = print_options(&app, &query).await?;
     let mut outputs = Vec::new();
     // In the order `build` writes them.
-    for (rank, part) in [DocKind::BaoCao, DocKind::QuyetDinh, DocKind::TinBai, DocKind::Khen].into_iter().enumerate() {
+    let parts = [DocKind::BaoCao, DocKind::QuyetDinh, DocKind::TinBai, DocKind::NgayHoiNghi, DocKind::Khen];
+    for (rank, part) in parts.into_iter().enumerate() {
         for format in [Format::Pdf, Format::Docx] {
             match app.renderer.part(&version, part, format, &print).await {
                 Ok(Ok(output)) => outputs.push((rank, output)),
@@ -154,8 +155,8 @@ pub(crate) async fn pack(State(app): State<Arc<App>>, Path(id): Path<i64>, Query
             outputs.iter().flat_map(|(rank, o)| o.files.iter().map(move |f| (*rank, f))).collect();
         // As `build` lists them: paper by paper, PDF before DOCX before text.
         files.sort_by_key(|(part, file)| {
-            let group = Paper::parse(&file.entry.path).and_then(Paper::group).unwrap_or(0);
-            (*part, group, file.entry.format)
+            let order = Paper::parse(&file.entry.path).map_or((0, 0), Paper::order);
+            (*part, order, file.entry.format)
         });
         let files: Vec<&OutputFile> = files.into_iter().map(|(_, f)| f).collect();
         zip_files(super::stored::INPUT_NAME, &files)

@@ -5,7 +5,9 @@ use crate::input::yaml::Node;
 
 use super::Reader;
 use crate::diag::{Expect, Kind};
-use crate::input::model::{Buoi, ChuongTrinh, DaiBieu, GiaiDoan, HinhThucHoiNghi, HoiNghi, LoaiHoiNghi, TinBai};
+use crate::input::model::{
+    Buoi, ChuongTrinh, DaiBieu, GiaiDoan, Gio, HinhThucHoiNghi, HoiNghi, LoaiHoiNghi, MucNghiTrinh, TinBai,
+};
 
 impl Reader<'_> {
     /// A count of years: a whole number from 1 to 100.
@@ -86,7 +88,8 @@ impl Reader<'_> {
             let cap_bac = s.optional(&r, "cap_bac", Self::maybe_text);
             let ho_ten = s.required(&r, "ho_ten", Self::text);
             let chuc_vu = s.required(&r, "chuc_vu", Self::text);
-            Some(DaiBieu { cap_bac, ho_ten: ho_ten?, chuc_vu: chuc_vu? })
+            let to_chuc = s.optional(&r, "to_chuc", Self::yes_no).unwrap_or(false);
+            Some(DaiBieu { cap_bac, ho_ten: ho_ten?, chuc_vu: chuc_vu?, to_chuc })
         });
         let don_vi_to_chuc = self.optional(&r, "don_vi_to_chuc", Self::text_list);
         let chi_dao = self.optional(&r, "chi_dao", Self::paragraphs);
@@ -106,7 +109,24 @@ impl Reader<'_> {
             ];
             s.choice(v, p, &kinds)
         });
+        let gio = self.optional(&r, "gio", Self::time_of_day);
+        let chu_tri = self.optional(&r, "chu_tri", Self::maybe_text);
+        let delegates = dai_bieu.as_ref().map_or(0, Vec::len);
+        let nguoi_trao = self.list_of(&r, "nguoi_trao", |s, v, p| s.delegate_number(v, p, delegates));
+        let moi_dot = self.optional(&r, "moi_dot", Self::batch_size);
+        let nghi_trinh = self.list_of(&r, "nghi_trinh", |s, v, p| {
+            let r = s.record(v, p, MucNghiTrinh::KEYS)?;
+            let gio = s.required(&r, "gio", Self::time_of_day);
+            let noi_dung = s.required(&r, "noi_dung", Self::text);
+            let thuc_hien = s.optional(&r, "thuc_hien", Self::maybe_text);
+            Some(MucNghiTrinh { gio: gio?, noi_dung: noi_dung?, thuc_hien })
+        });
         Some(HoiNghi {
+            gio,
+            chu_tri,
+            nguoi_trao: nguoi_trao?,
+            moi_dot,
+            nghi_trinh: nghi_trinh?,
             ngay: ngay?,
             buoi,
             dia_diem,
@@ -117,6 +137,50 @@ impl Reader<'_> {
             tin_bai,
             loai,
         })
+    }
+}
+
+impl Reader<'_> {
+    /// `true` or `false`.
+    fn yes_no(&mut self, value: &Node, path: &str) -> Option<bool> {
+        self.choice(value, path, &[("true", true), ("false", false)])
+    }
+
+    /// "08:00", "8:30", "14h00": hours 0–23, minutes 0–59.
+    fn time_of_day(&mut self, value: &Node, path: &str) -> Option<Gio> {
+        let text = self.text(value, path)?;
+        let parsed = text.split_once([':', 'h']).and_then(|(h, m)| {
+            let digits = |t: &str| (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+            let (h, m) = (h.trim(), m.trim());
+            if !digits(h) || m.len() != 2 || !digits(m) {
+                return None;
+            }
+            let (gio, phut) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+            (gio < 24 && phut < 60).then_some(Gio { gio, phut })
+        });
+        if parsed.is_none() {
+            self.report(path, false, Kind::BadTime(text));
+        }
+        parsed
+    }
+
+    /// A delegate's number in `dai_bieu`, from 1; stored from 0.
+    fn delegate_number(&mut self, value: &Node, path: &str, count: usize) -> Option<usize> {
+        let number = value.as_u64().map(|n| n as usize).filter(|n| (1..=count).contains(n));
+        if number.is_none() {
+            let typed = value.as_u64().map_or_else(|| format!("{:?}", value.value), |n| n.to_string());
+            self.report(path, false, Kind::NoSuchDelegate { typed, count });
+        }
+        number.map(|n| n - 1)
+    }
+
+    /// How many recipients a stage holds: 1 to 30.
+    fn batch_size(&mut self, value: &Node, path: &str) -> Option<usize> {
+        let size = value.as_u64().filter(|n| (1..=30).contains(n)).map(|n| n as usize);
+        if size.is_none() {
+            self.report(path, false, Kind::BadBatch);
+        }
+        size
     }
 }
 

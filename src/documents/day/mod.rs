@@ -1,0 +1,113 @@
+//! The conference-day papers: the giấy mời for each invited delegate, the
+//! chương trình (agenda with times), the
+//! chair's kịch bản điều hành with the award call-ups in batches, the
+//! danh sách đại biểu and each award group's danh sách ký nhận — built
+//! from the same records as the report and the decisions, the names
+//! worded by `words::people` and `words::awards` as everywhere else.
+
+pub(crate) mod agenda;
+pub(crate) mod invitations;
+pub(crate) mod lists;
+pub(crate) mod script;
+
+use crate::diag::Problem;
+use crate::doc::{Align, Block, Paragraph, ParagraphStyle, Span};
+use crate::input::{Buoi, DaiBieu, HoiNghi, Input, NguoiNhan, NhomKhen};
+use crate::words::templates::Templates;
+use crate::words::{awards, figures, markup};
+
+/// Recipients called up at once when the input does not say (a stage
+/// holds 8–12).
+pub(crate) const DEFAULT_BATCH: usize = 10;
+
+/// The conference of `input`; the pack makes day papers only for one.
+pub(crate) fn conference(input: &Input) -> &HoiNghi {
+    input.hoi_nghi.as_ref().expect("the pack makes conference-day papers only for an input with a conference")
+}
+
+/// "Hội nghị sơ kết 5 năm thực hiện Chương trình phối hợp …": the
+/// report's trích yếu, as the conference that reviews it.
+pub(crate) fn conference_name(input: &Input, templates: &Templates) -> Result<String, Problem> {
+    let context = super::report::context(input);
+    let subject = markup::plain_text(templates.render("bao-cao-trich-yeu", &context)?.trim());
+    let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    let subject = figures::lower_first(&subject);
+    // A one-year report's subject is its results ("Kết quả thực hiện …"):
+    // the conference reviews them.
+    let reviews = ["sơ kết", "tổng kết", "đánh giá"].iter().any(|w| subject.to_lowercase().starts_with(w));
+    Ok(if reviews { format!("Hội nghị {subject}") } else { format!("Hội nghị đánh giá {subject}") })
+}
+
+/// "08 giờ 00, ngày 21 tháng 8 năm 2018" with the time; "Buổi sáng,
+/// ngày …" with only the part of the day; "Ngày …" with neither.
+pub(crate) fn time_line(conference: &HoiNghi) -> String {
+    let date = conference.ngay.long();
+    match (conference.gio, conference.buoi) {
+        (Some(time), _) => format!("{:02} giờ {:02}, {date}", time.gio, time.phut),
+        (None, Some(part)) => format!("Buổi {}, {date}", part_of_day(part)),
+        (None, None) => format!("N{}", &date[1..]),
+    }
+}
+
+fn part_of_day(part: Buoi) -> &'static str {
+    match part {
+        Buoi::Sang => "sáng",
+        Buoi::Chieu => "chiều",
+        Buoi::Toi => "tối",
+    }
+}
+
+/// The delegates invited: those not of the organising bodies, in order.
+pub(crate) fn invited(conference: &HoiNghi) -> impl Iterator<Item = &DaiBieu> {
+    conference.dai_bieu.iter().filter(|d| !d.to_chuc)
+}
+
+/// Who presents award group `index`: the delegate `nguoi_trao` names, or
+/// the first delegate.
+pub(crate) fn presenter(conference: &HoiNghi, index: usize) -> Option<&DaiBieu> {
+    let number = conference.nguoi_trao.get(index).copied().unwrap_or(0);
+    conference.dai_bieu.get(number)
+}
+
+/// "Bằng khen của Chủ tịch UBND thành phố": the award as a sentence names it.
+pub(crate) fn award_phrase(group: &NhomKhen) -> String {
+    format!("{} của {}", group.hinh_thuc.name(), awards::authority_in_sentence(group))
+}
+
+/// One call-up on stage: recipients of one kind, in list order.
+pub(crate) struct Batch<'a> {
+    pub collective: bool,
+    pub people: Vec<&'a NguoiNhan>,
+}
+
+/// A group's recipients in stage call-ups of at most `size`: collectives
+/// before individuals as the attached list has them, a batch never mixing
+/// the two.
+pub(crate) fn batches(group: &NhomKhen, size: usize) -> Vec<Batch<'_>> {
+    let (collectives, individuals) = awards::by_kind(group);
+    let mut all = Vec::new();
+    for (collective, people) in [(true, collectives), (false, individuals)] {
+        for chunk in people.chunks(size.max(1)) {
+            all.push(Batch { collective, people: chunk.to_vec() });
+        }
+    }
+    all
+}
+
+/// A paragraph of `spans` set `style`.
+pub(crate) fn para(spans: Vec<Span>, style: ParagraphStyle) -> Block {
+    Block::Paragraph(Paragraph { spans, style })
+}
+
+/// A centred bold line.
+pub(crate) fn centred(text: impl Into<String>, size: f32) -> Block {
+    para(
+        vec![Span::bold(text)],
+        ParagraphStyle { size, align: Align::Center, first_indent: 0.0, space_after: 6.0, ..ParagraphStyle::BODY },
+    )
+}
+
+/// "hội nghị sơ kết …" inside a sentence.
+pub(crate) fn figures_lower(name: &str) -> String {
+    figures::lower_first(name)
+}

@@ -1,0 +1,422 @@
+//! The conference-day papers (`--only ngay-hoi-nghi`): invitations, the
+//! chair's script, the delegate list and the receipt lists — over the
+//! sample and a generated conference of 40 delegates and 300 recipients in
+//! 3 groups. Every name reads as on the report, the decisions and the
+//! certificates; the script calls every recipient once, in list order, a
+//! batch never split across pages, at 16 pt; the DOCX paginate like the
+//! PDF in LibreOffice and pass openxml-audit; bad keys are located.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use baocao::input::{Input, LoaiNguoiNhan, NguoiNhan};
+use common::*;
+
+fn load(path: &Path) -> Input {
+    baocao::input::load(path).expect("valid input")
+}
+
+/// xorshift64*: names and titles varied reproducibly.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const SURNAMES: &[&str] = &["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"];
+const MIDDLE: &[&str] = &["Văn", "Thị", "Hữu", "Đức", "Minh", "Quốc", "Thu", "Ngọc"];
+const GIVEN: &[&str] = &["An", "Bình", "Cường", "Dũng", "Hà", "Hạnh", "Khánh", "Lan", "Long", "Nghĩa", "Thảo", "Tuấn"];
+const RANKS: &[&str] = &["Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá"];
+const TITLES: &[&str] = &[
+    "Phó Chủ tịch Ủy ban nhân dân tỉnh",
+    "Trưởng phòng Tham mưu, Công an tỉnh",
+    "Chủ tịch Ủy ban MTTQ Việt Nam huyện Đại Từ",
+    "Phó Trưởng ban Dân vận Tỉnh ủy, Ủy viên Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh",
+    "Bí thư Đảng ủy xã Hùng Sơn",
+];
+const UNITS: &[&str] =
+    &["Công an xã", "Ban Công tác Mặt trận thôn", "Tổ dân phố", "Đội dân phòng xã", "Hội Cựu chiến binh xã"];
+const PLACES: &[&str] = &["Hùng Sơn", "Phú Lạc", "Tân Linh", "Yên Lãng", "La Bằng", "Bản Ngoại"];
+
+fn person(rng: &mut Rng) -> String {
+    format!("{} {} {}", rng.pick(SURNAMES), rng.pick(MIDDLE), rng.pick(GIVEN))
+}
+
+/// A delegate's name no other delegate has (a name said twice could not
+/// tell an invited delegate from an organiser).
+fn new_person(rng: &mut Rng, taken: &mut std::collections::HashSet<String>) -> String {
+    loop {
+        let name = person(rng);
+        if taken.insert(name.clone()) {
+            return name;
+        }
+    }
+}
+
+/// A generated input: the programmes' shape of `seed` with a conference of
+/// 40 delegates (a fifth of them organisers) and 3 award groups of 100
+/// recipients, a fifth of each collectives.
+fn generated(dir: &Path, seed: u64) -> PathBuf {
+    let shape = common::shapes::shape(seed, &[0], false, false);
+    let base = common::shapes::yaml(&shape);
+    let (head, _) = base.split_once("khen_thuong:").unwrap();
+    let mut rng = Rng(seed | 1);
+    let hoi_nghi_line = head.lines().find(|l| l.starts_with("hoi_nghi:")).unwrap().to_string();
+    let (y, m, d) = shape.report_date;
+    let mut conference = format!(
+        "hoi_nghi:\n  ngay: {y:04}-{m:02}-{d:02}\n  gio: \"7:30\"\n  dia_diem: \"Hội trường Công an tỉnh\"\n  \
+         chu_tri: \"Đại tá Hoàng Văn Minh\"\n  nguoi_trao: [1, 5, 40]\n  moi_dot: 8\n  dai_bieu:\n"
+    );
+    let mut taken = std::collections::HashSet::new();
+    for i in 0..40 {
+        let name = new_person(&mut rng, &mut taken);
+        conference.push_str(&format!("    - ho_ten: \"{name}\"\n      chuc_vu: \"{}\"\n", rng.pick(TITLES)));
+        if rng.below(2) == 0 {
+            conference.push_str(&format!("      cap_bac: \"{}\"\n", rng.pick(RANKS)));
+        }
+        if i % 5 == 4 {
+            conference.push_str("      to_chuc: true\n");
+        }
+    }
+    let mut yaml = head.replace(&hoi_nghi_line, conference.trim_end());
+    yaml.push_str("khen_thuong:\n");
+    for (g, (form, authority)) in [
+        ("bang_khen", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"),
+        ("giay_khen", "GIÁM ĐỐC CÔNG AN TỈNH THÁI NGUYÊN"),
+        ("giay_khen", "CHỦ TỊCH ỦY BAN MTTQ VIỆT NAM TỈNH THÁI NGUYÊN"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        yaml.push_str(&format!(
+            "  - hinh_thuc: {form}\n    cap_khen: \"{authority}\"\n    co_quan: \"CÔNG AN TỈNH THÁI NGUYÊN\"\n    \
+             dia_danh: \"Thái Nguyên\"\n    quyet_dinh: {{ so: \"{}/QĐ-CAT\", ngay: {y:04}-{m:02}-{d:02}, de_nghi: \"Trưởng phòng \
+             Tổ chức cán bộ\" }}\n    nguoi_ky: {{ chuc_vu: \"GIÁM ĐỐC\", cap_bac: \"Thiếu tướng\", ho_ten: \"Nguyễn Quang Hợp\" \
+             }}\n    danh_sach:\n",
+            15 + g
+        ));
+        for k in 0..100 {
+            if k < 20 {
+                let name = format!("{} {} {}", rng.pick(UNITS), rng.pick(PLACES), k + 1);
+                yaml.push_str(&format!("      - {{ loai: tap_the, ten: \"{name}\" }}\n"));
+            } else {
+                let title = if rng.below(2) == 0 { "Ông" } else { "Bà" };
+                yaml.push_str(&format!(
+                    "      - {{ loai: ca_nhan, danh_xung: \"{title}\", ten: \"{}\", chuc_vu: \"Tổ trưởng\", don_vi: \"Tổ dân phố số \
+                     {}, xã {}\" }}\n",
+                    person(&mut rng),
+                    k,
+                    rng.pick(PLACES)
+                ));
+            }
+        }
+    }
+    let path = dir.join(format!("sinh-{seed}.yaml"));
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
+/// A recipient as the decision's list names them, from the input's fields.
+fn listed_name(person: &NguoiNhan) -> String {
+    match &person.danh_xung {
+        Some(title) if person.loai == LoaiNguoiNhan::CaNhan => format!("{title} {}", person.ten),
+        _ => person.ten.clone(),
+    }
+}
+
+/// Recipients in the decision's order: collectives, then individuals.
+fn in_list_order(group: &baocao::input::NhomKhen) -> Vec<&NguoiNhan> {
+    let (mut collectives, individuals): (Vec<&NguoiNhan>, Vec<&NguoiNhan>) =
+        group.danh_sach.iter().partition(|p| p.loai == LoaiNguoiNhan::TapThe);
+    collectives.extend(individuals);
+    collectives
+}
+
+/// Every paper of `input` built once into a temp folder.
+struct Pack {
+    _dir: tempfile::TempDir,
+    out: PathBuf,
+    input: Input,
+}
+
+fn pack(input_path: &Path) -> Pack {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(input_path, &out, &[]);
+    Pack { input: load(input_path), _dir: dir, out }
+}
+
+/// The names, ranks and titles on the day papers are the report's,
+/// decisions' and certificates' text: a delegate is "<rank> <name>, <title>"
+/// on the invitation, the script and the list as in the press summary; a
+/// recipient reads on the script and the receipt list as on the decision's
+/// list and the certificate; the report's signer is named in the script as
+/// signed.
+fn names_agree(pack: &Pack) {
+    let doc = |name: &str| docx_text(&pack.out.join(name));
+    let (invitations, script, delegates, press, report) = (
+        doc("giay-moi.docx"),
+        doc("kich-ban.docx"),
+        doc("danh-sach-dai-bieu.docx"),
+        doc("tin-bai.docx"),
+        doc("bao-cao.docx"),
+    );
+    let script_pdf = pdf_body_text(&pack.out.join("kich-ban.pdf"));
+    let conference = pack.input.hoi_nghi.as_ref().unwrap();
+    let invitation_pages = pdf_page_texts(&pack.out.join("giay-moi.pdf"));
+    let invited: Vec<_> = conference.dai_bieu.iter().filter(|d| !d.to_chuc).collect();
+    assert_eq!(invitation_pages.len(), invited.len(), "one invitation page per invited delegate");
+    for delegate in &conference.dai_bieu {
+        let name = match &delegate.cap_bac {
+            Some(rank) => format!("{rank} {}", delegate.ho_ten),
+            None => delegate.ho_ten.clone(),
+        };
+        let named = format!("{name}, {}", delegate.chuc_vu);
+        assert!(press.contains(&named), "press summary names {named}");
+        let called = format!("Đồng chí {named}");
+        assert!(script.contains(&called) && script_pdf.contains(&called), "script introduces {called}");
+        assert_eq!(invitations.contains(&called), !delegate.to_chuc, "invited unless an organiser: {called}");
+        assert!(delegates.contains(&name) && delegates.contains(&delegate.chuc_vu), "delegate list: {named}");
+    }
+    for (page, delegate) in invitation_pages.iter().zip(&invited) {
+        assert!(page.contains(&delegate.ho_ten) && page.contains("GIẤY MỜI"), "invitation of {}", delegate.ho_ten);
+    }
+    let signer = pack.input.nguoi_ky.full_name();
+    assert!(report.contains(&signer) && script.contains(&format!("đồng chí {signer}")), "signer {signer}");
+    for (g, group) in pack.input.khen_thuong.iter().enumerate() {
+        let decision = doc(&format!("quyet-dinh-{}.docx", g + 1));
+        let receipts = doc(&format!("ky-nhan-{}.docx", g + 1));
+        let certificates = pdf_page_texts(&pack.out.join(format!("khen-{}.pdf", g + 1)));
+        for (person, certificate) in group.danh_sach.iter().zip(&certificates) {
+            let name = listed_name(person);
+            for (paper, text) in [("decision", &decision), ("receipt list", &receipts), ("script", &script)] {
+                assert!(text.contains(&name), "{name} missing from the {paper} of group {}", g + 1);
+            }
+            assert!(certificate.contains(&name), "certificate of {name}");
+        }
+    }
+}
+
+/// The script's call-ups from its PDF, page by page: each "Lượt N." up to
+/// its "Xin chúc mừng" on one page; together they call each group's
+/// recipients once, in list order, numbered within their kind, at most
+/// `moi_dot` at a time and never mixing collectives and individuals.
+fn batches_whole(pack: &Pack) {
+    let conference = pack.input.hoi_nghi.as_ref().unwrap();
+    let size = conference.moi_dot.unwrap_or(10);
+    let pages = pdf_page_texts(&pack.out.join("kich-ban.pdf"));
+    let mut called: Vec<Vec<String>> = Vec::new();
+    for page in &pages {
+        let mut rest = page.as_str();
+        while let Some(at) = rest.find("Lượt ") {
+            let batch = &rest[at..];
+            let end = batch.find("Xin chúc mừng").unwrap_or_else(|| panic!("a batch split across pages: {batch}"));
+            let next = batch[1..].find("Lượt ").map_or(usize::MAX, |n| n + 1);
+            assert!(end < next, "a batch without its close: {batch}");
+            let (head, names) = batch[..end].split_once(':').expect("the call-up ends with a colon");
+            let collective = head.contains("tập thể");
+            let names: Vec<String> = names.trim().to_string().split_inclusive(' ').map(String::from).collect();
+            // "1. Tên A 2. Tên B": split before each "N. ".
+            let mut entries: Vec<String> = Vec::new();
+            for word in names {
+                let number = word
+                    .trim()
+                    .strip_suffix('.')
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                if number || entries.is_empty() {
+                    entries.push(word);
+                } else {
+                    entries.last_mut().unwrap().push_str(&word);
+                }
+            }
+            let entries: Vec<String> = entries.iter().map(|e| e.trim().to_string()).collect();
+            assert!(!entries.is_empty() && entries.len() <= size, "batch of {} (at most {size})", entries.len());
+            called.push(entries.iter().map(|e| format!("{}{e}", if collective { "T|" } else { "C|" })).collect());
+            rest = &batch[end..];
+        }
+    }
+    let mut expected = Vec::new();
+    for group in &pack.input.khen_thuong {
+        let (mut collectives, mut individuals) = (0, 0);
+        for person in in_list_order(group) {
+            let collective = person.loai == LoaiNguoiNhan::TapThe;
+            let counter = if collective { &mut collectives } else { &mut individuals };
+            *counter += 1;
+            expected.push(format!("{}{counter}. {}", if collective { "T|" } else { "C|" }, listed_name(person)));
+        }
+    }
+    let said: Vec<String> = called.concat();
+    assert_eq!(said, expected, "every recipient called once, in list order, within their kind's batches");
+}
+
+/// Every run of the script at 16 pt or more: the DOCX's sizes, and the
+/// PDF's words as tall as 16 pt type.
+fn script_large(pack: &Pack) {
+    let xml = docx_part(&pack.out.join("kich-ban.docx"), "word/document.xml");
+    let sizes: Vec<u32> =
+        xml.split("<w:sz w:val=\"").skip(1).map(|s| s.split('"').next().unwrap().parse().unwrap()).collect();
+    assert!(!sizes.is_empty() && sizes.iter().all(|half_points| *half_points >= 32), "DOCX sizes {sizes:?}");
+    let bbox = stdout_of("pdftotext", &["-bbox", pack.out.join("kich-ban.pdf").to_str().unwrap(), "-"]);
+    let heights: Vec<f32> = bbox
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .filter_map(|l| {
+            let attr = |name: &str| -> f32 {
+                l.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+            };
+            let word = l.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("");
+            // The page number in the top margin is the NĐ 30 size, not the script's.
+            let page_number = attr("yMin") < 40.0 && word.bytes().all(|b| b.is_ascii_digit());
+            (!page_number).then(|| attr("yMax") - attr("yMin"))
+        })
+        .collect();
+    // Poppler's word box is about 0.89–0.91 of the type size: 16 pt type
+    // gives 14.3, 15 pt 13.6, 14 pt 12.7.
+    let smallest = heights.iter().copied().fold(f32::MAX, f32::min);
+    assert!(!heights.is_empty() && smallest >= 14.0, "smallest word {smallest} high: under 16 pt");
+}
+
+/// LibreOffice paginates each day paper's DOCX as the PDF; openxml-audit
+/// finds nothing.
+fn formats_agree(pack: &Pack) {
+    let lo = pack.out.join("lo");
+    let mut names =
+        vec!["giay-moi".to_string(), "chuong-trinh-hoi-nghi".into(), "kich-ban".into(), "danh-sach-dai-bieu".into()];
+    names.extend((1..=pack.input.khen_thuong.len()).map(|g| format!("ky-nhan-{g}")));
+    let day = pack.out.join("day");
+    std::fs::create_dir_all(&day).unwrap();
+    for name in &names {
+        let docx = pack.out.join(format!("{name}.docx"));
+        std::fs::copy(&docx, day.join(format!("{name}.docx"))).unwrap();
+        let converted = libreoffice_pdf(&docx, &lo);
+        assert_eq!(pdf_pages(&converted), pdf_pages(&pack.out.join(format!("{name}.pdf"))), "{name}: pages");
+    }
+    let findings = common::audit::audit(&day);
+    assert!(findings.is_empty(), "openxml-audit: {findings:#?}");
+}
+
+#[test]
+fn the_sample_day_papers_agree_with_the_pack() {
+    let pack = pack(&sample_input());
+    names_agree(&pack);
+    batches_whole(&pack);
+    script_large(&pack);
+    formats_agree(&pack);
+}
+
+#[test]
+fn a_generated_conference_of_300_recipients_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = generated(dir.path(), 27);
+    let pack = pack(&input);
+    assert_eq!(pack.input.hoi_nghi.as_ref().unwrap().dai_bieu.len(), 40);
+    assert_eq!(pack.input.khen_thuong.iter().map(|g| g.danh_sach.len()).sum::<usize>(), 300);
+    names_agree(&pack);
+    batches_whole(&pack);
+    script_large(&pack);
+    formats_agree(&pack);
+}
+
+/// `--only ngay-hoi-nghi` makes just the day papers; without delegates
+/// none of theirs, and `check` says why; bad keys name their place.
+#[test]
+fn only_day_papers_and_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    build(&sample_input(), &out, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+    let mut made: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n != "manifest.json")
+        .collect();
+    made.sort();
+    assert_eq!(
+        made,
+        [
+            "chuong-trinh-hoi-nghi.pdf",
+            "danh-sach-dai-bieu.pdf",
+            "giay-moi.pdf",
+            "kich-ban.pdf",
+            "ky-nhan-1.pdf",
+            "ky-nhan-2.pdf"
+        ]
+    );
+    // The default agenda runs from the opening the input gives (08:00),
+    // each item after the one before.
+    let agenda = pdf_layout_lines(&out.join("chuong-trinh-hoi-nghi.pdf"));
+    let times: Vec<u32> = agenda
+        .iter()
+        .filter_map(|l| {
+            let (h, rest) = l.split_once(" giờ ")?;
+            let m = rest.get(..2)?;
+            // The table's rows, not the time line under the title ("08 giờ 00, ngày …").
+            if rest.get(2..3) == Some(",") {
+                return None;
+            }
+            Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+        })
+        .collect();
+    assert_eq!(times.first(), Some(&(8 * 60)), "{agenda:#?}");
+    assert!(times.len() >= 6 && times.windows(2).all(|w| w[0] < w[1]), "{agenda:#?}");
+    assert!(agenda.iter().any(|l| l.contains("Đón tiếp đại biểu")) && agenda.iter().any(|l| l.contains("bế mạc")));
+
+    let sample = std::fs::read_to_string(sample_input()).unwrap();
+    let start = sample.find("  dai_bieu:").unwrap();
+    let end = sample.find("  chu_tri:").unwrap();
+    let list = "hai-phong-2018-bang-khen.csv";
+    std::fs::copy(root().join("inputs").join(list), dir.path().join(list)).unwrap();
+    let without = dir.path().join("khong-dai-bieu.yaml");
+    std::fs::write(
+        &without,
+        format!("{}{}", &sample[..start], &sample[end..]).replace("nguoi_trao: [2, 3]", "nguoi_trao: []"),
+    )
+    .unwrap();
+    let checked = baocao(&["check", without.to_str().unwrap()], &root());
+    let said = String::from_utf8_lossy(&checked.stderr).to_string() + &String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.status.success(), "{said}");
+    assert!(said.contains("hội nghị chưa có danh sách đại biểu") && said.contains("khong-dai-bieu.yaml:"), "{said}");
+    // An agenda the input gives replaces the default one.
+    let own = dir.path().join("nghi-trinh.yaml");
+    let items = "  nghi_trinh:\n    - { gio: \"14:00\", noi_dung: \"Chào cờ, hát Quốc ca\" }\n    - { gio: \"14:10\", noi_dung: \"Khai mạc\", thuc_hien: \"Ban Tổ chức\" }\n";
+    std::fs::write(&own, sample.replace("  moi_dot: 10", &format!("{items}  moi_dot: 10"))).unwrap();
+    let own_out = dir.path().join("own");
+    build(&own, &own_out, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+    let agenda = pdf_layout_lines(&own_out.join("chuong-trinh-hoi-nghi.pdf"));
+    let rows: Vec<&String> = agenda.iter().filter(|l| l.starts_with("14 giờ")).collect();
+    assert_eq!(rows, ["14 giờ 00 Chào cờ, hát Quốc ca", "14 giờ 10 Khai mạc Ban Tổ chức"], "{agenda:#?}");
+    assert!(!agenda.iter().any(|l| l.contains("Đón tiếp đại biểu")), "{agenda:#?}");
+    let bare = dir.path().join("bare");
+    build(&without, &bare, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+    assert!(!bare.join("giay-moi.pdf").exists() && !bare.join("danh-sach-dai-bieu.pdf").exists());
+    assert!(bare.join("kich-ban.pdf").exists());
+
+    for (from, to, words) in [
+        ("gio: \"08:00\"", "gio: \"8 giờ\"", "giờ «8 giờ» không hợp lệ"),
+        ("nguoi_trao: [2, 3]", "nguoi_trao: [2, 9]", "«9» không phải số thứ tự của một đại biểu"),
+        ("moi_dot: 10", "moi_dot: 0", "từ 1 đến 30"),
+        (
+            "moi_dot: 10",
+            "moi_dot: 10\n  nghi_trinh: [{ gio: \"25:00\", noi_dung: \"Khai mạc\" }]",
+            "giờ «25:00» không hợp lệ",
+        ),
+    ] {
+        let bad = dir.path().join("sai.yaml");
+        let text = sample.replace(from, to);
+        std::fs::write(&bad, &text).unwrap();
+        // The line of the wrong value: the last line of the replacement.
+        let line = text[..text.find(to).unwrap()].lines().count() + to.matches('\n').count();
+        let output = baocao(&["check", bad.to_str().unwrap()], &root());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(words) && stderr.contains(&format!("sai.yaml:{line}:")), "{to}: {stderr}");
+    }
+}
