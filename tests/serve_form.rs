@@ -96,6 +96,8 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
             ("giai_doan.den", "2019"),
             ("hoi_nghi.ngay", "22/08/2019"),
             ("hoi_nghi.dia_diem", "Hội trường phường Tân Mai"),
+            ("hoi_nghi.gio", "07:30"),
+            ("hoi_nghi.chu_tri", "Đại tá Lê Văn Cường, Trưởng Công an quận Hoàng Mai"),
             ("hoi_nghi.don_vi_to_chuc", "Công an phường Tân Mai\nỦy ban MTTQ Việt Nam phường Tân Mai"),
             ("hoi_nghi.tin_bai.tac_gia", "Minh Hà"),
             ("hoi_nghi.tin_bai.nguon", "Trang tin phường Tân Mai"),
@@ -158,6 +160,11 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     assert!(yaml.contains("ngay: 2019-08-21") && yaml.contains("don_vi_to_chuc:"), "{yaml}");
     let text = report(&http, 1, version);
     assert!(text.contains("1.850") && text.contains("85,5"), "the figures print as typed:\n{text}");
+    // The conference day's fields: the chair's script opens at the time typed, with the chair named.
+    let script = http.get(&format!("/api/conferences/1/files/kich-ban.pdf?phien_ban={version}"));
+    assert_eq!(script.status, 200, "{}", script.text());
+    let script = pdf_text(&script.body);
+    assert!(script.contains("07 giờ 30") && script.contains("Lê Văn Cường"), "the script's time and chair:\n{script}");
     assert!(!text.contains("1,85 ") && !text.contains("Hải Phòng"), "{text}");
     assert!(text.contains("CÔNG AN PHƯỜNG TÂN MAI") && text.contains("Nguyễn Văn An"), "{text}");
     // The form shows them as she typed them.
