@@ -37,13 +37,17 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
     // Words and names: no break from their first syllable to their last.
     let mut in_word = vec![0u32; texts.len()];
     for i in 0..texts.len() {
-        for length in WORD_LIST.all_at(&lower, i) {
+        // A comma ends a word: "tỉnh, Ủy ban" holds no "tỉnh ủy".
+        let within_clause =
+            |length: &usize| texts[i..i + length - 1].iter().all(|t| !t.ends_with([',', ';', ':', ')']));
+        for length in WORD_LIST.all_at(&lower, i).filter(within_clause) {
             for count in &mut in_word[i..i + length - 1] {
                 *count += 1;
             }
         }
     }
     let in_name = name_spans(texts, &lower, &in_word);
+    let own_level = own_levels(texts, &lower);
     (0..texts.len().saturating_sub(1))
         .map(|i| {
             let (this, next) = (&texts[i], &texts[i + 1]);
@@ -52,7 +56,11 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
                 && !this.ends_with([',', ';', ':', '.', ')'])
                 && !OPENERS.contains(&lower[i + 1].as_str());
             let binds = BINDERS.contains(&lower[i].as_str()) || next == "-" || next == "–" || joined[i];
-            let weight = in_word[i] + u32::from(in_name[i]) + u32::from(proper_name) + 3 * u32::from(binds);
+            let weight = in_word[i]
+                + u32::from(in_name[i])
+                + u32::from(own_level[i])
+                + u32::from(proper_name)
+                + 3 * u32::from(binds);
             if weight > 0 {
                 Break::Never(weight)
             } else if this.ends_with([',', ';', ':', ')'])
@@ -63,6 +71,26 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
             } else {
                 Break::Plain
             }
+        })
+        .collect()
+}
+
+/// For each break, whether it parts a body from the level it serves when
+/// that level stands alone ("Công an tỉnh,", "Ủy ban nhân dân huyện;"): the
+/// level names no place there, it is the body's own last word.
+fn own_levels(texts: &[String], lower: &[String]) -> Vec<bool> {
+    let ends_word = |i: usize| (0..i).any(|start| WORD_LIST.all_at(lower, start).any(|length| start + length == i + 1));
+    (0..texts.len().saturating_sub(1))
+        .map(|i| {
+            let Some(length) = LEVEL_LIST.at(lower, i + 1) else {
+                return false;
+            };
+            let last = i + length;
+            let alone = last + 1 == texts.len()
+                || texts[last].ends_with([',', ';', ':', '.', ')'])
+                || lower[last + 1] == "và"
+                || texts[last + 1].starts_with('(');
+            alone && ends_word(i)
         })
         .collect()
 }
@@ -412,5 +440,56 @@ mod tests {
         let aside =
             filled_text("- Thường trực Thành ủy, UBND thành phố (để báo cáo);", Face::Regular, 11.0, 78.5 * 2.835);
         assert_eq!(aside.last().unwrap().0, "(để báo cáo);", "{aside:?}");
+    }
+
+    #[test]
+    fn a_body_name_is_never_parted_in_a_filled_item_whatever_the_width() {
+        // Generated items: bodies whose names hold other names ("Ủy ban" +
+        // "Mặt trận Tổ quốc"), and bodies ending in their bare level
+        // ("Công an tỉnh,"), in every order, set at every width of the
+        // Nơi nhận column. Where the whole name fits on a line, no line
+        // ends inside it.
+        let bodies = [
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam",
+            "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+            "Công an tỉnh",
+            "Ủy ban nhân dân huyện",
+            "Ban Thường vụ Huyện ủy",
+        ];
+        let splits = [
+            ("Ủy ban", "Mặt"),
+            ("Ủy ban", "Trung"),
+            ("Ban", "Thường"),
+            ("Công an", "tỉnh"),
+            ("nhân dân", "huyện"),
+            ("Ủy ban", "nhân"),
+            ("Ban Thường", "vụ"),
+        ];
+        let mut seed = 7u32;
+        for round in 0..60 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let count = 2 + (seed >> 16) as usize % 3;
+            let names: Vec<&str> =
+                (0..count).map(|k| bodies[((seed >> (k * 3)) as usize + k) % bodies.len()]).collect();
+            let aside = if round % 2 == 0 { " (để báo cáo);" } else { ";" };
+            let item = format!("- {}{aside}", names.join(", "));
+            let width_mm = 55.0 + (seed >> 8) as f32 % 35.0;
+            let width = width_mm * 72.0 / 25.4;
+            let set = filled_text(&item, Face::Regular, 12.0, width);
+            for pair in set.windows(2) {
+                let (end, next) = (&pair[0].0, &pair[1].0);
+                for (before, after) in splits {
+                    let name_fits = names.iter().any(|name| {
+                        name.contains(&format!("{before} {after}"))
+                            && Face::Regular.metrics().width(&format!("{name},"), 12.0) <= width
+                    });
+                    assert!(
+                        !(name_fits && end.ends_with(before) && next.starts_with(after)),
+                        "{item} at {width_mm} mm: {set:?}"
+                    );
+                }
+            }
+        }
     }
 }
