@@ -77,9 +77,29 @@ fn check_report(name: &str, shape: &Shape, text: &str) {
     if !shape.programmes.iter().any(|p| p.kind().starts_with("Chương trình")) {
         assert!(!text.to_lowercase().contains("chương trình"), "{}", at("no chương trình"));
     }
+    // Quotation marks never doubled, whatever the titles hold.
+    for doubled in ["““", "””", "“ “", "” ”"] {
+        assert!(!text.contains(doubled), "{}", at(&format!("no «{doubled}»")));
+    }
+    for programme in shape.programmes.iter().filter(|p| p.is_movement()) {
+        assert!(!text.contains(programme.kind()), "{}", at("a movement's kind in lower case"));
+    }
+    let named_with_year = shape.programmes.iter().any(|p| p.ten.ends_with(&format!("năm {}", shape.den)));
     if shape.one_year() {
         let year = shape.den;
-        assert!(text.contains(&format!("trong năm {year}")), "{}", at("one-year title"));
+        if named_with_year {
+            // The period is said once: "… “Dân vận khéo” năm 2025", no "năm 2025 năm 2025".
+            for twice in [format!("năm {year} năm {year}"), format!("năm {year} trong năm {year}")] {
+                assert!(!text.contains(&twice), "{}", at(&format!("no «{twice}»")));
+            }
+            assert!(
+                text.contains(&format!("kết quả thực hiện {}", shape.programmes[0].by_number())),
+                "{}",
+                at("title")
+            );
+        } else {
+            assert!(text.contains(&format!("trong năm {year}")), "{}", at("one-year title"));
+        }
         assert!(text.contains(&format!("Năm {year}")), "{}", at("the table's one column"));
         for wrong in [format!("giai đoạn {year} - {year}"), " 1 năm".into(), " 0 năm".into(), "Tổng cộng".into()]
         {
