@@ -373,3 +373,65 @@ fn init_writes_a_sample_of_each_shape_and_v1_samples_stay_state_papers() {
     let text = collapse(&pdf_text(&out.join("bao-cao.pdf"), Some((1, 1))));
     assert!(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && text.contains("Số: 125/BC-CAHP"), "{text}");
 }
+
+/// `baocao summary` of one input over its period, into `out`.
+fn summary(input: &Path, out: &Path) {
+    let output = baocao(
+        &[
+            "summary",
+            "--from",
+            "2021",
+            "--to",
+            "2025",
+            "--ngay",
+            "2026-02-02",
+            "-o",
+            out.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn the_period_summary_follows_the_family_of_its_bodies() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outs = Vec::new();
+    for seed in [3_u64, 8] {
+        let case = party_case(seed);
+        let input = write(dir.path(), &format!("dang-{seed}.yaml"), &case.yaml);
+        let out = dir.path().join(format!("tong-hop-dang-{seed}"));
+        summary(&input, &out);
+        outs.push(out.clone());
+        for (format, text) in both_texts(&out, "tong-hop") {
+            let at = |what: &str| format!("{format} (seed {seed}): {what}\n{text}");
+            assert!(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "{}", at("the Party's title"));
+            assert!(!text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") && !text.contains("Độc lập"), "{}", at("no Quốc hiệu"));
+            assert!(text.contains(" * "), "{}", at("the star under the body"));
+            assert!(!text.contains("Số:"), "{}", at("no colon after Số"));
+            assert!(text.contains(&format!("-BC/{}", case.abbreviation)), "{}", at("the Party's number"));
+            if let Some(parent) = &case.parent {
+                assert!(text.contains(parent.as_str()), "{}", at("the parent committee"));
+            }
+            assert!(text.contains("K/T TRƯỞNG BAN") || text.contains("T/M BAN THƯỜNG VỤ"), "{}", at("T/M, K/T"));
+            assert!(!text.contains("KT. ") && !text.contains("TM. "), "{}", at("no NĐ 30 marks"));
+            assert!(text.contains("- Lưu Văn phòng."), "{}", at("the Party's archive line"));
+        }
+    }
+    let mut rng = Seeded(11);
+    let province = rng.pick(&PROVINCES);
+    let input = write(dir.path(), "lien-tich.yaml", &joint_yaml(province, None, "01/BCLT-CAT-MTTQ"));
+    let out = dir.path().join("tong-hop-lien-tich");
+    summary(&input, &out);
+    outs.push(out.clone());
+    for (format, text) in both_texts(&out, "tong-hop") {
+        let stacked = format!("CÔNG AN ỦY BAN MTTQ VIỆT NAM TỈNH {province}");
+        assert!(text.contains(&stacked), "{format}: the joint bodies stacked: {text}");
+        for words in ["GIÁM ĐỐC", "TM. BAN THƯỜNG TRỰC CHỦ TỊCH", "Đại tá Lê Văn Bình", "Y Ngọc Niê"]
+        {
+            assert!(text.contains(words), "{format}: «{words}» signs the summary too: {text}");
+        }
+    }
+    assert_audited(&outs);
+}

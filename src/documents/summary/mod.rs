@@ -27,10 +27,10 @@ mod request;
 mod tables;
 mod unit_table;
 
-use super::nd30;
+use super::{family, nd30};
 use crate::diag::{Failure, Kind, Problem};
-use crate::doc::{Block, Document, Header, Metadata, Timestamp, Title};
-use crate::input::{ChiTieu, Input};
+use crate::doc::{Block, Document, Family, Header, Metadata, Timestamp, Title};
+use crate::input::{ChiTieu, Input, Khoi};
 use crate::text::vn;
 use crate::words::markup;
 use crate::words::templates::Templates;
@@ -106,28 +106,55 @@ fn paper(
         last.style.keep_with_next = true;
     }
 
-    let issuer = co_quan.clone().unwrap_or_else(|| first.co_quan.ten.clone());
+    // The family of the bodies reporting (spec §9): a Party body's summary
+    // is a Party paper, a joint report's summary is issued jointly; an issuer
+    // named with --co-quan says its own family by its name.
+    let paper_family = match &co_quan {
+        Some(name) => family::of(Khoi::of_name(name)),
+        None => family::of(first.family()),
+    };
+    let issuer = match &co_quan {
+        Some(name) => vn::upper(name),
+        None => family::issuer(first),
+    };
+    let subject = family::subject(&subject, paper_family);
     // Left blank for the văn thư to fill in; no-break spaces keep the gaps.
     let gap = "\u{a0}".repeat(8);
-    let number = match &first.co_quan.viet_tat {
-        Some(short) => format!("Số:{gap}/BC-{short}"),
-        None => format!("Số:{gap}/BC"),
+    let number = match (&first.co_quan.viet_tat, paper_family) {
+        (Some(short), Family::Party) => format!("Số{gap}-BC/{short}"),
+        (None, Family::Party) => format!("Số{gap}-BC"),
+        (Some(short), Family::State) => format!("Số:{gap}/BC-{short}"),
+        (None, Family::State) => format!("Số:{gap}/BC"),
     };
     let date = match request.ngay {
         Some(date) => date.long(),
         None => format!("ngày{gap}tháng{gap}năm{gap}"),
     };
     let mut blocks = vec![
-        Block::Header(Header {
-            parent: if co_quan.is_some() { None } else { first.co_quan.chu_quan.as_deref().map(vn::upper) },
-            issuer: vn::upper(&issuer),
-            number: Some(number),
-            place_date: Some(format!("{}, {date}", first.van_ban.dia_danh)),
-        }),
+        family::header(
+            Header {
+                parent: if co_quan.is_some() { None } else { family::parent(first) },
+                issuer: issuer.clone(),
+                number: Some(number),
+                place_date: Some(format!("{}, {date}", first.van_ban.dia_danh)),
+            },
+            paper_family,
+        ),
         Block::Title(Title { kind: "BÁO CÁO TỔNG HỢP".into(), subject: subject.clone(), note: None }),
     ];
     blocks.extend(body);
-    blocks.push(Block::Signature(nd30::signature(&["Lưu: VT".to_string()], &first.nguoi_ky)));
+    let archive = match paper_family {
+        Family::Party => "Lưu Văn phòng",
+        Family::State => "Lưu: VT",
+    };
+    let archive = [archive.to_string()];
+    blocks.push(match (&co_quan, paper_family) {
+        (None, _) => family::signature(&archive, first, paper_family),
+        (Some(_), Family::State) => Block::Signature(nd30::signature(&archive, &first.nguoi_ky)),
+        (Some(_), Family::Party) => {
+            family::signatures(&archive, vec![family::signer(&first.nguoi_ky, paper_family)], paper_family)
+        }
+    });
     let meta = Metadata {
         title: subject,
         subject: format!("Báo cáo tổng hợp {}", range.label()),
