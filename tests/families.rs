@@ -435,3 +435,57 @@ fn the_period_summary_follows_the_family_of_its_bodies() {
     }
     assert_audited(&outs);
 }
+
+/// The box of the first line of page 1 holding `first`…`last` (pt), from
+/// `pdftotext -bbox`: (x min, x max, y max).
+fn line_box(pdf: &Path, first: &str, last: &str) -> (f32, f32, f32) {
+    let html = stdout_of("pdftotext", &["-bbox", "-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"]);
+    let words: Vec<(String, [f32; 4])> = html
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let attr = |name: &str| -> f32 {
+                let start = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                l[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            let text = l.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
+            (text, [attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")])
+        })
+        .collect();
+    let start = words.iter().position(|(w, _)| w == first).unwrap_or_else(|| panic!("«{first}» on page 1"));
+    let end = start + words[start..].iter().position(|(w, _)| w == last).unwrap();
+    let y_max = words[start..=end].iter().map(|(_, b)| b[3]).fold(0.0, f32::max);
+    (words[start].1[0], words[end].1[2], y_max)
+}
+
+#[test]
+fn a_party_certificate_has_the_rule_under_its_title_as_long_as_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    for seed in [4_u64, 9] {
+        let case = party_case(seed);
+        let input = write(dir.path(), &format!("dang-{seed}.yaml"), &case.yaml);
+        let out = dir.path().join(format!("khen-{seed}"));
+        build(&input, &out, &["--only", "khen"]);
+        let pdf = out.join("khen-1.pdf");
+        let (left, right, bottom) = line_box(&pdf, "ĐẢNG", "NAM");
+        // Page 1 in grey at 72 dpi: one pixel a point.
+        let page = tool("pdftoppm", &["-r", "72", "-f", "1", "-l", "1", "-gray", pdf.to_str().unwrap()]).stdout;
+        let header_end = page.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(2).unwrap().0 + 1;
+        let width: usize =
+            String::from_utf8_lossy(&page[3..header_end]).split_whitespace().next().unwrap().parse().unwrap();
+        let dark = |x: usize, y: usize| page[header_end + y * width + x] < 128;
+        // A row just under the title dark from one end of the title to the
+        // other, and no further than a few points past either end.
+        let ruled = (bottom as usize..bottom as usize + 10).find(|&y| {
+            let across = (left as usize + 1..right as usize - 1).all(|x| dark(x, y));
+            let beyond = dark(left as usize - 6, y) || dark(right as usize + 6, y);
+            across && !beyond
+        });
+        assert!(ruled.is_some(), "seed {seed}: a rule under «ĐẢNG CỘNG SẢN VIỆT NAM» ({left}–{right}, {bottom})");
+        // The DOCX draws it as the title paragraph's bottom border.
+        let xml = docx_part(&out.join("khen-1.docx"), "word/document.xml");
+        let title = xml.find("ĐẢNG CỘNG SẢN VIỆT NAM").expect("the title in the DOCX");
+        let paragraph = &xml[xml[..title].rfind("<w:p>").or_else(|| xml[..title].rfind("<w:p ")).unwrap()..title];
+        assert!(paragraph.contains("<w:bottom"), "seed {seed}: the DOCX title's rule: {paragraph}");
+    }
+}
