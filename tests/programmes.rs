@@ -159,6 +159,15 @@ fn the_decision_and_the_press_name_the_programmes_as_the_report_does() {
             format!("thành tích xuất sắc trong {} năm thực hiện {first}", shape.years())
         };
         assert!(decision.contains(&achievement), "{name}: {achievement}\n{decision}");
+        // Every title quoted once after the sentence's "về", the period said once.
+        let flat = collapse(&decision);
+        for programme in shape.programmes.iter().filter(|p| p.so.is_some()) {
+            let about = format!("về {}", programme.quoted_title());
+            assert!(flat.contains(&about), "{name}: {about}\n{flat}");
+        }
+        assert!(!flat.to_lowercase().contains("về “về"), "{name}: «về “Về»\n{flat}");
+        let period = format!("giai đoạn {} - {}", shape.tu, shape.den);
+        assert!(!flat.contains(&format!("{period}”, {period}")), "{name}: the period twice\n{flat}");
         let certificate = pdf_text(&out.join("khen-1.pdf"), None);
         assert!(certificate.contains(&format!("Đã có {achievement}")), "{name}: certificate\n{certificate}");
         if !shape.programmes.iter().any(|p| p.kind().starts_with("Chương trình")) {

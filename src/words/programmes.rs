@@ -94,7 +94,7 @@ fn by_number(programme: &ChuongTrinh) -> String {
 
 fn by_number_and_title(programme: &ChuongTrinh) -> String {
     match programme.so {
-        Some(_) => format!("{} về {}", by_number(programme), quoted(&programme.ten)),
+        Some(_) => format!("{} về {}", by_number(programme), quoted(&subject_after_ve(&programme.ten))),
         None => by_number(programme),
     }
 }
@@ -129,7 +129,21 @@ fn in_full(programme: &ChuongTrinh, dated: bool) -> String {
         // The movement's title is already in its name.
         return format!("{head}{by}");
     }
-    format!("{head}{by} về {}", quoted(&programme.ten))
+    format!("{head}{by} về {}", quoted(&subject_after_ve(&programme.ten)))
+}
+
+/// A title as it follows the sentence's own "về": a Nghị quyết's title
+/// typed "Về xây dựng …" would print "về “Về xây dựng …”".
+fn subject_after_ve(title: &str) -> String {
+    let title = title.trim();
+    let rest = ["Về ", "về ", "VỀ "].iter().find_map(|ve| title.strip_prefix(ve));
+    match rest.map(str::trim_start) {
+        Some(rest) if !rest.is_empty() => {
+            let mut letters = rest.chars();
+            letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
+        }
+        _ => title.to_string(),
+    }
 }
 
 /// True when a name ends with the period ("… năm 2025”", "giai đoạn 2021 -
@@ -150,10 +164,10 @@ pub(crate) fn default_achievement(input: &Input) -> String {
         format!("Đã có thành tích xuất sắc trong thực hiện {}{period}", words.chuong_trinh_so_hieu_ten)
     } else {
         let years = input.years_reviewed();
-        format!(
-            "Đã có thành tích xuất sắc trong {years} năm thực hiện {}, {}",
-            words.chuong_trinh_so_hieu_ten, words.ky
-        )
+        // A title that ends with the period says it already.
+        let named = input.cac_chuong_trinh.last().is_some_and(|last| ends_with_period(&last.ten, &words.ky));
+        let period = if named { String::new() } else { format!(", {}", words.ky) };
+        format!("Đã có thành tích xuất sắc trong {years} năm thực hiện {}{period}", words.chuong_trinh_so_hieu_ten)
     }
 }
 

@@ -45,6 +45,12 @@ impl Programme {
     /// The title as a sentence quotes it: between “ ”, a quoted name inside
     /// in single marks; a title opening with its own quoted name as typed.
     pub fn quoted_title(&self) -> String {
+        if let Some(rest) = self.ten.strip_prefix("Về ") {
+            // After the sentence's own "về": “Tăng cường …”.
+            let mut letters = rest.chars();
+            let rest: String = letters.next().into_iter().flat_map(char::to_uppercase).chain(letters).collect();
+            return format!("“{rest}”");
+        }
         if self.ten.starts_with('“') {
             self.ten.clone()
         } else {
@@ -281,6 +287,9 @@ pub fn all() -> Vec<(String, Shape)> {
     let mut quoting = shape(19, &[2, 4, 6], false, true);
     quoting.programmes[0].ten = TITLES[TITLES.len() - 2].to_string();
     quoting.programmes[1].ten = TITLES[TITLES.len() - 1].to_string();
+    // A title typed with its own "Về" and ending with the period.
+    quoting.programmes[2].ten =
+        format!("Về tăng cường bảo đảm an ninh, trật tự ở cơ sở giai đoạn {} - {}", quoting.tu, quoting.den);
     shapes.push(("ba-khong-phoi-hop".into(), quoting));
     shapes.push(("mot-nam".into(), shape(23, &[2], true, false)));
     // A movement of one year whose own name ends with the year.
