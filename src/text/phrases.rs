@@ -32,7 +32,7 @@ pub(super) const WORDS: &str = "ủy ban nhân dân, hội đồng nhân dân, m
     toàn dân bảo vệ, thiếu niên tiền phong, tiền phong, sinh viên, học sinh, vận động, tuyên truyền, \
     đại tướng, thượng tướng, trung tướng, thiếu tướng, đại tá, thượng tá, trung tá, thiếu tá, \
     đại úy, thượng úy, trung úy, thiếu úy, thượng sĩ, trung sĩ, hạ sĩ, \
-    ủy ban mặt trận tổ quốc, ủy ban mặt trận tổ quốc việt nam, mặt trận tổ quốc việt nam, ủy ban mttq, ủy ban mttq việt nam, \
+    ủy ban mặt trận tổ quốc, ủy ban mặt trận tổ quốc việt nam, mặt trận tổ quốc việt nam, ủy ban mttq, ủy ban mttq việt nam, mttq việt nam, \
     ủy ban trung ương, ban thường vụ, ban chấp hành, ban chấp hành trung ương, ban chỉ đạo, \
     ban công tác mặt trận, ban tuyên giáo, ban dân vận, ban tuyên giáo và dân vận";
 

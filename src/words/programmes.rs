@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::awards::sentence_case_authority;
-use crate::input::{ChuongTrinh, Input};
+use crate::input::{is_movement, ChuongTrinh, Input};
 use crate::text::quotes::quoted;
 
 /// The phrases naming the programmes and the period, for every template.
@@ -56,9 +56,12 @@ fn kind(programme: &ChuongTrinh) -> String {
 }
 
 /// The first two words of a kind, for a second mention ("Chương trình phối
-/// hợp" → "Chương trình", "Phong trào thi đua" → "Phong trào").
+/// hợp" → "Chương trình", "Phong trào thi đua" → "Phong trào", "Cuộc vận
+/// động" whole).
 pub(crate) fn short_kind(kind: &str) -> String {
-    kind.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+    // "Cuộc vận động" is one word of three syllables: "Cuộc vận" is none.
+    let words = if kind.to_lowercase().starts_with("cuộc vận động") { 3 } else { 2 };
+    kind.split_whitespace().take(words).collect::<Vec<_>>().join(" ")
 }
 
 /// True for a kind two or more bodies carry out together, whose results
@@ -66,12 +69,6 @@ pub(crate) fn short_kind(kind: &str) -> String {
 fn is_joint(kind: &str) -> bool {
     let kind = kind.to_lowercase();
     kind.contains("phối hợp") || kind.contains("liên tịch")
-}
-
-/// True for a movement: named by its title, not by a number.
-fn is_movement(kind: &str) -> bool {
-    let kind = kind.to_lowercase();
-    kind.starts_with("phong trào") || kind.starts_with("cuộc vận động")
 }
 
 /// "A", "A và B", "A, B và C".

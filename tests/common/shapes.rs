@@ -28,7 +28,7 @@ impl Programme {
     /// True for a movement: no document, so its kind is written in lower
     /// case in a sentence and it is named by its title.
     pub fn is_movement(&self) -> bool {
-        self.kind().starts_with("Phong trào")
+        self.kind().starts_with("Phong trào") || self.kind().starts_with("Cuộc vận động")
     }
 
     /// The kind in a sentence: "Kế hoạch" keeps its capital (a document's
@@ -139,6 +139,7 @@ pub const KINDS: &[(Option<&str>, Option<&str>, &str)] = &[
     (Some("Nghị quyết"), Some("Hội đồng nhân dân tỉnh"), "NQ-HĐND"),
     (Some("Đề án"), Some("Ủy ban nhân dân tỉnh"), "ĐA-UBND"),
     (Some("Phong trào thi đua"), Some("Bộ Công an"), ""),
+    (Some("Cuộc vận động"), Some("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"), ""),
 ];
 
 const TITLES: &[&str] = &[
@@ -152,7 +153,7 @@ const TITLES: &[&str] = &[
 
 fn programme(rng: &mut Seeded, kind: usize, tu: i32) -> Programme {
     let (loai, ban_hanh, suffix) = KINDS[kind];
-    let movement = loai.is_some_and(|k| k.starts_with("Phong trào"));
+    let movement = loai.is_some_and(|k| k.starts_with("Phong trào") || k.starts_with("Cuộc vận động"));
     let ten = TITLES[rng.next(TITLES.len())].to_string();
     let year = tu - rng.next(4) as i32;
     Programme {
@@ -293,7 +294,7 @@ pub fn all() -> Vec<(String, Shape)> {
     shapes.push(("ba-khong-phoi-hop".into(), quoting));
     shapes.push(("mot-nam".into(), shape(23, &[2], true, false)));
     // A movement of one year whose own name ends with the year.
-    let mut movement = shape(29, &[KINDS.len() - 1], true, false);
+    let mut movement = shape(29, &[KINDS.len() - 2], true, false);
     movement.programmes[0].ten = format!("“Dân vận khéo” năm {}", movement.den);
     shapes.push(("mot-nam-phong-trao".into(), movement));
     shapes
