@@ -57,6 +57,7 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
                 && !OPENERS.contains(&lower[i + 1].as_str());
             let binds = BINDERS.contains(&lower[i].as_str()) || next == "-" || next == "–" || joined[i];
             let weight = in_word[i]
+                + u32::from(numbered(texts, i))
                 + u32::from(in_name[i])
                 + u32::from(own_level[i])
                 + u32::from(proper_name)
@@ -93,6 +94,25 @@ fn own_levels(texts: &[String], lower: &[String]) -> Vec<bool> {
             alone && ends_word(i)
         })
         .collect()
+}
+
+/// A short number: "3", "12,", "15;" — a unit's number, not a document's.
+fn is_unit_number(word: &str) -> bool {
+    let digits = word.trim_end_matches([',', ';', ':', '.', ')']);
+    !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether the break after `texts[i]` parts a unit from its number: "xóm |
+/// 3", "tổ dân phố | số 12" — the number names the unit.
+fn numbered(texts: &[String], i: usize) -> bool {
+    if texts[i].ends_with([',', ';', ':', '.', ')']) {
+        return false;
+    }
+    let next = &texts[i + 1];
+    is_unit_number(next)
+        || (bare(next) == "số"
+            && !next.ends_with([',', ';', ':', '.'])
+            && texts.get(i + 2).is_some_and(|n| is_unit_number(n)))
 }
 
 /// Whether `word` opens with a lower-case letter ("phường", "của").
@@ -488,6 +508,29 @@ mod tests {
                         !(name_fits && end.ends_with(before) && next.starts_with(after)),
                         "{item} at {width_mm} mm: {set:?}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_unit_keeps_its_number_on_its_line() {
+        for unit in ["xóm", "thôn", "tổ dân phố", "khu phố", "ấp", "tổ"] {
+            for number in ["3", "12", "105"] {
+                for with_so in [false, true] {
+                    let so = if with_so { "số " } else { "" };
+                    let text = format!("Bí thư Chi bộ {unit} {so}{number}, xã Nghi Lộc, tỉnh Nghệ An");
+                    for width in [30.0, 38.0, 45.0, 55.0] {
+                        let set = lines(&text, width);
+                        for line in &set[1..] {
+                            let first = line.split(' ').next().unwrap();
+                            assert!(
+                                !(is_unit_number(first)
+                                    || (first == "số" && line.split(' ').nth(1).is_some_and(is_unit_number))),
+                                "{text} at {width} mm: {set:?}"
+                            );
+                        }
+                    }
                 }
             }
         }
