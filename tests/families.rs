@@ -351,6 +351,28 @@ fn front_decisions_name_who_decides_and_cite_the_front_s_bases() {
     let (code, checked) = common::lists::check(&input, &[]);
     assert_eq!(code, Some(0), "{checked}");
     assert!(checked.contains("khen_thuong[0].tham_quyen") && checked.contains("«TM. BAN THƯỜNG TRỰC»"), "{checked}");
+    let suggested = "«BAN THƯỜNG TRỰC ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM»";
+    assert!(checked.contains(suggested), "the example is this body's: {checked}");
+    // A Party committee's decision signed for its Ban Thường vụ: the
+    // example names that committee's Ban Thường vụ, not the Front's, in
+    // both languages.
+    for seed in [21_u64, 34] {
+        let case = party_case(seed);
+        let yaml = case.yaml.replace(
+            "nguoi_ky: { chuc_vu: \"TRƯỞNG BAN\", ho_ten: \"Trần Văn Phúc\" }",
+            "nguoi_ky: { the_thuc: \"T/M BAN THƯỜNG VỤ\", chuc_vu: \"BÍ THƯ\", ho_ten: \"Trần Văn Phúc\" }",
+        );
+        assert_ne!(yaml, case.yaml, "the generated decision's signer");
+        let input = write(dir.path(), &format!("dang-thuong-vu-{seed}.yaml"), &yaml);
+        let suggested = format!("«BAN THƯỜNG VỤ {}»", case.body);
+        for lang in ["vi", "en"] {
+            let (code, checked) = common::lists::check(&input, &["--lang", lang]);
+            assert_eq!(code, Some(0), "{checked}");
+            assert!(checked.contains("khen_thuong[0].tham_quyen"), "{lang}: {checked}");
+            assert!(checked.contains(&suggested), "{lang}: the example is this committee's: {checked}");
+            assert!(!checked.contains("MẶT TRẬN"), "{lang}: no Front example for a Party body: {checked}");
+        }
+    }
     assert_audited(&outs);
 }
 
