@@ -286,7 +286,7 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         .iter()
         // A section stored as a list (several programmes) is not one record
         // the form can show: left out, the stored list is kept as it is.
-        .filter(|(section, _, _)| !tree.get(*section).is_some_and(|node| node.as_sequence().is_some()))
+        .filter(|(section, _, _)| tree.get(section).is_none_or(|node| node.as_sequence().is_none()))
         .map(|(section, title, fields)| {
             let fields: Vec<Json> = fields
                 .iter()
