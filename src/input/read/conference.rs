@@ -36,7 +36,7 @@ impl Reader<'_> {
         let ban_hanh = self.optional(&r, "ban_hanh", Self::maybe_text);
         // A movement (phong trào) is launched, not signed: it may have no
         // number or date; any other kind is cited by both.
-        let movement = loai.as_deref().is_some_and(crate::input::is_movement);
+        let movement = loai.as_deref().is_some_and(crate::input::facts::is_movement);
         let so = self.wanted(&r, "so", !movement, Self::text);
         let ngay = self.wanted(&r, "ngay", !movement, Self::date);
         let ten = self.required(&r, "ten", Self::text);
