@@ -415,6 +415,8 @@ mod tests {
         assert_eq!(open_breaks("Ủy ban nhân dân Phường 15, quận Gò Vấp"), ["dân", "15,"]);
         assert_eq!(open_breaks("xã Lê Lợi và tỉnh Quảng Nam"), ["Lợi", "và"]);
         assert_eq!(open_breaks("Ông Nguyễn Văn An"), Vec::<String>::new());
+        assert_eq!(open_breaks("Già làng, buôn Ko Tam, xã Ea Tu"), ["Già", "làng,", "Tam,"]);
+        assert_eq!(open_breaks("Tổ trưởng thôn Đông Hòa, xã Kim Sơn"), ["Tổ", "trưởng", "Hòa,"]);
         assert_eq!(open_breaks("Đại học Quốc gia Thành phố Hồ Chí Minh"), Vec::<String>::new());
         assert_eq!(open_breaks("bà con các xã, phường"), ["bà", "con", "các", "xã,"]);
         // Upper case: the name runs to a comma, a dash or another level.

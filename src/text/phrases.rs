@@ -38,7 +38,25 @@ pub(super) const WORDS: &str = "ủy ban nhân dân, hội đồng nhân dân, m
 
 /// Administrative levels: the name after one runs to a comma, a dash or
 /// the end, and is never split, nor parted from its level.
-pub(super) const LEVELS: &[&str] = &["thành phố", "tỉnh", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn"];
+pub(super) const LEVELS: &[&str] = &[
+    "thành phố",
+    "tỉnh",
+    "quận",
+    "huyện",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    // Below the commune: the village and its like name a place too
+    // ("buôn Ko Tam", "thôn Đông", "xóm 3").
+    "thôn",
+    "xóm",
+    "ấp",
+    "buôn",
+    "bản",
+    "sóc",
+    "khu phố",
+];
 
 /// Words that open a new body or part of a name: a good place to break before.
 pub(super) const OPENERS: &[&str] = &[
