@@ -351,6 +351,28 @@ fn front_decisions_name_who_decides_and_cite_the_front_s_bases() {
     let (code, checked) = common::lists::check(&input, &[]);
     assert_eq!(code, Some(0), "{checked}");
     assert!(checked.contains("khen_thuong[0].tham_quyen") && checked.contains("«TM. BAN THƯỜNG TRỰC»"), "{checked}");
+    let suggested = "«BAN THƯỜNG TRỰC ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM»";
+    assert!(checked.contains(suggested), "the example is this body's: {checked}");
+    // A Party committee's decision signed for its Ban Thường vụ: the
+    // example names that committee's Ban Thường vụ, not the Front's, in
+    // both languages.
+    for seed in [21_u64, 34] {
+        let case = party_case(seed);
+        let yaml = case.yaml.replace(
+            "nguoi_ky: { chuc_vu: \"TRƯỞNG BAN\", ho_ten: \"Trần Văn Phúc\" }",
+            "nguoi_ky: { the_thuc: \"T/M BAN THƯỜNG VỤ\", chuc_vu: \"BÍ THƯ\", ho_ten: \"Trần Văn Phúc\" }",
+        );
+        assert_ne!(yaml, case.yaml, "the generated decision's signer");
+        let input = write(dir.path(), &format!("dang-thuong-vu-{seed}.yaml"), &yaml);
+        let suggested = format!("«BAN THƯỜNG VỤ {}»", case.body);
+        for lang in ["vi", "en"] {
+            let (code, checked) = common::lists::check(&input, &["--lang", lang]);
+            assert_eq!(code, Some(0), "{checked}");
+            assert!(checked.contains("khen_thuong[0].tham_quyen"), "{lang}: {checked}");
+            assert!(checked.contains(&suggested), "{lang}: the example is this committee's: {checked}");
+            assert!(!checked.contains("MẶT TRẬN"), "{lang}: no Front example for a Party body: {checked}");
+        }
+    }
     assert_audited(&outs);
 }
 
@@ -372,4 +394,120 @@ fn init_writes_a_sample_of_each_shape_and_v1_samples_stay_state_papers() {
     build(&sample_input(), &out, &["--only", "bao-cao", "--format", "pdf"]);
     let text = collapse(&pdf_text(&out.join("bao-cao.pdf"), Some((1, 1))));
     assert!(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && text.contains("Số: 125/BC-CAHP"), "{text}");
+}
+
+/// `baocao summary` of one input over its period, into `out`.
+fn summary(input: &Path, out: &Path) {
+    let output = baocao(
+        &[
+            "summary",
+            "--from",
+            "2021",
+            "--to",
+            "2025",
+            "--ngay",
+            "2026-02-02",
+            "-o",
+            out.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+        &root(),
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn the_period_summary_follows_the_family_of_its_bodies() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outs = Vec::new();
+    for seed in [3_u64, 8] {
+        let case = party_case(seed);
+        let input = write(dir.path(), &format!("dang-{seed}.yaml"), &case.yaml);
+        let out = dir.path().join(format!("tong-hop-dang-{seed}"));
+        summary(&input, &out);
+        outs.push(out.clone());
+        for (format, text) in both_texts(&out, "tong-hop") {
+            let at = |what: &str| format!("{format} (seed {seed}): {what}\n{text}");
+            assert!(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "{}", at("the Party's title"));
+            assert!(!text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") && !text.contains("Độc lập"), "{}", at("no Quốc hiệu"));
+            assert!(text.contains(" * "), "{}", at("the star under the body"));
+            assert!(!text.contains("Số:"), "{}", at("no colon after Số"));
+            assert!(text.contains(&format!("-BC/{}", case.abbreviation)), "{}", at("the Party's number"));
+            if let Some(parent) = &case.parent {
+                assert!(text.contains(parent.as_str()), "{}", at("the parent committee"));
+            }
+            assert!(text.contains("K/T TRƯỞNG BAN") || text.contains("T/M BAN THƯỜNG VỤ"), "{}", at("T/M, K/T"));
+            assert!(!text.contains("KT. ") && !text.contains("TM. "), "{}", at("no NĐ 30 marks"));
+            assert!(text.contains("- Lưu Văn phòng."), "{}", at("the Party's archive line"));
+        }
+    }
+    let mut rng = Seeded(11);
+    let province = rng.pick(&PROVINCES);
+    let input = write(dir.path(), "lien-tich.yaml", &joint_yaml(province, None, "01/BCLT-CAT-MTTQ"));
+    let out = dir.path().join("tong-hop-lien-tich");
+    summary(&input, &out);
+    outs.push(out.clone());
+    for (format, text) in both_texts(&out, "tong-hop") {
+        let stacked = format!("CÔNG AN ỦY BAN MTTQ VIỆT NAM TỈNH {province}");
+        assert!(text.contains(&stacked), "{format}: the joint bodies stacked: {text}");
+        for words in ["GIÁM ĐỐC", "TM. BAN THƯỜNG TRỰC CHỦ TỊCH", "Đại tá Lê Văn Bình", "Y Ngọc Niê"]
+        {
+            assert!(text.contains(words), "{format}: «{words}» signs the summary too: {text}");
+        }
+    }
+    assert_audited(&outs);
+}
+
+/// The box of the first line of page 1 holding `first`…`last` (pt), from
+/// `pdftotext -bbox`: (x min, x max, y max).
+fn line_box(pdf: &Path, first: &str, last: &str) -> (f32, f32, f32) {
+    let html = stdout_of("pdftotext", &["-bbox", "-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"]);
+    let words: Vec<(String, [f32; 4])> = html
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let attr = |name: &str| -> f32 {
+                let start = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                l[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            let text = l.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
+            (text, [attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")])
+        })
+        .collect();
+    let start = words.iter().position(|(w, _)| w == first).unwrap_or_else(|| panic!("«{first}» on page 1"));
+    let end = start + words[start..].iter().position(|(w, _)| w == last).unwrap();
+    let y_max = words[start..=end].iter().map(|(_, b)| b[3]).fold(0.0, f32::max);
+    (words[start].1[0], words[end].1[2], y_max)
+}
+
+#[test]
+fn a_party_certificate_has_the_rule_under_its_title_as_long_as_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    for seed in [4_u64, 9] {
+        let case = party_case(seed);
+        let input = write(dir.path(), &format!("dang-{seed}.yaml"), &case.yaml);
+        let out = dir.path().join(format!("khen-{seed}"));
+        build(&input, &out, &["--only", "khen"]);
+        let pdf = out.join("khen-1.pdf");
+        let (left, right, bottom) = line_box(&pdf, "ĐẢNG", "NAM");
+        // Page 1 in grey at 72 dpi: one pixel a point.
+        let page = tool("pdftoppm", &["-r", "72", "-f", "1", "-l", "1", "-gray", pdf.to_str().unwrap()]).stdout;
+        let header_end = page.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(2).unwrap().0 + 1;
+        let width: usize =
+            String::from_utf8_lossy(&page[3..header_end]).split_whitespace().next().unwrap().parse().unwrap();
+        let dark = |x: usize, y: usize| page[header_end + y * width + x] < 128;
+        // A row just under the title dark from one end of the title to the
+        // other, and no further than a few points past either end.
+        let ruled = (bottom as usize..bottom as usize + 10).find(|&y| {
+            let across = (left as usize + 1..right as usize - 1).all(|x| dark(x, y));
+            let beyond = dark(left as usize - 6, y) || dark(right as usize + 6, y);
+            across && !beyond
+        });
+        assert!(ruled.is_some(), "seed {seed}: a rule under «ĐẢNG CỘNG SẢN VIỆT NAM» ({left}–{right}, {bottom})");
+        // The DOCX draws it as the title paragraph's bottom border.
+        let xml = docx_part(&out.join("khen-1.docx"), "word/document.xml");
+        let title = xml.find("ĐẢNG CỘNG SẢN VIỆT NAM").expect("the title in the DOCX");
+        let paragraph = &xml[xml[..title].rfind("<w:p>").or_else(|| xml[..title].rfind("<w:p ")).unwrap()..title];
+        assert!(paragraph.contains("<w:bottom"), "seed {seed}: the DOCX title's rule: {paragraph}");
+    }
 }

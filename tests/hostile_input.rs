@@ -314,13 +314,7 @@ fn nested_aliases_are_refused_at_the_alias_that_crosses_the_budget() {
     }
     assert!(text.len() < 500);
     std::fs::write(dir.path().join("cuoi.yaml"), &text).unwrap();
-    refused(
-        &["check", "cuoi.yaml"],
-        dir.path(),
-        "cuoi.yaml:5:38: ",
-        "quá 100.000 giá trị",
-        "exceed 100,000 values",
-    );
+    refused(&["check", "cuoi.yaml"], dir.path(), "cuoi.yaml:5:38: ", "quá 100.000 giá trị", "exceed 100,000 values");
     // Aliases repeating a long text: bounded by the text they add.
     let long = "x".repeat(90_000);
     let mut text = format!("a0: &a0 \"{long}\"\n");

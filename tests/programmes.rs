@@ -41,7 +41,8 @@ fn upper(text: &str) -> String {
 
 /// The short kind of a second mention ("Kế hoạch liên tịch" → "Kế hoạch").
 fn short(kind: &str) -> String {
-    kind.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+    let words = if kind.starts_with("Cuộc vận động") { 3 } else { 2 };
+    kind.split_whitespace().take(words).collect::<Vec<_>>().join(" ")
 }
 
 /// The report's key sentences and headings for `shape`, checked in `text`
@@ -60,8 +61,8 @@ fn check_report(name: &str, shape: &Shape, text: &str) {
         assert!(!text.contains(heading_joint), "{}", at("no joint heading for a non-joint kind"));
         if let [one] = shape.programmes.as_slice() {
             let kind = short(one.kind());
-            let expected = if kind == "Phong trào" {
-                "KẾT QUẢ THỰC HIỆN PHONG TRÀO".to_string()
+            let expected = if one.is_movement() {
+                format!("KẾT QUẢ THỰC HIỆN {}", upper(&kind))
             } else {
                 format!("KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG {}", upper(&kind))
             };
@@ -77,9 +78,29 @@ fn check_report(name: &str, shape: &Shape, text: &str) {
     if !shape.programmes.iter().any(|p| p.kind().starts_with("Chương trình")) {
         assert!(!text.to_lowercase().contains("chương trình"), "{}", at("no chương trình"));
     }
+    // Quotation marks never doubled, whatever the titles hold.
+    for doubled in ["““", "””", "“ “", "” ”"] {
+        assert!(!text.contains(doubled), "{}", at(&format!("no «{doubled}»")));
+    }
+    for programme in shape.programmes.iter().filter(|p| p.is_movement()) {
+        assert!(!text.contains(programme.kind()), "{}", at("a movement's kind in lower case"));
+    }
+    let named_with_year = shape.programmes.iter().any(|p| p.ten.ends_with(&format!("năm {}", shape.den)));
     if shape.one_year() {
         let year = shape.den;
-        assert!(text.contains(&format!("trong năm {year}")), "{}", at("one-year title"));
+        if named_with_year {
+            // The period is said once: "… “Dân vận khéo” năm 2025", no "năm 2025 năm 2025".
+            for twice in [format!("năm {year} năm {year}"), format!("năm {year} trong năm {year}")] {
+                assert!(!text.contains(&twice), "{}", at(&format!("no «{twice}»")));
+            }
+            assert!(
+                text.contains(&format!("kết quả thực hiện {}", shape.programmes[0].by_number())),
+                "{}",
+                at("title")
+            );
+        } else {
+            assert!(text.contains(&format!("trong năm {year}")), "{}", at("one-year title"));
+        }
         assert!(text.contains(&format!("Năm {year}")), "{}", at("the table's one column"));
         for wrong in [format!("giai đoạn {year} - {year}"), " 1 năm".into(), " 0 năm".into(), "Tổng cộng".into()]
         {
@@ -139,6 +160,15 @@ fn the_decision_and_the_press_name_the_programmes_as_the_report_does() {
             format!("thành tích xuất sắc trong {} năm thực hiện {first}", shape.years())
         };
         assert!(decision.contains(&achievement), "{name}: {achievement}\n{decision}");
+        // Every title quoted once after the sentence's "về", the period said once.
+        let flat = collapse(&decision);
+        for programme in shape.programmes.iter().filter(|p| p.so.is_some()) {
+            let about = format!("về {}", programme.quoted_title());
+            assert!(flat.contains(&about), "{name}: {about}\n{flat}");
+        }
+        assert!(!flat.to_lowercase().contains("về “về"), "{name}: «về “Về»\n{flat}");
+        let period = format!("giai đoạn {} - {}", shape.tu, shape.den);
+        assert!(!flat.contains(&format!("{period}”, {period}")), "{name}: the period twice\n{flat}");
         let certificate = pdf_text(&out.join("khen-1.pdf"), None);
         assert!(certificate.contains(&format!("Đã có {achievement}")), "{name}: certificate\n{certificate}");
         if !shape.programmes.iter().any(|p| p.kind().starts_with("Chương trình")) {

@@ -252,6 +252,9 @@ pub enum Kind {
         authority: String,
         signing: String,
         key: String,
+        /// The authority line the signature asks for: the collective the
+        /// signer signs for and the body ("BAN THƯỜNG VỤ ĐẢNG ỦY XÃ …").
+        suggested: String,
     },
     /// Warning: a joint paper's ký hiệu does not name one of its bodies.
     JointSymbolMissing {

@@ -75,12 +75,8 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, S
         format!(
             "{place} {}",
             if report.words.mot_nam {
-                format!(
-                    "{} việc thực hiện {} {}",
-                    report_kind(input),
-                    report.words.chuong_trinh_so_hieu,
-                    report.words.ky
-                )
+                let period = if report.words.ten_co_ky { String::new() } else { format!(" {}", report.words.ky) };
+                format!("{} việc thực hiện {}{period}", report_kind(input), report.words.chuong_trinh_so_hieu)
             } else {
                 format!("{} {} năm thực hiện {}", report_kind(input), report.so_nam, report.words.chuong_trinh_so_hieu)
             }

@@ -259,7 +259,7 @@ fn totals_note(input: &Input) -> Option<Paragraph> {
                 CachTinh::LonNhat => "là số cao nhất",
                 CachTinh::TrungBinh => "là số bình quân các năm",
             };
-            Some(format!("“{}” {how}", metric.ten))
+            Some(format!("{} {how}", crate::text::quotes::quoted(&metric.ten)))
         })
         .collect();
     if notes.is_empty() {

@@ -106,6 +106,14 @@ impl ChuongTrinh {
     }
 }
 
+/// True for a programme's kind that names a movement or a campaign ("Phong
+/// trào thi đua", "Cuộc vận động"): launched, not signed, so it may have no
+/// number or date, and it is named by its title.
+pub(crate) fn is_movement(kind: &str) -> bool {
+    let kind = kind.trim().to_lowercase();
+    kind.starts_with("phong trào") || kind.starts_with("cuộc vận động")
+}
+
 /// The ways a period figure is formed, as the input names them.
 pub(crate) const RULES: &[(&str, CachTinh)] = &[
     ("tong", CachTinh::Tong),

@@ -148,6 +148,9 @@ pub(super) fn notes(input: &Input, locator: &Locator) -> Vec<Problem> {
                     authority: one_line(&authority),
                     signing: one_line(&vn::upper(group.nguoi_ky.the_thuc.as_deref().unwrap_or_default())),
                     key: format!("khen_thuong[{g}].tham_quyen"),
+                    // The collective of the body that decides: "BAN THƯỜNG VỤ"
+                    // + "ĐẢNG ỦY XÃ …", "BAN THƯỜNG TRỰC" + "ỦY BAN MTTQ …".
+                    suggested: format!("{collective} {}", one_line(&vn::upper(&group.co_quan))),
                 };
                 note(format!("khen_thuong[{g}].nguoi_ky.the_thuc"), kind);
             }

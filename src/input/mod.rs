@@ -24,7 +24,7 @@ pub(crate) mod yaml;
 
 use std::path::Path;
 
-pub(crate) use facts::is_count;
+pub(crate) use facts::{is_count, is_movement};
 pub use model::*;
 pub use sources::{Disk, Source, Sources, Stored, Unread};
 

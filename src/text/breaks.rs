@@ -37,13 +37,17 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
     // Words and names: no break from their first syllable to their last.
     let mut in_word = vec![0u32; texts.len()];
     for i in 0..texts.len() {
-        for length in WORD_LIST.all_at(&lower, i) {
+        // A comma ends a word: "tỉnh, Ủy ban" holds no "tỉnh ủy".
+        let within_clause =
+            |length: &usize| texts[i..i + length - 1].iter().all(|t| !t.ends_with([',', ';', ':', ')']));
+        for length in WORD_LIST.all_at(&lower, i).filter(within_clause) {
             for count in &mut in_word[i..i + length - 1] {
                 *count += 1;
             }
         }
     }
     let in_name = name_spans(texts, &lower, &in_word);
+    let own_level = own_levels(texts, &lower);
     (0..texts.len().saturating_sub(1))
         .map(|i| {
             let (this, next) = (&texts[i], &texts[i + 1]);
@@ -52,7 +56,12 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
                 && !this.ends_with([',', ';', ':', '.', ')'])
                 && !OPENERS.contains(&lower[i + 1].as_str());
             let binds = BINDERS.contains(&lower[i].as_str()) || next == "-" || next == "–" || joined[i];
-            let weight = in_word[i] + u32::from(in_name[i]) + u32::from(proper_name) + 3 * u32::from(binds);
+            let weight = in_word[i]
+                + u32::from(numbered(texts, i))
+                + u32::from(in_name[i])
+                + u32::from(own_level[i])
+                + u32::from(proper_name)
+                + 3 * u32::from(binds);
             if weight > 0 {
                 Break::Never(weight)
             } else if this.ends_with([',', ';', ':', ')'])
@@ -65,6 +74,45 @@ fn breaks(texts: &[String], joined: &[bool]) -> Vec<Break> {
             }
         })
         .collect()
+}
+
+/// For each break, whether it parts a body from the level it serves when
+/// that level stands alone ("Công an tỉnh,", "Ủy ban nhân dân huyện;"): the
+/// level names no place there, it is the body's own last word.
+fn own_levels(texts: &[String], lower: &[String]) -> Vec<bool> {
+    let ends_word = |i: usize| (0..i).any(|start| WORD_LIST.all_at(lower, start).any(|length| start + length == i + 1));
+    (0..texts.len().saturating_sub(1))
+        .map(|i| {
+            let Some(length) = LEVEL_LIST.at(lower, i + 1) else {
+                return false;
+            };
+            let last = i + length;
+            let alone = last + 1 == texts.len()
+                || texts[last].ends_with([',', ';', ':', '.', ')'])
+                || lower[last + 1] == "và"
+                || texts[last + 1].starts_with('(');
+            alone && ends_word(i)
+        })
+        .collect()
+}
+
+/// A short number: "3", "12,", "15;" — a unit's number, not a document's.
+fn is_unit_number(word: &str) -> bool {
+    let digits = word.trim_end_matches([',', ';', ':', '.', ')']);
+    !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether the break after `texts[i]` parts a unit from its number: "xóm |
+/// 3", "tổ dân phố | số 12" — the number names the unit.
+fn numbered(texts: &[String], i: usize) -> bool {
+    if texts[i].ends_with([',', ';', ':', '.', ')']) {
+        return false;
+    }
+    let next = &texts[i + 1];
+    is_unit_number(next)
+        || (bare(next) == "số"
+            && !next.ends_with([',', ';', ':', '.'])
+            && texts.get(i + 2).is_some_and(|n| is_unit_number(n)))
 }
 
 /// Whether `word` opens with a lower-case letter ("phường", "của").
@@ -367,6 +415,8 @@ mod tests {
         assert_eq!(open_breaks("Ủy ban nhân dân Phường 15, quận Gò Vấp"), ["dân", "15,"]);
         assert_eq!(open_breaks("xã Lê Lợi và tỉnh Quảng Nam"), ["Lợi", "và"]);
         assert_eq!(open_breaks("Ông Nguyễn Văn An"), Vec::<String>::new());
+        assert_eq!(open_breaks("Già làng, buôn Ko Tam, xã Ea Tu"), ["Già", "làng,", "Tam,"]);
+        assert_eq!(open_breaks("Tổ trưởng thôn Đông Hòa, xã Kim Sơn"), ["Tổ", "trưởng", "Hòa,"]);
         assert_eq!(open_breaks("Đại học Quốc gia Thành phố Hồ Chí Minh"), Vec::<String>::new());
         assert_eq!(open_breaks("bà con các xã, phường"), ["bà", "con", "các", "xã,"]);
         // Upper case: the name runs to a comma, a dash or another level.
@@ -412,5 +462,79 @@ mod tests {
         let aside =
             filled_text("- Thường trực Thành ủy, UBND thành phố (để báo cáo);", Face::Regular, 11.0, 78.5 * 2.835);
         assert_eq!(aside.last().unwrap().0, "(để báo cáo);", "{aside:?}");
+    }
+
+    #[test]
+    fn a_body_name_is_never_parted_in_a_filled_item_whatever_the_width() {
+        // Generated items: bodies whose names hold other names ("Ủy ban" +
+        // "Mặt trận Tổ quốc"), and bodies ending in their bare level
+        // ("Công an tỉnh,"), in every order, set at every width of the
+        // Nơi nhận column. Where the whole name fits on a line, no line
+        // ends inside it.
+        let bodies = [
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam",
+            "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+            "Công an tỉnh",
+            "Ủy ban nhân dân huyện",
+            "Ban Thường vụ Huyện ủy",
+        ];
+        let splits = [
+            ("Ủy ban", "Mặt"),
+            ("Ủy ban", "Trung"),
+            ("Ban", "Thường"),
+            ("Công an", "tỉnh"),
+            ("nhân dân", "huyện"),
+            ("Ủy ban", "nhân"),
+            ("Ban Thường", "vụ"),
+        ];
+        let mut seed = 7u32;
+        for round in 0..60 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let count = 2 + (seed >> 16) as usize % 3;
+            let names: Vec<&str> =
+                (0..count).map(|k| bodies[((seed >> (k * 3)) as usize + k) % bodies.len()]).collect();
+            let aside = if round % 2 == 0 { " (để báo cáo);" } else { ";" };
+            let item = format!("- {}{aside}", names.join(", "));
+            let width_mm = 55.0 + (seed >> 8) as f32 % 35.0;
+            let width = width_mm * 72.0 / 25.4;
+            let set = filled_text(&item, Face::Regular, 12.0, width);
+            for pair in set.windows(2) {
+                let (end, next) = (&pair[0].0, &pair[1].0);
+                for (before, after) in splits {
+                    let name_fits = names.iter().any(|name| {
+                        name.contains(&format!("{before} {after}"))
+                            && Face::Regular.metrics().width(&format!("{name},"), 12.0) <= width
+                    });
+                    assert!(
+                        !(name_fits && end.ends_with(before) && next.starts_with(after)),
+                        "{item} at {width_mm} mm: {set:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_unit_keeps_its_number_on_its_line() {
+        for unit in ["xóm", "thôn", "tổ dân phố", "khu phố", "ấp", "tổ"] {
+            for number in ["3", "12", "105"] {
+                for with_so in [false, true] {
+                    let so = if with_so { "số " } else { "" };
+                    let text = format!("Bí thư Chi bộ {unit} {so}{number}, xã Nghi Lộc, tỉnh Nghệ An");
+                    for width in [30.0, 38.0, 45.0, 55.0] {
+                        let set = lines(&text, width);
+                        for line in &set[1..] {
+                            let first = line.split(' ').next().unwrap();
+                            assert!(
+                                !(is_unit_number(first)
+                                    || (first == "số" && line.split(' ').nth(1).is_some_and(is_unit_number))),
+                                "{text} at {width} mm: {set:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }

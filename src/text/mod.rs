@@ -6,4 +6,5 @@ pub mod case;
 pub(crate) mod fonts;
 pub(crate) mod measure;
 mod phrases;
+pub(crate) mod quotes;
 pub(crate) mod vn;

@@ -31,11 +31,32 @@ pub(super) const WORDS: &str = "ủy ban nhân dân, hội đồng nhân dân, m
     học viện, cao đẳng, trung học, tiểu học, mầm non, bệnh viện, công an nhân dân, quân đội nhân dân, an ninh tổ quốc, an ninh trật tự, bảo vệ an ninh tổ quốc, \
     toàn dân bảo vệ, thiếu niên tiền phong, tiền phong, sinh viên, học sinh, vận động, tuyên truyền, \
     đại tướng, thượng tướng, trung tướng, thiếu tướng, đại tá, thượng tá, trung tá, thiếu tá, \
-    đại úy, thượng úy, trung úy, thiếu úy, thượng sĩ, trung sĩ, hạ sĩ";
+    đại úy, thượng úy, trung úy, thiếu úy, thượng sĩ, trung sĩ, hạ sĩ, \
+    ủy ban mặt trận tổ quốc, ủy ban mặt trận tổ quốc việt nam, mặt trận tổ quốc việt nam, ủy ban mttq, ủy ban mttq việt nam, mttq việt nam, \
+    ủy ban trung ương, ban thường vụ, ban chấp hành, ban chấp hành trung ương, ban chỉ đạo, \
+    ban công tác mặt trận, ban tuyên giáo, ban dân vận, ban tuyên giáo và dân vận";
 
 /// Administrative levels: the name after one runs to a comma, a dash or
 /// the end, and is never split, nor parted from its level.
-pub(super) const LEVELS: &[&str] = &["thành phố", "tỉnh", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn"];
+pub(super) const LEVELS: &[&str] = &[
+    "thành phố",
+    "tỉnh",
+    "quận",
+    "huyện",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    // Below the commune: the village and its like name a place too
+    // ("buôn Ko Tam", "thôn Đông", "xóm 3").
+    "thôn",
+    "xóm",
+    "ấp",
+    "buôn",
+    "bản",
+    "sóc",
+    "khu phố",
+];
 
 /// Words that open a new body or part of a name: a good place to break before.
 pub(super) const OPENERS: &[&str] = &[

@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use super::awards::sentence_case_authority;
-use crate::input::{ChuongTrinh, Input};
+use crate::input::{is_movement, ChuongTrinh, Input};
+use crate::text::quotes::quoted;
 
 /// The phrases naming the programmes and the period, for every template.
 #[derive(Debug, Clone, Serialize)]
@@ -36,16 +37,31 @@ pub(crate) struct ProgrammeWords {
     pub(crate) mot_nam: bool,
     /// The period in a sentence: "giai đoạn 2013 - 2018", "năm 2025".
     pub(crate) ky: String,
+    /// The mention by number already ends with the period: a movement named
+    /// “Dân vận khéo” năm 2025 — "… năm 2025 năm 2025" is never printed.
+    pub(crate) ten_co_ky: bool,
 }
 
-fn kind(programme: &ChuongTrinh) -> &str {
-    programme.kind()
+/// The kind as a sentence writes it: a document's kind with its capital
+/// ("Kế hoạch số …", NĐ 30 Phụ lục II), a movement or campaign in lower
+/// case — it names no document ("thực hiện phong trào thi đua “…”").
+fn kind(programme: &ChuongTrinh) -> String {
+    let kind = programme.kind();
+    if is_movement(kind) {
+        let mut letters = kind.chars();
+        letters.next().map(|first| first.to_lowercase().chain(letters).collect()).unwrap_or_default()
+    } else {
+        kind.to_string()
+    }
 }
 
 /// The first two words of a kind, for a second mention ("Chương trình phối
-/// hợp" → "Chương trình", "Phong trào thi đua" → "Phong trào").
+/// hợp" → "Chương trình", "Phong trào thi đua" → "Phong trào", "Cuộc vận
+/// động" whole).
 pub(crate) fn short_kind(kind: &str) -> String {
-    kind.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+    // "Cuộc vận động" is one word of three syllables: "Cuộc vận" is none.
+    let words = if kind.to_lowercase().starts_with("cuộc vận động") { 3 } else { 2 };
+    kind.split_whitespace().take(words).collect::<Vec<_>>().join(" ")
 }
 
 /// True for a kind two or more bodies carry out together, whose results
@@ -53,11 +69,6 @@ pub(crate) fn short_kind(kind: &str) -> String {
 fn is_joint(kind: &str) -> bool {
     let kind = kind.to_lowercase();
     kind.contains("phối hợp") || kind.contains("liên tịch")
-}
-
-/// True for a movement: named by its title, not by a number.
-fn is_movement(kind: &str) -> bool {
-    kind.to_lowercase().starts_with("phong trào")
 }
 
 /// "A", "A và B", "A, B và C".
@@ -74,13 +85,13 @@ fn joined(items: &[String]) -> String {
 fn by_number(programme: &ChuongTrinh) -> String {
     match &programme.so {
         Some(number) => format!("{} số {number}", kind(programme)),
-        None => format!("{} “{}”", kind(programme), programme.ten),
+        None => format!("{} {}", kind(programme), quoted(&programme.ten)),
     }
 }
 
 fn by_number_and_title(programme: &ChuongTrinh) -> String {
     match programme.so {
-        Some(_) => format!("{} về “{}”", by_number(programme), programme.ten),
+        Some(_) => format!("{} về {}", by_number(programme), quoted(&subject_after_ve(&programme.ten))),
         None => by_number(programme),
     }
 }
@@ -115,7 +126,29 @@ fn in_full(programme: &ChuongTrinh, dated: bool) -> String {
         // The movement's title is already in its name.
         return format!("{head}{by}");
     }
-    format!("{head}{by} về “{}”", programme.ten)
+    format!("{head}{by} về {}", quoted(&subject_after_ve(&programme.ten)))
+}
+
+/// A title as it follows the sentence's own "về": a Nghị quyết's title
+/// typed "Về xây dựng …" would print "về “Về xây dựng …”".
+fn subject_after_ve(title: &str) -> String {
+    let title = title.trim();
+    let rest = ["Về ", "về ", "VỀ "].iter().find_map(|ve| title.strip_prefix(ve));
+    match rest.map(str::trim_start) {
+        Some(rest) if !rest.is_empty() => {
+            let mut letters = rest.chars();
+            letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
+        }
+        _ => title.to_string(),
+    }
+}
+
+/// True when a name ends with the period ("… năm 2025”", "giai đoạn 2021 -
+/// 2025"), dashes and spaces as typed.
+fn ends_with_period(name: &str, period: &str) -> bool {
+    let squeeze =
+        |text: &str| -> String { text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    squeeze(name).ends_with(&squeeze(period))
 }
 
 /// The achievement of a group whose input does not word it: "Đã có thành
@@ -124,13 +157,14 @@ fn in_full(programme: &ChuongTrinh, dated: bool) -> String {
 pub(crate) fn default_achievement(input: &Input) -> String {
     let words = of(input);
     if words.mot_nam {
-        format!("Đã có thành tích xuất sắc trong thực hiện {} {}", words.chuong_trinh_so_hieu_ten, words.ky)
+        let period = if words.ten_co_ky { String::new() } else { format!(" {}", words.ky) };
+        format!("Đã có thành tích xuất sắc trong thực hiện {}{period}", words.chuong_trinh_so_hieu_ten)
     } else {
         let years = input.years_reviewed();
-        format!(
-            "Đã có thành tích xuất sắc trong {years} năm thực hiện {}, {}",
-            words.chuong_trinh_so_hieu_ten, words.ky
-        )
+        // A title that ends with the period says it already.
+        let named = input.cac_chuong_trinh.last().is_some_and(|last| ends_with_period(&last.ten, &words.ky));
+        let period = if named { String::new() } else { format!(", {}", words.ky) };
+        format!("Đã có thành tích xuất sắc trong {years} năm thực hiện {}{period}", words.chuong_trinh_so_hieu_ten)
     }
 }
 
@@ -148,7 +182,7 @@ pub(crate) fn cited(programme: &ChuongTrinh) -> (String, String) {
 
 pub(crate) fn of(input: &Input) -> ProgrammeWords {
     let all: &[ChuongTrinh] = &input.cac_chuong_trinh;
-    let kinds: Vec<&str> = all.iter().map(kind).collect();
+    let kinds: Vec<String> = all.iter().map(kind).collect();
     let several = all.len() > 1;
     let second_mention = if several {
         let mut shorts: Vec<String> = Vec::new();
@@ -159,7 +193,7 @@ pub(crate) fn of(input: &Input) -> ProgrammeWords {
         }
         format!("các {}", joined(&shorts))
     } else {
-        short_kind(kinds.first().copied().unwrap_or_default())
+        short_kind(kinds.first().map(String::as_str).unwrap_or_default())
     };
     let results_heading = if kinds.iter().all(|k| is_joint(k)) {
         "Kết quả thực hiện các nội dung phối hợp".to_string()
@@ -172,6 +206,7 @@ pub(crate) fn of(input: &Input) -> ProgrammeWords {
     };
     let (from, to) = (input.giai_doan.tu, input.giai_doan.den);
     let one_year = input.is_one_year();
+    let period = if one_year { format!("năm {to}") } else { format!("giai đoạn {from} - {to}") };
     ProgrammeWords {
         chuong_trinh_day_du: all.iter().map(|p| in_full(p, true)).collect::<Vec<_>>().join("; "),
         chuong_trinh_bao_chi: all.iter().map(|p| in_full(p, false)).collect::<Vec<_>>().join("; "),
@@ -182,6 +217,7 @@ pub(crate) fn of(input: &Input) -> ProgrammeWords {
         tieu_de_ket_qua: results_heading,
         nhieu_chuong_trinh: several,
         mot_nam: one_year,
-        ky: if one_year { format!("năm {to}") } else { format!("giai đoạn {from} - {to}") },
+        ten_co_ky: all.last().is_some_and(|last| last.so.is_none() && ends_with_period(&last.ten, &period)),
+        ky: period,
     }
 }

@@ -25,11 +25,44 @@ impl Programme {
         self.loai.unwrap_or("Chương trình phối hợp")
     }
 
+    /// True for a movement: no document, so its kind is written in lower
+    /// case in a sentence and it is named by its title.
+    pub fn is_movement(&self) -> bool {
+        self.kind().starts_with("Phong trào") || self.kind().starts_with("Cuộc vận động")
+    }
+
+    /// The kind in a sentence: "Kế hoạch" keeps its capital (a document's
+    /// kind, NĐ 30 Phụ lục II), "phong trào thi đua" does not.
+    pub fn sentence_kind(&self) -> String {
+        if self.is_movement() {
+            let mut letters = self.kind().chars();
+            letters.next().map(|first| first.to_lowercase().chain(letters).collect()).unwrap_or_default()
+        } else {
+            self.kind().to_string()
+        }
+    }
+
+    /// The title as a sentence quotes it: between “ ”, a quoted name inside
+    /// in single marks; a title opening with its own quoted name as typed.
+    pub fn quoted_title(&self) -> String {
+        if let Some(rest) = self.ten.strip_prefix("Về ") {
+            // After the sentence's own "về": “Tăng cường …”.
+            let mut letters = rest.chars();
+            let rest: String = letters.next().into_iter().flat_map(char::to_uppercase).chain(letters).collect();
+            return format!("“{rest}”");
+        }
+        if self.ten.starts_with('“') {
+            self.ten.clone()
+        } else {
+            format!("“{}”", self.ten.replace('“', "‘").replace('”', "’"))
+        }
+    }
+
     /// "Quyết định số 123/QĐ-TTg", or a movement by its title.
     pub fn by_number(&self) -> String {
         match &self.so {
-            Some(so) => format!("{} số {so}", self.kind()),
-            None => format!("{} “{}”", self.kind(), self.ten),
+            Some(so) => format!("{} số {so}", self.sentence_kind()),
+            None => format!("{} {}", self.sentence_kind(), self.quoted_title()),
         }
     }
 
@@ -106,6 +139,7 @@ pub const KINDS: &[(Option<&str>, Option<&str>, &str)] = &[
     (Some("Nghị quyết"), Some("Hội đồng nhân dân tỉnh"), "NQ-HĐND"),
     (Some("Đề án"), Some("Ủy ban nhân dân tỉnh"), "ĐA-UBND"),
     (Some("Phong trào thi đua"), Some("Bộ Công an"), ""),
+    (Some("Cuộc vận động"), Some("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"), ""),
 ];
 
 const TITLES: &[&str] = &[
@@ -113,11 +147,13 @@ const TITLES: &[&str] = &[
     "Tăng cường bảo đảm an ninh, trật tự ở cơ sở",
     "Vì an ninh Tổ quốc",
     "Phòng ngừa, tố giác tội phạm trong Nhân dân",
+    "Phối hợp xây dựng phong trào “Dân vận khéo” ở cơ sở",
+    "“Dân vận khéo” trong bảo đảm an ninh, trật tự",
 ];
 
 fn programme(rng: &mut Seeded, kind: usize, tu: i32) -> Programme {
     let (loai, ban_hanh, suffix) = KINDS[kind];
-    let movement = loai.is_some_and(|k| k.starts_with("Phong trào"));
+    let movement = loai.is_some_and(|k| k.starts_with("Phong trào") || k.starts_with("Cuộc vận động"));
     let ten = TITLES[rng.next(TITLES.len())].to_string();
     let year = tu - rng.next(4) as i32;
     Programme {
@@ -248,7 +284,18 @@ pub fn all() -> Vec<(String, Shape)> {
     let mut shapes: Vec<(String, Shape)> =
         (0..KINDS.len()).map(|k| (format!("loai-{k}"), shape(100 + k as u64, &[k], false, false))).collect();
     shapes.push(("ba-chuong-trinh".into(), shape(7, &[0, 3, 7], false, true)));
-    shapes.push(("ba-khong-phoi-hop".into(), shape(19, &[2, 4, 6], false, true)));
+    // Titles holding a quoted name, inside and at the start.
+    let mut quoting = shape(19, &[2, 4, 6], false, true);
+    quoting.programmes[0].ten = TITLES[TITLES.len() - 2].to_string();
+    quoting.programmes[1].ten = TITLES[TITLES.len() - 1].to_string();
+    // A title typed with its own "Về" and ending with the period.
+    quoting.programmes[2].ten =
+        format!("Về tăng cường bảo đảm an ninh, trật tự ở cơ sở giai đoạn {} - {}", quoting.tu, quoting.den);
+    shapes.push(("ba-khong-phoi-hop".into(), quoting));
     shapes.push(("mot-nam".into(), shape(23, &[2], true, false)));
+    // A movement of one year whose own name ends with the year.
+    let mut movement = shape(29, &[KINDS.len() - 2], true, false);
+    movement.programmes[0].ten = format!("“Dân vận khéo” năm {}", movement.den);
+    shapes.push(("mot-nam-phong-trao".into(), movement));
     shapes
 }

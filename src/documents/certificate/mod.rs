@@ -239,7 +239,10 @@ pub(crate) fn prepare<'i>(
     options: PrintOptions,
 ) -> Result<(Sheets, Certificates<'i>), Problem> {
     let group = &input.khen_thuong[index];
-    let layout = parse_layout(templates)?;
+    let mut layout = parse_layout(templates)?;
+    if super::family::of(group.family()) == crate::doc::Family::Party {
+        party_title_rule(&mut layout);
+    }
     let paper = options.paper.or(group.kho_giay).unwrap_or(Paper::A3);
     let (paper_width, paper_height) = paper.size();
     let (from, to) = frames(&layout, paper);
@@ -313,6 +316,16 @@ pub(crate) fn prepare<'i>(
     }
     let frame = Sheets { meta, width: paper_width, height: paper_height, border, common, picture, sheets: Vec::new() };
     Ok((frame, source))
+}
+
+/// A Party certificate has no Tiêu ngữ, and the rule the layout draws under
+/// it goes under the Party's title instead, as long as the title (HD 36
+/// 1.1.2: a solid rule beneath "ĐẢNG CỘNG SẢN VIỆT NAM").
+fn party_title_rule(layout: &mut layout::Layout) {
+    let motto_ruled = layout.o.iter().any(|spec| spec.ten == "tieu_ngu" && spec.gach_duoi);
+    for spec in layout.o.iter_mut().filter(|spec| spec.ten == "quoc_hieu") {
+        spec.gach_duoi |= motto_ruled;
+    }
 }
 
 impl Certificates<'_> {

@@ -27,10 +27,10 @@ mod request;
 mod tables;
 mod unit_table;
 
-use super::nd30;
+use super::{family, nd30};
 use crate::diag::{Failure, Kind, Problem};
-use crate::doc::{Block, Document, Header, Metadata, Timestamp, Title};
-use crate::input::{ChiTieu, ChuongTrinh, Input};
+use crate::doc::{Block, Document, Family, Header, Metadata, Timestamp, Title};
+use crate::input::{ChiTieu, ChuongTrinh, Input, Khoi};
 use crate::text::vn;
 use crate::words::markup;
 use crate::words::templates::Templates;
@@ -119,37 +119,66 @@ fn paper(
         last.style.keep_with_next = true;
     }
 
-    let issuer = co_quan.clone().unwrap_or_else(|| first.co_quan.ten.clone());
+    // The family of the bodies reporting (spec §9): a Party body's summary
+    // is a Party paper, a joint report's summary is issued jointly; an issuer
+    // named with --co-quan says its own family by its name.
+    let paper_family = match &co_quan {
+        Some(name) => family::of(Khoi::of_name(name)),
+        None => family::of(first.family()),
+    };
+    let issuer = match &co_quan {
+        Some(name) => vn::upper(name),
+        None => family::issuer(first),
+    };
+    let subject = family::subject(&subject, paper_family);
     // Left blank for the văn thư to fill in; no-break spaces keep the gaps.
     let gap = "\u{a0}".repeat(8);
     // Another body's summary never takes the first unit's number.
     let own = &request.own;
+    let short = if co_quan.is_some() { None } else { first.co_quan.viet_tat.as_ref() };
     let number = match own.so_ky_hieu.as_deref().map(str::trim).filter(|typed| !typed.is_empty()) {
         Some(typed) if typed.starts_with('/') => format!("Số:{gap}{typed}"),
         Some(typed) => format!("Số: {typed}"),
-        None if co_quan.is_some() => format!("Số:{gap}/BC"),
-        None => match &first.co_quan.viet_tat {
-            Some(short) => format!("Số:{gap}/BC-{short}"),
-            None => format!("Số:{gap}/BC"),
+        None => match (short, paper_family) {
+            (Some(short), Family::Party) => format!("Số{gap}-BC/{short}"),
+            (None, Family::Party) => format!("Số{gap}-BC"),
+            (Some(short), Family::State) => format!("Số:{gap}/BC-{short}"),
+            (None, Family::State) => format!("Số:{gap}/BC"),
         },
     };
     let place = own.dia_danh.as_deref().map_or_else(|| first.van_ban.dia_danh.clone(), |p| vn::nfc(p.trim()));
-    let signer = own.nguoi_ky.as_ref().unwrap_or(&first.nguoi_ky);
     let date = match request.ngay {
         Some(date) => date.long(),
         None => format!("ngày{gap}tháng{gap}năm{gap}"),
     };
     let mut blocks = vec![
-        Block::Header(Header {
-            parent: if co_quan.is_some() { None } else { first.co_quan.chu_quan.as_deref().map(vn::upper) },
-            issuer: vn::upper(&issuer),
-            number: Some(number),
-            place_date: Some(format!("{place}, {date}")),
-        }),
+        family::header(
+            Header {
+                parent: if co_quan.is_some() { None } else { family::parent(first) },
+                issuer: issuer.clone(),
+                number: Some(number),
+                place_date: Some(format!("{place}, {date}")),
+            },
+            paper_family,
+        ),
         Block::Title(Title { kind: "BÁO CÁO TỔNG HỢP".into(), subject: subject.clone(), note: None }),
     ];
     blocks.extend(body);
-    blocks.push(Block::Signature(nd30::signature(&["Lưu: VT".to_string()], signer)));
+    let archive = match paper_family {
+        Family::Party => "Lưu Văn phòng",
+        Family::State => "Lưu: VT",
+    };
+    let archive = [archive.to_string()];
+    // The first report's signers sign for their bodies; a summary of its own
+    // (another issuer or its own signer) has one signer.
+    let own_signer = own.nguoi_ky.as_ref().or(co_quan.as_ref().map(|_| &first.nguoi_ky));
+    blocks.push(match (own_signer, paper_family) {
+        (None, _) => family::signature(&archive, first, paper_family),
+        (Some(signer), Family::State) => Block::Signature(nd30::signature(&archive, signer)),
+        (Some(signer), Family::Party) => {
+            family::signatures(&archive, vec![family::signer(signer, paper_family)], paper_family)
+        }
+    });
     let meta = Metadata {
         title: subject,
         subject: format!("Báo cáo tổng hợp {}", range.label()),

@@ -38,7 +38,7 @@ impl Reader<'_> {
         let ban_hanh = self.optional(&r, "ban_hanh", Self::maybe_text);
         // A movement (phong trào) is launched, not signed: it may have no
         // number or date; any other kind is cited by both.
-        let movement = loai.as_deref().is_some_and(is_movement);
+        let movement = loai.as_deref().is_some_and(crate::input::facts::is_movement);
         let so = self.wanted(&r, "so", !movement, Self::text);
         let ngay = self.wanted(&r, "ngay", !movement, Self::date);
         let ten = self.required(&r, "ten", Self::text);
@@ -182,9 +182,4 @@ impl Reader<'_> {
         }
         size
     }
-}
-
-/// True for a programme's kind that names a movement ("Phong trào thi đua").
-pub(crate) fn is_movement(kind: &str) -> bool {
-    kind.trim().to_lowercase().starts_with("phong trào")
 }
