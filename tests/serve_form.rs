@@ -88,10 +88,6 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
             ("nguoi_ky.chuc_vu", "TRƯỞNG CÔNG AN PHƯỜNG"),
             ("nguoi_ky.cap_bac", "Trung tá"),
             ("nguoi_ky.ho_ten", "Nguyễn Văn An"),
-            ("chuong_trinh.so", "09/CTr-BCA-MTTW"),
-            ("chuong_trinh.ngay", "01/08/2013"),
-            ("chuong_trinh.ten", "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới"),
-            ("chuong_trinh.cac_ben", "Bộ Công an\nỦy ban Trung ương MTTQ Việt Nam"),
             ("giai_doan.tu", "2018"),
             ("giai_doan.den", "2019"),
             ("hoi_nghi.ngay", "22/08/2019"),
@@ -102,6 +98,33 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
             ("hoi_nghi.tin_bai.tac_gia", "Minh Hà"),
             ("hoi_nghi.tin_bai.nguon", "Trang tin phường Tân Mai"),
             ("noi_dung.ket_qua", "Phong trào được triển khai rộng khắp các tổ dân phố."),
+        ],
+    )
+    .await;
+    settled(&client).await;
+    // Two programmes: the first in the blank record shown, the second added.
+    let programmes = "[data-list='chuong_trinh'] [data-items]";
+    fill(
+        &client,
+        &format!("{programmes} > fieldset:nth-child(1)"),
+        &[
+            ("so", "09/CTr-BCA-MTTW"),
+            ("ngay", "01/08/2013"),
+            ("ten", "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới"),
+            ("cac_ben", "Bộ Công an\nỦy ban Trung ương MTTQ Việt Nam"),
+        ],
+    )
+    .await;
+    settled(&client).await;
+    click(&client, "[data-list='chuong_trinh'] > [data-them]").await;
+    fill(
+        &client,
+        &format!("{programmes} > fieldset:nth-child(2)"),
+        &[
+            ("so", "18/CTrPH-CAP-MTTQ"),
+            ("ngay", "05/03/2018"),
+            ("ten", "Xây dựng tổ dân phố an toàn về an ninh, trật tự"),
+            ("cac_ben", "Công an phường Tân Mai\nỦy ban MTTQ Việt Nam phường Tân Mai"),
         ],
     )
     .await;
@@ -158,6 +181,8 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     let (version, yaml) = stored(&http, 1);
     assert!(yaml.contains("luot_nguoi: 1850") && yaml.contains("ung_ho: 85.5"), "{yaml}");
     assert!(yaml.contains("ngay: 2019-08-21") && yaml.contains("don_vi_to_chuc:"), "{yaml}");
+    assert!(yaml.contains("chuong_trinh:\n  - so: \"09/CTr-BCA-MTTW\""), "two programmes, a list:\n{yaml}");
+    assert!(yaml.contains("so: \"18/CTrPH-CAP-MTTQ\"") && yaml.contains("ngay: 2018-03-05"), "{yaml}");
     let text = report(&http, 1, version);
     assert!(text.contains("1.850") && text.contains("85,5"), "the figures print as typed:\n{text}");
     // The conference day's fields: the chair's script opens at the time typed, with the chair named.
@@ -166,6 +191,7 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     let script = pdf_text(&script.body);
     assert!(script.contains("07 giờ 30") && script.contains("Lê Văn Cường"), "the script's time and chair:\n{script}");
     assert!(!text.contains("1,85 ") && !text.contains("Hải Phòng"), "{text}");
+    assert!(text.contains("09/CTr-BCA-MTTW") && text.contains("18/CTrPH-CAP-MTTQ"), "both programmes:\n{text}");
     assert!(text.contains("CÔNG AN PHƯỜNG TÂN MAI") && text.contains("Nguyễn Văn An"), "{text}");
     // The form shows them as she typed them.
     assert_eq!(value(&client, "[data-key='tong_hop.luot_nguoi']").await, "1.850");

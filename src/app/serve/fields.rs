@@ -124,6 +124,10 @@ pub(crate) const SECTIONS: &[(&str, &str, &[Field])] = &[
     ),
 ];
 
+/// The sections that may hold several records, each shown as a list of
+/// records (one stored alone stays a single record).
+pub(crate) const RECORD_LISTS: &[&str] = &["chuong_trinh"];
+
 pub(crate) const CONTENT: &[Field] = &[
     ("tinh_hinh", "Tình hình", Kind::Long),
     ("lanh_dao_chi_dao", "Công tác lãnh đạo, chỉ đạo", Kind::Long),
@@ -226,7 +230,10 @@ pub(crate) fn label_at(path: &str, key: &str) -> Option<&'static str> {
             "dai_bieu" => find(DELEGATES, key),
             "chi_tieu" => find(METRICS, key),
             "khen_thuong" => find(GROUP, &joined(after)),
-            _ => None,
+            section => SECTIONS
+                .iter()
+                .find(|(name, _, _)| *name == section && RECORD_LISTS.contains(name))
+                .and_then(|(_, _, fields)| find(fields, &joined(after))),
         };
     }
     let (section, rest) = path.split_once('.').unwrap_or((path, ""));

@@ -131,6 +131,8 @@ fn place(path: &str, vi: bool) -> Option<String> {
             ("chi_tieu", Some(n), false) => format!("indicator {n}"),
             ("ket_qua_nam", Some(n), true) => format!("dòng {n} của bảng kết quả từng năm"),
             ("ket_qua_nam", Some(n), false) => format!("row {n} of the yearly results"),
+            ("chuong_trinh", Some(n), true) => format!("chương trình thứ {n}"),
+            ("chuong_trinh", Some(n), false) => format!("programme {n}"),
             ("don_vi_con", Some(n), true) => format!("đơn vị con thứ {n}"),
             ("don_vi_con", Some(n), false) => format!("sub-unit {n}"),
             (_, Some(n), true) => format!("dòng {n} của «{}»", label(key)),
@@ -177,6 +179,14 @@ mod tests {
             "Người thứ 2 trong danh sách của nhóm khen 1: chưa nhập «Tên tập thể / họ tên»"
         );
         assert_eq!(said_vi("nguoi_ky", Kind::MissingKey("ho_ten".into())), "Phần Người ký: chưa nhập «Họ và tên»");
+        assert_eq!(
+            said_vi("chuong_trinh[1]", Kind::MissingKey("so".into())),
+            "Chương trình thứ 2: chưa nhập «Số chương trình»"
+        );
+        assert_eq!(
+            said_vi("chuong_trinh[0].ngay", Kind::BadDate("31/04/2018".into())),
+            "Chương trình thứ 1: «31/04/2018» không phải ngày có thật; viết ngày/tháng/năm, ví dụ 21/08/2018"
+        );
         assert_eq!(said_vi("nguoi_ky", Kind::MissingKey("nguoi_ky".into())), "Chưa điền phần «Người ký»");
         assert_eq!(
             said_vi("ket_qua_nam[1].clb", Kind::Expected(Expect::Number)),

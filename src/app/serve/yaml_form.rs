@@ -26,7 +26,10 @@ pub(crate) fn merge(stored: Option<&Node>, form: &Node) -> Option<Node> {
         Value::Null => None,
         Value::String(text) if text.trim().is_empty() => None,
         Value::Sequence(items) => {
-            let old = stored.and_then(|old| old.as_sequence());
+            // A record stored alone where the form shows a list of them
+            // (one programme) is that list's only item.
+            let alone = stored.filter(|old| old.as_mapping().is_some()).map(std::slice::from_ref);
+            let old = stored.and_then(|old| old.as_sequence()).map(Vec::as_slice).or(alone);
             let merged: Vec<Node> = items
                 .iter()
                 .filter_map(|item| {
@@ -65,6 +68,22 @@ pub(crate) fn merge(stored: Option<&Node>, form: &Node) -> Option<Node> {
         }
         _ => Some(form.clone()),
     }
+}
+
+/// The form laid over the stored tree (`merge`), each section that may hold
+/// several records written as a single record when it holds one, as the
+/// schema's simple form.
+pub(crate) fn merge_form(stored: Option<&Node>, form: &Node) -> Option<Node> {
+    let mut tree = merge(stored, form)?;
+    if let Some(mapping) = tree.as_mapping_mut() {
+        for section in super::fields::RECORD_LISTS {
+            let Some(value) = mapping.get_mut(section) else { continue };
+            if let Some([only]) = value.as_sequence().map(Vec::as_slice) {
+                *value = only.clone();
+            }
+        }
+    }
+    Some(tree)
 }
 
 /// `value` as YAML a clerk can read: blocks for records, one line for a
@@ -263,6 +282,29 @@ mod tests {
              tong_hop: { b: 2 }\n",
         );
         assert_eq!(merged, expected);
+    }
+
+    #[test]
+    fn one_programme_stays_a_record_and_several_make_a_list() {
+        let stored = yaml("chuong_trinh: { so: \"1\", ten: a, ghi_chu: giữ }\n");
+        // The stored record is the form's first row: its hidden keys are kept.
+        let one = yaml(r#"{"chuong_trinh": [{"__goc": 0, "so": "1b", "ten": "a"}]}"#);
+        let merged = merge_form(Some(&stored), &one).unwrap();
+        assert_eq!(merged, yaml("chuong_trinh: { so: \"1b\", ten: a, ghi_chu: giữ }\n"));
+        let two = yaml(
+            r#"{"chuong_trinh": [{"__goc": 0, "so": "1", "ten": "a"},
+                {"so": "2", "ngay": {"__ngay": "05/03/2018"}, "cac_ben": ["X", "Y"]}]}"#,
+        );
+        let merged = merge_form(Some(&stored), &two).unwrap();
+        let expected = yaml(
+            "chuong_trinh:\n  - { so: \"1\", ten: a, ghi_chu: giữ }\n  - { so: \"2\", ngay: 2018-03-05, cac_ben: [X, Y] }\n",
+        );
+        assert_eq!(merged, expected);
+        // Written and read back, the two programmes read as `check` reads them.
+        let text = to_yaml(&merged);
+        assert_eq!(yaml(&text), expected, "{text}");
+        let back = merge_form(Some(&merged), &yaml(r#"{"chuong_trinh": [{"__goc": 1, "so": "2"}]}"#)).unwrap();
+        assert_eq!(back, yaml("chuong_trinh: { so: \"2\", ngay: 2018-03-05, cac_ben: [X, Y] }\n"), "removing one");
     }
 
     #[test]

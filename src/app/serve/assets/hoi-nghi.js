@@ -118,6 +118,11 @@
     for (const [node, path] of paths) byPath.set(path, node);
     for (const problem of problems || []) {
       let path = problem.path || "";
+      // A section stored as one record is the first record of its list in the form.
+      for (const list of form.querySelectorAll("[data-mot-ban-ghi]")) {
+        const key = list.dataset.list;
+        if (path.startsWith(key + ".")) path = `${key}[0]${path.slice(key.length)}`;
+      }
       let target = byPath.get(path);
       while (!target && path) {
         path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");

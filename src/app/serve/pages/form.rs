@@ -8,7 +8,7 @@
 use crate::input::yaml::{Node, Value};
 use serde_json::{json, Value as Json};
 
-use crate::app::serve::fields::{Kind, CONTENT, DELEGATES, GROUP, LIST_COLUMNS, METRICS, SECTIONS};
+use crate::app::serve::fields::{Kind, CONTENT, DELEGATES, GROUP, LIST_COLUMNS, METRICS, RECORD_LISTS, SECTIONS};
 use crate::input::Input;
 
 /// The sample conference (Hải Phòng, 2018): its values, left unchanged in
@@ -189,15 +189,55 @@ fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> J
     })
 }
 
+/// A section that may hold several records (several programmes): a
+/// fieldset per record, as a list the clerk adds to and removes from
+/// (template `bieu-mau`); one record stored alone is shown as the list's
+/// only item, and written back alone (yaml_form::merge_form).
+fn records(section: &str, title: &str, fields: &[(&str, &str, Kind)], tree: &Node) -> Json {
+    let stored: Vec<&Node> = match tree.get(section) {
+        Some(node) => node.as_sequence().map_or_else(|| vec![node], |items| items.iter().collect()),
+        None => Vec::new(),
+    };
+    let sample: Vec<&Node> = match SAMPLE.get(section) {
+        Some(node) => node.as_sequence().map_or_else(|| vec![node], |items| items.iter().collect()),
+        None => Vec::new(),
+    };
+    let record = |index: Option<usize>, value: Option<&Node>| {
+        let sample = index.and_then(|i| sample.get(i).copied());
+        let shown: Vec<Json> = fields
+            .iter()
+            .map(|spec| mark_sample(field(value, *spec), get(value, spec.0), get(sample, spec.0)))
+            .collect();
+        json!({
+            "co_goc": index.is_some(),
+            "goc": index,
+            "tieu_de": index.map_or(format!("{title} mới"), |i| format!("{title} {}", i + 1)),
+            "truong": shown,
+        })
+    };
+    // Blank at the start: one record to fill in, as the single section was.
+    let mut items: Vec<Json> = stored.iter().enumerate().map(|(i, node)| record(Some(i), Some(node))).collect();
+    if items.is_empty() {
+        items.push(record(None, None));
+    }
+    json!({
+        "khoa": section,
+        "ten": title,
+        "truong": [],
+        "dai_bieu": null,
+        "ban_ghi": { "khoa": section, "cac": items, "moi": record(None, None), "them": format!("+ Thêm {}", title.to_lowercase()) },
+    })
+}
+
 /// The whole form for the stored `tree` (and the input read from it, when
 /// valid): the context of template `bieu-mau`.
 pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
     let sections: Vec<Json> = SECTIONS
         .iter()
-        // A section stored as a list (several programmes) is not one record
-        // the form can show: left out, the stored list is kept as it is.
-        .filter(|(section, _, _)| tree.get(section).is_none_or(|node| node.as_sequence().is_none()))
         .map(|(section, title, fields)| {
+            if RECORD_LISTS.contains(section) {
+                return records(section, title, fields, tree);
+            }
             let fields: Vec<Json> = fields
                 .iter()
                 .map(|(key, label, kind)| {
@@ -217,7 +257,7 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
             } else {
                 Json::Null
             };
-            json!({ "khoa": section, "ten": title, "truong": fields, "dai_bieu": delegates })
+            json!({ "khoa": section, "ten": title, "truong": fields, "dai_bieu": delegates, "ban_ghi": null })
         })
         .collect();
     let content: Vec<Json> = CONTENT
@@ -251,23 +291,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn several_programmes_are_kept_out_of_the_form_and_one_is_shown() {
-        let several = crate::input::yaml::parse_yaml(
-            "chuong_trinh:\n  - { so: \"1\", ten: a }\n  - { so: \"2\", ten: b }\n",
-            "t.yaml",
-        )
-        .unwrap();
-        let shown = |tree: &Node| -> Vec<String> {
-            form(tree, None)["phan"]
-                .as_array()
-                .unwrap()
+    fn programmes_are_records_of_a_list_one_or_several() {
+        let programmes = |yaml: &str| -> Vec<(Option<u64>, String)> {
+            let tree = crate::input::yaml::parse_yaml(yaml, "t.yaml").unwrap();
+            let form = form(&tree, None);
+            let section =
+                form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "chuong_trinh").unwrap().clone();
+            assert_eq!(section["ban_ghi"]["khoa"], "chuong_trinh");
+            assert!(section["ban_ghi"]["moi"]["truong"].as_array().unwrap().iter().all(|f| f["gia_tri"] == ""));
+            let records = section["ban_ghi"]["cac"].as_array().unwrap().clone();
+            records
                 .iter()
-                .map(|s| s["khoa"].as_str().unwrap().to_string())
+                .map(|r| {
+                    let number = r["truong"].as_array().unwrap().iter().find(|f| f["khoa"] == "so").unwrap();
+                    (r["goc"].as_u64(), number["gia_tri"].as_str().unwrap().to_string())
+                })
                 .collect()
         };
-        assert!(!shown(&several).contains(&"chuong_trinh".to_string()));
-        let one = crate::input::yaml::parse_yaml("chuong_trinh: { so: \"1\", ten: a }\n", "t.yaml").unwrap();
-        assert!(shown(&one).contains(&"chuong_trinh".to_string()));
+        let several = programmes("chuong_trinh:\n  - { so: \"1\", ten: a }\n  - { so: \"2\", ten: b }\n");
+        assert_eq!(several, [(Some(0), "1".to_string()), (Some(1), "2".to_string())]);
+        let one = programmes("chuong_trinh: { so: \"1\", ten: a }\n");
+        assert_eq!(one, [(Some(0), "1".to_string())], "one record alone is the list's first");
+        assert_eq!(programmes("van_ban: { so_ky_hieu: x }\n"), [(None, String::new())], "a blank one to fill");
     }
 
     #[test]
