@@ -69,7 +69,9 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     client.goto(&format!("{base}/hoi-nghi")).await.unwrap();
     click(&client, "#tao-trong").await;
     until(&client, "the blank conference", "return location.pathname === '/hoi-nghi/1'").await;
-    assert_eq!(value(&client, "[data-key='co_quan.ten']").await, "");
+    const BODY: &str = "[data-list='co_quan'] [data-items] > fieldset:nth-child(1)";
+    const SIGNER: &str = "[data-list='nguoi_ky'] [data-items] > fieldset:nth-child(1)";
+    assert_eq!(value(&client, &format!("{BODY} [data-key='ten']")).await, "");
     let page = client.source().await.unwrap();
     assert!(!page.contains("Hải Phòng"), "a blank start holds no sample value");
 
@@ -82,12 +84,6 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
             ("van_ban.dia_danh", "Hà Nội"),
             ("van_ban.ngay", "21/08/2019"),
             ("van_ban.noi_nhan", "Công an quận Hoàng Mai\nLưu: VT"),
-            ("co_quan.chu_quan", "CÔNG AN QUẬN HOÀNG MAI"),
-            ("co_quan.ten", "CÔNG AN PHƯỜNG TÂN MAI"),
-            ("co_quan.viet_tat", "CAP"),
-            ("nguoi_ky.chuc_vu", "TRƯỞNG CÔNG AN PHƯỜNG"),
-            ("nguoi_ky.cap_bac", "Trung tá"),
-            ("nguoi_ky.ho_ten", "Nguyễn Văn An"),
             ("giai_doan.tu", "2018"),
             ("giai_doan.den", "2019"),
             ("hoi_nghi.ngay", "22/08/2019"),
@@ -99,6 +95,19 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
             ("hoi_nghi.tin_bai.nguon", "Trang tin phường Tân Mai"),
             ("noi_dung.ket_qua", "Phong trào được triển khai rộng khắp các tổ dân phố."),
         ],
+    )
+    .await;
+    settled(&client).await;
+    fill(
+        &client,
+        BODY,
+        &[("chu_quan", "CÔNG AN QUẬN HOÀNG MAI"), ("ten", "CÔNG AN PHƯỜNG TÂN MAI"), ("viet_tat", "CAP")],
+    )
+    .await;
+    fill(
+        &client,
+        SIGNER,
+        &[("chuc_vu", "TRƯỞNG CÔNG AN PHƯỜNG"), ("cap_bac", "Trung tá"), ("ho_ten", "Nguyễn Văn An")],
     )
     .await;
     settled(&client).await;
@@ -204,11 +213,11 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     type_into(&client, "[data-key='van_ban.dia_danh']", "Hoàng Mai").await;
     until(&client, "the draft", "return document.querySelector('#trang-thai').textContent.includes('bản nháp')").await;
     settled(&client).await;
-    let unsaved_warns = "document.querySelector(\"[data-key='co_quan.viet_tat']\").value += 'X'; \
+    let unsaved_warns = "document.querySelector(\"[data-list='co_quan'] [data-key='viet_tat']\").value += 'X'; \
          document.querySelector('#bieu-mau').dispatchEvent(new Event('input')); \
          const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented";
     assert_eq!(client.execute(unsaved_warns, vec![]).await.unwrap(), Value::Bool(true), "unsaved edits warn");
-    type_into(&client, "[data-key='co_quan.viet_tat']", "CAP").await;
+    type_into(&client, &format!("{BODY} [data-key='viet_tat']"), "CAP").await;
     settled(&client).await;
     assert_eq!(stored(&http, 1).0, version, "papers stay those of the valid version");
     client.refresh().await.unwrap();
@@ -242,10 +251,10 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     // Two colleagues on one conference, different fields: both edits kept.
     let other = browser(&driver, &dir.path().join("b"), &dir.path().join("tai-ve-b")).await;
     other.goto(&format!("{base}/hoi-nghi/1")).await.unwrap();
-    until(&other, "her page", "return !!document.querySelector(\"[data-key='nguoi_ky.ho_ten']\")").await;
+    until(&other, "her page", "return !!document.querySelector(\"[data-list='nguoi_ky'] [data-key='ho_ten']\")").await;
     type_into(&client, "[data-key='van_ban.dia_danh']", "Tân Mai").await;
     until(&client, "the first colleague saved", SAVED).await;
-    type_into(&other, "[data-key='nguoi_ky.ho_ten']", "Phạm Thị Dung").await;
+    type_into(&other, &format!("{SIGNER} [data-key='ho_ten']"), "Phạm Thị Dung").await;
     until(&other, "the merge said", "return !document.querySelector('#thong-bao-gop').hidden && document.querySelector('#thong-bao-gop').textContent.includes('gộp cả hai')").await;
     settled(&other).await;
     assert_eq!(value(&other, "[data-key='van_ban.dia_danh']").await, "Tân Mai", "her page shows his edit");
@@ -299,5 +308,32 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     until(&client, "restored", "return !!document.querySelector(\"tr[data-hoi-nghi='2']\")").await;
     assert_eq!(http.get("/api/conferences/2").status, 200);
     assert!(report(&http, 2, 1).contains("năm 2020"), "restored whole");
+
+    // A joint report: a second body added brings its signer's record; one body stays a record.
+    client.goto(&format!("{base}/hoi-nghi/1")).await.unwrap();
+    click(&client, "[data-list='co_quan'] > [data-them]").await;
+    let second = |list: &str| format!("[data-list='{list}'] [data-items] > fieldset:nth-child(2)");
+    fill(&client, &second("co_quan"), &[("ten", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG TÂN MAI"), ("viet_tat", "MTTQ")]).await;
+    fill(&client, &second("nguoi_ky"), &[("chuc_vu", "CHỦ TỊCH"), ("ho_ten", "Đỗ Thị Hoa")]).await;
+    until(&client, "the joint version saved", SAVED).await;
+    let (joint, yaml) = stored(&http, 1);
+    assert!(yaml.contains("co_quan:\n  - ") && yaml.contains("nguoi_ky:\n  - "), "two bodies, two signers:\n{yaml}");
+    let text = report(&http, 1, joint);
+    assert!(
+        text.contains("ỦY BAN MTTQ VIỆT NAM") && text.contains("Đỗ Thị Hoa") && text.contains("Phạm Thị Dung"),
+        "the second body heads the joint report:\n{text}"
+    );
+    // Removing the body removes its signer: a single record again.
+    click(&client, &format!("{} [data-xoa]", second("co_quan"))).await;
+    until(
+        &client,
+        "one body again",
+        "return document.querySelectorAll(\"[data-list='nguoi_ky'] [data-items] > fieldset\").length === 1",
+    )
+    .await;
+    settled(&client).await;
+    until(&client, "the single version saved", SAVED).await;
+    let (_, yaml) = stored(&http, 1);
+    assert!(yaml.contains("co_quan:\n  chu_quan:") && yaml.contains("nguoi_ky:\n  chuc_vu:"), "{yaml}");
     client.close().await.unwrap();
 }

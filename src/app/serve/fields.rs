@@ -125,8 +125,9 @@ pub(crate) const SECTIONS: &[(&str, &str, &[Field])] = &[
 ];
 
 /// The sections that may hold several records, each shown as a list of
-/// records (one stored alone stays a single record).
-pub(crate) const RECORD_LISTS: &[&str] = &["chuong_trinh"];
+/// records (one stored alone stays a single record): several programmes;
+/// the bodies of a joint paper and their signers, one signer per body.
+pub(crate) const RECORD_LISTS: &[&str] = &["co_quan", "nguoi_ky", "chuong_trinh"];
 
 pub(crate) const CONTENT: &[Field] = &[
     ("tinh_hinh", "Tình hình", Kind::Long),

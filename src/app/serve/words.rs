@@ -131,6 +131,10 @@ fn place(path: &str, vi: bool) -> Option<String> {
             ("chi_tieu", Some(n), false) => format!("indicator {n}"),
             ("ket_qua_nam", Some(n), true) => format!("dòng {n} của bảng kết quả từng năm"),
             ("ket_qua_nam", Some(n), false) => format!("row {n} of the yearly results"),
+            ("co_quan", Some(n), true) => format!("cơ quan thứ {n}"),
+            ("co_quan", Some(n), false) => format!("body {n}"),
+            ("nguoi_ky", Some(n), true) => format!("người ký của cơ quan thứ {n}"),
+            ("nguoi_ky", Some(n), false) => format!("signer of body {n}"),
             ("chuong_trinh", Some(n), true) => format!("chương trình thứ {n}"),
             ("chuong_trinh", Some(n), false) => format!("programme {n}"),
             ("don_vi_con", Some(n), true) => format!("đơn vị con thứ {n}"),
@@ -179,6 +183,14 @@ mod tests {
             "Người thứ 2 trong danh sách của nhóm khen 1: chưa nhập «Tên tập thể / họ tên»"
         );
         assert_eq!(said_vi("nguoi_ky", Kind::MissingKey("ho_ten".into())), "Phần Người ký: chưa nhập «Họ và tên»");
+        assert_eq!(
+            said_vi("nguoi_ky[1]", Kind::MissingKey("ho_ten".into())),
+            "Người ký của cơ quan thứ 2: chưa nhập «Họ và tên»"
+        );
+        assert_eq!(
+            said_vi("co_quan[1]", Kind::MissingKey("ten".into())),
+            "Cơ quan thứ 2: chưa nhập «Tên cơ quan ban hành»"
+        );
         assert_eq!(
             said_vi("chuong_trinh[1]", Kind::MissingKey("so".into())),
             "Chương trình thứ 2: chưa nhập «Số chương trình»"

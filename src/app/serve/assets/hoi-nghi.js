@@ -119,10 +119,8 @@
     for (const problem of problems || []) {
       let path = problem.path || "";
       // A section stored as one record is the first record of its list in the form.
-      for (const list of form.querySelectorAll("[data-mot-ban-ghi]")) {
-        const key = list.dataset.list;
+      for (const { dataset: { list: key } } of form.querySelectorAll("[data-mot-ban-ghi]"))
         if (path.startsWith(key + ".")) path = `${key}[0]${path.slice(key.length)}`;
-      }
       let target = byPath.get(path);
       while (!target && path) {
         path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
@@ -344,12 +342,15 @@
       const button = event.target;
       if (button.matches("[data-them]")) {
         const list = button.closest("[data-list]");
-        const row = list.querySelector(":scope > template").content.firstElementChild.cloneNode(true);
-        list.querySelector("[data-items]").append(row);
-        const first = row.querySelector("input, select, textarea");
-        if (first) first.focus();
+        const add = (to) => to.querySelector("[data-items]").appendChild(to.querySelector(":scope > template").content.firstElementChild.cloneNode(true));
+        // A body of a joint paper comes with the record of its signer.
+        if (list.dataset.cap) add(form.querySelector(`[data-list='${list.dataset.cap}']`));
+        add(list).querySelector("input, select, textarea")?.focus();
       } else if (button.matches("[data-xoa]")) {
-        button.closest("[data-item]").remove();
+        const row = button.closest("[data-item]"), cap = row.closest("[data-list]").dataset.cap;
+        // A body's signer goes with it.
+        if (cap) form.querySelector(`[data-list='${cap}'] [data-items]`).children[[...row.parentElement.children].indexOf(row)]?.remove();
+        row.remove();
         schedule();
       } else if (button.matches("[data-sua-tung-dong]")) {
         listToRows(button.dataset.suaTungDong);

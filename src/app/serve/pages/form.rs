@@ -202,18 +202,21 @@ fn records(section: &str, title: &str, fields: &[(&str, &str, Kind)], tree: &Nod
         Some(node) => node.as_sequence().map_or_else(|| vec![node], |items| items.iter().collect()),
         None => Vec::new(),
     };
+    // A signer goes with its body: added and removed with it (the script).
+    let signers = section == "nguoi_ky";
     let record = |index: Option<usize>, value: Option<&Node>| {
         let sample = index.and_then(|i| sample.get(i).copied());
         let shown: Vec<Json> = fields
             .iter()
             .map(|spec| mark_sample(field(value, *spec), get(value, spec.0), get(sample, spec.0)))
             .collect();
-        json!({
-            "co_goc": index.is_some(),
-            "goc": index,
-            "tieu_de": index.map_or(format!("{title} mới"), |i| format!("{title} {}", i + 1)),
-            "truong": shown,
-        })
+        let title = match (signers, index) {
+            (true, Some(i)) => format!("Người ký của cơ quan {}", i + 1),
+            (true, None) => "Người ký của cơ quan mới".to_string(),
+            (false, Some(i)) => format!("{title} {}", i + 1),
+            (false, None) => format!("{title} mới"),
+        };
+        json!({ "co_goc": index.is_some(), "goc": index, "tieu_de": title, "truong": shown, "xoa": !signers })
     };
     // Blank at the start: one record to fill in, as the single section was.
     let mut items: Vec<Json> = stored.iter().enumerate().map(|(i, node)| record(Some(i), Some(node))).collect();
@@ -225,7 +228,8 @@ fn records(section: &str, title: &str, fields: &[(&str, &str, Kind)], tree: &Nod
         "ten": title,
         "truong": [],
         "dai_bieu": null,
-        "ban_ghi": { "khoa": section, "cac": items, "moi": record(None, None), "them": format!("+ Thêm {}", title.to_lowercase()) },
+        "ban_ghi": { "khoa": section, "cac": items, "moi": record(None, None), "them": (!signers).then(|| format!("+ Thêm {}", title.to_lowercase())),
+            "cap": (section == "co_quan").then_some("nguoi_ky") },
     })
 }
 
@@ -320,8 +324,9 @@ mod tests {
         let mut tree = SAMPLE.clone();
         let marked = |tree: &Node| -> (bool, bool, bool) {
             let form = form(tree, None);
-            let body = &form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "co_quan").unwrap()["truong"];
-            let name = body.as_array().unwrap().iter().find(|f| f["khoa"] == "co_quan.ten").unwrap()["mau"] == true;
+            let body = &form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "co_quan").unwrap()["ban_ghi"]
+                ["cac"][0]["truong"];
+            let name = body.as_array().unwrap().iter().find(|f| f["khoa"] == "ten").unwrap()["mau"] == true;
             let kind = form["phan"][0]["truong"][0]["mau"] == true;
             let delegate = form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "hoi_nghi").unwrap()
                 ["dai_bieu"]["dong"][0]["o"][1]["cua_mau"]
