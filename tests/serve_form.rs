@@ -145,6 +145,24 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
         &[("cap_bac", "Đại tá"), ("ho_ten", "Lê Văn Cường"), ("chuc_vu", "Trưởng Công an quận Hoàng Mai")],
     )
     .await;
+    // The conference day: a delegate of the organisers (ticked: no invitation) and the day's own agenda.
+    add_row(
+        &client,
+        "#bieu-mau",
+        "hoi_nghi.dai_bieu",
+        &[("cap_bac", "Thiếu tá"), ("ho_ten", "Vũ Minh Tâm"), ("chuc_vu", "Phó Trưởng Công an phường Tân Mai")],
+    )
+    .await;
+    click(&client, "[data-list='hoi_nghi.dai_bieu'] [data-items] > tr:last-child [data-key='to_chuc']").await;
+    settled(&client).await;
+    add_row(&client, "#bieu-mau", "hoi_nghi.nghi_trinh", &[("gio", "07:30"), ("noi_dung", "Văn nghệ chào mừng")]).await;
+    add_row(
+        &client,
+        "#bieu-mau",
+        "hoi_nghi.nghi_trinh",
+        &[("gio", "08:00"), ("noi_dung", "Báo cáo sơ kết"), ("thuc_hien", "Trưởng Công an phường")],
+    )
+    .await;
     add_row(
         &client,
         "#bieu-mau",
@@ -199,6 +217,18 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     assert_eq!(script.status, 200, "{}", script.text());
     let script = pdf_text(&script.body);
     assert!(script.contains("07 giờ 30") && script.contains("Lê Văn Cường"), "the script's time and chair:\n{script}");
+    assert!(yaml.contains("Vũ Minh Tâm") && yaml.contains("to_chuc: true"), "{yaml}");
+    let ticks = yaml.matches(" to_chuc:").count();
+    assert_eq!((ticks, yaml.matches("to_chuc: true").count()), (1, 1), "an unticked box is left out:\n{yaml}");
+    let paper = |name: &str| {
+        let answer = http.get(&format!("/api/conferences/1/files/{name}?phien_ban={version}"));
+        assert_eq!(answer.status, 200, "{name}: {}", answer.text());
+        pdf_text(&answer.body)
+    };
+    let agenda = paper("chuong-trinh-hoi-nghi.pdf");
+    assert!(agenda.contains("Văn nghệ chào mừng") && agenda.contains("Trưởng Công an phường"), "{agenda}");
+    let invitations = paper("giay-moi.pdf");
+    assert!(invitations.contains("Lê Văn Cường") && !invitations.contains("Vũ Minh Tâm"), "{invitations}");
     assert!(!text.contains("1,85 ") && !text.contains("Hải Phòng"), "{text}");
     assert!(text.contains("09/CTr-BCA-MTTW") && text.contains("18/CTrPH-CAP-MTTQ"), "both programmes:\n{text}");
     assert!(text.contains("CÔNG AN PHƯỜNG TÂN MAI") && text.contains("Nguyễn Văn An"), "{text}");

@@ -49,6 +49,7 @@
   // server reads them by the clerk's rules, or refuses them at their field.
   function fieldValue(field) {
     const text = field.value.trim();
+    if (field.dataset.kieu === "hop") return field.checked || "";
     if (field.dataset.kieu === "dong") return field.value.split("\n").map((line) => line.trim()).filter(Boolean);
     if (field.dataset.kieu === "so" && text) return { __so: text };
     if (field.dataset.kieu === "ngay" && text) return { __ngay: text };

@@ -8,7 +8,9 @@
 use crate::input::yaml::{Node, Value};
 use serde_json::{json, Value as Json};
 
-use crate::app::serve::fields::{Kind, CONTENT, DELEGATES, GROUP, LIST_COLUMNS, METRICS, RECORD_LISTS, SECTIONS};
+use crate::app::serve::fields::{
+    Kind, AGENDA, CONTENT, DELEGATES, GROUP, LIST_COLUMNS, METRICS, RECORD_LISTS, SECTIONS,
+};
 use crate::input::Input;
 
 /// The sample conference (Hải Phòng, 2018): its values, left unchanged in
@@ -56,6 +58,7 @@ fn control(key: &str, kind: Kind, value: Option<&Node>, label: &str) -> Json {
         Kind::Number => json!({ "kieu": "so" }),
         Kind::Long => json!({ "kieu": "dai" }),
         Kind::Lines => json!({ "kieu": "dong", "so_dong": shown.lines().count().clamp(2, 8) }),
+        Kind::Check => json!({ "kieu": "hop", "chon": shown == "true" }),
         Kind::Choice(choices, optional) => {
             let choices: Vec<Json> = choices
                 .iter()
@@ -228,6 +231,7 @@ fn records(section: &str, title: &str, fields: &[(&str, &str, Kind)], tree: &Nod
         "ten": title,
         "truong": [],
         "dai_bieu": null,
+        "nghi_trinh": null,
         "ban_ghi": { "khoa": section, "cac": items, "moi": record(None, None), "them": (!signers).then(|| format!("+ Thêm {}", title.to_lowercase())),
             "cap": (section == "co_quan").then_some("nguoi_ky") },
     })
@@ -250,18 +254,16 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
                     mark_sample(shown, get(Some(tree), &path), get(Some(&SAMPLE), &path))
                 })
                 .collect();
-            let delegates = if *section == "hoi_nghi" {
-                table(
-                    "hoi_nghi.dai_bieu",
-                    get(Some(tree), "hoi_nghi.dai_bieu"),
-                    DELEGATES,
-                    false,
-                    get(Some(&SAMPLE), "hoi_nghi.dai_bieu"),
-                )
-            } else {
-                Json::Null
+            let list = |key: &str, columns| {
+                let path = format!("hoi_nghi.{key}");
+                table(&path, get(Some(tree), &path), columns, false, get(Some(&SAMPLE), &path))
             };
-            json!({ "khoa": section, "ten": title, "truong": fields, "dai_bieu": delegates, "ban_ghi": null })
+            let day = *section == "hoi_nghi";
+            let (delegates, agenda) =
+                if day { (list("dai_bieu", DELEGATES), list("nghi_trinh", AGENDA)) } else { (Json::Null, Json::Null) };
+            json!({
+                "khoa": section, "ten": title, "truong": fields, "dai_bieu": delegates, "nghi_trinh": agenda, "ban_ghi": null,
+            })
         })
         .collect();
     let content: Vec<Json> = CONTENT
