@@ -272,7 +272,19 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     );
     type_into(&client, "[data-key='van_ban.ngay']", "21/08/2019").await;
     until(&client, "the fix saved", SAVED).await;
+    // The second delegate presents the group's awards.
+    let choose = "const s = document.querySelector(\"[data-list='khen_thuong'] [data-key='__nguoi_trao']\"); \
+         s.value = '2'; s.dispatchEvent(new Event('change', { bubbles: true })); return s.value";
+    assert_eq!(client.execute(choose, vec![]).await.unwrap(), Value::String("2".into()));
+    settled(&client).await;
+    until(&client, "the presenter saved", SAVED).await;
     let (fixed, yaml) = stored(&http, 1);
+    assert!(yaml.contains("  nguoi_trao:\n    - 2\n"), "the delegate's number:\n{yaml}");
+    let script = http.get(&format!("/api/conferences/1/files/kich-ban.pdf?phien_ban={fixed}"));
+    let script = pdf_text(&script.body).split_whitespace().collect::<Vec<_>>().join(" ");
+    let end = script.find("lên trao").expect("the script calls a presenter");
+    let invited: String = script[..end].chars().rev().take(90).collect::<Vec<_>>().into_iter().rev().collect();
+    assert!(invited.contains("Vũ Minh Tâm") && !invited.contains("Lê Văn Cường"), "{script}");
     assert!(
         fixed > version && yaml.contains("dia_danh: \"Hoàng Mai\"") || yaml.contains("dia_danh: Hoàng Mai"),
         "{yaml}"

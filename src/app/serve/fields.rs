@@ -222,6 +222,7 @@ pub(crate) fn label_of(key: &str) -> Option<&'static str> {
         "khen_thuong" => Some("Khen thưởng"),
         "dai_bieu" => Some("Đại biểu"),
         "nghi_trinh" => Some("Chương trình hội nghị"),
+        "nguoi_trao" => Some("Đại biểu lên trao"),
         "danh_sach" => Some("Danh sách khen"),
         "danh_sach_tep" => Some("Tệp danh sách khen"),
         "don_vi_con" => Some("Đơn vị con"),

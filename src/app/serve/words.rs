@@ -127,6 +127,8 @@ fn place(path: &str, vi: bool) -> Option<String> {
             ("danh_sach", Some(n), false) => format!("recipient {n} of the list"),
             ("dai_bieu", Some(n), true) => format!("đại biểu thứ {n}"),
             ("dai_bieu", Some(n), false) => format!("delegate {n}"),
+            ("nguoi_trao", Some(n), true) => format!("đại biểu lên trao cho nhóm khen {n}"),
+            ("nguoi_trao", Some(n), false) => format!("presenter of award group {n}"),
             ("nghi_trinh", Some(n), true) => format!("dòng {n} của chương trình hội nghị"),
             ("nghi_trinh", Some(n), false) => format!("line {n} of the conference agenda"),
             ("chi_tieu", Some(n), true) => format!("chỉ tiêu thứ {n}"),
@@ -185,6 +187,8 @@ mod tests {
             "Người thứ 2 trong danh sách của nhóm khen 1: chưa nhập «Tên tập thể / họ tên»"
         );
         assert_eq!(said_vi("nguoi_ky", Kind::MissingKey("ho_ten".into())), "Phần Người ký: chưa nhập «Họ và tên»");
+        let presenter = said_vi("hoi_nghi.nguoi_trao[1]", Kind::Expected(Expect::Number));
+        assert!(presenter.starts_with("Đại biểu lên trao cho nhóm khen 2: "), "{presenter}");
         assert_eq!(
             said_vi("hoi_nghi.nghi_trinh[2]", Kind::MissingKey("noi_dung".into())),
             "Dòng 3 của chương trình hội nghị: chưa nhập «Nội dung»"

@@ -103,11 +103,12 @@
     return tree;
   }
 
-  // What, when it changes, needs the form drawn again: metric codes, groups, list kinds.
+  // What, when it changes, needs the form drawn again: metric codes, groups, list kinds, delegates.
   const shapeOf = (tree) =>
     JSON.stringify([
       (tree.chi_tieu || []).map((metric) => metric.ma),
       (tree.khen_thuong || []).map((group) => Boolean(group.danh_sach_tep)),
+      (tree.hoi_nghi?.dai_bieu || []).map((delegate) => [delegate.cap_bac, delegate.ho_ten]),
     ]);
 
   // ---- Problems at their fields --------------------------------------------
@@ -344,12 +345,11 @@
       if (button.matches("[data-them]")) {
         const list = button.closest("[data-list]");
         const add = (to) => to.querySelector("[data-items]").appendChild(to.querySelector(":scope > template").content.firstElementChild.cloneNode(true));
-        // A body of a joint paper comes with the record of its signer.
         if (list.dataset.cap) add(form.querySelector(`[data-list='${list.dataset.cap}']`));
         add(list).querySelector("input, select, textarea")?.focus();
       } else if (button.matches("[data-xoa]")) {
         const row = button.closest("[data-item]"), cap = row.closest("[data-list]").dataset.cap;
-        // A body's signer goes with it.
+        // A body of a joint paper comes and goes with its signer's record (above too).
         if (cap) form.querySelector(`[data-list='${cap}'] [data-items]`).children[[...row.parentElement.children].indexOf(row)]?.remove();
         row.remove();
         schedule();

@@ -162,11 +162,43 @@ fn results(tree: &Node) -> Json {
     json!({ "bang": table("ket_qua_nam", tree.get("ket_qua_nam"), &columns, true, SAMPLE.get("ket_qua_nam")), "tong": totals })
 }
 
+/// Which delegate presents group `index`'s awards (`hoi_nghi.nguoi_trao`,
+/// a delegate's number from 1): a choice of the delegates by name, sent as
+/// the group's `__nguoi_trao` (yaml_form::merge_form puts it back).
+fn presenter(tree: &Node, index: Option<usize>) -> Json {
+    let chosen =
+        index.and_then(|i| get(Some(tree), "hoi_nghi.nguoi_trao")?.as_sequence()?.get(i)).map(|n| text(Some(n)));
+    let chosen = chosen.unwrap_or_default();
+    let delegates = get(Some(tree), "hoi_nghi.dai_bieu").and_then(|v| v.as_sequence()).cloned().unwrap_or_default();
+    let choices: Vec<Json> = delegates
+        .iter()
+        .enumerate()
+        .map(|(i, delegate)| {
+            let number = (i + 1).to_string();
+            let name = [text(delegate.get("cap_bac")), text(delegate.get("ho_ten"))].join(" ");
+            json!({ "gia_tri": number, "ten": format!("{}. {}", i + 1, name.trim()), "chon": number == chosen })
+        })
+        .collect();
+    json!({
+        "khoa": "__nguoi_trao",
+        "nhan": "Đại biểu lên trao (để trống: đại biểu thứ nhất)",
+        "kieu": "chon",
+        "gia_tri": chosen,
+        "co_trong": true,
+        "la": !chosen.is_empty() && !choices.iter().any(|c| c["chon"] == true),
+        "lua_chon": choices,
+        "cua_mau": false,
+        "rong": false,
+        "mau": false,
+    })
+}
+
 /// One award group as a fieldset (template `nhom-khen`; `index` none: the blank one to add).
-fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> Json {
+fn group(tree: &Node, index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> Json {
     let sample = index.and_then(|i| SAMPLE.get("khen_thuong")?.as_sequence()?.get(i));
-    let fields: Vec<Json> =
+    let mut fields: Vec<Json> =
         GROUP.iter().map(|spec| mark_sample(field(value, *spec), get(value, spec.0), get(sample, spec.0))).collect();
+    fields.push(presenter(tree, index));
     let (file, list) = match get(value, "danh_sach_tep") {
         Some(file) => {
             let read = index.and_then(|i| input?.khen_thuong.get(i));
@@ -279,7 +311,7 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         .into_iter()
         .flatten()
         .enumerate()
-        .map(|(index, value)| group(Some(index), Some(value), input))
+        .map(|(index, value)| group(tree, Some(index), Some(value), input))
         .collect();
     json!({
         "phan": sections,
@@ -288,7 +320,7 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         "don_vi_con": tree.get("don_vi_con").is_some(),
         "noi_dung": content,
         "nhom": groups,
-        "nhom_moi": group(None, None, None),
+        "nhom_moi": group(tree, None, None, None),
     })
 }
 
