@@ -69,7 +69,9 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     client.goto(&format!("{base}/hoi-nghi")).await.unwrap();
     click(&client, "#tao-trong").await;
     until(&client, "the blank conference", "return location.pathname === '/hoi-nghi/1'").await;
-    assert_eq!(value(&client, "[data-key='co_quan.ten']").await, "");
+    const BODY: &str = "[data-list='co_quan'] [data-items] > fieldset:nth-child(1)";
+    const SIGNER: &str = "[data-list='nguoi_ky'] [data-items] > fieldset:nth-child(1)";
+    assert_eq!(value(&client, &format!("{BODY} [data-key='ten']")).await, "");
     let page = client.source().await.unwrap();
     assert!(!page.contains("Hải Phòng"), "a blank start holds no sample value");
 
@@ -82,16 +84,6 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
             ("van_ban.dia_danh", "Hà Nội"),
             ("van_ban.ngay", "21/08/2019"),
             ("van_ban.noi_nhan", "Công an quận Hoàng Mai\nLưu: VT"),
-            ("co_quan.chu_quan", "CÔNG AN QUẬN HOÀNG MAI"),
-            ("co_quan.ten", "CÔNG AN PHƯỜNG TÂN MAI"),
-            ("co_quan.viet_tat", "CAP"),
-            ("nguoi_ky.chuc_vu", "TRƯỞNG CÔNG AN PHƯỜNG"),
-            ("nguoi_ky.cap_bac", "Trung tá"),
-            ("nguoi_ky.ho_ten", "Nguyễn Văn An"),
-            ("chuong_trinh.so", "09/CTr-BCA-MTTW"),
-            ("chuong_trinh.ngay", "01/08/2013"),
-            ("chuong_trinh.ten", "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới"),
-            ("chuong_trinh.cac_ben", "Bộ Công an\nỦy ban Trung ương MTTQ Việt Nam"),
             ("giai_doan.tu", "2018"),
             ("giai_doan.den", "2019"),
             ("hoi_nghi.ngay", "22/08/2019"),
@@ -106,11 +98,69 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     )
     .await;
     settled(&client).await;
+    fill(
+        &client,
+        BODY,
+        &[("chu_quan", "CÔNG AN QUẬN HOÀNG MAI"), ("ten", "CÔNG AN PHƯỜNG TÂN MAI"), ("viet_tat", "CAP")],
+    )
+    .await;
+    fill(
+        &client,
+        SIGNER,
+        &[("chuc_vu", "TRƯỞNG CÔNG AN PHƯỜNG"), ("cap_bac", "Trung tá"), ("ho_ten", "Nguyễn Văn An")],
+    )
+    .await;
+    settled(&client).await;
+    // Two programmes: the first in the blank record shown, the second added.
+    let programmes = "[data-list='chuong_trinh'] [data-items]";
+    fill(
+        &client,
+        &format!("{programmes} > fieldset:nth-child(1)"),
+        &[
+            ("so", "09/CTr-BCA-MTTW"),
+            ("ngay", "01/08/2013"),
+            ("ten", "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới"),
+            ("cac_ben", "Bộ Công an\nỦy ban Trung ương MTTQ Việt Nam"),
+        ],
+    )
+    .await;
+    settled(&client).await;
+    click(&client, "[data-list='chuong_trinh'] > [data-them]").await;
+    fill(
+        &client,
+        &format!("{programmes} > fieldset:nth-child(2)"),
+        &[
+            ("so", "18/CTrPH-CAP-MTTQ"),
+            ("ngay", "05/03/2018"),
+            ("ten", "Xây dựng tổ dân phố an toàn về an ninh, trật tự"),
+            ("cac_ben", "Công an phường Tân Mai\nỦy ban MTTQ Việt Nam phường Tân Mai"),
+        ],
+    )
+    .await;
+    settled(&client).await;
     add_row(
         &client,
         "#bieu-mau",
         "hoi_nghi.dai_bieu",
         &[("cap_bac", "Đại tá"), ("ho_ten", "Lê Văn Cường"), ("chuc_vu", "Trưởng Công an quận Hoàng Mai")],
+    )
+    .await;
+    // The conference day: a delegate of the organisers (ticked: no invitation) and the day's own agenda.
+    add_row(
+        &client,
+        "#bieu-mau",
+        "hoi_nghi.dai_bieu",
+        &[("cap_bac", "Thiếu tá"), ("ho_ten", "Vũ Minh Tâm"), ("chuc_vu", "Phó Trưởng Công an phường Tân Mai")],
+    )
+    .await;
+    click(&client, "[data-list='hoi_nghi.dai_bieu'] [data-items] > tr:last-child [data-key='to_chuc']").await;
+    settled(&client).await;
+    add_row(&client, "#bieu-mau", "hoi_nghi.nghi_trinh", &[("gio", "07:30"), ("noi_dung", "Văn nghệ chào mừng")]).await;
+    add_row(
+        &client,
+        "#bieu-mau",
+        "hoi_nghi.nghi_trinh",
+        &[("gio", "08:00"), ("noi_dung", "Báo cáo sơ kết"), ("thuc_hien", "Trưởng Công an phường")],
     )
     .await;
     add_row(
@@ -158,6 +208,8 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     let (version, yaml) = stored(&http, 1);
     assert!(yaml.contains("luot_nguoi: 1850") && yaml.contains("ung_ho: 85.5"), "{yaml}");
     assert!(yaml.contains("ngay: 2019-08-21") && yaml.contains("don_vi_to_chuc:"), "{yaml}");
+    assert!(yaml.contains("chuong_trinh:\n  - so: \"09/CTr-BCA-MTTW\""), "two programmes, a list:\n{yaml}");
+    assert!(yaml.contains("so: \"18/CTrPH-CAP-MTTQ\"") && yaml.contains("ngay: 2018-03-05"), "{yaml}");
     let text = report(&http, 1, version);
     assert!(text.contains("1.850") && text.contains("85,5"), "the figures print as typed:\n{text}");
     // The conference day's fields: the chair's script opens at the time typed, with the chair named.
@@ -165,7 +217,20 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     assert_eq!(script.status, 200, "{}", script.text());
     let script = pdf_text(&script.body);
     assert!(script.contains("07 giờ 30") && script.contains("Lê Văn Cường"), "the script's time and chair:\n{script}");
+    assert!(yaml.contains("Vũ Minh Tâm") && yaml.contains("to_chuc: true"), "{yaml}");
+    let ticks = yaml.matches(" to_chuc:").count();
+    assert_eq!((ticks, yaml.matches("to_chuc: true").count()), (1, 1), "an unticked box is left out:\n{yaml}");
+    let paper = |name: &str| {
+        let answer = http.get(&format!("/api/conferences/1/files/{name}?phien_ban={version}"));
+        assert_eq!(answer.status, 200, "{name}: {}", answer.text());
+        pdf_text(&answer.body)
+    };
+    let agenda = paper("chuong-trinh-hoi-nghi.pdf");
+    assert!(agenda.contains("Văn nghệ chào mừng") && agenda.contains("Trưởng Công an phường"), "{agenda}");
+    let invitations = paper("giay-moi.pdf");
+    assert!(invitations.contains("Lê Văn Cường") && !invitations.contains("Vũ Minh Tâm"), "{invitations}");
     assert!(!text.contains("1,85 ") && !text.contains("Hải Phòng"), "{text}");
+    assert!(text.contains("09/CTr-BCA-MTTW") && text.contains("18/CTrPH-CAP-MTTQ"), "both programmes:\n{text}");
     assert!(text.contains("CÔNG AN PHƯỜNG TÂN MAI") && text.contains("Nguyễn Văn An"), "{text}");
     // The form shows them as she typed them.
     assert_eq!(value(&client, "[data-key='tong_hop.luot_nguoi']").await, "1.850");
@@ -178,11 +243,11 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     type_into(&client, "[data-key='van_ban.dia_danh']", "Hoàng Mai").await;
     until(&client, "the draft", "return document.querySelector('#trang-thai').textContent.includes('bản nháp')").await;
     settled(&client).await;
-    let unsaved_warns = "document.querySelector(\"[data-key='co_quan.viet_tat']\").value += 'X'; \
+    let unsaved_warns = "document.querySelector(\"[data-list='co_quan'] [data-key='viet_tat']\").value += 'X'; \
          document.querySelector('#bieu-mau').dispatchEvent(new Event('input')); \
          const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented";
     assert_eq!(client.execute(unsaved_warns, vec![]).await.unwrap(), Value::Bool(true), "unsaved edits warn");
-    type_into(&client, "[data-key='co_quan.viet_tat']", "CAP").await;
+    type_into(&client, &format!("{BODY} [data-key='viet_tat']"), "CAP").await;
     settled(&client).await;
     assert_eq!(stored(&http, 1).0, version, "papers stay those of the valid version");
     client.refresh().await.unwrap();
@@ -207,7 +272,19 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     );
     type_into(&client, "[data-key='van_ban.ngay']", "21/08/2019").await;
     until(&client, "the fix saved", SAVED).await;
+    // The second delegate presents the group's awards.
+    let choose = "const s = document.querySelector(\"[data-list='khen_thuong'] [data-key='__nguoi_trao']\"); \
+         s.value = '2'; s.dispatchEvent(new Event('change', { bubbles: true })); return s.value";
+    assert_eq!(client.execute(choose, vec![]).await.unwrap(), Value::String("2".into()));
+    settled(&client).await;
+    until(&client, "the presenter saved", SAVED).await;
     let (fixed, yaml) = stored(&http, 1);
+    assert!(yaml.contains("  nguoi_trao:\n    - 2\n"), "the delegate's number:\n{yaml}");
+    let script = http.get(&format!("/api/conferences/1/files/kich-ban.pdf?phien_ban={fixed}"));
+    let script = pdf_text(&script.body).split_whitespace().collect::<Vec<_>>().join(" ");
+    let end = script.find("lên trao").expect("the script calls a presenter");
+    let invited: String = script[..end].chars().rev().take(90).collect::<Vec<_>>().into_iter().rev().collect();
+    assert!(invited.contains("Vũ Minh Tâm") && !invited.contains("Lê Văn Cường"), "{script}");
     assert!(
         fixed > version && yaml.contains("dia_danh: \"Hoàng Mai\"") || yaml.contains("dia_danh: Hoàng Mai"),
         "{yaml}"
@@ -216,10 +293,10 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     // Two colleagues on one conference, different fields: both edits kept.
     let other = browser(&driver, &dir.path().join("b"), &dir.path().join("tai-ve-b")).await;
     other.goto(&format!("{base}/hoi-nghi/1")).await.unwrap();
-    until(&other, "her page", "return !!document.querySelector(\"[data-key='nguoi_ky.ho_ten']\")").await;
+    until(&other, "her page", "return !!document.querySelector(\"[data-list='nguoi_ky'] [data-key='ho_ten']\")").await;
     type_into(&client, "[data-key='van_ban.dia_danh']", "Tân Mai").await;
     until(&client, "the first colleague saved", SAVED).await;
-    type_into(&other, "[data-key='nguoi_ky.ho_ten']", "Phạm Thị Dung").await;
+    type_into(&other, &format!("{SIGNER} [data-key='ho_ten']"), "Phạm Thị Dung").await;
     until(&other, "the merge said", "return !document.querySelector('#thong-bao-gop').hidden && document.querySelector('#thong-bao-gop').textContent.includes('gộp cả hai')").await;
     settled(&other).await;
     assert_eq!(value(&other, "[data-key='van_ban.dia_danh']").await, "Tân Mai", "her page shows his edit");
@@ -273,5 +350,32 @@ async fn a_clerk_fills_a_blank_conference_and_nothing_typed_is_lost() {
     until(&client, "restored", "return !!document.querySelector(\"tr[data-hoi-nghi='2']\")").await;
     assert_eq!(http.get("/api/conferences/2").status, 200);
     assert!(report(&http, 2, 1).contains("năm 2020"), "restored whole");
+
+    // A joint report: a second body added brings its signer's record; one body stays a record.
+    client.goto(&format!("{base}/hoi-nghi/1")).await.unwrap();
+    click(&client, "[data-list='co_quan'] > [data-them]").await;
+    let second = |list: &str| format!("[data-list='{list}'] [data-items] > fieldset:nth-child(2)");
+    fill(&client, &second("co_quan"), &[("ten", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG TÂN MAI"), ("viet_tat", "MTTQ")]).await;
+    fill(&client, &second("nguoi_ky"), &[("chuc_vu", "CHỦ TỊCH"), ("ho_ten", "Đỗ Thị Hoa")]).await;
+    until(&client, "the joint version saved", SAVED).await;
+    let (joint, yaml) = stored(&http, 1);
+    assert!(yaml.contains("co_quan:\n  - ") && yaml.contains("nguoi_ky:\n  - "), "two bodies, two signers:\n{yaml}");
+    let text = report(&http, 1, joint);
+    assert!(
+        text.contains("ỦY BAN MTTQ VIỆT NAM") && text.contains("Đỗ Thị Hoa") && text.contains("Phạm Thị Dung"),
+        "the second body heads the joint report:\n{text}"
+    );
+    // Removing the body removes its signer: a single record again.
+    click(&client, &format!("{} [data-xoa]", second("co_quan"))).await;
+    until(
+        &client,
+        "one body again",
+        "return document.querySelectorAll(\"[data-list='nguoi_ky'] [data-items] > fieldset\").length === 1",
+    )
+    .await;
+    settled(&client).await;
+    until(&client, "the single version saved", SAVED).await;
+    let (_, yaml) = stored(&http, 1);
+    assert!(yaml.contains("co_quan:\n  chu_quan:") && yaml.contains("nguoi_ky:\n  chuc_vu:"), "{yaml}");
     client.close().await.unwrap();
 }

@@ -19,6 +19,8 @@ pub(crate) enum Kind {
     Choice(&'static [(&'static str, &'static str)], bool),
     /// A list of texts, one per line.
     Lines,
+    /// Yes or not: a ticked box written `true`, an empty one left out.
+    Check,
 }
 
 /// (key, label, kind).
@@ -124,6 +126,11 @@ pub(crate) const SECTIONS: &[(&str, &str, &[Field])] = &[
     ),
 ];
 
+/// The sections that may hold several records, each shown as a list of
+/// records (one stored alone stays a single record): several programmes;
+/// the bodies of a joint paper and their signers, one signer per body.
+pub(crate) const RECORD_LISTS: &[&str] = &["co_quan", "nguoi_ky", "chuong_trinh"];
+
 pub(crate) const CONTENT: &[Field] = &[
     ("tinh_hinh", "Tình hình", Kind::Long),
     ("lanh_dao_chi_dao", "Công tác lãnh đạo, chỉ đạo", Kind::Long),
@@ -135,8 +142,19 @@ pub(crate) const CONTENT: &[Field] = &[
     ("de_xuat", "Đề xuất, kiến nghị", Kind::Long),
 ];
 
-pub(crate) const DELEGATES: &[Field] =
-    &[("cap_bac", "Cấp bậc", Kind::Text), ("ho_ten", "Họ và tên", Kind::Text), ("chuc_vu", "Chức vụ", Kind::Text)];
+pub(crate) const DELEGATES: &[Field] = &[
+    ("cap_bac", "Cấp bậc", Kind::Text),
+    ("ho_ten", "Họ và tên", Kind::Text),
+    ("chuc_vu", "Chức vụ", Kind::Text),
+    ("to_chuc", "Thuộc đơn vị tổ chức", Kind::Check),
+];
+
+/// The conference's own agenda (`hoi_nghi.nghi_trinh`), in place of the usual one.
+pub(crate) const AGENDA: &[Field] = &[
+    ("gio", "Giờ (như 08:00)", Kind::Text),
+    ("noi_dung", "Nội dung", Kind::Text),
+    ("thuc_hien", "Người, đơn vị thực hiện", Kind::Text),
+];
 
 pub(crate) const METRICS: &[Field] = &[
     ("ma", "Mã", Kind::Text),
@@ -186,7 +204,7 @@ pub(crate) const LIST_COLUMNS: &[Field] = &[
 /// section's), for problems said without key names.
 pub(crate) fn label_of(key: &str) -> Option<&'static str> {
     let fields = SECTIONS.iter().flat_map(|(_, _, fields)| fields.iter());
-    let fields = fields.chain(CONTENT).chain(DELEGATES).chain(METRICS).chain(GROUP).chain(LIST_COLUMNS);
+    let fields = fields.chain(CONTENT).chain(DELEGATES).chain(AGENDA).chain(METRICS).chain(GROUP).chain(LIST_COLUMNS);
     let mut found = None;
     for (field, label, _) in fields {
         if *field == key {
@@ -203,6 +221,8 @@ pub(crate) fn label_of(key: &str) -> Option<&'static str> {
         "ket_qua_nam" => Some("Kết quả từng năm"),
         "khen_thuong" => Some("Khen thưởng"),
         "dai_bieu" => Some("Đại biểu"),
+        "nghi_trinh" => Some("Chương trình hội nghị"),
+        "nguoi_trao" => Some("Đại biểu lên trao"),
         "danh_sach" => Some("Danh sách khen"),
         "danh_sach_tep" => Some("Tệp danh sách khen"),
         "don_vi_con" => Some("Đơn vị con"),
@@ -224,9 +244,13 @@ pub(crate) fn label_at(path: &str, key: &str) -> Option<&'static str> {
         return match list {
             "danh_sach" => find(LIST_COLUMNS, key),
             "dai_bieu" => find(DELEGATES, key),
+            "nghi_trinh" => find(AGENDA, key),
             "chi_tieu" => find(METRICS, key),
             "khen_thuong" => find(GROUP, &joined(after)),
-            _ => None,
+            section => SECTIONS
+                .iter()
+                .find(|(name, _, _)| *name == section && RECORD_LISTS.contains(name))
+                .and_then(|(_, _, fields)| find(fields, &joined(after))),
         };
     }
     let (section, rest) = path.split_once('.').unwrap_or((path, ""));

@@ -118,7 +118,7 @@ async fn save_form(
     let latest = load_version(&app, id, None).await?;
     let (current, _) = working_tree(&app, &latest).await?;
     if expected == latest.version {
-        let tree = yaml_form::merge(Some(&current), &form).unwrap_or_default();
+        let tree = yaml_form::merge_form(Some(&current), &form).unwrap_or_default();
         return store(&app, &latest, &tree, author(&caller), lang, Merged { merged: false, conflicts: Vec::new() })
             .await;
     }
@@ -128,7 +128,7 @@ async fn save_form(
         _ => return Err(Refusal::Stale(latest.version)),
     };
     let base = yaml_form::stored(&started.yaml);
-    let mine = yaml_form::merge(Some(&base), &form).unwrap_or_default();
+    let mine = yaml_form::merge_form(Some(&base), &form).unwrap_or_default();
     let (tree, conflicts) = merge_fields::merge(Some(&base), Some(&mine), Some(&current));
     let tree = tree.unwrap_or_default();
     store(&app, &latest, &tree, author(&caller), lang, Merged { merged: true, conflicts }).await

@@ -127,10 +127,20 @@ fn place(path: &str, vi: bool) -> Option<String> {
             ("danh_sach", Some(n), false) => format!("recipient {n} of the list"),
             ("dai_bieu", Some(n), true) => format!("đại biểu thứ {n}"),
             ("dai_bieu", Some(n), false) => format!("delegate {n}"),
+            ("nguoi_trao", Some(n), true) => format!("đại biểu lên trao cho nhóm khen {n}"),
+            ("nguoi_trao", Some(n), false) => format!("presenter of award group {n}"),
+            ("nghi_trinh", Some(n), true) => format!("dòng {n} của chương trình hội nghị"),
+            ("nghi_trinh", Some(n), false) => format!("line {n} of the conference agenda"),
             ("chi_tieu", Some(n), true) => format!("chỉ tiêu thứ {n}"),
             ("chi_tieu", Some(n), false) => format!("indicator {n}"),
             ("ket_qua_nam", Some(n), true) => format!("dòng {n} của bảng kết quả từng năm"),
             ("ket_qua_nam", Some(n), false) => format!("row {n} of the yearly results"),
+            ("co_quan", Some(n), true) => format!("cơ quan thứ {n}"),
+            ("co_quan", Some(n), false) => format!("body {n}"),
+            ("nguoi_ky", Some(n), true) => format!("người ký của cơ quan thứ {n}"),
+            ("nguoi_ky", Some(n), false) => format!("signer of body {n}"),
+            ("chuong_trinh", Some(n), true) => format!("chương trình thứ {n}"),
+            ("chuong_trinh", Some(n), false) => format!("programme {n}"),
             ("don_vi_con", Some(n), true) => format!("đơn vị con thứ {n}"),
             ("don_vi_con", Some(n), false) => format!("sub-unit {n}"),
             (_, Some(n), true) => format!("dòng {n} của «{}»", label(key)),
@@ -177,6 +187,28 @@ mod tests {
             "Người thứ 2 trong danh sách của nhóm khen 1: chưa nhập «Tên tập thể / họ tên»"
         );
         assert_eq!(said_vi("nguoi_ky", Kind::MissingKey("ho_ten".into())), "Phần Người ký: chưa nhập «Họ và tên»");
+        let presenter = said_vi("hoi_nghi.nguoi_trao[1]", Kind::Expected(Expect::Number));
+        assert!(presenter.starts_with("Đại biểu lên trao cho nhóm khen 2: "), "{presenter}");
+        assert_eq!(
+            said_vi("hoi_nghi.nghi_trinh[2]", Kind::MissingKey("noi_dung".into())),
+            "Dòng 3 của chương trình hội nghị: chưa nhập «Nội dung»"
+        );
+        assert_eq!(
+            said_vi("nguoi_ky[1]", Kind::MissingKey("ho_ten".into())),
+            "Người ký của cơ quan thứ 2: chưa nhập «Họ và tên»"
+        );
+        assert_eq!(
+            said_vi("co_quan[1]", Kind::MissingKey("ten".into())),
+            "Cơ quan thứ 2: chưa nhập «Tên cơ quan ban hành»"
+        );
+        assert_eq!(
+            said_vi("chuong_trinh[1]", Kind::MissingKey("so".into())),
+            "Chương trình thứ 2: chưa nhập «Số chương trình»"
+        );
+        assert_eq!(
+            said_vi("chuong_trinh[0].ngay", Kind::BadDate("31/04/2018".into())),
+            "Chương trình thứ 1: «31/04/2018» không phải ngày có thật; viết ngày/tháng/năm, ví dụ 21/08/2018"
+        );
         assert_eq!(said_vi("nguoi_ky", Kind::MissingKey("nguoi_ky".into())), "Chưa điền phần «Người ký»");
         assert_eq!(
             said_vi("ket_qua_nam[1].clb", Kind::Expected(Expect::Number)),

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use crate::input::yaml::{Mapping, Node, Value};
+use crate::input::yaml::{Mapping, Node, Number, Value};
 
 /// The key a form row carries its stored index under.
 const ORIGIN: &str = "__goc";
@@ -26,7 +26,10 @@ pub(crate) fn merge(stored: Option<&Node>, form: &Node) -> Option<Node> {
         Value::Null => None,
         Value::String(text) if text.trim().is_empty() => None,
         Value::Sequence(items) => {
-            let old = stored.and_then(|old| old.as_sequence());
+            // A record stored alone where the form shows a list of them
+            // (one programme) is that list's only item.
+            let alone = stored.filter(|old| old.as_mapping().is_some()).map(std::slice::from_ref);
+            let old = stored.and_then(|old| old.as_sequence()).map(Vec::as_slice).or(alone);
             let merged: Vec<Node> = items
                 .iter()
                 .filter_map(|item| {
@@ -64,6 +67,58 @@ pub(crate) fn merge(stored: Option<&Node>, form: &Node) -> Option<Node> {
             (!mapping.is_empty()).then_some(Node::new(Value::Mapping(mapping)))
         }
         _ => Some(form.clone()),
+    }
+}
+
+/// The form laid over the stored tree (`merge`), each section that may hold
+/// several records written as a single record when it holds one, as the
+/// schema's simple form.
+pub(crate) fn merge_form(stored: Option<&Node>, form: &Node) -> Option<Node> {
+    let mut form = form.clone();
+    let presenters = take_presenters(&mut form);
+    let mut tree = merge(stored, &form)?;
+    if let Some(presenters) = presenters {
+        set_presenters(&mut tree, presenters);
+    }
+    if let Some(mapping) = tree.as_mapping_mut() {
+        for section in super::fields::RECORD_LISTS {
+            let Some(value) = mapping.get_mut(section) else { continue };
+            if let Some([only]) = value.as_sequence().map(Vec::as_slice) {
+                *value = only.clone();
+            }
+        }
+    }
+    Some(tree)
+}
+
+/// The delegate chosen to present each award group (`__nguoi_trao`, sent
+/// with the group), taken out of the groups: none when the form sent no groups.
+fn take_presenters(form: &mut Node) -> Option<Vec<Option<u64>>> {
+    let groups = form.get_mut("khen_thuong")?.as_sequence_mut()?;
+    let taken = groups.iter_mut().map(|group| {
+        let chosen = group.as_mapping_mut()?.remove("__nguoi_trao")?;
+        chosen.as_u64().or_else(|| chosen.as_str()?.trim().parse().ok())
+    });
+    Some(taken.collect())
+}
+
+/// `hoi_nghi.nguoi_trao` as the schema has it: a delegate's number per group
+/// in order (an unchosen one is the first delegate, as when none is written),
+/// left out when no group has one chosen.
+fn set_presenters(tree: &mut Node, presenters: Vec<Option<u64>>) {
+    let Some(mapping) = tree.as_mapping_mut() else { return };
+    let chosen = presenters.iter().any(Option::is_some);
+    let day = mapping.get_mut("hoi_nghi").and_then(|day| day.as_mapping_mut());
+    match (day, chosen) {
+        (Some(day), false) => {
+            day.remove("nguoi_trao");
+        }
+        (Some(day), true) => {
+            let numbers =
+                presenters.iter().map(|n| Node::new(Value::Number(Number::Unsigned(n.unwrap_or(1))))).collect();
+            day.insert(Node::from("nguoi_trao"), Node::new(Value::Sequence(numbers)));
+        }
+        (None, _) => {}
     }
 }
 
@@ -263,6 +318,56 @@ mod tests {
              tong_hop: { b: 2 }\n",
         );
         assert_eq!(merged, expected);
+    }
+
+    #[test]
+    fn one_programme_stays_a_record_and_several_make_a_list() {
+        let stored = yaml("chuong_trinh: { so: \"1\", ten: a, ghi_chu: giữ }\n");
+        // The stored record is the form's first row: its hidden keys are kept.
+        let one = yaml(r#"{"chuong_trinh": [{"__goc": 0, "so": "1b", "ten": "a"}]}"#);
+        let merged = merge_form(Some(&stored), &one).unwrap();
+        assert_eq!(merged, yaml("chuong_trinh: { so: \"1b\", ten: a, ghi_chu: giữ }\n"));
+        let two = yaml(
+            r#"{"chuong_trinh": [{"__goc": 0, "so": "1", "ten": "a"},
+                {"so": "2", "ngay": {"__ngay": "05/03/2018"}, "cac_ben": ["X", "Y"]}]}"#,
+        );
+        let merged = merge_form(Some(&stored), &two).unwrap();
+        let expected = yaml(
+            "chuong_trinh:\n  - { so: \"1\", ten: a, ghi_chu: giữ }\n  - { so: \"2\", ngay: 2018-03-05, cac_ben: [X, Y] }\n",
+        );
+        assert_eq!(merged, expected);
+        // Written and read back, the two programmes read as `check` reads them.
+        let text = to_yaml(&merged);
+        assert_eq!(yaml(&text), expected, "{text}");
+        let back = merge_form(Some(&merged), &yaml(r#"{"chuong_trinh": [{"__goc": 1, "so": "2"}]}"#)).unwrap();
+        assert_eq!(back, yaml("chuong_trinh: { so: \"2\", ngay: 2018-03-05, cac_ben: [X, Y] }\n"), "removing one");
+    }
+
+    #[test]
+    fn the_presenter_chosen_per_group_is_the_delegates_number() {
+        let stored = yaml(
+            "hoi_nghi: { dai_bieu: [{ ho_ten: A }, { ho_ten: B }], nguoi_trao: [2] }\nkhen_thuong: [{ co_quan: X }]\n",
+        );
+        let form = yaml(
+            r#"{"khen_thuong": [{"__goc": 0, "co_quan": "X", "__nguoi_trao": ""}, {"co_quan": "Y", "__nguoi_trao": "2"}]}"#,
+        );
+        let merged = merge_form(Some(&stored), &form).unwrap();
+        assert_eq!(
+            merged.get("hoi_nghi").unwrap().get("nguoi_trao"),
+            yaml("n: [1, 2]").get("n"),
+            "unchosen: the first"
+        );
+        assert!(merged
+            .get("khen_thuong")
+            .unwrap()
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .all(|g| g.get("__nguoi_trao").is_none()));
+        let none = yaml(r#"{"khen_thuong": [{"__goc": 0, "co_quan": "X", "__nguoi_trao": ""}]}"#);
+        let merged = merge_form(Some(&stored), &none).unwrap();
+        assert!(merged.get("hoi_nghi").unwrap().get("nguoi_trao").is_none(), "none chosen: left out");
+        assert!(to_yaml(&merge_form(Some(&stored), &form).unwrap()).contains("  nguoi_trao:\n    - 1\n    - 2\n"));
     }
 
     #[test]

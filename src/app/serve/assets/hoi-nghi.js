@@ -49,6 +49,7 @@
   // server reads them by the clerk's rules, or refuses them at their field.
   function fieldValue(field) {
     const text = field.value.trim();
+    if (field.dataset.kieu === "hop") return field.checked || "";
     if (field.dataset.kieu === "dong") return field.value.split("\n").map((line) => line.trim()).filter(Boolean);
     if (field.dataset.kieu === "so" && text) return { __so: text };
     if (field.dataset.kieu === "ngay" && text) return { __ngay: text };
@@ -102,11 +103,12 @@
     return tree;
   }
 
-  // What, when it changes, needs the form drawn again: metric codes, groups, list kinds.
+  // What, when it changes, needs the form drawn again: metric codes, groups, list kinds, delegates.
   const shapeOf = (tree) =>
     JSON.stringify([
       (tree.chi_tieu || []).map((metric) => metric.ma),
       (tree.khen_thuong || []).map((group) => Boolean(group.danh_sach_tep)),
+      (tree.hoi_nghi?.dai_bieu || []).map((delegate) => [delegate.cap_bac, delegate.ho_ten]),
     ]);
 
   // ---- Problems at their fields --------------------------------------------
@@ -118,6 +120,9 @@
     for (const [node, path] of paths) byPath.set(path, node);
     for (const problem of problems || []) {
       let path = problem.path || "";
+      // A section stored as one record is the first record of its list in the form.
+      for (const { dataset: { list: key } } of form.querySelectorAll("[data-mot-ban-ghi]"))
+        if (path.startsWith(key + ".")) path = `${key}[0]${path.slice(key.length)}`;
       let target = byPath.get(path);
       while (!target && path) {
         path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
@@ -339,12 +344,14 @@
       const button = event.target;
       if (button.matches("[data-them]")) {
         const list = button.closest("[data-list]");
-        const row = list.querySelector(":scope > template").content.firstElementChild.cloneNode(true);
-        list.querySelector("[data-items]").append(row);
-        const first = row.querySelector("input, select, textarea");
-        if (first) first.focus();
+        const add = (to) => to.querySelector("[data-items]").appendChild(to.querySelector(":scope > template").content.firstElementChild.cloneNode(true));
+        if (list.dataset.cap) add(form.querySelector(`[data-list='${list.dataset.cap}']`));
+        add(list).querySelector("input, select, textarea")?.focus();
       } else if (button.matches("[data-xoa]")) {
-        button.closest("[data-item]").remove();
+        const row = button.closest("[data-item]"), cap = row.closest("[data-list]").dataset.cap;
+        // A body of a joint paper comes and goes with its signer's record (above too).
+        if (cap) form.querySelector(`[data-list='${cap}'] [data-items]`).children[[...row.parentElement.children].indexOf(row)]?.remove();
+        row.remove();
         schedule();
       } else if (button.matches("[data-sua-tung-dong]")) {
         listToRows(button.dataset.suaTungDong);

@@ -8,7 +8,9 @@
 use crate::input::yaml::{Node, Value};
 use serde_json::{json, Value as Json};
 
-use crate::app::serve::fields::{Kind, CONTENT, DELEGATES, GROUP, LIST_COLUMNS, METRICS, SECTIONS};
+use crate::app::serve::fields::{
+    Kind, AGENDA, CONTENT, DELEGATES, GROUP, LIST_COLUMNS, METRICS, RECORD_LISTS, SECTIONS,
+};
 use crate::input::Input;
 
 /// The sample conference (Hải Phòng, 2018): its values, left unchanged in
@@ -56,6 +58,7 @@ fn control(key: &str, kind: Kind, value: Option<&Node>, label: &str) -> Json {
         Kind::Number => json!({ "kieu": "so" }),
         Kind::Long => json!({ "kieu": "dai" }),
         Kind::Lines => json!({ "kieu": "dong", "so_dong": shown.lines().count().clamp(2, 8) }),
+        Kind::Check => json!({ "kieu": "hop", "chon": shown == "true" }),
         Kind::Choice(choices, optional) => {
             let choices: Vec<Json> = choices
                 .iter()
@@ -159,11 +162,43 @@ fn results(tree: &Node) -> Json {
     json!({ "bang": table("ket_qua_nam", tree.get("ket_qua_nam"), &columns, true, SAMPLE.get("ket_qua_nam")), "tong": totals })
 }
 
+/// Which delegate presents group `index`'s awards (`hoi_nghi.nguoi_trao`,
+/// a delegate's number from 1): a choice of the delegates by name, sent as
+/// the group's `__nguoi_trao` (yaml_form::merge_form puts it back).
+fn presenter(tree: &Node, index: Option<usize>) -> Json {
+    let chosen =
+        index.and_then(|i| get(Some(tree), "hoi_nghi.nguoi_trao")?.as_sequence()?.get(i)).map(|n| text(Some(n)));
+    let chosen = chosen.unwrap_or_default();
+    let delegates = get(Some(tree), "hoi_nghi.dai_bieu").and_then(|v| v.as_sequence()).cloned().unwrap_or_default();
+    let choices: Vec<Json> = delegates
+        .iter()
+        .enumerate()
+        .map(|(i, delegate)| {
+            let number = (i + 1).to_string();
+            let name = [text(delegate.get("cap_bac")), text(delegate.get("ho_ten"))].join(" ");
+            json!({ "gia_tri": number, "ten": format!("{}. {}", i + 1, name.trim()), "chon": number == chosen })
+        })
+        .collect();
+    json!({
+        "khoa": "__nguoi_trao",
+        "nhan": "Đại biểu lên trao (để trống: đại biểu thứ nhất)",
+        "kieu": "chon",
+        "gia_tri": chosen,
+        "co_trong": true,
+        "la": !chosen.is_empty() && !choices.iter().any(|c| c["chon"] == true),
+        "lua_chon": choices,
+        "cua_mau": false,
+        "rong": false,
+        "mau": false,
+    })
+}
+
 /// One award group as a fieldset (template `nhom-khen`; `index` none: the blank one to add).
-fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> Json {
+fn group(tree: &Node, index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> Json {
     let sample = index.and_then(|i| SAMPLE.get("khen_thuong")?.as_sequence()?.get(i));
-    let fields: Vec<Json> =
+    let mut fields: Vec<Json> =
         GROUP.iter().map(|spec| mark_sample(field(value, *spec), get(value, spec.0), get(sample, spec.0))).collect();
+    fields.push(presenter(tree, index));
     let (file, list) = match get(value, "danh_sach_tep") {
         Some(file) => {
             let read = index.and_then(|i| input?.khen_thuong.get(i));
@@ -189,15 +224,60 @@ fn group(index: Option<usize>, value: Option<&Node>, input: Option<&Input>) -> J
     })
 }
 
+/// A section that may hold several records (several programmes): a
+/// fieldset per record, as a list the clerk adds to and removes from
+/// (template `bieu-mau`); one record stored alone is shown as the list's
+/// only item, and written back alone (yaml_form::merge_form).
+fn records(section: &str, title: &str, fields: &[(&str, &str, Kind)], tree: &Node) -> Json {
+    let stored: Vec<&Node> = match tree.get(section) {
+        Some(node) => node.as_sequence().map_or_else(|| vec![node], |items| items.iter().collect()),
+        None => Vec::new(),
+    };
+    let sample: Vec<&Node> = match SAMPLE.get(section) {
+        Some(node) => node.as_sequence().map_or_else(|| vec![node], |items| items.iter().collect()),
+        None => Vec::new(),
+    };
+    // A signer goes with its body: added and removed with it (the script).
+    let signers = section == "nguoi_ky";
+    let record = |index: Option<usize>, value: Option<&Node>| {
+        let sample = index.and_then(|i| sample.get(i).copied());
+        let shown: Vec<Json> = fields
+            .iter()
+            .map(|spec| mark_sample(field(value, *spec), get(value, spec.0), get(sample, spec.0)))
+            .collect();
+        let title = match (signers, index) {
+            (true, Some(i)) => format!("Người ký của cơ quan {}", i + 1),
+            (true, None) => "Người ký của cơ quan mới".to_string(),
+            (false, Some(i)) => format!("{title} {}", i + 1),
+            (false, None) => format!("{title} mới"),
+        };
+        json!({ "co_goc": index.is_some(), "goc": index, "tieu_de": title, "truong": shown, "xoa": !signers })
+    };
+    // Blank at the start: one record to fill in, as the single section was.
+    let mut items: Vec<Json> = stored.iter().enumerate().map(|(i, node)| record(Some(i), Some(node))).collect();
+    if items.is_empty() {
+        items.push(record(None, None));
+    }
+    json!({
+        "khoa": section,
+        "ten": title,
+        "truong": [],
+        "dai_bieu": null,
+        "nghi_trinh": null,
+        "ban_ghi": { "khoa": section, "cac": items, "moi": record(None, None), "them": (!signers).then(|| format!("+ Thêm {}", title.to_lowercase())),
+            "cap": (section == "co_quan").then_some("nguoi_ky") },
+    })
+}
+
 /// The whole form for the stored `tree` (and the input read from it, when
 /// valid): the context of template `bieu-mau`.
 pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
     let sections: Vec<Json> = SECTIONS
         .iter()
-        // A section stored as a list (several programmes) is not one record
-        // the form can show: left out, the stored list is kept as it is.
-        .filter(|(section, _, _)| tree.get(section).is_none_or(|node| node.as_sequence().is_none()))
         .map(|(section, title, fields)| {
+            if RECORD_LISTS.contains(section) {
+                return records(section, title, fields, tree);
+            }
             let fields: Vec<Json> = fields
                 .iter()
                 .map(|(key, label, kind)| {
@@ -206,18 +286,16 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
                     mark_sample(shown, get(Some(tree), &path), get(Some(&SAMPLE), &path))
                 })
                 .collect();
-            let delegates = if *section == "hoi_nghi" {
-                table(
-                    "hoi_nghi.dai_bieu",
-                    get(Some(tree), "hoi_nghi.dai_bieu"),
-                    DELEGATES,
-                    false,
-                    get(Some(&SAMPLE), "hoi_nghi.dai_bieu"),
-                )
-            } else {
-                Json::Null
+            let list = |key: &str, columns| {
+                let path = format!("hoi_nghi.{key}");
+                table(&path, get(Some(tree), &path), columns, false, get(Some(&SAMPLE), &path))
             };
-            json!({ "khoa": section, "ten": title, "truong": fields, "dai_bieu": delegates })
+            let day = *section == "hoi_nghi";
+            let (delegates, agenda) =
+                if day { (list("dai_bieu", DELEGATES), list("nghi_trinh", AGENDA)) } else { (Json::Null, Json::Null) };
+            json!({
+                "khoa": section, "ten": title, "truong": fields, "dai_bieu": delegates, "nghi_trinh": agenda, "ban_ghi": null,
+            })
         })
         .collect();
     let content: Vec<Json> = CONTENT
@@ -233,7 +311,7 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         .into_iter()
         .flatten()
         .enumerate()
-        .map(|(index, value)| group(Some(index), Some(value), input))
+        .map(|(index, value)| group(tree, Some(index), Some(value), input))
         .collect();
     json!({
         "phan": sections,
@@ -242,7 +320,7 @@ pub(super) fn form(tree: &Node, input: Option<&Input>) -> Json {
         "don_vi_con": tree.get("don_vi_con").is_some(),
         "noi_dung": content,
         "nhom": groups,
-        "nhom_moi": group(None, None, None),
+        "nhom_moi": group(tree, None, None, None),
     })
 }
 
@@ -251,23 +329,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn several_programmes_are_kept_out_of_the_form_and_one_is_shown() {
-        let several = crate::input::yaml::parse_yaml(
-            "chuong_trinh:\n  - { so: \"1\", ten: a }\n  - { so: \"2\", ten: b }\n",
-            "t.yaml",
-        )
-        .unwrap();
-        let shown = |tree: &Node| -> Vec<String> {
-            form(tree, None)["phan"]
-                .as_array()
-                .unwrap()
+    fn programmes_are_records_of_a_list_one_or_several() {
+        let programmes = |yaml: &str| -> Vec<(Option<u64>, String)> {
+            let tree = crate::input::yaml::parse_yaml(yaml, "t.yaml").unwrap();
+            let form = form(&tree, None);
+            let section =
+                form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "chuong_trinh").unwrap().clone();
+            assert_eq!(section["ban_ghi"]["khoa"], "chuong_trinh");
+            assert!(section["ban_ghi"]["moi"]["truong"].as_array().unwrap().iter().all(|f| f["gia_tri"] == ""));
+            let records = section["ban_ghi"]["cac"].as_array().unwrap().clone();
+            records
                 .iter()
-                .map(|s| s["khoa"].as_str().unwrap().to_string())
+                .map(|r| {
+                    let number = r["truong"].as_array().unwrap().iter().find(|f| f["khoa"] == "so").unwrap();
+                    (r["goc"].as_u64(), number["gia_tri"].as_str().unwrap().to_string())
+                })
                 .collect()
         };
-        assert!(!shown(&several).contains(&"chuong_trinh".to_string()));
-        let one = crate::input::yaml::parse_yaml("chuong_trinh: { so: \"1\", ten: a }\n", "t.yaml").unwrap();
-        assert!(shown(&one).contains(&"chuong_trinh".to_string()));
+        let several = programmes("chuong_trinh:\n  - { so: \"1\", ten: a }\n  - { so: \"2\", ten: b }\n");
+        assert_eq!(several, [(Some(0), "1".to_string()), (Some(1), "2".to_string())]);
+        let one = programmes("chuong_trinh: { so: \"1\", ten: a }\n");
+        assert_eq!(one, [(Some(0), "1".to_string())], "one record alone is the list's first");
+        assert_eq!(programmes("van_ban: { so_ky_hieu: x }\n"), [(None, String::new())], "a blank one to fill");
     }
 
     #[test]
@@ -275,8 +358,9 @@ mod tests {
         let mut tree = SAMPLE.clone();
         let marked = |tree: &Node| -> (bool, bool, bool) {
             let form = form(tree, None);
-            let body = &form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "co_quan").unwrap()["truong"];
-            let name = body.as_array().unwrap().iter().find(|f| f["khoa"] == "co_quan.ten").unwrap()["mau"] == true;
+            let body = &form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "co_quan").unwrap()["ban_ghi"]
+                ["cac"][0]["truong"];
+            let name = body.as_array().unwrap().iter().find(|f| f["khoa"] == "ten").unwrap()["mau"] == true;
             let kind = form["phan"][0]["truong"][0]["mau"] == true;
             let delegate = form["phan"].as_array().unwrap().iter().find(|s| s["khoa"] == "hoi_nghi").unwrap()
                 ["dai_bieu"]["dong"][0]["o"][1]["cua_mau"]

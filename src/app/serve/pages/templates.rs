@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("hoi-nghi", include_str!("templates/hoi-nghi.hbs")),
     ("bieu-mau", include_str!("templates/bieu-mau.hbs")),
     ("nhom-khen", include_str!("templates/nhom-khen.hbs")),
+    ("ban-ghi", include_str!("templates/ban-ghi.hbs")),
     ("bang", include_str!("templates/bang.hbs")),
     ("truong", include_str!("templates/truong.hbs")),
     ("o-nhap", include_str!("templates/o-nhap.hbs")),
