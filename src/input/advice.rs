@@ -80,17 +80,7 @@ pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) 
 
 /// The texts the clerk typed that may say how many years were reviewed.
 fn narrative_texts(input: &Input) -> Vec<(String, &str)> {
-    let n = &input.noi_dung;
-    let sections = [
-        ("tinh_hinh", &n.tinh_hinh),
-        ("lanh_dao_chi_dao", &n.lanh_dao_chi_dao),
-        ("ket_qua", &n.ket_qua),
-        ("han_che", &n.han_che),
-        ("nguyen_nhan", &n.nguyen_nhan),
-        ("bai_hoc", &n.bai_hoc),
-        ("phuong_huong", &n.phuong_huong),
-        ("de_xuat", &n.de_xuat),
-    ];
+    let sections = input.noi_dung.sections();
     let mut texts: Vec<(String, &str)> =
         sections.iter().filter_map(|(key, text)| Some((format!("noi_dung.{key}"), text.as_deref()?))).collect();
     if let Some(conference) = &input.hoi_nghi {

@@ -413,6 +413,22 @@ record! {
     }
 }
 
+impl NoiDung {
+    /// Each part of the narrative under its key, in the report's order.
+    pub(crate) fn sections(&self) -> [(&'static str, &Option<String>); 8] {
+        [
+            ("tinh_hinh", &self.tinh_hinh),
+            ("lanh_dao_chi_dao", &self.lanh_dao_chi_dao),
+            ("ket_qua", &self.ket_qua),
+            ("han_che", &self.han_che),
+            ("nguyen_nhan", &self.nguyen_nhan),
+            ("bai_hoc", &self.bai_hoc),
+            ("phuong_huong", &self.phuong_huong),
+            ("de_xuat", &self.de_xuat),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HinhThucKhen {

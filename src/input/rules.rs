@@ -156,17 +156,7 @@ fn check_thousands(input: &Input, locator: &Locator, report: &mut dyn FnMut(Stri
 
 /// Figures named in the narrative (`{{ma}}`) exist in the data.
 fn check_narrative(input: &Input, report: &mut dyn FnMut(String, Kind)) {
-    let n = &input.noi_dung;
-    let sections = [
-        ("tinh_hinh", &n.tinh_hinh),
-        ("lanh_dao_chi_dao", &n.lanh_dao_chi_dao),
-        ("ket_qua", &n.ket_qua),
-        ("han_che", &n.han_che),
-        ("nguyen_nhan", &n.nguyen_nhan),
-        ("bai_hoc", &n.bai_hoc),
-        ("phuong_huong", &n.phuong_huong),
-        ("de_xuat", &n.de_xuat),
-    ];
+    let sections = input.noi_dung.sections();
     let known: Vec<String> = input.chi_tieu.iter().map(|c| c.ma.clone()).collect();
     for (key, text) in sections {
         let Some(text) = text else { continue };
