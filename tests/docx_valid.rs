@@ -197,20 +197,6 @@ fn emblem_png(path: &Path) {
     encoder.write_header().unwrap().write_image_data(&pixels).unwrap();
 }
 
-/// A small deterministic generator (the same seed gives the same input).
-struct Seeded(u64);
-
-impl Seeded {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % below as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next(items.len())]
-    }
-}
-
 /// The sample varied by `seed`: a generated list (names with characters
 /// XML must escape among them), zero, one or several addressees, with or
 /// without a parent body, narrative with emphasis and several paragraphs

@@ -13,20 +13,6 @@ use std::path::{Path, PathBuf};
 use common::audit::audit;
 use common::*;
 
-/// A small deterministic generator (the same seed gives the same input).
-struct Seeded(u64);
-
-impl Seeded {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % below as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next(items.len())]
-    }
-}
-
 const PROVINCES: [&str; 5] = ["QUẢNG NINH", "ĐẮK LẮK", "THÁI NGUYÊN", "NGHỆ AN", "CÀ MAU"];
 
 /// The common tail of every generated input: a programme, a period,

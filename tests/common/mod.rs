@@ -10,6 +10,21 @@ pub mod audit;
 pub mod lists;
 pub mod shapes;
 
+/// A small deterministic generator (the same seed gives the same input),
+/// shared by the tests that write generated conferences.
+pub struct Seeded(pub u64);
+
+impl Seeded {
+    pub fn next(&mut self, below: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % below as u64) as usize
+    }
+
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next(items.len())]
+    }
+}
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -5,6 +5,7 @@
 //! facts a test checks the papers against, worked out here from the shape
 //! (not read back from baocao).
 
+use super::Seeded;
 use std::path::{Path, PathBuf};
 
 /// One programme as the generator wrote it.
@@ -115,16 +116,6 @@ impl Shape {
             months -= 1;
         }
         ((months + 6) / 12).max(1)
-    }
-}
-
-/// A small deterministic generator (the same seed gives the same input).
-pub struct Seeded(pub u64);
-
-impl Seeded {
-    pub fn next(&mut self, below: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % below as u64) as usize
     }
 }
 
