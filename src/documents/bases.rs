@@ -6,8 +6,9 @@
 
 use crate::text::vn::Date;
 
-/// A date from its parts, for the tables below.
-const fn day(year: i32, month: u32, day: u32) -> Date {
+/// A date from its parts, for the tables of laws (here and in the
+/// decision module).
+pub(super) const fn day(year: i32, month: u32, day: u32) -> Date {
     Date { year, month, day }
 }
 
@@ -45,7 +46,7 @@ const FRONT_LAW: &[(Date, &str)] = &[
 pub(crate) const FRONT_CHARTER: &str = "Căn cứ Điều lệ Mặt trận Tổ quốc Việt Nam";
 
 /// The entry of `table` in force on `date`.
-fn in_force(table: &[(Date, &'static str)], date: Date) -> Option<&'static str> {
+pub(super) fn in_force(table: &[(Date, &'static str)], date: Date) -> Option<&'static str> {
     table.iter().find(|(since, _)| date >= *since).map(|(_, text)| *text)
 }
 

@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use super::{bases as family_bases, family, nd30};
+use super::bases::{self as family_bases, day, in_force};
+use super::{family, nd30};
 use crate::diag::Problem;
 use crate::doc::{
     Align, Block, Document, Family, Header, Metadata, Page, Paragraph, ParagraphStyle, Role, Row, Span, Table,
@@ -53,11 +54,6 @@ struct Context<'a> {
 /// Who carries out the decision when the input does not say.
 const DEFAULT_EXECUTORS: &str = "Thủ trưởng các cơ quan, đơn vị có liên quan";
 
-/// A date from its parts, for the tables of laws below.
-const fn day(year: i32, month: u32, day: u32) -> Date {
-    Date { year, month, day }
-}
-
 /// The law on local government a People's Committee acts under, by the
 /// date it took effect (the latest first).
 const LOCAL_GOVERNMENT: &[(Date, &str)] = &[
@@ -101,11 +97,6 @@ const EMULATION_DECREE: &[(Date, &str)] = &[
         "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
     ),
 ];
-
-/// The entry of `table` in force on `date`.
-fn in_force(table: &[(Date, &'static str)], date: Date) -> Option<&'static str> {
-    table.iter().find(|(since, _)| date >= *since).map(|(_, text)| *text)
-}
 
 /// True when `body` is a People's Committee ("ỦY BAN NHÂN DÂN …", "UBND …").
 fn is_peoples_committee(body: &str) -> bool {
