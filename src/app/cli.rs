@@ -191,6 +191,7 @@ const DOC_KINDS: &[Choice<DocKind>] = &[
     (DocKind::BaoCao.name(), Some("The báo cáo sơ kết / tổng kết"), DocKind::BaoCao),
     (DocKind::QuyetDinh.name(), Some("Each award group's decision with its attached list"), DocKind::QuyetDinh),
     (DocKind::Khen.name(), Some("Each award group's certificates"), DocKind::Khen),
+    (DocKind::ToTrinh.name(), Some("Each proposed award group's tờ trình with its attached list"), DocKind::ToTrinh),
     (DocKind::TinBai.name(), Some("The press summary"), DocKind::TinBai),
     (
         DocKind::NgayHoiNghi.name(),

@@ -107,7 +107,7 @@ fn template_message(detail: &str, vi: bool) -> String {
 
 /// The template files a templates folder may hold.
 const TEMPLATE_FILES: &str = "bao-cao.hbs, bao-cao-trich-yeu.hbs, quyet-dinh.hbs, quyet-dinh-trich-yeu.hbs, \
-     quyet-dinh-danh-sach.hbs, tin-bai.hbs, tong-hop.hbs, tong-hop-trich-yeu.hbs, khen-bo-cuc.yaml";
+     quyet-dinh-danh-sach.hbs, to-trinh.hbs, to-trinh-trich-yeu.hbs, to-trinh-danh-sach.hbs, tin-bai.hbs, tong-hop.hbs, tong-hop-trich-yeu.hbs, khen-bo-cuc.yaml";
 
 /// A helper given what it cannot print: what it needs, and what it got.
 fn helper_value(name: &str, helper: &str, value: Option<&str>, vi: bool) -> String {

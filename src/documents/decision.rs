@@ -68,7 +68,7 @@ const LOCAL_GOVERNMENT: &[(Date, &str)] = &[
 ];
 
 /// The law on emulation and commendation with its amendments in force.
-const EMULATION_LAW: &[(Date, &str)] = &[
+pub(crate) const EMULATION_LAW: &[(Date, &str)] = &[
     (day(2024, 1, 1), "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"),
     (
         day(2014, 6, 1),
@@ -83,7 +83,7 @@ const EMULATION_LAW: &[(Date, &str)] = &[
 
 /// The government's decree detailing that law. Before October 2017 the
 /// decrees differ by case, and the clerk cites them in `can_cu`.
-const EMULATION_DECREE: &[(Date, &str)] = &[
+pub(crate) const EMULATION_DECREE: &[(Date, &str)] = &[
     (
         day(2025, 7, 1),
         "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn một số điều của Luật Thi đua, khen thưởng",
@@ -155,6 +155,30 @@ fn proposal_line(proposer: &str) -> String {
     }
 }
 
+/// Whose proposals the decision acts on: the group's `de_nghi`, then each
+/// body that proposed recipients of the list (their rows' `de_nghi`), in
+/// the order the list first names them, each once and as running text
+/// (a name typed in capitals reads "Chủ tịch Ủy ban nhân dân phường …").
+pub(crate) fn proposers(group: &NhomKhen) -> Vec<String> {
+    let mut said: Vec<String> = Vec::new();
+    let rows = group.danh_sach.iter().filter_map(|person| person.de_nghi.as_deref());
+    for proposer in group.quyet_dinh.de_nghi.as_deref().into_iter().chain(rows) {
+        let proposer = awards::sentence_case_authority(proposer.trim());
+        let key = |text: &str| {
+            let lowered = text.to_lowercase();
+            let bare = ["xét đề nghị của ", "theo đề nghị của ", "đề nghị của "]
+                .iter()
+                .find_map(|opening| lowered.strip_prefix(opening).map(str::to_string))
+                .unwrap_or(lowered);
+            bare.trim_end_matches([';', '.', ',', ' ']).to_string()
+        };
+        if !proposer.is_empty() && !said.iter().any(|s| key(s) == key(&proposer)) {
+            said.push(proposer);
+        }
+    }
+    said
+}
+
 /// The căn cứ lines and "Xét đề nghị của …", each ending ";" but the last ".".
 fn bases(group: &NhomKhen) -> Vec<String> {
     let decision = &group.quyet_dinh;
@@ -164,7 +188,7 @@ fn bases(group: &NhomKhen) -> Vec<String> {
     } else {
         decision.can_cu.iter().map(|line| basis_line(line)).collect()
     };
-    lines.extend(decision.de_nghi.as_deref().map(proposal_line));
+    lines.extend(proposers(group).iter().map(|proposer| proposal_line(proposer)));
     let count = lines.len();
     lines
         .into_iter()
@@ -316,7 +340,7 @@ const LIST_SIZE: f32 = 13.0;
 /// STT | Tên tập thể, cá nhân | Chức vụ, đơn vị — collectives first, then
 /// individuals, each part headed and numbered from 1; inside a part, the
 /// clerk's group rows (`nhom`) head their recipients where they change.
-fn recipients_table(group: &NhomKhen) -> Table {
+pub(crate) fn recipients_table(group: &NhomKhen) -> Table {
     let (collectives, individuals) = awards::by_kind(group);
     let mut rows = Vec::new();
     let parts = [("TẬP THỂ", collectives), ("CÁ NHÂN", individuals)];

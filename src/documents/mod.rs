@@ -10,6 +10,7 @@ pub(crate) mod family;
 pub(crate) mod metrics;
 pub(crate) mod nd30;
 pub(crate) mod press;
+pub(crate) mod proposal;
 pub mod report;
 pub mod summary;
 

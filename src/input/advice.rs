@@ -56,7 +56,7 @@ pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) 
             let key = Some(format!("{path}.cap_khen_viet_thuong"));
             derived(format!("{path}.cap_khen"), &group.cap_khen, key, &mut warn);
         }
-        if group.quyet_dinh.de_nghi.is_none() {
+        if group.quyet_dinh.de_nghi.is_none() && group.danh_sach.iter().all(|person| person.de_nghi.is_none()) {
             let path = format!("{path}.quyet_dinh");
             warn(locator.locate(&path, true), path, Kind::NoProposal);
         }

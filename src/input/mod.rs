@@ -86,9 +86,15 @@ pub(crate) fn load_text(
         None => (Vec::new(), Vec::new()),
     };
     let mut problems = reader.into_problems();
-    problems.extend(broken_rules);
+    // A rule only warned about (a decision dated after the report) does
+    // not stop the run, as `check` says; with errors it is told among them.
+    let stops = |p: &Problem| p.kind.severity() == crate::diag::Severity::Error;
+    if !problems.is_empty() || broken_rules.iter().any(stops) {
+        problems.extend(broken_rules);
+        return Err(problems);
+    }
     match input {
-        Some(input) if problems.is_empty() => Ok((input, notes.into_iter().chain(advice).collect())),
-        _ => Err(problems),
+        Some(input) => Ok((input, notes.into_iter().chain(broken_rules).chain(advice).collect())),
+        None => Err(problems),
     }
 }

@@ -493,6 +493,31 @@ record! {
         /// The decision's subject when the award is not for the programme
         /// under review.
         pub trich_yeu: Option<String>,
+        /// The conference's body proposes this group to the awarding
+        /// authority: its tờ trình (`to-trinh-N`).
+        pub to_trinh: Option<ToTrinh>,
+    }
+}
+
+record! {
+    /// A tờ trình đề nghị khen thưởng: the conference's body asks the
+    /// group's awarding authority to award the group's recipients.
+    #[derive(Debug, Clone, Serialize)]
+    pub struct ToTrinh {
+        /// "15/TTr-UBND"; the number part may be left blank ("/TTr-UBND").
+        pub so: String,
+        pub ngay: Date,
+        /// Who the tờ trình is addressed to; when absent, the awarding
+        /// authority in running text.
+        pub kinh_gui: Option<String>,
+        /// Bases; when absent, the emulation law and its decree in force.
+        pub can_cu: Vec<String>,
+        /// "Nơi nhận:" items; when absent, "Như trên" and "Lưu: VT".
+        pub noi_nhan: Vec<String>,
+        /// How the deciding body's "Xét đề nghị của …" names the proposer
+        /// ("Chủ tịch Ủy ban nhân dân phường Hạ Lý"); when absent, derived
+        /// from the conference's signer and body.
+        pub nguoi_de_nghi: Option<String>,
     }
 }
 
@@ -534,5 +559,10 @@ record! {
         /// nested groups read from a list file come one a line, outermost first.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub nhom: Option<String>,
+        /// Who proposed the recipient ("Chủ tịch Ủy ban nhân dân phường Hạ
+        /// Lý"): the decision says "Xét đề nghị của …" once per proposer,
+        /// in list order.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub de_nghi: Option<String>,
     }
 }

@@ -10,7 +10,7 @@ pub(crate) mod output;
 pub mod plan;
 
 use crate::diag::{Failure, IoAction, Kind, Location, Problem};
-use crate::documents::{certificate, day, decision, press, report, summary};
+use crate::documents::{certificate, day, decision, press, proposal, report, summary};
 use crate::render::pdf::Standard;
 use crate::render::Stop;
 use crate::render::{docx, pdf};
@@ -44,6 +44,9 @@ pub fn check(request: &BuildRequest) -> Result<Vec<Problem>, Failure> {
     report::build(&input, &templates)?;
     for index in 0..input.khen_thuong.len() {
         decision::build(&input, index, &templates)?;
+        if input.khen_thuong[index].to_trinh.is_some() {
+            proposal::build(&input, index, &templates)?;
+        }
     }
     if input.hoi_nghi.is_some() {
         press::build(&input, &templates)?;
@@ -124,6 +127,7 @@ fn make(
         match paper {
             Paper::Report => add(out, paper, &dated(report::build(input, templates)?, epoch))?,
             Paper::Decision(index) => add(out, paper, &dated(decision::build(input, index, templates)?, epoch))?,
+            Paper::Proposal(index) => add(out, paper, &dated(proposal::build(input, index, templates)?, epoch))?,
             Paper::Press => {
                 let (document, text) = press::build(input, templates)?;
                 add(out, paper, &dated(document, epoch))?;

@@ -50,6 +50,8 @@ pub enum DocKind {
     QuyetDinh,
     /// Each award group's certificates.
     Khen,
+    /// Each proposed award group's tờ trình with its attached list.
+    ToTrinh,
     /// The press summary.
     TinBai,
     /// The period summary of several reports (`baocao summary`).
@@ -66,6 +68,7 @@ impl DocKind {
             DocKind::BaoCao => "bao-cao",
             DocKind::QuyetDinh => "quyet-dinh",
             DocKind::Khen => "khen",
+            DocKind::ToTrinh => "to-trinh",
             DocKind::TinBai => "tin-bai",
             DocKind::TongHop => "tong-hop",
             DocKind::NgayHoiNghi => "ngay-hoi-nghi",
@@ -127,6 +130,8 @@ pub enum Paper {
     Decision(usize),
     /// The certificates of award group `n` (from 0).
     Certificates(usize),
+    /// The tờ trình proposing award group `n` (from 0), with its list.
+    Proposal(usize),
     Press,
     /// The period summary.
     Summary,
@@ -151,6 +156,7 @@ impl Paper {
             Paper::Report => DocKind::BaoCao,
             Paper::Decision(_) => DocKind::QuyetDinh,
             Paper::Certificates(_) => DocKind::Khen,
+            Paper::Proposal(_) => DocKind::ToTrinh,
             Paper::Press => DocKind::TinBai,
             Paper::Summary => DocKind::TongHop,
             Paper::Invitations | Paper::Agenda | Paper::Script | Paper::Delegates | Paper::Receipts(_) => {
@@ -162,7 +168,7 @@ impl Paper {
     /// The award group the paper belongs to (from 0).
     pub fn group(self) -> Option<usize> {
         match self {
-            Paper::Decision(n) | Paper::Certificates(n) | Paper::Receipts(n) => Some(n),
+            Paper::Decision(n) | Paper::Certificates(n) | Paper::Proposal(n) | Paper::Receipts(n) => Some(n),
             _ => None,
         }
     }
@@ -238,6 +244,7 @@ impl Paper {
         .find(|paper| stem == paper.stem())
         .or_else(|| numbered(DocKind::QuyetDinh).map(Paper::Decision))
         .or_else(|| numbered(DocKind::Khen).map(Paper::Certificates))
+        .or_else(|| numbered(DocKind::ToTrinh).map(Paper::Proposal))
         .or_else(|| named("ky-nhan").map(Paper::Receipts))
     }
 
@@ -247,6 +254,7 @@ impl Paper {
             Paper::Report => "Báo cáo".into(),
             Paper::Decision(n) => format!("Quyết định khen thưởng {}", n + 1),
             Paper::Certificates(n) => format!("Bằng khen / giấy khen nhóm {}", n + 1),
+            Paper::Proposal(n) => format!("Tờ trình đề nghị khen thưởng nhóm {}", n + 1),
             Paper::Press => "Tin bài".into(),
             Paper::Summary => "Báo cáo tổng hợp".into(),
             Paper::Invitations => "Giấy mời".into(),
@@ -259,13 +267,15 @@ impl Paper {
 }
 
 /// Every paper a conference makes, in the order a clerk reads them: the
-/// report, each group's decision, each group's certificates, and the press
+/// report, the tờ trình of each group the conference proposes (`to_trinh`),
+/// each group's decision, each group's certificates, and the press
 /// summary and the day's papers when the input has a conference: the
 /// invitations (when a delegate is invited), the chair's script, the
 /// delegate list (when there are delegates) and each group's receipt list.
 pub fn conference_papers(input: &Input) -> Vec<Paper> {
     let groups = input.khen_thuong.len();
     let mut papers = vec![Paper::Report];
+    papers.extend((0..groups).filter(|n| input.khen_thuong[*n].to_trinh.is_some()).map(Paper::Proposal));
     papers.extend((0..groups).map(Paper::Decision));
     papers.extend((0..groups).map(Paper::Certificates));
     if let Some(conference) = &input.hoi_nghi {
@@ -302,9 +312,16 @@ mod tests {
             Paper::Receipts(0),
             Paper::Receipts(4),
         ];
-        for paper in [Paper::Report, Paper::Decision(0), Paper::Decision(11), Paper::Certificates(998), Paper::Press]
-            .into_iter()
-            .chain(day)
+        for paper in [
+            Paper::Report,
+            Paper::Decision(0),
+            Paper::Decision(11),
+            Paper::Certificates(998),
+            Paper::Proposal(2),
+            Paper::Press,
+        ]
+        .into_iter()
+        .chain(day)
         {
             assert_eq!(Paper::parse(&paper.stem()), Some(paper));
             for format in paper.formats() {
@@ -313,6 +330,7 @@ mod tests {
         }
         assert_eq!(Paper::Decision(1).file(FileFormat::Docx), "quyet-dinh-2.docx");
         assert_eq!(Paper::Certificates(0).stem(), "khen-1");
+        assert_eq!(Paper::Proposal(0).file(FileFormat::Pdf), "to-trinh-1.pdf");
         assert_eq!(Paper::Receipts(1).file(FileFormat::Pdf), "ky-nhan-2.pdf");
         assert_eq!(Paper::Invitations.file(FileFormat::Docx), "giay-moi.docx");
         assert_eq!(Paper::Script.kind().name(), "ngay-hoi-nghi");

@@ -187,6 +187,12 @@ pub(crate) const GROUP: &[Field] = &[
     ("bieu_duong", "Số lượt biểu dương thêm (không in bằng)", Kind::Number),
     ("kho_giay", "Khổ giấy bằng", Kind::Choice(PAPERS, true)),
     ("bieu_tuong", "Biểu tượng in trên bằng (tên tệp PNG đã tải lên; để trống: không in)", Kind::Text),
+    ("to_trinh.so", "Số tờ trình đề nghị cấp trên khen (để trống nếu đơn vị tự khen)", Kind::Text),
+    ("to_trinh.ngay", "Ngày tờ trình", Kind::Date),
+    ("to_trinh.kinh_gui", "Tờ trình kính gửi (để trống: cấp khen)", Kind::Text),
+    ("to_trinh.can_cu", "Căn cứ của tờ trình (mỗi dòng một căn cứ)", Kind::Lines),
+    ("to_trinh.noi_nhan", "Nơi nhận tờ trình (mỗi dòng một nơi)", Kind::Lines),
+    ("to_trinh.nguoi_de_nghi", "Cấp trên ghi «Xét đề nghị của …» (để trống: tự suy ra)", Kind::Text),
 ];
 
 pub(crate) const LIST_COLUMNS: &[Field] = &[
@@ -198,6 +204,7 @@ pub(crate) const LIST_COLUMNS: &[Field] = &[
     ("so_so", "Số sổ vàng", Kind::Text),
     ("thanh_tich", "Thành tích riêng", Kind::Text),
     ("nhom", "Tiêu đề nhóm trong danh sách", Kind::Text),
+    ("de_nghi", "Đơn vị đề nghị", Kind::Text),
 ];
 
 /// The label the form gives `key` (a field's key, `quyet_dinh.so`, or a

@@ -140,7 +140,8 @@ pub(crate) async fn pack(State(app): State<Arc<App>>, Path(id): Path<i64>, Query
     let print = print_options(&app, &query).await?;
     let mut outputs = Vec::new();
     // In the order `build` writes them.
-    let parts = [DocKind::BaoCao, DocKind::QuyetDinh, DocKind::TinBai, DocKind::NgayHoiNghi, DocKind::Khen];
+    let parts =
+        [DocKind::BaoCao, DocKind::ToTrinh, DocKind::QuyetDinh, DocKind::TinBai, DocKind::NgayHoiNghi, DocKind::Khen];
     for (rank, part) in parts.into_iter().enumerate() {
         for format in [Format::Pdf, Format::Docx] {
             match app.renderer.part(&version, part, format, &print).await {

@@ -197,9 +197,12 @@ fn row_texts(
     }
     for (field, _, text) in values {
         let key = match field {
-            Field::Position | Field::Unit | Field::PositionAndUnit | Field::Register | Field::Achievement => {
-                field.key()
-            }
+            Field::Position
+            | Field::Unit
+            | Field::PositionAndUnit
+            | Field::Register
+            | Field::Achievement
+            | Field::Proposer => field.key(),
             _ => continue,
         };
         texts.push((key, text));
@@ -230,6 +233,7 @@ impl RowTexts {
             so_so: None,
             thanh_tich: None,
             nhom: None,
+            de_nghi: None,
         };
         let mut named = false;
         let mut sound = true;
@@ -267,6 +271,7 @@ impl RowTexts {
                 "so_so" => &mut person.so_so,
                 "thanh_tich" => &mut person.thanh_tich,
                 "nhom" => &mut person.nhom,
+                "de_nghi" => &mut person.de_nghi,
                 _ => continue,
             };
             *field = Some(text).filter(|t| !t.is_empty());

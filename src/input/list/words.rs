@@ -39,6 +39,8 @@ pub(super) enum Field {
     PositionAndUnit,
     Register,
     Achievement,
+    /// "Đơn vị đề nghị": who proposed the recipient.
+    Proposer,
 }
 
 impl Field {
@@ -53,6 +55,7 @@ impl Field {
             Field::Unit | Field::PositionAndUnit => "don_vi",
             Field::Register => "so_so",
             Field::Achievement => "thanh_tich",
+            Field::Proposer => "de_nghi",
         }
     }
 
@@ -97,6 +100,9 @@ pub(super) fn field_of(title: &str) -> Option<Field> {
         | "ly do khen"
         | "ly do khen thuong"
         | "thanh tich khen thuong" => Field::Achievement,
+        "de nghi" | "de nghi cua" | "don vi de nghi" | "co quan de nghi" | "noi de nghi" | "nguoi de nghi" => {
+            Field::Proposer
+        }
         _ => return name_or_position(&words),
     };
     Some(field)
@@ -377,6 +383,8 @@ mod tests {
             ("so_so", Field::Register),
             ("Số vào sổ", Field::Register),
             ("Thành tích", Field::Achievement),
+            ("Đơn vị đề nghị", Field::Proposer),
+            ("de_nghi", Field::Proposer),
             ("Họ và tên (2)", Field::Name),
         ] {
             assert_eq!(field_of(title), Some(field), "{title}");

@@ -1,15 +1,35 @@
-//! Reading the programme under review, the period it covers and the
-//! conference held on it: the records the papers' wording is built from.
+//! Reading the programme under review, the period it covers, the
+//! conference held on it and the tờ trình proposing its awards up: the
+//! records the papers' wording is built from.
 
 use crate::input::yaml::Node;
 
 use super::Reader;
 use crate::diag::{Expect, Kind};
 use crate::input::model::{
-    Buoi, ChuongTrinh, DaiBieu, GiaiDoan, Gio, HinhThucHoiNghi, HoiNghi, LoaiHoiNghi, MucNghiTrinh, TinBai,
+    Buoi, ChuongTrinh, DaiBieu, GiaiDoan, Gio, HinhThucHoiNghi, HoiNghi, LoaiHoiNghi, MucNghiTrinh, TinBai, ToTrinh,
 };
 
 impl Reader<'_> {
+    /// A group's `to_trinh`: the tờ trình proposing it.
+    pub(super) fn proposal(&mut self, value: &Node, path: &str) -> Option<ToTrinh> {
+        let r = self.record(value, path, ToTrinh::KEYS)?;
+        let so = self.required(&r, "so", Self::text);
+        let ngay = self.required(&r, "ngay", Self::date);
+        let kinh_gui = self.optional(&r, "kinh_gui", Self::maybe_text);
+        let can_cu = self.optional(&r, "can_cu", Self::text_list);
+        let noi_nhan = self.optional(&r, "noi_nhan", Self::text_list);
+        let nguoi_de_nghi = self.optional(&r, "nguoi_de_nghi", Self::maybe_text);
+        Some(ToTrinh {
+            so: so?,
+            ngay: ngay?,
+            kinh_gui,
+            can_cu: can_cu.unwrap_or_default(),
+            noi_nhan: noi_nhan.unwrap_or_default(),
+            nguoi_de_nghi,
+        })
+    }
+
     /// A count of years: a whole number from 1 to 100.
     fn years_count(&mut self, value: &Node, path: &str) -> Option<u32> {
         let count = value.as_u64().filter(|n| (1..=100).contains(n)).map(|n| n as u32);

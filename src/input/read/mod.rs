@@ -513,6 +513,7 @@ impl<'a> Reader<'a> {
         });
         let tham_quyen = self.optional(&r, "tham_quyen", Self::header_text);
         let trich_yeu = self.optional(&r, "trich_yeu", Self::text);
+        let to_trinh = self.optional(&r, "to_trinh", Self::proposal);
         Some(NhomKhen {
             hinh_thuc: hinh_thuc?,
             cap_khen: cap_khen?,
@@ -530,6 +531,7 @@ impl<'a> Reader<'a> {
             bieu_tuong,
             tham_quyen,
             trich_yeu,
+            to_trinh,
         })
     }
 
@@ -562,7 +564,8 @@ impl<'a> Reader<'a> {
         let so_so = self.optional(&r, "so_so", Self::maybe_text);
         let thanh_tich = self.optional(&r, "thanh_tich", Self::maybe_text);
         let nhom = self.optional(&r, "nhom", Self::maybe_text);
-        Some(NguoiNhan { loai: loai?, ten: ten?, danh_xung, chuc_vu, don_vi, so_so, thanh_tich, nhom })
+        let de_nghi = self.optional(&r, "de_nghi", Self::maybe_text);
+        Some(NguoiNhan { loai: loai?, ten: ten?, danh_xung, chuc_vu, don_vi, so_so, thanh_tich, nhom, de_nghi })
     }
 
     fn list_file(&mut self, file: &str, list_path: &str) -> Option<Vec<NguoiNhan>> {
