@@ -18,7 +18,7 @@ use axum::Json;
 
 use super::answer::{Answer, Refusal, Said};
 use super::app::App;
-use super::store::users;
+use super::store::{units, users};
 use super::stored::random_hex;
 use super::throttle::Refusal as Turned;
 
@@ -49,9 +49,16 @@ pub(crate) struct Caller {
     pub user: Option<String>,
     /// The token the pages put on their form posts.
     pub csrf: String,
+    /// Her unit, role and reach; none for the whole office (today's full rights).
+    pub scope: Option<units::Scope>,
 }
 
 impl Caller {
+    /// The unit a conference she makes belongs to (none: the office's).
+    pub(crate) fn unit(&self) -> Option<i64> {
+        self.scope.as_ref().map(|scope| scope.unit)
+    }
+
     /// How versions record who saved them.
     pub(crate) fn author(&self) -> String {
         self.user.clone().unwrap_or_else(|| "(máy này)".to_string())
@@ -158,9 +165,16 @@ pub(crate) async fn guard(
     }
     let token = cookie_token(request.headers());
     let (session, has_users) = app
-        .db(move |connection| -> rusqlite::Result<(Option<users::Session>, bool)> {
+        .db(move |connection| -> rusqlite::Result<(Option<(users::Session, Option<units::Scope>)>, bool)> {
             let session = match &token {
                 Some(token) => users::session(connection, token)?,
+                None => None,
+            };
+            let session = match session {
+                Some(session) => {
+                    let scope = units::scope_of(connection, &session.user)?;
+                    Some((session, scope))
+                }
                 None => None,
             };
             let has_users = session.is_some() || users::has_users(connection)?;
@@ -168,8 +182,8 @@ pub(crate) async fn guard(
         })
         .await?;
     let caller = match session {
-        Some(session) => Some(Caller { user: Some(session.user), csrf: session.csrf }),
-        None if open_access(&peer, has_users) => Some(Caller { user: None, csrf: app.open_csrf.clone() }),
+        Some((session, scope)) => Some(Caller { user: Some(session.user), csrf: session.csrf, scope }),
+        None if open_access(&peer, has_users) => Some(Caller { user: None, csrf: app.open_csrf.clone(), scope: None }),
         None => None,
     };
     let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD);

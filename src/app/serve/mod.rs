@@ -23,6 +23,7 @@ mod stored;
 mod summary;
 mod throttle;
 mod typed;
+pub(crate) mod units;
 mod upload;
 mod words;
 mod yaml_form;
@@ -186,8 +187,18 @@ async fn shutdown() {
 
 /// `baocao users add NAME`: adds a user (or sets a new password); the
 /// password is read from the terminal, or from the first line of stdin.
-pub(crate) fn add_user(workspace: &Path, name: &str, lang: Lang) -> Result<(), Failure> {
+/// With `--don-vi` and `--vai-tro` she belongs to that unit with that role
+/// (checked before the password is asked); without, to the whole office.
+pub(crate) fn add_user(
+    workspace: &Path,
+    name: &str,
+    unit: Option<&str>,
+    role: Option<&str>,
+    lang: Lang,
+) -> Result<(), Failure> {
     let name = name.trim();
+    let store = open_store(workspace)?;
+    let placed = units::placement(&store, unit, role)?;
     let password = read_password(lang).map_err(|err| Failure::io(IoAction::Read, "stdin", err))?;
     if password.chars().count() < 8 || name.is_empty() {
         return Err(Failure::Input(vec![Problem {
@@ -196,10 +207,13 @@ pub(crate) fn add_user(workspace: &Path, name: &str, lang: Lang) -> Result<(), F
             kind: Kind::Workspace(Box::new(WorkspaceKind::WeakPassword)),
         }]));
     }
-    let store = open_store(workspace)?;
     let hash = auth::hash_password(&password);
-    let added = store::users::set_user(&store.lock(), name, &hash)
-        .map_err(|err| Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string())))?;
+    let added = {
+        let connection = store.lock();
+        store::users::set_user(&connection, name, &hash)
+            .and_then(|added| store::units::place_user(&connection, name, placed).map(|()| added))
+    }
+    .map_err(|err| Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string())))?;
     let message = match (added, lang) {
         (true, Lang::Vi) => format!("Đã thêm người dùng «{name}» vào {}", workspace.display()),
         (true, Lang::En) => format!("Added user «{name}» to {}", workspace.display()),

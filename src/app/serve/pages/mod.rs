@@ -65,7 +65,7 @@ pub(crate) fn shell(title: &str, caller: &Option<Caller>, active: &str) -> Value
         [("/hoi-nghi", "Hội nghị"), ("/so-dang-ky", "Sổ đăng ký"), ("/tong-hop", "Tổng hợp"), ("/may-in", "Máy in")]
             .map(|(href, label)| json!({ "duong_dan": href, "ten": label, "dang_xem": href == active }));
     let (csrf, user) = match caller {
-        Some(Caller { user, csrf }) => (csrf.as_str(), user.as_deref()),
+        Some(Caller { user, csrf, .. }) => (csrf.as_str(), user.as_deref()),
         None => ("", None),
     };
     json!({

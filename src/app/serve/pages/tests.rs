@@ -31,7 +31,7 @@ fn hostile_yaml() -> String {
 }
 
 fn hostile_caller() -> Option<Caller> {
-    Some(Caller { user: Some(HOSTILE.to_string()), csrf: "token".to_string() })
+    Some(Caller { user: Some(HOSTILE.to_string()), csrf: "token".to_string(), scope: None })
 }
 
 fn hostile_printer() -> users::Printer {

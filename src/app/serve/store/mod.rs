@@ -6,6 +6,7 @@ pub(crate) mod conferences;
 pub(crate) mod drafts;
 pub(crate) mod keys;
 pub(crate) mod register;
+pub(crate) mod units;
 pub(crate) mod users;
 
 use std::path::{Path, PathBuf};
@@ -59,6 +60,21 @@ const MIGRATIONS: &[Migration] = &[
             created INTEGER NOT NULL
         );
         ALTER TABLE conferences ADD COLUMN deleted INTEGER;",
+        then: None,
+    },
+    // 4: a province's units (a tree), the unit and role of a user, the unit
+    // a conference belongs to; none of them set is the one office of before.
+    Migration {
+        sql: "CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            parent_id INTEGER REFERENCES units(id),
+            created INTEGER NOT NULL
+        );
+        ALTER TABLE users ADD COLUMN unit_id INTEGER REFERENCES units(id);
+        ALTER TABLE users ADD COLUMN role TEXT;
+        ALTER TABLE conferences ADD COLUMN unit_id INTEGER REFERENCES units(id);
+        CREATE INDEX conferences_unit ON conferences (unit_id);",
         then: None,
     },
 ];
