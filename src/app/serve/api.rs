@@ -96,8 +96,10 @@ pub(crate) async fn check_all(
     Ok((None, problems))
 }
 
-async fn list(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(|connection| conferences::list(connection)).await?).into_response())
+async fn list(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let scope = auth::scope(&caller);
+    let list = app.db(move |connection| units::conferences(connection, scope.as_ref(), false)).await?;
+    Ok(Json(list.into_iter().map(|(conference, _)| conference).collect::<Vec<_>>()).into_response())
 }
 
 async fn create(
@@ -318,8 +320,13 @@ async fn run_issue(app: &Arc<App>, id: i64, expected: i64, author: String, mode:
     }
 }
 
-async fn awards(State(app): State<Arc<App>>, Query(query): Query<register::Query>) -> Answer {
-    Ok(Json(app.db(move |connection| register::search(connection, &query, 500)).await?).into_response())
+async fn awards(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Query(query): Query<register::Query>,
+) -> Answer {
+    let scope = auth::scope(&caller);
+    Ok(Json(app.db(move |connection| register::search(connection, &query, 500, scope.as_ref())).await?).into_response())
 }
 
 async fn counters(State(app): State<Arc<App>>) -> Answer {

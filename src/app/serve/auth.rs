@@ -65,6 +65,11 @@ impl Caller {
     }
 }
 
+/// The unit, role and reach of `caller`; none for the whole office.
+pub(crate) fn scope(caller: &Option<Caller>) -> Option<units::Scope> {
+    caller.as_ref().and_then(|caller| caller.scope.clone())
+}
+
 /// Whether a request may go without a session: from this machine, while
 /// the workspace has no user.
 pub(crate) fn open_access(peer: &SocketAddr, has_users: bool) -> bool {

@@ -331,6 +331,8 @@ async fn restore(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Answer {
 }
 
 /// `GET /api/bin`: the conferences in the bin.
-async fn bin_list(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(|connection| drafts::binned(connection)).await?).into_response())
+async fn bin_list(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let scope = super::auth::scope(&caller);
+    let binned = app.db(move |connection| units::conferences(connection, scope.as_ref(), true)).await?;
+    Ok(Json(binned.into_iter().map(|(conference, _)| conference).collect::<Vec<_>>()).into_response())
 }

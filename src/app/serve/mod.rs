@@ -3,6 +3,7 @@
 //! previewed as they are typed, issued into the award register — and the
 //! `users add` and `backup` commands that look after it.
 
+mod access;
 mod answer;
 mod api;
 mod app;
@@ -59,6 +60,7 @@ fn router(app: Arc<App>) -> axum::Router {
         .merge(files::routes())
         .merge(summary::routes())
         .merge(pages::routes())
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), access::gate))
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), auth::guard))
         .layer(axum::middleware::from_fn(answer::speak))
         .layer(axum::middleware::map_response(sign_in_page))

@@ -55,16 +55,6 @@ pub(crate) enum SaveRefused {
     Missing,
 }
 
-pub(crate) fn list(connection: &Connection) -> rusqlite::Result<Vec<Summary>> {
-    let mut statement = connection.prepare_cached(
-        "SELECT id, name, version, updated FROM conferences WHERE deleted IS NULL ORDER BY updated DESC, id DESC",
-    )?;
-    let rows = statement.query_map([], |row| {
-        Ok(Summary { id: row.get(0)?, name: row.get(1)?, version: row.get(2)?, updated: row.get(3)? })
-    })?;
-    rows.collect()
-}
-
 /// Stores a new conference at version 1 with its files; its id.
 pub(crate) fn create(
     connection: &mut Connection,

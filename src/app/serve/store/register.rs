@@ -415,11 +415,17 @@ fn blank_as_none<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Op
     }
 }
 
-/// The awards `query` finds, at most `limit` (-1: all).
-pub(crate) fn search(connection: &Connection, query: &Query, limit: i64) -> rusqlite::Result<Vec<Found>> {
+/// The awards `query` finds among the conferences the caller sees (`scope`;
+/// none: the office, all), at most `limit` (-1: all).
+pub(crate) fn search(
+    connection: &Connection,
+    query: &Query,
+    limit: i64,
+    scope: Option<&super::units::Scope>,
+) -> rusqlite::Result<Vec<Found>> {
     // Each word must appear, accents and case aside ("nguyen van" finds "Nguyễn Văn").
     let words: Vec<String> = fold(&query.q).split_whitespace().map(|w| format!("%{}%", escape_like(w))).collect();
-    let mut condition = String::from("1 = 1");
+    let mut condition = super::units::reach_sql(scope, "c.unit_id");
     let mut values: Vec<rusqlite::types::Value> = Vec::new();
     for word in words {
         values.push(word.into());
@@ -443,18 +449,26 @@ fn escape_like(word: &str) -> String {
     word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-/// Every award issued for `programme` in other conferences than `except`.
+/// Every award issued for `programme` in other conferences than `except` of
+/// the same unit (another unit's register is not shown to it).
 pub(crate) fn programme_awards(connection: &Connection, programme: &str, except: i64) -> rusqlite::Result<Vec<Found>> {
-    let found = query_awards(connection, "a.programme = ?1 AND a.conference_id <> ?2", -1, params![programme, except])?;
+    let condition = "a.programme = ?1 AND a.conference_id <> ?2
+        AND COALESCE(c.unit_id, 0) = COALESCE((SELECT unit_id FROM conferences WHERE id = ?2), 0)";
+    let found = query_awards(connection, condition, -1, params![programme, except])?;
     Ok(found.into_iter().map(|(f, _)| f).collect())
 }
 
-/// Awards issued per year and kind, for the register's statistics.
-pub(crate) fn yearly_counts(connection: &Connection) -> rusqlite::Result<Vec<(i32, String, String, i64)>> {
-    let mut statement = connection.prepare_cached(
-        "SELECT year, award, recipient_kind, COUNT(*) FROM awards GROUP BY year, award, recipient_kind
-         ORDER BY year DESC, award, recipient_kind",
-    )?;
+/// Awards issued per year and kind in the conferences the caller sees, for
+/// the register's statistics.
+pub(crate) fn yearly_counts(
+    connection: &Connection,
+    scope: Option<&super::units::Scope>,
+) -> rusqlite::Result<Vec<(i32, String, String, i64)>> {
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT a.year, a.award, a.recipient_kind, COUNT(*) FROM awards a JOIN conferences c ON c.id = a.conference_id
+         WHERE {} GROUP BY a.year, a.award, a.recipient_kind ORDER BY a.year DESC, a.award, a.recipient_kind",
+        super::units::reach_sql(scope, "c.unit_id")
+    ))?;
     let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
     rows.collect()
 }

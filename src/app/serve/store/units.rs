@@ -182,10 +182,11 @@ pub(crate) fn conferences(
     scope: Option<&Scope>,
     binned: bool,
 ) -> rusqlite::Result<Vec<(Summary, Option<i64>)>> {
+    // A binned one shows when it was binned, the last first.
+    let (time, condition) = if binned { ("deleted", "deleted IS NOT NULL") } else { ("updated", "deleted IS NULL") };
     let sql = format!(
-        "SELECT id, name, version, updated, unit_id FROM conferences
-         WHERE deleted IS {} NULL AND {} ORDER BY updated DESC, id DESC",
-        if binned { "NOT" } else { "" },
+        "SELECT id, name, version, {time}, unit_id FROM conferences
+         WHERE {condition} AND {} ORDER BY {time} DESC, id DESC",
         reach_sql(scope, "unit_id")
     );
     let mut statement = connection.prepare(&sql)?;
