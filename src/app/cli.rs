@@ -452,10 +452,10 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         }
         #[cfg(feature = "workspace")]
         Command::Units { action: UnitsAction::Add { name, thuoc, workspace } } => {
-            crate::app::serve::units::add(&workspace, &name, thuoc.as_deref(), lang)
+            crate::app::serve::add_unit(&workspace, &name, thuoc.as_deref(), lang)
         }
         #[cfg(feature = "workspace")]
-        Command::Units { action: UnitsAction::List { workspace } } => crate::app::serve::units::list(&workspace),
+        Command::Units { action: UnitsAction::List { workspace } } => crate::app::serve::list_units(&workspace),
         #[cfg(feature = "workspace")]
         Command::Backup { file, workspace } => crate::app::serve::backup(&workspace, &file, lang),
         Command::Templates { action: TemplatesAction::Export { dir } } => {

@@ -13,7 +13,7 @@ use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 
-use super::answer::{Answer, Refusal, Said};
+use super::answer::{Action, Answer, Refusal, Said};
 use super::app::App;
 use super::auth::Caller;
 use super::store::units::{self, Role};
@@ -148,13 +148,6 @@ fn rule_action(rule: Rule) -> Action {
         Rule::Issue | Rule::Counter => Action::Issue,
         _ => Action::Edit,
     }
-}
-
-/// What a role was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Action {
-    Edit,
-    Issue,
 }
 
 #[cfg(test)]

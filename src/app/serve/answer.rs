@@ -14,7 +14,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-use super::access::Action;
 use super::check::ProblemJson;
 use crate::diag::Lang;
 
@@ -61,7 +60,14 @@ pub(crate) enum Said {
     /// A request whose body, address or query could not be read.
     Unreadable,
     /// An action her role does not allow on her unit's conference.
-    RoleForbids(super::access::Action),
+    RoleForbids(Action),
+}
+
+/// What a role was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action {
+    Edit,
+    Issue,
 }
 
 impl Said {

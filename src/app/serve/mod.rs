@@ -24,7 +24,7 @@ mod stored;
 mod summary;
 mod throttle;
 mod typed;
-pub(crate) mod units;
+mod units;
 mod upload;
 mod words;
 mod yaml_form;
@@ -108,7 +108,7 @@ fn open_store(workspace: &Path) -> Result<Store, Failure> {
 /// Runs the workspace server until Ctrl-C or SIGTERM.
 pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
     let store = open_store(&options.workspace)?;
-    let has_users = store::users::has_users(&store.lock())
+    let has_users = store::users::has_users(&mut store.lock())
         .map_err(|err| Failure::io(IoAction::Read, store.path(), std::io::Error::other(err.to_string())))?;
     if !options.listen.ip().is_loopback() && !has_users {
         return Err(Failure::Input(vec![Problem {
@@ -187,6 +187,16 @@ async fn shutdown() {
     }
 }
 
+/// `baocao units add NAME [--thuoc PARENT]`: a unit of the province's tree.
+pub(crate) fn add_unit(workspace: &Path, name: &str, parent: Option<&str>, lang: Lang) -> Result<(), Failure> {
+    units::add(&open_store(workspace)?, name, parent, lang)
+}
+
+/// `baocao units list`: the units as a tree.
+pub(crate) fn list_units(workspace: &Path) -> Result<(), Failure> {
+    units::list(&open_store(workspace)?)
+}
+
 /// `baocao users add NAME`: adds a user (or sets a new password); the
 /// password is read from the terminal, or from the first line of stdin.
 /// With `--don-vi` and `--vai-tro` she belongs to that unit with that role
@@ -210,12 +220,14 @@ pub(crate) fn add_user(
         }]));
     }
     let hash = auth::hash_password(&password);
-    let added = {
-        let connection = store.lock();
-        store::users::set_user(&connection, name, &hash)
-            .and_then(|added| store::units::place_user(&connection, name, placed).map(|()| added))
-    }
-    .map_err(|err| Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string())))?;
+    let added = store
+        .lock()
+        .transaction(|tx| {
+            let added = store::users::set_user(tx, name, &hash)?;
+            store::units::place_user(tx, name, placed)?;
+            Ok::<_, store::db::DbError>(added)
+        })
+        .map_err(|err| Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string())))?;
     let message = match (added, lang) {
         (true, Lang::Vi) => format!("Đã thêm người dùng «{name}» vào {}", workspace.display()),
         (true, Lang::En) => format!("Added user «{name}» to {}", workspace.display()),

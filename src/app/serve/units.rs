@@ -2,10 +2,8 @@
 //! user: the commands that set up a province's workspace. Names are kept
 //! as typed, in NFC, so «Phường Hồng Bàng» typed on any keyboard is one unit.
 
-use std::path::Path;
-
-use super::open_store;
 use super::store::units::{self, Role, UnitRefused};
+use super::store::Store;
 use crate::diag::{Failure, IoAction, Kind, Lang, Location, Problem, WorkspaceKind};
 
 /// A problem of the command line, at option `path`.
@@ -17,7 +15,7 @@ pub(super) fn refused(path: &str, kind: WorkspaceKind) -> Failure {
     }])
 }
 
-fn database_failure(store: &super::Store, err: impl std::fmt::Display) -> Failure {
+fn database_failure(store: &Store, err: impl std::fmt::Display) -> Failure {
     Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string()))
 }
 
@@ -27,14 +25,13 @@ pub(super) fn typed_name(name: &str) -> String {
 }
 
 /// `baocao units add NAME [--thuoc PARENT]`.
-pub(crate) fn add(workspace: &Path, name: &str, parent: Option<&str>, lang: Lang) -> Result<(), Failure> {
+pub(super) fn add(store: &Store, name: &str, parent: Option<&str>, lang: Lang) -> Result<(), Failure> {
     let name = typed_name(name);
     if name.is_empty() {
         return Err(refused("units add", WorkspaceKind::UnitName));
     }
     let parent = parent.map(typed_name);
-    let store = open_store(workspace)?;
-    let added = units::add(&store.lock(), &name, parent.as_deref()).map_err(|err| database_failure(&store, err))?;
+    let added = units::add(&mut store.lock(), &name, parent.as_deref()).map_err(|err| database_failure(store, err))?;
     match added {
         Ok(_) => {
             eprintln!(
@@ -56,9 +53,8 @@ pub(crate) fn add(workspace: &Path, name: &str, parent: Option<&str>, lang: Lang
 }
 
 /// `baocao units list`: the tree, one unit a line, indented under its parent.
-pub(crate) fn list(workspace: &Path) -> Result<(), Failure> {
-    let store = open_store(workspace)?;
-    let all = units::list(&store.lock()).map_err(|err| database_failure(&store, err))?;
+pub(super) fn list(store: &Store) -> Result<(), Failure> {
+    let all = units::list(&mut store.lock()).map_err(|err| database_failure(store, err))?;
     for line in tree_lines(&all) {
         println!("{line}");
     }
@@ -80,11 +76,7 @@ fn tree_lines(all: &[units::Unit]) -> Vec<String> {
 
 /// The unit and role `users add` was given, checked against the workspace
 /// before a password is asked: none for a user of the whole office.
-pub(super) fn placement(
-    store: &super::Store,
-    unit: Option<&str>,
-    role: Option<&str>,
-) -> Result<Option<(i64, Role)>, Failure> {
+pub(super) fn placement(store: &Store, unit: Option<&str>, role: Option<&str>) -> Result<Option<(i64, Role)>, Failure> {
     let (unit, role) = match (unit.map(typed_name), role) {
         (None, None) => return Ok(None),
         (Some(unit), Some(role)) => (unit, role),
@@ -94,7 +86,7 @@ pub(super) fn placement(
     let Some(role) = Role::from_code(role) else {
         return Err(refused("--vai-tro", WorkspaceKind::UnknownRole(role.trim().to_string())));
     };
-    let found = units::by_name(&store.lock(), &unit).map_err(|err| database_failure(store, err))?;
+    let found = units::by_name(&mut store.lock(), &unit).map_err(|err| database_failure(store, err))?;
     match found {
         Some(id) => Ok(Some((id, role))),
         None => Err(refused("--don-vi", WorkspaceKind::UnknownUnit(unit))),

@@ -24,6 +24,7 @@ use serde_json::{json, Value};
 
 use super::app::App;
 use super::auth::Caller;
+use super::store::db::DbError;
 use super::store::{conferences, units};
 
 pub(crate) fn routes() -> Router<Arc<App>> {
@@ -117,7 +118,7 @@ async fn list_page(
         (_, None) => scope.clone(),
     };
     let (list, bin) = app
-        .db(move |connection| -> rusqlite::Result<_> {
+        .db(move |connection| -> Result<_, DbError> {
             Ok((
                 units::conferences(connection, narrowed.as_ref(), false)?,
                 units::conferences(connection, narrowed.as_ref(), true)?,

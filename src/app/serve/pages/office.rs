@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 use super::{shell, templates};
 use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
+use crate::app::serve::store::db::DbError;
 use crate::app::serve::store::{conferences, register, units, users};
 
 fn register_name(register: &str) -> String {
@@ -33,7 +34,7 @@ fn award_name(award: &str) -> &str {
 pub(super) async fn register_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
     let scope = crate::app::serve::auth::scope(&caller);
     let (counters, yearly) = app
-        .db(move |connection| -> rusqlite::Result<_> {
+        .db(move |connection| -> Result<_, DbError> {
             let mut counters = Vec::new();
             for counter in register::counters(connection)? {
                 let highest = register::highest_issued(connection, &counter.key)?;
@@ -93,7 +94,7 @@ pub(super) fn register_context(
 pub(super) async fn summary_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
     let scope = crate::app::serve::auth::scope(&caller);
     let (list, all) = app
-        .db(move |connection| -> rusqlite::Result<_> {
+        .db(move |connection| -> Result<_, DbError> {
             Ok((units::conferences(connection, scope.as_ref(), false)?, units::list(connection)?))
         })
         .await?;
@@ -115,7 +116,7 @@ pub(super) fn summary_context(caller: &Option<Caller>, list: &[conferences::Summ
 }
 
 pub(super) async fn printers_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let printers = app.db(|connection| users::printers(connection)).await?;
+    let printers = app.db(users::printers).await?;
     Ok(templates::render("may-in", &printers_context(&caller, &printers)))
 }
 
