@@ -333,3 +333,92 @@ fn unit_id(client: &workspace::Client, name: &str) -> i64 {
     let value = before.rsplit("value=\"").next().unwrap();
     value.split('"').next().unwrap().parse().unwrap()
 }
+
+/// The sum of indicator `code` over `from..=to` in the yearly table of a sample input.
+fn yearly_sum(yaml: &str, code: &str, from: i64, to: i64) -> i64 {
+    let value = |line: &str, key: &str| -> Option<i64> {
+        let rest = line.split(&format!("{key}: ")).nth(1)?;
+        rest.split([',', ' ', '}']).next()?.parse().ok()
+    };
+    yaml.lines()
+        .filter(|line| value(line, "nam").is_some_and(|year| (from..=to).contains(&year)))
+        .filter_map(|line| value(line, code))
+        .sum()
+}
+
+/// "1.631" as the papers write 1631.
+fn grouped(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn the_province_summarises_its_wards_from_their_own_conferences_as_baocao_summary_does() {
+    let dir = temp();
+    let ws = dir.path().join("ws");
+    set_up(&ws);
+    let server = Server::start(&ws);
+    let clerk_a = signed_in(&server, "vanthu-a");
+    let clerk_b = signed_in(&server, "vanthu-b");
+    let province = signed_in(&server, "tinh");
+    let (yaml_a, yaml_b) = (input("quan-a.yaml"), input("quan-b.yaml"));
+    let a = create_yaml(&clerk_a, &yaml_a);
+    let b = create_yaml(&clerk_b, &yaml_b);
+    let (unit_a, unit_b) = (unit_id(&province, WARD_A), unit_id(&province, WARD_B));
+
+    // The province picks the two wards and the years: each ward's own conference.
+    let asked = serde_json::json!({ "don_vi": [unit_a, unit_b], "from": 2018, "to": 2023 });
+    let summary = province.post_json("/api/summary", &asked);
+    assert_eq!(summary.status, 200, "{}", summary.text());
+    let pdf = workspace::zip_file(&summary.body, "tong-hop.pdf");
+    let text = workspace::pdf_text(&pdf);
+    // The same papers `baocao summary` makes of the two files.
+    let out = dir.path().join("th");
+    let files = [workspace::root().join("inputs/quan-a.yaml"), workspace::root().join("inputs/quan-b.yaml")];
+    let cli = Command::new(binary())
+        .arg("summary")
+        .args(&files)
+        .args(["--from", "2018", "--to", "2023", "-o"])
+        .arg(&out)
+        .output()
+        .expect("baocao summary");
+    assert!(cli.status.success(), "{}", said(&cli));
+    let from_files = workspace::pdf_text(&std::fs::read(out.join("tong-hop.pdf")).expect("the CLI's summary"));
+    assert_eq!(text, from_files, "the workspace's summary is `baocao summary`'s");
+    // The figures add up: the wards' reports of the indicator, year by year.
+    let (of_a, of_b) = (yearly_sum(&yaml_a, "tin_bao", 2018, 2023), yearly_sum(&yaml_b, "tin_bao", 2018, 2023));
+    assert!(of_a > 0 && of_b > 0, "{of_a} {of_b}");
+    for figure in [of_a, of_b, of_a + of_b] {
+        assert!(text.contains(&grouped(figure)), "{} in:\n{text}", grouped(figure));
+    }
+
+    // A ward summarises only herself: the other ward is a unit she does not
+    // have, its conference one that does not exist.
+    let own = clerk_a.post_json("/api/summary", &serde_json::json!({ "don_vi": [unit_a], "from": 2018, "to": 2023 }));
+    assert_eq!(own.status, 200, "{}", own.text());
+    for (asked, words) in [
+        (serde_json::json!({ "don_vi": [unit_b], "from": 2018, "to": 2023 }), "không có đơn vị"),
+        (serde_json::json!({ "conferences": [b], "from": 2018, "to": 2023 }), &format!("không có hội nghị số {b}")),
+    ] {
+        let refused = clerk_a.post_json("/api/summary", &asked);
+        assert_eq!(refused.status, 422, "{}", refused.text());
+        assert!(refused.text().contains(words), "{}", refused.text());
+    }
+    assert!(!clerk_a.get("/tong-hop").text().contains(WARD_B), "ward B offered to ward A");
+    // A unit without a conference of its own is named.
+    let root = unit_id(&province, PROVINCE);
+    let empty =
+        province.post_json("/api/summary", &serde_json::json!({ "don_vi": [root, unit_a], "from": 2018, "to": 2023 }));
+    assert!(empty.text().contains(&format!("đơn vị «{PROVINCE}» chưa có hội nghị")), "{}", empty.text());
+    // Picking the two conferences themselves gives the same summary.
+    let by_conference =
+        province.post_json("/api/summary", &serde_json::json!({ "conferences": [a, b], "from": 2018, "to": 2023 }));
+    assert_eq!(workspace::pdf_text(&workspace::zip_file(&by_conference.body, "tong-hop.pdf")), text);
+}
