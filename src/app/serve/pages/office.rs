@@ -12,7 +12,7 @@ use super::{shell, templates};
 use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::store::db::DbError;
-use crate::app::serve::store::{conferences, register, users};
+use crate::app::serve::store::{conferences, register, units, users};
 
 fn register_name(register: &str) -> String {
     match register {
@@ -32,14 +32,15 @@ fn award_name(award: &str) -> &str {
 }
 
 pub(super) async fn register_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let scope = crate::app::serve::auth::scope(&caller);
     let (counters, yearly) = app
-        .db(|connection| -> Result<_, DbError> {
+        .db(move |connection| -> Result<_, DbError> {
             let mut counters = Vec::new();
             for counter in register::counters(connection)? {
                 let highest = register::highest_issued(connection, &counter.key)?;
                 counters.push((counter, highest));
             }
-            Ok((counters, register::yearly_counts(connection)?))
+            Ok((counters, register::yearly_counts(connection, scope.as_ref())?))
         })
         .await?;
     Ok(templates::render("so-dang-ky", &register_context(&caller, &counters, yearly)))
@@ -91,14 +92,27 @@ pub(super) fn register_context(
 }
 
 pub(super) async fn summary_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let list = app.db(conferences::list).await?;
-    Ok(templates::render("tong-hop", &summary_context(&caller, &list)))
+    let scope = crate::app::serve::auth::scope(&caller);
+    let (list, all) = app
+        .db(move |connection| -> Result<_, DbError> {
+            Ok((units::conferences(connection, scope.as_ref(), false)?, units::list(connection)?))
+        })
+        .await?;
+    let list: Vec<conferences::Summary> = list.into_iter().map(|(conference, _)| conference).collect();
+    // The units she may summarise: her reach (the office: every unit).
+    let scope = crate::app::serve::auth::scope(&caller);
+    let reach: Vec<units::Unit> = match &scope {
+        Some(scope) => scope.reach.iter().filter_map(|id| all.iter().find(|unit| unit.id == *id).cloned()).collect(),
+        None => all,
+    };
+    Ok(templates::render("tong-hop", &summary_context(&caller, &list, &reach)))
 }
 
-pub(super) fn summary_context(caller: &Option<Caller>, list: &[conferences::Summary]) -> Value {
+pub(super) fn summary_context(caller: &Option<Caller>, list: &[conferences::Summary], reach: &[units::Unit]) -> Value {
     let list: Vec<Value> =
         list.iter().map(|conference| json!({ "ma": conference.id, "ten": conference.name })).collect();
-    json!({ "khung": shell("Tổng hợp", caller, "/tong-hop"), "hoi_nghi": list })
+    let reach: Vec<Value> = reach.iter().map(|unit| json!({ "ma": unit.id, "ten": unit.name })).collect();
+    json!({ "khung": shell("Tổng hợp", caller, "/tong-hop"), "hoi_nghi": list, "don_vi": reach })
 }
 
 pub(super) async fn printers_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {

@@ -414,11 +414,18 @@ fn blank_as_none<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Op
     }
 }
 
-/// The awards `query` finds, at most `limit` (-1: all).
-pub(crate) fn search(db: &mut Db, query: &Query, limit: i64) -> Result<Vec<Found>, DbError> {
+/// The awards `query` finds among the conferences the caller sees (`scope`;
+/// none: the office, all), at most `limit` (-1: all).
+pub(crate) fn search(
+    db: &mut Db,
+    query: &Query,
+    limit: i64,
+    scope: Option<&super::reach::Scope>,
+) -> Result<Vec<Found>, DbError> {
     // Each word must appear, accents and case aside ("nguyen van" finds "Nguyễn Văn").
     let words: Vec<String> = fold(&query.q).split_whitespace().map(|w| format!("%{}%", escape_like(w))).collect();
-    let mut condition = String::from("1 = 1");
+    // Only the conferences the caller sees (the office: all).
+    let mut condition = super::reach::reach_sql(scope, "c.unit_id");
     let year = query.nam.map(i64::from);
     let mut values: Vec<Arg<'_>> = Vec::new();
     for word in &words {
@@ -440,17 +447,27 @@ fn escape_like(word: &str) -> String {
     word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-/// Every award issued for `programme` in other conferences than `except`.
+/// Every award issued for `programme` in other conferences than `except` of
+/// the same unit (another unit's register is not shown to it).
 pub(crate) fn programme_awards(db: &mut Db, programme: &str, except: i64) -> Result<Vec<Found>, DbError> {
-    let found = query_awards(db, "a.programme = ?1 AND a.conference_id <> ?2", -1, args![programme, except])?;
+    let condition = "a.programme = ?1 AND a.conference_id <> ?2
+        AND COALESCE(c.unit_id, 0) = COALESCE((SELECT unit_id FROM conferences WHERE id = ?2), 0)";
+    let found = query_awards(db, condition, -1, args![programme, except])?;
     Ok(found.into_iter().map(|(f, _)| f).collect())
 }
 
-/// Awards issued per year and kind, for the register's statistics.
-pub(crate) fn yearly_counts(db: &mut Db) -> Result<Vec<(i32, String, String, i64)>, DbError> {
+/// Awards issued per year and kind in the conferences the caller sees, for
+/// the register's statistics.
+pub(crate) fn yearly_counts(
+    db: &mut Db,
+    scope: Option<&super::reach::Scope>,
+) -> Result<Vec<(i32, String, String, i64)>, DbError> {
     db.query_map(
-        "SELECT year, award, recipient_kind, COUNT(*) FROM awards GROUP BY year, award, recipient_kind
-         ORDER BY year DESC, award, recipient_kind",
+        &format!(
+            "SELECT a.year, a.award, a.recipient_kind, COUNT(*) FROM awards a JOIN conferences c ON c.id = a.conference_id
+             WHERE {} GROUP BY a.year, a.award, a.recipient_kind ORDER BY a.year DESC, a.award, a.recipient_kind",
+            super::reach::reach_sql(scope, "c.unit_id")
+        ),
         args![],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
     )

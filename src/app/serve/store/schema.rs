@@ -33,7 +33,32 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // 3: the form's draft kept with its errors (one per conference, on the
     // version it edits), and the bin a deleted conference waits in.
     Migration { sqlite: THIRD_SQLITE, postgres: THIRD_POSTGRES, then_sqlite: None },
+    // 4: a province's units (a tree), the unit and role of a user, the unit
+    // a conference belongs to; none of them set is the one office of before.
+    Migration { sqlite: FOURTH_SQLITE, postgres: FOURTH_POSTGRES, then_sqlite: None },
 ];
+
+const FOURTH_SQLITE: &str = "CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            parent_id INTEGER REFERENCES units(id),
+            created INTEGER NOT NULL
+        );
+        ALTER TABLE users ADD COLUMN unit_id INTEGER REFERENCES units(id);
+        ALTER TABLE users ADD COLUMN role TEXT;
+        ALTER TABLE conferences ADD COLUMN unit_id INTEGER REFERENCES units(id);
+        CREATE INDEX conferences_unit ON conferences (unit_id);";
+
+const FOURTH_POSTGRES: &str = "CREATE TABLE units (
+            id BIGSERIAL PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            parent_id BIGINT REFERENCES units(id),
+            created BIGINT NOT NULL
+        );
+        ALTER TABLE users ADD COLUMN unit_id BIGINT REFERENCES units(id);
+        ALTER TABLE users ADD COLUMN role TEXT;
+        ALTER TABLE conferences ADD COLUMN unit_id BIGINT REFERENCES units(id);
+        CREATE INDEX conferences_unit ON conferences (unit_id);";
 
 const SECOND_SQLITE: &str = "CREATE TABLE counters_by_key (
             register TEXT NOT NULL,
