@@ -10,6 +10,7 @@ mod list;
 pub(crate) mod messages;
 mod numbers;
 mod problem;
+mod proposal;
 mod render;
 mod workspace;
 
@@ -19,6 +20,7 @@ pub use kind::{Expect, Kind, Unit};
 pub use lang::{Lang, Severity};
 pub use list::{CellTrouble, ColumnUse, FileWhat, KindSource, ListKind, RecipientKind, SkipReason};
 pub use problem::{render_all, Location, Problem};
+pub use proposal::ProposalTrouble;
 pub use render::{ArchivalRule, RenderKind};
 pub use workspace::{OwnField, WorkspaceKind};
 

@@ -70,6 +70,8 @@ pub enum WorkspaceKind {
     FieldGone,
     /// A summary by another body (or with a signer begun) lacking these of its own.
     SummaryNeedsOwn(Vec<OwnField>),
+    /// A proposal sent up that could not be sent, returned or accepted.
+    Proposal(super::proposal::ProposalTrouble),
 }
 
 /// What a summary by another body must say of itself.
@@ -247,6 +249,7 @@ impl WorkspaceKind {
             WorkspaceKind::RegisterConflict => {
                 "a number of this issue was just given elsewhere; reload the page and issue again".into()
             }
+            WorkspaceKind::Proposal(trouble) => trouble.message(lang),
             WorkspaceKind::SummaryNeedsOwn(missing) => {
                 let named: Vec<&str> = missing.iter().map(|field| field.name(lang)).collect();
                 if vi {

@@ -83,8 +83,6 @@ fn bases(proposal: &ToTrinh) -> Vec<String> {
 /// as running text: "Chủ tịch Ủy ban nhân dân phường Hạ Lý"; a title that
 /// already names the body ("TRƯỞNG CÔNG AN PHƯỜNG" of "CÔNG AN PHƯỜNG HẠ
 /// LÝ") names it once.
-// Read by the workspace when it accepts a proposal (the next step).
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn proposer(input: &Input, proposal: &ToTrinh) -> String {
     if let Some(typed) = &proposal.nguoi_de_nghi {
         return typed.clone();

@@ -85,6 +85,14 @@ pub(crate) const ROUTES: &[(&str, &str, Rule)] = &[
     ("GET", "/tong-hop", Rule::Narrowed),
     ("GET", "/may-in", Rule::Office),
     ("GET", "/tai-nguyen/{file}", Rule::Public),
+    // Proposals sent up: sending is editing her conference; the rest the
+    // handlers narrow to the units that sent or received (proposals.rs).
+    ("POST", "/api/conferences/{id}/proposals", Rule::Edit),
+    ("GET", "/api/proposals", Rule::Narrowed),
+    ("GET", "/api/proposals/{proposal}/files/{name}", Rule::Narrowed),
+    ("POST", "/api/proposals/{proposal}/return", Rule::Narrowed),
+    ("POST", "/api/proposals/{proposal}/accept", Rule::Narrowed),
+    ("GET", "/de-nghi", Rule::Narrowed),
 ];
 
 /// The rule of `method` on `path`, and which segment of it is the conference's id.

@@ -17,6 +17,7 @@ mod issue;
 mod memo;
 mod merge_fields;
 mod pages;
+mod proposals;
 mod register_xlsx;
 mod render;
 mod store;
@@ -59,6 +60,7 @@ fn router(app: Arc<App>) -> axum::Router {
         .merge(form_api::routes())
         .merge(files::routes())
         .merge(summary::routes())
+        .merge(proposals::routes())
         .merge(pages::routes())
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), access::gate))
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), auth::guard))

@@ -7,6 +7,7 @@
 mod editor;
 mod form;
 mod office;
+mod proposals;
 mod templates;
 #[cfg(test)]
 mod tests;
@@ -37,6 +38,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/so-dang-ky", get(office::register_page))
         .route("/tong-hop", get(office::summary_page))
         .route("/may-in", get(office::printers_page))
+        .route("/de-nghi", get(proposals::page))
         .route("/tai-nguyen/{file}", get(asset))
 }
 
@@ -48,6 +50,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("ban-hanh.js", "text/javascript; charset=utf-8", include_str!("../assets/ban-hanh.js")),
     ("xem-truoc.js", "text/javascript; charset=utf-8", include_str!("../assets/xem-truoc.js")),
     ("gop.js", "text/javascript; charset=utf-8", include_str!("../assets/gop.js")),
+    ("de-nghi.js", "text/javascript; charset=utf-8", include_str!("../assets/de-nghi.js")),
 ];
 
 async fn asset(Path(file): Path<String>) -> Response {
@@ -62,9 +65,14 @@ async fn asset(Path(file): Path<String>) -> Response {
 /// The frame of every page (template `khung`): the title, the CSRF token
 /// the scripts send, the sections with `active` marked, and who is here.
 pub(crate) fn shell(title: &str, caller: &Option<Caller>, active: &str) -> Value {
-    let sections =
-        [("/hoi-nghi", "Hội nghị"), ("/so-dang-ky", "Sổ đăng ký"), ("/tong-hop", "Tổng hợp"), ("/may-in", "Máy in")]
-            .map(|(href, label)| json!({ "duong_dan": href, "ten": label, "dang_xem": href == active }));
+    let sections = [
+        ("/hoi-nghi", "Hội nghị"),
+        ("/de-nghi", "Đề nghị"),
+        ("/so-dang-ky", "Sổ đăng ký"),
+        ("/tong-hop", "Tổng hợp"),
+        ("/may-in", "Máy in"),
+    ]
+    .map(|(href, label)| json!({ "duong_dan": href, "ten": label, "dang_xem": href == active }));
     let (csrf, user) = match caller {
         Some(Caller { user, csrf, .. }) => (csrf.as_str(), user.as_deref()),
         None => ("", None),

@@ -28,6 +28,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("so-dang-ky", include_str!("templates/so-dang-ky.hbs")),
     ("tong-hop", include_str!("templates/tong-hop.hbs")),
     ("may-in", include_str!("templates/may-in.hbs")),
+    ("de-nghi", include_str!("templates/de-nghi.hbs")),
 ];
 
 static REGISTRY: LazyLock<Handlebars<'static>> = LazyLock::new(|| registry().expect("the page templates parse"));

@@ -6,6 +6,7 @@ pub(crate) mod conferences;
 pub(crate) mod db;
 pub(crate) mod drafts;
 pub(crate) mod keys;
+pub(crate) mod proposals;
 pub(crate) mod reach;
 pub(crate) mod register;
 mod schema;

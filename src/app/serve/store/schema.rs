@@ -36,7 +36,54 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // 4: a province's units (a tree), the unit and role of a user, the unit
     // a conference belongs to; none of them set is the one office of before.
     Migration { sqlite: FOURTH_SQLITE, postgres: FOURTH_POSTGRES, then_sqlite: None },
+    // 5: proposals sent up (store/proposals.rs): a group of a conference
+    // version, from a unit to the unit above, returned or accepted.
+    Migration { sqlite: FIFTH_SQLITE, postgres: FIFTH_POSTGRES, then_sqlite: None },
 ];
+
+const FIFTH_SQLITE: &str = "CREATE TABLE proposals (
+            id INTEGER PRIMARY KEY,
+            conference_id INTEGER NOT NULL REFERENCES conferences(id),
+            version INTEGER NOT NULL,
+            grp INTEGER NOT NULL,
+            from_unit_id INTEGER REFERENCES units(id),
+            to_unit_id INTEGER REFERENCES units(id),
+            proposer TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT,
+            handled_by TEXT,
+            handled INTEGER,
+            into_conference INTEGER REFERENCES conferences(id),
+            into_group INTEGER,
+            into_version INTEGER
+        );
+        CREATE INDEX proposals_to ON proposals (to_unit_id, status);
+        CREATE INDEX proposals_conference ON proposals (conference_id, grp);";
+
+const FIFTH_POSTGRES: &str = "CREATE TABLE proposals (
+            id BIGSERIAL PRIMARY KEY,
+            conference_id BIGINT NOT NULL REFERENCES conferences(id),
+            version BIGINT NOT NULL,
+            grp BIGINT NOT NULL,
+            from_unit_id BIGINT REFERENCES units(id),
+            to_unit_id BIGINT REFERENCES units(id),
+            proposer TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created BIGINT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT,
+            handled_by TEXT,
+            handled BIGINT,
+            into_conference BIGINT REFERENCES conferences(id),
+            into_group BIGINT,
+            into_version BIGINT
+        );
+        CREATE INDEX proposals_to ON proposals (to_unit_id, status);
+        CREATE INDEX proposals_conference ON proposals (conference_id, grp);";
 
 const FOURTH_SQLITE: &str = "CREATE TABLE units (
             id INTEGER PRIMARY KEY,

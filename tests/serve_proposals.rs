@@ -1,0 +1,243 @@
+//! Proposals sent up in a province's workspace: a ward's clerk sends her
+//! conference's proposal (tờ trình + list) to the province; another ward
+//! never sees it (404); the province returns it with a reason, the ward
+//! reads the reason, edits and sends again (the returned one kept); the
+//! province accepts it into its own conference's award group — a new
+//! version recorded as the province's — and the decision downloaded from
+//! the province's conference lists the ward's recipients under «Xét đề
+//! nghị của Chủ tịch Ủy ban nhân dân phường …» (read with poppler).
+
+mod workspace;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde_json::json;
+use workspace::{binary, Server};
+
+const PROVINCE: &str = "UBND thành phố Hải Phòng";
+const WARD_A: &str = "Phường Hồng Bàng";
+const WARD_B: &str = "Phường Lê Chân";
+const PASSWORD: &str = "mật khẩu dài";
+
+fn baocao(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(binary())
+        .args(args)
+        .arg("--workspace")
+        .arg(workspace)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run baocao");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("output")
+}
+
+/// The province and two wards; a clerk of each, the province's secretariat (tỉnh).
+fn set_up(ws: &Path) {
+    for (name, parent) in [(PROVINCE, None), (WARD_A, Some(PROVINCE)), (WARD_B, Some(PROVINCE))] {
+        let mut args = vec!["units", "add", name];
+        if let Some(parent) = parent {
+            args.extend(["--thuoc", parent]);
+        }
+        let output = baocao(ws, &args, "");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    for (user, unit, role) in [
+        ("vanthu-a", WARD_A, "van-thu"),
+        ("vanthu-b", WARD_B, "van-thu"),
+        ("vanthu-tinh", PROVINCE, "van-thu"),
+        ("tinh", PROVINCE, "tinh"),
+    ] {
+        let output = baocao(ws, &["users", "add", user, "--don-vi", unit, "--vai-tro", role], &format!("{PASSWORD}\n"));
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+}
+
+fn signed_in(server: &Server, user: &str) -> workspace::Client {
+    let mut client = server.client();
+    let answer = client.login(user, PASSWORD);
+    assert_eq!(answer.status, 200, "{user}: {}", answer.text());
+    client
+}
+
+fn create_yaml(client: &workspace::Client, yaml: &str) -> i64 {
+    let answer = client.post_multipart("/api/conferences", &[("input", Some("hn.yaml"), yaml.as_bytes())], &[]);
+    assert_eq!(answer.status, 201, "{}", answer.text());
+    answer.json()["id"].as_i64().expect("id")
+}
+
+/// Ward A's conference: its People's Committee reviews a programme and
+/// proposes group 1 to the city's chairman (a tờ trình, an inline list).
+fn ward_conference(recipients: &[(&str, &str)]) -> String {
+    let rows: String = recipients
+        .iter()
+        .map(|(kind, name)| format!("      - {{ loai: {kind}, ten: \"{name}\", don_vi: \"phường Hồng Bàng\" }}\n"))
+        .collect();
+    format!(
+        r#"phien_ban: 1
+van_ban: {{ loai: so_ket, so_ky_hieu: "88/BC-UBND", dia_danh: "Hải Phòng", ngay: 2025-11-20, noi_nhan: ["Lưu: VT"] }}
+co_quan: {{ chu_quan: "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", ten: "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG BÀNG" }}
+nguoi_ky: {{ the_thuc: "TM. ỦY BAN NHÂN DÂN", chuc_vu: "CHỦ TỊCH", ho_ten: "Đỗ Thị Mai" }}
+chuong_trinh:
+  so: "12/CTr-UBND-MTTQ"
+  ngay: 2021-03-15
+  ten: "Phối hợp xây dựng khu dân cư an toàn về an ninh, trật tự"
+  cac_ben: ["Ủy ban nhân dân phường Hồng Bàng", "Ủy ban MTTQ Việt Nam phường Hồng Bàng"]
+giai_doan: {{ tu: 2021, den: 2025 }}
+khen_thuong:
+  - hinh_thuc: bang_khen
+    cap_khen: "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
+    co_quan: "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
+    dia_danh: "Hải Phòng"
+    quyet_dinh: {{ so: "/QĐ-UBND", ngay: 2025-12-01 }}
+    nguoi_ky: {{ the_thuc: "KT. CHỦ TỊCH", chuc_vu: "PHÓ CHỦ TỊCH", ho_ten: "Lê Khắc Nam" }}
+    to_trinh: {{ so: "45/TTr-UBND", ngay: 2025-11-18 }}
+    danh_sach:
+{rows}"#
+    )
+}
+
+/// The proposals `client` sees, by id.
+fn proposals(client: &workspace::Client) -> Vec<serde_json::Value> {
+    let answer = client.get("/api/proposals");
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    answer.json().as_array().expect("a list").clone()
+}
+
+fn find(list: &[serde_json::Value], id: i64) -> Option<&serde_json::Value> {
+    list.iter().find(|p| p["id"] == id)
+}
+
+#[test]
+fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    set_up(&ws);
+    let server = Server::start(&ws);
+    let clerk_a = signed_in(&server, "vanthu-a");
+    let clerk_b = signed_in(&server, "vanthu-b");
+    let province_clerk = signed_in(&server, "vanthu-tinh");
+    let province = signed_in(&server, "tinh");
+
+    let ward = create_yaml(&clerk_a, &ward_conference(&[("tap_the", "Tổ dân phố số 5"), ("ca_nhan", "Trần Văn Bình")]));
+    let ward_b = create_yaml(&clerk_b, &ward_conference(&[("ca_nhan", "Lê Thị Hoa")]));
+    // The province's own conference: the sample, its first group's list inline.
+    let (sample, _) = workspace::sample();
+    let own = sample.replace(
+        "    danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"   # 12 tập thể + 15 cá nhân\n",
+        "    danh_sach:\n      - { loai: ca_nhan, ten: \"Phạm Quốc Nghĩa\", don_vi: \"Công an thành phố\" }\n",
+    );
+    let city = create_yaml(&province_clerk, &own);
+
+    // A group that proposes nothing is refused, in words.
+    let nothing = clerk_a.post_json(&format!("/api/conferences/{ward}/proposals"), &json!({ "nhom": 2 }));
+    assert_eq!(nothing.status, 422, "{}", nothing.text());
+    assert!(nothing.text().contains("không có tờ trình đề nghị"), "{}", nothing.text());
+
+    // Sent up by ward A's clerk.
+    let sent = clerk_a.post_json(&format!("/api/conferences/{ward}/proposals"), &json!({ "nhom": 1 }));
+    assert_eq!(sent.status, 201, "{}", sent.text());
+    let first = sent.json()["id"].as_i64().unwrap();
+    let again = clerk_a.post_json(&format!("/api/conferences/{ward}/proposals"), &json!({ "nhom": 1 }));
+    assert_eq!(again.status, 422, "one waiting proposal per group: {}", again.text());
+    // Ward B's clerk cannot send ward A's, nor see or touch it.
+    assert_eq!(clerk_b.post_json(&format!("/api/conferences/{ward}/proposals"), &json!({ "nhom": 1 })).status, 404);
+    assert!(find(&proposals(&clerk_b), first).is_none(), "ward B sees ward A's proposal");
+    for (method, path) in [
+        ("GET", format!("/api/proposals/{first}/files/to-trinh-1.pdf")),
+        ("POST", format!("/api/proposals/{first}/return")),
+        ("POST", format!("/api/proposals/{first}/accept")),
+    ] {
+        let body = json!({ "ly_do": "x", "hoi_nghi": ward_b, "nhom": 1 }).to_string();
+        let answer = clerk_b.request(method, &path, &[("Content-Type", "application/json")], body.as_bytes());
+        assert_eq!(answer.status, 404, "{method} {path} as ward B: {}", answer.text());
+    }
+    // The sending ward cannot handle its own proposal.
+    let own_return = clerk_a.post_json(&format!("/api/proposals/{first}/return"), &json!({ "ly_do": "x" }));
+    assert_eq!(own_return.status, 422, "{}", own_return.text());
+
+    // The province sees it, by unit and status, with the tờ trình and list.
+    let incoming = proposals(&province);
+    let seen = find(&incoming, first).expect("the province sees the proposal");
+    assert_eq!(seen["tu_don_vi"], WARD_A);
+    assert_eq!(seen["trang_thai"], "gui");
+    assert_eq!(seen["de_nghi_cua"], "Chủ tịch Ủy ban nhân dân phường Hồng Bàng");
+    let paper = province.get(&format!("/api/proposals/{first}/files/to-trinh-1.pdf"));
+    assert_eq!(paper.status, 200, "{}", paper.text());
+    let text = workspace::pdf_text(&paper.body);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("TỜ TRÌNH") && flat.contains("Số: 45/TTr-UBND"), "{flat}");
+    assert!(flat.contains("cho 1 tập thể và 1 cá nhân (có danh sách kèm theo)"), "{flat}");
+    assert!(flat.contains("Tổ dân phố số 5") && flat.contains("Trần Văn Bình"), "the list: {flat}");
+    let page = province.get("/de-nghi");
+    assert_eq!(page.status, 200, "{}", page.text());
+    let page = page.text();
+    assert!(page.contains(WARD_A) && page.contains("Đang chờ xem xét"), "{page}");
+    assert!(!clerk_b.get("/de-nghi").text().contains("Trần Văn Bình"), "ward B's page shows ward A's proposal");
+
+    // Returned with a reason; the ward reads it.
+    let empty = province.post_json(&format!("/api/proposals/{first}/return"), &json!({ "ly_do": "  " }));
+    assert_eq!(empty.status, 422, "a return needs its reason: {}", empty.text());
+    let reason = "Bổ sung tóm tắt thành tích của ông Trần Văn Bình";
+    let returned = province.post_json(&format!("/api/proposals/{first}/return"), &json!({ "ly_do": reason }));
+    assert_eq!(returned.status, 200, "{}", returned.text());
+    let mine = proposals(&clerk_a);
+    let back = find(&mine, first).expect("the ward sees its proposal");
+    assert_eq!((back["trang_thai"].as_str(), back["ly_do"].as_str()), (Some("tra_lai"), Some(reason)));
+    assert!(clerk_a.get("/de-nghi").text().contains(reason), "the reason on the ward's page");
+
+    // Edited (a third recipient) and sent again: a new proposal, the returned one kept.
+    let edited = ward_conference(&[
+        ("tap_the", "Tổ dân phố số 5"),
+        ("ca_nhan", "Trần Văn Bình"),
+        ("ca_nhan", "Nguyễn Thị Thu Hằng"),
+    ]);
+    assert_eq!(clerk_a.put_yaml(&format!("/api/conferences/{ward}"), 1, &edited).status, 200);
+    let resent = clerk_a.post_json(&format!("/api/conferences/{ward}/proposals"), &json!({ "nhom": 1 }));
+    assert_eq!(resent.status, 201, "{}", resent.text());
+    let second = resent.json()["id"].as_i64().unwrap();
+    let history = proposals(&clerk_a);
+    assert_eq!(find(&history, first).unwrap()["trang_thai"], "tra_lai", "the returned submission is kept");
+    assert_eq!(find(&history, second).unwrap()["phien_ban"], 2, "frozen at the version it was sent from");
+
+    // Accepted into the province's conference, group 1 — not into ward B's.
+    let wrong =
+        province.post_json(&format!("/api/proposals/{second}/accept"), &json!({ "hoi_nghi": ward_b, "nhom": 1 }));
+    assert_eq!(wrong.status, 422, "{}", wrong.text());
+    let stale = province.post_json(&format!("/api/proposals/{first}/accept"), &json!({ "hoi_nghi": city, "nhom": 1 }));
+    assert_eq!(stale.status, 422, "a returned proposal is not accepted: {}", stale.text());
+    let accepted =
+        province.post_json(&format!("/api/proposals/{second}/accept"), &json!({ "hoi_nghi": city, "nhom": 1 }));
+    assert_eq!(accepted.status, 200, "{}", accepted.text());
+    assert_eq!(accepted.json()["version"], 2);
+    let twice = province.post_json(&format!("/api/proposals/{second}/accept"), &json!({ "hoi_nghi": city, "nhom": 1 }));
+    assert_eq!(twice.status, 422, "accepted once: {}", twice.text());
+    let done = find(&proposals(&clerk_a), second).unwrap().clone();
+    assert_eq!(done["trang_thai"], "da_nhan");
+    assert_eq!(done["nhan_vao"]["hoi_nghi"], city);
+
+    // The province's new version: its recipients with who proposed them, recorded as the province's.
+    let versions = province.get(&format!("/api/conferences/{city}/versions")).json();
+    let newest = versions.as_array().unwrap().iter().find(|v| v["version"] == 2).expect("version 2").clone();
+    assert_eq!(newest["author"], "tinh");
+    assert!(newest["note"].as_str().unwrap().contains(WARD_A), "{newest}");
+    let yaml = province.get(&format!("/api/conferences/{city}")).json()["yaml"].as_str().unwrap().to_string();
+    assert_eq!(yaml.matches("de_nghi: \"Chủ tịch Ủy ban nhân dân phường Hồng Bàng\"").count(), 3, "{yaml}");
+    assert!(yaml.contains("Phạm Quốc Nghĩa"), "the province's own recipient stays: {yaml}");
+
+    // The decision, as downloaded: the ward's recipients and the clause.
+    let decision = province_clerk.get(&format!("/api/conferences/{city}/files/quyet-dinh-1.pdf"));
+    assert_eq!(decision.status, 200, "{}", decision.text());
+    let text = workspace::pdf_text(&decision.body);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Xét đề nghị của Chủ tịch Ủy ban nhân dân phường Hồng Bàng."), "{flat}");
+    assert!(flat.contains("cho 1 tập thể và 3 cá nhân (có danh sách kèm theo)"), "{flat}");
+    for name in ["Tổ dân phố số 5", "Trần Văn Bình", "Nguyễn Thị Thu Hằng", "Phạm Quốc Nghĩa"] {
+        assert!(flat.contains(name), "{name} in the province's decision list: {flat}");
+    }
+    // Ward B still sees nothing of it.
+    assert!(find(&proposals(&clerk_b), second).is_none());
+}
