@@ -30,7 +30,7 @@ pub(super) async fn page(State(app): State<Arc<App>>, Extension(caller): Extensi
 /// The page's context: proposals sent to her unit (`den`, the waiting ones
 /// with their forms) and sent by her units (`di`); the office sees every
 /// proposal under `den`.
-fn context(
+pub(super) fn context(
     caller: &Option<Caller>,
     listed: Vec<Value>,
     conferences: &[(crate::app::serve::store::conferences::Summary, Option<i64>)],

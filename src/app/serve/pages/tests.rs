@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use super::templates::{registry, render_text, script_json};
-use super::{editor, form, office};
+use super::{editor, form, office, proposals};
 use crate::app::serve::auth::Caller;
 use crate::app::serve::store::{conferences, register, users};
 
@@ -51,6 +51,31 @@ fn hostile_conferences() -> Vec<conferences::Summary> {
     vec![conferences::Summary { id: 7, name: HOSTILE.to_string(), version: 3, updated: 0 }]
 }
 
+/// A waiting proposal whose every text is `HOSTILE`, as the API shows it.
+fn hostile_proposal() -> Value {
+    use crate::app::serve::store::proposals::{Proposal, Status};
+    let proposal = Proposal {
+        id: 3,
+        conference: 7,
+        version: 2,
+        group: 0,
+        from_unit: Some(2),
+        from_name: HOSTILE.to_string(),
+        to_unit: Some(1),
+        to_name: HOSTILE.to_string(),
+        proposer: HOSTILE.to_string(),
+        summary: HOSTILE.to_string(),
+        author: HOSTILE.to_string(),
+        created: 0,
+        status: Status::Gui,
+        reason: Some(HOSTILE.to_string()),
+        handled_by: None,
+        handled: None,
+        into: None,
+    };
+    crate::app::serve::proposals::shown(&proposal, HOSTILE)
+}
+
 /// Every page (and the form alone) over hostile data: (template, context,
 /// the least number of places `HOSTILE` is shown).
 fn hostile_pages() -> Vec<(&'static str, Value, usize)> {
@@ -94,6 +119,9 @@ fn hostile_pages() -> Vec<(&'static str, Value, usize)> {
         ("so-dang-ky", office::register_context(&caller, &counters, yearly), 4),
         ("tong-hop", office::summary_context(&caller, &hostile_conferences(), &[hostile_unit()]), 3),
         ("may-in", office::printers_context(&caller, &[hostile_printer()]), 3),
+        // The sending unit (heading), the conference (row, two choices), the
+        // summary, who sent it, the reason; the user.
+        ("de-nghi", proposals::context(&caller, vec![hostile_proposal()], &of_no_unit(), None, ""), 8),
     ]
 }
 
