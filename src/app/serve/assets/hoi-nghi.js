@@ -542,6 +542,7 @@
   function paperLabel(paper) {
     if (paper.startsWith("quyet-dinh-")) return `Quyết định khen thưởng ${paper.slice(11)}`;
     if (paper.startsWith("khen-")) return `Bằng khen / giấy khen nhóm ${paper.slice(5)}`;
+    if (paper.startsWith("to-trinh-")) return `Tờ trình đề nghị khen thưởng nhóm ${paper.slice(9)}`;
     return { "bao-cao": "Báo cáo", "tin-bai": "Tin bài" }[paper] || paper;
   }
 
