@@ -311,6 +311,61 @@ fn generated_wards_propose_one_and_three_hundred_recipients() {
     assert!(findings.is_empty(), "openxml-audit: {findings:#?}");
 }
 
+/// A ward's whole pack: groups only proposed (a tờ trình, no decision
+/// number yet) are told as proposed in the report, get no certificates,
+/// receipt lists or call-ups; the group the ward awards itself keeps them.
+/// A proposed group whose decision has its number (the sample) is told as
+/// awarded.
+#[test]
+fn a_ward_pack_tells_proposed_groups_as_proposed() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = ward(11, 7, 2).replacen(
+        "khen_thuong:",
+        "hoi_nghi: { ngay: 2025-11-20, buoi: sang, dai_bieu: [{ ho_ten: \"Lê Văn Sơn\", chuc_vu: \"Phó Chủ tịch Ủy ban nhân dân thành phố\" }] }\nkhen_thuong:",
+        1,
+    );
+    let input = dir.path().join("phuong.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    let out = dir.path().join("out");
+    build(&input, &out, &["--format", "pdf"]);
+    let has = |name: &str| out.join(name).exists();
+    assert!(has("to-trinh-1.pdf") && has("to-trinh-3.pdf") && !has("to-trinh-2.pdf"));
+    assert!(has("khen-2.pdf") && !has("khen-1.pdf") && !has("khen-3.pdf"), "certificates of decided groups only");
+    assert!(has("ky-nhan-2.pdf") && !has("ky-nhan-1.pdf") && !has("ky-nhan-3.pdf"));
+    let loaded = load(&input);
+    let body = collapse(&loaded.co_quan.ten.to_lowercase());
+    let report = pdf_body_text(&out.join("bao-cao.pdf"));
+    let proposed = format!(
+        "đã đề nghị Chủ tịch Ủy ban nhân dân thành phố Hải Phòng tặng Bằng khen cho {} (Tờ trình số 45/TTr-UBND ngày 18 tháng 11 năm 2025); Giám đốc Công an thành phố Hải Phòng tặng Giấy khen cho {} (Tờ trình số 46/TTr-UBND ngày 18 tháng 11 năm 2025).",
+        phrase(3, 4),
+        phrase(1, 1)
+    );
+    assert!(report.contains(&proposed), "{proposed}\n{report}");
+    assert!(report.to_lowercase().contains(&format!("{body} đã đề nghị")), "{report}");
+    assert!(
+        report.contains("cho 2 tập thể và 2 cá nhân") || report.contains("được Chủ tịch Ủy ban nhân dân phường"),
+        "{report}"
+    );
+    assert!(!report.contains("Quyết định số /QĐ"), "no decision claimed: {report}");
+    let script = pdf_body_text(&out.join("kich-ban.pdf"));
+    assert!(script.contains("Quyết định số 90/QĐ-UBND") && !script.contains("/QĐ-CAHP"), "{script}");
+    let press = pdf_body_text(&out.join("tin-bai.pdf"));
+    assert!(
+        !press.contains("Thành phố Hải Phòng tặng Bằng khen") && !press.contains("thành phố Hải Phòng tặng Bằng khen"),
+        "{press}"
+    );
+    // The sample's proposed group was decided (its number is there): awarded.
+    let sample = &samples_with_proposals(dir.path())[0];
+    let sample_out = dir.path().join("sample");
+    build(sample, &sample_out, &["--only", "bao-cao,khen", "--format", "pdf"]);
+    let report = pdf_body_text(&sample_out.join("bao-cao.pdf"));
+    assert!(
+        report.contains("được Chủ tịch Ủy ban nhân dân thành phố Hải Phòng tặng Bằng khen (Quyết định số 2345/QĐ-UBND"),
+        "{report}"
+    );
+    assert!(sample_out.join("khen-1.pdf").exists());
+}
+
 #[test]
 fn a_province_decision_says_whose_proposals_it_acts_on() {
     let dir = tempfile::tempdir().unwrap();

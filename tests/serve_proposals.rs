@@ -47,6 +47,7 @@ fn set_up(ws: &Path) {
     }
     for (user, unit, role) in [
         ("vanthu-a", WARD_A, "van-thu"),
+        ("lanhdao-a", WARD_A, "lanh-dao"),
         ("vanthu-b", WARD_B, "van-thu"),
         ("vanthu-tinh", PROVINCE, "van-thu"),
         ("tinh", PROVINCE, "tinh"),
@@ -155,6 +156,14 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
         let answer = clerk_b.request(method, &path, &[("Content-Type", "application/json")], body.as_bytes());
         assert_eq!(answer.status, 404, "{method} {path} as ward B: {}", answer.text());
     }
+    // "Ban hành" at the ward draws no number for the group it proposes: the
+    // province decides and numbers it.
+    let leader_a = signed_in(&server, "lanhdao-a");
+    let issued = leader_a.request("POST", &format!("/api/conferences/{ward}/issue"), &[("If-Match", "1")], b"");
+    assert_eq!(issued.status, 200, "{}", issued.text());
+    assert_eq!(issued.json()["decisions"], json!([]), "{}", issued.text());
+    assert_eq!(issued.json()["drawn"], json!([]), "{}", issued.text());
+    let ward_version = issued.json()["version"].as_i64().unwrap();
     // The sending ward cannot handle its own proposal.
     let own_return = clerk_a.post_json(&format!("/api/proposals/{first}/return"), &json!({ "ly_do": "x" }));
     assert_eq!(own_return.status, 422, "{}", own_return.text());
@@ -195,13 +204,18 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
         ("ca_nhan", "Trần Văn Bình"),
         ("ca_nhan", "Nguyễn Thị Thu Hằng"),
     ]);
-    assert_eq!(clerk_a.put_yaml(&format!("/api/conferences/{ward}"), 1, &edited).status, 200);
+    assert_eq!(clerk_a.put_yaml(&format!("/api/conferences/{ward}"), ward_version, &edited).status, 200);
     let resent = clerk_a.post_json(&format!("/api/conferences/{ward}/proposals"), &json!({ "nhom": 1 }));
     assert_eq!(resent.status, 201, "{}", resent.text());
     let second = resent.json()["id"].as_i64().unwrap();
     let history = proposals(&clerk_a);
     assert_eq!(find(&history, first).unwrap()["trang_thai"], "tra_lai", "the returned submission is kept");
-    assert_eq!(find(&history, second).unwrap()["phien_ban"], 2, "frozen at the version it was sent from");
+    assert_eq!(
+        find(&history, second).unwrap()["phien_ban"],
+        ward_version + 1,
+        "frozen at the version it was sent from"
+    );
+    assert_eq!(find(&history, first).unwrap()["phien_ban"], 1);
 
     // Accepted into the province's conference, group 1 — not into ward B's.
     let wrong =

@@ -56,6 +56,10 @@ pub struct Context<'a> {
     so_lieu: BTreeMap<String, figures::FigureTexts>,
     /// One line per award group.
     khen: Vec<AwardLine>,
+    /// One line per group only proposed so far (`to_trinh`, no decision number yet).
+    khen_de_nghi: Vec<ProposalLine>,
+    /// Some group awarded or proposed: the report has its awards section.
+    co_khen: bool,
     /// Everyone commended: recipients of every group plus `bieu_duong`.
     tong_luot: String,
     /// Sum of the groups' `bieu_duong`, when any.
@@ -77,6 +81,18 @@ pub struct Figure {
     pub cau: String,
     #[serde(skip)]
     pub value: Decimal,
+}
+
+/// A group the reporting body proposed to a higher body.
+#[derive(Serialize)]
+struct ProposalLine {
+    /// "12 tập thể và 15 cá nhân".
+    doi_tuong: String,
+    hinh_thuc: &'static str,
+    /// The authority asked, inside a sentence.
+    cap_khen: String,
+    so_to_trinh: String,
+    ngay_to_trinh: String,
 }
 
 #[derive(Serialize)]
@@ -122,8 +138,22 @@ pub fn context(input: &Input) -> Context<'_> {
         .map(|(_, figure)| figure.clone())
         .collect();
     let chi_so: Vec<Figure> = measured.into_iter().map(|(_, figure)| figure).collect();
-    let khen: Vec<AwardLine> = input
-        .khen_thuong
+    // Awarded groups are told as awarded; groups only proposed, as proposed.
+    let (proposed, awarded): (Vec<_>, Vec<_>) = input.khen_thuong.iter().partition(|g| g.only_proposed());
+    let khen_de_nghi: Vec<ProposalLine> = proposed
+        .iter()
+        .filter_map(|group| {
+            let proposal = group.to_trinh.as_ref()?;
+            Some(ProposalLine {
+                doi_tuong: awards::recipients_phrase(group),
+                hinh_thuc: group.hinh_thuc.name(),
+                cap_khen: awards::authority_in_sentence(group),
+                so_to_trinh: proposal.so.clone(),
+                ngay_to_trinh: proposal.ngay.to_string(),
+            })
+        })
+        .collect();
+    let khen: Vec<AwardLine> = awarded
         .iter()
         .map(|group| AwardLine {
             doi_tuong: awards::recipients_phrase(group),
@@ -133,9 +163,9 @@ pub fn context(input: &Input) -> Context<'_> {
             ngay_quyet_dinh: group.quyet_dinh.ngay.to_string(),
         })
         .collect();
-    let commended: Decimal = input.khen_thuong.iter().filter_map(|g| g.bieu_duong).sum();
-    let recipients: usize = input.khen_thuong.iter().map(|g| g.danh_sach.len()).sum();
-    let has_commended = input.khen_thuong.iter().any(|g| g.bieu_duong.is_some());
+    let commended: Decimal = awarded.iter().filter_map(|g| g.bieu_duong).sum();
+    let recipients: usize = awarded.iter().map(|g| g.danh_sach.len()).sum();
+    let has_commended = awarded.iter().any(|g| g.bieu_duong.is_some());
     let noi_dung = &input.noi_dung;
     let co_ket_qua = noi_dung.ket_qua.is_some() || !chi_so.is_empty();
     let co_danh_gia = noi_dung.han_che.is_some() || noi_dung.nguyen_nhan.is_some() || noi_dung.bai_hoc.is_some();
@@ -161,10 +191,13 @@ pub fn context(input: &Input) -> Context<'_> {
             || noi_dung.lanh_dao_chi_dao.is_some()
             || co_ket_qua
             || !khen.is_empty()
+            || !khen_de_nghi.is_empty()
             || co_danh_gia,
         chi_so,
         chi_so_chua_neu,
+        co_khen: !khen.is_empty() || !khen_de_nghi.is_empty(),
         khen,
+        khen_de_nghi,
         co_ket_qua,
         co_danh_gia,
     }

@@ -2,8 +2,18 @@
 //! the kind of programme reviewed, each metric's period figure, whether a
 //! metric counts things, and what a number typed the Vietnamese way is.
 
-use super::model::{yearly_values, CachTinh, ChiTieu, ChuongTrinh, Input};
+use super::model::{yearly_values, CachTinh, ChiTieu, ChuongTrinh, Input, NhomKhen};
 use crate::text::vn::{Date, Decimal};
+
+impl NhomKhen {
+    /// Whether the group is only proposed so far: it has a tờ trình and its
+    /// decision's number part is still blank ("/QĐ-UBND"). The report and
+    /// the press then do not call it awarded.
+    pub fn only_proposed(&self) -> bool {
+        let number = self.quyet_dinh.so.split('/').next().unwrap_or_default();
+        self.to_trinh.is_some() && number.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '_'))
+    }
+}
 
 /// The programme's kind when the input does not name it.
 const DEFAULT_KIND: &str = "Chương trình phối hợp";

@@ -55,7 +55,7 @@ pub fn check(request: &BuildRequest) -> Result<Vec<Problem>, Failure> {
     // How list files were read and what the input should look at again
     // come first, then what fitting the certificates found.
     let mut warnings = notes;
-    for index in 0..input.khen_thuong.len() {
+    for index in (0..input.khen_thuong.len()).filter(|i| !input.khen_thuong[*i].only_proposed()) {
         // Each sheet is fitted on its own: a long list is fitted in two
         // halves at once, and the halves' findings joined in sheet order.
         let fit = |sheets: std::ops::Range<usize>| -> Result<Vec<certificate::Shrunk>, Failure> {
@@ -121,7 +121,7 @@ fn make(
     // The certificates, the longest to make, come last (the press summary
     // before them), so a failure in a short paper shows at once.
     papers.sort_by_key(|paper| matches!(paper, Paper::Certificates(_)));
-    let total: usize = input.khen_thuong.iter().map(|g| g.danh_sach.len()).sum();
+    let total: usize = input.khen_thuong.iter().filter(|g| !g.only_proposed()).map(|g| g.danh_sach.len()).sum();
     let bar = progress_bar(request.progress && papers.iter().any(|p| matches!(p, Paper::Certificates(_))), total);
     for paper in papers {
         match paper {

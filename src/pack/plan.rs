@@ -268,7 +268,8 @@ impl Paper {
 
 /// Every paper a conference makes, in the order a clerk reads them: the
 /// report, the tờ trình of each group the conference proposes (`to_trinh`),
-/// each group's decision, each group's certificates, and the press
+/// each group's decision (of a group only proposed: the draft sent with the
+/// tờ trình), each decided group's certificates, and the press
 /// summary and the day's papers when the input has a conference: the
 /// invitations (when a delegate is invited), the chair's script, the
 /// delegate list (when there are delegates) and each group's receipt list.
@@ -277,7 +278,9 @@ pub fn conference_papers(input: &Input) -> Vec<Paper> {
     let mut papers = vec![Paper::Report];
     papers.extend((0..groups).filter(|n| input.khen_thuong[*n].to_trinh.is_some()).map(Paper::Proposal));
     papers.extend((0..groups).map(Paper::Decision));
-    papers.extend((0..groups).map(Paper::Certificates));
+    // A group only proposed is the unit above's to award and hand over.
+    let decided: Vec<usize> = (0..groups).filter(|n| !input.khen_thuong[*n].only_proposed()).collect();
+    papers.extend(decided.iter().copied().map(Paper::Certificates));
     if let Some(conference) = &input.hoi_nghi {
         papers.push(Paper::Press);
         if conference.dai_bieu.iter().any(|d| !d.to_chuc) {
@@ -288,7 +291,7 @@ pub fn conference_papers(input: &Input) -> Vec<Paper> {
         if !conference.dai_bieu.is_empty() {
             papers.push(Paper::Delegates);
         }
-        papers.extend((0..groups).map(Paper::Receipts));
+        papers.extend(decided.iter().copied().map(Paper::Receipts));
     }
     papers
 }

@@ -183,6 +183,9 @@ struct Typed<'i> {
 fn typed_in(input: &Input) -> Vec<Typed<'_>> {
     let mut typed = Vec::new();
     for (index, group) in input.khen_thuong.iter().enumerate() {
+        if group.only_proposed() {
+            continue;
+        }
         let (body, year) = (group.co_quan.as_str(), group.quyet_dinh.ngay.year);
         if blank_number(&group.quyet_dinh.so).is_none() {
             typed.push(Typed {
@@ -310,6 +313,11 @@ fn issue_in(db: &mut Db, version: &Version, input: &Input, author: &str) -> Resu
     let mut awards = Vec::new();
     let mut drawn = Vec::new();
     for (index, group) in input.khen_thuong.iter().enumerate() {
+        // A group proposed to the unit above is that unit's to decide and
+        // number (its register), not this one's.
+        if group.only_proposed() {
+            continue;
+        }
         let year = group.quyet_dinh.ngay.year;
         let decision_key = CounterKey { register: register::DECISIONS.to_string(), body: group.co_quan.clone(), year };
         let number = match blank_number(&group.quyet_dinh.so) {

@@ -43,7 +43,7 @@ fn default_items(input: &Input, name: &str) -> Vec<(u32, String, String)> {
         (30, format!("Báo cáo {}", name.strip_prefix("Hội nghị ").unwrap_or(name)), format!("Đồng chí {signer}")),
         (45, "Tham luận của các đơn vị".into(), "Đại biểu các đơn vị".into()),
     ];
-    if !input.khen_thuong.is_empty() {
+    if input.khen_thuong.iter().any(|group| !group.only_proposed()) {
         items.push((30, "Công bố quyết định khen thưởng, trao khen thưởng".into(), "Lãnh đạo các đơn vị".into()));
     }
     if let Some(first) = meeting.dai_bieu.first() {

@@ -75,11 +75,12 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
     blocks.push(stage("Các đơn vị trình bày tham luận theo thứ tự đã đăng ký"));
 
     let mut next = 5;
-    if !input.khen_thuong.is_empty() {
+    // A group only proposed to the unit above is not decided yet: nothing to present.
+    if input.khen_thuong.iter().any(|group| !group.only_proposed()) {
         blocks.push(heading(&format!("{}. KHEN THƯỞNG", roman(next))));
         next += 1;
         let size = meeting.moi_dot.unwrap_or(DEFAULT_BATCH);
-        for (index, group) in input.khen_thuong.iter().enumerate() {
+        for (index, group) in input.khen_thuong.iter().enumerate().filter(|(_, group)| !group.only_proposed()) {
             let award = award_phrase(group);
             blocks.push(line(format!(
                 "Trân trọng kính mời đại diện lãnh đạo công bố Quyết định số {} {} của {} về việc tặng {} cho {}.",
