@@ -7,7 +7,7 @@
 mod workspace;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use workspace::{binary, Server};
 
@@ -16,18 +16,7 @@ fn temp() -> tempfile::TempDir {
 }
 
 fn baocao(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Output {
-    use std::io::Write;
-    let mut child = Command::new(binary())
-        .args(args)
-        .arg("--workspace")
-        .arg(workspace)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run baocao");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    child.wait_with_output().expect("output")
+    workspace::command(workspace, args, stdin)
 }
 
 fn said(output: &std::process::Output) -> String {
@@ -404,7 +393,10 @@ fn the_province_summarises_its_wards_from_their_own_conferences_as_baocao_summar
     let own = clerk_a.post_json("/api/summary", &serde_json::json!({ "don_vi": [unit_a], "from": 2018, "to": 2023 }));
     assert_eq!(own.status, 200, "{}", own.text());
     for (asked, words) in [
-        (serde_json::json!({ "don_vi": [unit_b], "from": 2018, "to": 2023 }), "không có đơn vị"),
+        (
+            serde_json::json!({ "don_vi": [unit_b], "from": 2018, "to": 2023 }),
+            &format!("không có đơn vị mã {unit_b} trong các đơn vị bạn được xem"),
+        ),
         (serde_json::json!({ "conferences": [b], "from": 2018, "to": 2023 }), &format!("không có hội nghị số {b}")),
     ] {
         let refused = clerk_a.post_json("/api/summary", &asked);

@@ -140,7 +140,7 @@ async fn of_units(app: &Arc<App>, scope: Option<&units::Scope>, chosen: &[i64]) 
         let unit = all.iter().find(|unit| unit.id == *id && scope.is_none_or(|scope| scope.reach.contains(id)));
         match unit {
             Some(unit) => named.push(unit.clone()),
-            None => return Err(workspace_problem("don_vi", WorkspaceKind::UnknownUnit(id.to_string()))),
+            None => return Err(workspace_problem("don_vi", WorkspaceKind::UnitNotSeen(*id))),
         }
     }
     let ids: Vec<i64> = named.iter().map(|unit| unit.id).collect();

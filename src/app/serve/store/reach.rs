@@ -32,7 +32,7 @@ impl Role {
         match self {
             Role::Clerk => "Văn thư",
             Role::Leader => "Lãnh đạo",
-            Role::Province => "Tỉnh (xem mọi đơn vị trực thuộc)",
+            Role::Province => "Tỉnh",
         }
     }
 }
