@@ -134,7 +134,7 @@ async fn of_units(app: &Arc<App>, scope: Option<&units::Scope>, chosen: &[i64]) 
     if chosen.is_empty() {
         return Ok(Vec::new());
     }
-    let all = app.db(|connection| units::list(connection)).await?;
+    let all = app.db(units::list).await?;
     let mut named = Vec::new();
     for id in chosen {
         let unit = all.iter().find(|unit| unit.id == *id && scope.is_none_or(|scope| scope.reach.contains(id)));
