@@ -250,6 +250,15 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
         assert_ne!(seen.status, 404, "{method} {path} as the office: {}", seen.text());
     }
 
+    // Nor when its id is written otherwise (the router would decode "%3N" to a digit).
+    let encoded: String = b.to_string().chars().map(|digit| format!("%3{digit}")).collect();
+    for path in
+        [format!("/api/conferences/{encoded}"), format!("/hoi-nghi/{encoded}"), format!("/api/conferences/+{b}")]
+    {
+        assert_eq!(clerk_a.get(&path).status, 404, "{path}");
+    }
+    assert_eq!(office.get(&format!("/api/conferences/{encoded}")).status, 200, "the router reads it as the id");
+
     // Lists, the register and its export show ward A only its own.
     let ids = |client: &workspace::Client, path: &str| -> Vec<i64> {
         client.get(path).json().as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect()
