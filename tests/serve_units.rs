@@ -220,7 +220,8 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
     let a = create_yaml(&clerk_a, &input("quan-a.yaml"));
     let a_issued = create_yaml(&clerk_a, &issuable("Nguyễn Văn Hồng"));
     let b = create_yaml(&clerk_b, &input("quan-b.yaml"));
-    let b_issued = create_yaml(&clerk_b, &issuable("Trần Thị Lê"));
+    // Ward B's papers are issued by its own bodies (its own registers).
+    let b_issued = create_yaml(&clerk_b, &issuable("Trần Thị Lê").replace("THÀNH PHỐ HẢI PHÒNG", "PHƯỜNG LÊ CHÂN"));
     let b_binned = create_yaml(&clerk_b, &input("quan-b.yaml"));
     let b_spare = create_yaml(&clerk_b, &input("quan-b.yaml"));
     assert_eq!(send(&clerk_b, "POST", &format!("/api/conferences/{b_binned}/bin")).status, 200);
@@ -309,6 +310,27 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
         !rows.iter().flatten().any(|cell| cell.contains("Trần Thị Lê")),
         "ward B's award exported to ward A: {rows:?}"
     );
+
+    // The registers' counters: each ward sees and sets its own bodies' only.
+    let bodies = |client: &workspace::Client| -> String {
+        let counters = client.get("/api/counters").json();
+        counters.as_array().unwrap().iter().map(|c| format!("{}|", c["co_quan"].as_str().unwrap())).collect()
+    };
+    let (seen_a, seen_b, seen_province) = (bodies(&clerk_a), bodies(&clerk_b), bodies(&province));
+    assert!(seen_a.contains("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG|") && !seen_a.contains("LÊ CHÂN"), "{seen_a}");
+    assert!(seen_b.contains("ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN|") && !seen_b.contains("THÀNH PHỐ"), "{seen_b}");
+    assert!(seen_province.contains("THÀNH PHỐ") && seen_province.contains("LÊ CHÂN"), "{seen_province}");
+    assert!(!clerk_a.get("/so-dang-ky").text().contains("LÊ CHÂN"), "ward B's counters on ward A's register page");
+    let set = |client: &workspace::Client, body: &str| {
+        let counter = serde_json::json!({ "so": "quyet_dinh", "co_quan": body, "nam": 2030, "so_cuoi": 7 });
+        client.request("PUT", "/api/counters", &[("Content-Type", "application/json")], counter.to_string().as_bytes())
+    };
+    let theirs = set(&leader_a, "ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN");
+    assert_eq!(theirs.status, 403, "{}", theirs.text());
+    assert!(theirs.text().contains("do đơn vị khác cấp số"), "{}", theirs.text());
+    assert_eq!(set(&clerk_a, "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG BÀNG").status, 403, "a clerk sets no counter");
+    assert_eq!(set(&leader_a, "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG BÀNG").status, 200, "a new body's register");
+    assert!(bodies(&clerk_a).contains("PHƯỜNG HỒNG BÀNG") && !bodies(&clerk_b).contains("HỒNG BÀNG"));
 
     // The province reads both wards, grouped by unit, and changes neither.
     for id in [a, b] {

@@ -36,7 +36,7 @@ pub(super) async fn register_page(State(app): State<Arc<App>>, Extension(caller)
     let (counters, yearly) = app
         .db(move |connection| -> Result<_, DbError> {
             let mut counters = Vec::new();
-            for counter in register::counters(connection)? {
+            for counter in register::counters(connection, scope.as_ref())? {
                 let highest = register::highest_issued(connection, &counter.key)?;
                 counters.push((counter, highest));
             }
