@@ -273,6 +273,13 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
     assert!(page.contains("CÔNG AN QUẬN") || page.contains(&a.to_string()), "{page}");
     assert!(!page.contains(&format!("/hoi-nghi/{b}\"")), "ward B's conference listed for ward A");
     assert!(page.contains(WARD_A) && page.contains("Văn thư"), "her unit and role in the header");
+    // The pages offer each role its own work only (the server refuses the rest anyway).
+    let offers =
+        |client: &workspace::Client, path: &str, id: &str| client.get(path).text().contains(&format!("id=\"{id}\""));
+    assert!(offers(&clerk_a, "/hoi-nghi", "tao-trong") && !offers(&leader_a, "/hoi-nghi", "tao-trong"));
+    assert!(offers(&leader_a, "/so-dang-ky", "dat-bo-dem") && !offers(&clerk_a, "/so-dang-ky", "dat-bo-dem"));
+    assert!(leader_a.get(&format!("/hoi-nghi/{a}")).text().contains("Chỉ xem"));
+    assert!(!clerk_a.get(&format!("/hoi-nghi/{a}")).text().contains("Chỉ xem"));
 
     // Roles: the clerk edits but does not issue; the leader issues but does not edit.
     let forbidden = send(&clerk_a, "POST", &format!("/api/conferences/{a_issued}/issue"));
