@@ -7,7 +7,7 @@
 mod workspace;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use workspace::{binary, Server};
 
@@ -16,18 +16,7 @@ fn temp() -> tempfile::TempDir {
 }
 
 fn baocao(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Output {
-    use std::io::Write;
-    let mut child = Command::new(binary())
-        .args(args)
-        .arg("--workspace")
-        .arg(workspace)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run baocao");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    child.wait_with_output().expect("output")
+    workspace::command(workspace, args, stdin)
 }
 
 fn said(output: &std::process::Output) -> String {
@@ -231,7 +220,8 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
     let a = create_yaml(&clerk_a, &input("quan-a.yaml"));
     let a_issued = create_yaml(&clerk_a, &issuable("Nguyễn Văn Hồng"));
     let b = create_yaml(&clerk_b, &input("quan-b.yaml"));
-    let b_issued = create_yaml(&clerk_b, &issuable("Trần Thị Lê"));
+    // Ward B's papers are issued by its own bodies (its own registers).
+    let b_issued = create_yaml(&clerk_b, &issuable("Trần Thị Lê").replace("THÀNH PHỐ HẢI PHÒNG", "PHƯỜNG LÊ CHÂN"));
     let b_binned = create_yaml(&clerk_b, &input("quan-b.yaml"));
     let b_spare = create_yaml(&clerk_b, &input("quan-b.yaml"));
     assert_eq!(send(&clerk_b, "POST", &format!("/api/conferences/{b_binned}/bin")).status, 200);
@@ -261,6 +251,15 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
         assert_ne!(seen.status, 404, "{method} {path} as the office: {}", seen.text());
     }
 
+    // Nor when its id is written otherwise (the router would decode "%3N" to a digit).
+    let encoded: String = b.to_string().chars().map(|digit| format!("%3{digit}")).collect();
+    for path in
+        [format!("/api/conferences/{encoded}"), format!("/hoi-nghi/{encoded}"), format!("/api/conferences/+{b}")]
+    {
+        assert_eq!(clerk_a.get(&path).status, 404, "{path}");
+    }
+    assert_eq!(office.get(&format!("/api/conferences/{encoded}")).status, 200, "the router reads it as the id");
+
     // Lists, the register and its export show ward A only its own.
     let ids = |client: &workspace::Client, path: &str| -> Vec<i64> {
         client.get(path).json().as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect()
@@ -274,6 +273,13 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
     assert!(page.contains("CÔNG AN QUẬN") || page.contains(&a.to_string()), "{page}");
     assert!(!page.contains(&format!("/hoi-nghi/{b}\"")), "ward B's conference listed for ward A");
     assert!(page.contains(WARD_A) && page.contains("Văn thư"), "her unit and role in the header");
+    // The pages offer each role its own work only (the server refuses the rest anyway).
+    let offers =
+        |client: &workspace::Client, path: &str, id: &str| client.get(path).text().contains(&format!("id=\"{id}\""));
+    assert!(offers(&clerk_a, "/hoi-nghi", "tao-trong") && !offers(&leader_a, "/hoi-nghi", "tao-trong"));
+    assert!(offers(&leader_a, "/so-dang-ky", "dat-bo-dem") && !offers(&clerk_a, "/so-dang-ky", "dat-bo-dem"));
+    assert!(leader_a.get(&format!("/hoi-nghi/{a}")).text().contains("Chỉ xem"));
+    assert!(!clerk_a.get(&format!("/hoi-nghi/{a}")).text().contains("Chỉ xem"));
 
     // Roles: the clerk edits but does not issue; the leader issues but does not edit.
     let forbidden = send(&clerk_a, "POST", &format!("/api/conferences/{a_issued}/issue"));
@@ -311,6 +317,27 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
         !rows.iter().flatten().any(|cell| cell.contains("Trần Thị Lê")),
         "ward B's award exported to ward A: {rows:?}"
     );
+
+    // The registers' counters: each ward sees and sets its own bodies' only.
+    let bodies = |client: &workspace::Client| -> String {
+        let counters = client.get("/api/counters").json();
+        counters.as_array().unwrap().iter().map(|c| format!("{}|", c["co_quan"].as_str().unwrap())).collect()
+    };
+    let (seen_a, seen_b, seen_province) = (bodies(&clerk_a), bodies(&clerk_b), bodies(&province));
+    assert!(seen_a.contains("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG|") && !seen_a.contains("LÊ CHÂN"), "{seen_a}");
+    assert!(seen_b.contains("ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN|") && !seen_b.contains("THÀNH PHỐ"), "{seen_b}");
+    assert!(seen_province.contains("THÀNH PHỐ") && seen_province.contains("LÊ CHÂN"), "{seen_province}");
+    assert!(!clerk_a.get("/so-dang-ky").text().contains("LÊ CHÂN"), "ward B's counters on ward A's register page");
+    let set = |client: &workspace::Client, body: &str| {
+        let counter = serde_json::json!({ "so": "quyet_dinh", "co_quan": body, "nam": 2030, "so_cuoi": 7 });
+        client.request("PUT", "/api/counters", &[("Content-Type", "application/json")], counter.to_string().as_bytes())
+    };
+    let theirs = set(&leader_a, "ỦY BAN NHÂN DÂN PHƯỜNG LÊ CHÂN");
+    assert_eq!(theirs.status, 403, "{}", theirs.text());
+    assert!(theirs.text().contains("do đơn vị khác cấp số"), "{}", theirs.text());
+    assert_eq!(set(&clerk_a, "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG BÀNG").status, 403, "a clerk sets no counter");
+    assert_eq!(set(&leader_a, "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG BÀNG").status, 200, "a new body's register");
+    assert!(bodies(&clerk_a).contains("PHƯỜNG HỒNG BÀNG") && !bodies(&clerk_b).contains("HỒNG BÀNG"));
 
     // The province reads both wards, grouped by unit, and changes neither.
     for id in [a, b] {
@@ -351,7 +378,7 @@ fn grouped(n: i64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -404,7 +431,10 @@ fn the_province_summarises_its_wards_from_their_own_conferences_as_baocao_summar
     let own = clerk_a.post_json("/api/summary", &serde_json::json!({ "don_vi": [unit_a], "from": 2018, "to": 2023 }));
     assert_eq!(own.status, 200, "{}", own.text());
     for (asked, words) in [
-        (serde_json::json!({ "don_vi": [unit_b], "from": 2018, "to": 2023 }), "không có đơn vị"),
+        (
+            serde_json::json!({ "don_vi": [unit_b], "from": 2018, "to": 2023 }),
+            &format!("không có đơn vị mã {unit_b} trong các đơn vị bạn được xem"),
+        ),
         (serde_json::json!({ "conferences": [b], "from": 2018, "to": 2023 }), &format!("không có hội nghị số {b}")),
     ] {
         let refused = clerk_a.post_json("/api/summary", &asked);

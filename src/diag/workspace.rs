@@ -53,6 +53,8 @@ pub enum WorkspaceKind {
     UnitNeedsRole,
     /// `units add` with an empty name.
     UnitName,
+    /// A summary naming a unit the caller does not see (or that does not exist), by its number.
+    UnitNotSeen(i64),
     /// A summary asked for a unit that has no conference in the workspace.
     UnitWithoutConference(String),
     /// One number typed twice in what one "Ban hành" issues (`first`: who has it first).
@@ -216,6 +218,12 @@ impl WorkspaceKind {
             }
             WorkspaceKind::UnitName if vi => "cần tên đơn vị".into(),
             WorkspaceKind::UnitName => "the unit needs a name".into(),
+            WorkspaceKind::UnitNotSeen(id) if vi => {
+                format!("không có đơn vị mã {id} trong các đơn vị bạn được xem; tải lại trang rồi chọn lại")
+            }
+            WorkspaceKind::UnitNotSeen(id) => {
+                format!("there is no unit {id} among the units you may see; reload the page and choose again")
+            }
             WorkspaceKind::UnitWithoutConference(name) if vi => {
                 format!("đơn vị «{name}» chưa có hội nghị nào trong thư mục làm việc để tổng hợp")
             }

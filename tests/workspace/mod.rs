@@ -105,6 +105,21 @@ pub fn add_user(workspace: &Path, name: &str, password: &str) -> std::process::O
     child.wait_with_output().expect("users add output")
 }
 
+/// `baocao ARGS --workspace WORKSPACE`, `stdin` fed to it (a password).
+pub fn command(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(binary())
+        .args(args)
+        .arg("--workspace")
+        .arg(workspace)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run baocao");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("output")
+}
+
 /// An answer.
 #[derive(Debug)]
 pub struct Response {

@@ -108,9 +108,10 @@ fn rule_of(method: &Method, path: &str) -> Option<(Rule, Option<usize>)> {
     })
 }
 
-/// The conference id at segment `index` of `path`; none when it is not a number.
+/// The conference id at segment `index` of `path`; none unless it is written in plain digits.
 fn conference_id(path: &str, index: usize) -> Option<i64> {
-    path.split('/').nth(index)?.parse().ok()
+    let segment = path.split('/').nth(index)?;
+    segment.bytes().all(|b| b.is_ascii_digit()).then(|| segment.parse().ok()).flatten()
 }
 
 /// Whether `role` may act under `rule` on a conference of her reach.
@@ -131,18 +132,18 @@ pub(crate) async fn gate(State(app): State<Arc<App>>, request: Request, next: Ne
     // 405); the test of the table makes sure no real route is missing.
     let Some((rule, id_at)) = rule_of(request.method(), &path) else { return Ok(next.run(request).await) };
     if let Some(index) = id_at {
-        // Not a number: the handler refuses it as it refuses anyone.
-        if let Some(id) = conference_id(&path, index) {
-            let unit = app.db(move |connection| units::conference_unit(connection, id)).await?;
-            if !unit.is_some_and(|unit| scope.sees(unit)) {
-                return Err(Refusal::not_found());
-            }
-            // Only her own unit's conference is hers to change or issue: the
-            // province reads the units under it.
-            let own = unit.flatten() == Some(scope.unit);
-            if !allows(scope.role, rule) || (rule != Rule::Read && !own) {
-                return Err(Refusal::Said(StatusCode::FORBIDDEN, Said::RoleForbids(rule_action(rule))));
-            }
+        // Only plain digits are an id here: the router would also decode
+        // "%35" to 5, which this gate must not wave through unchecked.
+        let Some(id) = conference_id(&path, index) else { return Err(Refusal::not_found()) };
+        let unit = app.db(move |connection| units::conference_unit(connection, id)).await?;
+        if !unit.is_some_and(|unit| scope.sees(unit)) {
+            return Err(Refusal::not_found());
+        }
+        // Only her own unit's conference is hers to change or issue: the
+        // province reads the units under it.
+        let own = unit.flatten() == Some(scope.unit);
+        if !allows(scope.role, rule) || (rule != Rule::Read && !own) {
+            return Err(Refusal::Said(StatusCode::FORBIDDEN, Said::RoleForbids(rule_action(rule))));
         }
     } else if !allows(scope.role, rule) {
         return Err(Refusal::Said(StatusCode::FORBIDDEN, Said::RoleForbids(rule_action(rule))));
@@ -216,6 +217,10 @@ mod tests {
         assert_eq!((rule, conference_id("/hoi-nghi/7/bieu-mau", at.unwrap())), (Rule::Read, Some(7)));
         assert_eq!(rule_of(&Method::GET, "/api/conferences").map(|r| r.0), Some(Rule::Narrowed));
         assert!(rule_of(&Method::PATCH, "/api/conferences/1").is_none());
+        // Written otherwise than in digits, it is no id the gate lets by.
+        for written in ["%35", "+5", "5.0", "", "99999999999999999999"] {
+            assert_eq!(conference_id(&format!("/api/conferences/{written}"), 3), None, "{written}");
+        }
     }
 
     #[test]

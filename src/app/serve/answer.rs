@@ -61,6 +61,8 @@ pub(crate) enum Said {
     Unreadable,
     /// An action her role does not allow on her unit's conference.
     RoleForbids(Action),
+    /// A register's counter of a body another unit issues under.
+    CounterOfAnotherUnit,
 }
 
 /// What a role was refused.
@@ -111,6 +113,12 @@ impl Said {
             }
             Said::RoleForbids(Action::Edit) => {
                 "Your role may not edit, create or delete this unit's conferences; its clerk does that.".into()
+            }
+            Said::CounterOfAnotherUnit if vi => {
+                "Sổ của cơ quan này do đơn vị khác cấp số; đơn vị bạn không đặt bộ đếm của sổ đó được.".into()
+            }
+            Said::CounterOfAnotherUnit => {
+                "This body's register is numbered by another unit; your unit cannot set its counter.".into()
             }
             Said::RoleForbids(Action::Issue) if vi => {
                 "Vai trò của bạn không được ban hành (cấp số); việc đó do lãnh đạo của đơn vị làm.".into()

@@ -330,33 +330,44 @@ async fn awards(
     Ok(Json(app.db(move |connection| register::search(connection, &query, 500, scope.as_ref())).await?).into_response())
 }
 
-async fn counters(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(register::counters).await?).into_response())
+async fn counters(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let scope = auth::scope(&caller);
+    Ok(Json(app.db(move |connection| register::counters(connection, scope.as_ref())).await?).into_response())
 }
 
 /// `PUT /api/counters`: where a counter continues from — never behind a
 /// number its register has issued, never past the register's end.
-async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::Counter>) -> Answer {
+async fn set_counter(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Json(counter): Json<register::Counter>,
+) -> Answer {
     if counter.key.body.trim().is_empty() || counter.width > 12 {
         return Err(workspace_problem("", WorkspaceKind::CounterForm));
     }
+    let scope = auth::scope(&caller);
     let saved = app
         .db(move |connection| {
-            connection.transaction(|tx| -> Result<Result<(), i64>, DbError> {
+            connection.transaction(|tx| -> Result<Result<(), Option<i64>>, DbError> {
+                // A unit sets the registers of its own bodies, or of a body no one has yet.
+                if !units::may_set_counter(tx, scope.as_ref(), &counter.key)? {
+                    return Ok(Err(None));
+                }
                 let highest = register::highest_issued(tx, &counter.key)?;
                 if counter.last < highest || counter.last > MAX_NUMBER {
-                    return Ok(Err(highest));
+                    return Ok(Err(Some(highest)));
                 }
-                register::set_counter(tx, &counter)?;
+                register::set_counter(tx, &counter, scope.as_ref().map(|scope| scope.unit))?;
                 Ok(Ok(()))
             })
         })
         .await?;
     match saved {
         Ok(()) => Ok(Json(json!({})).into_response()),
-        Err(highest) => {
+        Err(Some(highest)) => {
             Err(workspace_problem("so_cuoi", WorkspaceKind::CounterOutOfRange { highest, max: MAX_NUMBER }))
         }
+        Err(None) => Err(Refusal::Said(StatusCode::FORBIDDEN, Said::CounterOfAnotherUnit)),
     }
 }
 

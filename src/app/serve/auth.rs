@@ -151,6 +151,9 @@ pub(crate) fn own_names() -> Vec<String> {
     vec![format!("{name}.local"), name]
 }
 
+/// A live session and its user's unit, role and reach.
+type SignedIn = (users::Session, Option<units::Scope>);
+
 /// Marks a 401 answered to a page (not the API): it is shown as the sign-in form.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SignInPage;
@@ -171,7 +174,7 @@ pub(crate) async fn guard(
     }
     let token = cookie_token(request.headers());
     let (session, has_users) = app
-        .db(move |connection| -> Result<(Option<(users::Session, Option<units::Scope>)>, bool), DbError> {
+        .db(move |connection| -> Result<(Option<SignedIn>, bool), DbError> {
             let session = match &token {
                 Some(token) => users::session(connection, token)?,
                 None => None,

@@ -134,13 +134,13 @@ async fn of_units(app: &Arc<App>, scope: Option<&units::Scope>, chosen: &[i64]) 
     if chosen.is_empty() {
         return Ok(Vec::new());
     }
-    let all = app.db(|connection| units::list(connection)).await?;
+    let all = app.db(units::list).await?;
     let mut named = Vec::new();
     for id in chosen {
         let unit = all.iter().find(|unit| unit.id == *id && scope.is_none_or(|scope| scope.reach.contains(id)));
         match unit {
             Some(unit) => named.push(unit.clone()),
-            None => return Err(workspace_problem("don_vi", WorkspaceKind::UnknownUnit(id.to_string()))),
+            None => return Err(workspace_problem("don_vi", WorkspaceKind::UnitNotSeen(*id))),
         }
     }
     let ids: Vec<i64> = named.iter().map(|unit| unit.id).collect();

@@ -112,7 +112,7 @@ async fn list_page(
     Query(query): Query<ListQuery>,
 ) -> Answer {
     let scope = super::auth::scope(&caller);
-    let all = app.db(|connection| units::list(connection)).await?;
+    let all = app.db(units::list).await?;
     // Only a unit she sees can be chosen; the office chooses any.
     let chosen = query.don_vi.trim().parse::<i64>().ok().filter(|id| match &scope {
         Some(scope) => scope.reach.contains(id),

@@ -36,7 +36,7 @@ pub(super) async fn register_page(State(app): State<Arc<App>>, Extension(caller)
     let (counters, yearly) = app
         .db(move |connection| -> Result<_, DbError> {
             let mut counters = Vec::new();
-            for counter in register::counters(connection)? {
+            for counter in register::counters(connection, scope.as_ref())? {
                 let highest = register::highest_issued(connection, &counter.key)?;
                 counters.push((counter, highest));
             }
@@ -88,7 +88,14 @@ pub(super) fn register_context(
             })
         })
         .collect();
-    json!({ "khung": shell("Sổ đăng ký", caller, "/so-dang-ky"), "theo_nam": yearly, "bo_dem": counters })
+    // Counters are set by who issues (the server refuses the others anyway).
+    let sets_counters = crate::app::serve::auth::scope(caller).is_none_or(|scope| scope.role == units::Role::Leader);
+    json!({
+        "khung": shell("Sổ đăng ký", caller, "/so-dang-ky"),
+        "theo_nam": yearly,
+        "bo_dem": counters,
+        "dat_bo_dem": sets_counters,
+    })
 }
 
 pub(super) async fn summary_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {

@@ -32,7 +32,7 @@ impl Role {
         match self {
             Role::Clerk => "Văn thư",
             Role::Leader => "Lãnh đạo",
-            Role::Province => "Tỉnh (xem mọi đơn vị trực thuộc)",
+            Role::Province => "Tỉnh",
         }
     }
 }
@@ -75,6 +75,21 @@ pub(crate) fn reach_sql(scope: Option<&Scope>, column: &str) -> String {
             format!("{column} IN ({})", ids.join(", "))
         }
     }
+}
+
+/// An SQL condition on the `counters` table true for the registers the
+/// caller may see and set: those of the bodies her units issued under, and
+/// those her units set first; every one for the office.
+pub(crate) fn counter_reach_sql(scope: Option<&Scope>) -> String {
+    if scope.is_none() {
+        return "1 = 1".to_string();
+    }
+    let reach = reach_sql(scope, "c.unit_id");
+    format!(
+        "({} OR body_key IN (SELECT d.body_key FROM decisions d JOIN conferences c ON c.id = d.conference_id WHERE {reach}
+            UNION SELECT a.body_key FROM awards a JOIN conferences c ON c.id = a.conference_id WHERE {reach}))",
+        reach_sql(scope, "unit_id")
+    )
 }
 
 /// `root` and every unit under it, `root` first.

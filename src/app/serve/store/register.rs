@@ -74,9 +74,13 @@ pub(crate) fn pass(db: &mut Db, key: &CounterKey, number: i64) -> Result<(), DbE
     Ok(())
 }
 
-pub(crate) fn counters(db: &mut Db) -> Result<Vec<Counter>, DbError> {
+/// The counters the caller may see (`scope`; none: the office, all).
+pub(crate) fn counters(db: &mut Db, scope: Option<&super::reach::Scope>) -> Result<Vec<Counter>, DbError> {
     db.query_map(
-        "SELECT register, body, year, last, width FROM counters ORDER BY year DESC, register, body",
+        &format!(
+            "SELECT register, body, year, last, width FROM counters WHERE {} ORDER BY year DESC, register, body",
+            super::reach::counter_reach_sql(scope)
+        ),
         args![],
         |row| {
             Ok(Counter {
@@ -109,10 +113,11 @@ pub(crate) fn highest_issued(db: &mut Db, key: &CounterKey) -> Result<i64, DbErr
 }
 
 /// Sets where a counter continues from (last year's paper register, say).
-/// The caller has made sure it is not behind what was issued.
-pub(crate) fn set_counter(db: &mut Db, counter: &Counter) -> Result<(), DbError> {
+/// The caller has made sure it is not behind what was issued. One made
+/// here belongs to `unit` (the office's: none).
+pub(crate) fn set_counter(db: &mut Db, counter: &Counter, unit: Option<i64>) -> Result<(), DbError> {
     db.execute(
-        "INSERT INTO counters (register, body_key, body, year, last, width) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO counters (register, body_key, body, year, last, width, unit_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (register, body_key, year) DO UPDATE SET last = ?5, width = ?6",
         args![
             counter.key.register,
@@ -120,7 +125,8 @@ pub(crate) fn set_counter(db: &mut Db, counter: &Counter) -> Result<(), DbError>
             counter.key.body,
             counter.key.year,
             counter.last,
-            counter.width
+            counter.width,
+            unit
         ],
     )?;
     Ok(())
@@ -489,7 +495,7 @@ mod tests {
         let connection = &mut Db::sqlite(rusqlite::Connection::open_in_memory().unwrap());
         super::super::migrate(connection).unwrap();
         let key = CounterKey { register: golden_book("bang_khen"), body: "UBND".into(), year: 2018 };
-        set_counter(connection, &Counter { key: key.clone(), last: 99, width: 4 }).unwrap();
+        set_counter(connection, &Counter { key: key.clone(), last: 99, width: 4 }, None).unwrap();
         let draw = |connection: &mut Db, key: &CounterKey| draw(connection, key, 0).unwrap().unwrap();
         assert_eq!(draw(connection, &key), "0100");
         pass(connection, &key, 120).unwrap();
@@ -524,7 +530,7 @@ mod tests {
             )
             .unwrap();
         super::super::migrate(connection).unwrap();
-        let counters = counters(connection).unwrap();
+        let counters = counters(connection, None).unwrap();
         assert_eq!(counters.len(), 1, "{counters:?}");
         assert_eq!((counters[0].last, counters[0].width), (30, 2));
         // Both old awards stay, and the register now refuses a third "1".

@@ -94,7 +94,8 @@ const FOURTH_SQLITE: &str = "CREATE TABLE units (
         ALTER TABLE users ADD COLUMN unit_id INTEGER REFERENCES units(id);
         ALTER TABLE users ADD COLUMN role TEXT;
         ALTER TABLE conferences ADD COLUMN unit_id INTEGER REFERENCES units(id);
-        CREATE INDEX conferences_unit ON conferences (unit_id);";
+        CREATE INDEX conferences_unit ON conferences (unit_id);
+        ALTER TABLE counters ADD COLUMN unit_id INTEGER REFERENCES units(id);";
 
 const FOURTH_POSTGRES: &str = "CREATE TABLE units (
             id BIGSERIAL PRIMARY KEY,
@@ -105,7 +106,8 @@ const FOURTH_POSTGRES: &str = "CREATE TABLE units (
         ALTER TABLE users ADD COLUMN unit_id BIGINT REFERENCES units(id);
         ALTER TABLE users ADD COLUMN role TEXT;
         ALTER TABLE conferences ADD COLUMN unit_id BIGINT REFERENCES units(id);
-        CREATE INDEX conferences_unit ON conferences (unit_id);";
+        CREATE INDEX conferences_unit ON conferences (unit_id);
+        ALTER TABLE counters ADD COLUMN unit_id BIGINT REFERENCES units(id);";
 
 const SECOND_SQLITE: &str = "CREATE TABLE counters_by_key (
             register TEXT NOT NULL,

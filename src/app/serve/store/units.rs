@@ -106,6 +106,26 @@ pub(crate) fn conferences(
     })
 }
 
+/// Whether the caller may set the counters of `key`'s body: the office
+/// always; a unit when the body is one it sees (see
+/// [`super::reach::counter_reach_sql`]) or one no counter names yet.
+pub(crate) fn may_set_counter(
+    db: &mut Db,
+    scope: Option<&Scope>,
+    key: &super::register::CounterKey,
+) -> Result<bool, DbError> {
+    if scope.is_none() {
+        return Ok(true);
+    }
+    let body_key = super::keys::body_key(&key.body);
+    let sql = format!(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN {} THEN 1 ELSE 0 END), 0) FROM counters WHERE body_key = ?1",
+        super::reach::counter_reach_sql(scope)
+    );
+    let (named, seen): (i64, i64) = db.query_row(&sql, args![body_key], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(named == 0 || seen > 0)
+}
+
 /// The newest conference (not binned) of each of `units`, in their order;
 /// `None` for a unit that has none.
 pub(crate) fn newest_conferences(db: &mut Db, units: &[i64]) -> Result<Vec<Option<i64>>, DbError> {
