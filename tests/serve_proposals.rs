@@ -5,13 +5,18 @@
 //! province accepts it into its own conference's award group — a new
 //! version recorded as the province's — and the decision downloaded from
 //! the province's conference lists the ward's recipients under «Xét đề
-//! nghị của Chủ tịch Ủy ban nhân dân phường …» (read with poppler).
+//! nghị của Chủ tịch Ủy ban nhân dân phường …» (read with poppler). And
+//! the same through the page «Đề nghị» in Chromium: sent, returned with a
+//! reason the ward reads, accepted (fails without Chromium).
 
+#[path = "workspace/browser.rs"]
+mod browser;
 mod workspace;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use browser::{browser, click, type_into, until, Driver};
 use serde_json::json;
 use workspace::{binary, Server};
 
@@ -254,4 +259,92 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     }
     // Ward B still sees nothing of it.
     assert!(find(&proposals(&clerk_b), second).is_none());
+}
+
+/// With BAOCAO_SHOTS=DIR, the page as it is now into DIR/NAME.png.
+async fn shot(client: &fantoccini::Client, name: &str) {
+    if let Ok(dir) = std::env::var("BAOCAO_SHOTS") {
+        let png = client.screenshot().await.expect("a screenshot");
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).expect("write the screenshot");
+    }
+}
+
+/// Signs `user` in through the sign-in form the page shows without a session.
+async fn sign_in(client: &fantoccini::Client, base: &str, user: &str) {
+    client.delete_all_cookies().await.unwrap();
+    client.goto(&format!("{base}/de-nghi")).await.unwrap();
+    type_into(client, "#dang-nhap input[name='user']", user).await;
+    type_into(client, "#dang-nhap input[name='password']", PASSWORD).await;
+    click(client, "#dang-nhap button[type='submit']").await;
+    let script = format!("return !!document.querySelector('h1') && document.querySelector('h1').textContent === 'Đề nghị khen thưởng' && document.body.textContent.includes('{user}')");
+    until(client, "the proposals page, signed in", &script).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_proposals_page_sends_returns_and_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (profile, downloads) = (dir.path().join("chromium"), dir.path().join("tai-ve"));
+    std::fs::create_dir_all(&downloads).unwrap();
+    let ws = dir.path().join("ws");
+    set_up(&ws);
+    let driver = Driver::start();
+    let server = Server::start(&ws);
+    let base = format!("http://{}", server.addr);
+    let clerk_a = signed_in(&server, "vanthu-a");
+    let ward = create_yaml(&clerk_a, &ward_conference(&[("ca_nhan", "Trần Văn Bình")]));
+    let (sample, _) = workspace::sample();
+    let own = sample.replace(
+        "    danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"   # 12 tập thể + 15 cá nhân\n",
+        "    danh_sach:\n      - { loai: ca_nhan, ten: \"Phạm Quốc Nghĩa\" }\n",
+    );
+    let city = create_yaml(&signed_in(&server, "vanthu-tinh"), &own);
+    let client = browser(&driver, &profile, &downloads).await;
+
+    // The ward's clerk sends group 1 of her conference.
+    sign_in(&client, &base, "vanthu-a").await;
+    client.execute(&format!("document.querySelector('#gui-de-nghi select').value = '{ward}'"), vec![]).await.unwrap();
+    click(&client, "#gui-de-nghi button[type='submit']").await;
+    until(&client, "sent, waiting", "return document.body.textContent.includes('Đang chờ xem xét')").await;
+    shot(&client, "de-nghi-phuong").await;
+
+    // The province returns it with a reason.
+    sign_in(&client, &base, "tinh").await;
+    until(&client, "the ward's proposal", "return document.body.textContent.includes('Phường Hồng Bàng')").await;
+    shot(&client, "de-nghi-tinh").await;
+    type_into(&client, "form[data-tra-lai] input[name='ly_do']", "Bổ sung thành tích").await;
+    click(&client, "form[data-tra-lai] button[type='submit']").await;
+    until(&client, "returned", "return document.body.textContent.includes('Bị trả lại: Bổ sung thành tích')").await;
+
+    // The ward reads the reason and sends again.
+    sign_in(&client, &base, "vanthu-a").await;
+    until(&client, "the reason", "return document.body.textContent.includes('Bị trả lại: Bổ sung thành tích')").await;
+    click(&client, "#gui-de-nghi button[type='submit']").await;
+    until(&client, "sent again", "return document.body.textContent.includes('Đang chờ xem xét')").await;
+
+    // The province accepts it into its conference's group 1.
+    sign_in(&client, &base, "tinh").await;
+    client
+        .execute(&format!("document.querySelector('form[data-nhan] select').value = '{city}'"), vec![])
+        .await
+        .unwrap();
+    click(&client, "form[data-nhan] button[type='submit']").await;
+    until(
+        &client,
+        "accepted",
+        "return document.body.textContent.includes('Đã nhận') && !document.querySelector('form[data-nhan]')",
+    )
+    .await;
+    shot(&client, "de-nghi-da-nhan").await;
+    client.close().await.unwrap();
+
+    let yaml = clerk_a.get(&format!("/api/conferences/{ward}")).json()["yaml"].as_str().unwrap().to_string();
+    assert!(yaml.contains("Trần Văn Bình"), "the ward's conference unchanged");
+    let province = signed_in(&server, "tinh");
+    let accepted = province.get(&format!("/api/conferences/{city}")).json();
+    assert_eq!(accepted["version"], 2, "{accepted}");
+    let text = accepted["yaml"].as_str().unwrap();
+    assert!(
+        text.contains("Trần Văn Bình") && text.contains("de_nghi: \"Chủ tịch Ủy ban nhân dân phường Hồng Bàng\""),
+        "{text}"
+    );
 }

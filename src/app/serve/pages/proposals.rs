@@ -23,8 +23,12 @@ pub(super) async fn page(State(app): State<Arc<App>>, Extension(caller): Extensi
     let own = scope.as_ref().map(|scope| units::Scope { reach: vec![scope.unit], ..scope.clone() });
     let conferences = app.db(move |db| units::conferences(db, own.as_ref(), false)).await?;
     let unit = scope.as_ref().map(|scope| scope.unit);
+    // Sending is editing her conference: a văn thư's work (or the office's).
+    let sends = scope.as_ref().is_none_or(|scope| scope.role == units::Role::Clerk);
     let unit_name = scope.as_ref().map(|scope| scope.unit_name.clone()).unwrap_or_default();
-    Ok(templates::render("de-nghi", &context(&caller, listed, &conferences, unit, &unit_name)))
+    let mut shown = context(&caller, listed, &conferences, unit, &unit_name);
+    shown["gui_duoc"] = json!(sends);
+    Ok(templates::render("de-nghi", &shown))
 }
 
 /// The page's context: proposals sent to her unit (`den`, the waiting ones
@@ -69,5 +73,6 @@ pub(super) fn context(
         "den": incoming,
         "di": outgoing,
         "hoi_nghi": conferences,
+        "gui_duoc": true,
     })
 }
