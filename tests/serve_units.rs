@@ -125,6 +125,24 @@ fn units_and_users_are_set_up_from_the_command_line_and_bad_ones_refused() {
     let mut client = server.client();
     assert_eq!(client.login("ai-do", PASSWORD).status, 401);
     assert_eq!(client.login("vanthu-a", PASSWORD).status, 200);
+    drop(server);
+    // A new password alone keeps her unit and role; given anew, they change.
+    let reset = baocao(&ws, &["users", "add", "vanthu-a"], "mật khẩu mới dài\n");
+    assert!(reset.status.success(), "{}", said(&reset));
+    let server = Server::start(&ws);
+    let header = |user: &str, password: &str| {
+        let mut client = server.client();
+        assert_eq!(client.login(user, password).status, 200);
+        let page = client.get("/hoi-nghi").text();
+        page.split("<header").nth(1).unwrap_or_default().split("</header>").next().unwrap_or_default().to_string()
+    };
+    let shown = header("vanthu-a", "mật khẩu mới dài");
+    assert!(shown.contains(WARD_A) && shown.contains("Văn thư"), "{shown}");
+    let moved =
+        baocao(&ws, &["users", "add", "vanthu-a", "--don-vi", WARD_B, "--vai-tro", "lanh-dao"], "mật khẩu mới dài\n");
+    assert!(moved.status.success(), "{}", said(&moved));
+    let shown = header("vanthu-a", "mật khẩu mới dài");
+    assert!(shown.contains(WARD_B) && shown.contains("Lãnh đạo"), "{shown}");
 }
 
 /// Every `(METHOD, path)` the server routes, read from its source as
