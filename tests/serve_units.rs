@@ -336,6 +336,20 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
         "ward B's award exported to ward A: {rows:?}"
     );
 
+    // A number ward A holds, typed again in ward B and issued: refused,
+    // without naming A's conference or people.
+    let held = clerk_a.get("/api/awards?q=nguyen%20van%20hong").json()[0].clone();
+    let (number, a_name) =
+        (held["quyet_dinh"].as_str().unwrap().to_string(), held["ten_hoi_nghi"].as_str().unwrap().to_string());
+    let again = issuable("Đỗ Thị Mai").replace("\"/QĐ-UBND\"", &format!("\"{number}\""));
+    assert!(again.contains(&number), "{number}");
+    let typed_again = create_yaml(&clerk_b, &again);
+    let refused = send(&office, "POST", &format!("/api/conferences/{typed_again}/issue"));
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    let text = refused.text();
+    assert!(text.contains(&format!("số «{number}» đã cấp trong sổ đăng ký cho một hội nghị khác")), "{text}");
+    assert!(!text.contains(&a_name) && !text.contains("Nguyễn Văn Hồng"), "{text}");
+
     // The registers' counters: each ward sees and sets its own bodies' only.
     let bodies = |client: &workspace::Client| -> String {
         let counters = client.get("/api/counters").json();
