@@ -125,6 +125,24 @@ fn units_and_users_are_set_up_from_the_command_line_and_bad_ones_refused() {
     let mut client = server.client();
     assert_eq!(client.login("ai-do", PASSWORD).status, 401);
     assert_eq!(client.login("vanthu-a", PASSWORD).status, 200);
+    drop(server);
+    // A new password alone keeps her unit and role; given anew, they change.
+    let reset = baocao(&ws, &["users", "add", "vanthu-a"], "mật khẩu mới dài\n");
+    assert!(reset.status.success(), "{}", said(&reset));
+    let server = Server::start(&ws);
+    let header = |user: &str, password: &str| {
+        let mut client = server.client();
+        assert_eq!(client.login(user, password).status, 200);
+        let page = client.get("/hoi-nghi").text();
+        page.split("<header").nth(1).unwrap_or_default().split("</header>").next().unwrap_or_default().to_string()
+    };
+    let shown = header("vanthu-a", "mật khẩu mới dài");
+    assert!(shown.contains(WARD_A) && shown.contains("Văn thư"), "{shown}");
+    let moved =
+        baocao(&ws, &["users", "add", "vanthu-a", "--don-vi", WARD_B, "--vai-tro", "lanh-dao"], "mật khẩu mới dài\n");
+    assert!(moved.status.success(), "{}", said(&moved));
+    let shown = header("vanthu-a", "mật khẩu mới dài");
+    assert!(shown.contains(WARD_B) && shown.contains("Lãnh đạo"), "{shown}");
 }
 
 /// Every `(METHOD, path)` the server routes, read from its source as
@@ -317,6 +335,20 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
         !rows.iter().flatten().any(|cell| cell.contains("Trần Thị Lê")),
         "ward B's award exported to ward A: {rows:?}"
     );
+
+    // A number ward A holds, typed again in ward B and issued: refused,
+    // without naming A's conference or people.
+    let held = clerk_a.get("/api/awards?q=nguyen%20van%20hong").json()[0].clone();
+    let (number, a_name) =
+        (held["quyet_dinh"].as_str().unwrap().to_string(), held["ten_hoi_nghi"].as_str().unwrap().to_string());
+    let again = issuable("Đỗ Thị Mai").replace("\"/QĐ-UBND\"", &format!("\"{number}\""));
+    assert!(again.contains(&number), "{number}");
+    let typed_again = create_yaml(&clerk_b, &again);
+    let refused = send(&office, "POST", &format!("/api/conferences/{typed_again}/issue"));
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    let text = refused.text();
+    assert!(text.contains(&format!("số «{number}» đã cấp trong sổ đăng ký cho một hội nghị khác")), "{text}");
+    assert!(!text.contains(&a_name) && !text.contains("Nguyễn Văn Hồng"), "{text}");
 
     // The registers' counters: each ward sees and sets its own bodies' only.
     let bodies = |client: &workspace::Client| -> String {

@@ -226,7 +226,11 @@ pub(crate) fn add_user(
         .lock()
         .transaction(|tx| {
             let added = store::users::set_user(tx, name, &hash)?;
-            store::units::place_user(tx, name, placed)?;
+            // A new password alone keeps her unit and role: resetting a ward
+            // clerk's password never makes her the whole office's.
+            if placed.is_some() {
+                store::units::place_user(tx, name, placed)?;
+            }
             Ok::<_, store::db::DbError>(added)
         })
         .map_err(|err| Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string())))?;

@@ -104,10 +104,12 @@ fn hostile_pages() -> Vec<(&'static str, Value, usize)> {
     )];
     let yearly = vec![(2020, HOSTILE.to_string(), "tap_the".to_string(), 4)];
     let tree = crate::app::serve::yaml_form::stored(&hostile_yaml());
+    let two_units = [hostile_unit(), crate::app::serve::store::units::Unit { id: 2, ..hostile_unit() }];
     let editor = editor::page_context(&caller, &version, None, Vec::new(), &history, &[hostile_printer()]);
     vec![
         ("dang-nhap", super::login_context(), 0),
-        ("danh-sach-hoi-nghi", super::list_context(&caller, &of_no_unit(), &of_no_unit(), &[], None), 3),
+        // Three as before, and each of two units' names in the choice of a unit.
+        ("danh-sach-hoi-nghi", super::list_context(&caller, &of_no_unit(), &of_no_unit(), &two_units, None), 5),
         // Title, heading, user, history (3), printer (2), the form (27); the
         // YAML shows it with its quote doubled.
         ("hoi-nghi", editor, 35),

@@ -142,23 +142,29 @@ fn held(
     key: &str,
     except: i64,
 ) -> Result<Option<String>, DbError> {
-    if register == DECISIONS {
+    let found: Option<(String, Option<i64>)> = if register == DECISIONS {
         db.query_opt(
-            "SELECT c.name FROM decisions d JOIN conferences c ON c.id = d.conference_id
+            "SELECT c.name, c.unit_id FROM decisions d JOIN conferences c ON c.id = d.conference_id
                  WHERE d.body_key = ?1 AND d.year = ?2 AND d.number_key = ?3 AND d.conference_id <> ?4",
             args![body_key, year, key, except],
-            |row| row.get(0),
-        )
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?
     } else {
         let award = register.strip_prefix("so_vang_").unwrap_or_default();
         db.query_opt(
-            "SELECT recipient || ' (' || c.name || ')' FROM awards a JOIN conferences c ON c.id = a.conference_id
+            "SELECT recipient || ' (' || c.name || ')', c.unit_id FROM awards a JOIN conferences c ON c.id = a.conference_id
                  WHERE a.award = ?1 AND a.body_key = ?2 AND a.year = ?3 AND a.register_key = ?4
                  AND a.conference_id <> ?5",
             args![award, body_key, year, key, except],
-            |row| row.get(0),
-        )
-    }
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?
+    };
+    let Some((holder, holder_unit)) = found else { return Ok(None) };
+    // Whose it is is told to the holder's own unit only: another unit's
+    // conference and recipients stay its own (that the number is taken is said).
+    let own: Option<i64> =
+        db.query_opt("SELECT unit_id FROM conferences WHERE id = ?1", args![except], |row| row.get(0))?.flatten();
+    Ok(Some(if holder_unit == own { holder } else { "một hội nghị khác".to_string() }))
 }
 
 /// Keys the register of a workspace made before numbers were compared by

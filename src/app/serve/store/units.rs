@@ -139,3 +139,33 @@ pub(crate) fn newest_conferences(db: &mut Db, units: &[i64]) -> Result<Vec<Optio
     }
     Ok(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conferences_of_before_the_units_stay_the_offices() {
+        let db = &mut Db::sqlite(rusqlite::Connection::open_in_memory().unwrap());
+        super::super::migrate(db).unwrap();
+        let before = super::super::conferences::create(db, "Cũ", "phien_ban: 1\n", &[], "vanthu").unwrap();
+        let province = add(db, "UBND thành phố Hải Phòng", None).unwrap().unwrap();
+        let ward = add(db, "Phường Hồng Bàng", Some("UBND thành phố Hải Phòng")).unwrap().unwrap();
+        assert_eq!(add(db, "Xã Mới", Some("Huyện Không Có")).unwrap(), Err(UnitRefused::UnknownParent));
+        assert_eq!(add(db, "Phường Hồng Bàng", None).unwrap(), Err(UnitRefused::Exists));
+        let made = super::super::conferences::create(db, "Mới", "phien_ban: 1\n", &[], "vanthu").unwrap();
+        assign(db, made, Some(ward)).unwrap();
+        assert_eq!(conference_unit(db, before).unwrap(), Some(None), "the office's");
+        assert_eq!(conference_unit(db, 999).unwrap(), None);
+        let ids = |db: &mut Db, scope: Option<&Scope>| -> Vec<i64> {
+            conferences(db, scope, false).unwrap().into_iter().map(|(c, _)| c.id).collect()
+        };
+        let clerk = Scope { unit: ward, unit_name: String::new(), role: Role::Clerk, reach: vec![ward] };
+        let whole =
+            Scope { unit: province, unit_name: String::new(), role: Role::Province, reach: vec![province, ward] };
+        assert_eq!(ids(db, None), [made, before]);
+        assert_eq!(ids(db, Some(&clerk)), [made]);
+        assert_eq!(ids(db, Some(&whole)), [made]);
+        assert_eq!(newest_conferences(db, &[ward, province]).unwrap(), [Some(made), None]);
+    }
+}
