@@ -186,6 +186,17 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     assert!(flat.contains("TỜ TRÌNH") && flat.contains("Số: 45/TTr-UBND"), "{flat}");
     assert!(flat.contains("cho 1 tập thể và 1 cá nhân (có danh sách kèm theo)"), "{flat}");
     assert!(flat.contains("Tổ dân phố số 5") && flat.contains("Trần Văn Bình"), "the list: {flat}");
+    // The very paper of the version sent, as the ward downloads it; in her pack too.
+    let own_copy = clerk_a.get(&format!("/api/conferences/{ward}/files/to-trinh-1.pdf?phien_ban=1"));
+    assert_eq!(own_copy.status, 200, "{}", own_copy.text());
+    assert_eq!(own_copy.body, paper.body, "the province reads the ward's tờ trình as made");
+    let pack = clerk_a.get(&format!("/api/conferences/{ward}/pack.zip"));
+    let names = workspace::zip_names(&pack.body);
+    assert!(
+        names.contains(&"to-trinh-1.pdf".to_string()) && names.contains(&"to-trinh-1.docx".to_string()),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.starts_with("khen-1")), "no certificates of a group only proposed: {names:?}");
     let page = province.get("/de-nghi");
     assert_eq!(page.status, 200, "{}", page.text());
     let page = page.text();
