@@ -366,6 +366,29 @@ fn a_ward_pack_tells_proposed_groups_as_proposed() {
     assert!(sample_out.join("khen-1.pdf").exists());
 }
 
+/// A Party body's tờ trình: the Party header and number, «Kính trình:»
+/// (spec §9.1), the Party's Nơi nhận.
+#[test]
+fn a_party_bodys_to_trinh_is_addressed_kinh_trinh() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join("inputs/mau-dang.yaml")).unwrap().replacen(
+        "    thanh_tich: \"Đã có thành tích xuất sắc trong 5 năm",
+        "    to_trinh: { so: \"12/TTr-BTGDVTU\", ngay: 2026-01-10, kinh_gui: \"Ban Thường vụ Tỉnh ủy\" }\n    thanh_tich: \"Đã có thành tích xuất sắc trong 5 năm",
+        1,
+    );
+    assert!(yaml.contains("to_trinh"), "the Party sample changed: update this test");
+    let input = dir.path().join("dang.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    let out = dir.path().join("out");
+    build(&input, &out, &["--only", "to-trinh"]);
+    for text in [pdf_body_text(&out.join("to-trinh-1.pdf")), docx_text(&out.join("to-trinh-1.docx"))] {
+        assert!(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && text.contains("Số 12-TTr/BTGDVTU"), "{text}");
+        assert!(text.contains("Kính trình: Ban Thường vụ Tỉnh ủy.") && !text.contains("Kính gửi"), "{text}");
+        assert!(text.contains("(Kèm theo Tờ trình số 12-TTr/BTGDVTU"), "{text}");
+        assert!(text.contains("- Như trên; - Lưu Văn phòng."), "{text}");
+    }
+}
+
 #[test]
 fn a_province_decision_says_whose_proposals_it_acts_on() {
     let dir = tempfile::tempdir().unwrap();

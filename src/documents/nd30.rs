@@ -43,18 +43,22 @@ pub(crate) fn parse_body(
 /// [`ADDRESSEES_INDENT_MM`] in); a recipient too long for its line wraps
 /// under its own first word.
 pub(crate) fn addressees(recipients: &[String]) -> Vec<Block> {
+    addressed(recipients, "Kính gửi: ")
+}
+
+/// [`addressees`] under another label ("Kính trình: " of a Party tờ trình).
+pub(crate) fn addressed(recipients: &[String], label: &str) -> Vec<Block> {
     let style = ParagraphStyle { first_indent: 0.0, role: Role::Addressee, ..ParagraphStyle::BODY };
     let para =
         |text: String, style: ParagraphStyle| Block::Paragraph(Paragraph { spans: vec![Span::plain(text)], style });
     match recipients {
         [] => Vec::new(),
         [one] => vec![para(
-            format!("Kính gửi: {}.", trim_end_punctuation(one)),
+            format!("{label}{}.", trim_end_punctuation(one)),
             ParagraphStyle { align: Align::Center, ..style },
         )],
         many => {
             let mm = |text: &str| Face::Regular.metrics().width(text, style.size) * 25.4 / 72.0;
-            let label = "Kính gửi: ";
             let label_mm = mm(label);
             let items = punctuated(many);
             let widest = items.iter().map(|item| mm(item)).fold(0.0, f32::max);

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::bases::in_force;
 use super::decision::{recipients_table, EMULATION_DECREE, EMULATION_LAW};
-use super::nd30::{addressees, parse_body};
+use super::nd30::{addressed, parse_body};
 use super::{family, report};
 use crate::diag::Problem;
 use crate::doc::{Block, Document, Header, Metadata, Page, Timestamp, Title};
@@ -147,12 +147,15 @@ pub(crate) fn build(input: &Input, index: usize, templates: &Templates) -> Resul
         ),
         Block::Title(Title { kind: "TỜ TRÌNH".into(), subject: subject.clone(), note: None }),
     ];
-    blocks.extend(addressees(std::slice::from_ref(&capitalised(&context.kinh_gui_cau))));
+    // A Party body's tờ trình is addressed «Kính trình:» (spec §9.1).
+    let label = if paper_family == crate::doc::Family::Party { "Kính trình: " } else { "Kính gửi: " };
+    blocks.extend(addressed(std::slice::from_ref(&capitalised(&context.kinh_gui_cau)), label));
     blocks.extend(body);
-    let recipients = if proposal.noi_nhan.is_empty() {
-        vec!["Như trên".to_string(), "Lưu: VT".to_string()]
-    } else {
-        proposal.noi_nhan.clone()
+    // As the decisions do when none is typed: the Party keeps its papers at its office.
+    let recipients = match (proposal.noi_nhan.is_empty(), paper_family) {
+        (false, _) => proposal.noi_nhan.clone(),
+        (true, crate::doc::Family::State) => vec!["Như trên".to_string(), "Lưu: VT".to_string()],
+        (true, crate::doc::Family::Party) => vec!["Như trên".to_string(), "Lưu Văn phòng".to_string()],
     };
     blocks.push(family::signature(&recipients, input, paper_family));
 
