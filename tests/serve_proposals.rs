@@ -130,13 +130,18 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
 
     let ward = create_yaml(&clerk_a, &ward_conference(&[("tap_the", "Tổ dân phố số 5"), ("ca_nhan", "Trần Văn Bình")]));
     let ward_b = create_yaml(&clerk_b, &ward_conference(&[("ca_nhan", "Lê Thị Hoa")]));
-    // The province's own conference: the sample, its first group's list inline.
-    let (sample, _) = workspace::sample();
-    let own = sample.replace(
-        "    danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"   # 12 tập thể + 15 cá nhân\n",
-        "    danh_sach:\n      - { loai: ca_nhan, ten: \"Phạm Quốc Nghĩa\", don_vi: \"Công an thành phố\" }\n",
+    // The province's own conference: the sample, its first group's list read from its CSV file.
+    let (sample, list) = workspace::sample();
+    let made = province_clerk.post_multipart(
+        "/api/conferences",
+        &[
+            ("input", Some("hai-phong-2018.yaml"), sample.as_bytes()),
+            (workspace::SAMPLE_LIST, Some(workspace::SAMPLE_LIST), &list),
+        ],
+        &[],
     );
-    let city = create_yaml(&province_clerk, &own);
+    assert_eq!(made.status, 201, "{}", made.text());
+    let city = made.json()["id"].as_i64().unwrap();
 
     // A group that proposes nothing is refused, in words.
     let nothing = clerk_a.post_json(&format!("/api/conferences/{ward}/proposals"), &json!({ "nhom": 2 }));
@@ -256,7 +261,10 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     assert!(newest["note"].as_str().unwrap().contains(WARD_A), "{newest}");
     let yaml = province.get(&format!("/api/conferences/{city}")).json()["yaml"].as_str().unwrap().to_string();
     assert_eq!(yaml.matches("de_nghi: \"Chủ tịch Ủy ban nhân dân phường Hồng Bàng\"").count(), 3, "{yaml}");
-    assert!(yaml.contains("Phạm Quốc Nghĩa"), "the province's own recipient stays: {yaml}");
+    // The list read from the file became rows, the file's recipients first.
+    assert!(!yaml.contains("danh_sach_tep: \"hai-phong-2018-bang-khen.csv\""), "{yaml}");
+    let (own_first, ward_first) = (yaml.find("Công an quận Hồng Bàng").unwrap(), yaml.find("Tổ dân phố số 5").unwrap());
+    assert!(own_first < ward_first, "the province's own recipients stay first: {yaml}");
 
     // The decision, as downloaded: the ward's recipients and the clause.
     let decision = province_clerk.get(&format!("/api/conferences/{city}/files/quyet-dinh-1.pdf"));
@@ -264,8 +272,12 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     let text = workspace::pdf_text(&decision.body);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Xét đề nghị của Chủ tịch Ủy ban nhân dân phường Hồng Bàng."), "{flat}");
-    assert!(flat.contains("cho 1 tập thể và 3 cá nhân (có danh sách kèm theo)"), "{flat}");
-    for name in ["Tổ dân phố số 5", "Trần Văn Bình", "Nguyễn Thị Thu Hằng", "Phạm Quốc Nghĩa"] {
+    assert!(
+        flat.contains("cho 13 tập thể và 17 cá nhân (có danh sách kèm theo)"),
+        "12 + 15 of the file and the ward's 1 + 2: {flat}"
+    );
+    for name in ["Tổ dân phố số 5", "Trần Văn Bình", "Nguyễn Thị Thu Hằng", "Công an quận Hồng Bàng"]
+    {
         assert!(flat.contains(name), "{name} in the province's decision list: {flat}");
     }
     // Ward B still sees nothing of it.
