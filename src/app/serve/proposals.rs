@@ -138,12 +138,12 @@ async fn visible(app: &Arc<App>, caller: &Option<Caller>, id: i64) -> Result<Pro
 }
 
 /// A proposal as the API and the page show it.
-pub(crate) fn shown(proposal: &Proposal, conference_name: &str) -> serde_json::Value {
+pub(crate) fn shown(proposal: &Proposal) -> serde_json::Value {
     let paper = Paper::Proposal(proposal.group).file(FileFormat::Pdf);
     json!({
         "id": proposal.id,
         "hoi_nghi": proposal.conference,
-        "ten_hoi_nghi": conference_name,
+        "ten_hoi_nghi": proposal.conference_name,
         "phien_ban": proposal.version,
         "nhom": proposal.group + 1,
         "tu_don_vi": proposal.from_name,
@@ -171,17 +171,10 @@ pub(crate) async fn visible_list(app: &Arc<App>, caller: &Option<Caller>) -> Res
                 Some(scope) => (Some(scope.unit), Some(scope.reach.clone())),
                 None => (None, None),
             };
-            let mut named = Vec::new();
-            for proposal in proposals::list(db, unit, reach.as_deref())? {
-                let name = conferences::load(db, proposal.conference, Some(proposal.version))?
-                    .map(|v| v.name)
-                    .unwrap_or_default();
-                named.push((proposal, name));
-            }
-            Ok::<_, DbError>(named)
+            proposals::list(db, unit, reach.as_deref())
         })
         .await?;
-    Ok(found.iter().map(|(proposal, name)| shown(proposal, name)).collect())
+    Ok(found.iter().map(shown).collect())
 }
 
 /// `GET /api/proposals`: those sent to the caller's unit and those sent by

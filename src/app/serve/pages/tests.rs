@@ -57,6 +57,7 @@ fn hostile_proposal() -> Value {
     let proposal = Proposal {
         id: 3,
         conference: 7,
+        conference_name: HOSTILE.to_string(),
         version: 2,
         group: 0,
         from_unit: Some(2),
@@ -73,7 +74,7 @@ fn hostile_proposal() -> Value {
         handled: None,
         into: None,
     };
-    crate::app::serve::proposals::shown(&proposal, HOSTILE)
+    crate::app::serve::proposals::shown(&proposal)
 }
 
 /// Every page (and the form alone) over hostile data: (template, context,

@@ -51,6 +51,8 @@ impl Status {
 pub(crate) struct Proposal {
     pub id: i64,
     pub conference: i64,
+    /// The conference's name as the list shows it.
+    pub conference_name: String,
     /// The conference version it was sent from (its papers are made from it).
     pub version: i64,
     /// The proposed award group (from 0).
@@ -96,9 +98,10 @@ pub(crate) enum Refused {
 
 const COLUMNS: &str = "p.id, p.conference_id, p.version, p.grp, p.from_unit_id, COALESCE(f.name, ''), p.to_unit_id,
     COALESCE(t.name, ''), p.proposer, p.summary, p.author, p.created, p.status, p.reason, p.handled_by, p.handled,
-    p.into_conference, p.into_group, p.into_version";
+    p.into_conference, p.into_group, p.into_version, COALESCE(c.name, '')";
 
-const FROM: &str = "proposals p LEFT JOIN units f ON f.id = p.from_unit_id LEFT JOIN units t ON t.id = p.to_unit_id";
+const FROM: &str = "proposals p LEFT JOIN units f ON f.id = p.from_unit_id LEFT JOIN units t ON t.id = p.to_unit_id
+    LEFT JOIN conferences c ON c.id = p.conference_id";
 
 fn read(row: &super::db::Row<'_>) -> Result<Proposal, DbError> {
     let group: i64 = row.get(3)?;
@@ -109,6 +112,7 @@ fn read(row: &super::db::Row<'_>) -> Result<Proposal, DbError> {
     Ok(Proposal {
         id: row.get(0)?,
         conference: row.get(1)?,
+        conference_name: row.get(19)?,
         version: row.get(2)?,
         group: group as usize,
         from_unit: row.get(4)?,
