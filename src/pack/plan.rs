@@ -138,6 +138,8 @@ pub enum Paper {
     Script,
     /// The danh sách đại biểu to sign at the door.
     Delegates,
+    /// The place cards (bảng tên) on the front table, a folded sheet per delegate.
+    PlaceCards,
     /// The danh sách ký nhận of award group `n` (from 0).
     Receipts(usize),
 }
@@ -153,9 +155,12 @@ impl Paper {
             Paper::Certificates(_) => DocKind::Khen,
             Paper::Press => DocKind::TinBai,
             Paper::Summary => DocKind::TongHop,
-            Paper::Invitations | Paper::Agenda | Paper::Script | Paper::Delegates | Paper::Receipts(_) => {
-                DocKind::NgayHoiNghi
-            }
+            Paper::Invitations
+            | Paper::Agenda
+            | Paper::Script
+            | Paper::Delegates
+            | Paper::PlaceCards
+            | Paper::Receipts(_) => DocKind::NgayHoiNghi,
         }
     }
 
@@ -175,7 +180,8 @@ impl Paper {
             Paper::Agenda => (1, 0),
             Paper::Script => (2, 0),
             Paper::Delegates => (3, 0),
-            Paper::Receipts(n) => (4, n),
+            Paper::PlaceCards => (4, 0),
+            Paper::Receipts(n) => (5, n),
             other => (0, other.group().unwrap_or(0)),
         }
     }
@@ -197,6 +203,7 @@ impl Paper {
             Paper::Agenda => Some("chuong-trinh-hoi-nghi"),
             Paper::Script => Some("kich-ban"),
             Paper::Delegates => Some("danh-sach-dai-bieu"),
+            Paper::PlaceCards => Some("bang-ten"),
             Paper::Receipts(_) => Some("ky-nhan"),
             _ => None,
         }
@@ -233,6 +240,7 @@ impl Paper {
             Paper::Agenda,
             Paper::Script,
             Paper::Delegates,
+            Paper::PlaceCards,
         ]
         .into_iter()
         .find(|paper| stem == paper.stem())
@@ -253,6 +261,7 @@ impl Paper {
             Paper::Agenda => "Chương trình hội nghị".into(),
             Paper::Script => "Kịch bản điều hành".into(),
             Paper::Delegates => "Danh sách đại biểu".into(),
+            Paper::PlaceCards => "Bảng tên đại biểu".into(),
             Paper::Receipts(n) => format!("Danh sách ký nhận nhóm {}", n + 1),
         }
     }
@@ -262,7 +271,8 @@ impl Paper {
 /// report, each group's decision, each group's certificates, and the press
 /// summary and the day's papers when the input has a conference: the
 /// invitations (when a delegate is invited), the chair's script, the
-/// delegate list (when there are delegates) and each group's receipt list.
+/// delegate list and the place cards (when there are delegates) and each
+/// group's receipt list.
 pub fn conference_papers(input: &Input) -> Vec<Paper> {
     let groups = input.khen_thuong.len();
     let mut papers = vec![Paper::Report];
@@ -277,6 +287,7 @@ pub fn conference_papers(input: &Input) -> Vec<Paper> {
         papers.push(Paper::Script);
         if !conference.dai_bieu.is_empty() {
             papers.push(Paper::Delegates);
+            papers.push(Paper::PlaceCards);
         }
         papers.extend((0..groups).map(Paper::Receipts));
     }
@@ -299,6 +310,7 @@ mod tests {
             Paper::Agenda,
             Paper::Script,
             Paper::Delegates,
+            Paper::PlaceCards,
             Paper::Receipts(0),
             Paper::Receipts(4),
         ];
@@ -315,6 +327,7 @@ mod tests {
         assert_eq!(Paper::Certificates(0).stem(), "khen-1");
         assert_eq!(Paper::Receipts(1).file(FileFormat::Pdf), "ky-nhan-2.pdf");
         assert_eq!(Paper::Invitations.file(FileFormat::Docx), "giay-moi.docx");
+        assert_eq!(Paper::PlaceCards.file(FileFormat::Pdf), "bang-ten.pdf");
         assert_eq!(Paper::Script.kind().name(), "ngay-hoi-nghi");
         for wrong in ["khen-0", "khen-01", "khen-1000", "khen-", "quyet-dinh-x", "bao-cao-1", "manifest", ""] {
             assert_eq!(Paper::parse(wrong), None, "{wrong}");
