@@ -141,7 +141,8 @@ fn cards_agree(input: &Path) {
     // its words, valid for Word, paginated by LibreOffice as the PDF.
     let docx = out.join("bang-ten.docx");
     let xml = docx_part(&docx, "word/document.xml");
-    let turned: Vec<&str> = xml.split("<wp:anchor").skip(1).filter(|a| a.contains("<a:xfrm rot=\"10800000\">")).collect();
+    let turned: Vec<&str> =
+        xml.split("<wp:anchor").skip(1).filter(|a| a.contains("<a:xfrm rot=\"10800000\">")).collect();
     assert!(turned.iter().all(|a| a.contains("<wps:wsp>") && a.contains("<w:txbxContent>")));
     for delegate in delegates {
         assert!(turned.iter().any(|a| a.contains(&delegate.chuc_vu)), "turned title of {}", delegate.ho_ten);

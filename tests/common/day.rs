@@ -111,4 +111,3 @@ pub fn generated(dir: &Path, seed: u64) -> PathBuf {
     std::fs::write(&path, yaml).unwrap();
     path
 }
-

@@ -93,7 +93,8 @@ fn upright_face(rank: Option<String>, title: &str, name: &str) -> Vec<Frame> {
     let (name_size, name_lines) = fit_name(name, width);
     let name_top = top + title_height + GAP;
     let line_height = if name_lines.len() > 1 { NAME_LINE_HEIGHT } else { LINE_HEIGHT };
-    let name_frame = text_frame(SIDE, name_top, width, HEIGHT - END - name_top, name_lines, name_size, true, line_height);
+    let name_frame =
+        text_frame(SIDE, name_top, width, HEIGHT - END - name_top, name_lines, name_size, true, line_height);
     if title_frame.lines.is_empty() {
         return vec![name_frame];
     }
