@@ -294,7 +294,7 @@ const CRATES: &[(&str, &[&str])] = &[
     ("clap", &["app::cli"]),
     ("axum", &["app::serve"]),
     ("tokio", &["app::serve"]),
-    ("rusqlite", &["app::serve"]),
+    ("rusqlite", &["app::serve::store"]),
     ("argon2", &["app::serve"]),
     ("getrandom", &["app::serve"]),
     ("hayro", &["app::serve"]),

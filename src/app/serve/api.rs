@@ -17,6 +17,7 @@ use super::app::App;
 use super::auth::{self, Caller};
 use super::check::{self, has_errors, ProblemJson};
 use super::store::conferences::{self, SaveRefused, StoredFile, Version};
+use super::store::db::DbError;
 use super::store::keys::MAX_NUMBER;
 use super::store::{register, users};
 use super::stored::{self, FileKind};
@@ -97,7 +98,7 @@ pub(crate) async fn check_all(
 }
 
 async fn list(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(|connection| conferences::list(connection)).await?).into_response())
+    Ok(Json(app.db(conferences::list).await?).into_response())
 }
 
 async fn create(
@@ -317,7 +318,7 @@ async fn awards(State(app): State<Arc<App>>, Query(query): Query<register::Query
 }
 
 async fn counters(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(|connection| register::counters(connection)).await?).into_response())
+    Ok(Json(app.db(register::counters).await?).into_response())
 }
 
 /// `PUT /api/counters`: where a counter continues from — never behind a
@@ -327,15 +328,15 @@ async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::
         return Err(workspace_problem("", WorkspaceKind::CounterForm));
     }
     let saved = app
-        .db(move |connection| -> rusqlite::Result<Result<(), i64>> {
-            let transaction = connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let highest = register::highest_issued(&transaction, &counter.key)?;
-            if counter.last < highest || counter.last > MAX_NUMBER {
-                return Ok(Err(highest));
-            }
-            register::set_counter(&transaction, &counter)?;
-            transaction.commit()?;
-            Ok(Ok(()))
+        .db(move |connection| {
+            connection.transaction(|tx| -> Result<Result<(), i64>, DbError> {
+                let highest = register::highest_issued(tx, &counter.key)?;
+                if counter.last < highest || counter.last > MAX_NUMBER {
+                    return Ok(Err(highest));
+                }
+                register::set_counter(tx, &counter)?;
+                Ok(Ok(()))
+            })
         })
         .await?;
     match saved {
@@ -347,7 +348,7 @@ async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::
 }
 
 async fn printers(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(|connection| users::printers(connection)).await?).into_response())
+    Ok(Json(app.db(users::printers).await?).into_response())
 }
 
 async fn save_printer(State(app): State<Arc<App>>, Json(printer): Json<users::Printer>) -> Answer {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::answer::Refusal;
 use super::render::Renderer;
+use super::store::db::{Db, DbError, DbErrorKind};
 use super::store::Store;
 use super::throttle;
 
@@ -32,7 +33,7 @@ impl App {
     where
         T: Send + 'static,
         E: std::fmt::Display + Send + 'static,
-        F: FnOnce(&mut rusqlite::Connection) -> Result<T, E> + Send + 'static,
+        F: FnOnce(&mut Db) -> Result<T, E> + Send + 'static,
     {
         let store = Arc::clone(&self.store);
         let result = tokio::task::spawn_blocking(move || work(&mut store.lock())).await;
@@ -48,8 +49,8 @@ impl App {
 /// Whether a failure of the database or the file system is a full disk.
 pub(super) fn disk_full<E: 'static>(err: &E) -> bool {
     let any = err as &dyn std::any::Any;
-    if let Some(err) = any.downcast_ref::<rusqlite::Error>() {
-        return err.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull);
+    if let Some(err) = any.downcast_ref::<DbError>() {
+        return err.kind() == DbErrorKind::DiskFull;
     }
     if let Some(err) = any.downcast_ref::<std::io::Error>() {
         return err.kind() == std::io::ErrorKind::StorageFull || err.raw_os_error() == Some(libc::ENOSPC);

@@ -18,6 +18,7 @@ use axum::Json;
 
 use super::answer::{Answer, Refusal, Said};
 use super::app::App;
+use super::store::db::DbError;
 use super::store::users;
 use super::stored::random_hex;
 use super::throttle::Refusal as Turned;
@@ -158,7 +159,7 @@ pub(crate) async fn guard(
     }
     let token = cookie_token(request.headers());
     let (session, has_users) = app
-        .db(move |connection| -> rusqlite::Result<(Option<users::Session>, bool)> {
+        .db(move |connection| -> Result<(Option<users::Session>, bool), DbError> {
             let session = match &token {
                 Some(token) => users::session(connection, token)?,
                 None => None,

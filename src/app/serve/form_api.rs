@@ -245,7 +245,7 @@ async fn create(app: &Arc<App>, name: String, yaml: String, files: Vec<(String, 
 /// `POST /api/blank`: a new conference with empty fields; the office's own
 /// body and signer from its last conference (never the sample's).
 async fn blank(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let newest = app.db(|connection| conferences::list(connection)).await?;
+    let newest = app.db(conferences::list).await?;
     let mut tree = yaml_form::stored("phien_ban: 1\n");
     if let Some(last) = newest.first() {
         let last = yaml_form::stored(&load_version(&app, last.id, None).await?.yaml);
@@ -313,5 +313,5 @@ async fn restore(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Answer {
 
 /// `GET /api/bin`: the conferences in the bin.
 async fn bin_list(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(|connection| drafts::binned(connection)).await?).into_response())
+    Ok(Json(app.db(drafts::binned).await?).into_response())
 }

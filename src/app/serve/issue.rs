@@ -8,10 +8,10 @@
 use std::collections::HashMap;
 
 use crate::input::yaml::{Mapping, Node, Value};
-use rusqlite::{Connection, TransactionBehavior};
 
 use super::check::{conference_name, ProblemJson};
 use super::store::conferences::{self, SaveRefused, Version};
+use super::store::db::{Db, DbError, DbErrorKind, Finish};
 use super::store::keys;
 use super::store::register::{self, AwardRecord, CounterKey, DecisionRecord};
 use super::stored;
@@ -53,9 +53,9 @@ fn problem(path: String, kind: WorkspaceKind) -> ProblemJson {
 /// The workspace's own rules for `input` as the next version of conference
 /// `id`: issued numbers stay as issued (errors), and recipients who already
 /// received the same award for the same programme are pointed out (warnings).
-pub(crate) fn rules(connection: &Connection, id: i64, input: &Input) -> rusqlite::Result<Vec<ProblemJson>> {
+pub(crate) fn rules(db: &mut Db, id: i64, input: &Input) -> Result<Vec<ProblemJson>, DbError> {
     let mut problems = Vec::new();
-    let (decisions, awards) = register::issued(connection, id)?;
+    let (decisions, awards) = register::issued(db, id)?;
     for decision in &decisions {
         let now = input.khen_thuong.get(decision.group).map(|g| g.quyet_dinh.so.clone()).unwrap_or_default();
         if now != decision.number {
@@ -89,7 +89,7 @@ pub(crate) fn rules(connection: &Connection, id: i64, input: &Input) -> rusqlite
         }
     }
     // Earlier awards of the programme, by folded name: one query per save.
-    let earlier = register::programme_awards(connection, input.programme_key(), id)?;
+    let earlier = register::programme_awards(db, input.programme_key(), id)?;
     let mut by_name: HashMap<String, Vec<&register::Found>> = HashMap::new();
     for found in &earlier {
         by_name.entry(register::fold(&found.award.recipient)).or_default().push(found);
@@ -144,7 +144,7 @@ pub(crate) enum Issued {
 /// another conference holds it or it is typed twice here, and otherwise
 /// its counter is moved past it — before any blank is drawn, so no drawn
 /// number can meet a typed one.
-fn typed_numbers(connection: &Connection, input: &Input, except: i64) -> rusqlite::Result<Vec<ProblemJson>> {
+fn typed_numbers(db: &mut Db, input: &Input, except: i64) -> Result<Vec<ProblemJson>, DbError> {
     let mut problems = Vec::new();
     // Who has each number first: (register, body, year, number) by key.
     let mut first_of: HashMap<(String, String, i32, String), String> = HashMap::new();
@@ -157,11 +157,11 @@ fn typed_numbers(connection: &Connection, input: &Input, except: i64) -> rusqlit
             continue;
         }
         first_of.insert(key, who);
-        match register::holder(connection, &register, body, year, number, except)? {
+        match register::holder(db, &register, body, year, number, except)? {
             Some(holder) => {
                 problems.push(problem(path, WorkspaceKind::NumberTaken { number: number.to_string(), holder }))
             }
-            None => pass_typed(connection, register, body, year, number)?,
+            None => pass_typed(db, register, body, year, number)?,
         }
     }
     Ok(problems)
@@ -211,9 +211,9 @@ fn typed_in(input: &Input) -> Vec<Typed<'_>> {
 }
 
 /// Moves the counter of `register` past a number typed by hand.
-fn pass_typed(connection: &Connection, register: String, body: &str, year: i32, typed: &str) -> rusqlite::Result<()> {
+fn pass_typed(db: &mut Db, register: String, body: &str, year: i32, typed: &str) -> Result<(), DbError> {
     match leading_number(typed) {
-        Some(n) => register::pass(connection, &CounterKey { register, body: body.to_string(), year }, n),
+        Some(n) => register::pass(db, &CounterKey { register, body: body.to_string(), year }, n),
         None => Ok(()),
     }
 }
@@ -236,13 +236,13 @@ pub(crate) struct Drawn {
 
 /// The next number of `key`, or the problem of a register at its end.
 fn draw(
-    connection: &Connection,
+    db: &mut Db,
     key: &CounterKey,
     except: i64,
     path: String,
     problems: &mut Vec<ProblemJson>,
-) -> rusqlite::Result<String> {
-    Ok(register::draw(connection, key, except)?.unwrap_or_else(|| {
+) -> Result<String, DbError> {
+    Ok(register::draw(db, key, except)?.unwrap_or_else(|| {
         let full = WorkspaceKind::CounterFull { body: key.body.clone(), year: key.year, max: keys::MAX_NUMBER };
         problems.push(problem(path, full));
         String::new()
@@ -261,12 +261,12 @@ pub(crate) enum Mode {
 /// Whether the register already holds exactly `decisions` and `awards`
 /// for conference `id`.
 fn already_recorded(
-    connection: &Connection,
+    db: &mut Db,
     id: i64,
     decisions: &[DecisionRecord],
     awards: &[AwardRecord],
-) -> rusqlite::Result<bool> {
-    let (mut held_decisions, mut held_awards) = register::issued(connection, id)?;
+) -> Result<bool, DbError> {
+    let (mut held_decisions, mut held_awards) = register::issued(db, id)?;
     let (mut decisions, mut awards) = (decisions.to_vec(), awards.to_vec());
     // Whole records: a recipient's unit or a decision's date edited since is recorded again.
     for list in [&mut held_decisions, &mut decisions] {
@@ -283,15 +283,24 @@ fn already_recorded(
 /// was issued — all in one transaction, committed only in [`Mode::Commit`].
 /// A version all of whose numbers are issued already changes nothing.
 pub(crate) fn issue(
-    connection: &mut Connection,
+    db: &mut Db,
     version: &Version,
     input: &Input,
     author: &str,
     mode: Mode,
-) -> rusqlite::Result<Issued> {
-    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+) -> Result<Issued, DbError> {
+    db.transaction_then(|tx| {
+        let issued = issue_in(tx, version, input, author)?;
+        let keep = mode == Mode::Commit && matches!(issued, Issued::Done { .. });
+        Ok((issued, if keep { Finish::Commit } else { Finish::RollBack }))
+    })
+}
+
+/// [`issue`] inside its transaction, which is kept only when this gives
+/// [`Issued::Done`].
+fn issue_in(db: &mut Db, version: &Version, input: &Input, author: &str) -> Result<Issued, DbError> {
     let except = version.conference;
-    let problems = typed_numbers(&transaction, input, except)?;
+    let problems = typed_numbers(db, input, except)?;
     if !problems.is_empty() {
         return Ok(Issued::Problems(problems));
     }
@@ -306,7 +315,7 @@ pub(crate) fn issue(
         let number = match blank_number(&group.quyet_dinh.so) {
             Some(suffix) => {
                 let path = format!("khen_thuong[{index}].quyet_dinh.so");
-                let number = format!("{}{suffix}", draw(&transaction, &decision_key, except, path, &mut problems)?);
+                let number = format!("{}{suffix}", draw(db, &decision_key, except, path, &mut problems)?);
                 let counter = decision_key.clone();
                 drawn.push(Drawn { group: index + 1, recipient: String::new(), counter, number: number.clone() });
                 number
@@ -331,7 +340,7 @@ pub(crate) fn issue(
                 Some(typed) => typed.to_string(),
                 None => {
                     let path = format!("khen_thuong[{index}].danh_sach[{position}].so_so");
-                    let number = draw(&transaction, &book, except, path, &mut problems)?;
+                    let number = draw(db, &book, except, path, &mut problems)?;
                     let (recipient, counter) = (recipient.ten.clone(), book.clone());
                     drawn.push(Drawn { group: index + 1, recipient, counter, number: number.clone() });
                     number
@@ -347,7 +356,7 @@ pub(crate) fn issue(
     }
     let yaml = yaml_form::to_yaml(&tree);
     let numbers = || decisions.iter().map(|d| d.number.clone()).collect();
-    if drawn.is_empty() && yaml == version.yaml && already_recorded(&transaction, except, &decisions, &awards)? {
+    if drawn.is_empty() && yaml == version.yaml && already_recorded(db, except, &decisions, &awards)? {
         return Ok(Issued::Unchanged { version: version.version, decisions: numbers() });
     }
     let checked = match input::load_source(&stored::source(&yaml, &version.files)) {
@@ -355,24 +364,20 @@ pub(crate) fn issue(
         Err(found) => return Ok(Issued::Problems(found.iter().map(|p| ProblemJson::new(p, Lang::Vi)).collect())),
     };
     let name = conference_name(&checked);
-    let saved =
-        conferences::save_in(&transaction, version.conference, version.version, &name, &yaml, &[], author, "Ban hành")?;
+    let saved = conferences::save_in(db, version.conference, version.version, &name, &yaml, &[], author, "Ban hành")?;
     let new_version = match saved {
         Ok(new_version) => new_version,
         Err(refused) => return Ok(Issued::Refused(refused)),
     };
-    match register::record(&transaction, version.conference, new_version, &decisions, &awards) {
+    match register::record(db, version.conference, new_version, &decisions, &awards) {
         // The unique indexes are the last word: checked above, this only
         // happens if the checks and the schema ever disagree.
-        Err(rusqlite::Error::SqliteFailure(failure, _)) if failure.code == rusqlite::ErrorCode::ConstraintViolation => {
+        Err(err) if err.kind() == DbErrorKind::Constraint => {
             return Ok(Issued::Problems(vec![problem("khen_thuong".into(), WorkspaceKind::RegisterConflict)]));
         }
         other => other?,
     }
     let decisions = numbers();
-    if mode == Mode::Commit {
-        transaction.commit()?;
-    }
     Ok(Issued::Done { version: new_version, decisions, drawn })
 }
 

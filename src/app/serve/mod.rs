@@ -105,7 +105,7 @@ fn open_store(workspace: &Path) -> Result<Store, Failure> {
 /// Runs the workspace server until Ctrl-C or SIGTERM.
 pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
     let store = open_store(&options.workspace)?;
-    let has_users = store::users::has_users(&store.lock())
+    let has_users = store::users::has_users(&mut store.lock())
         .map_err(|err| Failure::io(IoAction::Read, store.path(), std::io::Error::other(err.to_string())))?;
     if !options.listen.ip().is_loopback() && !has_users {
         return Err(Failure::Input(vec![Problem {
@@ -198,7 +198,7 @@ pub(crate) fn add_user(workspace: &Path, name: &str, lang: Lang) -> Result<(), F
     }
     let store = open_store(workspace)?;
     let hash = auth::hash_password(&password);
-    let added = store::users::set_user(&store.lock(), name, &hash)
+    let added = store::users::set_user(&mut store.lock(), name, &hash)
         .map_err(|err| Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string())))?;
     let message = match (added, lang) {
         (true, Lang::Vi) => format!("Đã thêm người dùng «{name}» vào {}", workspace.display()),

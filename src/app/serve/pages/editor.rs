@@ -14,6 +14,7 @@ use crate::app::serve::api::{check_all, load_version, VersionQuery};
 use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::check::ProblemJson;
+use crate::app::serve::store::db::DbError;
 use crate::app::serve::store::{conferences, drafts, users};
 use crate::input::Input;
 
@@ -73,7 +74,7 @@ pub(super) async fn page(
     let (version, input, problems) = loaded(&app, id, query.phien_ban).await?;
     let draft = draft_of(&app, &version).await?;
     let (history, printers) = app
-        .db(move |connection| -> rusqlite::Result<_> {
+        .db(move |connection| -> Result<_, DbError> {
             Ok((conferences::history(connection, id)?, users::printers(connection)?))
         })
         .await?;

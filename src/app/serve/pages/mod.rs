@@ -25,6 +25,7 @@ use serde_json::{json, Value};
 use super::app::App;
 use super::auth::Caller;
 use super::store::conferences;
+use super::store::db::DbError;
 
 pub(crate) fn routes() -> Router<Arc<App>> {
     Router::new()
@@ -89,7 +90,7 @@ fn login_context() -> Value {
 
 async fn list_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
     let (list, bin) = app
-        .db(|connection| -> rusqlite::Result<_> {
+        .db(|connection| -> Result<_, DbError> {
             Ok((conferences::list(connection)?, super::store::drafts::binned(connection)?))
         })
         .await?;

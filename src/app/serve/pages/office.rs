@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 use super::{shell, templates};
 use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
+use crate::app::serve::store::db::DbError;
 use crate::app::serve::store::{conferences, register, users};
 
 fn register_name(register: &str) -> String {
@@ -32,7 +33,7 @@ fn award_name(award: &str) -> &str {
 
 pub(super) async fn register_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
     let (counters, yearly) = app
-        .db(|connection| -> rusqlite::Result<_> {
+        .db(|connection| -> Result<_, DbError> {
             let mut counters = Vec::new();
             for counter in register::counters(connection)? {
                 let highest = register::highest_issued(connection, &counter.key)?;
@@ -90,7 +91,7 @@ pub(super) fn register_context(
 }
 
 pub(super) async fn summary_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let list = app.db(|connection| conferences::list(connection)).await?;
+    let list = app.db(conferences::list).await?;
     Ok(templates::render("tong-hop", &summary_context(&caller, &list)))
 }
 
@@ -101,7 +102,7 @@ pub(super) fn summary_context(caller: &Option<Caller>, list: &[conferences::Summ
 }
 
 pub(super) async fn printers_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let printers = app.db(|connection| users::printers(connection)).await?;
+    let printers = app.db(users::printers).await?;
     Ok(templates::render("may-in", &printers_context(&caller, &printers)))
 }
 

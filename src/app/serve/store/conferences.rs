@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use super::db::{args, Db, DbError};
 
 use super::now;
 
@@ -55,37 +55,35 @@ pub(crate) enum SaveRefused {
     Missing,
 }
 
-pub(crate) fn list(connection: &Connection) -> rusqlite::Result<Vec<Summary>> {
-    let mut statement = connection.prepare_cached(
+pub(crate) fn list(db: &mut Db) -> Result<Vec<Summary>, DbError> {
+    db.query_map(
         "SELECT id, name, version, updated FROM conferences WHERE deleted IS NULL ORDER BY updated DESC, id DESC",
-    )?;
-    let rows = statement.query_map([], |row| {
-        Ok(Summary { id: row.get(0)?, name: row.get(1)?, version: row.get(2)?, updated: row.get(3)? })
-    })?;
-    rows.collect()
+        args![],
+        |row| Ok(Summary { id: row.get(0)?, name: row.get(1)?, version: row.get(2)?, updated: row.get(3)? }),
+    )
 }
 
 /// Stores a new conference at version 1 with its files; its id.
 pub(crate) fn create(
-    connection: &mut Connection,
+    db: &mut Db,
     name: &str,
     yaml: &str,
     files: &[(String, Vec<u8>)],
     author: &str,
-) -> rusqlite::Result<i64> {
-    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let time = now();
-    transaction.execute(
-        "INSERT INTO conferences (name, version, created, updated) VALUES (?1, 1, ?2, ?2)",
-        params![name, time],
-    )?;
-    let id = transaction.last_insert_rowid();
-    insert_version(&transaction, id, 1, yaml, author, "Tạo mới", time)?;
-    for (file_name, bytes) in files {
-        put_file(&transaction, id, 1, file_name, bytes)?;
-    }
-    transaction.commit()?;
-    Ok(id)
+) -> Result<i64, DbError> {
+    db.transaction(|tx| {
+        let time = now();
+        let id: i64 = tx.query_row(
+            "INSERT INTO conferences (name, version, created, updated) VALUES (?1, 1, ?2, ?2) RETURNING id",
+            args![name, time],
+            |row| row.get(0),
+        )?;
+        insert_version(tx, id, 1, yaml, author, "Tạo mới", time)?;
+        for (file_name, bytes) in files {
+            put_file(tx, id, 1, file_name, bytes)?;
+        }
+        Ok(id)
+    })
 }
 
 /// Stores `yaml` (and `files`, added or replacing same-named ones) as the
@@ -93,7 +91,7 @@ pub(crate) fn create(
 /// version's number.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn save(
-    connection: &mut Connection,
+    db: &mut Db,
     id: i64,
     expected: i64,
     name: &str,
@@ -101,19 +99,15 @@ pub(crate) fn save(
     files: &[(String, Vec<u8>)],
     author: &str,
     note: &str,
-) -> rusqlite::Result<Result<i64, SaveRefused>> {
-    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let saved = save_in(&transaction, id, expected, name, yaml, files, author, note)?;
-    if saved.is_ok() {
-        transaction.commit()?;
-    }
-    Ok(saved)
+) -> Result<Result<i64, SaveRefused>, DbError> {
+    // A refused save wrote nothing: committing it is the same as rolling back.
+    db.transaction(|tx| save_in(tx, id, expected, name, yaml, files, author, note))
 }
 
 /// [`save`] inside the caller's transaction.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn save_in(
-    connection: &Connection,
+    db: &mut Db,
     id: i64,
     expected: i64,
     name: &str,
@@ -121,10 +115,9 @@ pub(crate) fn save_in(
     files: &[(String, Vec<u8>)],
     author: &str,
     note: &str,
-) -> rusqlite::Result<Result<i64, SaveRefused>> {
-    let current: Option<i64> = connection
-        .query_row("SELECT version FROM conferences WHERE id = ?1 AND deleted IS NULL", [id], |row| row.get(0))
-        .optional()?;
+) -> Result<Result<i64, SaveRefused>, DbError> {
+    let current: Option<i64> =
+        db.query_opt("SELECT version FROM conferences WHERE id = ?1 AND deleted IS NULL", args![id], |row| row.get(0))?;
     let current = match current {
         None => return Ok(Err(SaveRefused::Missing)),
         Some(current) if current != expected => return Ok(Err(SaveRefused::Stale(current))),
@@ -132,89 +125,88 @@ pub(crate) fn save_in(
     };
     let next = current + 1;
     let time = now();
-    insert_version(connection, id, next, yaml, author, note, time)?;
+    insert_version(db, id, next, yaml, author, note, time)?;
     // The new version keeps the files of the one it edits…
-    connection.execute(
+    db.execute(
         "INSERT INTO version_files (conference_id, version, name, blob_id)
          SELECT conference_id, ?2, name, blob_id FROM version_files WHERE conference_id = ?1 AND version = ?3",
-        params![id, next, current],
+        args![id, next, current],
     )?;
     // …with the uploaded ones added or replaced.
     for (file_name, bytes) in files {
-        put_file(connection, id, next, file_name, bytes)?;
+        put_file(db, id, next, file_name, bytes)?;
     }
-    connection.execute(
+    db.execute(
         "UPDATE conferences SET version = ?2, name = ?3, updated = ?4 WHERE id = ?1",
-        params![id, next, name, time],
+        args![id, next, name, time],
     )?;
     // A valid version saved: the draft it was typed through is done (store/drafts).
-    connection.execute("DELETE FROM drafts WHERE conference_id = ?1", [id])?;
+    db.execute("DELETE FROM drafts WHERE conference_id = ?1", args![id])?;
     Ok(Ok(next))
 }
 
 fn insert_version(
-    connection: &Connection,
+    db: &mut Db,
     id: i64,
     version: i64,
     yaml: &str,
     author: &str,
     note: &str,
     time: i64,
-) -> rusqlite::Result<()> {
-    connection.execute(
+) -> Result<(), DbError> {
+    db.execute(
         "INSERT INTO versions (conference_id, version, yaml, author, note, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, version, yaml, author, note, time],
+        args![id, version, yaml, author, note, time],
     )?;
     Ok(())
 }
 
-fn put_file(connection: &Connection, id: i64, version: i64, name: &str, bytes: &[u8]) -> rusqlite::Result<()> {
-    connection.execute("INSERT INTO blobs (bytes) VALUES (?1)", [bytes])?;
-    let blob = connection.last_insert_rowid();
-    connection.execute(
-        "INSERT OR REPLACE INTO version_files (conference_id, version, name, blob_id) VALUES (?1, ?2, ?3, ?4)",
-        params![id, version, name, blob],
+fn put_file(db: &mut Db, id: i64, version: i64, name: &str, bytes: &[u8]) -> Result<(), DbError> {
+    let blob: i64 =
+        db.query_row("INSERT INTO blobs (bytes) VALUES (?1) RETURNING id", args![bytes], |row| row.get(0))?;
+    db.execute(
+        "INSERT INTO version_files (conference_id, version, name, blob_id) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (conference_id, version, name) DO UPDATE SET blob_id = excluded.blob_id",
+        args![id, version, name, blob],
     )?;
     Ok(())
 }
 
 /// A version of conference `id` (the newest when `version` is none).
-pub(crate) fn load(connection: &Connection, id: i64, version: Option<i64>) -> rusqlite::Result<Option<Version>> {
-    let head: Option<(String, i64)> = connection
-        .query_row("SELECT name, version FROM conferences WHERE id = ?1 AND deleted IS NULL", [id], |row| {
+pub(crate) fn load(db: &mut Db, id: i64, version: Option<i64>) -> Result<Option<Version>, DbError> {
+    let head: Option<(String, i64)> =
+        db.query_opt("SELECT name, version FROM conferences WHERE id = ?1 AND deleted IS NULL", args![id], |row| {
             Ok((row.get(0)?, row.get(1)?))
-        })
-        .optional()?;
+        })?;
     let Some((name, latest)) = head else { return Ok(None) };
     let version = version.unwrap_or(latest);
-    let yaml: Option<String> = connection
-        .query_row("SELECT yaml FROM versions WHERE conference_id = ?1 AND version = ?2", params![id, version], |row| {
-            row.get(0)
-        })
-        .optional()?;
+    let yaml: Option<String> = db.query_opt(
+        "SELECT yaml FROM versions WHERE conference_id = ?1 AND version = ?2",
+        args![id, version],
+        |row| row.get(0),
+    )?;
     let Some(yaml) = yaml else { return Ok(None) };
-    let mut statement = connection.prepare_cached(
+    let files = db.query_map(
         "SELECT f.name, b.bytes FROM version_files f JOIN blobs b ON b.id = f.blob_id
          WHERE f.conference_id = ?1 AND f.version = ?2 ORDER BY f.name",
+        args![id, version],
+        |row| Ok(StoredFile { name: row.get(0)?, bytes: Arc::new(row.get(1)?) }),
     )?;
-    let files = statement
-        .query_map(params![id, version], |row| Ok(StoredFile { name: row.get(0)?, bytes: Arc::new(row.get(1)?) }))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Some(Version { conference: id, version, name, yaml, files, latest }))
 }
 
 /// The versions of conference `id`, newest first.
-pub(crate) fn history(connection: &Connection, id: i64) -> rusqlite::Result<Vec<HistoryEntry>> {
-    let mut statement = connection.prepare_cached(
+pub(crate) fn history(db: &mut Db, id: i64) -> Result<Vec<HistoryEntry>, DbError> {
+    db.query_map(
         "SELECT version, author, note, created FROM versions WHERE conference_id = ?1 ORDER BY version DESC",
-    )?;
-    let rows = statement.query_map([id], |row| {
-        Ok(HistoryEntry {
-            version: row.get(0)?,
-            author: row.get(1)?,
-            note: row.get(2)?,
-            time: super::local_time(row.get(3)?),
-        })
-    })?;
-    rows.collect()
+        args![id],
+        |row| {
+            Ok(HistoryEntry {
+                version: row.get(0)?,
+                author: row.get(1)?,
+                note: row.get(2)?,
+                time: super::local_time(row.get(3)?),
+            })
+        },
+    )
 }

@@ -2,7 +2,7 @@
 //! vàng numbers are drawn from, the decisions issued, and every award ever
 //! issued in the workspace, searchable by name, unit, year and kind.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use super::db::{args, Arg, Db, DbError};
 
 pub(crate) use super::keys::fold;
 use super::keys::{self, MAX_NUMBER};
@@ -43,76 +43,78 @@ pub(crate) struct Counter {
 /// hand) is passed over. None when the counter has reached
 /// [`MAX_NUMBER`]. Runs inside the caller's transaction, so two issues
 /// never draw the same.
-pub(crate) fn draw(connection: &Connection, key: &CounterKey, except: i64) -> rusqlite::Result<Option<String>> {
+pub(crate) fn draw(db: &mut Db, key: &CounterKey, except: i64) -> Result<Option<String>, DbError> {
     let body_key = keys::body_key(&key.body);
-    connection.execute(
+    db.execute(
         "INSERT INTO counters (register, body_key, body, year, last) VALUES (?1, ?2, ?3, ?4, 0) ON CONFLICT DO NOTHING",
-        params![key.register, body_key, key.body, key.year],
+        args![key.register, body_key, key.body, key.year],
     )?;
     loop {
-        let drawn: Option<(i64, u32)> = connection
-            .query_row(
-                "UPDATE counters SET last = last + 1
-                 WHERE register = ?1 AND body_key = ?2 AND year = ?3 AND last < ?4 RETURNING last, width",
-                params![key.register, body_key, key.year, MAX_NUMBER],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .optional()?;
+        let drawn: Option<(i64, u32)> = db.query_opt(
+            "UPDATE counters SET last = last + 1
+             WHERE register = ?1 AND body_key = ?2 AND year = ?3 AND last < ?4 RETURNING last, width",
+            args![key.register, body_key, key.year, MAX_NUMBER],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
         let Some((last, width)) = drawn else { return Ok(None) };
-        if held(connection, &key.register, &body_key, key.year, &last.to_string(), except)?.is_none() {
+        if held(db, &key.register, &body_key, key.year, &last.to_string(), except)?.is_none() {
             return Ok(Some(format!("{last:0width$}", width = width as usize)));
         }
     }
 }
 
 /// A number typed by hand: the counter goes past it, so it is never drawn.
-pub(crate) fn pass(connection: &Connection, key: &CounterKey, number: i64) -> rusqlite::Result<()> {
-    connection.execute(
+pub(crate) fn pass(db: &mut Db, key: &CounterKey, number: i64) -> Result<(), DbError> {
+    db.execute(
         "INSERT INTO counters (register, body_key, body, year, last) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (register, body_key, year) DO UPDATE SET last = MAX(last, ?5)",
-        params![key.register, keys::body_key(&key.body), key.body, key.year, number.min(MAX_NUMBER)],
+         ON CONFLICT (register, body_key, year) DO UPDATE
+         SET last = CASE WHEN counters.last > ?5 THEN counters.last ELSE ?5 END",
+        args![key.register, keys::body_key(&key.body), key.body, key.year, number.min(MAX_NUMBER)],
     )?;
     Ok(())
 }
 
-pub(crate) fn counters(connection: &Connection) -> rusqlite::Result<Vec<Counter>> {
-    let mut statement = connection
-        .prepare_cached("SELECT register, body, year, last, width FROM counters ORDER BY year DESC, register, body")?;
-    let rows = statement.query_map([], |row| {
-        Ok(Counter {
-            key: CounterKey { register: row.get(0)?, body: row.get(1)?, year: row.get(2)? },
-            last: row.get(3)?,
-            width: row.get(4)?,
-        })
-    })?;
-    rows.collect()
+pub(crate) fn counters(db: &mut Db) -> Result<Vec<Counter>, DbError> {
+    db.query_map(
+        "SELECT register, body, year, last, width FROM counters ORDER BY year DESC, register, body",
+        args![],
+        |row| {
+            Ok(Counter {
+                key: CounterKey { register: row.get(0)?, body: row.get(1)?, year: row.get(2)? },
+                last: row.get(3)?,
+                width: row.get(4)?,
+            })
+        },
+    )
 }
 
 /// The highest number of `register` that `body` has issued in `year` (0: none).
-pub(crate) fn highest_issued(connection: &Connection, key: &CounterKey) -> rusqlite::Result<i64> {
+pub(crate) fn highest_issued(db: &mut Db, key: &CounterKey) -> Result<i64, DbError> {
     let body_key = keys::body_key(&key.body);
     let found: Vec<String> = if key.register == DECISIONS {
-        let mut statement =
-            connection.prepare_cached("SELECT number_key FROM decisions WHERE body_key = ?1 AND year = ?2")?;
-        let rows = statement.query_map(params![body_key, key.year], |row| row.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
+        db.query_map(
+            "SELECT number_key FROM decisions WHERE body_key = ?1 AND year = ?2",
+            args![body_key, key.year],
+            |row| row.get(0),
+        )?
     } else {
         let award = key.register.strip_prefix("so_vang_").unwrap_or_default();
-        let mut statement = connection
-            .prepare_cached("SELECT register_key FROM awards WHERE award = ?1 AND body_key = ?2 AND year = ?3")?;
-        let rows = statement.query_map(params![award, body_key, key.year], |row| row.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
+        db.query_map(
+            "SELECT register_key FROM awards WHERE award = ?1 AND body_key = ?2 AND year = ?3",
+            args![award, body_key, key.year],
+            |row| row.get(0),
+        )?
     };
     Ok(found.iter().filter_map(|key| keys::key_value(key)).max().unwrap_or(0))
 }
 
 /// Sets where a counter continues from (last year's paper register, say).
 /// The caller has made sure it is not behind what was issued.
-pub(crate) fn set_counter(connection: &Connection, counter: &Counter) -> rusqlite::Result<()> {
-    connection.execute(
+pub(crate) fn set_counter(db: &mut Db, counter: &Counter) -> Result<(), DbError> {
+    db.execute(
         "INSERT INTO counters (register, body_key, body, year, last, width) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (register, body_key, year) DO UPDATE SET last = ?5, width = ?6",
-        params![
+        args![
             counter.key.register,
             keys::body_key(&counter.key.body),
             counter.key.body,
@@ -127,33 +129,29 @@ pub(crate) fn set_counter(connection: &Connection, counter: &Counter) -> rusqlit
 /// Who holds number `key` (a decision or sổ vàng key) of `register` by the
 /// body `body_key` in `year`, other than conference `except`.
 fn held(
-    connection: &Connection,
+    db: &mut Db,
     register: &str,
     body_key: &str,
     year: i32,
     key: &str,
     except: i64,
-) -> rusqlite::Result<Option<String>> {
+) -> Result<Option<String>, DbError> {
     if register == DECISIONS {
-        connection
-            .query_row(
-                "SELECT c.name FROM decisions d JOIN conferences c ON c.id = d.conference_id
+        db.query_opt(
+            "SELECT c.name FROM decisions d JOIN conferences c ON c.id = d.conference_id
                  WHERE d.body_key = ?1 AND d.year = ?2 AND d.number_key = ?3 AND d.conference_id <> ?4",
-                params![body_key, year, key, except],
-                |row| row.get(0),
-            )
-            .optional()
+            args![body_key, year, key, except],
+            |row| row.get(0),
+        )
     } else {
         let award = register.strip_prefix("so_vang_").unwrap_or_default();
-        connection
-            .query_row(
-                "SELECT recipient || ' (' || c.name || ')' FROM awards a JOIN conferences c ON c.id = a.conference_id
+        db.query_opt(
+            "SELECT recipient || ' (' || c.name || ')' FROM awards a JOIN conferences c ON c.id = a.conference_id
                  WHERE a.award = ?1 AND a.body_key = ?2 AND a.year = ?3 AND a.register_key = ?4
                  AND a.conference_id <> ?5",
-                params![award, body_key, year, key, except],
-                |row| row.get(0),
-            )
-            .optional()
+            args![award, body_key, year, key, except],
+            |row| row.get(0),
+        )
     }
 }
 
@@ -161,48 +159,48 @@ fn held(
 /// key (migration 2): rows get their keys, counters of one body spelt
 /// several ways become one (the furthest), and numbers that were given
 /// twice then stay visible, marked apart so the unique indexes hold.
-pub(crate) fn key_existing(connection: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+pub(crate) fn key_existing(db: &mut Db) -> Result<(), DbError> {
     use std::collections::HashSet;
     let mut seen = HashSet::new();
-    let decisions: Vec<(i64, String, i32, String)> = connection
-        .prepare("SELECT rowid, body, year, number FROM decisions ORDER BY rowid")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let decisions: Vec<(i64, String, i32, String)> =
+        db.query_map("SELECT rowid, body, year, number FROM decisions ORDER BY rowid", args![], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })?;
     for (rowid, body, year, number) in decisions {
         let (body_key, mut key) = (keys::body_key(&body), keys::decision_key(&number));
         if key.is_empty() || !seen.insert((body_key.clone(), year, key.clone())) {
             key = format!("{key}#{rowid}");
         }
-        connection.execute(
+        db.execute(
             "UPDATE decisions SET body_key = ?1, number_key = ?2 WHERE rowid = ?3",
-            params![body_key, key, rowid],
+            args![body_key, key, rowid],
         )?;
     }
     let mut seen = HashSet::new();
-    let awards: Vec<(i64, String, String, i32, String)> = connection
-        .prepare("SELECT id, award, body, year, register_no FROM awards ORDER BY id")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let awards: Vec<(i64, String, String, i32, String)> =
+        db.query_map("SELECT id, award, body, year, register_no FROM awards ORDER BY id", args![], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+        })?;
     for (id, award, body, year, number) in awards {
         let (body_key, mut key) = (keys::body_key(&body), keys::register_key(&number));
         if key.is_empty() || !seen.insert((award.clone(), body_key.clone(), year, key.clone())) {
             key = format!("{key}#{id}");
         }
-        connection
-            .execute("UPDATE awards SET body_key = ?1, register_key = ?2 WHERE id = ?3", params![body_key, key, id])?;
+        db.execute("UPDATE awards SET body_key = ?1, register_key = ?2 WHERE id = ?3", args![body_key, key, id])?;
     }
-    let counters: Vec<(String, String, i32, i64, u32)> = connection
-        .prepare("SELECT register, body, year, last, width FROM counters")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let counters: Vec<(String, String, i32, i64, u32)> =
+        db.query_map("SELECT register, body, year, last, width FROM counters", args![], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+        })?;
     for (register, body, year, last, width) in counters {
-        connection.execute(
+        db.execute(
             "INSERT INTO counters_by_key (register, body_key, body, year, last, width) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (register, body_key, year) DO UPDATE SET last = MAX(last, ?5), width = MAX(width, ?6)",
-            params![register, keys::body_key(&body), body, year, last.min(MAX_NUMBER), width],
+             ON CONFLICT (register, body_key, year) DO UPDATE SET last = CASE WHEN counters_by_key.last > ?5 THEN counters_by_key.last ELSE ?5 END,
+                 width = CASE WHEN counters_by_key.width > ?6 THEN counters_by_key.width ELSE ?6 END",
+            args![register, keys::body_key(&body), body, year, last.min(MAX_NUMBER), width],
         )?;
     }
-    connection.execute_batch(
+    db.execute_batch(
         "DROP TABLE counters;
          ALTER TABLE counters_by_key RENAME TO counters;
          CREATE UNIQUE INDEX decisions_number ON decisions (body_key, year, number_key);
@@ -262,31 +260,31 @@ pub(crate) fn number_key(register: &str, number: &str) -> String {
 /// conference for a decision, a recipient and conference for a sổ vàng
 /// number), other than conference `except`.
 pub(crate) fn holder(
-    connection: &Connection,
+    db: &mut Db,
     register: &str,
     body: &str,
     year: i32,
     number: &str,
     except: i64,
-) -> rusqlite::Result<Option<String>> {
-    held(connection, register, &keys::body_key(body), year, &number_key(register, number), except)
+) -> Result<Option<String>, DbError> {
+    held(db, register, &keys::body_key(body), year, &number_key(register, number), except)
 }
 
 /// Replaces what conference `id` has issued with `decisions` and `awards`.
 pub(crate) fn record(
-    connection: &Connection,
+    db: &mut Db,
     id: i64,
     version: i64,
     decisions: &[DecisionRecord],
     awards: &[AwardRecord],
-) -> rusqlite::Result<()> {
-    connection.execute("DELETE FROM decisions WHERE conference_id = ?1", [id])?;
-    connection.execute("DELETE FROM awards WHERE conference_id = ?1", [id])?;
+) -> Result<(), DbError> {
+    db.execute("DELETE FROM decisions WHERE conference_id = ?1", args![id])?;
+    db.execute("DELETE FROM awards WHERE conference_id = ?1", args![id])?;
     for decision in decisions {
-        connection.execute(
+        db.execute(
             "INSERT INTO decisions (conference_id, grp, number, body, year, date, body_key, number_key)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
+            args![
                 id,
                 decision.group as i64,
                 decision.number,
@@ -298,53 +296,54 @@ pub(crate) fn record(
             ],
         )?;
     }
-    let mut insert = connection.prepare_cached(
+    let insert =
         "INSERT INTO awards (conference_id, version, grp, award, cap_khen, body, decision, decision_date, year,
                              programme, recipient, recipient_kind, unit, register_no, folded, body_key, register_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-    )?;
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
     for award in awards {
         let folded = format!("{} | {}", fold(&award.recipient), fold(&award.unit));
-        insert.execute(params![
-            id,
-            version,
-            award.group as i64,
-            award.award,
-            award.cap_khen,
-            award.body,
-            award.decision,
-            award.decision_date,
-            award.year,
-            award.programme,
-            award.recipient,
-            award.recipient_kind,
-            award.unit,
-            award.register_no,
-            folded,
-            keys::body_key(&award.body),
-            keys::register_key(&award.register_no),
-        ])?;
+        db.execute(
+            insert,
+            args![
+                id,
+                version,
+                award.group as i64,
+                award.award,
+                award.cap_khen,
+                award.body,
+                award.decision,
+                award.decision_date,
+                award.year,
+                award.programme,
+                award.recipient,
+                award.recipient_kind,
+                award.unit,
+                award.register_no,
+                folded,
+                keys::body_key(&award.body),
+                keys::register_key(&award.register_no),
+            ],
+        )?;
     }
     Ok(())
 }
 
 /// What conference `id` has issued: its decisions and awards.
-pub(crate) fn issued(connection: &Connection, id: i64) -> rusqlite::Result<(Vec<DecisionRecord>, Vec<AwardRecord>)> {
-    let mut statement =
-        connection.prepare_cached("SELECT grp, number, body, year, date FROM decisions WHERE conference_id = ?1")?;
-    let decisions = statement
-        .query_map([id], |row| {
+pub(crate) fn issued(db: &mut Db, id: i64) -> Result<(Vec<DecisionRecord>, Vec<AwardRecord>), DbError> {
+    let decisions = db.query_map(
+        "SELECT grp, number, body, year, date FROM decisions WHERE conference_id = ?1",
+        args![id],
+        |row| {
             Ok(DecisionRecord {
-                group: row.get::<_, i64>(0)? as usize,
+                group: row.get::<i64>(0)? as usize,
                 number: row.get(1)?,
                 body: row.get(2)?,
                 year: row.get(3)?,
                 date: row.get(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let awards =
-        query_awards(connection, "a.conference_id = ?1", -1, params![id])?.into_iter().map(|(_, a)| a).collect();
+        },
+    )?;
+    let awards = query_awards(db, "a.conference_id = ?1", -1, args![id])?.into_iter().map(|(_, a)| a).collect();
     Ok((decisions, awards))
 }
 
@@ -361,21 +360,22 @@ pub(crate) struct Found {
 
 /// Awards meeting `condition`, newest first, at most `limit` (-1: all).
 fn query_awards(
-    connection: &Connection,
+    db: &mut Db,
     condition: &str,
     limit: i64,
-    parameters: impl rusqlite::Params,
-) -> rusqlite::Result<Vec<(Found, AwardRecord)>> {
+    parameters: &[Arg<'_>],
+) -> Result<Vec<(Found, AwardRecord)>, DbError> {
+    // All rows: no LIMIT (PostgreSQL has no `LIMIT -1`).
+    let limit = if limit < 0 { String::new() } else { format!("LIMIT {limit}") };
     let sql = format!(
         "SELECT a.conference_id, c.name, a.grp, a.award, a.cap_khen, a.body, a.decision, a.decision_date, a.year,
                 a.programme, a.recipient, a.recipient_kind, a.unit, a.register_no
          FROM awards a JOIN conferences c ON c.id = a.conference_id WHERE {condition}
-         ORDER BY a.year DESC, a.decision, a.id LIMIT {limit}"
+         ORDER BY a.year DESC, a.decision, a.id {limit}"
     );
-    let mut statement = connection.prepare_cached(&sql)?;
-    let rows = statement.query_map(parameters, |row| {
+    db.query_map(&sql, parameters, |row| {
         let award = AwardRecord {
-            group: row.get::<_, i64>(2)? as usize,
+            group: row.get::<i64>(2)? as usize,
             award: row.get(3)?,
             cap_khen: row.get(4)?,
             body: row.get(5)?,
@@ -389,8 +389,7 @@ fn query_awards(
             register_no: row.get(13)?,
         };
         Ok((Found { conference: row.get(0)?, conference_name: row.get(1)?, award: award.clone() }, award))
-    })?;
-    rows.collect()
+    })
 }
 
 /// What a search of the register asks for; every part optional.
@@ -416,27 +415,25 @@ fn blank_as_none<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Op
 }
 
 /// The awards `query` finds, at most `limit` (-1: all).
-pub(crate) fn search(connection: &Connection, query: &Query, limit: i64) -> rusqlite::Result<Vec<Found>> {
+pub(crate) fn search(db: &mut Db, query: &Query, limit: i64) -> Result<Vec<Found>, DbError> {
     // Each word must appear, accents and case aside ("nguyen van" finds "Nguyễn Văn").
     let words: Vec<String> = fold(&query.q).split_whitespace().map(|w| format!("%{}%", escape_like(w))).collect();
     let mut condition = String::from("1 = 1");
-    let mut values: Vec<rusqlite::types::Value> = Vec::new();
-    for word in words {
-        values.push(word.into());
+    let year = query.nam.map(i64::from);
+    let mut values: Vec<Arg<'_>> = Vec::new();
+    for word in &words {
+        values.push(Arg::Text(word));
         condition.push_str(&format!(" AND a.folded LIKE ?{} ESCAPE '\\'", values.len()));
     }
-    if let Some(year) = query.nam {
-        values.push(i64::from(year).into());
+    if let Some(year) = year {
+        values.push(Arg::Int(year));
         condition.push_str(&format!(" AND a.year = ?{}", values.len()));
     }
     if !query.hinh_thuc.is_empty() {
-        values.push(query.hinh_thuc.clone().into());
+        values.push(Arg::Text(&query.hinh_thuc));
         condition.push_str(&format!(" AND a.award = ?{}", values.len()));
     }
-    Ok(query_awards(connection, &condition, limit, rusqlite::params_from_iter(values))?
-        .into_iter()
-        .map(|(f, _)| f)
-        .collect())
+    Ok(query_awards(db, &condition, limit, &values)?.into_iter().map(|(f, _)| f).collect())
 }
 
 fn escape_like(word: &str) -> String {
@@ -444,23 +441,24 @@ fn escape_like(word: &str) -> String {
 }
 
 /// Every award issued for `programme` in other conferences than `except`.
-pub(crate) fn programme_awards(connection: &Connection, programme: &str, except: i64) -> rusqlite::Result<Vec<Found>> {
-    let found = query_awards(connection, "a.programme = ?1 AND a.conference_id <> ?2", -1, params![programme, except])?;
+pub(crate) fn programme_awards(db: &mut Db, programme: &str, except: i64) -> Result<Vec<Found>, DbError> {
+    let found = query_awards(db, "a.programme = ?1 AND a.conference_id <> ?2", -1, args![programme, except])?;
     Ok(found.into_iter().map(|(f, _)| f).collect())
 }
 
 /// Awards issued per year and kind, for the register's statistics.
-pub(crate) fn yearly_counts(connection: &Connection) -> rusqlite::Result<Vec<(i32, String, String, i64)>> {
-    let mut statement = connection.prepare_cached(
+pub(crate) fn yearly_counts(db: &mut Db) -> Result<Vec<(i32, String, String, i64)>, DbError> {
+    db.query_map(
         "SELECT year, award, recipient_kind, COUNT(*) FROM awards GROUP BY year, award, recipient_kind
          ORDER BY year DESC, award, recipient_kind",
-    )?;
-    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
-    rows.collect()
+        args![],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+    )
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::db::DbErrorKind;
     use super::*;
 
     #[test]
@@ -471,30 +469,30 @@ mod tests {
 
     #[test]
     fn counters_draw_in_order_padded_and_past_typed_numbers() {
-        let mut connection = Connection::open_in_memory().unwrap();
-        super::super::migrate(&mut connection).unwrap();
+        let connection = &mut Db::sqlite(rusqlite::Connection::open_in_memory().unwrap());
+        super::super::migrate(connection).unwrap();
         let key = CounterKey { register: golden_book("bang_khen"), body: "UBND".into(), year: 2018 };
-        set_counter(&connection, &Counter { key: key.clone(), last: 99, width: 4 }).unwrap();
-        let draw = |key: &CounterKey| draw(&connection, key, 0).unwrap().unwrap();
-        assert_eq!(draw(&key), "0100");
-        pass(&connection, &key, 120).unwrap();
-        assert_eq!(draw(&key), "0121");
-        pass(&connection, &key, 5).unwrap();
-        assert_eq!(draw(&key), "0122");
+        set_counter(connection, &Counter { key: key.clone(), last: 99, width: 4 }).unwrap();
+        let draw = |connection: &mut Db, key: &CounterKey| draw(connection, key, 0).unwrap().unwrap();
+        assert_eq!(draw(connection, &key), "0100");
+        pass(connection, &key, 120).unwrap();
+        assert_eq!(draw(connection, &key), "0121");
+        pass(connection, &key, 5).unwrap();
+        assert_eq!(draw(connection, &key), "0122");
         // The same body spelt otherwise draws from the same counter.
-        assert_eq!(draw(&CounterKey { body: " ubnd ".into(), ..key.clone() }), "0123");
+        assert_eq!(draw(connection, &CounterKey { body: " ubnd ".into(), ..key.clone() }), "0123");
         let other_year = CounterKey { year: 2019, ..key.clone() };
-        assert_eq!(draw(&other_year), "1");
+        assert_eq!(draw(connection, &other_year), "1");
         // A counter at the register's end draws nothing (no overflow).
-        pass(&connection, &key, i64::MAX).unwrap();
-        assert_eq!(super::draw(&connection, &key, 0).unwrap(), None);
+        pass(connection, &key, i64::MAX).unwrap();
+        assert_eq!(super::draw(connection, &key, 0).unwrap(), None);
     }
 
     #[test]
     fn an_old_register_is_keyed_and_keeps_its_past_duplicates_visible() {
-        let mut connection = Connection::open_in_memory().unwrap();
-        connection.execute_batch(super::super::FIRST_SCHEMA).unwrap();
-        connection.pragma_update(None, "user_version", 1).unwrap();
+        let connection = &mut Db::sqlite(rusqlite::Connection::open_in_memory().unwrap());
+        connection.execute_batch(super::super::schema::FIRST_SCHEMA).unwrap();
+        connection.execute_batch("PRAGMA user_version = 1").unwrap();
         connection
             .execute_batch(
                 "INSERT INTO conferences VALUES (1, 'A', 1, 0, 0), (2, 'B', 1, 0, 0);
@@ -508,20 +506,20 @@ mod tests {
                         (2, 1, 0, 'bang_khen', '', 'UBND quận X', '05', '', 2018, '', 'Bình', 'ca_nhan', '', '1', '');",
             )
             .unwrap();
-        super::super::migrate(&mut connection).unwrap();
-        let counters = counters(&connection).unwrap();
+        super::super::migrate(connection).unwrap();
+        let counters = counters(connection).unwrap();
         assert_eq!(counters.len(), 1, "{counters:?}");
         assert_eq!((counters[0].last, counters[0].width), (30, 2));
         // Both old awards stay, and the register now refuses a third "1".
-        let (_, awards) = issued(&connection, 2).unwrap();
+        let (_, awards) = issued(connection, 2).unwrap();
         assert_eq!(awards.len(), 1);
         assert_eq!(
-            holder(&connection, &golden_book("bang_khen"), "ubnd quan x", 2018, "001", 3).unwrap().as_deref(),
+            holder(connection, &golden_book("bang_khen"), "ubnd quan x", 2018, "001", 3).unwrap().as_deref(),
             Some("An (A)")
         );
-        let again = record(&connection, 3, 1, &[], &[AwardRecord { register_no: "0001".into(), ..awards[0].clone() }]);
+        let again = record(connection, 3, 1, &[], &[AwardRecord { register_no: "0001".into(), ..awards[0].clone() }]);
         assert!(
-            matches!(again, Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation),
+            matches!(&again, Err(err) if err.kind() == DbErrorKind::Constraint),
             "the unique index refuses it: {again:?}"
         );
     }

@@ -1,7 +1,7 @@
 //! Who may use the workspace: users with their argon2 password hashes,
 //! sessions that expire, and the printer profiles saved in the workspace.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use super::db::{args, Db, DbError};
 
 use super::now;
 
@@ -16,55 +16,51 @@ pub(crate) struct Session {
     pub csrf: String,
 }
 
-pub(crate) fn has_users(connection: &Connection) -> rusqlite::Result<bool> {
-    connection.query_row("SELECT EXISTS (SELECT 1 FROM users)", [], |row| row.get(0))
+pub(crate) fn has_users(db: &mut Db) -> Result<bool, DbError> {
+    db.query_row("SELECT EXISTS (SELECT 1 FROM users)", args![], |row| row.get(0))
 }
 
 /// Adds a user, or gives a new password to an existing one; true when new.
-pub(crate) fn set_user(connection: &Connection, name: &str, hash: &str) -> rusqlite::Result<bool> {
-    let changed = connection.execute("UPDATE users SET hash = ?2 WHERE name = ?1", params![name, hash])?;
+pub(crate) fn set_user(db: &mut Db, name: &str, hash: &str) -> Result<bool, DbError> {
+    let changed = db.execute("UPDATE users SET hash = ?2 WHERE name = ?1", args![name, hash])?;
     if changed > 0 {
         // A new password ends the sessions opened with the old one.
-        connection.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?1)", [name])?;
+        db.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?1)", args![name])?;
         return Ok(false);
     }
-    connection.execute("INSERT INTO users (name, hash, created) VALUES (?1, ?2, ?3)", params![name, hash, now()])?;
+    db.execute("INSERT INTO users (name, hash, created) VALUES (?1, ?2, ?3)", args![name, hash, now()])?;
     Ok(true)
 }
 
 /// A user's id and password hash.
-pub(crate) fn user(connection: &Connection, name: &str) -> rusqlite::Result<Option<(i64, String)>> {
-    connection
-        .query_row("SELECT id, hash FROM users WHERE name = ?1", [name], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()
+pub(crate) fn user(db: &mut Db, name: &str) -> Result<Option<(i64, String)>, DbError> {
+    db.query_opt("SELECT id, hash FROM users WHERE name = ?1", args![name], |row| Ok((row.get(0)?, row.get(1)?)))
 }
 
-pub(crate) fn open_session(connection: &Connection, user_id: i64, token: &str, csrf: &str) -> rusqlite::Result<()> {
-    connection.execute("DELETE FROM sessions WHERE expires < ?1", [now()])?;
-    connection.execute(
+pub(crate) fn open_session(db: &mut Db, user_id: i64, token: &str, csrf: &str) -> Result<(), DbError> {
+    db.execute("DELETE FROM sessions WHERE expires < ?1", args![now()])?;
+    db.execute(
         "INSERT INTO sessions (token, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)",
-        params![token, user_id, csrf, now() + SESSION_IDLE_SECONDS],
+        args![token, user_id, csrf, now() + SESSION_IDLE_SECONDS],
     )?;
     Ok(())
 }
 
 /// The live session of `token`, its idle time restarted.
-pub(crate) fn session(connection: &Connection, token: &str) -> rusqlite::Result<Option<Session>> {
+pub(crate) fn session(db: &mut Db, token: &str) -> Result<Option<Session>, DbError> {
     let time = now();
-    let found: Option<(String, String, i64)> = connection
-        .query_row(
-            "SELECT u.name, s.csrf, s.expires FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token = ?1",
-            [token],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-        )
-        .optional()?;
+    let found: Option<(String, String, i64)> = db.query_opt(
+        "SELECT u.name, s.csrf, s.expires FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token = ?1",
+        args![token],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
     match found {
         Some((user, csrf, expires)) if expires > time => {
             // Written at most once a minute: most requests only read.
             if expires - time < SESSION_IDLE_SECONDS - 60 {
-                connection.execute(
+                db.execute(
                     "UPDATE sessions SET expires = ?2 WHERE token = ?1",
-                    params![token, time + SESSION_IDLE_SECONDS],
+                    args![token, time + SESSION_IDLE_SECONDS],
                 )?;
             }
             Ok(Some(Session { user, csrf }))
@@ -73,8 +69,8 @@ pub(crate) fn session(connection: &Connection, token: &str) -> rusqlite::Result<
     }
 }
 
-pub(crate) fn close_session(connection: &Connection, token: &str) -> rusqlite::Result<()> {
-    connection.execute("DELETE FROM sessions WHERE token = ?1", [token])?;
+pub(crate) fn close_session(db: &mut Db, token: &str) -> Result<(), DbError> {
+    db.execute("DELETE FROM sessions WHERE token = ?1", args![token])?;
     Ok(())
 }
 
@@ -91,33 +87,28 @@ pub(crate) struct Printer {
     pub scale: f32,
 }
 
-pub(crate) fn printers(connection: &Connection) -> rusqlite::Result<Vec<Printer>> {
-    let mut statement =
-        connection.prepare_cached("SELECT name, offset_x, offset_y, scale FROM printers ORDER BY name")?;
-    let rows = statement.query_map([], |row| {
+pub(crate) fn printers(db: &mut Db) -> Result<Vec<Printer>, DbError> {
+    db.query_map("SELECT name, offset_x, offset_y, scale FROM printers ORDER BY name", args![], |row| {
         Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? })
-    })?;
-    rows.collect()
+    })
 }
 
-pub(crate) fn printer(connection: &Connection, name: &str) -> rusqlite::Result<Option<Printer>> {
-    connection
-        .query_row("SELECT name, offset_x, offset_y, scale FROM printers WHERE name = ?1", [name], |row| {
-            Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? })
-        })
-        .optional()
+pub(crate) fn printer(db: &mut Db, name: &str) -> Result<Option<Printer>, DbError> {
+    db.query_opt("SELECT name, offset_x, offset_y, scale FROM printers WHERE name = ?1", args![name], |row| {
+        Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? })
+    })
 }
 
-pub(crate) fn save_printer(connection: &Connection, printer: &Printer) -> rusqlite::Result<()> {
-    connection.execute(
+pub(crate) fn save_printer(db: &mut Db, printer: &Printer) -> Result<(), DbError> {
+    db.execute(
         "INSERT INTO printers (name, offset_x, offset_y, scale) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (name) DO UPDATE SET offset_x = ?2, offset_y = ?3, scale = ?4",
-        params![printer.name, printer.offset_x, printer.offset_y, printer.scale],
+        args![printer.name, printer.offset_x, printer.offset_y, printer.scale],
     )?;
     Ok(())
 }
 
-pub(crate) fn delete_printer(connection: &Connection, name: &str) -> rusqlite::Result<()> {
-    connection.execute("DELETE FROM printers WHERE name = ?1", [name])?;
+pub(crate) fn delete_printer(db: &mut Db, name: &str) -> Result<(), DbError> {
+    db.execute("DELETE FROM printers WHERE name = ?1", args![name])?;
     Ok(())
 }

@@ -1,0 +1,259 @@
+//! The schema, step by step, in SQLite's words and PostgreSQL's: the same
+//! tables and indexes, with PostgreSQL's types (every integer BIGINT so one
+//! Rust `i64` binds everywhere, BIGSERIAL ids, BYTEA, DOUBLE PRECISION).
+
+use super::db::{Db, DbError};
+use super::register;
+
+/// Work in Rust on the rows a step's statements left.
+type Then = fn(&mut Db) -> Result<(), DbError>;
+
+/// One step of the schema: statements for each database, then work done in
+/// Rust on what they made (SQLite files made before the step only).
+pub(super) struct Migration {
+    pub sqlite: &'static str,
+    // Applied by the PostgreSQL store (the next step); kept beside the
+    // SQLite text so the two never drift apart.
+    #[allow(dead_code)]
+    pub postgres: &'static str,
+    pub then_sqlite: Option<Then>,
+}
+
+/// Each step brings the schema from the previous version to the next; a
+/// SQLite file remembers how many were applied in `PRAGMA user_version`,
+/// a PostgreSQL database in its `schema_version` table.
+pub(super) const MIGRATIONS: &[Migration] = &[
+    Migration { sqlite: FIRST_SCHEMA, postgres: FIRST_SCHEMA_POSTGRES, then_sqlite: None },
+    // 2: a register number exists once per body, kind and year, whatever
+    // was typed: bodies and numbers compared by their keys (store/keys.rs),
+    // the database's unique indexes over those keys, one counter per body
+    // however it is spelt. (SQLite files of version 1 may hold a register:
+    // it is keyed in Rust; a PostgreSQL database never had one.)
+    Migration { sqlite: SECOND_SQLITE, postgres: SECOND_POSTGRES, then_sqlite: Some(register::key_existing) },
+    // 3: the form's draft kept with its errors (one per conference, on the
+    // version it edits), and the bin a deleted conference waits in.
+    Migration { sqlite: THIRD_SQLITE, postgres: THIRD_POSTGRES, then_sqlite: None },
+];
+
+const SECOND_SQLITE: &str = "CREATE TABLE counters_by_key (
+            register TEXT NOT NULL,
+            body_key TEXT NOT NULL,
+            body TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            last INTEGER NOT NULL,
+            width INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (register, body_key, year)
+        );
+        ALTER TABLE decisions ADD COLUMN body_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE decisions ADD COLUMN number_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE awards ADD COLUMN body_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE awards ADD COLUMN register_key TEXT NOT NULL DEFAULT '';
+        DROP INDEX decisions_number;";
+
+const SECOND_POSTGRES: &str = "CREATE TABLE counters_by_key (
+            register TEXT NOT NULL,
+            body_key TEXT NOT NULL,
+            body TEXT NOT NULL,
+            year BIGINT NOT NULL,
+            last BIGINT NOT NULL,
+            width BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (register, body_key, year)
+        );
+        ALTER TABLE decisions ADD COLUMN body_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE decisions ADD COLUMN number_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE awards ADD COLUMN body_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE awards ADD COLUMN register_key TEXT NOT NULL DEFAULT '';
+        DROP INDEX decisions_number;
+        DROP TABLE counters;
+        ALTER TABLE counters_by_key RENAME TO counters;
+        ALTER TABLE counters RENAME CONSTRAINT counters_by_key_pkey TO counters_pkey;
+        CREATE UNIQUE INDEX decisions_number ON decisions (body_key, year, number_key);
+        CREATE UNIQUE INDEX awards_register_number ON awards (award, body_key, year, register_key);";
+
+const THIRD_SQLITE: &str = "CREATE TABLE drafts (
+            conference_id INTEGER PRIMARY KEY REFERENCES conferences(id),
+            version INTEGER NOT NULL,
+            yaml TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created INTEGER NOT NULL
+        );
+        ALTER TABLE conferences ADD COLUMN deleted INTEGER;";
+
+const THIRD_POSTGRES: &str = "CREATE TABLE drafts (
+            conference_id BIGINT PRIMARY KEY REFERENCES conferences(id),
+            version BIGINT NOT NULL,
+            yaml TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created BIGINT NOT NULL
+        );
+        ALTER TABLE conferences ADD COLUMN deleted BIGINT;";
+
+// 1: conferences with every version kept, uploaded files shared by
+// versions, users and sessions, printer profiles, the award register.
+pub(super) const FIRST_SCHEMA: &str = "CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        hash TEXT NOT NULL,
+        created INTEGER NOT NULL
+    );
+    CREATE TABLE sessions (
+        token TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        expires INTEGER NOT NULL
+    );
+    CREATE TABLE conferences (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created INTEGER NOT NULL,
+        updated INTEGER NOT NULL
+    );
+    CREATE TABLE versions (
+        conference_id INTEGER NOT NULL REFERENCES conferences(id),
+        version INTEGER NOT NULL,
+        yaml TEXT NOT NULL,
+        author TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created INTEGER NOT NULL,
+        PRIMARY KEY (conference_id, version)
+    );
+    CREATE TABLE blobs (
+        id INTEGER PRIMARY KEY,
+        bytes BLOB NOT NULL
+    );
+    CREATE TABLE version_files (
+        conference_id INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        blob_id INTEGER NOT NULL REFERENCES blobs(id),
+        PRIMARY KEY (conference_id, version, name)
+    );
+    CREATE TABLE printers (
+        name TEXT PRIMARY KEY,
+        offset_x REAL NOT NULL,
+        offset_y REAL NOT NULL,
+        scale REAL NOT NULL
+    );
+    CREATE TABLE counters (
+        register TEXT NOT NULL,
+        body TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        width INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (register, body, year)
+    );
+    CREATE TABLE decisions (
+        conference_id INTEGER NOT NULL REFERENCES conferences(id),
+        grp INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        body TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        PRIMARY KEY (conference_id, grp)
+    );
+    CREATE UNIQUE INDEX decisions_number ON decisions (body, year, number);
+    CREATE TABLE awards (
+        id INTEGER PRIMARY KEY,
+        conference_id INTEGER NOT NULL REFERENCES conferences(id),
+        version INTEGER NOT NULL,
+        grp INTEGER NOT NULL,
+        award TEXT NOT NULL,
+        cap_khen TEXT NOT NULL,
+        body TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        decision_date TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        programme TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        recipient_kind TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        register_no TEXT NOT NULL,
+        folded TEXT NOT NULL
+    );
+    CREATE INDEX awards_folded ON awards (folded);
+    CREATE INDEX awards_conference ON awards (conference_id);";
+
+const FIRST_SCHEMA_POSTGRES: &str = "CREATE TABLE users (
+        id BIGSERIAL PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        hash TEXT NOT NULL,
+        created BIGINT NOT NULL
+    );
+    CREATE TABLE sessions (
+        token TEXT PRIMARY KEY,
+        user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        expires BIGINT NOT NULL
+    );
+    CREATE TABLE conferences (
+        id BIGSERIAL PRIMARY KEY,
+        name TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        created BIGINT NOT NULL,
+        updated BIGINT NOT NULL
+    );
+    CREATE TABLE versions (
+        conference_id BIGINT NOT NULL REFERENCES conferences(id),
+        version BIGINT NOT NULL,
+        yaml TEXT NOT NULL,
+        author TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created BIGINT NOT NULL,
+        PRIMARY KEY (conference_id, version)
+    );
+    CREATE TABLE blobs (
+        id BIGSERIAL PRIMARY KEY,
+        bytes BYTEA NOT NULL
+    );
+    CREATE TABLE version_files (
+        conference_id BIGINT NOT NULL,
+        version BIGINT NOT NULL,
+        name TEXT NOT NULL,
+        blob_id BIGINT NOT NULL REFERENCES blobs(id),
+        PRIMARY KEY (conference_id, version, name)
+    );
+    CREATE TABLE printers (
+        name TEXT PRIMARY KEY,
+        offset_x DOUBLE PRECISION NOT NULL,
+        offset_y DOUBLE PRECISION NOT NULL,
+        scale DOUBLE PRECISION NOT NULL
+    );
+    CREATE TABLE counters (
+        register TEXT NOT NULL,
+        body TEXT NOT NULL,
+        year BIGINT NOT NULL,
+        last BIGINT NOT NULL,
+        width BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (register, body, year)
+    );
+    CREATE TABLE decisions (
+        conference_id BIGINT NOT NULL REFERENCES conferences(id),
+        grp BIGINT NOT NULL,
+        number TEXT NOT NULL,
+        body TEXT NOT NULL,
+        year BIGINT NOT NULL,
+        date TEXT NOT NULL,
+        PRIMARY KEY (conference_id, grp)
+    );
+    CREATE UNIQUE INDEX decisions_number ON decisions (body, year, number);
+    CREATE TABLE awards (
+        id BIGSERIAL PRIMARY KEY,
+        conference_id BIGINT NOT NULL REFERENCES conferences(id),
+        version BIGINT NOT NULL,
+        grp BIGINT NOT NULL,
+        award TEXT NOT NULL,
+        cap_khen TEXT NOT NULL,
+        body TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        decision_date TEXT NOT NULL,
+        year BIGINT NOT NULL,
+        programme TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        recipient_kind TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        register_no TEXT NOT NULL,
+        folded TEXT NOT NULL
+    );
+    CREATE INDEX awards_folded ON awards (folded);
+    CREATE INDEX awards_conference ON awards (conference_id);";
