@@ -33,7 +33,29 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // 3: the form's draft kept with its errors (one per conference, on the
     // version it edits), and the bin a deleted conference waits in.
     Migration { sqlite: THIRD_SQLITE, postgres: THIRD_POSTGRES, then_sqlite: None },
+    // 4: the giấy mời each conference issued, its number once per body and year.
+    Migration { sqlite: FOURTH_SQLITE, postgres: FOURTH_POSTGRES, then_sqlite: None },
 ];
+
+const FOURTH_SQLITE: &str = "CREATE TABLE invitations (
+            conference_id INTEGER PRIMARY KEY REFERENCES conferences(id),
+            number TEXT NOT NULL,
+            body TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            body_key TEXT NOT NULL,
+            number_key TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX invitations_number ON invitations (body_key, year, number_key);";
+
+const FOURTH_POSTGRES: &str = "CREATE TABLE invitations (
+            conference_id BIGINT PRIMARY KEY REFERENCES conferences(id),
+            number TEXT NOT NULL,
+            body TEXT NOT NULL,
+            year BIGINT NOT NULL,
+            body_key TEXT NOT NULL,
+            number_key TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX invitations_number ON invitations (body_key, year, number_key);";
 
 const SECOND_SQLITE: &str = "CREATE TABLE counters_by_key (
             register TEXT NOT NULL,
