@@ -398,3 +398,90 @@ async fn the_office_issues_registers_and_summarises_in_the_browser() {
     assert!(!flat.contains("Hải Phòng, ngày"), "not the first unit's place");
     client.close().await.unwrap();
 }
+
+/// A province's workspace at 1366×768: the provincial user signs in, sees
+/// her unit and role in the header, the wards' conferences grouped by unit
+/// and narrowed to one, a ward's conference read-only (no "Ban hành"), and
+/// a summary of the two wards picked by unit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_province_reads_its_wards_and_summarises_them_in_the_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let (profile, downloads) = (dir.path().join("chromium"), dir.path().join("tai-ve"));
+    std::fs::create_dir_all(&downloads).unwrap();
+    let ws = dir.path().join("ws");
+    let run = |args: &[&str], stdin: &str| {
+        let output = workspace::command(&ws, args, stdin);
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    };
+    run(&["units", "add", "UBND thành phố Hải Phòng"], "");
+    for ward in ["Phường Hồng Bàng", "Phường Lê Chân"] {
+        run(&["units", "add", ward, "--thuoc", "UBND thành phố Hải Phòng"], "");
+    }
+    let password = "mật khẩu dài\n";
+    run(&["users", "add", "tinh", "--don-vi", "UBND thành phố Hải Phòng", "--vai-tro", "tinh"], password);
+    run(&["users", "add", "vanthu-a", "--don-vi", "Phường Hồng Bàng", "--vai-tro", "van-thu"], password);
+    run(&["users", "add", "vanthu-b", "--don-vi", "Phường Lê Chân", "--vai-tro", "van-thu"], password);
+    let driver = Driver::start();
+    let server = Server::start(&ws);
+    let base = format!("http://{}", server.addr);
+    let mut ids = Vec::new();
+    for (user, file) in [("vanthu-a", "quan-a.yaml"), ("vanthu-b", "quan-b.yaml")] {
+        let mut http = server.client();
+        assert_eq!(http.login(user, "mật khẩu dài").status, 200);
+        let yaml = std::fs::read(workspace::root().join("inputs").join(file)).unwrap();
+        let made = http.post_multipart("/api/conferences", &[("input", Some(file), &yaml)], &[]);
+        assert_eq!(made.status, 201, "{}", made.text());
+        ids.push(made.json()["id"].as_i64().unwrap());
+    }
+    let client = browser(&driver, &profile, &downloads).await;
+
+    client.goto(&format!("{base}/hoi-nghi")).await.unwrap();
+    type_into(&client, "#dang-nhap input[name='user']", "tinh").await;
+    type_into(&client, "#dang-nhap input[name='password']", "mật khẩu dài").await;
+    click(&client, "#dang-nhap button[type='submit']").await;
+    until(&client, "signed in, her unit and role in the header", "const h = document.querySelector('header .don-vi'); return !!h && h.textContent.includes('UBND thành phố Hải Phòng') && h.textContent.includes('Tỉnh')").await;
+    // Both wards, each conference beside its unit, nothing to create or delete.
+    let both = "const t = [...document.querySelectorAll('#danh-sach td.don-vi')].map(td => td.textContent).join('|'); \
+                return t.includes('Phường Hồng Bàng') && t.includes('Phường Lê Chân')";
+    until(&client, "both wards listed", both).await;
+    let creatable: bool =
+        client.execute("return !!document.querySelector('#tao-trong')", vec![]).await.unwrap().as_bool().unwrap();
+    assert!(!creatable, "the province creates no conference");
+    shot(&client, "tinh-danh-sach").await;
+    // Narrowed to one ward.
+    let pick = "const s = document.querySelector('.loc-don-vi select'); \
+                s.value = [...s.options].find(o => o.textContent === 'Phường Lê Chân').value";
+    client.execute(pick, vec![]).await.unwrap();
+    click(&client, ".loc-don-vi button[type='submit']").await;
+    until(&client, "only Lê Chân", "const cells = [...document.querySelectorAll('#danh-sach td.don-vi')]; return location.search.includes('don_vi=') && cells.length === 1 && cells[0].textContent === 'Phường Lê Chân'").await;
+
+    // A ward's conference: read, not edited, not issued.
+    client.goto(&format!("{base}/hoi-nghi/{}", ids[0])).await.unwrap();
+    until(&client, "the read-only form", "return document.body.textContent.includes('Chỉ xem') && [...document.querySelectorAll('#bieu-mau input')].every(i => i.disabled)").await;
+    let issuing: bool = client
+        .execute("const b = document.querySelector('#ban-hanh'); return !!b && b.offsetParent !== null", vec![])
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap();
+    assert!(!issuing, "no «Ban hành» for the province");
+    until(&client, "the ward's report previewed", "const i = document.querySelector('#anh-xem-truoc'); return i.dataset.phienBan === '1' && i.complete && i.naturalWidth > 0").await;
+    shot(&client, "tinh-hoi-nghi").await;
+
+    // The summary of the two wards, picked by unit.
+    client.goto(&format!("{base}/tong-hop")).await.unwrap();
+    for ward in ["Phường Hồng Bàng", "Phường Lê Chân"] {
+        let script = format!("return [...document.querySelectorAll('#tong-hop label.chon')].find(l => l.textContent.trim() === '{ward}').querySelector('input').click()");
+        client.execute(&script, vec![]).await.unwrap();
+    }
+    type_into(&client, "#tong-hop input[name='from']", "2018").await;
+    type_into(&client, "#tong-hop input[name='to']", "2023").await;
+    shot(&client, "tinh-tong-hop").await;
+    click(&client, "#tong-hop button[type='submit']").await;
+    let zip = downloaded(&downloads, "zip").await;
+    let text = pdf_text(&zip_file(&zip, "tong-hop.pdf"));
+    for unit in ["LÊ CHÂN", "NGÔ QUYỀN"] {
+        assert!(text.to_uppercase().contains(unit), "{unit} in the summary: {text}");
+    }
+    client.close().await.unwrap();
+}

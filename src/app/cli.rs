@@ -137,6 +137,12 @@ pub enum Command {
         #[command(subcommand)]
         action: UsersAction,
     },
+    /// Các đơn vị của không gian làm việc dùng chung (tỉnh → phường, xã).
+    #[cfg(feature = "workspace")]
+    Units {
+        #[command(subcommand)]
+        action: UnitsAction,
+    },
     /// Sao lưu cơ sở dữ liệu của không gian làm việc vào một tệp (khi máy chủ vẫn chạy).
     #[cfg(feature = "workspace")]
     Backup {
@@ -153,6 +159,31 @@ pub enum UsersAction {
     /// Thêm người dùng (hoặc đặt lại mật khẩu); mật khẩu hỏi ở bàn phím hoặc đọc từ stdin.
     Add {
         name: String,
+        /// Đơn vị của người dùng (tên như `baocao units list` in ra); bỏ trống: cả văn phòng.
+        #[arg(long = "don-vi", value_name = "ĐƠN VỊ")]
+        don_vi: Option<String>,
+        /// Vai trò trong đơn vị: van-thu (sửa hội nghị), lanh-dao (xem, ban hành), tinh (xem mọi đơn vị trực thuộc, tổng hợp).
+        #[arg(long = "vai-tro", value_name = "VAI TRÒ")]
+        vai_tro: Option<String>,
+        #[arg(long, default_value = "baocao-data")]
+        workspace: PathBuf,
+    },
+}
+
+#[cfg(feature = "workspace")]
+#[derive(Debug, Subcommand)]
+pub enum UnitsAction {
+    /// Thêm một đơn vị, thuộc một đơn vị đã có (hoặc là gốc khi không ghi --thuoc).
+    Add {
+        name: String,
+        /// Đơn vị cấp trên (đã có).
+        #[arg(long, value_name = "ĐƠN VỊ")]
+        thuoc: Option<String>,
+        #[arg(long, default_value = "baocao-data")]
+        workspace: PathBuf,
+    },
+    /// Liệt kê các đơn vị theo cây.
+    List {
         #[arg(long, default_value = "baocao-data")]
         workspace: PathBuf,
     },
@@ -416,9 +447,15 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             lang,
         ),
         #[cfg(feature = "workspace")]
-        Command::Users { action: UsersAction::Add { name, workspace } } => {
-            crate::app::serve::add_user(&workspace, &name, lang)
+        Command::Users { action: UsersAction::Add { name, don_vi, vai_tro, workspace } } => {
+            crate::app::serve::add_user(&workspace, &name, don_vi.as_deref(), vai_tro.as_deref(), lang)
         }
+        #[cfg(feature = "workspace")]
+        Command::Units { action: UnitsAction::Add { name, thuoc, workspace } } => {
+            crate::app::serve::add_unit(&workspace, &name, thuoc.as_deref(), lang)
+        }
+        #[cfg(feature = "workspace")]
+        Command::Units { action: UnitsAction::List { workspace } } => crate::app::serve::list_units(&workspace),
         #[cfg(feature = "workspace")]
         Command::Backup { file, workspace } => crate::app::serve::backup(&workspace, &file, lang),
         Command::Templates { action: TemplatesAction::Export { dir } } => {

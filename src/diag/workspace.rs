@@ -43,6 +43,20 @@ pub enum WorkspaceKind {
     NoUserOffLoopback(String),
     /// `users add` with a password shorter than 8 characters (or no name).
     WeakPassword,
+    /// `units add --thuoc` or `users add --don-vi` naming a unit the workspace does not have.
+    UnknownUnit(String),
+    /// `units add` with a name another unit has.
+    UnitExists(String),
+    /// `users add --vai-tro` with a role that is not one of the three.
+    UnknownRole(String),
+    /// `users add` with a unit and no role, or a role and no unit.
+    UnitNeedsRole,
+    /// `units add` with an empty name.
+    UnitName,
+    /// A summary naming a unit the caller does not see (or that does not exist), by its number.
+    UnitNotSeen(i64),
+    /// A summary asked for a unit that has no conference in the workspace.
+    UnitWithoutConference(String),
     /// One number typed twice in what one "Ban hành" issues (`first`: who has it first).
     NumberTwice { number: String, first: String },
     /// A counter that reached the register's largest number.
@@ -180,6 +194,40 @@ impl WorkspaceKind {
             ),
             WorkspaceKind::WeakPassword if vi => "cần tên người dùng và mật khẩu dài ít nhất 8 ký tự".into(),
             WorkspaceKind::WeakPassword => "a user name and a password of at least 8 characters are needed".into(),
+            WorkspaceKind::UnknownUnit(name) if vi => {
+                format!("không có đơn vị «{name}» trong thư mục làm việc; xem các đơn vị bằng `baocao units list`")
+            }
+            WorkspaceKind::UnknownUnit(name) => {
+                format!("the workspace has no unit «{name}»; list the units with `baocao units list`")
+            }
+            WorkspaceKind::UnitExists(name) if vi => format!("đã có đơn vị «{name}»; mỗi đơn vị một tên"),
+            WorkspaceKind::UnitExists(name) => format!("unit «{name}» already exists; each unit has its own name"),
+            WorkspaceKind::UnknownRole(role) if vi => {
+                format!("vai trò «{role}» không có; chọn van-thu (văn thư), lanh-dao (lãnh đạo) hoặc tinh (tỉnh)")
+            }
+            WorkspaceKind::UnknownRole(role) => {
+                format!("there is no role «{role}»; choose van-thu (clerk), lanh-dao (leader) or tinh (province)")
+            }
+            WorkspaceKind::UnitNeedsRole if vi => {
+                "--don-vi và --vai-tro đi cùng nhau: người dùng của một đơn vị cần vai trò, vai trò cần đơn vị".into()
+            }
+            WorkspaceKind::UnitNeedsRole => {
+                "--don-vi and --vai-tro go together: a user of a unit needs a role, a role needs a unit".into()
+            }
+            WorkspaceKind::UnitName if vi => "cần tên đơn vị".into(),
+            WorkspaceKind::UnitName => "the unit needs a name".into(),
+            WorkspaceKind::UnitNotSeen(id) if vi => {
+                format!("không có đơn vị mã {id} trong các đơn vị bạn được xem; tải lại trang rồi chọn lại")
+            }
+            WorkspaceKind::UnitNotSeen(id) => {
+                format!("there is no unit {id} among the units you may see; reload the page and choose again")
+            }
+            WorkspaceKind::UnitWithoutConference(name) if vi => {
+                format!("đơn vị «{name}» chưa có hội nghị nào trong thư mục làm việc để tổng hợp")
+            }
+            WorkspaceKind::UnitWithoutConference(name) => {
+                format!("unit «{name}» has no conference in the workspace to summarise")
+            }
             WorkspaceKind::NumberTwice { number, first } if vi => {
                 format!("số «{number}» đã ghi cho {first} trong cùng đợt ban hành; mỗi số chỉ cấp cho một người, một quyết định")
             }

@@ -105,6 +105,23 @@ pub fn add_user(workspace: &Path, name: &str, password: &str) -> std::process::O
     child.wait_with_output().expect("users add output")
 }
 
+/// `baocao ARGS --workspace WORKSPACE`, `stdin` fed to it (a password).
+pub fn command(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(binary())
+        .args(args)
+        .arg("--workspace")
+        .arg(workspace)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run baocao");
+    // A command refused before it reads the password has closed its stdin:
+    // the write then fails with a broken pipe, and the answer is in the output.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
+    child.wait_with_output().expect("output")
+}
+
 /// An answer.
 #[derive(Debug)]
 pub struct Response {

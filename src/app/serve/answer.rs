@@ -59,6 +59,17 @@ pub(crate) enum Said {
     SignInsBusy,
     /// A request whose body, address or query could not be read.
     Unreadable,
+    /// An action her role does not allow on her unit's conference.
+    RoleForbids(Action),
+    /// A register's counter of a body another unit issues under.
+    CounterOfAnotherUnit,
+}
+
+/// What a role was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action {
+    Edit,
+    Issue,
 }
 
 impl Said {
@@ -97,6 +108,22 @@ impl Said {
             Said::SignInsBusy => "The server is checking many sign-ins; try again in a few seconds.".into(),
             Said::Unreadable if vi => "Không đọc được yêu cầu (nội dung, địa chỉ hoặc tham số không đúng dạng).".into(),
             Said::Unreadable => "The request could not be read (its body, address or parameters are malformed).".into(),
+            Said::RoleForbids(Action::Edit) if vi => {
+                "Vai trò của bạn không được sửa, tạo hay xoá hội nghị của đơn vị này; việc đó do văn thư của đơn vị làm.".into()
+            }
+            Said::RoleForbids(Action::Edit) => {
+                "Your role may not edit, create or delete this unit's conferences; its clerk does that.".into()
+            }
+            Said::CounterOfAnotherUnit if vi => {
+                "Sổ của cơ quan này do đơn vị khác cấp số; đơn vị bạn không đặt bộ đếm của sổ đó được.".into()
+            }
+            Said::CounterOfAnotherUnit => {
+                "This body's register is numbered by another unit; your unit cannot set its counter.".into()
+            }
+            Said::RoleForbids(Action::Issue) if vi => {
+                "Vai trò của bạn không được ban hành (cấp số); việc đó do lãnh đạo của đơn vị làm.".into()
+            }
+            Said::RoleForbids(Action::Issue) => "Your role may not issue (give numbers); the unit's leader does that.".into(),
         }
     }
 }

@@ -19,7 +19,7 @@ use super::check::{self, has_errors, ProblemJson};
 use super::store::conferences::{self, SaveRefused, StoredFile, Version};
 use super::store::db::DbError;
 use super::store::keys::MAX_NUMBER;
-use super::store::{register, users};
+use super::store::{register, units, users};
 use super::stored::{self, FileKind};
 use super::{issue, upload};
 use crate::diag::{Kind, Lang, Problem, WorkspaceKind};
@@ -97,8 +97,10 @@ pub(crate) async fn check_all(
     Ok((None, problems))
 }
 
-async fn list(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(conferences::list).await?).into_response())
+async fn list(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let scope = auth::scope(&caller);
+    let list = app.db(move |connection| units::conferences(connection, scope.as_ref(), false)).await?;
+    Ok(Json(list.into_iter().map(|(conference, _)| conference).collect::<Vec<_>>()).into_response())
 }
 
 async fn create(
@@ -109,7 +111,7 @@ async fn create(
 ) -> Answer {
     let upload = upload::read(multipart, &[FileKind::Csv, FileKind::Xlsx, FileKind::Png]).await?;
     let Some(yaml) = upload.input else { return Err(workspace_problem("", WorkspaceKind::NoInput)) };
-    create_from(&app, yaml, upload.files, author(&caller), lang).await
+    create_from(&app, yaml, upload.files, &caller, lang).await
 }
 
 /// The sample `baocao init` writes: the Hải Phòng 2018 conference and its list.
@@ -124,7 +126,7 @@ async fn create_sample(
     Clerk(lang): Clerk,
 ) -> Answer {
     let files = vec![(SAMPLE_LIST.0.to_string(), SAMPLE_LIST.1.to_vec())];
-    create_from(&app, SAMPLE_YAML.to_string(), files, author(&caller), lang).await
+    create_from(&app, SAMPLE_YAML.to_string(), files, &caller, lang).await
 }
 
 /// Checks and stores a new conference: 201, or 422 and nothing stored.
@@ -132,15 +134,21 @@ async fn create_from(
     app: &Arc<App>,
     yaml: String,
     files: Vec<(String, Vec<u8>)>,
-    author: String,
+    caller: &Option<Caller>,
     lang: Lang,
 ) -> Answer {
+    let (author, unit) = (author(caller), caller.as_ref().and_then(Caller::unit));
     let stored: Vec<StoredFile> =
         files.iter().map(|(name, bytes)| StoredFile { name: name.clone(), bytes: Arc::new(bytes.clone()) }).collect();
     let (input, problems) = check_all(app, -1, yaml.clone(), stored).await?;
     let Some(input) = input.filter(|_| !has_errors(&problems)) else { return Err(Refusal::Problems(problems)) };
     let name = check::conference_name(&input);
-    let id = app.db(move |connection| conferences::create(connection, &name, &yaml, &files, &author)).await?;
+    let id = app
+        .db(move |connection| {
+            let id = conferences::create(connection, &name, &yaml, &files, &author)?;
+            units::assign(connection, id, unit).map(|()| id)
+        })
+        .await?;
     Ok((
         StatusCode::CREATED,
         [(header::ETAG, "\"1\"".to_string())],
@@ -313,37 +321,53 @@ async fn run_issue(app: &Arc<App>, id: i64, expected: i64, author: String, mode:
     }
 }
 
-async fn awards(State(app): State<Arc<App>>, Query(query): Query<register::Query>) -> Answer {
-    Ok(Json(app.db(move |connection| register::search(connection, &query, 500)).await?).into_response())
+async fn awards(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Query(query): Query<register::Query>,
+) -> Answer {
+    let scope = auth::scope(&caller);
+    Ok(Json(app.db(move |connection| register::search(connection, &query, 500, scope.as_ref())).await?).into_response())
 }
 
-async fn counters(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(register::counters).await?).into_response())
+async fn counters(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let scope = auth::scope(&caller);
+    Ok(Json(app.db(move |connection| register::counters(connection, scope.as_ref())).await?).into_response())
 }
 
 /// `PUT /api/counters`: where a counter continues from — never behind a
 /// number its register has issued, never past the register's end.
-async fn set_counter(State(app): State<Arc<App>>, Json(counter): Json<register::Counter>) -> Answer {
+async fn set_counter(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Json(counter): Json<register::Counter>,
+) -> Answer {
     if counter.key.body.trim().is_empty() || counter.width > 12 {
         return Err(workspace_problem("", WorkspaceKind::CounterForm));
     }
+    let scope = auth::scope(&caller);
     let saved = app
         .db(move |connection| {
-            connection.transaction(|tx| -> Result<Result<(), i64>, DbError> {
+            connection.transaction(|tx| -> Result<Result<(), Option<i64>>, DbError> {
+                // A unit sets the registers of its own bodies, or of a body no one has yet.
+                if !units::may_set_counter(tx, scope.as_ref(), &counter.key)? {
+                    return Ok(Err(None));
+                }
                 let highest = register::highest_issued(tx, &counter.key)?;
                 if counter.last < highest || counter.last > MAX_NUMBER {
-                    return Ok(Err(highest));
+                    return Ok(Err(Some(highest)));
                 }
-                register::set_counter(tx, &counter)?;
+                register::set_counter(tx, &counter, scope.as_ref().map(|scope| scope.unit))?;
                 Ok(Ok(()))
             })
         })
         .await?;
     match saved {
         Ok(()) => Ok(Json(json!({})).into_response()),
-        Err(highest) => {
+        Err(Some(highest)) => {
             Err(workspace_problem("so_cuoi", WorkspaceKind::CounterOutOfRange { highest, max: MAX_NUMBER }))
         }
+        Err(None) => Err(Refusal::Said(StatusCode::FORBIDDEN, Said::CounterOfAnotherUnit)),
     }
 }
 

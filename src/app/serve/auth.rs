@@ -19,7 +19,7 @@ use axum::Json;
 use super::answer::{Answer, Refusal, Said};
 use super::app::App;
 use super::store::db::DbError;
-use super::store::users;
+use super::store::{units, users};
 use super::stored::random_hex;
 use super::throttle::Refusal as Turned;
 
@@ -50,13 +50,25 @@ pub(crate) struct Caller {
     pub user: Option<String>,
     /// The token the pages put on their form posts.
     pub csrf: String,
+    /// Her unit, role and reach; none for the whole office (today's full rights).
+    pub scope: Option<units::Scope>,
 }
 
 impl Caller {
+    /// The unit a conference she makes belongs to (none: the office's).
+    pub(crate) fn unit(&self) -> Option<i64> {
+        self.scope.as_ref().map(|scope| scope.unit)
+    }
+
     /// How versions record who saved them.
     pub(crate) fn author(&self) -> String {
         self.user.clone().unwrap_or_else(|| "(máy này)".to_string())
     }
+}
+
+/// The unit, role and reach of `caller`; none for the whole office.
+pub(crate) fn scope(caller: &Option<Caller>) -> Option<units::Scope> {
+    caller.as_ref().and_then(|caller| caller.scope.clone())
 }
 
 /// Whether a request may go without a session: from this machine, while
@@ -139,6 +151,9 @@ pub(crate) fn own_names() -> Vec<String> {
     vec![format!("{name}.local"), name]
 }
 
+/// A live session and its user's unit, role and reach.
+type SignedIn = (users::Session, Option<units::Scope>);
+
 /// Marks a 401 answered to a page (not the API): it is shown as the sign-in form.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SignInPage;
@@ -159,9 +174,16 @@ pub(crate) async fn guard(
     }
     let token = cookie_token(request.headers());
     let (session, has_users) = app
-        .db(move |connection| -> Result<(Option<users::Session>, bool), DbError> {
+        .db(move |connection| -> Result<(Option<SignedIn>, bool), DbError> {
             let session = match &token {
                 Some(token) => users::session(connection, token)?,
+                None => None,
+            };
+            let session = match session {
+                Some(session) => {
+                    let scope = units::scope_of(connection, &session.user)?;
+                    Some((session, scope))
+                }
                 None => None,
             };
             let has_users = session.is_some() || users::has_users(connection)?;
@@ -169,8 +191,8 @@ pub(crate) async fn guard(
         })
         .await?;
     let caller = match session {
-        Some(session) => Some(Caller { user: Some(session.user), csrf: session.csrf }),
-        None if open_access(&peer, has_users) => Some(Caller { user: None, csrf: app.open_csrf.clone() }),
+        Some((session, scope)) => Some(Caller { user: Some(session.user), csrf: session.csrf, scope }),
+        None if open_access(&peer, has_users) => Some(Caller { user: None, csrf: app.open_csrf.clone(), scope: None }),
         None => None,
     };
     let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD);

@@ -20,6 +20,7 @@ use super::check::{self, has_errors};
 use super::merge_fields::{self, Conflict};
 use super::store::conferences::{self, SaveRefused, Version};
 use super::store::drafts;
+use super::store::units::{self, Scope};
 use super::{typed, yaml_form};
 use crate::diag::{Lang, WorkspaceKind};
 use crate::input::yaml::{Node, Value};
@@ -236,8 +237,20 @@ const SAMPLE_BODY: &str = "CÔNG AN THÀNH PHỐ HẢI PHÒNG";
 
 /// Creates a conference from `yaml` (kept even with errors: the form shows
 /// them at their fields; papers wait for a valid version).
-async fn create(app: &Arc<App>, name: String, yaml: String, files: Vec<(String, Vec<u8>)>, who: String) -> Answer {
-    let id = app.db(move |connection| conferences::create(connection, &name, &yaml, &files, &who)).await?;
+async fn create(
+    app: &Arc<App>,
+    name: String,
+    yaml: String,
+    files: Vec<(String, Vec<u8>)>,
+    who: String,
+    unit: Option<i64>,
+) -> Answer {
+    let id = app
+        .db(move |connection| {
+            let id = conferences::create(connection, &name, &yaml, &files, &who)?;
+            units::assign(connection, id, unit).map(|()| id)
+        })
+        .await?;
     Ok((StatusCode::CREATED, [(header::ETAG, "\"1\"".to_string())], Json(json!({ "id": id, "version": 1 })))
         .into_response())
 }
@@ -245,9 +258,13 @@ async fn create(app: &Arc<App>, name: String, yaml: String, files: Vec<(String, 
 /// `POST /api/blank`: a new conference with empty fields; the office's own
 /// body and signer from its last conference (never the sample's).
 async fn blank(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let newest = app.db(conferences::list).await?;
+    // Her own unit's newest conference (the office's, for the office).
+    let own =
+        caller.as_ref().and_then(|caller| caller.scope.clone()).map(|scope| Scope { reach: vec![scope.unit], ..scope });
+    let unit = own.as_ref().map(|scope| scope.unit);
+    let newest = app.db(move |connection| units::conferences(connection, own.as_ref(), false)).await?;
     let mut tree = yaml_form::stored("phien_ban: 1\n");
-    if let Some(last) = newest.first() {
+    if let Some((last, _)) = newest.first() {
         let last = yaml_form::stored(&load_version(&app, last.id, None).await?.yaml);
         let office = last.get("co_quan").filter(|body| body.get("ten").and_then(|n| n.as_str()) != Some(SAMPLE_BODY));
         if let Some(office) = office {
@@ -257,7 +274,7 @@ async fn blank(State(app): State<Arc<App>>, Extension(caller): Extension<Option<
             }
         }
     }
-    create(&app, "Hội nghị mới".into(), yaml_form::to_yaml(&tree), Vec::new(), author(&caller)).await
+    create(&app, "Hội nghị mới".into(), yaml_form::to_yaml(&tree), Vec::new(), author(&caller), unit).await
 }
 
 /// `POST /api/conferences/{id}/copy` `{ "nam": 2019, "giu_danh_sach": false }`.
@@ -285,7 +302,9 @@ async fn copy(
             .collect()
     };
     let name = format!("{} (bản sao năm {})", from.name, asked.nam);
-    create(&app, name, yaml_form::to_yaml(&tree), files, author(&caller)).await
+    // The copy stays in the unit of the conference it copies.
+    let unit = app.db(move |connection| units::conference_unit(connection, id)).await?.flatten();
+    create(&app, name, yaml_form::to_yaml(&tree), files, author(&caller), unit).await
 }
 
 #[derive(serde::Deserialize)]
@@ -312,6 +331,8 @@ async fn restore(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Answer {
 }
 
 /// `GET /api/bin`: the conferences in the bin.
-async fn bin_list(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(drafts::binned).await?).into_response())
+async fn bin_list(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let scope = super::auth::scope(&caller);
+    let binned = app.db(move |connection| units::conferences(connection, scope.as_ref(), true)).await?;
+    Ok(Json(binned.into_iter().map(|(conference, _)| conference).collect::<Vec<_>>()).into_response())
 }

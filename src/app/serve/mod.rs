@@ -3,6 +3,7 @@
 //! previewed as they are typed, issued into the award register — and the
 //! `users add` and `backup` commands that look after it.
 
+mod access;
 mod answer;
 mod api;
 mod app;
@@ -23,6 +24,7 @@ mod stored;
 mod summary;
 mod throttle;
 mod typed;
+mod units;
 mod upload;
 mod words;
 mod yaml_form;
@@ -58,6 +60,7 @@ fn router(app: Arc<App>) -> axum::Router {
         .merge(files::routes())
         .merge(summary::routes())
         .merge(pages::routes())
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), access::gate))
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), auth::guard))
         .layer(axum::middleware::from_fn(answer::speak))
         .layer(axum::middleware::map_response(sign_in_page))
@@ -184,10 +187,30 @@ async fn shutdown() {
     }
 }
 
+/// `baocao units add NAME [--thuoc PARENT]`: a unit of the province's tree.
+pub(crate) fn add_unit(workspace: &Path, name: &str, parent: Option<&str>, lang: Lang) -> Result<(), Failure> {
+    units::add(&open_store(workspace)?, name, parent, lang)
+}
+
+/// `baocao units list`: the units as a tree.
+pub(crate) fn list_units(workspace: &Path) -> Result<(), Failure> {
+    units::list(&open_store(workspace)?)
+}
+
 /// `baocao users add NAME`: adds a user (or sets a new password); the
 /// password is read from the terminal, or from the first line of stdin.
-pub(crate) fn add_user(workspace: &Path, name: &str, lang: Lang) -> Result<(), Failure> {
+/// With `--don-vi` and `--vai-tro` she belongs to that unit with that role
+/// (checked before the password is asked); without, to the whole office.
+pub(crate) fn add_user(
+    workspace: &Path,
+    name: &str,
+    unit: Option<&str>,
+    role: Option<&str>,
+    lang: Lang,
+) -> Result<(), Failure> {
     let name = name.trim();
+    let store = open_store(workspace)?;
+    let placed = units::placement(&store, unit, role)?;
     let password = read_password(lang).map_err(|err| Failure::io(IoAction::Read, "stdin", err))?;
     if password.chars().count() < 8 || name.is_empty() {
         return Err(Failure::Input(vec![Problem {
@@ -196,9 +219,18 @@ pub(crate) fn add_user(workspace: &Path, name: &str, lang: Lang) -> Result<(), F
             kind: Kind::Workspace(Box::new(WorkspaceKind::WeakPassword)),
         }]));
     }
-    let store = open_store(workspace)?;
     let hash = auth::hash_password(&password);
-    let added = store::users::set_user(&mut store.lock(), name, &hash)
+    let added = store
+        .lock()
+        .transaction(|tx| {
+            let added = store::users::set_user(tx, name, &hash)?;
+            // A new password alone keeps her unit and role: resetting a ward
+            // clerk's password never makes her the whole office's.
+            if placed.is_some() {
+                store::units::place_user(tx, name, placed)?;
+            }
+            Ok::<_, store::db::DbError>(added)
+        })
         .map_err(|err| Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string())))?;
     let message = match (added, lang) {
         (true, Lang::Vi) => format!("Đã thêm người dùng «{name}» vào {}", workspace.display()),

@@ -4,13 +4,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
+use axum::extract::{Extension, Query, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 use super::answer::{Answer, Refusal};
 use super::app::App;
+use super::auth::Caller;
 use super::store::register::{self, Found};
 
 /// Column titles and widths (characters), in order.
@@ -81,8 +82,13 @@ pub(crate) fn workbook(found: &[Found]) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// `GET /api/awards.xlsx?q=…&nam=…&hinh_thuc=…`: the search as a workbook.
-pub(crate) async fn export(State(app): State<Arc<App>>, Query(query): Query<register::Query>) -> Answer {
-    let found = app.db(move |connection| register::search(connection, &query, -1)).await?;
+pub(crate) async fn export(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Query(query): Query<register::Query>,
+) -> Answer {
+    let scope = super::auth::scope(&caller);
+    let found = app.db(move |connection| register::search(connection, &query, -1, scope.as_ref())).await?;
     let bytes = tokio::task::spawn_blocking(move || workbook(&found)).await.map_err(Refusal::internal)?;
     let bytes = bytes.map_err(Refusal::internal)?;
     Ok((

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{Extension, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::Json;
@@ -14,7 +14,9 @@ use axum::Json;
 use super::answer::{Answer, Refusal};
 use super::api::{load_version, workspace_problem};
 use super::app::App;
+use super::auth::Caller;
 use super::check::ProblemJson;
+use super::store::units;
 use super::stored;
 use crate::diag::{Failure, Lang, OwnField, WorkspaceKind};
 use crate::documents::summary::{SummaryOwn, SummaryRequest};
@@ -40,7 +42,12 @@ pub(crate) struct SignerAsk {
 
 #[derive(serde::Deserialize)]
 pub(crate) struct SummaryAsk {
+    /// Conferences chosen one by one…
+    #[serde(default)]
     conferences: Vec<i64>,
+    /// …or units (`don_vi`): each one's newest conference in the workspace.
+    #[serde(default)]
+    don_vi: Vec<i64>,
     from: i32,
     to: i32,
     #[serde(default)]
@@ -121,8 +128,41 @@ fn clerk_date(text: &str) -> Option<crate::text::vn::Date> {
     }
 }
 
+/// The newest conference of each of `chosen` units, which must be units she
+/// sees (the office: any unit); a unit she does not see reads as unknown.
+async fn of_units(app: &Arc<App>, scope: Option<&units::Scope>, chosen: &[i64]) -> Result<Vec<i64>, Refusal> {
+    if chosen.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all = app.db(units::list).await?;
+    let mut named = Vec::new();
+    for id in chosen {
+        let unit = all.iter().find(|unit| unit.id == *id && scope.is_none_or(|scope| scope.reach.contains(id)));
+        match unit {
+            Some(unit) => named.push(unit.clone()),
+            None => return Err(workspace_problem("don_vi", WorkspaceKind::UnitNotSeen(*id))),
+        }
+    }
+    let ids: Vec<i64> = named.iter().map(|unit| unit.id).collect();
+    let newest = app.db(move |connection| units::newest_conferences(connection, &ids)).await?;
+    newest
+        .into_iter()
+        .zip(&named)
+        .map(|(conference, unit)| {
+            conference
+                .ok_or_else(|| workspace_problem("don_vi", WorkspaceKind::UnitWithoutConference(unit.name.clone())))
+        })
+        .collect()
+}
+
 /// `POST /api/summary`: the summary papers of some conferences over a range, as a ZIP.
-pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<SummaryAsk>) -> Answer {
+pub(crate) async fn summary(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Json(mut ask): Json<SummaryAsk>,
+) -> Answer {
+    let scope = super::auth::scope(&caller);
+    ask.conferences.extend(of_units(&app, scope.as_ref(), &ask.don_vi).await?);
     if ask.conferences.is_empty() {
         return Err(workspace_problem("conferences", WorkspaceKind::NoConference));
     }
@@ -132,6 +172,12 @@ pub(crate) async fn summary(State(app): State<Arc<App>>, Json(ask): Json<Summary
     };
     let mut versions = Vec::new();
     for id in &ask.conferences {
+        // Another unit's conference is one she does not have, as on every route.
+        let (looked_up, seen) = (*id, scope.clone());
+        let unit = app.db(move |connection| units::conference_unit(connection, looked_up)).await?;
+        if seen.is_some_and(|scope| !unit.is_some_and(|unit| scope.sees(unit))) {
+            return Err(workspace_problem("conferences", WorkspaceKind::UnknownConference(*id)));
+        }
         match load_version(&app, *id, None).await {
             Ok(version) => versions.push(version),
             Err(_) => return Err(workspace_problem("conferences", WorkspaceKind::UnknownConference(*id))),

@@ -196,8 +196,10 @@ on("#tong-hop", "submit", async (event) => {
   event.preventDefault();
   const form = event.target;
   const conferences = [...form.querySelectorAll("input[name=hoi_nghi]:checked")].map((box) => Number(box.value));
+  const units = [...form.querySelectorAll("input[name=don_vi]:checked")].map((box) => Number(box.value));
   const result = await api("POST", "/api/summary", {
     conferences,
+    don_vi: units,
     from: Number(form.from.value),
     to: Number(form.to.value),
     co_quan: form.co_quan.value,

@@ -15,6 +15,7 @@ use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::check::ProblemJson;
 use crate::app::serve::store::db::DbError;
+use crate::app::serve::store::reach::Role;
 use crate::app::serve::store::{conferences, drafts, users};
 use crate::input::Input;
 
@@ -109,11 +110,16 @@ pub(super) fn page_context(
     let tree = super::super::yaml_form::stored(&version.yaml);
     let papers = input.map(crate::app::serve::check::papers).unwrap_or_default();
     let old = version.version != version.latest;
+    // What her role does here (the server refuses the rest anyway): a
+    // leader or the province reads the form as an old version is read.
+    let role = crate::app::serve::auth::scope(caller).map(|scope| scope.role);
+    let may_edit = role.is_none_or(|role| role == Role::Clerk);
+    let may_issue = role.is_none_or(|role| role == Role::Leader);
     let data = json!({
         "id": version.conference,
         "version": version.version,
         "latest": version.latest,
-        "old": old,
+        "old": old || !may_edit,
         "papers": papers,
         "problems": problems,
     });
@@ -153,6 +159,8 @@ pub(super) fn page_context(
         "phien_ban": version.version,
         "moi_nhat": version.latest,
         "cu": old,
+        "chi_xem": !may_edit && !old,
+        "co_the_ban_hanh": may_issue,
         "bieu_mau": form::form(&tree, input),
         "yaml": version.yaml,
         "giay": papers_shown,

@@ -13,7 +13,7 @@ mod tests;
 
 use std::sync::Arc;
 
-use axum::extract::{Extension, Path, State};
+use axum::extract::{Extension, Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -24,8 +24,8 @@ use serde_json::{json, Value};
 
 use super::app::App;
 use super::auth::Caller;
-use super::store::conferences;
 use super::store::db::DbError;
+use super::store::{conferences, units};
 
 pub(crate) fn routes() -> Router<Arc<App>> {
     Router::new()
@@ -66,9 +66,10 @@ pub(crate) fn shell(title: &str, caller: &Option<Caller>, active: &str) -> Value
         [("/hoi-nghi", "Hội nghị"), ("/so-dang-ky", "Sổ đăng ký"), ("/tong-hop", "Tổng hợp"), ("/may-in", "Máy in")]
             .map(|(href, label)| json!({ "duong_dan": href, "ten": label, "dang_xem": href == active }));
     let (csrf, user) = match caller {
-        Some(Caller { user, csrf }) => (csrf.as_str(), user.as_deref()),
+        Some(Caller { user, csrf, .. }) => (csrf.as_str(), user.as_deref()),
         None => ("", None),
     };
+    let scope = super::auth::scope(caller);
     json!({
         "tieu_de": title,
         "csrf": csrf,
@@ -76,6 +77,8 @@ pub(crate) fn shell(title: &str, caller: &Option<Caller>, active: &str) -> Value
         "co_phien": caller.is_some(),
         "dang_nhap": user.is_some(),
         "nguoi": user.unwrap_or_default(),
+        "don_vi": scope.as_ref().map(|scope| scope.unit_name.as_str()).unwrap_or_default(),
+        "vai_tro": scope.as_ref().map(|scope| scope.role.title()).unwrap_or_default(),
     })
 }
 
@@ -88,18 +91,73 @@ fn login_context() -> Value {
     json!({ "khung": shell("Đăng nhập", &None, "") })
 }
 
-async fn list_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let (list, bin) = app
-        .db(|connection| -> Result<_, DbError> {
-            Ok((conferences::list(connection)?, super::store::drafts::binned(connection)?))
-        })
-        .await?;
-    Ok(templates::render("danh-sach-hoi-nghi", &list_context(&caller, &list, &bin)))
+#[derive(serde::Deserialize, Default)]
+struct ListQuery {
+    /// A unit to show alone (the province's filter); empty: every unit she sees.
+    #[serde(default)]
+    don_vi: String,
 }
 
-fn list_context(caller: &Option<Caller>, list: &[conferences::Summary], bin: &[conferences::Summary]) -> Value {
-    let binned: Vec<Value> =
-        bin.iter().map(|c| json!({ "ma": c.id, "ten": c.name, "luc": super::store::local_time(c.updated) })).collect();
+async fn list_page(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Query(query): Query<ListQuery>,
+) -> Answer {
+    let scope = super::auth::scope(&caller);
+    let all = app.db(units::list).await?;
+    // Only a unit she sees can be chosen; the office chooses any.
+    let chosen = query.don_vi.trim().parse::<i64>().ok().filter(|id| match &scope {
+        Some(scope) => scope.reach.contains(id),
+        None => all.iter().any(|unit| unit.id == *id),
+    });
+    let narrowed = match (&scope, chosen) {
+        (Some(scope), Some(id)) => Some(units::Scope { reach: vec![id], ..scope.clone() }),
+        (None, Some(id)) => {
+            Some(units::Scope { unit: id, unit_name: String::new(), role: units::Role::Province, reach: vec![id] })
+        }
+        (_, None) => scope.clone(),
+    };
+    let (list, bin) = app
+        .db(move |connection| -> Result<_, DbError> {
+            Ok((
+                units::conferences(connection, narrowed.as_ref(), false)?,
+                units::conferences(connection, narrowed.as_ref(), true)?,
+            ))
+        })
+        .await?;
+    Ok(templates::render("danh-sach-hoi-nghi", &list_context(&caller, &list, &bin, &all, chosen)))
+}
+
+/// The list page's context. With units, one who sees several (the province,
+/// the office) gets each conference's unit, the list grouped by unit in the
+/// tree's order, and a choice of one unit.
+fn list_context(
+    caller: &Option<Caller>,
+    list: &[(conferences::Summary, Option<i64>)],
+    bin: &[(conferences::Summary, Option<i64>)],
+    all_units: &[units::Unit],
+    chosen: Option<i64>,
+) -> Value {
+    let scope = super::auth::scope(caller);
+    let shown_units: Vec<&units::Unit> = match &scope {
+        Some(scope) => scope.reach.iter().filter_map(|id| all_units.iter().find(|unit| unit.id == *id)).collect(),
+        None => all_units.iter().collect(),
+    };
+    let by_unit = shown_units.len() > 1;
+    let unit_name = |id: Option<i64>| -> String {
+        id.and_then(|id| all_units.iter().find(|unit| unit.id == id))
+            .map_or_else(|| "Văn phòng".to_string(), |unit| unit.name.clone())
+    };
+    let place = |id: Option<i64>| shown_units.iter().position(|unit| Some(unit.id) == id).unwrap_or(usize::MAX);
+    let mut list: Vec<&(conferences::Summary, Option<i64>)> = list.iter().collect();
+    if by_unit {
+        // Stable: newest first within each unit.
+        list.sort_by_key(|(_, unit)| place(*unit));
+    }
+    let binned: Vec<Value> = bin
+        .iter()
+        .map(|(c, _)| json!({ "ma": c.id, "ten": c.name, "luc": super::store::local_time(c.updated) }))
+        .collect();
     // A copy is most often next year's.
     let next_year = |name: &str| -> i64 {
         let years = name.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse::<i64>().ok());
@@ -107,15 +165,28 @@ fn list_context(caller: &Option<Caller>, list: &[conferences::Summary], bin: &[c
     };
     let rows: Vec<Value> = list
         .iter()
-        .map(|conference| {
+        .map(|(conference, unit)| {
             json!({
                 "ma": conference.id,
                 "ten": conference.name,
+                "don_vi": unit_name(*unit),
                 "phien_ban": conference.version,
                 "cap_nhat": super::store::local_time(conference.updated),
                 "nam_sau": next_year(&conference.name),
             })
         })
         .collect();
-    json!({ "khung": shell("Hội nghị", caller, "/hoi-nghi"), "hoi_nghi": rows, "thung_rac": binned })
+    let choices: Vec<Value> = shown_units
+        .iter()
+        .map(|unit| json!({ "ma": unit.id, "ten": unit.name, "chon": Some(unit.id) == chosen }))
+        .collect();
+    json!({
+        "khung": shell("Hội nghị", caller, "/hoi-nghi"),
+        "hoi_nghi": rows,
+        "thung_rac": binned,
+        "theo_don_vi": by_unit,
+        "don_vi": choices,
+        // Buttons only for who may use them (the server refuses the others anyway).
+        "co_the_sua": scope.as_ref().is_none_or(|scope| scope.role == units::Role::Clerk),
+    })
 }

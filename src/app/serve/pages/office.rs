@@ -12,7 +12,7 @@ use super::{shell, templates};
 use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::store::db::DbError;
-use crate::app::serve::store::{conferences, invitations, register, users};
+use crate::app::serve::store::{conferences, invitations, register, units, users};
 
 fn register_name(register: &str) -> String {
     match register {
@@ -33,14 +33,15 @@ fn award_name(award: &str) -> &str {
 }
 
 pub(super) async fn register_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let scope = crate::app::serve::auth::scope(&caller);
     let (counters, yearly) = app
-        .db(|connection| -> Result<_, DbError> {
+        .db(move |connection| -> Result<_, DbError> {
             let mut counters = Vec::new();
-            for counter in register::counters(connection)? {
+            for counter in register::counters(connection, scope.as_ref())? {
                 let highest = register::highest_issued(connection, &counter.key)?;
                 counters.push((counter, highest));
             }
-            Ok((counters, register::yearly_counts(connection)?))
+            Ok((counters, register::yearly_counts(connection, scope.as_ref())?))
         })
         .await?;
     Ok(templates::render("so-dang-ky", &register_context(&caller, &counters, yearly)))
@@ -88,18 +89,38 @@ pub(super) fn register_context(
             })
         })
         .collect();
-    json!({ "khung": shell("Sổ đăng ký", caller, "/so-dang-ky"), "theo_nam": yearly, "bo_dem": counters })
+    // Counters are set by who issues (the server refuses the others anyway).
+    let sets_counters = crate::app::serve::auth::scope(caller).is_none_or(|scope| scope.role == units::Role::Leader);
+    json!({
+        "khung": shell("Sổ đăng ký", caller, "/so-dang-ky"),
+        "theo_nam": yearly,
+        "bo_dem": counters,
+        "dat_bo_dem": sets_counters,
+    })
 }
 
 pub(super) async fn summary_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let list = app.db(conferences::list).await?;
-    Ok(templates::render("tong-hop", &summary_context(&caller, &list)))
+    let scope = crate::app::serve::auth::scope(&caller);
+    let (list, all) = app
+        .db(move |connection| -> Result<_, DbError> {
+            Ok((units::conferences(connection, scope.as_ref(), false)?, units::list(connection)?))
+        })
+        .await?;
+    let list: Vec<conferences::Summary> = list.into_iter().map(|(conference, _)| conference).collect();
+    // The units she may summarise: her reach (the office: every unit).
+    let scope = crate::app::serve::auth::scope(&caller);
+    let reach: Vec<units::Unit> = match &scope {
+        Some(scope) => scope.reach.iter().filter_map(|id| all.iter().find(|unit| unit.id == *id).cloned()).collect(),
+        None => all,
+    };
+    Ok(templates::render("tong-hop", &summary_context(&caller, &list, &reach)))
 }
 
-pub(super) fn summary_context(caller: &Option<Caller>, list: &[conferences::Summary]) -> Value {
+pub(super) fn summary_context(caller: &Option<Caller>, list: &[conferences::Summary], reach: &[units::Unit]) -> Value {
     let list: Vec<Value> =
         list.iter().map(|conference| json!({ "ma": conference.id, "ten": conference.name })).collect();
-    json!({ "khung": shell("Tổng hợp", caller, "/tong-hop"), "hoi_nghi": list })
+    let reach: Vec<Value> = reach.iter().map(|unit| json!({ "ma": unit.id, "ten": unit.name })).collect();
+    json!({ "khung": shell("Tổng hợp", caller, "/tong-hop"), "hoi_nghi": list, "don_vi": reach })
 }
 
 pub(super) async fn printers_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {

@@ -31,7 +31,16 @@ fn hostile_yaml() -> String {
 }
 
 fn hostile_caller() -> Option<Caller> {
-    Some(Caller { user: Some(HOSTILE.to_string()), csrf: "token".to_string() })
+    Some(Caller { user: Some(HOSTILE.to_string()), csrf: "token".to_string(), scope: None })
+}
+
+fn hostile_unit() -> crate::app::serve::store::units::Unit {
+    crate::app::serve::store::units::Unit { id: 1, name: HOSTILE.to_string(), parent: None }
+}
+
+/// The hostile conferences, of the office (no unit).
+fn of_no_unit() -> Vec<(conferences::Summary, Option<i64>)> {
+    hostile_conferences().into_iter().map(|conference| (conference, None)).collect()
 }
 
 fn hostile_printer() -> users::Printer {
@@ -70,10 +79,12 @@ fn hostile_pages() -> Vec<(&'static str, Value, usize)> {
     )];
     let yearly = vec![(2020, HOSTILE.to_string(), "tap_the".to_string(), 4)];
     let tree = crate::app::serve::yaml_form::stored(&hostile_yaml());
+    let two_units = [hostile_unit(), crate::app::serve::store::units::Unit { id: 2, ..hostile_unit() }];
     let editor = editor::page_context(&caller, &version, None, Vec::new(), &history, &[hostile_printer()]);
     vec![
         ("dang-nhap", super::login_context(), 0),
-        ("danh-sach-hoi-nghi", super::list_context(&caller, &hostile_conferences(), &hostile_conferences()), 3),
+        // Three as before, and each of two units' names in the choice of a unit.
+        ("danh-sach-hoi-nghi", super::list_context(&caller, &of_no_unit(), &of_no_unit(), &two_units, None), 5),
         // Title, heading, user, history (3), printer (2), the form (27); the
         // YAML shows it with its quote doubled.
         ("hoi-nghi", editor, 35),
@@ -83,7 +94,7 @@ fn hostile_pages() -> Vec<(&'static str, Value, usize)> {
         // total's key, label and aria-label, with the name there twice).
         ("bieu-mau", form::form(&tree, None), 27),
         ("so-dang-ky", office::register_context(&caller, &counters, yearly), 4),
-        ("tong-hop", office::summary_context(&caller, &hostile_conferences()), 2),
+        ("tong-hop", office::summary_context(&caller, &hostile_conferences(), &[hostile_unit()]), 3),
         ("may-in", office::printers_context(&caller, &[hostile_printer()]), 3),
     ]
 }

@@ -55,14 +55,6 @@ pub(crate) enum SaveRefused {
     Missing,
 }
 
-pub(crate) fn list(db: &mut Db) -> Result<Vec<Summary>, DbError> {
-    db.query_map(
-        "SELECT id, name, version, updated FROM conferences WHERE deleted IS NULL ORDER BY updated DESC, id DESC",
-        args![],
-        |row| Ok(Summary { id: row.get(0)?, name: row.get(1)?, version: row.get(2)?, updated: row.get(3)? }),
-    )
-}
-
 /// Stores a new conference at version 1 with its files; its id.
 pub(crate) fn create(
     db: &mut Db,

@@ -5,7 +5,6 @@
 
 use super::db::{args, Db, DbError};
 
-use super::conferences::Summary;
 use super::now;
 
 /// A draft: the version it edits and its YAML.
@@ -49,15 +48,6 @@ pub(crate) fn restore(db: &mut Db, id: i64) -> Result<bool, DbError> {
     Ok(moved == 1)
 }
 
-/// The conferences in the bin, the last deleted first.
-pub(crate) fn binned(db: &mut Db) -> Result<Vec<Summary>, DbError> {
-    db.query_map(
-        "SELECT id, name, version, deleted FROM conferences WHERE deleted IS NOT NULL ORDER BY deleted DESC, id DESC",
-        args![],
-        |row| Ok(Summary { id: row.get(0)?, name: row.get(1)?, version: row.get(2)?, updated: row.get(3)? }),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,9 +68,9 @@ mod tests {
         conferences::save(connection, id, 1, "A", "phien_ban: 1\n", &[], "t", "x").unwrap().unwrap();
         assert!(get(connection, id).unwrap().is_none(), "a saved version ends the draft");
         assert!(bin(connection, id).unwrap());
-        assert!(conferences::list(connection).unwrap().is_empty());
+        assert!(super::super::units::conferences(connection, None, false).unwrap().is_empty());
         assert!(conferences::load(connection, id, None).unwrap().is_none());
-        assert_eq!(binned(connection).unwrap().len(), 1);
+        assert_eq!(super::super::units::conferences(connection, None, true).unwrap().len(), 1);
         assert!(restore(connection, id).unwrap() && !restore(connection, id).unwrap());
         assert_eq!(conferences::load(connection, id, None).unwrap().unwrap().version, 2);
     }

@@ -45,12 +45,19 @@ pub(crate) fn issued(db: &mut Db, id: i64) -> Result<Option<InvitationRecord>, D
 
 /// The conference other than `except` that holds invitation number `key`
 /// of the body `body_key` in `year`.
-pub(crate) fn held(db: &mut Db, body_key: &str, year: i32, key: &str, except: i64) -> Result<Option<String>, DbError> {
+/// The conference holding an invitation number, and its unit.
+pub(crate) fn held(
+    db: &mut Db,
+    body_key: &str,
+    year: i32,
+    key: &str,
+    except: i64,
+) -> Result<Option<(String, Option<i64>)>, DbError> {
     db.query_opt(
-        "SELECT c.name FROM invitations i JOIN conferences c ON c.id = i.conference_id
+        "SELECT c.name, c.unit_id FROM invitations i JOIN conferences c ON c.id = i.conference_id
              WHERE i.body_key = ?1 AND i.year = ?2 AND i.number_key = ?3 AND i.conference_id <> ?4",
         args![body_key, year, key, except],
-        |row| row.get(0),
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )
 }
 

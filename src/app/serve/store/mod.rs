@@ -7,8 +7,10 @@ pub(crate) mod db;
 pub(crate) mod drafts;
 pub(crate) mod invitations;
 pub(crate) mod keys;
+pub(crate) mod reach;
 pub(crate) mod register;
 mod schema;
+pub(crate) mod units;
 pub(crate) mod users;
 
 use std::path::{Path, PathBuf};

@@ -75,9 +75,13 @@ pub(crate) fn pass(db: &mut Db, key: &CounterKey, number: i64) -> Result<(), DbE
     Ok(())
 }
 
-pub(crate) fn counters(db: &mut Db) -> Result<Vec<Counter>, DbError> {
+/// The counters the caller may see (`scope`; none: the office, all).
+pub(crate) fn counters(db: &mut Db, scope: Option<&super::reach::Scope>) -> Result<Vec<Counter>, DbError> {
     db.query_map(
-        "SELECT register, body, year, last, width FROM counters ORDER BY year DESC, register, body",
+        &format!(
+            "SELECT register, body, year, last, width FROM counters WHERE {} ORDER BY year DESC, register, body",
+            super::reach::counter_reach_sql(scope)
+        ),
         args![],
         |row| {
             Ok(Counter {
@@ -112,10 +116,11 @@ pub(crate) fn highest_issued(db: &mut Db, key: &CounterKey) -> Result<i64, DbErr
 }
 
 /// Sets where a counter continues from (last year's paper register, say).
-/// The caller has made sure it is not behind what was issued.
-pub(crate) fn set_counter(db: &mut Db, counter: &Counter) -> Result<(), DbError> {
+/// The caller has made sure it is not behind what was issued. One made
+/// here belongs to `unit` (the office's: none).
+pub(crate) fn set_counter(db: &mut Db, counter: &Counter, unit: Option<i64>) -> Result<(), DbError> {
     db.execute(
-        "INSERT INTO counters (register, body_key, body, year, last, width) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO counters (register, body_key, body, year, last, width, unit_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (register, body_key, year) DO UPDATE SET last = ?5, width = ?6",
         args![
             counter.key.register,
@@ -123,7 +128,8 @@ pub(crate) fn set_counter(db: &mut Db, counter: &Counter) -> Result<(), DbError>
             counter.key.body,
             counter.key.year,
             counter.last,
-            counter.width
+            counter.width,
+            unit
         ],
     )?;
     Ok(())
@@ -139,25 +145,31 @@ fn held(
     key: &str,
     except: i64,
 ) -> Result<Option<String>, DbError> {
-    if register == INVITATIONS {
-        invitations::held(db, body_key, year, key, except)
+    let found: Option<(String, Option<i64>)> = if register == INVITATIONS {
+        invitations::held(db, body_key, year, key, except)?
     } else if register == DECISIONS {
         db.query_opt(
-            "SELECT c.name FROM decisions d JOIN conferences c ON c.id = d.conference_id
+            "SELECT c.name, c.unit_id FROM decisions d JOIN conferences c ON c.id = d.conference_id
                  WHERE d.body_key = ?1 AND d.year = ?2 AND d.number_key = ?3 AND d.conference_id <> ?4",
             args![body_key, year, key, except],
-            |row| row.get(0),
-        )
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?
     } else {
         let award = register.strip_prefix("so_vang_").unwrap_or_default();
         db.query_opt(
-            "SELECT recipient || ' (' || c.name || ')' FROM awards a JOIN conferences c ON c.id = a.conference_id
+            "SELECT recipient || ' (' || c.name || ')', c.unit_id FROM awards a JOIN conferences c ON c.id = a.conference_id
                  WHERE a.award = ?1 AND a.body_key = ?2 AND a.year = ?3 AND a.register_key = ?4
                  AND a.conference_id <> ?5",
             args![award, body_key, year, key, except],
-            |row| row.get(0),
-        )
-    }
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?
+    };
+    let Some((holder, holder_unit)) = found else { return Ok(None) };
+    // Whose it is is told to the holder's own unit only: another unit's
+    // conference and recipients stay its own (that the number is taken is said).
+    let own: Option<i64> =
+        db.query_opt("SELECT unit_id FROM conferences WHERE id = ?1", args![except], |row| row.get(0))?.flatten();
+    Ok(Some(if holder_unit == own { holder } else { "một hội nghị khác".to_string() }))
 }
 
 /// Keys the register of a workspace made before numbers were compared by
@@ -419,11 +431,18 @@ fn blank_as_none<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Op
     }
 }
 
-/// The awards `query` finds, at most `limit` (-1: all).
-pub(crate) fn search(db: &mut Db, query: &Query, limit: i64) -> Result<Vec<Found>, DbError> {
+/// The awards `query` finds among the conferences the caller sees (`scope`;
+/// none: the office, all), at most `limit` (-1: all).
+pub(crate) fn search(
+    db: &mut Db,
+    query: &Query,
+    limit: i64,
+    scope: Option<&super::reach::Scope>,
+) -> Result<Vec<Found>, DbError> {
     // Each word must appear, accents and case aside ("nguyen van" finds "Nguyễn Văn").
     let words: Vec<String> = fold(&query.q).split_whitespace().map(|w| format!("%{}%", escape_like(w))).collect();
-    let mut condition = String::from("1 = 1");
+    // Only the conferences the caller sees (the office: all).
+    let mut condition = super::reach::reach_sql(scope, "c.unit_id");
     let year = query.nam.map(i64::from);
     let mut values: Vec<Arg<'_>> = Vec::new();
     for word in &words {
@@ -445,17 +464,27 @@ fn escape_like(word: &str) -> String {
     word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-/// Every award issued for `programme` in other conferences than `except`.
+/// Every award issued for `programme` in other conferences than `except` of
+/// the same unit (another unit's register is not shown to it).
 pub(crate) fn programme_awards(db: &mut Db, programme: &str, except: i64) -> Result<Vec<Found>, DbError> {
-    let found = query_awards(db, "a.programme = ?1 AND a.conference_id <> ?2", -1, args![programme, except])?;
+    let condition = "a.programme = ?1 AND a.conference_id <> ?2
+        AND COALESCE(c.unit_id, 0) = COALESCE((SELECT unit_id FROM conferences WHERE id = ?2), 0)";
+    let found = query_awards(db, condition, -1, args![programme, except])?;
     Ok(found.into_iter().map(|(f, _)| f).collect())
 }
 
-/// Awards issued per year and kind, for the register's statistics.
-pub(crate) fn yearly_counts(db: &mut Db) -> Result<Vec<(i32, String, String, i64)>, DbError> {
+/// Awards issued per year and kind in the conferences the caller sees, for
+/// the register's statistics.
+pub(crate) fn yearly_counts(
+    db: &mut Db,
+    scope: Option<&super::reach::Scope>,
+) -> Result<Vec<(i32, String, String, i64)>, DbError> {
     db.query_map(
-        "SELECT year, award, recipient_kind, COUNT(*) FROM awards GROUP BY year, award, recipient_kind
-         ORDER BY year DESC, award, recipient_kind",
+        &format!(
+            "SELECT a.year, a.award, a.recipient_kind, COUNT(*) FROM awards a JOIN conferences c ON c.id = a.conference_id
+             WHERE {} GROUP BY a.year, a.award, a.recipient_kind ORDER BY a.year DESC, a.award, a.recipient_kind",
+            super::reach::reach_sql(scope, "c.unit_id")
+        ),
         args![],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
     )
@@ -477,7 +506,7 @@ mod tests {
         let connection = &mut Db::sqlite(rusqlite::Connection::open_in_memory().unwrap());
         super::super::migrate(connection).unwrap();
         let key = CounterKey { register: golden_book("bang_khen"), body: "UBND".into(), year: 2018 };
-        set_counter(connection, &Counter { key: key.clone(), last: 99, width: 4 }).unwrap();
+        set_counter(connection, &Counter { key: key.clone(), last: 99, width: 4 }, None).unwrap();
         let draw = |connection: &mut Db, key: &CounterKey| draw(connection, key, 0).unwrap().unwrap();
         assert_eq!(draw(connection, &key), "0100");
         pass(connection, &key, 120).unwrap();
@@ -512,7 +541,7 @@ mod tests {
             )
             .unwrap();
         super::super::migrate(connection).unwrap();
-        let counters = counters(connection).unwrap();
+        let counters = counters(connection, None).unwrap();
         assert_eq!(counters.len(), 1, "{counters:?}");
         assert_eq!((counters[0].last, counters[0].width), (30, 2));
         // Both old awards stay, and the register now refuses a third "1".

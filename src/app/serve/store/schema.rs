@@ -33,11 +33,38 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // 3: the form's draft kept with its errors (one per conference, on the
     // version it edits), and the bin a deleted conference waits in.
     Migration { sqlite: THIRD_SQLITE, postgres: THIRD_POSTGRES, then_sqlite: None },
-    // 4: the giấy mời each conference issued, its number once per body and year.
+    // 4: a province's units (a tree), the unit and role of a user, the unit
+    // a conference belongs to; none of them set is the one office of before.
     Migration { sqlite: FOURTH_SQLITE, postgres: FOURTH_POSTGRES, then_sqlite: None },
+    // 5: the giấy mời each conference issued, its number once per body and year.
+    Migration { sqlite: FIFTH_SQLITE, postgres: FIFTH_POSTGRES, then_sqlite: None },
 ];
 
-const FOURTH_SQLITE: &str = "CREATE TABLE invitations (
+const FOURTH_SQLITE: &str = "CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            parent_id INTEGER REFERENCES units(id),
+            created INTEGER NOT NULL
+        );
+        ALTER TABLE users ADD COLUMN unit_id INTEGER REFERENCES units(id);
+        ALTER TABLE users ADD COLUMN role TEXT;
+        ALTER TABLE conferences ADD COLUMN unit_id INTEGER REFERENCES units(id);
+        CREATE INDEX conferences_unit ON conferences (unit_id);
+        ALTER TABLE counters ADD COLUMN unit_id INTEGER REFERENCES units(id);";
+
+const FOURTH_POSTGRES: &str = "CREATE TABLE units (
+            id BIGSERIAL PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            parent_id BIGINT REFERENCES units(id),
+            created BIGINT NOT NULL
+        );
+        ALTER TABLE users ADD COLUMN unit_id BIGINT REFERENCES units(id);
+        ALTER TABLE users ADD COLUMN role TEXT;
+        ALTER TABLE conferences ADD COLUMN unit_id BIGINT REFERENCES units(id);
+        CREATE INDEX conferences_unit ON conferences (unit_id);
+        ALTER TABLE counters ADD COLUMN unit_id BIGINT REFERENCES units(id);";
+
+const FIFTH_SQLITE: &str = "CREATE TABLE invitations (
             conference_id INTEGER PRIMARY KEY REFERENCES conferences(id),
             number TEXT NOT NULL,
             body TEXT NOT NULL,
@@ -47,7 +74,7 @@ const FOURTH_SQLITE: &str = "CREATE TABLE invitations (
         );
         CREATE UNIQUE INDEX invitations_number ON invitations (body_key, year, number_key);";
 
-const FOURTH_POSTGRES: &str = "CREATE TABLE invitations (
+const FIFTH_POSTGRES: &str = "CREATE TABLE invitations (
             conference_id BIGINT PRIMARY KEY REFERENCES conferences(id),
             number TEXT NOT NULL,
             body TEXT NOT NULL,
