@@ -407,6 +407,11 @@ pub struct Frame {
     pub align: Align,
     /// A rule under the text, as long as its longest line.
     pub underline: bool,
+    /// From one baseline to the next, as a multiple of `size`.
+    pub line_height: f32,
+    /// Upside down: turned half a turn about the box's centre (the far
+    /// face of a folded place card).
+    pub turned: bool,
 }
 
 /// Paper a certificate is printed on.

@@ -124,6 +124,8 @@ fn manifest_lists_what_was_written() {
         ("giay-moi.pdf", "ngay-hoi-nghi", "pdf"),
         ("kich-ban.docx", "ngay-hoi-nghi", "docx"),
         ("danh-sach-dai-bieu.pdf", "ngay-hoi-nghi", "pdf"),
+        ("bang-ten.pdf", "ngay-hoi-nghi", "pdf"),
+        ("bang-ten.docx", "ngay-hoi-nghi", "docx"),
         ("ky-nhan-2.docx", "ngay-hoi-nghi", "docx"),
     ];
     for (path, kind, format) in expected {

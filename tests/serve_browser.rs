@@ -291,6 +291,11 @@ async fn the_office_issues_registers_and_summarises_in_the_browser() {
         .to_string();
     assert!(asked.contains("sổ số quyết định của «CÔNG AN THÀNH PHỐ HẢI PHÒNG» năm 2018"), "{asked}");
     assert!(asked.contains("sổ vàng giấy khen"), "the recipients' numbers are shown: {asked}");
+    assert!(
+        asked.contains("Giấy mời số ")
+            && asked.contains("/GM-CAHP (sổ số giấy mời của «CÔNG AN THÀNH PHỐ HẢI PHÒNG» năm 2018)"),
+        "the invitation's number is shown: {asked}"
+    );
     shot(&client, "ban-hanh").await;
     assert_eq!(http.get(&format!("/api/conferences/{id}")).json()["version"], 2, "asking issued nothing");
     client.find(Locator::Css("#xac-nhan-cap-so")).await.unwrap().click().await.unwrap();

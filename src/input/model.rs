@@ -272,6 +272,10 @@ record! {
         pub moi_dot: Option<usize>,
         /// The agenda, in place of the default sequence.
         pub nghi_trinh: Vec<MucNghiTrinh>,
+        /// The giấy mời's number ("12/GM-CAHP"): one for the invitation,
+        /// however many delegates it goes to; given by the workspace's
+        /// register when it issues; blank: "…/GM-CAHP".
+        pub so_giay_moi: Option<String>,
     }
 }
 

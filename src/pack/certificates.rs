@@ -76,6 +76,33 @@ pub(super) fn make(
     Ok(warnings)
 }
 
+/// Writes sheets made at once (the place cards) as `paper` in the
+/// formats asked for.
+pub(super) fn put_sheets(
+    request: &BuildRequest,
+    out: &mut Writer,
+    paper: Paper,
+    sheets: &doc::Sheets,
+    standard: Standard,
+) -> Result<(), Failure> {
+    let count = sheets.sheets.len();
+    if request.asks(FileFormat::Pdf) {
+        let name = paper.file(FileFormat::Pdf);
+        let (bytes, pages) = sheet_pdf::render_sheets(sheets, standard).map_err(render_failure(&name))?;
+        out.put(name, paper, FileFormat::Pdf, Some(pages), None, &bytes)?;
+    }
+    if request.asks(FileFormat::Docx) {
+        let name = paper.file(FileFormat::Docx);
+        let mut write = |file: &mut dyn output::WriteSeek| {
+            let mut next = |n: usize| Ok::<_, Problem>(sheets.sheets[n].clone());
+            docx::write_sheet_stream(sheets, count, &mut next, file).map_err(stopped(&name))?;
+            Ok(())
+        };
+        out.stream(name.clone(), paper, FileFormat::Docx, None, None, &mut write)?;
+    }
+    Ok(())
+}
+
 /// A list this long is fitted by two threads in `check`, and fitted on a
 /// thread of its own while a build draws it.
 pub(super) const SHEETS_WORTH_A_THREAD: usize = 2_000;

@@ -141,6 +141,11 @@ fn make(
             Paper::Agenda => add(out, paper, &dated(day::agenda::build(input, templates)?, epoch))?,
             Paper::Script => add(out, paper, &dated(day::script::build(input, templates)?, epoch))?,
             Paper::Delegates => add(out, paper, &dated(day::lists::delegates(input, templates)?, epoch))?,
+            Paper::PlaceCards => {
+                let mut cards = day::cards::build(input);
+                cards.meta.created = epoch.or(cards.meta.created);
+                certificates::put_sheets(request, out, paper, &cards, standard)?;
+            }
             Paper::Receipts(index) => add(out, paper, &dated(day::lists::receipts(input, index, templates)?, epoch))?,
             Paper::Summary => unreachable!("a conference's papers hold no period summary"),
         }

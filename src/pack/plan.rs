@@ -143,6 +143,8 @@ pub enum Paper {
     Script,
     /// The danh sách đại biểu to sign at the door.
     Delegates,
+    /// The place cards (bảng tên) on the front table, a folded sheet per delegate.
+    PlaceCards,
     /// The danh sách ký nhận of award group `n` (from 0).
     Receipts(usize),
 }
@@ -159,9 +161,12 @@ impl Paper {
             Paper::Proposal(_) => DocKind::ToTrinh,
             Paper::Press => DocKind::TinBai,
             Paper::Summary => DocKind::TongHop,
-            Paper::Invitations | Paper::Agenda | Paper::Script | Paper::Delegates | Paper::Receipts(_) => {
-                DocKind::NgayHoiNghi
-            }
+            Paper::Invitations
+            | Paper::Agenda
+            | Paper::Script
+            | Paper::Delegates
+            | Paper::PlaceCards
+            | Paper::Receipts(_) => DocKind::NgayHoiNghi,
         }
     }
 
@@ -181,7 +186,8 @@ impl Paper {
             Paper::Agenda => (1, 0),
             Paper::Script => (2, 0),
             Paper::Delegates => (3, 0),
-            Paper::Receipts(n) => (4, n),
+            Paper::PlaceCards => (4, 0),
+            Paper::Receipts(n) => (5, n),
             other => (0, other.group().unwrap_or(0)),
         }
     }
@@ -203,6 +209,7 @@ impl Paper {
             Paper::Agenda => Some("chuong-trinh-hoi-nghi"),
             Paper::Script => Some("kich-ban"),
             Paper::Delegates => Some("danh-sach-dai-bieu"),
+            Paper::PlaceCards => Some("bang-ten"),
             Paper::Receipts(_) => Some("ky-nhan"),
             _ => None,
         }
@@ -239,6 +246,7 @@ impl Paper {
             Paper::Agenda,
             Paper::Script,
             Paper::Delegates,
+            Paper::PlaceCards,
         ]
         .into_iter()
         .find(|paper| stem == paper.stem())
@@ -261,6 +269,7 @@ impl Paper {
             Paper::Agenda => "Chương trình hội nghị".into(),
             Paper::Script => "Kịch bản điều hành".into(),
             Paper::Delegates => "Danh sách đại biểu".into(),
+            Paper::PlaceCards => "Bảng tên đại biểu".into(),
             Paper::Receipts(n) => format!("Danh sách ký nhận nhóm {}", n + 1),
         }
     }
@@ -272,7 +281,8 @@ impl Paper {
 /// tờ trình), each decided group's certificates, and the press
 /// summary and the day's papers when the input has a conference: the
 /// invitations (when a delegate is invited), the chair's script, the
-/// delegate list (when there are delegates) and each group's receipt list.
+/// delegate list and the place cards (when there are delegates) and each
+/// group's receipt list.
 pub fn conference_papers(input: &Input) -> Vec<Paper> {
     let groups = input.khen_thuong.len();
     let mut papers = vec![Paper::Report];
@@ -290,6 +300,7 @@ pub fn conference_papers(input: &Input) -> Vec<Paper> {
         papers.push(Paper::Script);
         if !conference.dai_bieu.is_empty() {
             papers.push(Paper::Delegates);
+            papers.push(Paper::PlaceCards);
         }
         papers.extend(decided.iter().copied().map(Paper::Receipts));
     }
@@ -312,6 +323,7 @@ mod tests {
             Paper::Agenda,
             Paper::Script,
             Paper::Delegates,
+            Paper::PlaceCards,
             Paper::Receipts(0),
             Paper::Receipts(4),
         ];
@@ -336,6 +348,7 @@ mod tests {
         assert_eq!(Paper::Proposal(0).file(FileFormat::Pdf), "to-trinh-1.pdf");
         assert_eq!(Paper::Receipts(1).file(FileFormat::Pdf), "ky-nhan-2.pdf");
         assert_eq!(Paper::Invitations.file(FileFormat::Docx), "giay-moi.docx");
+        assert_eq!(Paper::PlaceCards.file(FileFormat::Pdf), "bang-ten.pdf");
         assert_eq!(Paper::Script.kind().name(), "ngay-hoi-nghi");
         for wrong in ["khen-0", "khen-01", "khen-1000", "khen-", "quyet-dinh-x", "bao-cao-1", "manifest", ""] {
             assert_eq!(Paper::parse(wrong), None, "{wrong}");

@@ -44,6 +44,12 @@ pub enum Item {
         height: f32,
         png: std::sync::Arc<Vec<u8>>,
     },
+    /// Items drawn turned half a turn about (x, y): upside down.
+    Turned {
+        x: f32,
+        y: f32,
+        items: Vec<Item>,
+    },
 }
 
 impl Item {
@@ -59,6 +65,9 @@ impl Item {
             }
             Item::Image { x, y, width, height, png } => {
                 Item::Image { x: x + dx, y: y + dy, width: *width, height: *height, png: png.clone() }
+            }
+            Item::Turned { x, y, items } => {
+                Item::Turned { x: x + dx, y: y + dy, items: items.iter().map(|item| item.moved(dx, dy)).collect() }
             }
         }
     }

@@ -229,6 +229,11 @@ fn draw_items(surface: &mut Surface, items: &[Item], interpolate: bool) {
                     surface.pop();
                 }
             }
+            Item::Turned { x, y, items } => {
+                surface.push_transform(&krilla::geom::Transform::from_row(-1.0, 0.0, 0.0, -1.0, 2.0 * x, 2.0 * y));
+                draw_items(surface, items, interpolate);
+                surface.pop();
+            }
             Item::Rule { x1, y1, x2, y2, width, color } => {
                 let mut path = PathBuilder::new();
                 path.move_to(*x1, *y1);

@@ -86,6 +86,8 @@ pub(crate) fn png(items: &[Item], width: f32, height: f32, dpi: f32) -> Result<(
             }
             // Charts carry no images; certificates are not rasterised.
             Item::Image { .. } => {}
+            // Only place cards turn their text, and they are not rasterised.
+            Item::Turned { .. } => {}
             Item::Rule { x1, y1, x2, y2, width, color } => {
                 let mut path = PathBuilder::new();
                 path.move_to(x1 * scale, y1 * scale);

@@ -242,6 +242,12 @@ impl<'w> SheetWriter<'w> {
                         content.set_fill_rgb(r, g, b).rect(*x, height - y - tall, *width, *tall).fill_nonzero();
                     }
                 }
+                Item::Turned { x, y, items } => {
+                    // Half a turn about (x, y), in the PDF's upward y.
+                    content.save_state().transform([-1.0, 0.0, 0.0, -1.0, 2.0 * x, 2.0 * (height - y)]);
+                    self.draw(content, items)?;
+                    content.restore_state();
+                }
                 Item::Image { x, y, width, height: tall, png } => {
                     // Checked when the input was read; one that fails here is not drawn.
                     if let Some(index) = self.image(png)? {

@@ -44,10 +44,13 @@ pub(crate) fn frame_groups(sheet: &Sheet) -> Vec<std::borrow::Cow<'static, [Item
 
 fn frame_items(frame: &Frame) -> Vec<Item> {
     let face = Face::new(frame.bold, frame.italic);
-    let line_height = frame.size * LINE_HEIGHT;
+    let line_height = frame.size * frame.line_height;
     let (x, y, width, height) =
         (frame.x * PT_PER_MM, frame.y * PT_PER_MM, frame.width * PT_PER_MM, frame.height * PT_PER_MM);
     let top = y + (height - line_height * frame.lines.len() as f32) / 2.0;
+    // The glyphs sit in each line as in a line of the usual height,
+    // shifted by half the difference.
+    let first_baseline = ascent(frame.size) - (LINE_HEIGHT - frame.line_height) * frame.size / 2.0;
     let mut items = Vec::new();
     let mut widest: f32 = 0.0;
     let mut last_baseline = top;
@@ -59,7 +62,7 @@ fn frame_items(frame: &Frame) -> Vec<Item> {
             Align::Center => x + (width - line_width) / 2.0,
             Align::Right => x + width - line_width,
         };
-        last_baseline = top + i as f32 * line_height + ascent(frame.size);
+        last_baseline = top + i as f32 * line_height + first_baseline;
         items.push(Item::Text(TextRun {
             x: left,
             baseline: last_baseline,
@@ -81,6 +84,9 @@ fn frame_items(frame: &Frame) -> Vec<Item> {
             width: 0.8,
             color: frame.color,
         });
+    }
+    if frame.turned {
+        return vec![Item::Turned { x: x + width / 2.0, y: y + height / 2.0, items }];
     }
     items
 }

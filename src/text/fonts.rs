@@ -67,6 +67,8 @@ pub struct FaceMetrics {
     pub ascent: f32,
     /// Descender in em, positive.
     pub descent: f32,
+    /// Height of the capitals in em (a place card's name is measured by it).
+    pub cap_height: f32,
 }
 
 impl FaceMetrics {
@@ -87,7 +89,8 @@ impl FaceMetrics {
                 }
             }
         }
-        FaceMetrics { dense, glyphs, ascent: metrics.ascent / upem, descent: -metrics.descent / upem }
+        let cap_height = metrics.cap_height.expect("the bundled fonts give their capitals' height") / upem;
+        FaceMetrics { dense, glyphs, ascent: metrics.ascent / upem, descent: -metrics.descent / upem, cap_height }
     }
 
     /// Glyph id and advance (in em) of `ch`; `None` when the face cannot draw it.

@@ -9,11 +9,22 @@ use crate::words::figures;
 /// A delegate's rank and name as every paper prints them: "Thiếu tướng
 /// Trần Thị Ngọc Đẹp", "Lê Khắc Nam" (the name on one line).
 pub(crate) fn delegate_name(person: &DaiBieu) -> String {
-    let name = one_line(&person.ho_ten);
-    match &person.cap_bac {
-        Some(rank) => format!("{} {name}", one_line(rank)),
+    let name = delegate_own_name(person);
+    match delegate_rank(person) {
+        Some(rank) => format!("{rank} {name}"),
         None => name,
     }
+}
+
+/// A delegate's rank on one line ("Thiếu tướng"), if any: a place card
+/// sets it above the name.
+pub(crate) fn delegate_rank(person: &DaiBieu) -> Option<String> {
+    person.cap_bac.as_deref().map(one_line)
+}
+
+/// A delegate's name without the rank, on one line.
+pub(crate) fn delegate_own_name(person: &DaiBieu) -> String {
+    one_line(&person.ho_ten)
 }
 
 /// A delegate's title on one line: "Phó Giám đốc Công an thành phố".

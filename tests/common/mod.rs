@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod audit;
+pub mod day;
 pub mod lists;
 pub mod shapes;
 

@@ -116,7 +116,9 @@ pub fn command(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Ou
         .stderr(Stdio::piped())
         .spawn()
         .expect("run baocao");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    // A command refused before it reads the password has closed its stdin:
+    // the write then fails with a broken pipe, and the answer is in the output.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
     child.wait_with_output().expect("output")
 }
 

@@ -47,6 +47,9 @@ pub(crate) fn for_year(tree: &mut Node, year: i32, keep_lists: bool) {
     if let Some(report) = tree.get_mut("van_ban").and_then(|n| n.as_mapping_mut()) {
         blank_number(report, "so_ky_hieu");
     }
+    if let Some(conference) = tree.get_mut("hoi_nghi").and_then(|n| n.as_mapping_mut()) {
+        blank_number(conference, "so_giay_moi");
+    }
     if let Some(groups) = tree.get_mut("khen_thuong").and_then(|n| n.as_sequence_mut()) {
         for group in groups.iter_mut().filter_map(|n| n.as_mapping_mut()) {
             if let Some(decision) = group.get_mut("quyet_dinh").and_then(|n| n.as_mapping_mut()) {

@@ -3,7 +3,10 @@
 //! per-body, per-year counters in one transaction with the new version, so
 //! no number is ever given twice; the version then carries its recipients
 //! inline with their numbers, and what was issued is frozen: later edits
-//! may not change or drop it.
+//! may not change or drop it. The conference's giấy mời, when it invites
+//! anyone, gets one number (`hoi_nghi.so_giay_moi`, "12/GM-CAHP") from the
+//! `giay_moi` counter of the report's body and the conference's year: NĐ 30
+//! registers a paper once, however many it is sent to.
 
 use std::collections::HashMap;
 
@@ -12,6 +15,7 @@ use crate::input::yaml::{Mapping, Node, Value};
 use super::check::{conference_name, ProblemJson};
 use super::store::conferences::{self, SaveRefused, Version};
 use super::store::db::{Db, DbError, DbErrorKind, Finish};
+use super::store::invitations::{self, InvitationRecord, INVITATIONS};
 use super::store::keys;
 use super::store::register::{self, AwardRecord, CounterKey, DecisionRecord};
 use super::stored;
@@ -55,6 +59,15 @@ fn problem(path: String, kind: WorkspaceKind) -> ProblemJson {
 /// received the same award for the same programme are pointed out (warnings).
 pub(crate) fn rules(db: &mut Db, id: i64, input: &Input) -> Result<Vec<ProblemJson>, DbError> {
     let mut problems = Vec::new();
+    if let Some(invitation) = invitations::issued(db, id)? {
+        let now = input.hoi_nghi.as_ref().and_then(|c| c.so_giay_moi.clone()).unwrap_or_default();
+        if now.trim() != invitation.number {
+            problems.push(problem(
+                "hoi_nghi.so_giay_moi".into(),
+                WorkspaceKind::IssuedNumberChanged { was: invitation.number, now },
+            ));
+        }
+    }
     let (decisions, awards) = register::issued(db, id)?;
     for decision in &decisions {
         let now = input.khen_thuong.get(decision.group).map(|g| g.quyet_dinh.so.clone()).unwrap_or_default();
@@ -182,6 +195,16 @@ struct Typed<'i> {
 /// decision's, then its recipients' sổ vàng numbers.
 fn typed_in(input: &Input) -> Vec<Typed<'_>> {
     let mut typed = Vec::new();
+    if let Some((body, year, Some(number))) = invitation_of(input) {
+        typed.push(Typed {
+            path: "hoi_nghi.so_giay_moi".into(),
+            register: INVITATIONS.to_string(),
+            body,
+            year,
+            number,
+            who: "giấy mời".into(),
+        });
+    }
     for (index, group) in input.khen_thuong.iter().enumerate() {
         if group.only_proposed() {
             continue;
@@ -211,6 +234,47 @@ fn typed_in(input: &Input) -> Vec<Typed<'_>> {
         }
     }
     typed
+}
+
+/// The body and year of the conference's giấy mời, and its number when
+/// typed by hand; none when the conference invites no one.
+fn invitation_of(input: &Input) -> Option<(&str, i32, Option<&str>)> {
+    let conference = input.hoi_nghi.as_ref()?;
+    crate::documents::day::invited(conference).next()?;
+    let typed = conference.so_giay_moi.as_deref().map(str::trim).filter(|n| blank_number(n).is_none());
+    Some((input.co_quan.ten.as_str(), conference.ngay.year, typed))
+}
+
+/// The giấy mời's number, drawn when blank (its letters kept, else the
+/// body's "/GM-…"), written into `tree`; its record.
+fn issue_invitation(
+    db: &mut Db,
+    input: &Input,
+    tree: &mut Node,
+    (except, drawn, problems): (i64, &mut Vec<Drawn>, &mut Vec<ProblemJson>),
+) -> Result<Option<InvitationRecord>, DbError> {
+    let Some((body, year, typed)) = invitation_of(input) else { return Ok(None) };
+    let number = match typed {
+        Some(typed) => typed.to_string(),
+        None => {
+            let given = input.hoi_nghi.as_ref().and_then(|c| c.so_giay_moi.as_deref()).unwrap_or_default();
+            let suffix = match blank_number(given) {
+                Some(suffix) if !suffix.is_empty() => suffix.to_string(),
+                _ => crate::documents::day::invitations::suffix(input),
+            };
+            let key = CounterKey { register: INVITATIONS.to_string(), body: body.to_string(), year };
+            let path = "hoi_nghi.so_giay_moi".to_string();
+            let number = format!("{}{suffix}", draw(db, &key, except, path, problems)?);
+            drawn.push(Drawn { group: 0, recipient: String::new(), counter: key, number: number.clone() });
+            number
+        }
+    };
+    if let Some(conference) =
+        tree.as_mapping_mut().and_then(|top| top.get_mut("hoi_nghi")).and_then(|c| c.as_mapping_mut())
+    {
+        conference.insert(Node::from("so_giay_moi"), Node::from(number.as_str()));
+    }
+    Ok(Some(InvitationRecord { number, body: body.to_string(), year }))
 }
 
 /// Moves the counter of `register` past a number typed by hand.
@@ -266,10 +330,14 @@ pub(crate) enum Mode {
 fn already_recorded(
     db: &mut Db,
     id: i64,
+    invitation: Option<&InvitationRecord>,
     decisions: &[DecisionRecord],
     awards: &[AwardRecord],
 ) -> Result<bool, DbError> {
     let (mut held_decisions, mut held_awards) = register::issued(db, id)?;
+    if invitations::issued(db, id)?.as_ref() != invitation {
+        return Ok(false);
+    }
     let (mut decisions, mut awards) = (decisions.to_vec(), awards.to_vec());
     // Whole records: a recipient's unit or a decision's date edited since is recorded again.
     for list in [&mut held_decisions, &mut decisions] {
@@ -359,12 +427,16 @@ fn issue_in(db: &mut Db, version: &Version, input: &Input, author: &str) -> Resu
         }
         set_group(&mut tree, index, &number, rows);
     }
+    let invitation = issue_invitation(db, input, &mut tree, (except, &mut drawn, &mut problems))?;
     if !problems.is_empty() {
         return Ok(Issued::Problems(problems));
     }
     let yaml = yaml_form::to_yaml(&tree);
     let numbers = || decisions.iter().map(|d| d.number.clone()).collect();
-    if drawn.is_empty() && yaml == version.yaml && already_recorded(db, except, &decisions, &awards)? {
+    if drawn.is_empty()
+        && yaml == version.yaml
+        && already_recorded(db, except, invitation.as_ref(), &decisions, &awards)?
+    {
         return Ok(Issued::Unchanged { version: version.version, decisions: numbers() });
     }
     let checked = match input::load_source(&stored::source(&yaml, &version.files)) {
@@ -377,7 +449,9 @@ fn issue_in(db: &mut Db, version: &Version, input: &Input, author: &str) -> Resu
         Ok(new_version) => new_version,
         Err(refused) => return Ok(Issued::Refused(refused)),
     };
-    match register::record(db, version.conference, new_version, &decisions, &awards) {
+    let recorded = register::record(db, version.conference, new_version, &decisions, &awards)
+        .and_then(|()| invitations::record(db, version.conference, invitation.as_ref()));
+    match recorded {
         // The unique indexes are the last word: checked above, this only
         // happens if the checks and the schema ever disagree.
         Err(err) if err.kind() == DbErrorKind::Constraint => {

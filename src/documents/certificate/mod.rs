@@ -509,6 +509,8 @@ impl Geometry {
                 Alignment::Phai => Align::Right,
             },
             underline: spec.gach_duoi,
+            line_height: LINE_HEIGHT,
+            turned: false,
         };
         (Some(frame), needed_smallest)
     }

@@ -28,8 +28,7 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
             Header {
                 parent: family::parent(input),
                 issuer: family::issuer(input),
-                // The number is given when the invitation is signed.
-                number: Some(family::number_line(&format!("…/GM-{}", symbol(&input.van_ban.so_ky_hieu)), paper_family)),
+                number: Some(family::number_line(&number(input), paper_family)),
                 place_date: Some(format!("{}, ngày … tháng … năm {}", input.van_ban.dia_danh, meeting.ngay.year)),
             },
             paper_family,
@@ -64,6 +63,26 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
         page_numbers: false,
         blocks,
     })
+}
+
+/// The invitation's number: the one the input gives ("12/GM-CAHP"), else
+/// a blank to fill when it is issued ("…/GM-CAHP"; a blank given with its
+/// own letters, "/GM-BTC", keeps them). One number for the whole
+/// invitation, whichever delegate a page is addressed to.
+pub(crate) fn number(input: &Input) -> String {
+    let given = conference(input).so_giay_moi.as_deref().map(str::trim).unwrap_or_default();
+    if given.starts_with(|c: char| c.is_ascii_digit()) {
+        return given.to_string();
+    }
+    match given.find('/') {
+        Some(slash) => format!("…{}", &given[slash..]),
+        None => format!("…{}", suffix(input)),
+    }
+}
+
+/// What follows an invitation's number: "/GM-" and the body's letters.
+pub(crate) fn suffix(input: &Input) -> String {
+    format!("/GM-{}", symbol(&input.van_ban.so_ky_hieu))
 }
 
 /// The body's letters in the report's number ("125/BC-CAHP" → "CAHP"),

@@ -6,6 +6,7 @@
 //! worded by `words::people` and `words::awards` as everywhere else.
 
 pub(crate) mod agenda;
+pub(crate) mod cards;
 pub(crate) mod invitations;
 pub(crate) mod lists;
 pub(crate) mod script;

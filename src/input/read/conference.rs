@@ -134,6 +134,7 @@ impl Reader<'_> {
         let delegates = dai_bieu.as_ref().map_or(0, Vec::len);
         let nguoi_trao = self.list_of(&r, "nguoi_trao", |s, v, p| s.delegate_number(v, p, delegates));
         let moi_dot = self.optional(&r, "moi_dot", Self::batch_size);
+        let so_giay_moi = self.optional(&r, "so_giay_moi", Self::maybe_text);
         let nghi_trinh = self.list_of(&r, "nghi_trinh", |s, v, p| {
             let r = s.record(v, p, MucNghiTrinh::KEYS)?;
             let gio = s.required(&r, "gio", Self::time_of_day);
@@ -146,6 +147,7 @@ impl Reader<'_> {
             chu_tri,
             nguoi_trao: nguoi_trao?,
             moi_dot,
+            so_giay_moi,
             nghi_trinh: nghi_trinh?,
             ngay: ngay?,
             buoi,

@@ -18,6 +18,7 @@ mod schema;
 mod sheets;
 mod stream;
 mod styles;
+mod text_box;
 mod units;
 
 pub(crate) use body::render;

@@ -15,12 +15,13 @@ use super::body::{body, write_numbered};
 use super::package;
 use super::schema;
 use super::styles::{self, paragraph, plain, Line, Look};
+use super::text_box;
 use super::units::twips;
 use crate::doc::{Border, Frame, Picture, Sheet, Sheets};
 use crate::render::repeated::Repeated;
 use crate::render::{Refused, Stop};
 use crate::text::fonts::Face;
-use crate::text::measure::{LINE_HEIGHT, PT_PER_MM};
+use crate::text::measure::PT_PER_MM;
 
 /// Writes into `out` the DOCX of `count` certificate sheets that `next`
 /// makes one at a time on `frame`'s paper, border, emblem and common
@@ -86,7 +87,8 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
     };
     let mut shared = xml(&mut frame.border.map(|b| inner_frame(b, frame.width, frame.height)).into_iter())?;
     shared.extend(&document.as_bytes()[start..mark_start]);
-    shared.extend(xml(&mut frame.common.iter().map(frame_paragraph))?);
+    let (common_turned, common_upright): (Vec<&Frame>, Vec<&Frame>) = frame.common.iter().partition(|f| f.turned);
+    shared.extend(xml(&mut common_upright.into_iter().map(frame_paragraph))?);
     let first_anchor = xml(&mut std::iter::once(plain(&styles::ANCHOR, &[])))?;
     let next_anchor = xml(&mut std::iter::once(plain(&styles::ANCHOR, &[]).page_break_before(true)))?;
     body.document = format!("{}{}{}", &document[..start], package::BODY_MARK, &document[mark_end..]);
@@ -96,10 +98,20 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
         // A frame repeated from recent sheets (the achievement, the unit) is
         // serialised once: building paragraphs is most of a sheet's cost.
         let mut repeated = Repeated::<Frame, Rc<[u8]>>::default();
+        let mut drawings = 0u32;
         for number in 0..count {
             let sheet = next(number).map_err(Stop::Source)?;
             write_numbered(out, &shared, &mut counter).map_err(Stop::Write)?;
-            for frame in &sheet.frames {
+            // Turned boxes are text boxes anchored in the paragraph that
+            // starts the sheet's page (a paragraph of their own before it
+            // would stay on the page before).
+            let mut turned = String::new();
+            for frame in common_turned.iter().copied().chain(sheet.frames.iter().filter(|f| f.turned)) {
+                let text = xml(&mut std::iter::once(frame_text(frame).0))?;
+                drawings += 1;
+                turned.push_str(&text_box::turned_run(frame, &String::from_utf8_lossy(&text), drawings));
+            }
+            for frame in sheet.frames.iter().filter(|f| !f.turned) {
                 let made = |frames: &[Frame]| xml(&mut frames.iter().map(frame_paragraph)).map(Rc::from);
                 let own = match repeated.form(std::slice::from_ref(frame), made)? {
                     Some(own) => own,
@@ -111,7 +123,11 @@ pub(crate) fn write_sheet_stream<W: Write + Seek, E>(
                 write_numbered(out, &own, &mut counter).map_err(Stop::Write)?;
             }
             let anchor = if number == 0 { &first_anchor } else { &next_anchor };
-            write_numbered(out, anchor, &mut counter).map_err(Stop::Write)?;
+            let close = anchor.len() - b"</w:p>".len();
+            let mut anchor = anchor[..close].to_vec();
+            anchor.extend(turned.as_bytes());
+            anchor.extend(b"</w:p>");
+            write_numbered(out, &anchor, &mut counter).map_err(Stop::Write)?;
         }
         Ok(())
     };
@@ -165,11 +181,10 @@ fn picture_paragraph(picture: &Picture) -> DocxParagraph {
     framed(p, picture.x, picture.y, picture.width, picture.height)
 }
 
-fn frame_paragraph(frame: &Frame) -> DocxParagraph {
-    let line_height = frame.size * LINE_HEIGHT;
+/// A box's lines as a paragraph, not yet placed, and their height in mm.
+fn frame_text(frame: &Frame) -> (DocxParagraph, f32) {
+    let line_height = frame.size * frame.line_height;
     let text_height = line_height * frame.lines.len() as f32 / PT_PER_MM;
-    // The PDF centres the lines in the box; the frame is just their height.
-    let top = frame.y + (frame.height - text_height) / 2.0;
     let style = &styles::CERTIFICATE_TEXT;
     let look = Look { size: frame.size, align: frame.align, line: Line::Exact(line_height), ..style.look };
     // The lines of one box are one run, broken where the layout broke them.
@@ -181,6 +196,13 @@ fn frame_paragraph(frame: &Frame) -> DocxParagraph {
         }
         run = run.add_text(line);
     }
+    (paragraph(style, look, &[]).add_run(run), text_height)
+}
+
+fn frame_paragraph(frame: &Frame) -> DocxParagraph {
+    let (text, text_height) = frame_text(frame);
+    // The PDF centres the lines in the box; the frame is just their height.
+    let top = frame.y + (frame.height - text_height) / 2.0;
     // An underlined frame is as wide as its text, so its bottom border is
     // the rule "as long as the text".
     let (x, width) = if frame.underline {
@@ -191,7 +213,7 @@ fn frame_paragraph(frame: &Frame) -> DocxParagraph {
     } else {
         (frame.x, frame.width)
     };
-    let mut p = framed(paragraph(style, look, &[]).add_run(run), x, top, width, text_height);
+    let mut p = framed(text, x, top, width, text_height);
     if frame.underline {
         p.property = p.property.set_borders(
             ParagraphBorders::with_empty().set(

@@ -15,6 +15,7 @@
 
   const registers = {
     quyet_dinh: "sổ số quyết định",
+    giay_moi: "sổ số giấy mời",
     so_vang_bang_khen: "sổ vàng bằng khen",
     so_vang_giay_khen: "sổ vàng giấy khen",
   };
@@ -31,6 +32,7 @@
     return [...groups.values()].map((numbers) => {
       const [first, last] = [numbers[0], numbers[numbers.length - 1]];
       const from = `${registers[first.so] || "sổ"} của «${first.co_quan}» năm ${first.nam}`;
+      if (first.so === "giay_moi") return `Giấy mời số ${first.so_cap} (${from})`;
       if (!first.nguoi_nhan) return `Nhóm ${first.nhom}: quyết định số ${first.so_cap} (${from})`;
       const range = numbers.length === 1 ? `số ${first.so_cap}` : `số ${first.so_cap} đến ${last.so_cap}`;
       return `Nhóm ${first.nhom}: ${range} cho ${numbers.length} người nhận (${from})`;

@@ -12,11 +12,12 @@ use super::{shell, templates};
 use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::store::db::DbError;
-use crate::app::serve::store::{conferences, register, units, users};
+use crate::app::serve::store::{conferences, invitations, register, units, users};
 
 fn register_name(register: &str) -> String {
     match register {
         register::DECISIONS => "Số quyết định".into(),
+        invitations::INVITATIONS => "Số giấy mời".into(),
         "so_vang_bang_khen" => "Sổ vàng bằng khen".into(),
         "so_vang_giay_khen" => "Sổ vàng giấy khen".into(),
         other => other.into(),

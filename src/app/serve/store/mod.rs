@@ -5,6 +5,7 @@
 pub(crate) mod conferences;
 pub(crate) mod db;
 pub(crate) mod drafts;
+pub(crate) mod invitations;
 pub(crate) mod keys;
 pub(crate) mod proposals;
 pub(crate) mod reach;

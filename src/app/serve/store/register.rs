@@ -4,6 +4,7 @@
 
 use super::db::{args, Arg, Db, DbError};
 
+use super::invitations::{self, INVITATIONS};
 pub(crate) use super::keys::fold;
 use super::keys::{self, MAX_NUMBER};
 
@@ -95,7 +96,9 @@ pub(crate) fn counters(db: &mut Db, scope: Option<&super::reach::Scope>) -> Resu
 /// The highest number of `register` that `body` has issued in `year` (0: none).
 pub(crate) fn highest_issued(db: &mut Db, key: &CounterKey) -> Result<i64, DbError> {
     let body_key = keys::body_key(&key.body);
-    let found: Vec<String> = if key.register == DECISIONS {
+    let found: Vec<String> = if key.register == INVITATIONS {
+        invitations::issued_keys(db, &body_key, key.year)?
+    } else if key.register == DECISIONS {
         db.query_map(
             "SELECT number_key FROM decisions WHERE body_key = ?1 AND year = ?2",
             args![body_key, key.year],
@@ -142,7 +145,9 @@ fn held(
     key: &str,
     except: i64,
 ) -> Result<Option<String>, DbError> {
-    let found: Option<(String, Option<i64>)> = if register == DECISIONS {
+    let found: Option<(String, Option<i64>)> = if register == INVITATIONS {
+        invitations::held(db, body_key, year, key, except)?
+    } else if register == DECISIONS {
         db.query_opt(
             "SELECT c.name, c.unit_id FROM decisions d JOIN conferences c ON c.id = d.conference_id
                  WHERE d.body_key = ?1 AND d.year = ?2 AND d.number_key = ?3 AND d.conference_id <> ?4",
@@ -261,7 +266,7 @@ pub(crate) struct AwardRecord {
 /// A typed number's identity in `register`: a decision by its number part,
 /// a sổ vàng number with its padding dropped.
 pub(crate) fn number_key(register: &str, number: &str) -> String {
-    if register == DECISIONS {
+    if register == DECISIONS || register == INVITATIONS {
         keys::decision_key(number)
     } else {
         keys::register_key(number)

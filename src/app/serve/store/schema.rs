@@ -36,12 +36,14 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // 4: a province's units (a tree), the unit and role of a user, the unit
     // a conference belongs to; none of them set is the one office of before.
     Migration { sqlite: FOURTH_SQLITE, postgres: FOURTH_POSTGRES, then_sqlite: None },
-    // 5: proposals sent up (store/proposals.rs): a group of a conference
-    // version, from a unit to the unit above, returned or accepted.
+    // 5: the giấy mời each conference issued, its number once per body and year.
     Migration { sqlite: FIFTH_SQLITE, postgres: FIFTH_POSTGRES, then_sqlite: None },
+    // 6: proposals sent up (store/proposals.rs): a group of a conference
+    // version, from a unit to the unit above, returned or accepted.
+    Migration { sqlite: SIXTH_SQLITE, postgres: SIXTH_POSTGRES, then_sqlite: None },
 ];
 
-const FIFTH_SQLITE: &str = "CREATE TABLE proposals (
+const SIXTH_SQLITE: &str = "CREATE TABLE proposals (
             id INTEGER PRIMARY KEY,
             conference_id INTEGER NOT NULL REFERENCES conferences(id),
             version INTEGER NOT NULL,
@@ -63,7 +65,7 @@ const FIFTH_SQLITE: &str = "CREATE TABLE proposals (
         CREATE INDEX proposals_to ON proposals (to_unit_id, status);
         CREATE INDEX proposals_conference ON proposals (conference_id, grp);";
 
-const FIFTH_POSTGRES: &str = "CREATE TABLE proposals (
+const SIXTH_POSTGRES: &str = "CREATE TABLE proposals (
             id BIGSERIAL PRIMARY KEY,
             conference_id BIGINT NOT NULL REFERENCES conferences(id),
             version BIGINT NOT NULL,
@@ -108,6 +110,26 @@ const FOURTH_POSTGRES: &str = "CREATE TABLE units (
         ALTER TABLE conferences ADD COLUMN unit_id BIGINT REFERENCES units(id);
         CREATE INDEX conferences_unit ON conferences (unit_id);
         ALTER TABLE counters ADD COLUMN unit_id BIGINT REFERENCES units(id);";
+
+const FIFTH_SQLITE: &str = "CREATE TABLE invitations (
+            conference_id INTEGER PRIMARY KEY REFERENCES conferences(id),
+            number TEXT NOT NULL,
+            body TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            body_key TEXT NOT NULL,
+            number_key TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX invitations_number ON invitations (body_key, year, number_key);";
+
+const FIFTH_POSTGRES: &str = "CREATE TABLE invitations (
+            conference_id BIGINT PRIMARY KEY REFERENCES conferences(id),
+            number TEXT NOT NULL,
+            body TEXT NOT NULL,
+            year BIGINT NOT NULL,
+            body_key TEXT NOT NULL,
+            number_key TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX invitations_number ON invitations (body_key, year, number_key);";
 
 const SECOND_SQLITE: &str = "CREATE TABLE counters_by_key (
             register TEXT NOT NULL,
