@@ -33,7 +33,13 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // 3: the form's draft kept with its errors (one per conference, on the
     // version it edits), and the bin a deleted conference waits in.
     Migration { sqlite: THIRD_SQLITE, postgres: THIRD_POSTGRES, then_sqlite: None },
+    // 4: what every server process of one database must agree on (the
+    // CSRF token of open access), kept in the database rather than in one
+    // process's memory.
+    Migration { sqlite: SETTINGS, postgres: SETTINGS, then_sqlite: None },
 ];
+
+const SETTINGS: &str = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);";
 
 const SECOND_SQLITE: &str = "CREATE TABLE counters_by_key (
             register TEXT NOT NULL,
