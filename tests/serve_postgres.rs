@@ -3,7 +3,8 @@
 //! counter, spread over two processes, give 50 distinct numbers with none
 //! skipped; a save one process acknowledged is what the other reads; a
 //! session opened on one is valid on the other, and so is the open
-//! workspace's CSRF token; two processes started together migrate once.
+//! workspace's CSRF token; wrong passwords are counted across processes;
+//! two processes started together migrate once.
 //! Needs the tests' cluster (`BAOCAO_TEST_POSTGRES`; scripts/test starts it).
 
 mod workspace;
@@ -136,6 +137,17 @@ fn a_session_opened_on_one_process_is_valid_on_the_other() {
     let out = elsewhere.request("POST", "/api/logout", &[], b"");
     assert!(out.status < 300, "{}", out.text());
     assert_eq!(client.get("/api/conferences").status, 401);
+
+    // Wrong passwords are counted across processes: five on each lock the
+    // name on both (ten to a name), even for the right password.
+    for n in 0..10 {
+        let server = if n % 2 == 0 { &first } else { &second };
+        assert_eq!(server.client().login("vanthu", "sai-mat-khau").status, 401, "try {n}");
+    }
+    for server in [&first, &second] {
+        let locked = server.client().login("vanthu", "mat-khau-du-dai");
+        assert_eq!(locked.status, 429, "{}", locked.text());
+    }
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod pg;
 mod pool;
 pub(crate) mod register;
 mod schema;
+pub(crate) mod sign_in;
 mod sql;
 pub(crate) mod users;
 

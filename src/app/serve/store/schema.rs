@@ -34,12 +34,18 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // version it edits), and the bin a deleted conference waits in.
     Migration { sqlite: THIRD_SQLITE, postgres: THIRD_POSTGRES, then_sqlite: None },
     // 4: what every server process of one database must agree on (the
-    // CSRF token of open access), kept in the database rather than in one
-    // process's memory.
-    Migration { sqlite: SETTINGS, postgres: SETTINGS, then_sqlite: None },
+    // CSRF token of open access, the wrong passwords counted), kept in the
+    // database rather than in one process's memory.
+    Migration { sqlite: SHARED_SQLITE, postgres: SHARED_POSTGRES, then_sqlite: None },
 ];
 
-const SETTINGS: &str = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);";
+const SHARED_SQLITE: &str = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE sign_in_failures (who TEXT PRIMARY KEY, count INTEGER NOT NULL, first INTEGER NOT NULL);
+    CREATE INDEX sign_in_failures_first ON sign_in_failures (first);";
+
+const SHARED_POSTGRES: &str = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE sign_in_failures (who TEXT PRIMARY KEY, count BIGINT NOT NULL, first BIGINT NOT NULL);
+    CREATE INDEX sign_in_failures_first ON sign_in_failures (first);";
 
 const SECOND_SQLITE: &str = "CREATE TABLE counters_by_key (
             register TEXT NOT NULL,
