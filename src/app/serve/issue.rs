@@ -357,11 +357,20 @@ pub(crate) fn issue(
     author: &str,
     mode: Mode,
 ) -> Result<Issued, DbError> {
-    db.transaction_then(|tx| {
-        let issued = issue_in(tx, version, input, author)?;
-        let keep = mode == Mode::Commit && matches!(issued, Issued::Done { .. });
-        Ok((issued, if keep { Finish::Commit } else { Finish::RollBack }))
-    })
+    // Two server processes drawing from the same counters in another order
+    // may deadlock (PostgreSQL then ends one): that one is simply redone.
+    let mut tries = 0;
+    loop {
+        let issued: Result<Issued, DbError> = db.transaction_then(|tx| {
+            let issued = issue_in(tx, version, input, author)?;
+            let keep = mode == Mode::Commit && matches!(issued, Issued::Done { .. });
+            Ok((issued, if keep { Finish::Commit } else { Finish::RollBack }))
+        });
+        match issued {
+            Err(err) if err.kind() == DbErrorKind::Busy && tries < 5 => tries += 1,
+            other => return other,
+        }
+    }
 }
 
 /// [`issue`] inside its transaction, which is kept only when this gives

@@ -38,6 +38,10 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     Migration { sqlite: FOURTH_SQLITE, postgres: FOURTH_POSTGRES, then_sqlite: None },
     // 5: the giấy mời each conference issued, its number once per body and year.
     Migration { sqlite: FIFTH_SQLITE, postgres: FIFTH_POSTGRES, then_sqlite: None },
+    // 6: what every server process of one database must agree on (the
+    // CSRF token of open access, the wrong passwords counted), kept in the
+    // database rather than in one process's memory.
+    Migration { sqlite: SHARED_SQLITE, postgres: SHARED_POSTGRES, then_sqlite: None },
 ];
 
 const FOURTH_SQLITE: &str = "CREATE TABLE units (
@@ -83,6 +87,14 @@ const FIFTH_POSTGRES: &str = "CREATE TABLE invitations (
             number_key TEXT NOT NULL
         );
         CREATE UNIQUE INDEX invitations_number ON invitations (body_key, year, number_key);";
+
+const SHARED_SQLITE: &str = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE sign_in_failures (who TEXT PRIMARY KEY, count INTEGER NOT NULL, first INTEGER NOT NULL);
+    CREATE INDEX sign_in_failures_first ON sign_in_failures (first);";
+
+const SHARED_POSTGRES: &str = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE sign_in_failures (who TEXT PRIMARY KEY, count BIGINT NOT NULL, first BIGINT NOT NULL);
+    CREATE INDEX sign_in_failures_first ON sign_in_failures (first);";
 
 const SECOND_SQLITE: &str = "CREATE TABLE counters_by_key (
             register TEXT NOT NULL,
