@@ -173,7 +173,8 @@ pub enum UsersAction {
         #[arg(long = "vai-tro", value_name = "VAI TRÒ")]
         vai_tro: Option<String>,
         #[arg(long, default_value = "baocao-data")]
-        workspace: PathBuf,        /// Cơ sở dữ liệu PostgreSQL thay cho tệp SQLite của thư mục làm việc.
+        workspace: PathBuf,
+        /// Cơ sở dữ liệu PostgreSQL thay cho tệp SQLite của thư mục làm việc.
         #[arg(long, value_name = "URL")]
         database: Option<String>,
     },
@@ -189,7 +190,8 @@ pub enum UnitsAction {
         #[arg(long, value_name = "ĐƠN VỊ")]
         thuoc: Option<String>,
         #[arg(long, default_value = "baocao-data")]
-        workspace: PathBuf,        /// Cơ sở dữ liệu PostgreSQL thay cho tệp SQLite của thư mục làm việc.
+        workspace: PathBuf,
+        /// Cơ sở dữ liệu PostgreSQL thay cho tệp SQLite của thư mục làm việc.
         #[arg(long, value_name = "URL")]
         database: Option<String>,
     },
@@ -462,7 +464,14 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         ),
         #[cfg(feature = "workspace")]
         Command::Users { action: UsersAction::Add { name, don_vi, vai_tro, workspace, database } } => {
-            crate::app::serve::add_user(&workspace, database.as_deref(), &name, don_vi.as_deref(), vai_tro.as_deref(), lang)
+            crate::app::serve::add_user(
+                &workspace,
+                database.as_deref(),
+                &name,
+                don_vi.as_deref(),
+                vai_tro.as_deref(),
+                lang,
+            )
         }
         #[cfg(feature = "workspace")]
         Command::Units { action: UnitsAction::Add { name, thuoc, workspace, database } } => {

@@ -90,7 +90,8 @@ pub(super) fn placement(store: &Store, unit: Option<&str>, role: Option<&str>) -
     let Some(role) = Role::from_code(role) else {
         return Err(refused("--vai-tro", WorkspaceKind::UnknownRole(role.trim().to_string())));
     };
-    let found = store.lock().and_then(|mut db| units::by_name(&mut db, &unit)).map_err(|err| database_failure(store, err))?;
+    let found =
+        store.lock().and_then(|mut db| units::by_name(&mut db, &unit)).map_err(|err| database_failure(store, err))?;
     match found {
         Some(id) => Ok(Some((id, role))),
         None => Err(refused("--don-vi", WorkspaceKind::UnknownUnit(unit))),
