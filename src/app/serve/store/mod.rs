@@ -52,14 +52,26 @@ impl Database {
     }
 }
 
-/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db` (and a
+/// `password=` parameter likewise).
 fn hide_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
-    let Some((credentials, host)) = rest.rsplit_once('@') else { return url.to_string() };
-    match credentials.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => url.to_string(),
-    }
+    let (address, query) = url.split_once('?').map_or((url, None), |(a, q)| (a, Some(q)));
+    let address = match address.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((credentials, host)) => match credentials.split_once(':') {
+                Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+                None => address.to_string(),
+            },
+            None => address.to_string(),
+        },
+        None => address.to_string(),
+    };
+    let Some(query) = query else { return address };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| if pair.starts_with("password=") { "password=***".to_string() } else { pair.to_string() })
+        .collect();
+    format!("{address}?{}", query.join("&"))
 }
 
 /// The database file inside a workspace folder.

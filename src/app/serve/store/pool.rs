@@ -42,7 +42,9 @@ impl Pool {
                 drop(state);
                 let opened = Pg::connect(&self.url).map(Db::postgres);
                 if opened.is_err() {
+                    // Its place is free again: a waiter may try in turn.
                     self.lock_state().open -= 1;
+                    self.freed.notify_one();
                 }
                 return opened;
             }
