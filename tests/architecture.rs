@@ -295,6 +295,8 @@ const CRATES: &[(&str, &[&str])] = &[
     ("axum", &["app::serve"]),
     ("tokio", &["app::serve"]),
     ("rusqlite", &["app::serve::store"]),
+    ("postgres", &["app::serve::store"]),
+    ("bytes", &["app::serve::store"]),
     ("argon2", &["app::serve"]),
     ("getrandom", &["app::serve"]),
     ("hayro", &["app::serve"]),

@@ -124,6 +124,10 @@ pub enum Command {
         /// Thư mục làm việc (cơ sở dữ liệu SQLite).
         #[arg(long, default_value = "baocao-data")]
         workspace: PathBuf,
+        /// Cơ sở dữ liệu PostgreSQL thay cho tệp SQLite (postgres://người_dùng:mật_khẩu@máy/tên);
+        /// nhiều tiến trình baocao serve dùng chung được.
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
         #[arg(long)]
         templates: Option<PathBuf>,
         /// Tên máy chủ mà trình duyệt dùng để mở (ví dụ baocao.ubnd.local), ngoài địa chỉ IP
@@ -150,6 +154,9 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, default_value = "baocao-data")]
         workspace: PathBuf,
+        /// Cơ sở dữ liệu PostgreSQL (khi đó dùng pg_dump để sao lưu).
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
     },
 }
 
@@ -167,6 +174,9 @@ pub enum UsersAction {
         vai_tro: Option<String>,
         #[arg(long, default_value = "baocao-data")]
         workspace: PathBuf,
+        /// Cơ sở dữ liệu PostgreSQL thay cho tệp SQLite của thư mục làm việc.
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
     },
 }
 
@@ -181,11 +191,17 @@ pub enum UnitsAction {
         thuoc: Option<String>,
         #[arg(long, default_value = "baocao-data")]
         workspace: PathBuf,
+        /// Cơ sở dữ liệu PostgreSQL thay cho tệp SQLite của thư mục làm việc.
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
     },
     /// Liệt kê các đơn vị theo cây.
     List {
         #[arg(long, default_value = "baocao-data")]
         workspace: PathBuf,
+        /// Cơ sở dữ liệu PostgreSQL thay cho tệp SQLite của thư mục làm việc.
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
     },
 }
 
@@ -443,22 +459,33 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
         }
         Command::Init { dir, mau } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), mau.as_deref(), lang),
         #[cfg(feature = "workspace")]
-        Command::Serve { listen, workspace, templates, allow_host } => crate::app::serve::serve(
-            &crate::app::serve::ServeOptions { listen, workspace, templates, allowed_hosts: allow_host },
+        Command::Serve { listen, workspace, database, templates, allow_host } => crate::app::serve::serve(
+            &crate::app::serve::ServeOptions { listen, workspace, database, templates, allowed_hosts: allow_host },
             lang,
         ),
         #[cfg(feature = "workspace")]
-        Command::Users { action: UsersAction::Add { name, don_vi, vai_tro, workspace } } => {
-            crate::app::serve::add_user(&workspace, &name, don_vi.as_deref(), vai_tro.as_deref(), lang)
+        Command::Users { action: UsersAction::Add { name, don_vi, vai_tro, workspace, database } } => {
+            crate::app::serve::add_user(
+                &workspace,
+                database.as_deref(),
+                &name,
+                don_vi.as_deref(),
+                vai_tro.as_deref(),
+                lang,
+            )
         }
         #[cfg(feature = "workspace")]
-        Command::Units { action: UnitsAction::Add { name, thuoc, workspace } } => {
-            crate::app::serve::add_unit(&workspace, &name, thuoc.as_deref(), lang)
+        Command::Units { action: UnitsAction::Add { name, thuoc, workspace, database } } => {
+            crate::app::serve::add_unit(&workspace, database.as_deref(), &name, thuoc.as_deref(), lang)
         }
         #[cfg(feature = "workspace")]
-        Command::Units { action: UnitsAction::List { workspace } } => crate::app::serve::list_units(&workspace),
+        Command::Units { action: UnitsAction::List { workspace, database } } => {
+            crate::app::serve::list_units(&workspace, database.as_deref())
+        }
         #[cfg(feature = "workspace")]
-        Command::Backup { file, workspace } => crate::app::serve::backup(&workspace, &file, lang),
+        Command::Backup { file, workspace, database } => {
+            crate::app::serve::backup(&workspace, database.as_deref(), &file, lang)
+        }
         Command::Templates { action: TemplatesAction::Export { dir } } => {
             let (written, kept) =
                 crate::words::templates::export(&dir).map_err(|err| Failure::io(IoAction::Write, &dir, err))?;

@@ -70,6 +70,10 @@ pub enum WorkspaceKind {
     /// A field the form names that the conference does not have (the page
     /// is older than the conference's shape).
     FieldGone,
+    /// `--database` that is not a PostgreSQL address (as given).
+    DatabaseUrl(String),
+    /// `baocao backup` of a workspace kept in PostgreSQL: pg_dump does it.
+    BackupPostgres,
     /// A summary by another body (or with a signer begun) lacking these of its own.
     SummaryNeedsOwn(Vec<OwnField>),
     /// A proposal sent up that could not be sent, returned or accepted.
@@ -258,6 +262,14 @@ impl WorkspaceKind {
                 "a number of this issue was just given elsewhere; reload the page and issue again".into()
             }
             WorkspaceKind::Proposal(trouble) => trouble.message(lang),
+            WorkspaceKind::DatabaseUrl(given) if vi => format!(
+                "«{given}» không phải địa chỉ cơ sở dữ liệu PostgreSQL; cần dạng postgres://người_dùng:mật_khẩu@máy/tên_csdl (bỏ --database để dùng SQLite trong thư mục làm việc)"
+            ),
+            WorkspaceKind::DatabaseUrl(given) => format!(
+                "«{given}» is not a PostgreSQL address; expected postgres://user:password@host/dbname (leave out --database to use SQLite in the workspace folder)"
+            ),
+            WorkspaceKind::BackupPostgres if vi => "cơ sở dữ liệu là PostgreSQL: baocao backup chỉ sao lưu tệp SQLite. Hãy dùng công cụ của PostgreSQL, ví dụ: pg_dump --format=custom --file=baocao.dump postgres://…/baocao (khôi phục bằng pg_restore)".into(),
+            WorkspaceKind::BackupPostgres => "the database is PostgreSQL: baocao backup copies SQLite files only. Use PostgreSQL's tool, e.g. pg_dump --format=custom --file=baocao.dump postgres://…/baocao (restore with pg_restore)".into(),
             WorkspaceKind::SummaryNeedsOwn(missing) => {
                 let named: Vec<&str> = missing.iter().map(|field| field.name(lang)).collect();
                 if vi {

@@ -1,7 +1,9 @@
 //! Helpers for the workspace tests (`baocao serve`): a server process on a
 //! temporary workspace, killed when dropped; a small blocking HTTP/1.1
 //! client over loopback that keeps the session cookie and CSRF token; and
-//! multipart bodies.
+//! multipart bodies. With `BAOCAO_TEST_STORE=postgres` every workspace is
+//! a fresh PostgreSQL database of the cluster `BAOCAO_TEST_POSTGRES` names
+//! (scripts/test runs the workspace tests a second time so).
 
 #![allow(dead_code)]
 
@@ -19,6 +21,63 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Whether the workspace tests run against PostgreSQL (`BAOCAO_TEST_STORE=postgres`).
+pub fn on_postgres() -> bool {
+    match std::env::var("BAOCAO_TEST_STORE").as_deref() {
+        Ok("postgres") => true,
+        Ok("sqlite") | Err(_) => false,
+        Ok(other) => panic!("BAOCAO_TEST_STORE={other}: expected sqlite or postgres"),
+    }
+}
+
+/// The PostgreSQL cluster of the tests (`BAOCAO_TEST_POSTGRES`); a test
+/// that needs it fails without it, naming how to start one.
+pub fn postgres_server() -> String {
+    std::env::var("BAOCAO_TEST_POSTGRES").unwrap_or_else(|_| {
+        panic!(
+            "this test needs PostgreSQL: set BAOCAO_TEST_POSTGRES=postgres://… (scripts/test starts a throw-away \
+             cluster with scripts/postgres-for-tests and sets it)"
+        )
+    })
+}
+
+/// A new, empty database on the tests' cluster; its address.
+pub fn fresh_postgres(name: &str) -> String {
+    let server = postgres_server();
+    // On a thread of its own: the blocking client may not run inside a
+    // test's async runtime.
+    let (url, database) = (server.clone(), name.to_string());
+    std::thread::spawn(move || {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect to the tests' PostgreSQL");
+        match client.batch_execute(&format!("CREATE DATABASE \"{database}\"")) {
+            Ok(()) => {}
+            // Made already for this workspace (a second server, `users add`).
+            Err(err) if err.code() == Some(&postgres::error::SqlState::DUPLICATE_DATABASE) => {}
+            Err(err) => panic!("CREATE DATABASE {database}: {err}"),
+        }
+    })
+    .join()
+    .expect("a database for the test");
+    let (cluster, _) = server.rsplit_once('/').expect("postgres://host:port/db");
+    format!("{cluster}/{name}")
+}
+
+/// The `--database` arguments that put `workspace` in PostgreSQL (none on
+/// SQLite): one database per workspace folder, so every process started
+/// on one folder shares it as they would share its SQLite file.
+pub fn store_args(workspace: &Path) -> Vec<String> {
+    if !on_postgres() {
+        return Vec::new();
+    }
+    std::fs::create_dir_all(workspace).expect("workspace folder");
+    let folder = workspace.canonicalize().expect("workspace folder");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in folder.to_string_lossy().bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    vec!["--database".into(), fresh_postgres(&format!("ws_{hash:016x}"))]
+}
+
 /// A running `baocao serve`.
 pub struct Server {
     child: Child,
@@ -34,9 +93,15 @@ impl Server {
     }
 
     pub fn start_on(workspace: &Path, listen: &str) -> Server {
+        Server::start_with(workspace, listen, &store_args(workspace))
+    }
+
+    /// Starts a server on `workspace` with more arguments (`--database …`).
+    pub fn start_with(workspace: &Path, listen: &str, more: &[String]) -> Server {
         let mut child = Command::new(binary())
             .args(["serve", "--listen", listen, "--workspace"])
             .arg(workspace)
+            .args(more)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -93,9 +158,15 @@ impl Drop for Server {
 
 /// `baocao users add NAME` on `workspace`, the password on stdin.
 pub fn add_user(workspace: &Path, name: &str, password: &str) -> std::process::Output {
+    add_user_with(workspace, &store_args(workspace), name, password)
+}
+
+/// `baocao users add NAME` with more arguments (`--database …`).
+pub fn add_user_with(workspace: &Path, more: &[String], name: &str, password: &str) -> std::process::Output {
     let mut child = Command::new(binary())
         .args(["users", "add", name, "--workspace"])
         .arg(workspace)
+        .args(more)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

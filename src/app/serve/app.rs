@@ -14,7 +14,8 @@ use super::throttle;
 pub(crate) struct App {
     pub(super) store: Arc<Store>,
     pub(super) renderer: Renderer,
-    /// The CSRF token of pages served without a session (open access).
+    /// The CSRF token of pages served without a session (open access), the
+    /// same in every process of one database (store/users.rs).
     pub(super) open_csrf: String,
     /// A hash checked when the user does not exist, so a wrong name costs
     /// as long as a wrong password (made at the first such sign-in).
@@ -36,10 +37,12 @@ impl App {
         F: FnOnce(&mut Db) -> Result<T, E> + Send + 'static,
     {
         let store = Arc::clone(&self.store);
-        let result = tokio::task::spawn_blocking(move || work(&mut store.lock())).await;
+        let result = tokio::task::spawn_blocking(move || store.lock().map(|mut db| work(&mut db))).await;
         match result {
-            Ok(Ok(value)) => Ok(value),
-            Ok(Err(err)) if disk_full(&err) => Err(Refusal::OutOfSpace(err.to_string())),
+            Ok(Ok(Ok(value))) => Ok(value),
+            Ok(Ok(Err(err))) if disk_full(&err) => Err(Refusal::OutOfSpace(err.to_string())),
+            Ok(Ok(Err(err))) => Err(Refusal::internal(err)),
+            // No connection to be had (PostgreSQL down): the log says why.
             Ok(Err(err)) => Err(Refusal::internal(err)),
             Err(err) => Err(Refusal::internal(err)),
         }

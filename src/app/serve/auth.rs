@@ -19,7 +19,7 @@ use axum::Json;
 use super::answer::{Answer, Refusal, Said};
 use super::app::App;
 use super::store::db::DbError;
-use super::store::{units, users};
+use super::store::{self, sign_in, units, users};
 use super::stored::random_hex;
 use super::throttle::Refusal as Turned;
 
@@ -248,8 +248,11 @@ pub(crate) async fn login(
     Json(login): Json<Login>,
 ) -> Answer {
     let name = login.user.trim().to_string();
-    let now = std::time::Instant::now();
-    app.throttle.admit(peer.ip(), &name, now).map_err(refused_sign_in)?;
+    let (address, counted) = (peer.ip(), name.clone());
+    let wait = app.db(move |db| sign_in::locked_for(db, address, &counted, store::now())).await?;
+    if wait > 0 {
+        return Err(refused_sign_in(Turned::Locked(std::time::Duration::from_secs(wait as u64))));
+    }
     let turn = app.throttle.turn().await.map_err(refused_sign_in)?;
     let looked_up = name.clone();
     let found = app.db(move |connection| users::user(connection, &looked_up)).await?;
@@ -268,10 +271,12 @@ pub(crate) async fn login(
     .unwrap_or((-1, false));
     drop(turn);
     if !right || user_id < 0 {
-        app.throttle.failed(peer.ip(), &name, std::time::Instant::now());
+        let counted = name.clone();
+        app.db(move |db| sign_in::failed(db, address, &counted, store::now())).await?;
         return Err(Refusal::Said(StatusCode::UNAUTHORIZED, Said::WrongPassword));
     }
-    app.throttle.succeeded(peer.ip(), &name);
+    let counted = name.clone();
+    app.db(move |db| sign_in::succeeded(db, address, &counted)).await?;
     let (token, csrf) = (random_hex(32), random_hex(16));
     let (stored_token, stored_csrf) = (token.clone(), csrf.clone());
     app.db(move |connection| users::open_session(connection, user_id, &stored_token, &stored_csrf)).await?;

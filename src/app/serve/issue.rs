@@ -360,17 +360,27 @@ pub(crate) fn issue(
     author: &str,
     mode: Mode,
 ) -> Result<Issued, DbError> {
-    db.transaction_then(|tx| {
-        let issued = issue_in(tx, version, input, author)?;
-        let keep = mode == Mode::Commit && matches!(issued, Issued::Done { .. });
-        Ok((issued, if keep { Finish::Commit } else { Finish::RollBack }))
-    })
+    // Two server processes drawing from the same counters in another order
+    // may deadlock (PostgreSQL then ends one): that one is simply redone.
+    let mut tries = 0;
+    loop {
+        let issued: Result<Issued, DbError> = db.transaction_then(|tx| {
+            let issued = issue_in(tx, version, input, author)?;
+            let keep = mode == Mode::Commit && matches!(issued, Issued::Done { .. });
+            Ok((issued, if keep { Finish::Commit } else { Finish::RollBack }))
+        });
+        match issued {
+            Err(err) if err.kind() == DbErrorKind::Busy && tries < 5 => tries += 1,
+            other => return other,
+        }
+    }
 }
 
 /// [`issue`] inside its transaction, which is kept only when this gives
 /// [`Issued::Done`].
 fn issue_in(db: &mut Db, version: &Version, input: &Input, author: &str) -> Result<Issued, DbError> {
     let except = version.conference;
+    register::lock_counters(db, &counters_of(input))?;
     let problems = typed_numbers(db, input, except)?;
     if !problems.is_empty() {
         return Ok(Issued::Problems(problems));
@@ -461,6 +471,21 @@ fn issue_in(db: &mut Db, version: &Version, input: &Input, author: &str) -> Resu
     }
     let decisions = numbers();
     Ok(Issued::Done { version: new_version, decisions, drawn })
+}
+
+/// Every counter an issue of `input` moves — each group's decisions and
+/// its award's sổ vàng, by its body and year — and whether it draws from
+/// it (a blank number) or only passes typed numbers.
+fn counters_of(input: &Input) -> Vec<(CounterKey, bool)> {
+    let mut keys = Vec::new();
+    for group in &input.khen_thuong {
+        let (body, year) = (group.co_quan.clone(), group.quyet_dinh.ngay.year);
+        let decision = CounterKey { register: register::DECISIONS.to_string(), body: body.clone(), year };
+        keys.push((decision, blank_number(&group.quyet_dinh.so).is_some()));
+        let blank = group.danh_sach.iter().any(|r| r.so_so.as_deref().is_none_or(|n| n.trim().is_empty()));
+        keys.push((CounterKey { register: register::golden_book(award_code(group.hinh_thuc)), body, year }, blank));
+    }
+    keys
 }
 
 /// A recipient as an inline list row, its sổ vàng number set.

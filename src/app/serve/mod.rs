@@ -40,13 +40,15 @@ use axum::response::{IntoResponse, Response};
 use crate::diag::{Failure, IoAction, Kind, Lang, Location, Problem, WorkspaceKind};
 pub(crate) use app::App;
 use render::Renderer;
-use store::Store;
+use store::{Database, Store};
 
 /// What `baocao serve` was asked.
 #[derive(Debug, Clone)]
 pub(crate) struct ServeOptions {
     pub listen: SocketAddr,
     pub workspace: PathBuf,
+    /// A PostgreSQL database instead of the workspace folder's SQLite file.
+    pub database: Option<String>,
     pub templates: Option<PathBuf>,
     /// Host names the server answers to besides IP addresses, localhost and
     /// this machine's name (`--allow-host`).
@@ -100,18 +102,51 @@ async fn protect(mut response: Response) -> Response {
     response
 }
 
-fn open_store(workspace: &Path) -> Result<Store, Failure> {
-    std::fs::create_dir_all(workspace).map_err(|err| Failure::io(IoAction::Write, workspace, err))?;
-    Store::open(workspace).map_err(|err| {
-        Failure::io(IoAction::Read, workspace.join(store::DATABASE_FILE), std::io::Error::other(err.to_string()))
-    })
+/// Where `--workspace` and `--database` say the data is: a PostgreSQL
+/// address when given, else the workspace folder's SQLite file.
+fn database(workspace: &Path, url: Option<&str>) -> Result<Database, Failure> {
+    match url {
+        None => Ok(Database::Folder(workspace.to_path_buf())),
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            Ok(Database::Postgres(url.to_string()))
+        }
+        Some(other) => Err(Failure::Input(vec![Problem {
+            location: Box::new(Location::command_line()),
+            path: "--database".into(),
+            kind: Kind::Workspace(Box::new(WorkspaceKind::DatabaseUrl(other.to_string()))),
+        }])),
+    }
+}
+
+fn open_store(database: &Database) -> Result<Store, Failure> {
+    let shown = match database {
+        Database::Folder(dir) => {
+            std::fs::create_dir_all(dir).map_err(|err| Failure::io(IoAction::Write, dir, err))?;
+            dir.join(store::DATABASE_FILE).display().to_string()
+        }
+        Database::Postgres(_) => database.shown(),
+    };
+    Store::open(database).map_err(|err| database_failure(IoAction::Read, &shown, err))
+}
+
+/// A failure of the database before serving: its own words (a refused
+/// password, a server not running) are for the one who started the
+/// command, in its log; the message names the database.
+fn database_failure(action: IoAction, shown: &str, err: impl std::fmt::Display) -> Failure {
+    eprintln!("baocao: {err}");
+    Failure::io(action, shown, std::io::Error::other(err.to_string()))
 }
 
 /// Runs the workspace server until Ctrl-C or SIGTERM.
 pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
-    let store = open_store(&options.workspace)?;
-    let has_users = store::users::has_users(&mut store.lock())
-        .map_err(|err| Failure::io(IoAction::Read, store.path(), std::io::Error::other(err.to_string())))?;
+    let store = open_store(&database(&options.workspace, options.database.as_deref())?)?;
+    let (has_users, open_csrf) = store
+        .lock()
+        .and_then(|mut db| {
+            let has_users = store::users::has_users(&mut db)?;
+            Ok((has_users, store::users::open_csrf(&mut db, &stored::random_hex(16))?))
+        })
+        .map_err(|err| database_failure(IoAction::Read, store.shown(), err))?;
     if !options.listen.ip().is_loopback() && !has_users {
         return Err(Failure::Input(vec![Problem {
             location: Box::new(Location::command_line()),
@@ -119,10 +154,11 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
             kind: Kind::Workspace(Box::new(WorkspaceKind::NoUserOffLoopback(options.listen.to_string()))),
         }]));
     }
+    let store = Arc::new(store);
     let app = Arc::new(App {
-        store: Arc::new(store),
+        store: Arc::clone(&store),
         renderer: Renderer::new(options.templates.clone()),
-        open_csrf: stored::random_hex(16),
+        open_csrf,
         decoy_hash: std::sync::OnceLock::new(),
         allowed_hosts: options.allowed_hosts.iter().cloned().chain(auth::own_names()).collect(),
         throttle: throttle::Throttle::default(),
@@ -132,18 +168,22 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
         .enable_all()
         .build()
         .map_err(|err| Failure::io(IoAction::Read, &options.workspace, err))?;
-    runtime.block_on(async {
+    let served = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(options.listen)
             .await
             .map_err(|err| Failure::io(IoAction::Read, options.listen.to_string(), err))?;
         let address =
             listener.local_addr().map_err(|err| Failure::io(IoAction::Read, options.listen.to_string(), err))?;
-        let shown = options.workspace.display();
+        let shown = app.store.shown();
+        let (vi_where, en_where) = match options.database {
+            Some(_) => ("cơ sở dữ liệu", "database"),
+            None => ("thư mục làm việc", "workspace"),
+        };
         eprintln!(
             "{}",
             match lang {
-                Lang::Vi => format!("baocao serve: http://{address}/ (thư mục làm việc {shown}); Ctrl-C để dừng"),
-                Lang::En => format!("baocao serve: http://{address}/ (workspace {shown}); Ctrl-C to stop"),
+                Lang::Vi => format!("baocao serve: http://{address}/ ({vi_where} {shown}); Ctrl-C để dừng"),
+                Lang::En => format!("baocao serve: http://{address}/ ({en_where} {shown}); Ctrl-C to stop"),
             }
         );
         let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
@@ -151,7 +191,12 @@ pub(crate) fn serve(options: &ServeOptions, lang: Lang) -> Result<(), Failure> {
             .with_graceful_shutdown(shutdown())
             .await
             .map_err(|err| Failure::io(IoAction::Read, address.to_string(), err))
-    })
+    });
+    // PostgreSQL's connections close by blocking on their own runtime, which
+    // may not happen inside this one: the store goes last, outside it.
+    drop(runtime);
+    drop(store);
+    served
 }
 
 /// Every password check takes a 19 MB block. glibc raises its mmap
@@ -190,13 +235,19 @@ async fn shutdown() {
 }
 
 /// `baocao units add NAME [--thuoc PARENT]`: a unit of the province's tree.
-pub(crate) fn add_unit(workspace: &Path, name: &str, parent: Option<&str>, lang: Lang) -> Result<(), Failure> {
-    units::add(&open_store(workspace)?, name, parent, lang)
+pub(crate) fn add_unit(
+    workspace: &Path,
+    url: Option<&str>,
+    name: &str,
+    parent: Option<&str>,
+    lang: Lang,
+) -> Result<(), Failure> {
+    units::add(&open_store(&database(workspace, url)?)?, name, parent, lang)
 }
 
 /// `baocao units list`: the units as a tree.
-pub(crate) fn list_units(workspace: &Path) -> Result<(), Failure> {
-    units::list(&open_store(workspace)?)
+pub(crate) fn list_units(workspace: &Path, url: Option<&str>) -> Result<(), Failure> {
+    units::list(&open_store(&database(workspace, url)?)?)
 }
 
 /// `baocao users add NAME`: adds a user (or sets a new password); the
@@ -205,13 +256,15 @@ pub(crate) fn list_units(workspace: &Path) -> Result<(), Failure> {
 /// (checked before the password is asked); without, to the whole office.
 pub(crate) fn add_user(
     workspace: &Path,
+    url: Option<&str>,
     name: &str,
     unit: Option<&str>,
     role: Option<&str>,
     lang: Lang,
 ) -> Result<(), Failure> {
+    let database = database(workspace, url)?;
     let name = name.trim();
-    let store = open_store(workspace)?;
+    let store = open_store(&database)?;
     let placed = units::placement(&store, unit, role)?;
     let password = read_password(lang).map_err(|err| Failure::io(IoAction::Read, "stdin", err))?;
     if password.chars().count() < 8 || name.is_empty() {
@@ -224,19 +277,21 @@ pub(crate) fn add_user(
     let hash = auth::hash_password(&password);
     let added = store
         .lock()
-        .transaction(|tx| {
-            let added = store::users::set_user(tx, name, &hash)?;
-            // A new password alone keeps her unit and role: resetting a ward
-            // clerk's password never makes her the whole office's.
-            if placed.is_some() {
-                store::units::place_user(tx, name, placed)?;
-            }
-            Ok::<_, store::db::DbError>(added)
+        .and_then(|mut db| {
+            db.transaction(|tx| {
+                let added = store::users::set_user(tx, name, &hash)?;
+                // A new password alone keeps her unit and role: resetting a ward
+                // clerk's password never makes her the whole office's.
+                if placed.is_some() {
+                    store::units::place_user(tx, name, placed)?;
+                }
+                Ok::<_, store::db::DbError>(added)
+            })
         })
-        .map_err(|err| Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string())))?;
+        .map_err(|err| database_failure(IoAction::Write, store.shown(), err))?;
     let message = match (added, lang) {
-        (true, Lang::Vi) => format!("Đã thêm người dùng «{name}» vào {}", workspace.display()),
-        (true, Lang::En) => format!("Added user «{name}» to {}", workspace.display()),
+        (true, Lang::Vi) => format!("Đã thêm người dùng «{name}» vào {}", store.shown()),
+        (true, Lang::En) => format!("Added user «{name}» to {}", store.shown()),
         (false, Lang::Vi) => format!("Đã đổi mật khẩu của «{name}»"),
         (false, Lang::En) => format!("Changed the password of «{name}»"),
     };
@@ -288,7 +343,14 @@ fn read_password(lang: Lang) -> std::io::Result<String> {
 
 /// `baocao backup FILE`: a consistent copy of the workspace database, taken
 /// while the server may go on working.
-pub(crate) fn backup(workspace: &Path, target: &Path, lang: Lang) -> Result<(), Failure> {
+pub(crate) fn backup(workspace: &Path, url: Option<&str>, target: &Path, lang: Lang) -> Result<(), Failure> {
+    if let Database::Postgres(_) = database(workspace, url)? {
+        return Err(Failure::Input(vec![Problem {
+            location: Box::new(Location::command_line()),
+            path: "--database".into(),
+            kind: Kind::Workspace(Box::new(WorkspaceKind::BackupPostgres)),
+        }]));
+    }
     if !workspace.join(store::DATABASE_FILE).is_file() {
         return Err(Failure::io(
             IoAction::Read,

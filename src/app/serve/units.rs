@@ -16,7 +16,8 @@ pub(super) fn refused(path: &str, kind: WorkspaceKind) -> Failure {
 }
 
 fn database_failure(store: &Store, err: impl std::fmt::Display) -> Failure {
-    Failure::io(IoAction::Write, store.path(), std::io::Error::other(err.to_string()))
+    eprintln!("baocao: {err}");
+    Failure::io(IoAction::Write, store.shown(), std::io::Error::other(err.to_string()))
 }
 
 /// A unit's name as typed: trimmed, NFC.
@@ -31,7 +32,10 @@ pub(super) fn add(store: &Store, name: &str, parent: Option<&str>, lang: Lang) -
         return Err(refused("units add", WorkspaceKind::UnitName));
     }
     let parent = parent.map(typed_name);
-    let added = units::add(&mut store.lock(), &name, parent.as_deref()).map_err(|err| database_failure(store, err))?;
+    let added = store
+        .lock()
+        .and_then(|mut db| units::add(&mut db, &name, parent.as_deref()))
+        .map_err(|err| database_failure(store, err))?;
     match added {
         Ok(_) => {
             eprintln!(
@@ -54,7 +58,7 @@ pub(super) fn add(store: &Store, name: &str, parent: Option<&str>, lang: Lang) -
 
 /// `baocao units list`: the tree, one unit a line, indented under its parent.
 pub(super) fn list(store: &Store) -> Result<(), Failure> {
-    let all = units::list(&mut store.lock()).map_err(|err| database_failure(store, err))?;
+    let all = store.lock().and_then(|mut db| units::list(&mut db)).map_err(|err| database_failure(store, err))?;
     for line in tree_lines(&all) {
         println!("{line}");
     }
@@ -86,7 +90,8 @@ pub(super) fn placement(store: &Store, unit: Option<&str>, role: Option<&str>) -
     let Some(role) = Role::from_code(role) else {
         return Err(refused("--vai-tro", WorkspaceKind::UnknownRole(role.trim().to_string())));
     };
-    let found = units::by_name(&mut store.lock(), &unit).map_err(|err| database_failure(store, err))?;
+    let found =
+        store.lock().and_then(|mut db| units::by_name(&mut db, &unit)).map_err(|err| database_failure(store, err))?;
     match found {
         Some(id) => Ok(Some((id, role))),
         None => Err(refused("--don-vi", WorkspaceKind::UnknownUnit(unit))),

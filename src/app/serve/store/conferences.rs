@@ -108,8 +108,14 @@ pub(crate) fn save_in(
     author: &str,
     note: &str,
 ) -> Result<Result<i64, SaveRefused>, DbError> {
-    let current: Option<i64> =
-        db.query_opt("SELECT version FROM conferences WHERE id = ?1 AND deleted IS NULL", args![id], |row| row.get(0))?;
+    // Read by a write that changes nothing, so the row stays locked until
+    // the transaction ends: a save of the same version by another server
+    // process (PostgreSQL) waits here and then finds itself stale.
+    let current: Option<i64> = db.query_opt(
+        "UPDATE conferences SET version = version WHERE id = ?1 AND deleted IS NULL RETURNING version",
+        args![id],
+        |row| row.get(0),
+    )?;
     let current = match current {
         None => return Ok(Err(SaveRefused::Missing)),
         Some(current) if current != expected => return Ok(Err(SaveRefused::Stale(current))),

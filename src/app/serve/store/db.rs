@@ -7,151 +7,8 @@
 
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
-use rusqlite::types::{ToSqlOutput, ValueRef};
-
-/// The arguments of one statement, in placeholder order:
-/// `db.execute("… WHERE id = ?1 AND name = ?2", args![id, name])`.
-macro_rules! args {
-    () => { &[] as &[$crate::app::serve::store::db::Arg<'_>] };
-    ($($value:expr),+ $(,)?) => {
-        &[$($crate::app::serve::store::db::ToArg::to_arg(&$value)),+] as &[$crate::app::serve::store::db::Arg<'_>]
-    };
-}
-pub(crate) use args;
-
-/// One value bound to a placeholder.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Arg<'a> {
-    Null,
-    Int(i64),
-    Real(f64),
-    Text(&'a str),
-    Bytes(&'a [u8]),
-}
-
-/// What may be bound to a placeholder (integers of every width the store
-/// uses, floats, text, bytes, and those as options).
-pub(crate) trait ToArg {
-    fn to_arg(&self) -> Arg<'_>;
-}
-
-macro_rules! int_arg {
-    ($($t:ty),*) => {$(
-        impl ToArg for $t {
-            fn to_arg(&self) -> Arg<'_> {
-                Arg::Int(*self as i64)
-            }
-        }
-    )*};
-}
-int_arg!(i64, i32, u32, usize);
-
-impl ToArg for f64 {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Real(*self)
-    }
-}
-impl ToArg for f32 {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Real(f64::from(*self))
-    }
-}
-impl ToArg for str {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Text(self)
-    }
-}
-impl ToArg for String {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Text(self)
-    }
-}
-impl ToArg for [u8] {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Bytes(self)
-    }
-}
-impl ToArg for Vec<u8> {
-    fn to_arg(&self) -> Arg<'_> {
-        Arg::Bytes(self)
-    }
-}
-impl ToArg for Arg<'_> {
-    fn to_arg(&self) -> Arg<'_> {
-        *self
-    }
-}
-impl<T: ToArg + ?Sized> ToArg for &T {
-    fn to_arg(&self) -> Arg<'_> {
-        (**self).to_arg()
-    }
-}
-impl<T: ToArg> ToArg for Option<T> {
-    fn to_arg(&self) -> Arg<'_> {
-        self.as_ref().map_or(Arg::Null, ToArg::to_arg)
-    }
-}
-
-impl rusqlite::ToSql for Arg<'_> {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::Borrowed(match *self {
-            Arg::Null => ValueRef::Null,
-            Arg::Int(n) => ValueRef::Integer(n),
-            Arg::Real(x) => ValueRef::Real(x),
-            Arg::Text(text) => ValueRef::Text(text.as_bytes()),
-            Arg::Bytes(bytes) => ValueRef::Blob(bytes),
-        }))
-    }
-}
-
-/// What a caller may act on when the database fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DbErrorKind {
-    /// A unique index (or another constraint) refused the write.
-    Constraint,
-    /// The disk (or the database's quota) is full.
-    DiskFull,
-    /// `query_row` found no row.
-    NotFound,
-    Other,
-}
-
-/// A failure of the database; its text is for the log only, never a page.
-#[derive(Debug)]
-pub(crate) struct DbError {
-    kind: DbErrorKind,
-    detail: String,
-}
-
-impl DbError {
-    pub(crate) fn kind(&self) -> DbErrorKind {
-        self.kind
-    }
-
-    pub(crate) fn new(kind: DbErrorKind, detail: impl Into<String>) -> DbError {
-        DbError { kind, detail: detail.into() }
-    }
-}
-
-impl std::fmt::Display for DbError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.detail)
-    }
-}
-
-impl std::error::Error for DbError {}
-
-impl From<rusqlite::Error> for DbError {
-    fn from(err: rusqlite::Error) -> DbError {
-        let kind = match err.sqlite_error_code() {
-            _ if matches!(err, rusqlite::Error::QueryReturnedNoRows) => DbErrorKind::NotFound,
-            Some(rusqlite::ErrorCode::ConstraintViolation) => DbErrorKind::Constraint,
-            Some(rusqlite::ErrorCode::DiskFull) => DbErrorKind::DiskFull,
-            _ => DbErrorKind::Other,
-        };
-        DbError { kind, detail: format!("SQLite: {err}") }
-    }
-}
+use super::pg::{self, Pg};
+pub(crate) use super::sql::{args, Arg, DbError, DbErrorKind};
 
 /// A row of a result, read by column position.
 pub(crate) struct Row<'r> {
@@ -160,6 +17,7 @@ pub(crate) struct Row<'r> {
 
 enum RowRef<'r> {
     Sqlite(&'r rusqlite::Row<'r>),
+    Postgres(&'r postgres::Row),
 }
 
 impl Row<'_> {
@@ -167,6 +25,7 @@ impl Row<'_> {
     pub(crate) fn get<T: FromDb>(&self, index: usize) -> Result<T, DbError> {
         match self.inner {
             RowRef::Sqlite(row) => Ok(T::from_sqlite(row, index)?),
+            RowRef::Postgres(row) => T::from_postgres(row, index),
         }
     }
 }
@@ -174,18 +33,76 @@ impl Row<'_> {
 /// What a column may be read as.
 pub(crate) trait FromDb: Sized {
     fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Self>;
+    fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self, DbError>;
 }
 
-macro_rules! from_db {
+/// Integers: PostgreSQL's are BIGINT (or a count, or a bool), read as
+/// i64 and narrowed.
+macro_rules! from_db_int {
     ($($t:ty),*) => {$(
         impl FromDb for $t {
             fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Self> {
                 row.get(index)
             }
+            fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self, DbError> {
+                let wide = pg::read_i64(row, index)?.ok_or_else(|| pg::null("a number"))?;
+                <$t>::try_from(wide).map_err(|_| DbError::new(DbErrorKind::Other, format!("{wide} out of range")))
+            }
         }
     )*};
 }
-from_db!(i64, i32, u32, f64, f32, bool, String, Vec<u8>, Option<i64>, Option<String>);
+from_db_int!(i64, i32, u32);
+
+/// Types both databases give as they are.
+macro_rules! from_db_same {
+    ($($t:ty),*) => {$(
+        impl FromDb for $t {
+            fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Self> {
+                row.get(index)
+            }
+            fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self, DbError> {
+                Ok(row.try_get(index)?)
+            }
+        }
+    )*};
+}
+from_db_same!(String, Vec<u8>, Option<String>);
+
+impl FromDb for Option<i64> {
+    fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Self> {
+        row.get(index)
+    }
+    fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self, DbError> {
+        pg::read_i64(row, index)
+    }
+}
+
+impl FromDb for bool {
+    fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Self> {
+        row.get(index)
+    }
+    fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self, DbError> {
+        Ok(pg::read_i64(row, index)?.ok_or_else(|| pg::null("a truth value"))? != 0)
+    }
+}
+
+impl FromDb for f64 {
+    fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Self> {
+        row.get(index)
+    }
+    fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self, DbError> {
+        pg::read_f64(row, index)
+    }
+}
+
+impl FromDb for f32 {
+    fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Self> {
+        row.get(index)
+    }
+    fn from_postgres(row: &postgres::Row, index: usize) -> Result<Self, DbError> {
+        Ok(pg::read_f64(row, index)? as f32)
+    }
+}
 
 /// One connection, inside a transaction or not.
 pub(crate) struct Db {
@@ -197,6 +114,7 @@ pub(crate) struct Db {
 
 enum Backend {
     Sqlite(rusqlite::Connection),
+    Postgres(Box<Pg>),
 }
 
 impl Db {
@@ -204,10 +122,23 @@ impl Db {
         Db { backend: Backend::Sqlite(connection), in_transaction: false }
     }
 
+    pub(crate) fn postgres(connection: Pg) -> Db {
+        Db { backend: Backend::Postgres(Box::new(connection)), in_transaction: false }
+    }
+
+    /// Whether the connection can no longer be used (PostgreSQL's went away).
+    pub(crate) fn is_broken(&self) -> bool {
+        match &self.backend {
+            Backend::Sqlite(_) => false,
+            Backend::Postgres(pg) => pg.is_closed(),
+        }
+    }
+
     /// Runs one statement; the rows it changed.
     pub(crate) fn execute(&mut self, sql: &str, args: &[Arg<'_>]) -> Result<usize, DbError> {
         match &mut self.backend {
             Backend::Sqlite(connection) => Ok(connection.prepare_cached(sql)?.execute(args_sqlite(args))?),
+            Backend::Postgres(pg) => pg.execute(sql, args),
         }
     }
 
@@ -215,6 +146,7 @@ impl Db {
     pub(crate) fn execute_batch(&mut self, sql: &str) -> Result<(), DbError> {
         match &mut self.backend {
             Backend::Sqlite(connection) => Ok(connection.execute_batch(sql)?),
+            Backend::Postgres(pg) => pg.batch(sql),
         }
     }
 
@@ -240,6 +172,10 @@ impl Db {
                     None => Ok(None),
                 }
             }
+            Backend::Postgres(pg) => match pg.query(sql, args)?.first() {
+                Some(row) => Ok(Some(read(&Row { inner: RowRef::Postgres(row) })?)),
+                None => Ok(None),
+            },
         }
     }
 
@@ -257,6 +193,9 @@ impl Db {
                     found.push(read(&Row { inner: RowRef::Sqlite(row) })?);
                 }
                 Ok(found)
+            }
+            Backend::Postgres(pg) => {
+                pg.query(sql, args)?.iter().map(|row| read(&Row { inner: RowRef::Postgres(row) })).collect()
             }
         }
     }
@@ -319,12 +258,17 @@ impl Db {
                 }
                 Ok(connection.execute_batch("BEGIN IMMEDIATE")?)
             }
+            // Read committed: what another process committed is seen; the
+            // rows a transaction writes (a counter, a conference's head)
+            // stay locked until it ends, so writers of one row queue.
+            Backend::Postgres(pg) => pg.batch("BEGIN"),
         }
     }
 
     fn end(&mut self, how: &str) -> Result<(), DbError> {
         match &mut self.backend {
             Backend::Sqlite(connection) => Ok(connection.execute_batch(how)?),
+            Backend::Postgres(pg) => pg.batch(how),
         }
     }
 }

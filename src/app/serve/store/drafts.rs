@@ -51,13 +51,13 @@ pub(crate) fn restore(db: &mut Db, id: i64) -> Result<bool, DbError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::serve::store::conferences;
+    use crate::app::serve::store::{conferences, Database};
 
     #[test]
     fn a_draft_lives_until_a_version_is_saved_and_the_bin_gives_back() {
         let dir = tempfile::tempdir().unwrap();
-        let store = crate::app::serve::store::Store::open(dir.path()).unwrap();
-        let mut db = store.lock();
+        let store = crate::app::serve::store::Store::open(&Database::Folder(dir.path().into())).unwrap();
+        let mut db = store.lock().unwrap();
         let connection = &mut *db;
         let id = conferences::create(connection, "A", "phien_ban: 1\n", &[], "t").unwrap();
         put(connection, id, 1, "phien_ban: 1\nvan_ban: x\n", "t").unwrap();

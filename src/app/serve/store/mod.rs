@@ -1,27 +1,79 @@
 //! The workspace's database: one SQLite file in WAL mode with full sync,
-//! so a write the server acknowledged survives a crash; the schema is
-//! migrated by the binary itself when it opens the file.
+//! so a write the server acknowledged survives a crash — or, when asked, a
+//! PostgreSQL database that several server processes share; the schema is
+//! migrated by the binary itself when it opens the database.
 
 pub(crate) mod conferences;
 pub(crate) mod db;
 pub(crate) mod drafts;
 pub(crate) mod invitations;
 pub(crate) mod keys;
+mod pg;
+mod pool;
 pub(crate) mod proposals;
 pub(crate) mod reach;
 pub(crate) mod register;
 mod schema;
+pub(crate) mod sign_in;
+mod sql;
 pub(crate) mod units;
 pub(crate) mod users;
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::Connection;
 
-use db::{Db, DbError};
+use db::{args, Db, DbError};
+use pg::Pg;
+use pool::Pool;
 use schema::MIGRATIONS;
+
+/// Connections one process keeps to PostgreSQL: requests beyond them wait.
+const POSTGRES_CONNECTIONS: usize = 8;
+
+/// Where the workspace's data is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Database {
+    /// The SQLite file of a workspace folder (the default).
+    Folder(PathBuf),
+    /// A PostgreSQL database (`postgres://user:password@host/name`).
+    Postgres(String),
+}
+
+impl Database {
+    /// The database as a message names it (PostgreSQL without its password).
+    pub(crate) fn shown(&self) -> String {
+        match self {
+            Database::Folder(dir) => dir.display().to_string(),
+            Database::Postgres(url) => hide_password(url),
+        }
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db` (and a
+/// `password=` parameter likewise).
+fn hide_password(url: &str) -> String {
+    let (address, query) = url.split_once('?').map_or((url, None), |(a, q)| (a, Some(q)));
+    let address = match address.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((credentials, host)) => match credentials.split_once(':') {
+                Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+                None => address.to_string(),
+            },
+            None => address.to_string(),
+        },
+        None => address.to_string(),
+    };
+    let Some(query) = query else { return address };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| if pair.starts_with("password=") { "password=***".to_string() } else { pair.to_string() })
+        .collect();
+    format!("{address}?{}", query.join("&"))
+}
 
 /// The database file inside a workspace folder.
 pub(crate) const DATABASE_FILE: &str = "baocao.sqlite3";
@@ -57,33 +109,91 @@ impl std::fmt::Display for StoreError {
     }
 }
 
-/// The open database; one connection, used by one request at a time (SQLite
-/// writes one at a time anyway, and each request holds it for milliseconds).
+/// The open database: for SQLite one connection, used by one request at a
+/// time (SQLite writes one at a time anyway, and each request holds it for
+/// milliseconds); for PostgreSQL a small pool.
 pub(crate) struct Store {
-    connection: Mutex<Db>,
-    path: PathBuf,
+    kind: StoreKind,
+    shown: String,
+}
+
+enum StoreKind {
+    Sqlite(Mutex<Db>),
+    Postgres(Pool),
 }
 
 impl Store {
-    /// Opens (creating when new) the database of the workspace folder `dir`.
-    pub(crate) fn open(dir: &Path) -> Result<Store, StoreError> {
-        let path = dir.join(DATABASE_FILE);
-        let connection = Connection::open(&path)?;
-        configure(&connection)?;
-        let mut db = Db::sqlite(connection);
-        migrate(&mut db)?;
-        Ok(Store { connection: Mutex::new(db), path })
+    /// Opens (creating when new) the database, its schema brought up to date.
+    pub(crate) fn open(database: &Database) -> Result<Store, StoreError> {
+        let kind = match database {
+            Database::Folder(dir) => {
+                let connection = Connection::open(dir.join(DATABASE_FILE))?;
+                configure(&connection)?;
+                let mut db = Db::sqlite(connection);
+                migrate(&mut db)?;
+                StoreKind::Sqlite(Mutex::new(db))
+            }
+            Database::Postgres(url) => {
+                let mut db = Db::postgres(Pg::connect(url)?);
+                migrate_postgres(&mut db)?;
+                StoreKind::Postgres(Pool::new(url, POSTGRES_CONNECTIONS, db))
+            }
+        };
+        Ok(Store { kind, shown: database.shown() })
     }
 
-    pub(crate) fn path(&self) -> &Path {
-        &self.path
+    /// The database as messages name it.
+    pub(crate) fn shown(&self) -> &str {
+        &self.shown
     }
 
-    /// The connection, for one short piece of work.
-    pub(crate) fn lock(&self) -> MutexGuard<'_, Db> {
-        // A panic while holding the lock leaves SQLite consistent (the
-        // transaction rolls back on drop), so a poisoned lock is still usable.
-        self.connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// A connection, for one short piece of work.
+    pub(crate) fn lock(&self) -> Result<DbGuard<'_>, DbError> {
+        match &self.kind {
+            // A panic while holding the lock leaves SQLite consistent (the
+            // transaction rolls back), so a poisoned lock is still usable.
+            StoreKind::Sqlite(connection) => {
+                Ok(DbGuard::Sqlite(connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner())))
+            }
+            StoreKind::Postgres(pool) => Ok(DbGuard::Pooled(pool, Some(pool.take()?))),
+        }
+    }
+}
+
+/// A connection lent by the [`Store`]; given back when dropped.
+pub(crate) enum DbGuard<'s> {
+    Sqlite(MutexGuard<'s, Db>),
+    Pooled(&'s Pool, Option<Db>),
+}
+
+impl Deref for DbGuard<'_> {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        match self {
+            DbGuard::Sqlite(db) => db,
+            DbGuard::Pooled(_, db) => db.as_ref().expect("a lent connection is held until dropped"),
+        }
+    }
+}
+
+impl DerefMut for DbGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Db {
+        match self {
+            DbGuard::Sqlite(db) => db,
+            DbGuard::Pooled(_, db) => db.as_mut().expect("a lent connection is held until dropped"),
+        }
+    }
+}
+
+impl Drop for DbGuard<'_> {
+    fn drop(&mut self) {
+        if let DbGuard::Pooled(pool, db) = self {
+            if let Some(db) = db.take() {
+                // Dropped by a panic: the connection's state is unknown.
+                let broken = db.is_broken() || std::thread::panicking();
+                pool.put(db, broken);
+            }
+        }
     }
 }
 
@@ -102,7 +212,7 @@ fn configure(connection: &Connection) -> rusqlite::Result<()> {
 /// Brings the schema of `db` to this binary's version, step by step, each
 /// step in a transaction with the version it reaches.
 pub(crate) fn migrate(db: &mut Db) -> Result<(), StoreError> {
-    let applied: u32 = db.query_row("PRAGMA user_version", db::args![], |row| row.get(0))?;
+    let applied: u32 = db.query_row("PRAGMA user_version", args![], |row| row.get(0))?;
     if applied as usize > MIGRATIONS.len() {
         return Err(StoreError::Newer(applied));
     }
@@ -116,6 +226,41 @@ pub(crate) fn migrate(db: &mut Db) -> Result<(), StoreError> {
         })?;
     }
     Ok(())
+}
+
+/// An arbitrary number naming the lock that keeps two processes from
+/// migrating one PostgreSQL database at once.
+const MIGRATION_LOCK: i64 = 0x6261_6f63_616f;
+
+/// [`migrate`] for PostgreSQL: the version kept in `schema_version`, and
+/// the whole under an advisory lock, so servers started together migrate
+/// once (the second waits, then finds nothing left to do).
+fn migrate_postgres(db: &mut Db) -> Result<(), StoreError> {
+    db.query_row("SELECT pg_advisory_lock(?1)", args![MIGRATION_LOCK], |_| Ok(()))?;
+    let migrated = (|| -> Result<(), StoreError> {
+        db.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")?;
+        let applied: i64 = match db.query_opt("SELECT version FROM schema_version", args![], |row| row.get(0))? {
+            Some(applied) => applied,
+            None => {
+                db.execute("INSERT INTO schema_version (version) VALUES (0)", args![])?;
+                0
+            }
+        };
+        if applied as usize > MIGRATIONS.len() {
+            return Err(StoreError::Newer(applied as u32));
+        }
+        for (index, step) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
+            db.transaction(|tx| -> Result<(), DbError> {
+                tx.execute_batch(step.postgres)?;
+                tx.execute("UPDATE schema_version SET version = ?1", args![index as i64 + 1])?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })();
+    let unlocked = db.query_row("SELECT pg_advisory_unlock(?1)", args![MIGRATION_LOCK], |_| Ok(()));
+    migrated?;
+    Ok(unlocked?)
 }
 
 /// Copies the live database into `target` with SQLite's online backup (the
@@ -165,6 +310,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_postgres_password_is_never_shown() {
+        assert_eq!(
+            hide_password("postgres://baocao:bí-mật@db.tinh:5432/baocao"),
+            "postgres://baocao:***@db.tinh:5432/baocao"
+        );
+        assert_eq!(hide_password("postgres://baocao@localhost/baocao"), "postgres://baocao@localhost/baocao");
+        assert_eq!(
+            hide_password("postgresql:///baocao?host=/run/postgresql"),
+            "postgresql:///baocao?host=/run/postgresql"
+        );
+    }
+
+    #[test]
     fn times_read_as_in_viet_nam() {
         // 2018-08-21 02:05 UTC is 09:05 in Hải Phòng.
         assert_eq!(local_time(1_534_817_100), "21/08/2018 09:05");
@@ -176,12 +334,12 @@ mod tests {
     fn a_new_workspace_is_migrated_once_and_reopens() {
         let dir = std::env::temp_dir().join(format!("baocao-store-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let store = Store::open(&dir).unwrap();
-        let version: u32 = store.lock().query_row("PRAGMA user_version", db::args![], |r| r.get(0)).unwrap();
+        let store = Store::open(&Database::Folder(dir.clone())).unwrap();
+        let version: u32 = store.lock().unwrap().query_row("PRAGMA user_version", args![], |r| r.get(0)).unwrap();
         assert_eq!(version as usize, MIGRATIONS.len());
         drop(store);
-        let again = Store::open(&dir).unwrap();
-        let mode: String = again.lock().query_row("PRAGMA journal_mode", db::args![], |r| r.get(0)).unwrap();
+        let again = Store::open(&Database::Folder(dir.clone())).unwrap();
+        let mode: String = again.lock().unwrap().query_row("PRAGMA journal_mode", args![], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
         drop(again);
         std::fs::remove_dir_all(&dir).unwrap();

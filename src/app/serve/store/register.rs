@@ -64,6 +64,35 @@ pub(crate) fn draw(db: &mut Db, key: &CounterKey, except: i64) -> Result<Option<
     }
 }
 
+/// Locks the counters an issue touches for the rest of its transaction, in
+/// one order whatever the order of `keys`, so two issues drawing from the
+/// same counters queue instead of deadlocking (PostgreSQL; SQLite's write
+/// lock serialises them anyway). Those it will draw from (`true`) are made
+/// when missing, as the first draw would make them.
+pub(crate) fn lock_counters(db: &mut Db, keys: &[(CounterKey, bool)]) -> Result<(), DbError> {
+    let mut rows: Vec<(String, String, i32, bool, &str)> = keys
+        .iter()
+        .map(|(k, drawn)| (k.register.clone(), keys::body_key(&k.body), k.year, *drawn, k.body.as_str()))
+        .collect();
+    // Drawn first within one counter, so it is made before it is locked.
+    rows.sort_by(|a, b| (&a.0, &a.1, a.2, !a.3).cmp(&(&b.0, &b.1, b.2, !b.3)));
+    rows.dedup_by(|later, first| (&later.0, &later.1, later.2) == (&first.0, &first.1, first.2));
+    for (register, body_key, year, drawn, body) in rows {
+        if drawn {
+            db.execute(
+                "INSERT INTO counters (register, body_key, body, year, last) VALUES (?1, ?2, ?3, ?4, 0)
+                 ON CONFLICT DO NOTHING",
+                args![register, body_key, body, year],
+            )?;
+        }
+        db.execute(
+            "UPDATE counters SET last = last WHERE register = ?1 AND body_key = ?2 AND year = ?3",
+            args![register, body_key, year],
+        )?;
+    }
+    Ok(())
+}
+
 /// A number typed by hand: the counter goes past it, so it is never drawn.
 pub(crate) fn pass(db: &mut Db, key: &CounterKey, number: i64) -> Result<(), DbError> {
     db.execute(

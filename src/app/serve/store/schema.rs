@@ -41,6 +41,10 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // 6: proposals sent up (store/proposals.rs): a group of a conference
     // version, from a unit to the unit above, returned or accepted.
     Migration { sqlite: SIXTH_SQLITE, postgres: SIXTH_POSTGRES, then_sqlite: None },
+    // 7: what every server process of one database must agree on (the
+    // CSRF token of open access, the wrong passwords counted), kept in the
+    // database rather than in one process's memory.
+    Migration { sqlite: SHARED_SQLITE, postgres: SHARED_POSTGRES, then_sqlite: None },
 ];
 
 const SIXTH_SQLITE: &str = "CREATE TABLE proposals (
@@ -130,6 +134,14 @@ const FIFTH_POSTGRES: &str = "CREATE TABLE invitations (
             number_key TEXT NOT NULL
         );
         CREATE UNIQUE INDEX invitations_number ON invitations (body_key, year, number_key);";
+
+const SHARED_SQLITE: &str = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE sign_in_failures (who TEXT PRIMARY KEY, count INTEGER NOT NULL, first INTEGER NOT NULL);
+    CREATE INDEX sign_in_failures_first ON sign_in_failures (first);";
+
+const SHARED_POSTGRES: &str = "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE sign_in_failures (who TEXT PRIMARY KEY, count BIGINT NOT NULL, first BIGINT NOT NULL);
+    CREATE INDEX sign_in_failures_first ON sign_in_failures (first);";
 
 const SECOND_SQLITE: &str = "CREATE TABLE counters_by_key (
             register TEXT NOT NULL,

@@ -74,6 +74,16 @@ pub(crate) fn close_session(db: &mut Db, token: &str) -> Result<(), DbError> {
     Ok(())
 }
 
+/// The CSRF token of pages served without a session (open access): the
+/// first process to ask sets `fresh`, every process reads the same.
+pub(crate) fn open_csrf(db: &mut Db, fresh: &str) -> Result<String, DbError> {
+    db.execute(
+        "INSERT INTO settings (name, value) VALUES ('open_csrf', ?1) ON CONFLICT (name) DO NOTHING",
+        args![fresh],
+    )?;
+    db.query_row("SELECT value FROM settings WHERE name = 'open_csrf'", args![], |row| row.get(0))
+}
+
 /// A printer's drift, measured with `baocao calibrate` (mm, and its scale).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Printer {
