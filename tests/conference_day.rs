@@ -299,6 +299,8 @@ fn only_day_papers_and_located_errors() {
     for (from, to, words) in [
         ("gio: \"08:00\"", "gio: \"8 giờ\"", "giờ «8 giờ» không hợp lệ"),
         ("nguoi_trao: [2, 3]", "nguoi_trao: [2, 9]", "«9» không phải số thứ tự của một đại biểu"),
+        // What the clerk typed, never the parser's name for it (String("hai")).
+        ("nguoi_trao: [2, 3]", "nguoi_trao: [hai, 3]", "«hai» không phải số thứ tự của một đại biểu"),
         ("moi_dot: 10", "moi_dot: 0", "từ 1 đến 30"),
         (
             "moi_dot: 10",
@@ -315,5 +317,34 @@ fn only_day_papers_and_located_errors() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains(words) && stderr.contains(&format!("sai.yaml:{line}:")), "{to}: {stderr}");
+    }
+}
+
+/// The giấy mời of a Party body and of a joint report follow their
+/// family: the Party's number turned round even while blank ("Số
+/// …-GM/BTGDVTU", HD 36) and its archive line without a colon; a joint
+/// invitation names every body in its number, and each files its copy as
+/// the report says ("Lưu: VT Công an tỉnh, VT Ủy ban MTTQ tỉnh").
+#[test]
+fn party_and_joint_invitations_follow_their_family() {
+    let dir = tempfile::tempdir().unwrap();
+    let conference = "hoi_nghi:\n  ngay: 2026-03-12\n  gio: \"14:00\"\n  dia_diem: \"Hội trường Tỉnh ủy\"\n  dai_bieu:\n    \
+                      - { ho_ten: \"Trần Văn Hùng\", chuc_vu: \"Phó Bí thư Tỉnh ủy\" }\n    - { ho_ten: \"Phạm Thị Lan\", \
+                      chuc_vu: \"Chánh Văn phòng\", to_chuc: true }\n";
+    for (sample, number, archive) in [
+        ("mau-dang.yaml", "Số …-GM/BTGDVTU", "Lưu Văn phòng Ban."),
+        ("mau-lien-tich.yaml", "Số: …/GM-CAT-MTTQ", "Lưu: VT Công an tỉnh, VT Ủy ban MTTQ tỉnh."),
+    ] {
+        let text = std::fs::read_to_string(root().join("inputs").join(sample)).unwrap();
+        let input = dir.path().join(sample);
+        std::fs::write(&input, text.replacen("\nchi_tieu:", &format!("\n{conference}chi_tieu:"), 1)).unwrap();
+        let out = dir.path().join(sample.replace(".yaml", ""));
+        build(&input, &out, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+        let pages = pdf_page_texts(&out.join("giay-moi.pdf"));
+        assert_eq!(pages.len(), 1, "{sample}: one invited delegate");
+        let page = pages[0].split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(page.contains(number), "{sample}: «{number}» in {page}");
+        assert!(page.contains(archive), "{sample}: «{archive}» in {page}");
+        assert!(!page.contains("Lưu: VT.") || archive.starts_with("Lưu: VT "), "{sample}: {page}");
     }
 }

@@ -37,6 +37,15 @@ pub enum Kind {
     BadBatch,
     /// Note: a conference without delegates makes no delegate papers.
     NoDelegates,
+    /// A place card whose name fits its half sheet only below the
+    /// readable least (25 mm capitals).
+    SmallCardName {
+        /// The card's page in `bang-ten.pdf` (from 1).
+        page: usize,
+        name: String,
+        /// The capitals' height, tenths of a millimetre.
+        tenths_of_mm: u32,
+    },
     NotYear(String),
     Negative(String),
     ControlChar(char),

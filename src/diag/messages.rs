@@ -197,6 +197,7 @@ impl Kind {
     pub fn severity(&self) -> Severity {
         match self {
             Kind::SmallestSize { .. }
+            | Kind::SmallCardName { .. }
             | Kind::MetricCodeClash { .. }
             | Kind::TitleMismatch { .. }
             | Kind::NoProposal
@@ -255,6 +256,16 @@ impl Kind {
             Kind::NoSuchDelegate { typed, count } => format!("«{typed}» is not the number of a delegate in hoi_nghi.dai_bieu (1 to {count})"),
             Kind::BadBatch if vi => "cần số người mỗi lượt lên nhận khen, từ 1 đến 30".into(),
             Kind::BadBatch => "expected how many recipients go up at once, 1 to 30".into(),
+            Kind::SmallCardName { page, name, tenths_of_mm } if vi => format!(
+                "bang-ten.pdf trang {page}: họ tên «{name}» dài, phải in chữ hoa cao {},{} mm (dưới 25 mm, khó đọc từ cuối hội trường) — có thể rút gọn chức vụ hoặc in riêng tờ này",
+                tenths_of_mm / 10,
+                tenths_of_mm % 10
+            ),
+            Kind::SmallCardName { page, name, tenths_of_mm } => format!(
+                "bang-ten.pdf page {page}: the name «{name}» is long and prints with capitals {}.{} mm tall (under 25 mm, hard to read across a hall) — shorten the title or make this card by hand",
+                tenths_of_mm / 10,
+                tenths_of_mm % 10
+            ),
             Kind::NoDelegates if vi => "hội nghị chưa có danh sách đại biểu (hoi_nghi.dai_bieu): không làm giấy mời, danh sách đại biểu và bảng tên đại biểu".into(),
             Kind::NoDelegates => "the conference has no delegates (hoi_nghi.dai_bieu): no invitations, delegate list or place cards are made".into(),
             Kind::NotYear(value) if vi => format!("«{value}» không phải là năm (cần số nguyên, ví dụ 2018)"),

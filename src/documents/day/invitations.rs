@@ -50,7 +50,7 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
             vec![Span::plain("Sự hiện diện của đồng chí góp phần vào thành công của Hội nghị./.")],
             ParagraphStyle { keep_with_next: true, ..body },
         ));
-        blocks.push(family::signature(&["Như trên".into(), "Lưu: VT".into()], input, paper_family));
+        blocks.push(family::signature(&["Như trên".into(), archive(input)], input, paper_family));
     }
     Ok(Document {
         meta: Metadata {
@@ -90,6 +90,14 @@ pub(crate) fn suffix(input: &Input) -> String {
 fn symbol(number: &str) -> &str {
     let after_slash = number.split_once('/').map_or(number, |(_, rest)| rest);
     after_slash.split_once('-').map_or(after_slash, |(_, body)| body).trim()
+}
+
+/// Where the issuing body files its copy: the report's own archive line
+/// ("Lưu: VT", "Lưu Văn phòng Ban", each joint body's văn thư), which
+/// the family then writes its way; "Lưu: VT" when the report has none.
+fn archive(input: &Input) -> String {
+    let typed = input.van_ban.noi_nhan.iter().map(|item| item.trim()).find(|item| item.starts_with("Lưu"));
+    typed.map_or_else(|| "Lưu: VT".to_string(), |item| item.trim_end_matches(['.', ';', ',']).to_string())
 }
 
 fn capitalised(text: &str) -> String {
