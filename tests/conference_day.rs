@@ -109,6 +109,10 @@ fn batches_whole(pack: &Pack) {
     let pages = pdf_page_texts(&pack.out.join("kich-ban.pdf"));
     let mut called: Vec<Vec<String>> = Vec::new();
     for page in &pages {
+        // A decision read out is followed on its page by its first call-up.
+        if let Some((_, after)) = page.rsplit_once("công bố Quyết định") {
+            assert!(after.contains("Lượt 1."), "a decision read out at the foot of a page: {after}");
+        }
         let mut rest = page.as_str();
         while let Some(at) = rest.find("Lượt ") {
             let batch = &rest[at..];
@@ -116,7 +120,14 @@ fn batches_whole(pack: &Pack) {
             let next = batch[1..].find("Lượt ").map_or(usize::MAX, |n| n + 1);
             assert!(end < next, "a batch without its close: {batch}");
             let (head, names) = batch[..end].split_once(':').expect("the call-up ends with a colon");
-            let collective = head.contains("tập thể");
+            // Each batch asks its presenter up: the one before was sent back
+            // to their seat with the recipients.
+            let presenter = head.split_once("kính mời đồng chí ").map(|(_, rest)| rest);
+            assert!(
+                presenter.is_some_and(|p| p.contains(" lên trao ")) || conference.dai_bieu.is_empty(),
+                "a batch without its presenter: {head}"
+            );
+            let collective = head.rsplit_once("Xin mời").unwrap().1.contains("tập thể");
             let names: Vec<String> = names.trim().to_string().split_inclusive(' ').map(String::from).collect();
             // "1. Tên A 2. Tên B": split before each "N. ".
             let mut entries: Vec<String> = Vec::new();
@@ -133,6 +144,9 @@ fn batches_whole(pack: &Pack) {
             }
             let entries: Vec<String> = entries.iter().map(|e| e.trim().to_string()).collect();
             assert!(!entries.is_empty() && entries.len() <= size, "batch of {} (at most {size})", entries.len());
+            // One recipient is "tập thể", "cá nhân": never "các".
+            let plural = head.rsplit_once("Xin mời").unwrap().1.contains("các ");
+            assert_eq!(plural, entries.len() > 1, "{head}: {entries:?}");
             called.push(entries.iter().map(|e| format!("{}{e}", if collective { "T|" } else { "C|" })).collect());
             rest = &batch[end..];
         }
