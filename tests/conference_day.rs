@@ -258,8 +258,9 @@ fn only_day_papers_and_located_errors() {
             "ky-nhan-2.pdf"
         ]
     );
-    // The default agenda runs from the opening the input gives (08:00),
-    // each item after the one before.
+    // The default agenda receives delegates in the half hour before the
+    // opening the invitation gives (08:00) and opens on it, each item after
+    // the one before.
     let agenda = pdf_layout_lines(&out.join("chuong-trinh-hoi-nghi.pdf"));
     let times: Vec<u32> = agenda
         .iter()
@@ -273,7 +274,15 @@ fn only_day_papers_and_located_errors() {
             Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
         })
         .collect();
-    assert_eq!(times.first(), Some(&(8 * 60)), "{agenda:#?}");
+    assert_eq!(times.first(), Some(&(7 * 60 + 30)), "{agenda:#?}");
+    assert_eq!(times.get(1), Some(&(8 * 60)), "{agenda:#?}");
+    let opening = agenda.iter().find(|l| l.starts_with("08 giờ 00 ")).unwrap();
+    assert!(opening.contains("Tuyên bố lý do"), "the opening at the invitation's hour: {agenda:#?}");
+    // The invitation's time: hour, part of the day, weekday (21/8/2018 was
+    // a Tuesday), date.
+    let invitation = pdf_body_text(&out.join("giay-moi.pdf"));
+    let invitation = invitation.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(invitation.contains("Thời gian: 08 giờ 00, sáng thứ Ba, ngày 21 tháng 8 năm 2018."), "{invitation}");
     assert!(times.len() >= 6 && times.windows(2).all(|w| w[0] < w[1]), "{agenda:#?}");
     assert!(agenda.iter().any(|l| l.contains("Đón tiếp đại biểu")) && agenda.iter().any(|l| l.contains("bế mạc")));
 

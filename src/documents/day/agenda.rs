@@ -13,7 +13,8 @@ use crate::words::templates::Templates;
 /// The agenda's type size, pt.
 const AGENDA_SIZE: f32 = 14.0;
 
-/// When a conference opens if the input gives only the part of the day.
+/// When delegates are received if the input gives only the part of the
+/// day (the opening half an hour later).
 fn default_start(part: Option<Buoi>) -> Gio {
     match part {
         Some(Buoi::Chieu) => Gio { gio: 13, phut: 30 },
@@ -58,7 +59,9 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
     let meeting = conference(input);
     let name = conference_name(input, templates)?;
     let rows: Vec<Row> = if meeting.nghi_trinh.is_empty() {
-        let mut time = meeting.gio.unwrap_or_else(|| default_start(meeting.buoi));
+        // `gio` is the opening the invitation gives: delegates are received
+        // in the half hour before it, and the opening item falls on it.
+        let mut time = meeting.gio.map_or_else(|| default_start(meeting.buoi), |opening| later(opening, 24 * 60 - 30));
         default_items(input, &name)
             .into_iter()
             .map(|(minutes, what, who)| {
@@ -115,5 +118,6 @@ mod tests {
         assert_eq!(clock(later(Gio { gio: 7, phut: 30 }, 45)), "08 giờ 15");
         assert_eq!(clock(later(Gio { gio: 23, phut: 50 }, 20)), "00 giờ 10");
         assert_eq!(clock(default_start(Some(Buoi::Chieu))), "13 giờ 30");
+        assert_eq!(clock(later(Gio { gio: 8, phut: 0 }, 24 * 60 - 30)), "07 giờ 30");
     }
 }

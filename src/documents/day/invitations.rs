@@ -3,7 +3,7 @@
 //! MỜI" over the conference, the delegate named in the "trân trọng kính
 //! mời:" line, time, place, and the courtesy line.
 
-use super::{conference, conference_name, invited, para, time_line};
+use super::{capitalised, conference, conference_name, invited, para, time_line};
 use crate::diag::Problem;
 use crate::doc::{Align, Block, Document, Header, Metadata, Page, ParagraphStyle, Span, Timestamp, Title};
 use crate::documents::family;
@@ -98,11 +98,6 @@ fn symbol(number: &str) -> &str {
 fn archive(input: &Input) -> String {
     let typed = input.van_ban.noi_nhan.iter().map(|item| item.trim()).find(|item| item.starts_with("Lưu"));
     typed.map_or_else(|| "Lưu: VT".to_string(), |item| item.trim_end_matches(['.', ';', ',']).to_string())
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]

@@ -39,15 +39,38 @@ pub(crate) fn conference_name(input: &Input, templates: &Templates) -> Result<St
     Ok(if reviews { format!("Hội nghị {subject}") } else { format!("Hội nghị đánh giá {subject}") })
 }
 
-/// "08 giờ 00, ngày 21 tháng 8 năm 2018" with the time; "Buổi sáng,
-/// ngày …" with only the part of the day; "Ngày …" with neither.
+/// When the conference meets, as an invitation writes it: "08 giờ 00,
+/// sáng thứ Ba, ngày 21 tháng 8 năm 2018" — the hour, the part of the
+/// day (the input's `buoi`, else the hour's) and the weekday; "Sáng thứ
+/// Ba, ngày …" with only the part of the day; "Thứ Ba, ngày …" with
+/// neither.
 pub(crate) fn time_line(conference: &HoiNghi) -> String {
     let date = conference.ngay.long();
-    match (conference.gio, conference.buoi) {
-        (Some(time), _) => format!("{:02} giờ {:02}, {date}", time.gio, time.phut),
-        (None, Some(part)) => format!("Buổi {}, {date}", part_of_day(part)),
-        (None, None) => format!("N{}", &date[1..]),
+    let weekday = conference.ngay.weekday();
+    let part = conference.buoi.or_else(|| conference.gio.map(|time| part_of_hour(time.gio)));
+    let day = match part {
+        Some(part) => format!("{} {weekday}, {date}", part_of_day(part)),
+        None => format!("{weekday}, {date}"),
+    };
+    match conference.gio {
+        Some(time) => format!("{:02} giờ {:02}, {day}", time.gio, time.phut),
+        None => capitalised(&day),
     }
+}
+
+/// The part of the day an hour falls in.
+pub(crate) fn part_of_hour(hour: u32) -> Buoi {
+    match hour {
+        0..=11 => Buoi::Sang,
+        12..=17 => Buoi::Chieu,
+        _ => Buoi::Toi,
+    }
+}
+
+/// `text` with its first letter a capital.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 fn part_of_day(part: Buoi) -> &'static str {
