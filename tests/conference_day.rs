@@ -319,6 +319,27 @@ fn only_day_papers_and_located_errors() {
     }
     assert!(bare.join("kich-ban.pdf").exists());
 
+    // What the day papers would print oddly is a located warning; the
+    // papers are still made.
+    for (from, to, words) in [
+        ("nguoi_trao: [2, 3]", "nguoi_trao: [2, 3, 1]", "khen_thuong chỉ có 2 nhóm: người từ thứ 3 trở đi không được dùng"),
+        (
+            "moi_dot: 10",
+            "moi_dot: 10\n  nghi_trinh: [{ gio: \"08:00\", noi_dung: \"Khai mạc\" },\n    { gio: \"07:00\", noi_dung: \"Đón tiếp\" }]",
+            "giờ «07:00» sớm hơn mục ngay trên («08:00»)",
+        ),
+        ("buoi: sang", "buoi: chieu", "giờ khai mạc «08:00» là buổi sáng, nhưng buoi ghi buổi chiều"),
+    ] {
+        let odd = dir.path().join("la.yaml");
+        let text = sample.replace(from, to);
+        std::fs::write(&odd, &text).unwrap();
+        let line = text[..text.find(to).unwrap()].lines().count() + to.matches('\n').count();
+        let output = baocao(&["check", odd.to_str().unwrap()], &root());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(stderr.contains(&format!("la.yaml:{line}:")) && stderr.contains("cảnh báo:") && stderr.contains(words), "{to}: {stderr}");
+    }
+
     for (from, to, words) in [
         ("gio: \"08:00\"", "gio: \"8 giờ\"", "giờ «8 giờ» không hợp lệ"),
         ("nguoi_trao: [2, 3]", "nguoi_trao: [2, 9]", "«9» không phải số thứ tự của một đại biểu"),

@@ -47,9 +47,9 @@ pub(crate) fn conference_name(input: &Input, templates: &Templates) -> Result<St
 pub(crate) fn time_line(conference: &HoiNghi) -> String {
     let date = conference.ngay.long();
     let weekday = conference.ngay.weekday();
-    let part = conference.buoi.or_else(|| conference.gio.map(|time| part_of_hour(time.gio)));
+    let part = conference.buoi.or_else(|| conference.gio.map(|time| Buoi::of_hour(time.gio)));
     let day = match part {
-        Some(part) => format!("{} {weekday}, {date}", part_of_day(part)),
+        Some(part) => format!("{} {weekday}, {date}", part.word()),
         None => format!("{weekday}, {date}"),
     };
     match conference.gio {
@@ -58,27 +58,10 @@ pub(crate) fn time_line(conference: &HoiNghi) -> String {
     }
 }
 
-/// The part of the day an hour falls in.
-pub(crate) fn part_of_hour(hour: u32) -> Buoi {
-    match hour {
-        0..=11 => Buoi::Sang,
-        12..=17 => Buoi::Chieu,
-        _ => Buoi::Toi,
-    }
-}
-
 /// `text` with its first letter a capital.
 pub(crate) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-}
-
-fn part_of_day(part: Buoi) -> &'static str {
-    match part {
-        Buoi::Sang => "sáng",
-        Buoi::Chieu => "chiều",
-        Buoi::Toi => "tối",
-    }
 }
 
 /// The delegates invited: those not of the organising bodies, in order.
