@@ -302,6 +302,29 @@ fn only_day_papers_and_located_errors() {
     assert!(checked.status.success(), "{said}");
     assert!(said.contains("hội nghị chưa có danh sách đại biểu") && said.contains("khong-dai-bieu.yaml:"), "{said}");
     assert!(said.contains("bảng tên"), "check names the place cards among the papers not made: {said}");
+    // Delegates all of the organising bodies: no giấy mời, and check says so.
+    let hosts = dir.path().join("chu-nha.yaml");
+    let all_hosts: String = sample[start..end]
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("to_chuc:"))
+        .map(|l| {
+            if l.trim_start().starts_with("chuc_vu:") {
+                format!("{l}\n      to_chuc: true\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&hosts, format!("{}{all_hosts}{}", &sample[..start], &sample[end..])).unwrap();
+    let checked = baocao(&["check", hosts.to_str().unwrap()], &root());
+    let said = String::from_utf8_lossy(&checked.stderr).to_string();
+    assert!(
+        checked.status.success() && said.contains("chu-nha.yaml:") && said.contains("không làm giấy mời"),
+        "{said}"
+    );
+    let hosts_out = dir.path().join("chu-nha");
+    build(&hosts, &hosts_out, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+    assert!(!hosts_out.join("giay-moi.pdf").exists() && hosts_out.join("bang-ten.pdf").exists());
     // An agenda the input gives replaces the default one.
     let own = dir.path().join("nghi-trinh.yaml");
     let items = "  nghi_trinh:\n    - { gio: \"14:00\", noi_dung: \"Chào cờ, hát Quốc ca\" }\n    - { gio: \"14:10\", noi_dung: \"Khai mạc\", thuc_hien: \"Ban Tổ chức\" }\n";

@@ -37,6 +37,8 @@ pub enum Kind {
     BadBatch,
     /// Note: a conference without delegates makes no delegate papers.
     NoDelegates,
+    /// Note: every delegate is of the organising bodies — no invitations.
+    NoInvitees,
     /// More presenters (`nguoi_trao`) than award groups: the rest unused.
     SparePresenters {
         given: usize,

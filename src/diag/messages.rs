@@ -210,7 +210,7 @@ impl Kind {
             | Kind::UnsureCase { .. }
             | Kind::AuthorityUnlikeSigner { .. }
             | Kind::JointSymbolMissing { .. } => Severity::Warning,
-            Kind::FamilyDerived { .. } | Kind::NoDelegates => Severity::Info,
+            Kind::FamilyDerived { .. } | Kind::NoDelegates | Kind::NoInvitees => Severity::Info,
             Kind::List(list) => list.severity(),
             Kind::Workspace(kind) => kind.severity(),
             _ => Severity::Error,
@@ -275,6 +275,8 @@ impl Kind {
                 tenths_of_mm / 10,
                 tenths_of_mm % 10
             ),
+            Kind::NoInvitees if vi => "mọi đại biểu trong hoi_nghi.dai_bieu đều thuộc đơn vị tổ chức (to_chuc: true): không làm giấy mời".into(),
+            Kind::NoInvitees => "every delegate in hoi_nghi.dai_bieu is of the organising bodies (to_chuc: true): no invitations are made".into(),
             Kind::NoDelegates if vi => "hội nghị chưa có danh sách đại biểu (hoi_nghi.dai_bieu): không làm giấy mời, danh sách đại biểu và bảng tên đại biểu".into(),
             Kind::NoDelegates => "the conference has no delegates (hoi_nghi.dai_bieu): no invitations, delegate list or place cards are made".into(),
             Kind::NotYear(value) if vi => format!("«{value}» không phải là năm (cần số nguyên, ví dụ 2018)"),

@@ -29,6 +29,10 @@ pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) 
     if input.hoi_nghi.as_ref().is_some_and(|c| c.dai_bieu.is_empty()) {
         warn(at("hoi_nghi"), "hoi_nghi".into(), Kind::NoDelegates);
     }
+    // Delegates all of the organising bodies: nobody to invite.
+    if input.hoi_nghi.as_ref().is_some_and(|c| !c.dai_bieu.is_empty() && c.dai_bieu.iter().all(|d| d.to_chuc)) {
+        warn(at("hoi_nghi.dai_bieu"), "hoi_nghi.dai_bieu".into(), Kind::NoInvitees);
+    }
     let several = input.cac_chuong_trinh.len() > 1;
     for (p, programme) in input.cac_chuong_trinh.iter().enumerate() {
         let path = if several { format!("chuong_trinh[{p}]") } else { "chuong_trinh".to_string() };
