@@ -88,6 +88,9 @@ fn names_agree(pack: &Pack) {
     for (g, group) in pack.input.khen_thuong.iter().enumerate() {
         let decision = doc(&format!("quyet-dinh-{}.docx", g + 1));
         let receipts = doc(&format!("ky-nhan-{}.docx", g + 1));
+        // Made from the decision, not attached to it.
+        let from = format!("(Theo Quyết định số {} ", group.quyet_dinh.so);
+        assert!(receipts.contains(&from) && !receipts.contains("Kèm theo"), "receipt list {}: {from}", g + 1);
         let certificates = pdf_page_texts(&pack.out.join(format!("khen-{}.pdf", g + 1)));
         for (person, certificate) in group.danh_sach.iter().zip(&certificates) {
             let name = listed_name(person);
@@ -160,6 +163,24 @@ fn batches_whole(pack: &Pack) {
             *counter += 1;
             expected.push(format!("{}{counter}. {}", if collective { "T|" } else { "C|" }, listed_name(person)));
         }
+    }
+    // A kind's call-ups are as even as they can be: the fewest that hold
+    // them at `moi_dot`, sizes one apart at most (never 12 then 1 alone).
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut previous_kind = None;
+    for batch in &called {
+        let kind = &batch[0][..2];
+        let first_number = batch[0][2..].split('.').next().unwrap() == "1";
+        if previous_kind != Some(kind) || first_number {
+            runs.push(Vec::new());
+        }
+        runs.last_mut().unwrap().push(batch.len());
+        previous_kind = Some(kind);
+    }
+    for run in &runs {
+        let total: usize = run.iter().sum();
+        let (least, most) = (run.iter().min().unwrap(), run.iter().max().unwrap());
+        assert!(run.len() == total.div_ceil(size) && most - least <= 1, "uneven call-ups {run:?} at {size}");
     }
     let said: Vec<String> = called.concat();
     assert_eq!(said, expected, "every recipient called once, in list order, within their kind's batches");
