@@ -117,7 +117,7 @@ pub(crate) fn receipts(input: &Input, index: usize, templates: &Templates) -> Re
             vec![Span {
                 text: format!(
                     "(Theo Quyết định số {} {} tặng {award})",
-                    group.quyet_dinh.so,
+                    super::decision_number(group),
                     group.quyet_dinh.ngay.long()
                 ),
                 bold: false,

@@ -76,6 +76,12 @@ pub(crate) fn presenter(conference: &HoiNghi, index: usize) -> Option<&DaiBieu> 
     conference.dai_bieu.get(number)
 }
 
+/// The decision's number as the decision itself prints it: a Party
+/// body's "52-QĐ/BTGDVTU" even when typed the state's way.
+pub(crate) fn decision_number(group: &NhomKhen) -> String {
+    super::family::number(&group.quyet_dinh.so, super::family::of(group.family()))
+}
+
 /// "Bằng khen của Chủ tịch UBND thành phố": the award as a sentence names it.
 pub(crate) fn award_phrase(group: &NhomKhen) -> String {
     format!("{} của {}", group.hinh_thuc.name(), awards::authority_in_sentence(group))

@@ -85,7 +85,7 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
             // on that call-up's page.
             let announced = format!(
                 "Trân trọng kính mời đại diện lãnh đạo công bố Quyết định số {} {} của {} về việc tặng {} cho {}.",
-                group.quyet_dinh.so,
+                super::decision_number(group),
                 group.quyet_dinh.ngay.long(),
                 awards::authority_in_sentence(group),
                 group.hinh_thuc.name(),
