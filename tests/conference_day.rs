@@ -235,6 +235,13 @@ fn formats_agree(pack: &Pack) {
 #[test]
 fn the_sample_day_papers_agree_with_the_pack() {
     let pack = pack(&sample_input());
+    // The script says who holds the conference as the input's
+    // don_vi_to_chuc and the press summary do: both bodies.
+    let script = docx_text(&pack.out.join("kich-ban.docx"));
+    let held = "Hôm nay, Công an thành phố Hải Phòng phối hợp với Ủy ban MTTQ Việt Nam thành phố tổ chức Hội nghị";
+    assert!(script.contains(held), "{script}");
+    assert!(docx_text(&pack.out.join("tin-bai.docx"))
+        .contains("Công an thành phố Hải Phòng phối hợp với Ủy ban MTTQ Việt Nam thành phố"));
     names_agree(&pack);
     batches_whole(&pack);
     script_large(&pack);

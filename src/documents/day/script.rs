@@ -34,7 +34,9 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
         };
         para(vec![Span::bold(words)], style)
     };
-    let host = family::bodies_in_sentence(input);
+    // Who holds it, as the press summary says: the organisers the input
+    // names, else the report's bodies.
+    let host = crate::documents::press::organisers_in_sentence(meeting, &family::bodies_in_sentence(input));
     let mut blocks = vec![
         centred("KỊCH BẢN ĐIỀU HÀNH", SCRIPT_SIZE + 2.0),
         centred(name.clone(), SCRIPT_SIZE),
