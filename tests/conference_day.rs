@@ -369,6 +369,23 @@ fn only_day_papers_and_located_errors() {
         assert!(!bare.join(paper).exists(), "{paper} without delegates");
     }
     assert!(bare.join("kich-ban.pdf").exists());
+    // A direction given without delegates: the script still asks its
+    // speaker up under its heading, and the agenda lists it.
+    let directed = dir.path().join("chi-dao.yaml");
+    let text = std::fs::read_to_string(&without).unwrap();
+    let text =
+        text.replacen("  chu_tri:", "  chi_dao: |\n    Đề nghị các đơn vị tiếp tục phối hợp chặt chẽ.\n  chu_tri:", 1);
+    std::fs::write(&directed, text).unwrap();
+    let directed_out = dir.path().join("chi-dao");
+    build(&directed, &directed_out, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+    let script = pdf_body_text(&directed_out.join("kich-ban.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
+    let after = script.split_once("PHÁT BIỂU CHỈ ĐẠO").expect("the direction's heading").1;
+    assert!(
+        after.trim_start().starts_with("Trân trọng kính mời") && after.contains("phát biểu chỉ đạo Hội nghị"),
+        "{after}"
+    );
+    let agenda = pdf_body_text(&directed_out.join("chuong-trinh-hoi-nghi.pdf"));
+    assert!(agenda.contains("Phát biểu chỉ đạo"), "{agenda}");
 
     // What the day papers would print oddly is a located warning; the
     // papers are still made.

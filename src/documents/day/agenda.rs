@@ -47,8 +47,14 @@ fn default_items(input: &Input, name: &str) -> Vec<(u32, String, String)> {
     if !input.khen_thuong.is_empty() {
         items.push((30, "Công bố quyết định khen thưởng, trao khen thưởng".into(), "Lãnh đạo các đơn vị".into()));
     }
-    if let Some(first) = meeting.dai_bieu.first() {
-        items.push((20, "Phát biểu chỉ đạo".into(), format!("Đồng chí {}", people::delegate_name(first))));
+    // As the script: the first delegate directs, or — with a direction
+    // but no delegates — the superior's leader.
+    match meeting.dai_bieu.first() {
+        Some(first) => {
+            items.push((20, "Phát biểu chỉ đạo".into(), format!("Đồng chí {}", people::delegate_name(first))))
+        }
+        None if meeting.chi_dao.is_some() => items.push((20, "Phát biểu chỉ đạo".into(), "Lãnh đạo cấp trên".into())),
+        None => {}
     }
     items.push((10, "Tiếp thu ý kiến chỉ đạo, bế mạc Hội nghị".into(), format!("Đồng chí {signer}")));
     items

@@ -105,13 +105,16 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
     if meeting.chi_dao.is_some() || !meeting.dai_bieu.is_empty() {
         blocks.push(heading(&format!("{}. PHÁT BIỂU CHỈ ĐẠO", roman(next))));
         next += 1;
-        if let Some(first) = meeting.dai_bieu.first() {
-            blocks.push(line(format!(
+        // The first delegate in protocol order directs; a direction the
+        // input gives without delegates still has its speaker asked up.
+        blocks.push(line(match meeting.dai_bieu.first() {
+            Some(first) => format!(
                 "Trân trọng kính mời đồng chí {}, {} phát biểu chỉ đạo Hội nghị.",
                 people::delegate_name(first),
                 people::delegate_title(first)
-            )));
-        }
+            ),
+            None => "Trân trọng kính mời đồng chí lãnh đạo cấp trên phát biểu chỉ đạo Hội nghị.".into(),
+        }));
     }
     blocks.push(heading(&format!("{}. TIẾP THU Ý KIẾN, BẾ MẠC HỘI NGHỊ", roman(next))));
     blocks.push(line(format!(
