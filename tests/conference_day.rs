@@ -88,6 +88,9 @@ fn names_agree(pack: &Pack) {
     for (g, group) in pack.input.khen_thuong.iter().enumerate() {
         let decision = doc(&format!("quyet-dinh-{}.docx", g + 1));
         let receipts = doc(&format!("ky-nhan-{}.docx", g + 1));
+        // Made from the decision, not attached to it.
+        let from = format!("(Theo Quyết định số {} ", group.quyet_dinh.so);
+        assert!(receipts.contains(&from) && !receipts.contains("Kèm theo"), "receipt list {}: {from}", g + 1);
         let certificates = pdf_page_texts(&pack.out.join(format!("khen-{}.pdf", g + 1)));
         for (person, certificate) in group.danh_sach.iter().zip(&certificates) {
             let name = listed_name(person);
@@ -109,6 +112,10 @@ fn batches_whole(pack: &Pack) {
     let pages = pdf_page_texts(&pack.out.join("kich-ban.pdf"));
     let mut called: Vec<Vec<String>> = Vec::new();
     for page in &pages {
+        // A decision read out is followed on its page by its first call-up.
+        if let Some((_, after)) = page.rsplit_once("công bố Quyết định") {
+            assert!(after.contains("Lượt 1."), "a decision read out at the foot of a page: {after}");
+        }
         let mut rest = page.as_str();
         while let Some(at) = rest.find("Lượt ") {
             let batch = &rest[at..];
@@ -116,7 +123,14 @@ fn batches_whole(pack: &Pack) {
             let next = batch[1..].find("Lượt ").map_or(usize::MAX, |n| n + 1);
             assert!(end < next, "a batch without its close: {batch}");
             let (head, names) = batch[..end].split_once(':').expect("the call-up ends with a colon");
-            let collective = head.contains("tập thể");
+            // Each batch asks its presenter up: the one before was sent back
+            // to their seat with the recipients.
+            let presenter = head.split_once("kính mời đồng chí ").map(|(_, rest)| rest);
+            assert!(
+                presenter.is_some_and(|p| p.contains(" lên trao ")) || conference.dai_bieu.is_empty(),
+                "a batch without its presenter: {head}"
+            );
+            let collective = head.rsplit_once("Xin mời").unwrap().1.contains("tập thể");
             let names: Vec<String> = names.trim().to_string().split_inclusive(' ').map(String::from).collect();
             // "1. Tên A 2. Tên B": split before each "N. ".
             let mut entries: Vec<String> = Vec::new();
@@ -133,6 +147,9 @@ fn batches_whole(pack: &Pack) {
             }
             let entries: Vec<String> = entries.iter().map(|e| e.trim().to_string()).collect();
             assert!(!entries.is_empty() && entries.len() <= size, "batch of {} (at most {size})", entries.len());
+            // One recipient is "tập thể", "cá nhân": never "các".
+            let plural = head.rsplit_once("Xin mời").unwrap().1.contains("các ");
+            assert_eq!(plural, entries.len() > 1, "{head}: {entries:?}");
             called.push(entries.iter().map(|e| format!("{}{e}", if collective { "T|" } else { "C|" })).collect());
             rest = &batch[end..];
         }
@@ -146,6 +163,24 @@ fn batches_whole(pack: &Pack) {
             *counter += 1;
             expected.push(format!("{}{counter}. {}", if collective { "T|" } else { "C|" }, listed_name(person)));
         }
+    }
+    // A kind's call-ups are as even as they can be: the fewest that hold
+    // them at `moi_dot`, sizes one apart at most (never 12 then 1 alone).
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut previous_kind = None;
+    for batch in &called {
+        let kind = &batch[0][..2];
+        let first_number = batch[0][2..].split('.').next().unwrap() == "1";
+        if previous_kind != Some(kind) || first_number {
+            runs.push(Vec::new());
+        }
+        runs.last_mut().unwrap().push(batch.len());
+        previous_kind = Some(kind);
+    }
+    for run in &runs {
+        let total: usize = run.iter().sum();
+        let (least, most) = (run.iter().min().unwrap(), run.iter().max().unwrap());
+        assert!(run.len() == total.div_ceil(size) && most - least <= 1, "uneven call-ups {run:?} at {size}");
     }
     let said: Vec<String> = called.concat();
     assert_eq!(said, expected, "every recipient called once, in list order, within their kind's batches");
@@ -200,6 +235,13 @@ fn formats_agree(pack: &Pack) {
 #[test]
 fn the_sample_day_papers_agree_with_the_pack() {
     let pack = pack(&sample_input());
+    // The script says who holds the conference as the input's
+    // don_vi_to_chuc and the press summary do: both bodies.
+    let script = docx_text(&pack.out.join("kich-ban.docx"));
+    let held = "Hôm nay, Công an thành phố Hải Phòng phối hợp với Ủy ban MTTQ Việt Nam thành phố tổ chức Hội nghị";
+    assert!(script.contains(held), "{script}");
+    assert!(docx_text(&pack.out.join("tin-bai.docx"))
+        .contains("Công an thành phố Hải Phòng phối hợp với Ủy ban MTTQ Việt Nam thành phố"));
     names_agree(&pack);
     batches_whole(&pack);
     script_large(&pack);
@@ -244,8 +286,9 @@ fn only_day_papers_and_located_errors() {
             "ky-nhan-2.pdf"
         ]
     );
-    // The default agenda runs from the opening the input gives (08:00),
-    // each item after the one before.
+    // The default agenda receives delegates in the half hour before the
+    // opening the invitation gives (08:00) and opens on it, each item after
+    // the one before.
     let agenda = pdf_layout_lines(&out.join("chuong-trinh-hoi-nghi.pdf"));
     let times: Vec<u32> = agenda
         .iter()
@@ -259,7 +302,15 @@ fn only_day_papers_and_located_errors() {
             Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
         })
         .collect();
-    assert_eq!(times.first(), Some(&(8 * 60)), "{agenda:#?}");
+    assert_eq!(times.first(), Some(&(7 * 60 + 30)), "{agenda:#?}");
+    assert_eq!(times.get(1), Some(&(8 * 60)), "{agenda:#?}");
+    let opening = agenda.iter().find(|l| l.starts_with("08 giờ 00 ")).unwrap();
+    assert!(opening.contains("Tuyên bố lý do"), "the opening at the invitation's hour: {agenda:#?}");
+    // The invitation's time: hour, part of the day, weekday (21/8/2018 was
+    // a Tuesday), date.
+    let invitation = pdf_body_text(&out.join("giay-moi.pdf"));
+    let invitation = invitation.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(invitation.contains("Thời gian: 08 giờ 00, sáng thứ Ba, ngày 21 tháng 8 năm 2018."), "{invitation}");
     assert!(times.len() >= 6 && times.windows(2).all(|w| w[0] < w[1]), "{agenda:#?}");
     assert!(agenda.iter().any(|l| l.contains("Đón tiếp đại biểu")) && agenda.iter().any(|l| l.contains("bế mạc")));
 
@@ -279,6 +330,29 @@ fn only_day_papers_and_located_errors() {
     assert!(checked.status.success(), "{said}");
     assert!(said.contains("hội nghị chưa có danh sách đại biểu") && said.contains("khong-dai-bieu.yaml:"), "{said}");
     assert!(said.contains("bảng tên"), "check names the place cards among the papers not made: {said}");
+    // Delegates all of the organising bodies: no giấy mời, and check says so.
+    let hosts = dir.path().join("chu-nha.yaml");
+    let all_hosts: String = sample[start..end]
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("to_chuc:"))
+        .map(|l| {
+            if l.trim_start().starts_with("chuc_vu:") {
+                format!("{l}\n      to_chuc: true\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&hosts, format!("{}{all_hosts}{}", &sample[..start], &sample[end..])).unwrap();
+    let checked = baocao(&["check", hosts.to_str().unwrap()], &root());
+    let said = String::from_utf8_lossy(&checked.stderr).to_string();
+    assert!(
+        checked.status.success() && said.contains("chu-nha.yaml:") && said.contains("không làm giấy mời"),
+        "{said}"
+    );
+    let hosts_out = dir.path().join("chu-nha");
+    build(&hosts, &hosts_out, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+    assert!(!hosts_out.join("giay-moi.pdf").exists() && hosts_out.join("bang-ten.pdf").exists());
     // An agenda the input gives replaces the default one.
     let own = dir.path().join("nghi-trinh.yaml");
     let items = "  nghi_trinh:\n    - { gio: \"14:00\", noi_dung: \"Chào cờ, hát Quốc ca\" }\n    - { gio: \"14:10\", noi_dung: \"Khai mạc\", thuc_hien: \"Ban Tổ chức\" }\n";
@@ -295,10 +369,50 @@ fn only_day_papers_and_located_errors() {
         assert!(!bare.join(paper).exists(), "{paper} without delegates");
     }
     assert!(bare.join("kich-ban.pdf").exists());
+    // A direction given without delegates: the script still asks its
+    // speaker up under its heading, and the agenda lists it.
+    let directed = dir.path().join("chi-dao.yaml");
+    let text = std::fs::read_to_string(&without).unwrap();
+    let text =
+        text.replacen("  chu_tri:", "  chi_dao: |\n    Đề nghị các đơn vị tiếp tục phối hợp chặt chẽ.\n  chu_tri:", 1);
+    std::fs::write(&directed, text).unwrap();
+    let directed_out = dir.path().join("chi-dao");
+    build(&directed, &directed_out, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+    let script = pdf_body_text(&directed_out.join("kich-ban.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
+    let after = script.split_once("PHÁT BIỂU CHỈ ĐẠO").expect("the direction's heading").1;
+    assert!(
+        after.trim_start().starts_with("Trân trọng kính mời") && after.contains("phát biểu chỉ đạo Hội nghị"),
+        "{after}"
+    );
+    let agenda = pdf_body_text(&directed_out.join("chuong-trinh-hoi-nghi.pdf"));
+    assert!(agenda.contains("Phát biểu chỉ đạo"), "{agenda}");
+
+    // What the day papers would print oddly is a located warning; the
+    // papers are still made.
+    for (from, to, words) in [
+        ("nguoi_trao: [2, 3]", "nguoi_trao: [2, 3, 1]", "khen_thuong chỉ có 2 nhóm: người từ thứ 3 trở đi không được dùng"),
+        (
+            "moi_dot: 10",
+            "moi_dot: 10\n  nghi_trinh: [{ gio: \"08:00\", noi_dung: \"Khai mạc\" },\n    { gio: \"07:00\", noi_dung: \"Đón tiếp\" }]",
+            "giờ «07:00» sớm hơn mục ngay trên («08:00»)",
+        ),
+        ("buoi: sang", "buoi: chieu", "giờ khai mạc «08:00» là buổi sáng, nhưng buoi ghi buổi chiều"),
+    ] {
+        let odd = dir.path().join("la.yaml");
+        let text = sample.replace(from, to);
+        std::fs::write(&odd, &text).unwrap();
+        let line = text[..text.find(to).unwrap()].lines().count() + to.matches('\n').count();
+        let output = baocao(&["check", odd.to_str().unwrap()], &root());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(stderr.contains(&format!("la.yaml:{line}:")) && stderr.contains("cảnh báo:") && stderr.contains(words), "{to}: {stderr}");
+    }
 
     for (from, to, words) in [
         ("gio: \"08:00\"", "gio: \"8 giờ\"", "giờ «8 giờ» không hợp lệ"),
         ("nguoi_trao: [2, 3]", "nguoi_trao: [2, 9]", "«9» không phải số thứ tự của một đại biểu"),
+        // What the clerk typed, never the parser's name for it (String("hai")).
+        ("nguoi_trao: [2, 3]", "nguoi_trao: [hai, 3]", "«hai» không phải số thứ tự của một đại biểu"),
         ("moi_dot: 10", "moi_dot: 0", "từ 1 đến 30"),
         (
             "moi_dot: 10",
@@ -315,5 +429,44 @@ fn only_day_papers_and_located_errors() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains(words) && stderr.contains(&format!("sai.yaml:{line}:")), "{to}: {stderr}");
+    }
+}
+
+/// The giấy mời of a Party body and of a joint report follow their
+/// family: the Party's number turned round even while blank ("Số
+/// …-GM/BTGDVTU", HD 36) and its archive line without a colon; a joint
+/// invitation names every body in its number, and each files its copy as
+/// the report says ("Lưu: VT Công an tỉnh, VT Ủy ban MTTQ tỉnh").
+#[test]
+fn party_and_joint_invitations_follow_their_family() {
+    let dir = tempfile::tempdir().unwrap();
+    let conference = "hoi_nghi:\n  ngay: 2026-03-12\n  gio: \"14:00\"\n  dia_diem: \"Hội trường Tỉnh ủy\"\n  dai_bieu:\n    \
+                      - { ho_ten: \"Trần Văn Hùng\", chuc_vu: \"Phó Bí thư Tỉnh ủy\" }\n    - { ho_ten: \"Phạm Thị Lan\", \
+                      chuc_vu: \"Chánh Văn phòng\", to_chuc: true }\n";
+    for (sample, number, archive) in [
+        ("mau-dang.yaml", "Số …-GM/BTGDVTU", "Lưu Văn phòng Ban."),
+        ("mau-lien-tich.yaml", "Số: …/GM-CAT-MTTQ", "Lưu: VT Công an tỉnh, VT Ủy ban MTTQ tỉnh."),
+    ] {
+        // A Party decision number typed the state's way prints turned
+        // round on the decision, and so on the script and receipt list.
+        let text = std::fs::read_to_string(root().join("inputs").join(sample))
+            .unwrap()
+            .replace("52-QĐ/BTGDVTU", "52/QĐ-BTGDVTU");
+        let input = dir.path().join(sample);
+        std::fs::write(&input, text.replacen("\nchi_tieu:", &format!("\n{conference}chi_tieu:"), 1)).unwrap();
+        let out = dir.path().join(sample.replace(".yaml", ""));
+        build(&input, &out, &["--only", "ngay-hoi-nghi", "--format", "pdf"]);
+        let pages = pdf_page_texts(&out.join("giay-moi.pdf"));
+        assert_eq!(pages.len(), 1, "{sample}: one invited delegate");
+        let page = pages[0].split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(page.contains(number), "{sample}: «{number}» in {page}");
+        assert!(page.contains(archive), "{sample}: «{archive}» in {page}");
+        assert!(!page.contains("Lưu: VT.") || archive.starts_with("Lưu: VT "), "{sample}: {page}");
+        if sample == "mau-dang.yaml" {
+            for paper in ["kich-ban.pdf", "ky-nhan-1.pdf"] {
+                let text = pdf_body_text(&out.join(paper));
+                assert!(text.contains("Quyết định số 52-QĐ/BTGDVTU") && !text.contains("52/QĐ"), "{paper}: {text}");
+            }
+        }
     }
 }

@@ -168,3 +168,47 @@ fn forty_generated_delegates_get_their_cards() {
     let dir = tempfile::tempdir().unwrap();
     cards_agree(&generated(dir.path(), 27));
 }
+
+/// A name too long for two lines at 25 mm capitals under a long title
+/// (a five-word name of the Nguyễn Phúc family, a four-office title) is
+/// made smaller until it stays on its half sheet, never printed over the
+/// fold or off the paper; the build says which card is under 25 mm.
+#[test]
+fn a_name_too_long_for_its_half_is_shrunk_onto_it_and_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = "hai-phong-2018-bang-khen.csv";
+    std::fs::copy(root().join("inputs").join(list), dir.path().join(list)).unwrap();
+    let sample = std::fs::read_to_string(sample_input()).unwrap();
+    let long = "    - cap_bac: \"Thiếu tướng\"\n      ho_ten: \"Công Tằng Tôn Nữ Thị Phương Thảo\"\n      chuc_vu: \"Phó Chủ \
+                tịch Thường trực Ủy ban nhân dân thành phố, Trưởng Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc \
+                thành phố, Chủ tịch Hội đồng Thi đua - Khen thưởng thành phố, Phó Trưởng ban Thường trực Ban Chỉ đạo 138 \
+                thành phố\"\n    - ho_ten: \"Lê Khắc Nam\"";
+    let input = dir.path().join("dai.yaml");
+    std::fs::write(&input, sample.replacen("    - ho_ten: \"Lê Khắc Nam\"", long, 1)).unwrap();
+    let out = dir.path().join("out");
+    let run =
+        baocao(&["build", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--only", "ngay-hoi-nghi"], &root());
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{said}");
+    assert!(
+        said.contains("bang-ten.pdf trang 2")
+            && said.contains("«Công Tằng Tôn Nữ Thị Phương Thảo»")
+            && said.contains("dưới 25 mm"),
+        "{said}"
+    );
+    let pages = pages_of_words(&out.join("bang-ten.pdf"));
+    let card = &pages[1];
+    for name_word in ["Công", "Tằng", "Thảo"] {
+        assert_eq!(card.iter().filter(|w| w.text == name_word).count(), 2, "{name_word} on both faces: {card:?}");
+    }
+    for w in card {
+        let (top, bottom) = if w.y_max <= FOLD + SLACK { (0.0, FOLD) } else { (FOLD, 2.0 * FOLD) };
+        let inside = w.x_min >= SIDE - SLACK
+            && w.x_max <= WIDTH - SIDE + SLACK
+            && w.y_min >= top + END - SLACK
+            && w.y_max <= bottom - END + SLACK;
+        assert!(inside, "{w:?} off its half sheet");
+    }
+    // The other cards keep their 25 mm names: no warning names them.
+    assert_eq!(said.matches("bang-ten.pdf trang").count(), 1, "{said}");
+}

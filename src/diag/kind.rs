@@ -37,6 +37,34 @@ pub enum Kind {
     BadBatch,
     /// Note: a conference without delegates makes no delegate papers.
     NoDelegates,
+    /// Note: every delegate is of the organising bodies — no invitations.
+    NoInvitees,
+    /// More presenters (`nguoi_trao`) than award groups: the rest unused.
+    SparePresenters {
+        given: usize,
+        groups: usize,
+    },
+    /// An agenda item (`nghi_trinh`) timed before the one above it.
+    AgendaBackwards {
+        time: String,
+        before: String,
+    },
+    /// The opening hour (`gio`) falls in another part of the day than
+    /// `buoi` says.
+    PartOfDayDisagrees {
+        time: String,
+        said: String,
+        hour_part: String,
+    },
+    /// A place card whose name fits its half sheet only below the
+    /// readable least (25 mm capitals).
+    SmallCardName {
+        /// The card's page in `bang-ten.pdf` (from 1).
+        page: usize,
+        name: String,
+        /// The capitals' height, tenths of a millimetre.
+        tenths_of_mm: u32,
+    },
     NotYear(String),
     Negative(String),
     ControlChar(char),

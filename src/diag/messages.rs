@@ -197,6 +197,10 @@ impl Kind {
     pub fn severity(&self) -> Severity {
         match self {
             Kind::SmallestSize { .. }
+            | Kind::SmallCardName { .. }
+            | Kind::SparePresenters { .. }
+            | Kind::AgendaBackwards { .. }
+            | Kind::PartOfDayDisagrees { .. }
             | Kind::MetricCodeClash { .. }
             | Kind::TitleMismatch { .. }
             | Kind::NoProposal
@@ -206,7 +210,7 @@ impl Kind {
             | Kind::UnsureCase { .. }
             | Kind::AuthorityUnlikeSigner { .. }
             | Kind::JointSymbolMissing { .. } => Severity::Warning,
-            Kind::FamilyDerived { .. } | Kind::NoDelegates => Severity::Info,
+            Kind::FamilyDerived { .. } | Kind::NoDelegates | Kind::NoInvitees => Severity::Info,
             Kind::List(list) => list.severity(),
             Kind::Workspace(kind) => kind.severity(),
             _ => Severity::Error,
@@ -255,6 +259,24 @@ impl Kind {
             Kind::NoSuchDelegate { typed, count } => format!("«{typed}» is not the number of a delegate in hoi_nghi.dai_bieu (1 to {count})"),
             Kind::BadBatch if vi => "cần số người mỗi lượt lên nhận khen, từ 1 đến 30".into(),
             Kind::BadBatch => "expected how many recipients go up at once, 1 to 30".into(),
+            Kind::SparePresenters { given, groups } if vi => format!("nguoi_trao ghi {given} người trao nhưng khen_thuong chỉ có {groups} nhóm: người từ thứ {} trở đi không được dùng — bỏ bớt, hoặc kiểm tra lại thứ tự các nhóm", groups + 1),
+            Kind::SparePresenters { given, groups } => format!("nguoi_trao names {given} presenters but khen_thuong has only {groups} groups: those from number {} on are not used — remove them, or check the groups' order", groups + 1),
+            Kind::AgendaBackwards { time, before } if vi => format!("giờ «{time}» sớm hơn mục ngay trên («{before}»): chương trình in đúng thứ tự đã ghi — kiểm tra lại giờ"),
+            Kind::AgendaBackwards { time, before } => format!("«{time}» is earlier than the item above («{before}»): the agenda prints in the order given — check the times"),
+            Kind::PartOfDayDisagrees { time, said, hour_part } if vi => format!("giờ khai mạc «{time}» là buổi {hour_part}, nhưng buoi ghi buổi {said}; giấy mời sẽ in buổi {said} — sửa một trong hai"),
+            Kind::PartOfDayDisagrees { time, said, hour_part } => format!("the opening «{time}» falls in buổi {hour_part} (the {}), but buoi says buổi {said}; the invitation would print buổi {said} — correct one of them", match hour_part.as_str() { "sáng" => "morning", "chiều" => "afternoon", _ => "evening" }),
+            Kind::SmallCardName { page, name, tenths_of_mm } if vi => format!(
+                "bang-ten.pdf trang {page}: họ tên «{name}» dài, phải in chữ hoa cao {},{} mm (dưới 25 mm, khó đọc từ cuối hội trường) — có thể rút gọn chức vụ hoặc in riêng tờ này",
+                tenths_of_mm / 10,
+                tenths_of_mm % 10
+            ),
+            Kind::SmallCardName { page, name, tenths_of_mm } => format!(
+                "bang-ten.pdf page {page}: the name «{name}» is long and prints with capitals {}.{} mm tall (under 25 mm, hard to read across a hall) — shorten the title or make this card by hand",
+                tenths_of_mm / 10,
+                tenths_of_mm % 10
+            ),
+            Kind::NoInvitees if vi => "mọi đại biểu trong hoi_nghi.dai_bieu đều thuộc đơn vị tổ chức (to_chuc: true): không làm giấy mời".into(),
+            Kind::NoInvitees => "every delegate in hoi_nghi.dai_bieu is of the organising bodies (to_chuc: true): no invitations are made".into(),
             Kind::NoDelegates if vi => "hội nghị chưa có danh sách đại biểu (hoi_nghi.dai_bieu): không làm giấy mời, danh sách đại biểu và bảng tên đại biểu".into(),
             Kind::NoDelegates => "the conference has no delegates (hoi_nghi.dai_bieu): no invitations, delegate list or place cards are made".into(),
             Kind::NotYear(value) if vi => format!("«{value}» không phải là năm (cần số nguyên, ví dụ 2018)"),

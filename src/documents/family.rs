@@ -43,7 +43,10 @@ fn party_number(number: &str) -> String {
     let Some((serial, rest)) = number.split_once('/') else {
         return number.to_string();
     };
-    let serial_is_number = !serial.is_empty() && serial.chars().all(|c| c.is_ascii_digit() || c == '.');
+    // A blank to fill by hand ("…/GM-BDVTU", the giấy mời before it is
+    // issued) is turned round as a number is: "…-GM/BDVTU".
+    let blank = !serial.is_empty() && serial.chars().all(|c| c == '…');
+    let serial_is_number = blank || !serial.is_empty() && serial.chars().all(|c| c.is_ascii_digit() || c == '.');
     match rest.split_once('-') {
         Some((kind, body)) if serial_is_number && !kind.is_empty() && !body.is_empty() => {
             format!("{serial}-{kind}/{body}")
@@ -230,6 +233,8 @@ mod tests {
         assert_eq!(number_line("15/BC-BDVTU", Family::Party), "Số 15-BC/BDVTU");
         assert_eq!(number_line("15-BC/BDVTU", Family::Party), "Số 15-BC/BDVTU");
         assert_eq!(number_line("125/BC-CAHP", Family::State), "Số: 125/BC-CAHP");
+        assert_eq!(number_line("…/GM-BDVTU", Family::Party), "Số …-GM/BDVTU");
+        assert_eq!(number_line("…/GM-CAHP", Family::State), "Số: …/GM-CAHP");
         assert_eq!(signing_mark("TM. Ban Thường vụ", Family::Party), "T/M BAN THƯỜNG VỤ");
         assert_eq!(signing_mark("KT. TRƯỞNG BAN", Family::Party), "K/T TRƯỞNG BAN");
         assert_eq!(signing_mark("T/L BAN THƯỜNG VỤ", Family::Party), "T/L BAN THƯỜNG VỤ");

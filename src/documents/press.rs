@@ -60,11 +60,7 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, S
         None => "Ngày",
     };
     let delegates = conference.dai_bieu.iter().map(people::delegate_in_sentence).collect();
-    let organisers: Vec<String> = if conference.don_vi_to_chuc.is_empty() {
-        vec![report.don_vi.clone()]
-    } else {
-        conference.don_vi_to_chuc.iter().map(|o| one_line(&awards::sentence_case_authority(o))).collect()
-    };
+    let organisers = organisers(conference, &report.don_vi);
     let place = organisers.iter().find_map(|o| place_of(o)).map(str::to_string);
     let article = conference.tin_bai.clone().unwrap_or_default();
     let tieu_de = article.tieu_de.clone().unwrap_or_else(|| {
@@ -174,6 +170,23 @@ fn place_of(name: &str) -> Option<&str> {
 
 /// The organisers as an article names them: "Công an thành phố Hải Phòng
 /// phối hợp với Ủy ban MTTQ Việt Nam thành phố" — the place said once.
+/// Who holds the conference, each as a sentence names it: the input's
+/// `don_vi_to_chuc`, else `host`.
+fn organisers(conference: &crate::input::HoiNghi, host: &str) -> Vec<String> {
+    if conference.don_vi_to_chuc.is_empty() {
+        vec![host.to_string()]
+    } else {
+        conference.don_vi_to_chuc.iter().map(|o| one_line(&awards::sentence_case_authority(o))).collect()
+    }
+}
+
+/// "Công an thành phố Hải Phòng phối hợp với Ủy ban MTTQ Việt Nam thành
+/// phố": who holds the conference, as the press summary and the chair's
+/// script say it; `host` when the input names no organisers.
+pub(crate) fn organisers_in_sentence(conference: &crate::input::HoiNghi, host: &str) -> String {
+    organisers_phrase(&organisers(conference, host))
+}
+
 fn organisers_phrase(organisers: &[String]) -> String {
     let Some((first, others)) = organisers.split_first() else {
         return String::new();

@@ -4,7 +4,7 @@
 //! acts on, a name whose running-text form had to be guessed from upper case.
 
 use super::locate::Locator;
-use super::model::{Input, LoaiNguoiNhan};
+use super::model::{Buoi, Gio, HoiNghi, Input, LoaiNguoiNhan};
 use super::sources::Sources;
 use crate::diag::{Kind, Location, Problem};
 use crate::text::case;
@@ -29,6 +29,10 @@ pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) 
     if input.hoi_nghi.as_ref().is_some_and(|c| c.dai_bieu.is_empty()) {
         warn(at("hoi_nghi"), "hoi_nghi".into(), Kind::NoDelegates);
     }
+    // Delegates all of the organising bodies: nobody to invite.
+    if input.hoi_nghi.as_ref().is_some_and(|c| !c.dai_bieu.is_empty() && c.dai_bieu.iter().all(|d| d.to_chuc)) {
+        warn(at("hoi_nghi.dai_bieu"), "hoi_nghi.dai_bieu".into(), Kind::NoInvitees);
+    }
     let several = input.cac_chuong_trinh.len() > 1;
     for (p, programme) in input.cac_chuong_trinh.iter().enumerate() {
         let path = if several { format!("chuong_trinh[{p}]") } else { "chuong_trinh".to_string() };
@@ -48,6 +52,7 @@ pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) 
         for (i, body) in conference.don_vi_to_chuc.iter().enumerate() {
             derived(format!("hoi_nghi.don_vi_to_chuc[{i}]"), body, None, &mut warn);
         }
+        day_warnings(conference, input.khen_thuong.len(), &mut |path: String, kind| warn(at(&path), path, kind));
     }
 
     for (g, group) in input.khen_thuong.iter().enumerate() {
@@ -76,6 +81,35 @@ pub(super) fn warnings(input: &Input, locator: &Locator, sources: &dyn Sources) 
         }
     }
     warnings
+}
+
+/// What the conference's day papers would print oddly: presenters for
+/// groups that do not exist, an agenda running backwards, an opening hour
+/// in another part of the day than `buoi`.
+fn day_warnings(conference: &HoiNghi, groups: usize, warn: &mut dyn FnMut(String, Kind)) {
+    let clock = |time: Gio| format!("{:02}:{:02}", time.gio, time.phut);
+    if conference.nguoi_trao.len() > groups {
+        let kind = Kind::SparePresenters { given: conference.nguoi_trao.len(), groups };
+        warn(format!("hoi_nghi.nguoi_trao[{groups}]"), kind);
+    }
+    for (i, pair) in conference.nghi_trinh.windows(2).enumerate() {
+        let minutes = |time: Gio| time.gio * 60 + time.phut;
+        if minutes(pair[1].gio) < minutes(pair[0].gio) {
+            let kind = Kind::AgendaBackwards { time: clock(pair[1].gio), before: clock(pair[0].gio) };
+            warn(format!("hoi_nghi.nghi_trinh[{}].gio", i + 1), kind);
+        }
+    }
+    if let (Some(time), Some(said)) = (conference.gio, conference.buoi) {
+        let hour_part = Buoi::of_hour(time.gio);
+        if hour_part != said {
+            let kind = Kind::PartOfDayDisagrees {
+                time: clock(time),
+                said: said.word().into(),
+                hour_part: hour_part.word().into(),
+            };
+            warn("hoi_nghi.buoi".into(), kind);
+        }
+    }
 }
 
 /// The texts the clerk typed that may say how many years were reviewed.

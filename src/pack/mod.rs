@@ -80,7 +80,23 @@ pub fn check(request: &BuildRequest) -> Result<Vec<Problem>, Failure> {
         };
         warnings.extend(small_warnings(request, index, small));
     }
+    if input.hoi_nghi.as_ref().is_some_and(|c| !c.dai_bieu.is_empty()) {
+        warnings.extend(small_names(request, day::cards::build(&input).1));
+    }
     Ok(warnings)
+}
+
+/// The warnings for place cards whose names print under 25 mm capitals.
+fn small_names(request: &BuildRequest, small: Vec<day::cards::SmallName>) -> impl Iterator<Item = Problem> + '_ {
+    small.into_iter().map(move |card| Problem {
+        location: Box::new(Location::file(&request.input.display())),
+        path: format!("hoi_nghi.dai_bieu[{}].ho_ten", card.page - 1),
+        kind: Kind::SmallCardName {
+            page: card.page,
+            name: card.name,
+            tenths_of_mm: (card.cap_mm * 10.0).round() as u32,
+        },
+    })
 }
 
 /// Renders every requested file into `out`; returns the warnings.
@@ -142,9 +158,10 @@ fn make(
             Paper::Script => add(out, paper, &dated(day::script::build(input, templates)?, epoch))?,
             Paper::Delegates => add(out, paper, &dated(day::lists::delegates(input, templates)?, epoch))?,
             Paper::PlaceCards => {
-                let mut cards = day::cards::build(input);
+                let (mut cards, small) = day::cards::build(input);
                 cards.meta.created = epoch.or(cards.meta.created);
                 certificates::put_sheets(request, out, paper, &cards, standard)?;
+                warnings.extend(small_names(request, small));
             }
             Paper::Receipts(index) => add(out, paper, &dated(day::lists::receipts(input, index, templates)?, epoch))?,
             Paper::Summary => unreachable!("a conference's papers hold no period summary"),

@@ -57,6 +57,16 @@ impl Date {
         format!("{:02}/{}/{}", self.day, self.month_nd30(), self.year)
     }
 
+    /// The day of the week as an invitation names it: "thứ Ba", "Chủ
+    /// nhật" (proleptic Gregorian, Sakamoto's method).
+    pub fn weekday(&self) -> &'static str {
+        const SHIFT: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let year = if self.month < 3 { self.year - 1 } else { self.year };
+        let index = (year + year / 4 - year / 100 + year / 400 + SHIFT[self.month as usize - 1] + self.day as i32)
+            .rem_euclid(7);
+        ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"][index as usize]
+    }
+
     fn month_nd30(&self) -> String {
         if self.month <= 2 {
             format!("{:02}", self.month)
@@ -407,6 +417,17 @@ mod tests {
         assert_eq!(Date::parse("2018-12-21").unwrap().long(), "ngày 21 tháng 12 năm 2018");
         assert_eq!(Date::parse("2013-08-01").unwrap().short(), "01/8/2013");
         assert_eq!(Date::parse("2020-01-04").unwrap().short(), "04/01/2020");
+    }
+
+    #[test]
+    fn weekdays_as_an_invitation_names_them() {
+        let day = |text: &str| Date::parse(text).unwrap().weekday();
+        assert_eq!(day("2018-08-21"), "thứ Ba");
+        assert_eq!(day("2026-12-05"), "thứ Bảy");
+        assert_eq!(day("2024-02-29"), "thứ Năm");
+        assert_eq!(day("2000-01-01"), "thứ Bảy");
+        assert_eq!(day("2023-01-01"), "Chủ nhật");
+        assert_eq!(day("2021-03-01"), "thứ Hai");
     }
 
     #[test]

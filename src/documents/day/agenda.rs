@@ -13,7 +13,8 @@ use crate::words::templates::Templates;
 /// The agenda's type size, pt.
 const AGENDA_SIZE: f32 = 14.0;
 
-/// When a conference opens if the input gives only the part of the day.
+/// When delegates are received if the input gives only the part of the
+/// day (the opening half an hour later).
 fn default_start(part: Option<Buoi>) -> Gio {
     match part {
         Some(Buoi::Chieu) => Gio { gio: 13, phut: 30 },
@@ -46,8 +47,14 @@ fn default_items(input: &Input, name: &str) -> Vec<(u32, String, String)> {
     if input.khen_thuong.iter().any(|group| !group.only_proposed()) {
         items.push((30, "Công bố quyết định khen thưởng, trao khen thưởng".into(), "Lãnh đạo các đơn vị".into()));
     }
-    if let Some(first) = meeting.dai_bieu.first() {
-        items.push((20, "Phát biểu chỉ đạo".into(), format!("Đồng chí {}", people::delegate_name(first))));
+    // As the script: the first delegate directs, or — with a direction
+    // but no delegates — the superior's leader.
+    match meeting.dai_bieu.first() {
+        Some(first) => {
+            items.push((20, "Phát biểu chỉ đạo".into(), format!("Đồng chí {}", people::delegate_name(first))))
+        }
+        None if meeting.chi_dao.is_some() => items.push((20, "Phát biểu chỉ đạo".into(), "Lãnh đạo cấp trên".into())),
+        None => {}
     }
     items.push((10, "Tiếp thu ý kiến chỉ đạo, bế mạc Hội nghị".into(), format!("Đồng chí {signer}")));
     items
@@ -58,7 +65,9 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
     let meeting = conference(input);
     let name = conference_name(input, templates)?;
     let rows: Vec<Row> = if meeting.nghi_trinh.is_empty() {
-        let mut time = meeting.gio.unwrap_or_else(|| default_start(meeting.buoi));
+        // `gio` is the opening the invitation gives: delegates are received
+        // in the half hour before it, and the opening item falls on it.
+        let mut time = meeting.gio.map_or_else(|| default_start(meeting.buoi), |opening| later(opening, 24 * 60 - 30));
         default_items(input, &name)
             .into_iter()
             .map(|(minutes, what, who)| {
@@ -115,5 +124,6 @@ mod tests {
         assert_eq!(clock(later(Gio { gio: 7, phut: 30 }, 45)), "08 giờ 15");
         assert_eq!(clock(later(Gio { gio: 23, phut: 50 }, 20)), "00 giờ 10");
         assert_eq!(clock(default_start(Some(Buoi::Chieu))), "13 giờ 30");
+        assert_eq!(clock(later(Gio { gio: 8, phut: 0 }, 24 * 60 - 30)), "07 giờ 30");
     }
 }

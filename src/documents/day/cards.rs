@@ -38,10 +38,28 @@ const NAME_LINE_HEIGHT: f32 = 1.0;
 const TITLE_SIZE: f32 = 16.0;
 const TITLE_LEAST: f32 = 12.0;
 
-/// The cards of `input`'s delegates in the input's order, one sheet each.
-pub(crate) fn build(input: &Input) -> Sheets {
+/// A card whose name had to go below [`NAME_CAP_LEAST`] to stay on its
+/// half sheet: its page (from 1), the name, its capitals' height (mm).
+pub(crate) struct SmallName {
+    pub page: usize,
+    pub name: String,
+    pub cap_mm: f32,
+}
+
+/// The cards of `input`'s delegates in the input's order, one sheet each,
+/// and the cards whose names are smaller than a hall reads.
+pub(crate) fn build(input: &Input) -> (Sheets, Vec<SmallName>) {
     let meeting = conference(input);
-    Sheets {
+    let mut small = Vec::new();
+    let mut sheets = Vec::new();
+    for (i, delegate) in meeting.dai_bieu.iter().enumerate() {
+        let (sheet, cap_mm) = card(delegate);
+        if cap_mm < NAME_CAP_LEAST - 0.05 {
+            small.push(SmallName { page: i + 1, name: people::delegate_own_name(delegate), cap_mm });
+        }
+        sheets.push(sheet);
+    }
+    let cards = Sheets {
         meta: Metadata {
             title: "Bảng tên đại biểu".into(),
             subject: "Bảng tên đại biểu".into(),
@@ -53,14 +71,15 @@ pub(crate) fn build(input: &Input) -> Sheets {
         border: None,
         common: Vec::new(),
         picture: None,
-        sheets: meeting.dai_bieu.iter().map(card).collect(),
-    }
+        sheets,
+    };
+    (cards, small)
 }
 
 /// One delegate's sheet: the near face upright on the lower half, the
-/// same face turned on the upper half.
-fn card(delegate: &DaiBieu) -> Sheet {
-    let face = upright_face(
+/// same face turned on the upper half; the name's capital height (mm).
+fn card(delegate: &DaiBieu) -> (Sheet, f32) {
+    let (face, cap_mm) = upright_face(
         people::delegate_rank(delegate),
         &people::delegate_title(delegate),
         &people::delegate_own_name(delegate),
@@ -73,11 +92,12 @@ fn card(delegate: &DaiBieu) -> Sheet {
         turned: true,
         ..frame.clone()
     });
-    Sheet { frames: turned.collect::<Vec<_>>().into_iter().chain(face.iter().cloned()).collect() }
+    (Sheet { frames: turned.collect::<Vec<_>>().into_iter().chain(face.iter().cloned()).collect() }, cap_mm)
 }
 
-/// The lower half's boxes: rank and title under the fold, the name below.
-fn upright_face(rank: Option<String>, title: &str, name: &str) -> Vec<Frame> {
+/// The lower half's boxes — rank and title under the fold, the name
+/// below — and the name's capital height (mm).
+fn upright_face(rank: Option<String>, title: &str, name: &str) -> (Vec<Frame>, f32) {
     let width = WIDTH - 2.0 * SIDE;
     let regular = Face::Regular;
     let (title_size, mut title_lines) = fit_title(title, regular, width);
@@ -90,15 +110,33 @@ fn upright_face(rank: Option<String>, title: &str, name: &str) -> Vec<Frame> {
     let title_height = title_lines.len() as f32 * title_size * LINE_HEIGHT / PT_PER_MM;
     let top = FOLD + END;
     let title_frame = text_frame(SIDE, top, width, title_height, title_lines, title_size, false, LINE_HEIGHT);
-    let (name_size, name_lines) = fit_name(name, width);
     let name_top = top + title_height + GAP;
-    let line_height = if name_lines.len() > 1 { NAME_LINE_HEIGHT } else { LINE_HEIGHT };
-    let name_frame =
-        text_frame(SIDE, name_top, width, HEIGHT - END - name_top, name_lines, name_size, true, line_height);
+    let name_height = HEIGHT - END - name_top;
+    let (name_size, name_lines) = fit_name(name, width, name_height);
+    let cap_mm = name_size * Face::Bold.metrics().cap_height / PT_PER_MM;
+    let name_frame = text_frame(
+        SIDE,
+        name_top,
+        width,
+        name_height,
+        name_lines.clone(),
+        name_size,
+        true,
+        name_line_height(&name_lines),
+    );
     if title_frame.lines.is_empty() {
-        return vec![name_frame];
+        return (vec![name_frame], cap_mm);
     }
-    vec![title_frame, name_frame]
+    (vec![title_frame, name_frame], cap_mm)
+}
+
+/// A one-line name keeps the usual leading; two or more are set close.
+fn name_line_height(lines: &[String]) -> f32 {
+    if lines.len() > 1 {
+        NAME_LINE_HEIGHT
+    } else {
+        LINE_HEIGHT
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -151,8 +189,31 @@ pub(crate) fn size_for_cap(cap: f32, face: Face) -> f32 {
 
 /// The name on one line as large as [`NAME_CAP_MOST`], shrunk to fit the
 /// width but never below [`NAME_CAP_LEAST`]; a name still too wide is
-/// broken in two as evenly as its words allow, at the least size.
-fn fit_name(name: &str, width_mm: f32) -> (f32, Vec<String>) {
+/// broken in two as evenly as its words allow, at the least size. A name
+/// that would still run past `height_mm` (three lines and more, under a
+/// long title) is made smaller until it stays on its half sheet: a card
+/// that cannot be read from the back of the hall is a warning, a name
+/// printed over the fold or off the paper is a spoilt card.
+fn fit_name(name: &str, width_mm: f32, height_mm: f32) -> (f32, Vec<String>) {
+    let (size, lines) = fit_name_in_width(name, width_mm);
+    let tall = |size: f32, lines: &[String]| lines.len() as f32 * size * name_line_height(lines) / PT_PER_MM;
+    if tall(size, &lines) <= height_mm {
+        return (size, lines);
+    }
+    let face = Face::Bold;
+    let mut size = size;
+    loop {
+        size -= 1.0;
+        let lines: Vec<String> =
+            crate::text::measure::wrap(name, face, size, width_mm * PT_PER_MM).into_iter().map(|(l, _)| l).collect();
+        if tall(size, &lines) <= height_mm || size <= TITLE_LEAST {
+            return (size, lines);
+        }
+    }
+}
+
+/// [`fit_name`] without regard to the height.
+fn fit_name_in_width(name: &str, width_mm: f32) -> (f32, Vec<String>) {
     let face = Face::Bold;
     let width = width_mm * PT_PER_MM;
     let (most, least) = (size_for_cap(NAME_CAP_MOST, face), size_for_cap(NAME_CAP_LEAST, face));
@@ -186,12 +247,12 @@ mod tests {
     #[test]
     fn names_keep_their_size_and_wrap_in_two() {
         let width = WIDTH - 2.0 * SIDE;
-        let (size, lines) = fit_name("Lê An", width);
+        let (size, lines) = fit_name_in_width("Lê An", width);
         assert_eq!((size, lines.len()), (size_for_cap(NAME_CAP_MOST, Face::Bold), 1));
-        let (size, lines) = fit_name("Nguyễn Thị Ngọc Khánh", width);
+        let (size, lines) = fit_name_in_width("Nguyễn Thị Ngọc Khánh", width);
         assert_eq!(size, size_for_cap(NAME_CAP_LEAST, Face::Bold));
         assert_eq!(lines, ["Nguyễn Thị", "Ngọc Khánh"]);
-        let (size, lines) = fit_name("Trần Văn Tuấn", width);
+        let (size, lines) = fit_name_in_width("Trần Văn Tuấn", width);
         assert!(size < size_for_cap(NAME_CAP_MOST, Face::Bold) && size >= size_for_cap(NAME_CAP_LEAST, Face::Bold));
         assert_eq!(lines.len(), 1);
     }

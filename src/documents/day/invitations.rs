@@ -3,7 +3,7 @@
 //! MỜI" over the conference, the delegate named in the "trân trọng kính
 //! mời:" line, time, place, and the courtesy line.
 
-use super::{conference, conference_name, invited, para, time_line};
+use super::{capitalised, conference, conference_name, invited, para, time_line};
 use crate::diag::Problem;
 use crate::doc::{Align, Block, Document, Header, Metadata, Page, ParagraphStyle, Span, Timestamp, Title};
 use crate::documents::family;
@@ -50,7 +50,7 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
             vec![Span::plain("Sự hiện diện của đồng chí góp phần vào thành công của Hội nghị./.")],
             ParagraphStyle { keep_with_next: true, ..body },
         ));
-        blocks.push(family::signature(&["Như trên".into(), "Lưu: VT".into()], input, paper_family));
+        blocks.push(family::signature(&["Như trên".into(), archive(input)], input, paper_family));
     }
     Ok(Document {
         meta: Metadata {
@@ -92,9 +92,12 @@ fn symbol(number: &str) -> &str {
     after_slash.split_once('-').map_or(after_slash, |(_, body)| body).trim()
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+/// Where the issuing body files its copy: the report's own archive line
+/// ("Lưu: VT", "Lưu Văn phòng Ban", each joint body's văn thư), which
+/// the family then writes its way; "Lưu: VT" when the report has none.
+fn archive(input: &Input) -> String {
+    let typed = input.van_ban.noi_nhan.iter().map(|item| item.trim()).find(|item| item.starts_with("Lưu"));
+    typed.map_or_else(|| "Lưu: VT".to_string(), |item| item.trim_end_matches(['.', ';', ',']).to_string())
 }
 
 #[cfg(test)]

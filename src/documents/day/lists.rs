@@ -79,7 +79,9 @@ pub(crate) fn delegates(input: &Input, templates: &Templates) -> Result<Document
 }
 
 /// Award group `index`'s recipients as its decision lists them
-/// (collectives, then individuals), each with a column to sign.
+/// (collectives, then individuals), each with a column to sign. The list
+/// is made from the decision, not attached to it: "(Theo Quyết định …)",
+/// never the attached list's "Kèm theo".
 pub(crate) fn receipts(input: &Input, index: usize, templates: &Templates) -> Result<Document, Problem> {
     let group = &input.khen_thuong[index];
     let (collectives, individuals) = awards::by_kind(group);
@@ -114,8 +116,8 @@ pub(crate) fn receipts(input: &Input, index: usize, templates: &Templates) -> Re
         para(
             vec![Span {
                 text: format!(
-                    "(Kèm theo Quyết định số {} {} tặng {award})",
-                    group.quyet_dinh.so,
+                    "(Theo Quyết định số {} {} tặng {award})",
+                    super::decision_number(group),
                     group.quyet_dinh.ngay.long()
                 ),
                 bold: false,

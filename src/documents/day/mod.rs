@@ -39,23 +39,29 @@ pub(crate) fn conference_name(input: &Input, templates: &Templates) -> Result<St
     Ok(if reviews { format!("Hội nghị {subject}") } else { format!("Hội nghị đánh giá {subject}") })
 }
 
-/// "08 giờ 00, ngày 21 tháng 8 năm 2018" with the time; "Buổi sáng,
-/// ngày …" with only the part of the day; "Ngày …" with neither.
+/// When the conference meets, as an invitation writes it: "08 giờ 00,
+/// sáng thứ Ba, ngày 21 tháng 8 năm 2018" — the hour, the part of the
+/// day (the input's `buoi`, else the hour's) and the weekday; "Sáng thứ
+/// Ba, ngày …" with only the part of the day; "Thứ Ba, ngày …" with
+/// neither.
 pub(crate) fn time_line(conference: &HoiNghi) -> String {
     let date = conference.ngay.long();
-    match (conference.gio, conference.buoi) {
-        (Some(time), _) => format!("{:02} giờ {:02}, {date}", time.gio, time.phut),
-        (None, Some(part)) => format!("Buổi {}, {date}", part_of_day(part)),
-        (None, None) => format!("N{}", &date[1..]),
+    let weekday = conference.ngay.weekday();
+    let part = conference.buoi.or_else(|| conference.gio.map(|time| Buoi::of_hour(time.gio)));
+    let day = match part {
+        Some(part) => format!("{} {weekday}, {date}", part.word()),
+        None => format!("{weekday}, {date}"),
+    };
+    match conference.gio {
+        Some(time) => format!("{:02} giờ {:02}, {day}", time.gio, time.phut),
+        None => capitalised(&day),
     }
 }
 
-fn part_of_day(part: Buoi) -> &'static str {
-    match part {
-        Buoi::Sang => "sáng",
-        Buoi::Chieu => "chiều",
-        Buoi::Toi => "tối",
-    }
+/// `text` with its first letter a capital.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// The delegates invited: those not of the organising bodies, in order.
@@ -68,6 +74,12 @@ pub(crate) fn invited(conference: &HoiNghi) -> impl Iterator<Item = &DaiBieu> {
 pub(crate) fn presenter(conference: &HoiNghi, index: usize) -> Option<&DaiBieu> {
     let number = conference.nguoi_trao.get(index).copied().unwrap_or(0);
     conference.dai_bieu.get(number)
+}
+
+/// The decision's number as the decision itself prints it: a Party
+/// body's "52-QĐ/BTGDVTU" even when typed the state's way.
+pub(crate) fn decision_number(group: &NhomKhen) -> String {
+    super::family::number(&group.quyet_dinh.so, super::family::of(group.family()))
 }
 
 /// "Bằng khen của Chủ tịch UBND thành phố": the award as a sentence names it.
@@ -83,13 +95,19 @@ pub(crate) struct Batch<'a> {
 
 /// A group's recipients in stage call-ups of at most `size`: collectives
 /// before individuals as the attached list has them, a batch never mixing
-/// the two.
+/// the two. The fewest call-ups that hold them, evened out (13 at 12 a
+/// time go up as 7 and 6, not 12 and one alone on the stage).
 pub(crate) fn batches(group: &NhomKhen, size: usize) -> Vec<Batch<'_>> {
     let (collectives, individuals) = awards::by_kind(group);
     let mut all = Vec::new();
     for (collective, people) in [(true, collectives), (false, individuals)] {
-        for chunk in people.chunks(size.max(1)) {
-            all.push(Batch { collective, people: chunk.to_vec() });
+        let turns = people.len().div_ceil(size.max(1));
+        let mut rest = people.as_slice();
+        for turn in 0..turns {
+            let take = rest.len().div_ceil(turns - turn);
+            let (now, later) = rest.split_at(take);
+            all.push(Batch { collective, people: now.to_vec() });
+            rest = later;
         }
     }
     all

@@ -8,7 +8,7 @@ use super::{award_phrase, batches, centred, conference, conference_name, para, p
 use crate::diag::Problem;
 use crate::doc::{Align, Block, Document, Metadata, Page, ParagraphStyle, Role, Span, Timestamp};
 use crate::documents::family;
-use crate::input::Input;
+use crate::input::{DaiBieu, Input};
 use crate::words::markup::roman;
 use crate::words::templates::Templates;
 use crate::words::{awards, people};
@@ -34,7 +34,9 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
         };
         para(vec![Span::bold(words)], style)
     };
-    let host = family::bodies_in_sentence(input);
+    // Who holds it, as the press summary says: the organisers the input
+    // names, else the report's bodies.
+    let host = crate::documents::press::organisers_in_sentence(meeting, &family::bodies_in_sentence(input));
     let mut blocks = vec![
         centred("KỊCH BẢN ĐIỀU HÀNH", SCRIPT_SIZE + 2.0),
         centred(name.clone(), SCRIPT_SIZE),
@@ -82,35 +84,38 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
         let size = meeting.moi_dot.unwrap_or(DEFAULT_BATCH);
         for (index, group) in input.khen_thuong.iter().enumerate().filter(|(_, group)| !group.only_proposed()) {
             let award = award_phrase(group);
-            blocks.push(line(format!(
+            // The decision is read out just before its first call-up: kept
+            // on that call-up's page.
+            let announced = format!(
                 "Trân trọng kính mời đại diện lãnh đạo công bố Quyết định số {} {} của {} về việc tặng {} cho {}.",
-                group.quyet_dinh.so,
+                super::decision_number(group),
                 group.quyet_dinh.ngay.long(),
                 awards::authority_in_sentence(group),
                 group.hinh_thuc.name(),
                 awards::recipients_phrase(group)
-            )));
-            if let Some(giver) = presenter(meeting, index) {
-                blocks.push(line(format!(
-                    "Trân trọng kính mời đồng chí {}, {} lên trao {award} cho {}.",
-                    people::delegate_name(giver),
-                    people::delegate_title(giver),
-                    awards::recipients_kinds(group)
-                )));
-            }
-            blocks.extend(call_ups(&batches(group, size), &award, text));
+            );
+            blocks.push(para(vec![Span::plain(announced)], ParagraphStyle { keep_with_next: true, ..text }));
+            blocks.extend(call_ups(
+                &batches(group, size),
+                presenter(meeting, index),
+                (&award, group.hinh_thuc.name()),
+                text,
+            ));
         }
     }
     if meeting.chi_dao.is_some() || !meeting.dai_bieu.is_empty() {
         blocks.push(heading(&format!("{}. PHÁT BIỂU CHỈ ĐẠO", roman(next))));
         next += 1;
-        if let Some(first) = meeting.dai_bieu.first() {
-            blocks.push(line(format!(
+        // The first delegate in protocol order directs; a direction the
+        // input gives without delegates still has its speaker asked up.
+        blocks.push(line(match meeting.dai_bieu.first() {
+            Some(first) => format!(
                 "Trân trọng kính mời đồng chí {}, {} phát biểu chỉ đạo Hội nghị.",
                 people::delegate_name(first),
                 people::delegate_title(first)
-            )));
-        }
+            ),
+            None => "Trân trọng kính mời đồng chí lãnh đạo cấp trên phát biểu chỉ đạo Hội nghị.".into(),
+        }));
     }
     blocks.push(heading(&format!("{}. TIẾP THU Ý KIẾN, BẾ MẠC HỘI NGHỊ", roman(next))));
     blocks.push(line(format!(
@@ -132,33 +137,53 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
     })
 }
 
-/// Each batch's call-up, names and thanks, kept on one page: "Lượt 1. Xin
-/// mời đại diện các tập thể có tên sau lên nhận …:", "1. …", "Xin chúc
-/// mừng …". Recipients are numbered within their kind, as the decision's
-/// list numbers them.
-fn call_ups(batches: &[super::Batch], award: &str, text: ParagraphStyle) -> Vec<Block> {
+/// Each batch's call-up, names and thanks, kept on one page: "Lượt 1.
+/// Trân trọng kính mời đồng chí … lên trao …", "Xin mời đại diện các tập
+/// thể có tên sau lên nhận …:", "1. …", "Xin chúc mừng …". The presenter
+/// is asked up for every batch, since each ends by asking everyone on the
+/// stage back to their seats; named with the title the first time. One
+/// recipient is "tập thể"/"cá nhân", never "các". Recipients are numbered
+/// within their kind, as the decision's list numbers them.
+fn call_ups(
+    batches: &[super::Batch],
+    giver: Option<&DaiBieu>,
+    (award, form): (&str, &str),
+    text: ParagraphStyle,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     let (mut collectives, mut individuals) = (0, 0);
+    let kept = ParagraphStyle { keep_with_next: true, ..text };
     for (turn, batch) in batches.iter().enumerate() {
-        let kept = ParagraphStyle { keep_with_next: true, ..text };
-        let who = if batch.collective { "đại diện các tập thể" } else { "các cá nhân" };
-        blocks.push(para(
-            vec![
-                Span::bold(format!("Lượt {}. ", turn + 1)),
-                Span::plain(format!("Xin mời {who} có tên sau lên nhận {award}:")),
-            ],
-            kept,
-        ));
+        let kind = match (batch.collective, batch.people.len() > 1) {
+            (true, true) => "các tập thể",
+            (true, false) => "tập thể",
+            (false, true) => "các cá nhân",
+            (false, false) => "cá nhân",
+        };
+        let mut opening = vec![Span::bold(format!("Lượt {}. ", turn + 1))];
+        if let Some(giver) = giver {
+            let who = if turn == 0 {
+                format!("{}, {}", people::delegate_name(giver), people::delegate_title(giver))
+            } else {
+                people::delegate_name(giver)
+            };
+            let what = if turn == 0 { award } else { form };
+            opening.push(Span::plain(format!("Trân trọng kính mời đồng chí {who} lên trao {what} cho {kind}.")));
+            blocks.push(para(opening, kept));
+            opening = Vec::new();
+        }
+        let called = if batch.collective { format!("đại diện {kind}") } else { kind.to_string() };
+        opening.push(Span::plain(format!("Xin mời {called} có tên sau lên nhận {award}:")));
+        blocks.push(para(opening, kept));
         for person in &batch.people {
             let counter = if batch.collective { &mut collectives } else { &mut individuals };
             *counter += 1;
             let listed = ParagraphStyle { first_indent: 0.0, left_indent: 15.0, space_after: 0.0, ..kept };
             blocks.push(para(vec![Span::plain(format!("{}. {}", counter, awards::display_name(person)))], listed));
         }
-        let thanks = if batch.collective { "các tập thể" } else { "các cá nhân" };
         blocks.push(para(
             vec![Span {
-                text: format!("Xin chúc mừng {thanks}; kính mời các đồng chí trở về vị trí."),
+                text: format!("Xin chúc mừng {kind}; kính mời các đồng chí trở về vị trí."),
                 bold: false,
                 italic: true,
             }],

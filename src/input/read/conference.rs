@@ -190,7 +190,8 @@ impl Reader<'_> {
     fn delegate_number(&mut self, value: &Node, path: &str, count: usize) -> Option<usize> {
         let number = value.as_u64().map(|n| n as usize).filter(|n| (1..=count).contains(n));
         if number.is_none() {
-            let typed = value.as_u64().map_or_else(|| format!("{:?}", value.value), |n| n.to_string());
+            // What the clerk typed, as typed: never the parser's name for it.
+            let typed = value.as_u64().map_or_else(|| crate::input::yaml::emit::shown(value), |n| n.to_string());
             self.report(path, false, Kind::NoSuchDelegate { typed, count });
         }
         number.map(|n| n - 1)
