@@ -182,6 +182,7 @@ pub fn command(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Ou
         .args(args)
         .arg("--workspace")
         .arg(workspace)
+        .args(store_args(workspace))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
