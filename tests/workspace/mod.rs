@@ -176,13 +176,15 @@ pub fn add_user_with(workspace: &Path, more: &[String], name: &str, password: &s
     child.wait_with_output().expect("users add output")
 }
 
-/// `baocao ARGS --workspace WORKSPACE`, `stdin` fed to it (a password).
+/// `baocao ARGS --workspace WORKSPACE`, `stdin` fed to it (a password);
+/// on PostgreSQL with the workspace's `--database` too, unless ARGS name one.
 pub fn command(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+    let store = if args.contains(&"--database") { Vec::new() } else { store_args(workspace) };
     let mut child = Command::new(binary())
         .args(args)
         .arg("--workspace")
         .arg(workspace)
-        .args(store_args(workspace))
+        .args(store)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
