@@ -98,7 +98,8 @@ pub(crate) fn recipient_row(person: &crate::input::NguoiNhan) -> Node {
 fn blank_number(record: &mut crate::input::yaml::Mapping, key: &str) {
     let Some(number) = record.get(key).and_then(|n| n.as_str()) else { return };
     let rest = number.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-    if rest.len() != number.len() && rest.starts_with('/') {
+    // "12/GM-CAHP" → "/GM-CAHP"; a Party's "12-GM/BTC" → "-GM/BTC".
+    if rest.len() != number.len() && (rest.starts_with('/') || rest.starts_with('-') && rest.contains('/')) {
         record.insert(Node::from(key), Node::from(rest));
     }
 }

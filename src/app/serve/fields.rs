@@ -27,7 +27,7 @@ pub(crate) enum Kind {
 pub(crate) type Field = (&'static str, &'static str, Kind);
 
 const REPORT_KINDS: &[(&str, &str)] = &[("so_ket", "Sơ kết"), ("tong_ket", "Tổng kết")];
-const SESSIONS: &[(&str, &str)] = &[("sang", "Sáng"), ("chieu", "Chiều"), ("toi", "Tối")];
+const SESSIONS: &[(&str, &str)] = &[("sang", "Sáng"), ("trua", "Trưa"), ("chieu", "Chiều"), ("toi", "Tối")];
 const FORMS: &[(&str, &str)] = &[("truc_tiep", "Trực tiếp"), ("truc_tuyen", "Trực tuyến")];
 const TOTALS: &[(&str, &str)] = &[
     ("tong", "Cộng các năm"),

@@ -234,8 +234,9 @@ mod tests {
     #[test]
     fn a_proposal_waits_once_and_is_handled_once() {
         let dir = tempfile::tempdir().unwrap();
-        let store = crate::app::serve::store::Store::open(dir.path()).unwrap();
-        let mut db = store.lock();
+        let folder = crate::app::serve::store::Database::Folder(dir.path().into());
+        let store = crate::app::serve::store::Store::open(&folder).unwrap();
+        let mut db = store.lock().unwrap();
         let db = &mut *db;
         let conference = super::super::conferences::create(db, "A", "phien_ban: 1\n", &[], "t").unwrap();
         let sent = Sent {
