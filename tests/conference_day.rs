@@ -470,3 +470,24 @@ fn party_and_joint_invitations_follow_their_family() {
         }
     }
 }
+
+#[test]
+fn only_kinds_the_input_makes_none_of_say_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let party = root().join("inputs/mau-dang.yaml");
+    let out = dir.path().join("dang");
+    let run = |lang: &str, only: &str| {
+        let args = ["--lang", lang, "build", party.to_str().unwrap(), "-o", out.to_str().unwrap(), "--only", only];
+        let output = baocao(&args, &root());
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stderr).to_string()
+    };
+    let said = run("vi", "ngay-hoi-nghi");
+    assert!(said.contains("không có giấy tờ nào thuộc loại đã chọn (ngay-hoi-nghi)"), "{said}");
+    assert!(said.contains("Đã ghi 0 tệp"), "{said}");
+    let said = run("en", "to-trinh,tin-bai");
+    assert!(said.contains("makes none of the papers chosen (to-trinh,tin-bai)"), "{said}");
+    // Papers made: no such line.
+    let said = run("vi", "bao-cao");
+    assert!(!said.contains("loại đã chọn") && said.contains("bao-cao.pdf"), "{said}");
+}

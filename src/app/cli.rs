@@ -382,6 +382,8 @@ fn say(lang: Lang, vi: String, en: String) {
 fn run(command: Command, lang: Lang) -> Result<(), Failure> {
     match command {
         Command::Build { input, out, only, format, templates, force, print, pdfa } => {
+            let chosen: Vec<&str> = only.iter().map(|kind| kind.name()).collect();
+            let chosen = chosen.join(",");
             let request = BuildRequest {
                 input: Source::path(&input),
                 templates,
@@ -396,6 +398,12 @@ fn run(command: Command, lang: Lang) -> Result<(), Failure> {
             let crate::Built { dir, manifest, mut warnings } = crate::build(&request, out.as_deref())?;
             // How lists were read is for `check`; a build shows what needs a look.
             warnings.retain(|w| w.kind.severity() != diag::Severity::Info);
+            // "Wrote 0 files" alone would leave the clerk guessing why.
+            if manifest.files.is_empty() && !chosen.is_empty() {
+                let kind = Kind::OnlyMadeNothing { kinds: chosen };
+                let location = Box::new(Location::file(&input.display().to_string()));
+                warnings.push(Problem { location, path: String::new(), kind });
+            }
             eprint!("{}", diag::render_all(&warnings, lang));
             for file in &manifest.files {
                 let pages = file

@@ -44,6 +44,11 @@ pub enum Kind {
         given: usize,
         groups: usize,
     },
+    /// `--only` chose kinds of paper the input makes none of (a tờ trình
+    /// without `to_trinh`, the day's papers without `hoi_nghi`).
+    OnlyMadeNothing {
+        kinds: String,
+    },
     /// An agenda item (`nghi_trinh`) timed before the one above it.
     AgendaBackwards {
         time: String,

@@ -200,6 +200,7 @@ impl Kind {
             | Kind::SmallCardName { .. }
             | Kind::SparePresenters { .. }
             | Kind::AgendaBackwards { .. }
+            | Kind::OnlyMadeNothing { .. }
             | Kind::PartOfDayDisagrees { .. }
             | Kind::MetricCodeClash { .. }
             | Kind::TitleMismatch { .. }
@@ -264,7 +265,7 @@ impl Kind {
             Kind::AgendaBackwards { time, before } if vi => format!("giờ «{time}» sớm hơn mục ngay trên («{before}»): chương trình in đúng thứ tự đã ghi — kiểm tra lại giờ"),
             Kind::AgendaBackwards { time, before } => format!("«{time}» is earlier than the item above («{before}»): the agenda prints in the order given — check the times"),
             Kind::PartOfDayDisagrees { time, said, hour_part } if vi => format!("giờ khai mạc «{time}» là buổi {hour_part}, nhưng buoi ghi buổi {said}; giấy mời sẽ in buổi {said} — sửa một trong hai"),
-            Kind::PartOfDayDisagrees { time, said, hour_part } => format!("the opening «{time}» falls in buổi {hour_part} (the {}), but buoi says buổi {said}; the invitation would print buổi {said} — correct one of them", match hour_part.as_str() { "sáng" => "morning", "chiều" => "afternoon", _ => "evening" }),
+            Kind::PartOfDayDisagrees { time, said, hour_part } => format!("the opening «{time}» falls in buổi {hour_part} (the {}), but buoi says buổi {said}; the invitation would print buổi {said} — correct one of them", match hour_part.as_str() { "sáng" => "morning", "trưa" => "midday", "chiều" => "afternoon", _ => "evening" }),
             Kind::SmallCardName { page, name, tenths_of_mm } if vi => format!(
                 "bang-ten.pdf trang {page}: họ tên «{name}» dài, phải in chữ hoa cao {},{} mm (dưới 25 mm, khó đọc từ cuối hội trường) — có thể rút gọn chức vụ hoặc in riêng tờ này",
                 tenths_of_mm / 10,
@@ -275,6 +276,8 @@ impl Kind {
                 tenths_of_mm / 10,
                 tenths_of_mm % 10
             ),
+            Kind::OnlyMadeNothing { kinds } if vi => format!("tệp đầu vào không có giấy tờ nào thuộc loại đã chọn ({kinds}): tờ trình (to-trinh) cần một nhóm khen_thuong có to_trinh; tin bài (tin-bai) và giấy tờ ngày hội nghị (ngay-hoi-nghi) cần hoi_nghi"),
+            Kind::OnlyMadeNothing { kinds } => format!("the input makes none of the papers chosen ({kinds}): a tờ trình (to-trinh) needs an award group with to_trinh; the press summary (tin-bai) and the conference-day papers (ngay-hoi-nghi) need hoi_nghi"),
             Kind::NoInvitees if vi => "mọi đại biểu trong hoi_nghi.dai_bieu đều thuộc đơn vị tổ chức (to_chuc: true): không làm giấy mời".into(),
             Kind::NoInvitees => "every delegate in hoi_nghi.dai_bieu is of the organising bodies (to_chuc: true): no invitations are made".into(),
             Kind::NoDelegates if vi => "hội nghị chưa có danh sách đại biểu (hoi_nghi.dai_bieu): không làm giấy mời, danh sách đại biểu và bảng tên đại biểu".into(),

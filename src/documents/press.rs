@@ -55,6 +55,7 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<(Document, S
     };
     let part = match conference.buoi {
         Some(Buoi::Sang) => "Sáng",
+        Some(Buoi::Trua) => "Trưa",
         Some(Buoi::Chieu) => "Chiều",
         Some(Buoi::Toi) => "Tối",
         None => "Ngày",

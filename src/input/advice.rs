@@ -101,7 +101,7 @@ fn day_warnings(conference: &HoiNghi, groups: usize, warn: &mut dyn FnMut(String
     }
     if let (Some(time), Some(said)) = (conference.gio, conference.buoi) {
         let hour_part = Buoi::of_hour(time.gio);
-        if hour_part != said {
+        if !said.fits_hour(time.gio) {
             let kind = Kind::PartOfDayDisagrees {
                 time: clock(time),
                 said: said.word().into(),

@@ -7,12 +7,19 @@ use crate::text::vn::{Date, Decimal};
 
 impl NhomKhen {
     /// Whether the group is only proposed so far: it has a tờ trình and its
-    /// decision's number part is still blank ("/QĐ-UBND"). The report and
-    /// the press then do not call it awarded.
+    /// decision's number part is still blank ("/QĐ-UBND", a Party body's
+    /// "-QĐ/BTGDVTU"). The report and the press then do not call it awarded.
     pub fn only_proposed(&self) -> bool {
-        let number = self.quyet_dinh.so.split('/').next().unwrap_or_default();
-        self.to_trinh.is_some() && number.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '_'))
+        self.to_trinh.is_some() && number_part_blank(&self.quyet_dinh.so)
     }
+}
+
+/// Whether a paper's number leaves its number part blank: "/QĐ-UBND",
+/// "…/QĐ-UBND", or HD 36's "-QĐ/BTGDVTU", "…-QĐ/BTGDVTU".
+fn number_part_blank(number: &str) -> bool {
+    let head = number.split('/').next().unwrap_or_default();
+    let head = head.split('-').next().unwrap_or_default();
+    head.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '_'))
 }
 
 /// The programme's kind when the input does not name it.
@@ -226,6 +233,16 @@ pub(crate) fn thousands_separated(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blank_number_part_is_told_in_either_order() {
+        for blank in ["/QĐ-UBND", "…/QĐ-UBND", "-QĐ/BTGDVTU", "…-QĐ/BTGDVTU", ""] {
+            assert!(number_part_blank(blank), "{blank}");
+        }
+        for filled in ["12/QĐ-UBND", "52-QĐ/BTGDVTU", "QĐ-UBND"] {
+            assert!(!number_part_blank(filled), "{filled}");
+        }
+    }
 
     #[test]
     fn thousands_are_told_from_decimals() {

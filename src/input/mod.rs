@@ -7,6 +7,7 @@
 
 mod advice;
 pub(crate) mod bounds;
+mod buoi;
 pub(crate) mod facts;
 mod family;
 pub(crate) mod list;

@@ -231,28 +231,9 @@ record! {
 #[serde(rename_all = "snake_case")]
 pub enum Buoi {
     Sang,
+    Trua,
     Chieu,
     Toi,
-}
-
-impl Buoi {
-    /// The part of the day an hour falls in: before noon, before six, after.
-    pub fn of_hour(hour: u32) -> Buoi {
-        match hour {
-            0..=11 => Buoi::Sang,
-            12..=17 => Buoi::Chieu,
-            _ => Buoi::Toi,
-        }
-    }
-
-    /// "sáng", "chiều", "tối".
-    pub fn word(self) -> &'static str {
-        match self {
-            Buoi::Sang => "sáng",
-            Buoi::Chieu => "chiều",
-            Buoi::Toi => "tối",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -98,7 +98,8 @@ pub(crate) fn recipient_row(person: &crate::input::NguoiNhan) -> Node {
 fn blank_number(record: &mut crate::input::yaml::Mapping, key: &str) {
     let Some(number) = record.get(key).and_then(|n| n.as_str()) else { return };
     let rest = number.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
-    if rest.len() != number.len() && rest.starts_with('/') {
+    // "12/GM-CAHP" → "/GM-CAHP"; a Party's "12-GM/BTC" → "-GM/BTC".
+    if rest.len() != number.len() && (rest.starts_with('/') || rest.starts_with('-') && rest.contains('/')) {
         record.insert(Node::from(key), Node::from(rest));
     }
 }
@@ -163,5 +164,24 @@ mod tests {
         let mut without = yaml(source);
         for_year(&mut without, 2019, false);
         assert!(without.get("khen_thuong").unwrap().as_sequence().unwrap()[0].get("danh_sach").is_none());
+    }
+
+    #[test]
+    fn a_party_bodys_numbers_are_emptied_in_their_own_order() {
+        let mut party = yaml(
+            "van_ban: { so_ky_hieu: \"15-BC/BTGDVTU\" }\nhoi_nghi: { ngay: 2026-03-12, so_giay_moi: \"12-GM/BTGDVTU\" }\n\
+             khen_thuong:\n  - quyet_dinh: { so: \"52-QĐ/BTGDVTU\", ngay: 2026-01-16 }\n",
+        );
+        for_year(&mut party, 2027, true);
+        let text = |path: &[&str]| {
+            let mut node = &party;
+            for key in path {
+                node = node.get(key).or_else(|| node.as_sequence().and_then(|s| s.first())).unwrap();
+            }
+            node.as_str().unwrap().to_string()
+        };
+        assert_eq!(text(&["van_ban", "so_ky_hieu"]), "-BC/BTGDVTU");
+        assert_eq!(text(&["hoi_nghi", "so_giay_moi"]), "-GM/BTGDVTU");
+        assert_eq!(text(&["khen_thuong", "0", "quyet_dinh", "so"]), "-QĐ/BTGDVTU");
     }
 }

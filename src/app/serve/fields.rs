@@ -27,7 +27,7 @@ pub(crate) enum Kind {
 pub(crate) type Field = (&'static str, &'static str, Kind);
 
 const REPORT_KINDS: &[(&str, &str)] = &[("so_ket", "Sơ kết"), ("tong_ket", "Tổng kết")];
-const SESSIONS: &[(&str, &str)] = &[("sang", "Sáng"), ("chieu", "Chiều"), ("toi", "Tối")];
+const SESSIONS: &[(&str, &str)] = &[("sang", "Sáng"), ("trua", "Trưa"), ("chieu", "Chiều"), ("toi", "Tối")];
 const FORMS: &[(&str, &str)] = &[("truc_tiep", "Trực tiếp"), ("truc_tuyen", "Trực tuyến")];
 const TOTALS: &[(&str, &str)] = &[
     ("tong", "Cộng các năm"),
@@ -118,7 +118,11 @@ pub(crate) const SECTIONS: &[(&str, &str, &[Field])] = &[
             ("gio", "Giờ khai mạc (như 08:00; cho giấy mời, chương trình, kịch bản)", Kind::Text),
             ("chu_tri", "Người chủ trì (như trong danh sách đại biểu)", Kind::Text),
             ("moi_dot", "Số người lên nhận khen thưởng mỗi đợt (để trống: 10)", Kind::Number),
-            ("so_giay_moi", "Số giấy mời (như 12/GM-CAHP; để trống: cấp khi ban hành)", Kind::Text),
+            (
+                "so_giay_moi",
+                "Số giấy mời (như 12/GM-CAHP, cơ quan Đảng 12-GM/BTC; để trống: cấp khi ban hành)",
+                Kind::Text,
+            ),
             ("chi_dao", "Ý kiến chỉ đạo tại hội nghị (cho tin bài)", Kind::Long),
             ("tin_bai.tieu_de", "Tiêu đề tin bài (để trống: tự đặt)", Kind::Text),
             ("tin_bai.tac_gia", "Tác giả tin bài", Kind::Text),

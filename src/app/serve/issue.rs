@@ -23,11 +23,24 @@ use super::yaml_form;
 use crate::diag::{Kind, Lang, Location, Problem, WorkspaceKind};
 use crate::input::{self, HinhThucKhen, Input, LoaiNguoiNhan, NhomKhen};
 
-/// The suffix after a blank number ("/QĐ-UBND" of "…/QĐ-UBND"); none when
-/// the number is filled in.
+/// The suffix after a blank number ("/QĐ-UBND" of "…/QĐ-UBND", and a Party
+/// paper's "-GM/BTC" of "…-GM/BTC", HD 36's order); none when the number
+/// is filled in.
 pub(crate) fn blank_number(number: &str) -> Option<&str> {
+    let blank = |part: &str| part.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '_'));
     let (digits, rest) = number.find('/').map_or((number, ""), |i| number.split_at(i));
-    digits.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '_')).then_some(rest)
+    if blank(digits) {
+        return Some(rest);
+    }
+    let (digits, rest) = number.split_at(number.find('-')?);
+    (blank(digits) && rest.contains('/')).then_some(rest)
+}
+
+/// An invitation number as the paper prints it: a Party body's turned
+/// round ("12/GM-BTC" → "12-GM/BTC"), so the register shows the paper's.
+fn as_printed(number: &str, input: &Input) -> String {
+    let family = crate::documents::family::of(input.family());
+    crate::documents::family::number(number.trim(), family)
 }
 
 /// The number a filled-in number starts with ("2345" of "2345/QĐ-UBND").
@@ -61,7 +74,8 @@ pub(crate) fn rules(db: &mut Db, id: i64, input: &Input) -> Result<Vec<ProblemJs
     let mut problems = Vec::new();
     if let Some(invitation) = invitations::issued(db, id)? {
         let now = input.hoi_nghi.as_ref().and_then(|c| c.so_giay_moi.clone()).unwrap_or_default();
-        if now.trim() != invitation.number {
+        // One issued before numbers were stored as printed still matches.
+        if as_printed(&now, input) != as_printed(&invitation.number, input) {
             problems.push(problem(
                 "hoi_nghi.so_giay_moi".into(),
                 WorkspaceKind::IssuedNumberChanged { was: invitation.number, now },
@@ -246,7 +260,7 @@ fn invitation_of(input: &Input) -> Option<(&str, i32, Option<&str>)> {
 }
 
 /// The giấy mời's number, drawn when blank (its letters kept, else the
-/// body's "/GM-…"), written into `tree`; its record.
+/// body's "/GM-…"), as the paper prints it, written into `tree`; its record.
 fn issue_invitation(
     db: &mut Db,
     input: &Input,
@@ -255,7 +269,7 @@ fn issue_invitation(
 ) -> Result<Option<InvitationRecord>, DbError> {
     let Some((body, year, typed)) = invitation_of(input) else { return Ok(None) };
     let number = match typed {
-        Some(typed) => typed.to_string(),
+        Some(typed) => as_printed(typed, input),
         None => {
             let given = input.hoi_nghi.as_ref().and_then(|c| c.so_giay_moi.as_deref()).unwrap_or_default();
             let suffix = match blank_number(given) {
@@ -264,7 +278,7 @@ fn issue_invitation(
             };
             let key = CounterKey { register: INVITATIONS.to_string(), body: body.to_string(), year };
             let path = "hoi_nghi.so_giay_moi".to_string();
-            let number = format!("{}{suffix}", draw(db, &key, except, path, problems)?);
+            let number = as_printed(&format!("{}{suffix}", draw(db, &key, except, path, problems)?), input);
             drawn.push(Drawn { group: 0, recipient: String::new(), counter: key, number: number.clone() });
             number
         }
@@ -556,6 +570,11 @@ mod tests {
         assert_eq!(blank_number("   /QĐ-UBND"), Some("/QĐ-UBND"));
         assert_eq!(blank_number("…/QĐ-UBND"), Some("/QĐ-UBND"));
         assert_eq!(blank_number("2345/QĐ-UBND"), None);
+        assert_eq!(blank_number("-GM/BTC"), Some("-GM/BTC"));
+        assert_eq!(blank_number("…-GM/BTGDVTU"), Some("-GM/BTGDVTU"));
+        assert_eq!(blank_number("12-GM/BTC"), None);
+        assert_eq!(blank_number("12/GM-BTC"), None);
+        assert_eq!(blank_number("GM-BTC"), None);
         assert_eq!(leading_number("2345/QĐ-UBND"), Some(2345));
         assert_eq!(leading_number("0101"), Some(101));
         assert_eq!(leading_number("A-1"), None);

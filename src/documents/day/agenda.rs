@@ -17,6 +17,7 @@ const AGENDA_SIZE: f32 = 14.0;
 /// day (the opening half an hour later).
 fn default_start(part: Option<Buoi>) -> Gio {
     match part {
+        Some(Buoi::Trua) => Gio { gio: 11, phut: 0 },
         Some(Buoi::Chieu) => Gio { gio: 13, phut: 30 },
         Some(Buoi::Toi) => Gio { gio: 19, phut: 0 },
         _ => Gio { gio: 7, phut: 30 },

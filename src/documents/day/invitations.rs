@@ -67,12 +67,17 @@ pub(crate) fn build(input: &Input, templates: &Templates) -> Result<Document, Pr
 
 /// The invitation's number: the one the input gives ("12/GM-CAHP"), else
 /// a blank to fill when it is issued ("…/GM-CAHP"; a blank given with its
-/// own letters, "/GM-BTC", keeps them). One number for the whole
+/// own letters, "/GM-BTC" or a Party's "-GM/BTC", keeps them). One number for the whole
 /// invitation, whichever delegate a page is addressed to.
 pub(crate) fn number(input: &Input) -> String {
     let given = conference(input).so_giay_moi.as_deref().map(str::trim).unwrap_or_default();
     if given.starts_with(|c: char| c.is_ascii_digit()) {
         return given.to_string();
+    }
+    // A blank given in HD 36's order, "-GM/BTC" or "…-GM/BTC", keeps it.
+    let after_blank = given.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '_'));
+    if after_blank.starts_with('-') && after_blank.contains('/') {
+        return format!("…{after_blank}");
     }
     match given.find('/') {
         Some(slash) => format!("…{}", &given[slash..]),

@@ -130,3 +130,34 @@ pub(crate) fn centred(text: impl Into<String>, size: f32) -> Block {
 pub(crate) fn figures_lower(name: &str) -> String {
     figures::lower_first(name)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Gio;
+
+    #[test]
+    fn the_time_line_names_the_part_of_the_day_of_the_hour() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
+        let text = std::fs::read_to_string(dir.join("hai-phong-2018.yaml")).unwrap();
+        let input = crate::input::load_str(&text, "hai-phong-2018.yaml", &dir).expect("the sample loads");
+        let mut meeting = input.hoi_nghi.clone().expect("the sample has a conference");
+        meeting.buoi = None;
+        for ((gio, phut), said) in [
+            ((7, 30), "07 giờ 30, sáng thứ Ba, ngày 21 tháng 8 năm 2018"),
+            ((12, 0), "12 giờ 00, trưa thứ Ba, ngày 21 tháng 8 năm 2018"),
+            ((14, 0), "14 giờ 00, chiều thứ Ba, ngày 21 tháng 8 năm 2018"),
+            ((19, 30), "19 giờ 30, tối thứ Ba, ngày 21 tháng 8 năm 2018"),
+        ] {
+            meeting.gio = Some(Gio { gio, phut });
+            assert_eq!(time_line(&meeting), said);
+        }
+        // The input's own buoi still wins: 11 giờ sáng is said too.
+        meeting.gio = Some(Gio { gio: 11, phut: 0 });
+        meeting.buoi = Some(Buoi::Sang);
+        assert_eq!(time_line(&meeting), "11 giờ 00, sáng thứ Ba, ngày 21 tháng 8 năm 2018");
+        meeting.gio = None;
+        meeting.buoi = Some(Buoi::Trua);
+        assert_eq!(time_line(&meeting), "Trưa thứ Ba, ngày 21 tháng 8 năm 2018");
+    }
+}

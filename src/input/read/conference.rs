@@ -97,7 +97,7 @@ impl Reader<'_> {
         let r = self.record(value, path, HoiNghi::KEYS)?;
         let ngay = self.required(&r, "ngay", Self::date);
         let buoi = self.optional(&r, "buoi", |s, v, p| {
-            s.choice(v, p, &[("sang", Buoi::Sang), ("chieu", Buoi::Chieu), ("toi", Buoi::Toi)])
+            s.choice(v, p, &[("sang", Buoi::Sang), ("trua", Buoi::Trua), ("chieu", Buoi::Chieu), ("toi", Buoi::Toi)])
         });
         let dia_diem = self.optional(&r, "dia_diem", Self::maybe_text);
         let hinh_thuc = self.optional(&r, "hinh_thuc", |s, v, p| {
