@@ -408,3 +408,32 @@ fn listening_off_loopback_needs_a_user_first() {
     let server = Server::start_on(&ws, "0.0.0.0:0");
     assert_eq!(server.client().get("/api/conferences").status, 401);
 }
+
+/// A copy for the next year that keeps its lists keeps the people, never
+/// the sổ vàng numbers the old conference was given — a list read from a
+/// file too (its column cannot be emptied, so it becomes rows of the form):
+/// the copy is issued beside the original without a number held twice.
+#[test]
+fn a_copy_keeping_a_list_read_from_a_file_leaves_its_golden_book_numbers_behind() {
+    let dir = temp();
+    let server = Server::start(&dir.path().join("ws"));
+    let client = server.client();
+    let id = create_sample(&client);
+    let (_, list) = sample();
+    let people = String::from_utf8(list).unwrap().lines().skip(1).filter(|line| !line.trim().is_empty()).count();
+    let issued = client.request("POST", &format!("/api/conferences/{id}/issue"), &[("If-Match", "1")], b"");
+    assert_eq!(issued.status, 200, "{}", issued.text());
+    let copied = client.request(
+        "POST",
+        &format!("/api/conferences/{id}/copy"),
+        &[("Content-Type", "application/json")],
+        br#"{"nam": 2019, "giu_danh_sach": true}"#,
+    );
+    assert_eq!(copied.status, 201, "{}", copied.text());
+    let copy = copied.json()["id"].as_i64().unwrap();
+    let yaml = client.get(&format!("/api/conferences/{copy}")).json()["yaml"].as_str().unwrap().to_string();
+    assert!(!yaml.contains("danh_sach_tep") && !yaml.contains("so_so"), "{yaml}");
+    assert!(people > 10 && yaml.matches("loai:").count() >= people, "every person of the file kept: {yaml}");
+    let again = client.request("POST", &format!("/api/conferences/{copy}/issue"), &[("If-Match", "1")], b"");
+    assert_eq!(again.status, 200, "the copy issues beside the original: {}", again.text());
+}

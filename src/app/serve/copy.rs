@@ -69,6 +69,22 @@ pub(crate) fn for_year(tree: &mut Node, year: i32, keep_lists: bool) {
     }
 }
 
+/// Lists the old conference read from files (`danh_sach_tep`) put in the
+/// form as rows, as `read` has them: a file's golden-book column cannot be
+/// emptied, rows can — so a copy keeping its lists never carries last
+/// year's sổ vàng numbers into the new year's papers.
+pub(crate) fn lists_into_rows(tree: &mut Node, read: &crate::input::Input) {
+    let Some(groups) = tree.get_mut("khen_thuong").and_then(|n| n.as_sequence_mut()) else { return };
+    for (group, read) in groups.iter_mut().zip(&read.khen_thuong) {
+        let Some(group) = group.as_mapping_mut() else { continue };
+        if group.remove("danh_sach_tep").is_none() {
+            continue;
+        }
+        let rows = read.danh_sach.iter().map(recipient_row).collect();
+        group.insert(Node::from("danh_sach"), Node::new(Value::Sequence(rows)));
+    }
+}
+
 /// A recipient as a row of the form's list (the keys it has, in the list's order).
 pub(crate) fn recipient_row(person: &crate::input::NguoiNhan) -> Node {
     let mut row = crate::input::yaml::Mapping::new();

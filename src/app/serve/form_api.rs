@@ -290,6 +290,15 @@ async fn copy(
     }
     let from = load_version(&app, id, None).await?;
     let mut tree = yaml_form::stored(&from.yaml);
+    if asked.giu_danh_sach {
+        let (yaml, files) = (from.yaml.clone(), from.files.clone());
+        let read = tokio::task::spawn_blocking(move || super::check::check(&yaml, &files).0)
+            .await
+            .map_err(Refusal::internal)?;
+        if let Some(read) = read {
+            super::copy::lists_into_rows(&mut tree, &read);
+        }
+    }
     super::copy::for_year(&mut tree, asked.nam, asked.giu_danh_sach);
     let files: Vec<(String, Vec<u8>)> = if asked.giu_danh_sach {
         from.files.iter().map(|f| (f.name.clone(), f.bytes.to_vec())).collect()
