@@ -14,11 +14,10 @@ mod browser;
 mod workspace;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use browser::{browser, click, type_into, until, Driver};
 use serde_json::json;
-use workspace::{binary, Server};
+use workspace::Server;
 
 const PROVINCE: &str = "UBND thành phố Hải Phòng";
 const WARD_A: &str = "Phường Hồng Bàng";
@@ -26,18 +25,7 @@ const WARD_B: &str = "Phường Lê Chân";
 const PASSWORD: &str = "mật khẩu dài";
 
 fn baocao(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Output {
-    use std::io::Write;
-    let mut child = Command::new(binary())
-        .args(args)
-        .arg("--workspace")
-        .arg(workspace)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run baocao");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    child.wait_with_output().expect("output")
+    workspace::command(workspace, args, stdin)
 }
 
 /// The province and two wards; a clerk of each, the province's secretariat (tỉnh).

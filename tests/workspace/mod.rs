@@ -176,12 +176,15 @@ pub fn add_user_with(workspace: &Path, more: &[String], name: &str, password: &s
     child.wait_with_output().expect("users add output")
 }
 
-/// `baocao ARGS --workspace WORKSPACE`, `stdin` fed to it (a password).
+/// `baocao ARGS --workspace WORKSPACE`, `stdin` fed to it (a password);
+/// with `BAOCAO_TEST_STORE=postgres`, on the workspace's database as its
+/// server is (`units` and `users add` set up what the server then reads).
 pub fn command(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Output {
     let mut child = Command::new(binary())
         .args(args)
         .arg("--workspace")
         .arg(workspace)
+        .args(store_args(workspace))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
