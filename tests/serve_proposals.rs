@@ -230,6 +230,14 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     let wrong =
         province.post_json(&format!("/api/proposals/{second}/accept"), &json!({ "hoi_nghi": ward_b, "nhom": 1 }));
     assert_eq!(wrong.status, 422, "{}", wrong.text());
+    // The province's văn thư handles what comes in but sees no ward's
+    // conference: ward B's is, to her, one that does not exist (404 as for
+    // an id no conference has), not «not yours», which would tell it is there.
+    for target in [ward_b, ward_b + 1000] {
+        let body = json!({ "hoi_nghi": target, "nhom": 1 });
+        let answer = province_clerk.post_json(&format!("/api/proposals/{second}/accept"), &body);
+        assert_eq!(answer.status, 404, "into conference {target}: {}", answer.text());
+    }
     let stale = province.post_json(&format!("/api/proposals/{first}/accept"), &json!({ "hoi_nghi": city, "nhom": 1 }));
     assert_eq!(stale.status, 422, "a returned proposal is not accepted: {}", stale.text());
     let accepted =

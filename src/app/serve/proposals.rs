@@ -308,8 +308,15 @@ async fn accept(
     let Some(target_unit) = app.db(move |db| units::conference_unit(db, target)).await? else {
         return Err(Refusal::not_found());
     };
-    if caller.as_ref().and_then(|c| c.scope.as_ref()).is_some() && target_unit != proposal.to_unit {
-        return Err(trouble(ProposalTrouble::NotYours));
+    if let Some(scope) = caller.as_ref().and_then(|c| c.scope.as_ref()) {
+        // A conference she does not see is one that does not exist, as on
+        // every route: «not yours» would tell her it is there.
+        if !scope.sees(target_unit) {
+            return Err(Refusal::not_found());
+        }
+        if target_unit != proposal.to_unit {
+            return Err(trouble(ProposalTrouble::NotYours));
+        }
     }
     // The recipients as the sent version lists them.
     let sent = load_version(&app, proposal.conference, Some(proposal.version)).await?;
