@@ -45,7 +45,18 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // CSRF token of open access, the wrong passwords counted), kept in the
     // database rather than in one process's memory.
     Migration { sqlite: SHARED_SQLITE, postgres: SHARED_POSTGRES, then_sqlite: None },
+    // 8: one waiting proposal per group of a conference, kept by the
+    // database: two processes sending at once both found none waiting and
+    // both inserted. Any such twin left waiting is returned, saying why.
+    Migration { sqlite: ONE_WAITING, postgres: ONE_WAITING, then_sqlite: None },
 ];
+
+const ONE_WAITING: &str = "UPDATE proposals SET status = 'tra_lai',
+            reason = 'Gửi trùng: đề nghị của nhóm này đã gửi trước đó và đang chờ xem xét', handled_by = 'baocao',
+            handled = created
+        WHERE status = 'gui' AND EXISTS (SELECT 1 FROM proposals o WHERE o.conference_id = proposals.conference_id
+            AND o.grp = proposals.grp AND o.status = 'gui' AND o.id < proposals.id);
+        CREATE UNIQUE INDEX proposals_waiting ON proposals (conference_id, grp) WHERE status = 'gui';";
 
 const SIXTH_SQLITE: &str = "CREATE TABLE proposals (
             id INTEGER PRIMARY KEY,
