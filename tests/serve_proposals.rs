@@ -195,6 +195,14 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     let page = page.text();
     assert!(page.contains(WARD_A) && page.contains("Đang chờ xem xét"), "{page}");
     assert!(!clerk_b.get("/de-nghi").text().contains("Trần Văn Bình"), "ward B's page shows ward A's proposal");
+    // The form to send up: offered to a ward's văn thư, naming where it goes;
+    // not to the province's, whose unit has none above (the server refuses it).
+    let ward_page = clerk_a.get("/de-nghi").text();
+    assert!(ward_page.contains("id=\"gui-de-nghi\"") && ward_page.contains(&format!("Gửi đề nghị lên {PROVINCE}")));
+    let top = province_clerk.get("/de-nghi").text();
+    assert!(!top.contains("id=\"gui-de-nghi\""), "a root unit is offered a send the server refuses: {top}");
+    let refused = province_clerk.post_json(&format!("/api/conferences/{city}/proposals"), &json!({ "nhom": 1 }));
+    assert_eq!(refused.status, 422, "{}", refused.text());
 
     // Returned with a reason; the ward reads it.
     let empty = province.post_json(&format!("/api/proposals/{first}/return"), &json!({ "ly_do": "  " }));
