@@ -234,6 +234,13 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     );
     assert_eq!(find(&history, first).unwrap()["phien_ban"], 1);
 
+    // The ward bins its conference meanwhile: what it sent is still read and
+    // accepted where it was sent (the version sent is a record, not a draft).
+    assert_eq!(clerk_a.request("POST", &format!("/api/conferences/{ward}/bin"), &[], b"").status, 200);
+    let while_binned = province.get(&format!("/api/proposals/{second}/files/to-trinh-1.pdf"));
+    assert_eq!(while_binned.status, 200, "{}", while_binned.text());
+    assert!(workspace::pdf_text(&while_binned.body).contains("Nguyễn Thị Thu Hằng"));
+
     // Accepted into the province's conference, group 1 — not into ward B's.
     let wrong =
         province.post_json(&format!("/api/proposals/{second}/accept"), &json!({ "hoi_nghi": ward_b, "nhom": 1 }));
@@ -254,6 +261,7 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     assert_eq!(accepted.json()["version"], 2);
     let twice = province.post_json(&format!("/api/proposals/{second}/accept"), &json!({ "hoi_nghi": city, "nhom": 1 }));
     assert_eq!(twice.status, 422, "accepted once: {}", twice.text());
+    assert_eq!(clerk_a.request("POST", &format!("/api/conferences/{ward}/restore"), &[], b"").status, 200);
     let done = find(&proposals(&clerk_a), second).unwrap().clone();
     assert_eq!(done["trang_thai"], "da_nhan");
     assert_eq!(done["nhan_vao"]["hoi_nghi"], city);
