@@ -383,3 +383,18 @@ async fn the_proposals_page_sends_returns_and_accepts() {
         "{text}"
     );
 }
+
+/// The one office of before (no units): nothing to send up and nowhere to
+/// send it, so the page offers no form the server would refuse.
+#[test]
+fn the_one_office_is_offered_no_proposal_to_send() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("ws"));
+    let client = server.client();
+    let id = workspace::create_sample(&client);
+    let page = client.get("/de-nghi");
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(!page.text().contains("id=\"gui-de-nghi\""), "{}", page.text());
+    let refused = client.post_json(&format!("/api/conferences/{id}/proposals"), &json!({ "nhom": 1 }));
+    assert_eq!(refused.status, 422, "{}", refused.text());
+}

@@ -14,7 +14,7 @@ use crate::app::serve::answer::Answer;
 use crate::app::serve::app::App;
 use crate::app::serve::auth::Caller;
 use crate::app::serve::proposals::visible_list;
-use crate::app::serve::store::{proposals, units};
+use crate::app::serve::store::units;
 
 pub(super) async fn page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
     let listed = visible_list(&app, &caller).await?;
@@ -23,18 +23,26 @@ pub(super) async fn page(State(app): State<Arc<App>>, Extension(caller): Extensi
     let own = scope.as_ref().map(|scope| units::Scope { reach: vec![scope.unit], ..scope.clone() });
     let conferences = app.db(move |db| units::conferences(db, own.as_ref(), false)).await?;
     let unit = scope.as_ref().map(|scope| scope.unit);
-    // Where her unit's proposals go: the unit above it (none above a root,
-    // the province itself, whose send the server would refuse).
-    let above = match unit {
-        Some(unit) => app.db(move |db| proposals::parent_of(db, unit)).await?.map(|(_, name)| name),
-        None => None,
+    // A conference is sent to the unit above its own: none above a root
+    // unit (the province itself) or a conference of no unit (the one
+    // office), whose send the server would refuse — no form offers it.
+    let all = app.db(units::list).await?;
+    let above = |unit: Option<i64>| {
+        let parent = all.iter().find(|u| Some(u.id) == unit)?.parent?;
+        all.iter().find(|u| u.id == parent).map(|u| u.name.clone())
     };
+    let sendable: Vec<Value> = conferences
+        .iter()
+        .filter(|(_, unit)| above(*unit).is_some())
+        .map(|(c, _)| json!({ "id": c.id, "ten": c.name }))
+        .collect();
     // Sending is editing her conference: a văn thư's work (or the office's).
-    let sends = scope.as_ref().is_none_or(|scope| scope.role == units::Role::Clerk && above.is_some());
+    let sends = scope.as_ref().is_none_or(|scope| scope.role == units::Role::Clerk) && !sendable.is_empty();
     let unit_name = scope.as_ref().map(|scope| scope.unit_name.clone()).unwrap_or_default();
     let mut shown = context(&caller, listed, &conferences, unit, &unit_name);
     shown["gui_duoc"] = json!(sends);
-    shown["cap_tren"] = json!(above);
+    shown["hoi_nghi_gui"] = json!(sendable);
+    shown["cap_tren"] = json!(unit.and_then(|_| above(unit)));
     Ok(templates::render("de-nghi", &shown))
 }
 
