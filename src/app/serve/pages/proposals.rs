@@ -42,7 +42,7 @@ pub(super) async fn page(State(app): State<Arc<App>>, Extension(caller): Extensi
     let mut shown = context(&caller, listed, &conferences, unit, &unit_name);
     shown["gui_duoc"] = json!(sends);
     shown["hoi_nghi_gui"] = json!(sendable);
-    shown["cap_tren"] = json!(unit.and_then(|_| above(unit)));
+    shown["cap_tren"] = json!(unit.and_then(|_| above(unit)).unwrap_or_default());
     Ok(templates::render("de-nghi", &shown))
 }
 
@@ -89,5 +89,7 @@ pub(super) fn context(
         "di": outgoing,
         "hoi_nghi": conferences,
         "gui_duoc": true,
+        "hoi_nghi_gui": conferences,
+        "cap_tren": "",
     })
 }
