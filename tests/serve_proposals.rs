@@ -195,6 +195,14 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     let page = page.text();
     assert!(page.contains(WARD_A) && page.contains("Đang chờ xem xét"), "{page}");
     assert!(!clerk_b.get("/de-nghi").text().contains("Trần Văn Bình"), "ward B's page shows ward A's proposal");
+    // The form to send up: offered to a ward's văn thư, naming where it goes;
+    // not to the province's, whose unit has none above (the server refuses it).
+    let ward_page = clerk_a.get("/de-nghi").text();
+    assert!(ward_page.contains("id=\"gui-de-nghi\"") && ward_page.contains(&format!("Gửi đề nghị lên {PROVINCE}")));
+    let top = province_clerk.get("/de-nghi").text();
+    assert!(!top.contains("id=\"gui-de-nghi\""), "a root unit is offered a send the server refuses: {top}");
+    let refused = province_clerk.post_json(&format!("/api/conferences/{city}/proposals"), &json!({ "nhom": 1 }));
+    assert_eq!(refused.status, 422, "{}", refused.text());
 
     // Returned with a reason; the ward reads it.
     let empty = province.post_json(&format!("/api/proposals/{first}/return"), &json!({ "ly_do": "  " }));
@@ -226,10 +234,25 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     );
     assert_eq!(find(&history, first).unwrap()["phien_ban"], 1);
 
+    // The ward bins its conference meanwhile: what it sent is still read and
+    // accepted where it was sent (the version sent is a record, not a draft).
+    assert_eq!(clerk_a.request("POST", &format!("/api/conferences/{ward}/bin"), &[], b"").status, 200);
+    let while_binned = province.get(&format!("/api/proposals/{second}/files/to-trinh-1.pdf"));
+    assert_eq!(while_binned.status, 200, "{}", while_binned.text());
+    assert!(workspace::pdf_text(&while_binned.body).contains("Nguyễn Thị Thu Hằng"));
+
     // Accepted into the province's conference, group 1 — not into ward B's.
     let wrong =
         province.post_json(&format!("/api/proposals/{second}/accept"), &json!({ "hoi_nghi": ward_b, "nhom": 1 }));
     assert_eq!(wrong.status, 422, "{}", wrong.text());
+    // The province's văn thư handles what comes in but sees no ward's
+    // conference: ward B's is, to her, one that does not exist (404 as for
+    // an id no conference has), not «not yours», which would tell it is there.
+    for target in [ward_b, ward_b + 1000] {
+        let body = json!({ "hoi_nghi": target, "nhom": 1 });
+        let answer = province_clerk.post_json(&format!("/api/proposals/{second}/accept"), &body);
+        assert_eq!(answer.status, 404, "into conference {target}: {}", answer.text());
+    }
     let stale = province.post_json(&format!("/api/proposals/{first}/accept"), &json!({ "hoi_nghi": city, "nhom": 1 }));
     assert_eq!(stale.status, 422, "a returned proposal is not accepted: {}", stale.text());
     let accepted =
@@ -238,6 +261,7 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     assert_eq!(accepted.json()["version"], 2);
     let twice = province.post_json(&format!("/api/proposals/{second}/accept"), &json!({ "hoi_nghi": city, "nhom": 1 }));
     assert_eq!(twice.status, 422, "accepted once: {}", twice.text());
+    assert_eq!(clerk_a.request("POST", &format!("/api/conferences/{ward}/restore"), &[], b"").status, 200);
     let done = find(&proposals(&clerk_a), second).unwrap().clone();
     assert_eq!(done["trang_thai"], "da_nhan");
     assert_eq!(done["nhan_vao"]["hoi_nghi"], city);
@@ -358,4 +382,19 @@ async fn the_proposals_page_sends_returns_and_accepts() {
         text.contains("Trần Văn Bình") && text.contains("de_nghi: \"Chủ tịch Ủy ban nhân dân phường Hồng Bàng\""),
         "{text}"
     );
+}
+
+/// The one office of before (no units): nothing to send up and nowhere to
+/// send it, so the page offers no form the server would refuse.
+#[test]
+fn the_one_office_is_offered_no_proposal_to_send() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("ws"));
+    let client = server.client();
+    let id = workspace::create_sample(&client);
+    let page = client.get("/de-nghi");
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(!page.text().contains("id=\"gui-de-nghi\""), "{}", page.text());
+    let refused = client.post_json(&format!("/api/conferences/{id}/proposals"), &json!({ "nhom": 1 }));
+    assert_eq!(refused.status, 422, "{}", refused.text());
 }

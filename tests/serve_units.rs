@@ -484,3 +484,42 @@ fn the_province_summarises_its_wards_from_their_own_conferences_as_baocao_summar
         province.post_json("/api/summary", &serde_json::json!({ "conferences": [a, b], "from": 2018, "to": 2023 }));
     assert_eq!(workspace::pdf_text(&workspace::zip_file(&by_conference.body, "tong-hop.pdf")), text);
 }
+
+/// Each unit keeps its own printer profiles: a ward's «Máy in văn thư» is
+/// not another ward's (one name, two printers), nor changed or deleted by
+/// it; the office keeps its own.
+#[test]
+fn each_unit_keeps_its_own_printer_profiles() {
+    let dir = temp();
+    let ws = dir.path().join("ws");
+    set_up(&ws);
+    let server = Server::start(&ws);
+    let (clerk_a, clerk_b, office) =
+        (signed_in(&server, "vanthu-a"), signed_in(&server, "vanthu-b"), signed_in(&server, "quantri"));
+    let put = |client: &workspace::Client, x: f64| {
+        let body = serde_json::json!({ "ten": "Máy in văn thư", "lech_x": x, "lech_y": 0.5, "ty_le": 1.0 });
+        let answer = client.request(
+            "PUT",
+            "/api/printers",
+            &[("Content-Type", "application/json")],
+            body.to_string().as_bytes(),
+        );
+        assert_eq!(answer.status, 200, "{}", answer.text());
+    };
+    let offsets = |client: &workspace::Client| -> Vec<f64> {
+        let listed = client.get("/api/printers").json();
+        listed.as_array().unwrap().iter().map(|p| p["lech_x"].as_f64().unwrap()).collect()
+    };
+    put(&clerk_a, 1.5);
+    assert!(offsets(&clerk_b).is_empty(), "ward B sees ward A's printer");
+    assert!(offsets(&office).is_empty(), "the office sees ward A's printer");
+    assert!(!clerk_b.get("/may-in").text().contains("Máy in văn thư"), "on ward B's page");
+    put(&clerk_b, -2.0);
+    put(&office, 3.0);
+    assert_eq!(offsets(&clerk_a), [1.5], "ward B's save changed ward A's printer");
+    let path = format!("/api/printers/{}", "M%C3%A1y%20in%20v%C4%83n%20th%C6%B0");
+    assert_eq!(clerk_b.request("DELETE", &path, &[], b"").status, 200);
+    assert!(offsets(&clerk_b).is_empty());
+    assert_eq!(offsets(&clerk_a), [1.5], "ward B's delete removed ward A's printer");
+    assert_eq!(offsets(&office), [3.0]);
+}

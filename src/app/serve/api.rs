@@ -371,11 +371,17 @@ async fn set_counter(
     }
 }
 
-async fn printers(State(app): State<Arc<App>>) -> Answer {
-    Ok(Json(app.db(users::printers).await?).into_response())
+/// `GET /api/printers`: the printer profiles of the caller's unit (the office's for the office).
+async fn printers(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
+    let unit = caller.as_ref().and_then(Caller::unit);
+    Ok(Json(app.db(move |connection| users::printers(connection, unit)).await?).into_response())
 }
 
-async fn save_printer(State(app): State<Arc<App>>, Json(printer): Json<users::Printer>) -> Answer {
+async fn save_printer(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Json(printer): Json<users::Printer>,
+) -> Answer {
     let sane = !printer.name.trim().is_empty()
         && printer.offset_x.abs() <= 50.0
         && printer.offset_y.abs() <= 50.0
@@ -383,12 +389,18 @@ async fn save_printer(State(app): State<Arc<App>>, Json(printer): Json<users::Pr
     if !sane {
         return Err(workspace_problem("", WorkspaceKind::PrinterForm));
     }
-    app.db(move |connection| users::save_printer(connection, &printer)).await?;
+    let unit = caller.as_ref().and_then(Caller::unit);
+    app.db(move |connection| users::save_printer(connection, unit, &printer)).await?;
     Ok(Json(json!({})).into_response())
 }
 
-async fn delete_printer(State(app): State<Arc<App>>, Path(name): Path<String>) -> Answer {
-    app.db(move |connection| users::delete_printer(connection, &name)).await?;
+async fn delete_printer(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Path(name): Path<String>,
+) -> Answer {
+    let unit = caller.as_ref().and_then(Caller::unit);
+    app.db(move |connection| users::delete_printer(connection, unit, &name)).await?;
     Ok(Json(json!({})).into_response())
 }
 

@@ -86,6 +86,9 @@ pub(crate) struct PrintQuery {
     #[serde(rename = "in")]
     print: Option<String>,
     may_in: Option<String>,
+    /// Whose printer profile `may_in` names: the caller's unit's (not asked).
+    #[serde(skip)]
+    unit: Option<i64>,
 }
 
 async fn print_options(app: &App, query: &PrintQuery) -> Result<Print, Refusal> {
@@ -93,7 +96,8 @@ async fn print_options(app: &App, query: &PrintQuery) -> Result<Print, Refusal> 
     let Some(name) = query.may_in.clone().filter(|n| !n.is_empty()) else {
         return Ok(Print::new(overlay, (0.0, 0.0), 1.0));
     };
-    match app.db(move |connection| users::printer(connection, &name)).await? {
+    let unit = query.unit;
+    match app.db(move |connection| users::printer(connection, unit, &name)).await? {
         Some(printer) => Ok(Print::new(overlay, (printer.offset_x, printer.offset_y), printer.scale)),
         None => Err(Refusal::not_found()),
     }
@@ -102,9 +106,11 @@ async fn print_options(app: &App, query: &PrintQuery) -> Result<Print, Refusal> 
 /// `GET /api/conferences/{id}/files/{name}`.
 pub(crate) async fn file(
     State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
     Path((id, name)): Path<(i64, String)>,
-    Query(query): Query<PrintQuery>,
+    Query(mut query): Query<PrintQuery>,
 ) -> Answer {
+    query.unit = caller.as_ref().and_then(Caller::unit);
     let (Some(part), Some(extension)) = (Paper::parse(&name).map(Paper::kind), name.rsplit_once('.').map(|(_, e)| e))
     else {
         return Err(Refusal::not_found());
@@ -135,7 +141,13 @@ pub(crate) async fn file(
 }
 
 /// `GET /api/conferences/{id}/pack.zip`: every paper and `manifest.json`.
-pub(crate) async fn pack(State(app): State<Arc<App>>, Path(id): Path<i64>, Query(query): Query<PrintQuery>) -> Answer {
+pub(crate) async fn pack(
+    State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
+    Path(id): Path<i64>,
+    Query(mut query): Query<PrintQuery>,
+) -> Answer {
+    query.unit = caller.as_ref().and_then(Caller::unit);
     let version = load_version(&app, id, query.phien_ban).await?;
     let print = print_options(&app, &query).await?;
     let mut outputs = Vec::new();
@@ -199,10 +211,12 @@ pub(super) fn zip_files(input_name: &str, files: &[&OutputFile]) -> zip::result:
 /// `GET /api/conferences/{id}/preview/{version}/{paper}/{page}.png`.
 pub(crate) async fn preview(
     State(app): State<Arc<App>>,
+    Extension(caller): Extension<Option<Caller>>,
     Path((id, version, paper, page)): Path<(i64, i64, String, String)>,
-    Query(query): Query<PrintQuery>,
+    Query(mut query): Query<PrintQuery>,
     Clerk(lang): Clerk,
 ) -> Answer {
+    query.unit = caller.as_ref().and_then(Caller::unit);
     let Some(part) = Paper::parse(&paper).map(Paper::kind) else { return Err(Refusal::not_found()) };
     if page == "canh-bao" {
         return warnings(&app, id, version, part, &paper, &query, lang).await;

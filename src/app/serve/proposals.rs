@@ -137,6 +137,16 @@ async fn visible(app: &Arc<App>, caller: &Option<Caller>, id: i64) -> Result<Pro
     }
 }
 
+/// The conference version `proposal` was sent from, even if the sender
+/// has binned that conference since.
+async fn sent_version(app: &Arc<App>, proposal: &Proposal) -> Result<Arc<conferences::Version>, Refusal> {
+    let (id, version) = (proposal.conference, proposal.version);
+    match app.db(move |db| conferences::load_sent(db, id, version)).await? {
+        Some(version) => Ok(Arc::new(version)),
+        None => Err(Refusal::not_found()),
+    }
+}
+
 /// A proposal as the API and the page show it.
 pub(crate) fn shown(proposal: &Proposal) -> serde_json::Value {
     let paper = Paper::Proposal(proposal.group).file(FileFormat::Pdf);
@@ -199,7 +209,7 @@ async fn file(
     } else {
         return Err(Refusal::not_found());
     };
-    let version = load_version(&app, proposal.conference, Some(proposal.version)).await?;
+    let version = sent_version(&app, &proposal).await?;
     let output = match app.renderer.part(&version, DocKind::ToTrinh, format, &Print::default()).await {
         Ok(Ok(output)) => output,
         Ok(Err(problems)) => return Err(Refusal::Problems(problems.to_vec())),
@@ -308,11 +318,18 @@ async fn accept(
     let Some(target_unit) = app.db(move |db| units::conference_unit(db, target)).await? else {
         return Err(Refusal::not_found());
     };
-    if caller.as_ref().and_then(|c| c.scope.as_ref()).is_some() && target_unit != proposal.to_unit {
-        return Err(trouble(ProposalTrouble::NotYours));
+    if let Some(scope) = caller.as_ref().and_then(|c| c.scope.as_ref()) {
+        // A conference she does not see is one that does not exist, as on
+        // every route: «not yours» would tell her it is there.
+        if !scope.sees(target_unit) {
+            return Err(Refusal::not_found());
+        }
+        if target_unit != proposal.to_unit {
+            return Err(trouble(ProposalTrouble::NotYours));
+        }
     }
     // The recipients as the sent version lists them.
-    let sent = load_version(&app, proposal.conference, Some(proposal.version)).await?;
+    let sent = sent_version(&app, &proposal).await?;
     let (sent_input, _) = check_all(&app, proposal.conference, sent.yaml.clone(), sent.files.clone()).await?;
     let Some(recipients) = sent_input.and_then(|input| Some(input.khen_thuong.get(proposal.group)?.danh_sach.clone()))
     else {

@@ -74,9 +74,10 @@ pub(super) async fn page(
 ) -> Answer {
     let (version, input, problems) = loaded(&app, id, query.phien_ban).await?;
     let draft = draft_of(&app, &version).await?;
+    let unit = caller.as_ref().and_then(Caller::unit);
     let (history, printers) = app
         .db(move |connection| -> Result<_, DbError> {
-            Ok((conferences::history(connection, id)?, users::printers(connection)?))
+            Ok((conferences::history(connection, id)?, users::printers(connection, unit)?))
         })
         .await?;
     let context = page_context(&caller, &version, input.as_ref(), problems, &history, &printers);

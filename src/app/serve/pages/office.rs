@@ -124,7 +124,8 @@ pub(super) fn summary_context(caller: &Option<Caller>, list: &[conferences::Summ
 }
 
 pub(super) async fn printers_page(State(app): State<Arc<App>>, Extension(caller): Extension<Option<Caller>>) -> Answer {
-    let printers = app.db(users::printers).await?;
+    let unit = caller.as_ref().and_then(Caller::unit);
+    let printers = app.db(move |connection| users::printers(connection, unit)).await?;
     Ok(templates::render("may-in", &printers_context(&caller, &printers)))
 }
 

@@ -23,11 +23,26 @@ pub(super) async fn page(State(app): State<Arc<App>>, Extension(caller): Extensi
     let own = scope.as_ref().map(|scope| units::Scope { reach: vec![scope.unit], ..scope.clone() });
     let conferences = app.db(move |db| units::conferences(db, own.as_ref(), false)).await?;
     let unit = scope.as_ref().map(|scope| scope.unit);
+    // A conference is sent to the unit above its own: none above a root
+    // unit (the province itself) or a conference of no unit (the one
+    // office), whose send the server would refuse — no form offers it.
+    let all = app.db(units::list).await?;
+    let above = |unit: Option<i64>| {
+        let parent = all.iter().find(|u| Some(u.id) == unit)?.parent?;
+        all.iter().find(|u| u.id == parent).map(|u| u.name.clone())
+    };
+    let sendable: Vec<Value> = conferences
+        .iter()
+        .filter(|(_, unit)| above(*unit).is_some())
+        .map(|(c, _)| json!({ "id": c.id, "ten": c.name }))
+        .collect();
     // Sending is editing her conference: a văn thư's work (or the office's).
-    let sends = scope.as_ref().is_none_or(|scope| scope.role == units::Role::Clerk);
+    let sends = scope.as_ref().is_none_or(|scope| scope.role == units::Role::Clerk) && !sendable.is_empty();
     let unit_name = scope.as_ref().map(|scope| scope.unit_name.clone()).unwrap_or_default();
     let mut shown = context(&caller, listed, &conferences, unit, &unit_name);
     shown["gui_duoc"] = json!(sends);
+    shown["hoi_nghi_gui"] = json!(sendable);
+    shown["cap_tren"] = json!(unit.and_then(|_| above(unit)).unwrap_or_default());
     Ok(templates::render("de-nghi", &shown))
 }
 
@@ -74,5 +89,7 @@ pub(super) fn context(
         "di": outgoing,
         "hoi_nghi": conferences,
         "gui_duoc": true,
+        "hoi_nghi_gui": conferences,
+        "cap_tren": "",
     })
 }

@@ -170,10 +170,21 @@ fn put_file(db: &mut Db, id: i64, version: i64, name: &str, bytes: &[u8]) -> Res
     Ok(())
 }
 
-/// A version of conference `id` (the newest when `version` is none).
+/// A version of conference `id` (the newest when `version` is none); none
+/// of a conference in the bin.
 pub(crate) fn load(db: &mut Db, id: i64, version: Option<i64>) -> Result<Option<Version>, DbError> {
+    load_from(db, id, version, "AND deleted IS NULL")
+}
+
+/// Version `version` of conference `id`, in the bin or not: what a unit
+/// sent up stays readable where it was sent whatever the sender did since.
+pub(crate) fn load_sent(db: &mut Db, id: i64, version: i64) -> Result<Option<Version>, DbError> {
+    load_from(db, id, Some(version), "")
+}
+
+fn load_from(db: &mut Db, id: i64, version: Option<i64>, binned: &str) -> Result<Option<Version>, DbError> {
     let head: Option<(String, i64)> =
-        db.query_opt("SELECT name, version FROM conferences WHERE id = ?1 AND deleted IS NULL", args![id], |row| {
+        db.query_opt(&format!("SELECT name, version FROM conferences WHERE id = ?1 {binned}"), args![id], |row| {
             Ok((row.get(0)?, row.get(1)?))
         })?;
     let Some((name, latest)) = head else { return Ok(None) };

@@ -4,7 +4,7 @@
 //! the receiving unit's award groups. Every submission is kept: a returned
 //! proposal sent again is a new one, the old one keeps its reason.
 
-use super::db::{args, Db, DbError};
+use super::db::{args, Db, DbError, DbErrorKind};
 use super::now;
 
 /// Where a proposal stands.
@@ -136,7 +136,7 @@ fn read(row: &super::db::Row<'_>) -> Result<Proposal, DbError> {
 
 /// Sends a proposal up; its id, or why not (the same group already waiting).
 pub(crate) fn send(db: &mut Db, sent: &Sent<'_>) -> Result<Result<i64, Refused>, DbError> {
-    db.transaction(|tx| {
+    let sent = db.transaction(|tx| -> Result<Result<i64, Refused>, DbError> {
         let waiting: Option<i64> = tx.query_opt(
             "SELECT id FROM proposals WHERE conference_id = ?1 AND grp = ?2 AND status = 'gui'",
             args![sent.conference, sent.group],
@@ -163,7 +163,13 @@ pub(crate) fn send(db: &mut Db, sent: &Sent<'_>) -> Result<Result<i64, Refused>,
             |row| row.get(0),
         )?;
         Ok(Ok(id))
-    })
+    });
+    match sent {
+        // Sent meanwhile by another process (PostgreSQL's transaction read
+        // none waiting too): the unique index of waiting ones refused this.
+        Err(err) if err.kind() == DbErrorKind::Constraint => Ok(Err(Refused::Waiting)),
+        other => other,
+    }
 }
 
 pub(crate) fn get(db: &mut Db, id: i64) -> Result<Option<Proposal>, DbError> {
@@ -264,5 +270,39 @@ mod tests {
         assert_eq!(all[1].reason.as_deref(), Some("Thiếu thành tích"), "the returned one keeps its reason");
         assert_eq!(all[0].into, Some((conference, 0, 3)));
         assert!(list(db, Some(7), Some(&[7])).unwrap().is_empty(), "another unit sees none");
+        // Past the check, the database itself holds one waiting per group:
+        // what two processes sending at once on PostgreSQL both got by.
+        let third = send(db, &Sent { version: 4, ..sent }).unwrap().unwrap();
+        let twin = db.execute(
+            "INSERT INTO proposals (conference_id, version, grp, proposer, summary, author, created, status)
+             VALUES (?1, 4, 0, 'p', 's', 'a', 0, 'gui')",
+            args![conference],
+        );
+        assert_eq!(twin.unwrap_err().kind(), DbErrorKind::Constraint, "a twin of {third} refused");
+    }
+
+    #[test]
+    fn twins_left_waiting_before_the_unique_index_are_returned_saying_why() {
+        let db = &mut Db::sqlite(rusqlite::Connection::open_in_memory().unwrap());
+        // The schema as it was before step 8 (one waiting per group).
+        let before = 7;
+        for step in &super::super::schema::MIGRATIONS[..before] {
+            db.execute_batch(step.sqlite).unwrap();
+        }
+        db.execute_batch(&format!("PRAGMA user_version = {before}")).unwrap();
+        db.execute_batch(
+            "INSERT INTO conferences (id, name, version, created, updated) VALUES (1, 'A', 1, 0, 0);
+             INSERT INTO proposals (id, conference_id, version, grp, proposer, summary, author, created, status)
+             VALUES (1, 1, 1, 0, 'p', 's', 'a', 10, 'gui'), (2, 1, 1, 0, 'p', 's', 'a', 10, 'gui'),
+                    (3, 1, 1, 1, 'p', 's', 'a', 10, 'gui'), (4, 1, 1, 0, 'p', 's', 'a', 5, 'tra_lai');",
+        )
+        .unwrap();
+        super::super::migrate(db).unwrap();
+        let all = list(db, None, None).unwrap();
+        let status = |id: i64| all.iter().find(|p| p.id == id).map(|p| (p.status, p.reason.is_some())).unwrap();
+        assert_eq!(status(1), (Status::Gui, false), "the first sent waits on");
+        assert_eq!(status(2), (Status::TraLai, true), "its twin returned, saying why");
+        assert_eq!(status(3), (Status::Gui, false), "another group's");
+        assert_eq!(status(4), (Status::TraLai, false), "one returned before, untouched");
     }
 }

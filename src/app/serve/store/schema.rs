@@ -45,7 +45,46 @@ pub(super) const MIGRATIONS: &[Migration] = &[
     // CSRF token of open access, the wrong passwords counted), kept in the
     // database rather than in one process's memory.
     Migration { sqlite: SHARED_SQLITE, postgres: SHARED_POSTGRES, then_sqlite: None },
+    // 8: one waiting proposal per group of a conference, kept by the
+    // database: two processes sending at once both found none waiting and
+    // both inserted. Any such twin left waiting is returned, saying why.
+    Migration { sqlite: ONE_WAITING, postgres: ONE_WAITING, then_sqlite: None },
+    // 9: each unit its own printer profiles (a ward's printer is not the
+    // province's; one name in two wards, two printers), `unit_key` 0 the
+    // office's — where every profile of before stays.
+    Migration { sqlite: PRINTERS_SQLITE, postgres: PRINTERS_POSTGRES, then_sqlite: None },
 ];
+
+const PRINTERS_SQLITE: &str = "CREATE TABLE unit_printers (
+            unit_key INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            offset_x REAL NOT NULL,
+            offset_y REAL NOT NULL,
+            scale REAL NOT NULL,
+            PRIMARY KEY (unit_key, name)
+        );
+        INSERT INTO unit_printers SELECT 0, name, offset_x, offset_y, scale FROM printers;
+        DROP TABLE printers;
+        ALTER TABLE unit_printers RENAME TO printers;";
+
+const PRINTERS_POSTGRES: &str = "CREATE TABLE unit_printers (
+            unit_key BIGINT NOT NULL,
+            name TEXT NOT NULL,
+            offset_x DOUBLE PRECISION NOT NULL,
+            offset_y DOUBLE PRECISION NOT NULL,
+            scale DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (unit_key, name)
+        );
+        INSERT INTO unit_printers SELECT 0, name, offset_x, offset_y, scale FROM printers;
+        DROP TABLE printers;
+        ALTER TABLE unit_printers RENAME TO printers;";
+
+const ONE_WAITING: &str = "UPDATE proposals SET status = 'tra_lai',
+            reason = 'Gửi trùng: đề nghị của nhóm này đã gửi trước đó và đang chờ xem xét', handled_by = 'baocao',
+            handled = created
+        WHERE status = 'gui' AND EXISTS (SELECT 1 FROM proposals o WHERE o.conference_id = proposals.conference_id
+            AND o.grp = proposals.grp AND o.status = 'gui' AND o.id < proposals.id);
+        CREATE UNIQUE INDEX proposals_waiting ON proposals (conference_id, grp) WHERE status = 'gui';";
 
 const SIXTH_SQLITE: &str = "CREATE TABLE proposals (
             id INTEGER PRIMARY KEY,

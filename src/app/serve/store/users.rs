@@ -97,28 +97,38 @@ pub(crate) struct Printer {
     pub scale: f32,
 }
 
-pub(crate) fn printers(db: &mut Db) -> Result<Vec<Printer>, DbError> {
-    db.query_map("SELECT name, offset_x, offset_y, scale FROM printers ORDER BY name", args![], |row| {
-        Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? })
-    })
+/// Whose printer profiles: those of the caller's unit (`Some(id)`), or the
+/// office's (`None`). A ward's printer is not the province's.
+fn unit_key(unit: Option<i64>) -> i64 {
+    unit.unwrap_or(0)
 }
 
-pub(crate) fn printer(db: &mut Db, name: &str) -> Result<Option<Printer>, DbError> {
-    db.query_opt("SELECT name, offset_x, offset_y, scale FROM printers WHERE name = ?1", args![name], |row| {
-        Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? })
-    })
+pub(crate) fn printers(db: &mut Db, unit: Option<i64>) -> Result<Vec<Printer>, DbError> {
+    db.query_map(
+        "SELECT name, offset_x, offset_y, scale FROM printers WHERE unit_key = ?1 ORDER BY name",
+        args![unit_key(unit)],
+        |row| Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? }),
+    )
 }
 
-pub(crate) fn save_printer(db: &mut Db, printer: &Printer) -> Result<(), DbError> {
+pub(crate) fn printer(db: &mut Db, unit: Option<i64>, name: &str) -> Result<Option<Printer>, DbError> {
+    db.query_opt(
+        "SELECT name, offset_x, offset_y, scale FROM printers WHERE unit_key = ?1 AND name = ?2",
+        args![unit_key(unit), name],
+        |row| Ok(Printer { name: row.get(0)?, offset_x: row.get(1)?, offset_y: row.get(2)?, scale: row.get(3)? }),
+    )
+}
+
+pub(crate) fn save_printer(db: &mut Db, unit: Option<i64>, printer: &Printer) -> Result<(), DbError> {
     db.execute(
-        "INSERT INTO printers (name, offset_x, offset_y, scale) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (name) DO UPDATE SET offset_x = ?2, offset_y = ?3, scale = ?4",
-        args![printer.name, printer.offset_x, printer.offset_y, printer.scale],
+        "INSERT INTO printers (unit_key, name, offset_x, offset_y, scale) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (unit_key, name) DO UPDATE SET offset_x = ?3, offset_y = ?4, scale = ?5",
+        args![unit_key(unit), printer.name, printer.offset_x, printer.offset_y, printer.scale],
     )?;
     Ok(())
 }
 
-pub(crate) fn delete_printer(db: &mut Db, name: &str) -> Result<(), DbError> {
-    db.execute("DELETE FROM printers WHERE name = ?1", args![name])?;
+pub(crate) fn delete_printer(db: &mut Db, unit: Option<i64>, name: &str) -> Result<(), DbError> {
+    db.execute("DELETE FROM printers WHERE unit_key = ?1 AND name = ?2", args![unit_key(unit), name])?;
     Ok(())
 }
