@@ -8,9 +8,11 @@
 //! `BAOCAO_LOAD_SECONDS` sets the steady run's length (default 60).
 //! Run with `cargo bench --bench preview` (or `scripts/load-preview`).
 
+mod load;
 #[path = "../tests/workspace/mod.rs"]
 mod workspace;
 
+use load::{percentile, Pauses};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -40,11 +42,6 @@ fn edit_and_preview(client: &Client, id: i64, version: &mut i64, n: usize) -> (f
     (ms(whole), ms(save), ms(whole - save))
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
-
 fn report(name: &str, samples: &[(f64, f64, f64)]) {
     let column = |pick: fn(&(f64, f64, f64)) -> f64| {
         let mut values: Vec<f64> = samples.iter().map(pick).collect();
@@ -62,18 +59,6 @@ fn report(name: &str, samples: &[(f64, f64, f64)]) {
         percentile(&save, 0.95),
         percentile(&picture, 0.95),
     );
-}
-
-/// A small generator for think times: the same pauses every run.
-struct Pauses(u64);
-
-impl Pauses {
-    fn next_ms(&mut self, from: u64, to: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        from + self.0 % (to - from)
-    }
 }
 
 fn main() {

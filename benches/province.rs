@@ -19,9 +19,11 @@
 //! `BAOCAO_LOAD_SECONDS` sets the load's length (default 60).
 //! Run with `cargo bench --bench province` (or `scripts/load-province`).
 
+mod load;
 #[path = "../tests/workspace/mod.rs"]
 mod workspace;
 
+use load::{percentile, Pauses};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -241,18 +243,6 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// Think times: the same pauses every run.
-struct Pauses(u64);
-
-impl Pauses {
-    fn next_ms(&mut self, from: u64, to: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        from + self.0 % (to - from)
-    }
-}
-
 /// The newest version of conference `id`: (version, YAML).
 fn latest(client: &Client, id: i64) -> Result<(i64, String), String> {
     let answer = client.get(&format!("/api/conferences/{id}"));
@@ -388,15 +378,6 @@ fn leader_load(copier: &Client, client: &Client, id: i64, user: &str, until: Ins
         drop(tally);
         std::thread::sleep(Duration::from_millis(pauses.next_ms(1000, 3000)));
     }
-}
-
-fn percentile(values: &[f64], p: f64) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    sorted[(((sorted.len() - 1) as f64) * p).round() as usize]
 }
 
 /// Numbers of the register (decisions, sổ vàng, giấy mời) given twice for

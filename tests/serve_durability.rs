@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Barrier, Mutex};
 
 use serde_json::json;
-use workspace::{create_sample, sample, Client, Server};
+use workspace::{create_sample, issue_at_once, sample, Client, Server};
 
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -121,26 +121,7 @@ fn numbers_issued_from_two_servers_at_once_are_never_given_twice() {
         let people: Vec<String> = (0..3).map(|p| format!("Người {k}-{p}")).collect();
         ids.push(create(&first.client(), &blank_numbers(&yaml, &people))["id"].as_i64().unwrap());
     }
-    let barrier = Arc::new(Barrier::new(conferences));
-    let issuers: Vec<_> = ids
-        .iter()
-        .enumerate()
-        .map(|(k, id)| {
-            let client = if k % 2 == 0 { first.client() } else { second.client() };
-            let (barrier, id) = (Arc::clone(&barrier), *id);
-            std::thread::spawn(move || {
-                barrier.wait();
-                client.request("POST", &format!("/api/conferences/{id}/issue"), &[("If-Match", "1")], b"")
-            })
-        })
-        .collect();
-    let mut decisions = Vec::new();
-    for issuer in issuers {
-        let answer = issuer.join().unwrap();
-        assert_eq!(answer.status, 200, "{}", answer.text());
-        decisions
-            .extend(answer.json()["decisions"].as_array().unwrap().iter().map(|d| d.as_str().unwrap().to_string()));
-    }
+    let mut decisions = issue_at_once(&first, &second, &ids);
     let mut expected: Vec<String> =
         (1..=conferences).flat_map(|n| [format!("{n}/QĐ-UBND"), format!("{n}/QĐ-CAHP")]).collect();
     expected.sort();

@@ -11,9 +11,7 @@
 
 mod workspace;
 
-use std::sync::{Arc, Barrier};
-
-use workspace::{add_user_with, create_sample, fresh_postgres, sample, Client, Server};
+use workspace::{add_user_with, create_sample, fresh_postgres, issue_at_once, sample, Client, Server};
 
 /// A fresh database for one test, named after it.
 fn database(test: &str) -> Vec<String> {
@@ -68,26 +66,7 @@ fn fifty_issues_over_two_processes_draw_fifty_numbers_from_one_counter() {
             create(&first.client(), &if k % 2 == 1 { swapped_bodies(&yaml) } else { yaml })
         })
         .collect();
-    let barrier = Arc::new(Barrier::new(count));
-    let issuers: Vec<_> = ids
-        .iter()
-        .enumerate()
-        .map(|(k, id)| {
-            let client = if k % 2 == 0 { first.client() } else { second.client() };
-            let (barrier, id) = (Arc::clone(&barrier), *id);
-            std::thread::spawn(move || {
-                barrier.wait();
-                client.request("POST", &format!("/api/conferences/{id}/issue"), &[("If-Match", "1")], b"")
-            })
-        })
-        .collect();
-    let mut decisions = Vec::new();
-    for issuer in issuers {
-        let answer = issuer.join().unwrap();
-        assert_eq!(answer.status, 200, "{}", answer.text());
-        decisions
-            .extend(answer.json()["decisions"].as_array().unwrap().iter().map(|d| d.as_str().unwrap().to_string()));
-    }
+    let decisions = issue_at_once(&first, &second, &ids);
     let mut ubnd: Vec<i64> =
         decisions.iter().filter_map(|d| d.strip_suffix("/QĐ-UBND")).map(|n| n.parse().unwrap()).collect();
     ubnd.sort();

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::{Arc, Barrier};
 
 use serde_json::json;
-use workspace::{fresh_postgres, Client, Server};
+use workspace::{create_yaml, fresh_postgres, signed_in, Client, Server};
 
 const PROVINCE: &str = "UBND thành phố Hải Phòng";
 const WARD: &str = "Phường Hồng Bàng";
@@ -32,19 +32,6 @@ fn baocao(ws: &Path, database: &str, args: &[&str], stdin: &str) {
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-}
-
-fn signed_in(server: &Server, user: &str) -> Client {
-    let mut client = server.client();
-    let answer = client.login(user, PASSWORD);
-    assert_eq!(answer.status, 200, "{user}: {}", answer.text());
-    client
-}
-
-fn create(client: &Client, yaml: &str) -> i64 {
-    let answer = client.post_multipart("/api/conferences", &[("input", Some("hn.yaml"), yaml.as_bytes())], &[]);
-    assert_eq!(answer.status, 201, "{}", answer.text());
-    answer.json()["id"].as_i64().unwrap()
 }
 
 /// The ward's conference: group 1 proposed to the city (a tờ trình), two recipients.
@@ -106,14 +93,14 @@ fn a_proposal_sent_or_accepted_many_times_at_once_over_two_processes_counts_once
     let first = Server::start_with(&ws, "127.0.0.1:0", &more);
     let second = Server::start_with(&dir.path().join("b"), "127.0.0.1:0", &more);
 
-    let clerks = [signed_in(&first, "vanthu-a"), signed_in(&second, "vanthu-a")];
-    let ward = create(&clerks[0], WARD_CONFERENCE);
+    let clerks = [signed_in(&first, "vanthu-a", PASSWORD), signed_in(&second, "vanthu-a", PASSWORD)];
+    let ward = create_yaml(&clerks[0], WARD_CONFERENCE);
     let (sample, _) = workspace::sample();
     let own = sample.replace(
         "    danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"   # 12 tập thể + 15 cá nhân\n",
         "    danh_sach:\n      - { loai: ca_nhan, ten: \"Phạm Quốc Nghĩa\" }\n",
     );
-    let city = create(&signed_in(&first, "vanthu-tinh"), &own);
+    let city = create_yaml(&signed_in(&first, "vanthu-tinh", PASSWORD), &own);
 
     // Sent 16 times at once: one waits, the others are told one already does.
     let sent =
@@ -127,7 +114,7 @@ fn a_proposal_sent_or_accepted_many_times_at_once_over_two_processes_counts_once
     let proposal = waiting[0]["id"].as_i64().unwrap();
 
     // Accepted 8 times at once: accepted once, its recipients appended once.
-    let province = [signed_in(&first, "tinh"), signed_in(&second, "tinh")];
+    let province = [signed_in(&first, "tinh", PASSWORD), signed_in(&second, "tinh", PASSWORD)];
     let accepted = at_once(
         [&province[0], &province[1]],
         8,

@@ -17,7 +17,7 @@ use std::path::Path;
 
 use browser::{browser, click, type_into, until, Driver};
 use serde_json::json;
-use workspace::Server;
+use workspace::{create_yaml, signed_in, Server};
 
 const PROVINCE: &str = "UBND thành phố Hải Phòng";
 const WARD_A: &str = "Phường Hồng Bàng";
@@ -48,19 +48,6 @@ fn set_up(ws: &Path) {
         let output = baocao(ws, &["users", "add", user, "--don-vi", unit, "--vai-tro", role], &format!("{PASSWORD}\n"));
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     }
-}
-
-fn signed_in(server: &Server, user: &str) -> workspace::Client {
-    let mut client = server.client();
-    let answer = client.login(user, PASSWORD);
-    assert_eq!(answer.status, 200, "{user}: {}", answer.text());
-    client
-}
-
-fn create_yaml(client: &workspace::Client, yaml: &str) -> i64 {
-    let answer = client.post_multipart("/api/conferences", &[("input", Some("hn.yaml"), yaml.as_bytes())], &[]);
-    assert_eq!(answer.status, 201, "{}", answer.text());
-    answer.json()["id"].as_i64().expect("id")
 }
 
 /// Ward A's conference: its People's Committee reviews a programme and
@@ -111,10 +98,10 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     let ws = dir.path().join("ws");
     set_up(&ws);
     let server = Server::start(&ws);
-    let clerk_a = signed_in(&server, "vanthu-a");
-    let clerk_b = signed_in(&server, "vanthu-b");
-    let province_clerk = signed_in(&server, "vanthu-tinh");
-    let province = signed_in(&server, "tinh");
+    let clerk_a = signed_in(&server, "vanthu-a", PASSWORD);
+    let clerk_b = signed_in(&server, "vanthu-b", PASSWORD);
+    let province_clerk = signed_in(&server, "vanthu-tinh", PASSWORD);
+    let province = signed_in(&server, "tinh", PASSWORD);
 
     let ward = create_yaml(&clerk_a, &ward_conference(&[("tap_the", "Tổ dân phố số 5"), ("ca_nhan", "Trần Văn Bình")]));
     let ward_b = create_yaml(&clerk_b, &ward_conference(&[("ca_nhan", "Lê Thị Hoa")]));
@@ -156,7 +143,7 @@ fn a_proposal_goes_up_is_returned_sent_again_and_accepted_into_the_provinces_dec
     }
     // "Ban hành" at the ward draws no number for the group it proposes: the
     // province decides and numbers it.
-    let leader_a = signed_in(&server, "lanhdao-a");
+    let leader_a = signed_in(&server, "lanhdao-a", PASSWORD);
     let issued = leader_a.request("POST", &format!("/api/conferences/{ward}/issue"), &[("If-Match", "1")], b"");
     assert_eq!(issued.status, 200, "{}", issued.text());
     assert_eq!(issued.json()["decisions"], json!([]), "{}", issued.text());
@@ -325,14 +312,14 @@ async fn the_proposals_page_sends_returns_and_accepts() {
     let driver = Driver::start();
     let server = Server::start(&ws);
     let base = format!("http://{}", server.addr);
-    let clerk_a = signed_in(&server, "vanthu-a");
+    let clerk_a = signed_in(&server, "vanthu-a", PASSWORD);
     let ward = create_yaml(&clerk_a, &ward_conference(&[("ca_nhan", "Trần Văn Bình")]));
     let (sample, _) = workspace::sample();
     let own = sample.replace(
         "    danh_sach_tep: \"hai-phong-2018-bang-khen.csv\"   # 12 tập thể + 15 cá nhân\n",
         "    danh_sach:\n      - { loai: ca_nhan, ten: \"Phạm Quốc Nghĩa\" }\n",
     );
-    let city = create_yaml(&signed_in(&server, "vanthu-tinh"), &own);
+    let city = create_yaml(&signed_in(&server, "vanthu-tinh", PASSWORD), &own);
     let client = browser(&driver, &profile, &downloads).await;
 
     // The ward's clerk sends group 1 of her conference.
@@ -374,7 +361,7 @@ async fn the_proposals_page_sends_returns_and_accepts() {
 
     let yaml = clerk_a.get(&format!("/api/conferences/{ward}")).json()["yaml"].as_str().unwrap().to_string();
     assert!(yaml.contains("Trần Văn Bình"), "the ward's conference unchanged");
-    let province = signed_in(&server, "tinh");
+    let province = signed_in(&server, "tinh", PASSWORD);
     let accepted = province.get(&format!("/api/conferences/{city}")).json();
     assert_eq!(accepted["version"], 2, "{accepted}");
     let text = accepted["yaml"].as_str().unwrap();

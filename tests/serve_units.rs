@@ -4,12 +4,14 @@
 //! source, so a new route is swept too), a clerk cannot issue, a leader
 //! cannot edit, the province reads both wards and summarises across them.
 
+#[path = "../src/app/serve/route_scan.rs"]
+mod route_scan;
 mod workspace;
 
 use std::path::Path;
 use std::process::Command;
 
-use workspace::{binary, Server};
+use workspace::{binary, create_yaml, signed_in, Server};
 
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -145,53 +147,6 @@ fn units_and_users_are_set_up_from_the_command_line_and_bad_ones_refused() {
     assert!(shown.contains(WARD_B) && shown.contains("Lãnh đạo"), "{shown}");
 }
 
-/// Every `(METHOD, path)` the server routes, read from its source as
-/// `access::ROUTES` is checked against it: a route added tomorrow is swept too.
-fn routes_in_source() -> Vec<(String, String)> {
-    let mut dirs = vec![workspace::root().join("src/app/serve")];
-    let mut found = Vec::new();
-    while let Some(path) = dirs.pop() {
-        if path.is_dir() {
-            dirs.extend(std::fs::read_dir(&path).unwrap().map(|entry| entry.unwrap().path()));
-            continue;
-        }
-        if path.extension().is_none_or(|e| e != "rs") || path.ends_with("access.rs") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        for (at, _) in text.match_indices(".route(\"") {
-            let rest = &text[at + ".route(\"".len()..];
-            let (pattern, rest) = rest.split_once('"').unwrap();
-            let handlers = rest.lines().next().unwrap_or_default();
-            for method in ["get", "post", "put", "delete"] {
-                let called = handlers.match_indices(&format!("{method}(")).any(|(at, _)| {
-                    at == 0
-                        || !(handlers.as_bytes()[at - 1].is_ascii_alphanumeric() || handlers.as_bytes()[at - 1] == b'_')
-                });
-                if called {
-                    found.push((method.to_uppercase(), pattern.to_string()));
-                }
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
-/// A signed-in client of `user`.
-fn signed_in(server: &Server, user: &str) -> workspace::Client {
-    let mut client = server.client();
-    let answer = client.login(user, PASSWORD);
-    assert_eq!(answer.status, 200, "{user}: {}", answer.text());
-    client
-}
-
-fn create_yaml(client: &workspace::Client, yaml: &str) -> i64 {
-    let answer = client.post_multipart("/api/conferences", &[("input", Some("hn.yaml"), yaml.as_bytes())], &[]);
-    assert_eq!(answer.status, 201, "{}", answer.text());
-    answer.json()["id"].as_i64().expect("id")
-}
-
 /// The sample with its first group's list inline (one person, no sổ vàng
 /// number) and blank decision numbers: "Ban hành" draws them.
 fn issuable(person: &str) -> String {
@@ -229,11 +184,11 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
     let ws = dir.path().join("ws");
     set_up(&ws);
     let server = Server::start(&ws);
-    let clerk_a = signed_in(&server, "vanthu-a");
-    let leader_a = signed_in(&server, "lanhdao-a");
-    let clerk_b = signed_in(&server, "vanthu-b");
-    let province = signed_in(&server, "tinh");
-    let office = signed_in(&server, "quantri");
+    let clerk_a = signed_in(&server, "vanthu-a", PASSWORD);
+    let leader_a = signed_in(&server, "lanhdao-a", PASSWORD);
+    let clerk_b = signed_in(&server, "vanthu-b", PASSWORD);
+    let province = signed_in(&server, "tinh", PASSWORD);
+    let office = signed_in(&server, "quantri", PASSWORD);
 
     let a = create_yaml(&clerk_a, &input("quan-a.yaml"));
     let a_issued = create_yaml(&clerk_a, &issuable("Nguyễn Văn Hồng"));
@@ -248,7 +203,9 @@ fn a_ward_never_reaches_another_wards_conference_and_each_role_does_its_own_work
     // a valid CSRF token, is 404 for ward A's clerk on ward B's conference —
     // and is not 404 for the office on the same request (the 404 is the
     // gate's, not a wrong address).
-    let routes = routes_in_source();
+    // Read from the server's source as `access::ROUTES` is checked against it:
+    // a route added tomorrow is swept too.
+    let routes = route_scan::routes_in_source(&workspace::root().join("src/app/serve"));
     let of_a_conference: Vec<&(String, String)> = routes.iter().filter(|(_, p)| p.contains("{id}")).collect();
     assert!(of_a_conference.len() >= 17, "routes read from the source: {routes:?}");
     for (method, pattern) in &of_a_conference {
@@ -424,9 +381,9 @@ fn the_province_summarises_its_wards_from_their_own_conferences_as_baocao_summar
     let ws = dir.path().join("ws");
     set_up(&ws);
     let server = Server::start(&ws);
-    let clerk_a = signed_in(&server, "vanthu-a");
-    let clerk_b = signed_in(&server, "vanthu-b");
-    let province = signed_in(&server, "tinh");
+    let clerk_a = signed_in(&server, "vanthu-a", PASSWORD);
+    let clerk_b = signed_in(&server, "vanthu-b", PASSWORD);
+    let province = signed_in(&server, "tinh", PASSWORD);
     let (yaml_a, yaml_b) = (input("quan-a.yaml"), input("quan-b.yaml"));
     let a = create_yaml(&clerk_a, &yaml_a);
     let b = create_yaml(&clerk_b, &yaml_b);
@@ -494,8 +451,11 @@ fn each_unit_keeps_its_own_printer_profiles() {
     let ws = dir.path().join("ws");
     set_up(&ws);
     let server = Server::start(&ws);
-    let (clerk_a, clerk_b, office) =
-        (signed_in(&server, "vanthu-a"), signed_in(&server, "vanthu-b"), signed_in(&server, "quantri"));
+    let (clerk_a, clerk_b, office) = (
+        signed_in(&server, "vanthu-a", PASSWORD),
+        signed_in(&server, "vanthu-b", PASSWORD),
+        signed_in(&server, "quantri", PASSWORD),
+    );
     let put = |client: &workspace::Client, x: f64| {
         let body = serde_json::json!({ "ten": "Máy in văn thư", "lech_x": x, "lech_y": 0.5, "ty_le": 1.0 });
         let answer = client.request(

@@ -196,6 +196,48 @@ pub fn command(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Ou
     child.wait_with_output().expect("output")
 }
 
+/// A client of `server` signed in as `user` (the sign-in must succeed).
+pub fn signed_in(server: &Server, user: &str, password: &str) -> Client {
+    let mut client = server.client();
+    let answer = client.login(user, password);
+    assert_eq!(answer.status, 200, "{user}: {}", answer.text());
+    client
+}
+
+/// A conference made from `yaml` alone (no files); its id.
+pub fn create_yaml(client: &Client, yaml: &str) -> i64 {
+    let answer = client.post_multipart("/api/conferences", &[("input", Some("hn.yaml"), yaml.as_bytes())], &[]);
+    assert_eq!(answer.status, 201, "{}", answer.text());
+    answer.json()["id"].as_i64().expect("id")
+}
+
+/// «Ban hành» of every conference of `ids` (each at version 1) at the same
+/// moment, the k-th through server k mod 2: two processes racing for one
+/// counter. The decision numbers each issue gave, all together.
+pub fn issue_at_once(first: &Server, second: &Server, ids: &[i64]) -> Vec<String> {
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(ids.len()));
+    let issuers: Vec<_> = ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| {
+            let client = if k % 2 == 0 { first.client() } else { second.client() };
+            let (barrier, id) = (std::sync::Arc::clone(&barrier), *id);
+            std::thread::spawn(move || {
+                barrier.wait();
+                client.request("POST", &format!("/api/conferences/{id}/issue"), &[("If-Match", "1")], b"")
+            })
+        })
+        .collect();
+    let mut decisions = Vec::new();
+    for issuer in issuers {
+        let answer = issuer.join().expect("an issuing thread");
+        assert_eq!(answer.status, 200, "{}", answer.text());
+        let given = answer.json()["decisions"].as_array().expect("decisions").clone();
+        decisions.extend(given.iter().map(|d| d.as_str().expect("a number").to_string()));
+    }
+    decisions
+}
+
 /// An answer.
 #[derive(Debug)]
 pub struct Response {

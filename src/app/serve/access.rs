@@ -163,47 +163,14 @@ fn rule_action(rule: Rule) -> Action {
 mod tests {
     use super::*;
 
-    /// Every `.route("PATH", method(…)…)` written in the server's source.
-    fn routes_in_source() -> Vec<(String, String)> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/serve");
-        let mut files = vec![dir.clone()];
-        let mut found = Vec::new();
-        while let Some(path) = files.pop() {
-            if path.is_dir() {
-                files.extend(std::fs::read_dir(&path).unwrap().map(|entry| entry.unwrap().path()));
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("access.rs") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for (at, _) in text.match_indices(".route(\"") {
-                let rest = &text[at + ".route(\"".len()..];
-                let (pattern, rest) = rest.split_once('"').unwrap();
-                // The handlers: up to the end of the line.
-                let handlers = rest.lines().next().unwrap_or_default();
-                for method in ["get", "post", "put", "delete"] {
-                    let called = handlers.match_indices(&format!("{method}(")).any(|(at, _)| {
-                        at == 0
-                            || !handlers.as_bytes()[at - 1].is_ascii_alphanumeric()
-                                && handlers.as_bytes()[at - 1] != b'_'
-                    });
-                    if called {
-                        found.push((method.to_uppercase(), pattern.to_string()));
-                    }
-                }
-            }
-        }
-        found.sort();
-        found
-    }
-
     #[test]
     fn every_route_of_the_server_has_its_rule() {
         let mut table: Vec<(String, String)> =
             ROUTES.iter().map(|(method, pattern, _)| (method.to_string(), pattern.to_string())).collect();
         table.sort();
-        let source = routes_in_source();
+        let source = super::super::route_scan::routes_in_source(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/serve"),
+        );
         assert!(source.len() > 30, "the routes were read: {source:?}");
         assert_eq!(table, source, "access::ROUTES and the server's .route( lines differ");
     }

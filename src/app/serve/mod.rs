@@ -20,6 +20,8 @@ mod pages;
 mod proposals;
 mod register_xlsx;
 mod render;
+#[cfg(test)]
+mod route_scan;
 mod store;
 mod stored;
 mod summary;
