@@ -24,30 +24,17 @@ const WARD_A: &str = "Phường Hồng Bàng";
 const WARD_B: &str = "Phường Lê Chân";
 const PASSWORD: &str = "mật khẩu dài";
 
-fn baocao(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Output {
-    workspace::command(workspace, args, stdin)
-}
-
 /// The province and two wards; a clerk of each, the province's secretariat (tỉnh).
 fn set_up(ws: &Path) {
-    for (name, parent) in [(PROVINCE, None), (WARD_A, Some(PROVINCE)), (WARD_B, Some(PROVINCE))] {
-        let mut args = vec!["units", "add", name];
-        if let Some(parent) = parent {
-            args.extend(["--thuoc", parent]);
-        }
-        let output = baocao(ws, &args, "");
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    }
-    for (user, unit, role) in [
-        ("vanthu-a", WARD_A, "van-thu"),
-        ("lanhdao-a", WARD_A, "lanh-dao"),
-        ("vanthu-b", WARD_B, "van-thu"),
-        ("vanthu-tinh", PROVINCE, "van-thu"),
-        ("tinh", PROVINCE, "tinh"),
-    ] {
-        let output = baocao(ws, &["users", "add", user, "--don-vi", unit, "--vai-tro", role], &format!("{PASSWORD}\n"));
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    }
+    let units = [(PROVINCE, None), (WARD_A, Some(PROVINCE)), (WARD_B, Some(PROVINCE))];
+    let users = [
+        ("vanthu-a", Some((WARD_A, "van-thu"))),
+        ("lanhdao-a", Some((WARD_A, "lanh-dao"))),
+        ("vanthu-b", Some((WARD_B, "van-thu"))),
+        ("vanthu-tinh", Some((PROVINCE, "van-thu"))),
+        ("tinh", Some((PROVINCE, "tinh"))),
+    ];
+    workspace::set_up_units(ws, &units, &users, PASSWORD);
 }
 
 /// Ward A's conference: its People's Committee reviews a programme and

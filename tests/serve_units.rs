@@ -32,28 +32,15 @@ const PASSWORD: &str = "mật khẩu dài";
 
 /// The province and two wards; users of each role.
 fn set_up(ws: &Path) {
-    for (name, parent) in [(PROVINCE, None), (WARD_A, Some(PROVINCE)), (WARD_B, Some(PROVINCE))] {
-        let mut args = vec!["units", "add", name];
-        if let Some(parent) = parent {
-            args.extend(["--thuoc", parent]);
-        }
-        let output = baocao(ws, &args, "");
-        assert!(output.status.success(), "{}", said(&output));
-    }
-    for (user, unit, role) in [
-        ("vanthu-a", Some(WARD_A), Some("van-thu")),
-        ("lanhdao-a", Some(WARD_A), Some("lanh-dao")),
-        ("vanthu-b", Some(WARD_B), Some("van-thu")),
-        ("tinh", Some(PROVINCE), Some("tinh")),
-        ("quantri", None, None),
-    ] {
-        let mut args = vec!["users", "add", user];
-        if let (Some(unit), Some(role)) = (unit, role) {
-            args.extend(["--don-vi", unit, "--vai-tro", role]);
-        }
-        let output = baocao(ws, &args, &format!("{PASSWORD}\n"));
-        assert!(output.status.success(), "{}", said(&output));
-    }
+    let units = [(PROVINCE, None), (WARD_A, Some(PROVINCE)), (WARD_B, Some(PROVINCE))];
+    let users = [
+        ("vanthu-a", Some((WARD_A, "van-thu"))),
+        ("lanhdao-a", Some((WARD_A, "lanh-dao"))),
+        ("vanthu-b", Some((WARD_B, "van-thu"))),
+        ("tinh", Some((PROVINCE, "tinh"))),
+        ("quantri", None),
+    ];
+    workspace::set_up_units(ws, &units, &users, PASSWORD);
 }
 
 #[test]

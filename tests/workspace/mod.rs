@@ -196,6 +196,33 @@ pub fn command(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Ou
     child.wait_with_output().expect("output")
 }
 
+/// A province set up from the command line: `units` (name, the unit above)
+/// with `baocao units add`, then `users` (name, and her unit and role — none
+/// for the whole office) with `users add`; each command must succeed.
+pub fn set_up_units(
+    workspace: &Path,
+    units: &[(&str, Option<&str>)],
+    users: &[(&str, Option<(&str, &str)>)],
+    password: &str,
+) {
+    for (name, parent) in units {
+        let mut args = vec!["units", "add", name];
+        if let Some(parent) = parent {
+            args.extend(["--thuoc", parent]);
+        }
+        let output = command(workspace, &args, "");
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    for (user, place) in users {
+        let mut args = vec!["users", "add", user];
+        if let Some((unit, role)) = place {
+            args.extend(["--don-vi", unit, "--vai-tro", role]);
+        }
+        let output = command(workspace, &args, &format!("{password}\n"));
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+}
+
 /// A client of `server` signed in as `user` (the sign-in must succeed).
 pub fn signed_in(server: &Server, user: &str, password: &str) -> Client {
     let mut client = server.client();
