@@ -17,16 +17,12 @@ use std::path::Path;
 
 use browser::{browser, click, type_into, until, Driver};
 use serde_json::json;
-use workspace::{create_yaml, signed_in, Server};
+use workspace::{create_yaml, signed_in, Server, PROVINCE, PROVINCE_AND_WARDS, WARD_A, WARD_B};
 
-const PROVINCE: &str = "UBND thành phố Hải Phòng";
-const WARD_A: &str = "Phường Hồng Bàng";
-const WARD_B: &str = "Phường Lê Chân";
 const PASSWORD: &str = "mật khẩu dài";
 
 /// The province and two wards; a clerk of each, the province's secretariat (tỉnh).
 fn set_up(ws: &Path) {
-    let units = [(PROVINCE, None), (WARD_A, Some(PROVINCE)), (WARD_B, Some(PROVINCE))];
     let users = [
         ("vanthu-a", Some((WARD_A, "van-thu"))),
         ("lanhdao-a", Some((WARD_A, "lanh-dao"))),
@@ -34,7 +30,7 @@ fn set_up(ws: &Path) {
         ("vanthu-tinh", Some((PROVINCE, "van-thu"))),
         ("tinh", Some((PROVINCE, "tinh"))),
     ];
-    workspace::set_up_units(ws, &units, &users, PASSWORD);
+    workspace::set_up_units(ws, &PROVINCE_AND_WARDS, &users, PASSWORD);
 }
 
 /// Ward A's conference: its People's Committee reviews a programme and

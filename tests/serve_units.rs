@@ -11,7 +11,7 @@ mod workspace;
 use std::path::Path;
 use std::process::Command;
 
-use workspace::{binary, create_yaml, signed_in, Server};
+use workspace::{binary, create_yaml, signed_in, Server, PROVINCE, PROVINCE_AND_WARDS, WARD_A, WARD_B};
 
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -25,14 +25,10 @@ fn said(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).to_string()
 }
 
-const PROVINCE: &str = "UBND thành phố Hải Phòng";
-const WARD_A: &str = "Phường Hồng Bàng";
-const WARD_B: &str = "Phường Lê Chân";
 const PASSWORD: &str = "mật khẩu dài";
 
 /// The province and two wards; users of each role.
 fn set_up(ws: &Path) {
-    let units = [(PROVINCE, None), (WARD_A, Some(PROVINCE)), (WARD_B, Some(PROVINCE))];
     let users = [
         ("vanthu-a", Some((WARD_A, "van-thu"))),
         ("lanhdao-a", Some((WARD_A, "lanh-dao"))),
@@ -40,7 +36,7 @@ fn set_up(ws: &Path) {
         ("tinh", Some((PROVINCE, "tinh"))),
         ("quantri", None),
     ];
-    workspace::set_up_units(ws, &units, &users, PASSWORD);
+    workspace::set_up_units(ws, &PROVINCE_AND_WARDS, &users, PASSWORD);
 }
 
 #[test]

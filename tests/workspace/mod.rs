@@ -196,6 +196,14 @@ pub fn command(workspace: &Path, args: &[&str], stdin: &str) -> std::process::Ou
     child.wait_with_output().expect("output")
 }
 
+/// The province of the units tests and its two wards.
+pub const PROVINCE: &str = "UBND thành phố Hải Phòng";
+pub const WARD_A: &str = "Phường Hồng Bàng";
+pub const WARD_B: &str = "Phường Lê Chân";
+/// The province above its two wards, as `set_up_units` takes them.
+pub const PROVINCE_AND_WARDS: [(&str, Option<&str>); 3] =
+    [(PROVINCE, None), (WARD_A, Some(PROVINCE)), (WARD_B, Some(PROVINCE))];
+
 /// A province set up from the command line: `units` (name, the unit above)
 /// with `baocao units add`, then `users` (name, and her unit and role — none
 /// for the whole office) with `users add`; each command must succeed.

@@ -15,6 +15,7 @@ use axum::Json;
 use serde_json::json;
 
 use super::check::ProblemJson;
+use super::store::conferences::SaveRefused;
 use crate::diag::Lang;
 
 /// What a handler answers: its response, or why not.
@@ -187,6 +188,17 @@ impl Refusal {
 impl From<Vec<ProblemJson>> for Refusal {
     fn from(problems: Vec<ProblemJson>) -> Refusal {
         Refusal::Problems(problems)
+    }
+}
+
+/// A save the store refused, as every saving route answers it: another
+/// version was saved meanwhile (409 with the newest), or the conference is gone.
+impl From<SaveRefused> for Refusal {
+    fn from(refused: SaveRefused) -> Refusal {
+        match refused {
+            SaveRefused::Stale(current) => Refusal::Stale(current),
+            SaveRefused::Missing => Refusal::not_found(),
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use super::answer::{Answer, Clerk, Refusal, Said};
 use super::app::App;
 use super::auth::{self, Caller};
 use super::check::{self, has_errors, ProblemJson};
-use super::store::conferences::{self, SaveRefused, StoredFile, Version};
+use super::store::conferences::{self, StoredFile, Version};
 use super::store::db::DbError;
 use super::store::keys::MAX_NUMBER;
 use super::store::{register, units, users};
@@ -227,8 +227,7 @@ pub(crate) async fn save_yaml(app: &Arc<App>, id: i64, save: Save) -> Answer {
             })),
         )
             .into_response()),
-        Err(SaveRefused::Stale(current)) => Err(Refusal::Stale(current)),
-        Err(SaveRefused::Missing) => Err(Refusal::not_found()),
+        Err(refused) => Err(refused.into()),
     }
 }
 
@@ -316,8 +315,7 @@ async fn run_issue(app: &Arc<App>, id: i64, expected: i64, author: String, mode:
         )
             .into_response()),
         issue::Issued::Problems(problems) => Err(Refusal::Problems(problems)),
-        issue::Issued::Refused(SaveRefused::Stale(current)) => Err(Refusal::Stale(current)),
-        issue::Issued::Refused(SaveRefused::Missing) => Err(Refusal::not_found()),
+        issue::Issued::Refused(refused) => Err(refused.into()),
     }
 }
 

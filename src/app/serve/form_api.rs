@@ -18,7 +18,7 @@ use super::app::App;
 use super::auth::Caller;
 use super::check::{self, has_errors};
 use super::merge_fields::{self, Conflict};
-use super::store::conferences::{self, SaveRefused, Version};
+use super::store::conferences::{self, Version};
 use super::store::drafts;
 use super::store::units::{self, Scope};
 use super::{typed, yaml_form};
@@ -95,8 +95,7 @@ async fn store(app: &Arc<App>, latest: &Version, tree: &Node, who: String, lang:
             })),
         )
             .into_response()),
-        Err(SaveRefused::Stale(current)) => Err(Refusal::Stale(current)),
-        Err(SaveRefused::Missing) => Err(Refusal::not_found()),
+        Err(refused) => Err(refused.into()),
     }
 }
 

@@ -25,7 +25,7 @@ use super::app::App;
 use super::auth::Caller;
 use super::check::{self, has_errors};
 use super::render::Print;
-use super::store::conferences::{self, SaveRefused};
+use super::store::conferences;
 use super::store::db::{DbError, Finish};
 use super::store::proposals::{self, Proposal, Sent, Status};
 use super::store::units;
@@ -372,8 +372,7 @@ async fn accept(
         Ok(version) => {
             Ok(([(header::ETAG, format!("\"{version}\""))], Json(json!({ "version": version }))).into_response())
         }
-        Err(Some(SaveRefused::Stale(current))) => Err(Refusal::Stale(current)),
-        Err(Some(SaveRefused::Missing)) => Err(Refusal::not_found()),
+        Err(Some(refused)) => Err(refused.into()),
         Err(None) => Err(trouble(ProposalTrouble::Handled)),
     }
 }
